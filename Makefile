@@ -1,0 +1,102 @@
+# precis: build, test and install.
+#
+#   make                 library + CLI (build/precis, build/libprecis.a)
+#   make test            unit tests under AddressSanitizer + UBSan (Criterion)
+#   make demo            install missing Debian packages, build, brief the bundled example
+#   make install PREFIX=/usr/local
+#
+# Every .c file below src/ belongs to the library and every .c below cli/ to
+# the program, so a new stage or method is a new file and needs no edit here.
+
+PREFIX  ?= /usr/local
+CC      ?= cc
+BUILD   ?= build
+SAN     ?=
+OPT     ?= -O2
+
+PKGS    := libutf8proc libzstd jansson sqlite3 gumbo
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LIBS    := $(PKG_LIBS) -lstemmer -lglpk -lm
+
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+CFLAGS  ?= $(OPT) -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) $(SAN) \
+             -Iinclude -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) -MMD -MP
+
+LIB_SRC := $(sort $(wildcard src/*/*.c))
+CLI_SRC := $(sort $(wildcard cli/*.c))
+TEST_SRC:= $(sort $(wildcard tests/test_*.c))
+GEN_SRC := $(BUILD)/gen/embedded_data.c
+
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded_data.o
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_OBJ:= $(TEST_SRC:%.c=$(BUILD)/%.o)
+
+# Data files compiled into the library, so an installed precis needs no
+# data directory: name them once here.
+EMBED   := data/bgdf.tsv.zst data/stopwords.txt data/rouge/wordnet-exceptions.tsv \
+           data/rouge/smart_common_words.txt
+
+.PHONY: all test demo install clean fuzz bench check-valgrind deps
+all: $(BUILD)/precis $(BUILD)/libprecis.a $(BUILD)/precis.pc
+
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -O1 -o $@ $<
+
+$(GEN_SRC): $(BUILD)/tools/embed $(EMBED)
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed $(EMBED) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/embedded_data.o: $(GEN_SRC)
+	$(CC) -c -O1 $(SAN) -o $@ $<
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libprecis.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/precis: $(CLI_OBJ) $(BUILD)/libprecis.a
+	$(CC) $(CFLAGS) $(SAN) -o $@ $(CLI_OBJ) $(BUILD)/libprecis.a $(LIBS)
+
+$(BUILD)/precis.pc: precis.pc.in
+	sed -e 's|@PREFIX@|$(PREFIX)|' $< > $@
+
+$(BUILD)/test_precis: $(TEST_OBJ) $(BUILD)/libprecis.a
+	$(CC) $(CFLAGS) $(SAN) -o $@ $(TEST_OBJ) $(BUILD)/libprecis.a $(LIBS) -lcriterion
+
+# The tests always run with sanitizers in their own build tree, so a plain
+# `make` stays fast while `make test` is what CI trusts.
+test: deps
+	$(MAKE) BUILD=build/san SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" OPT=-O1 \
+	    build/san/test_precis build/san/precis
+	cd tests && ASAN_OPTIONS=detect_leaks=1 PRECIS=../build/san/precis ../build/san/test_precis --jobs 2
+
+check-valgrind: $(BUILD)/test_precis $(BUILD)/precis
+	cd tests && PRECIS=../$(BUILD)/precis valgrind --error-exitcode=99 --leak-check=full \
+	    --errors-for-leak-kinds=definite --trace-children=yes --quiet ../$(BUILD)/test_precis --jobs 1
+
+deps:
+	@sh tools/install-deps.sh
+
+demo: deps
+	$(MAKE) all
+	$(BUILD)/precis summarize examples/seeds --words 120
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
+	    $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/precis $(DESTDIR)$(PREFIX)/bin/precis
+	install -m 644 $(BUILD)/libprecis.a $(DESTDIR)$(PREFIX)/lib/libprecis.a
+	install -m 644 include/precis.h $(DESTDIR)$(PREFIX)/include/precis.h
+	install -m 644 $(BUILD)/precis.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/precis.pc
+	install -m 644 man/precis.1 $(DESTDIR)$(PREFIX)/share/man/man1/precis.1
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

@@ -1,0 +1,47 @@
+/*
+ * main.c: the precis program. Dispatches to one sub-command per file
+ * (cmd_*.c); see `precis --help` and man/precis.1.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "precis.h"
+
+static const command commands[] = {
+    {"summarize", "summarize a cluster of articles", cmd_summarize},
+    {"rouge", "score summaries with ROUGE (ROUGE-1.5.5 compatible)", cmd_rouge},
+    {"eval", "run summarization methods over a dataset and tabulate ROUGE", cmd_eval},
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: precis COMMAND [OPTIONS] [ARGS]\n\n"
+                 "Faithful multi-document summaries of news stories.\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\n`precis COMMAND --help` describes a command; `man precis` has the rest.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (!strcmp(name, "--help") || !strcmp(name, "-h") || !strcmp(name, "help")) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (!strcmp(name, "--version")) {
+        printf("precis %s\n", PRECIS_VERSION);
+        return EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(name, commands[i].name))
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "precis: unknown command '%s'\n", name);
+    usage(stderr);
+    return EXIT_USAGE;
+}

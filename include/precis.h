@@ -1,0 +1,173 @@
+/*
+ * precis.h: the public interface of libprecis.
+ *
+ * precis turns a cluster of news articles about one story into one
+ * extractive summary in which every sentence is traceable to the articles
+ * that carry it.
+ *
+ * The life of a summary:
+ *
+ *     precis_engine *eng;   precis_engine_new(&eng, &err);        once per thread
+ *     precis_cluster *c;    precis_cluster_new(eng, "id", &c, &err);
+ *     precis_cluster_add(c, "a.txt", text, len, &err);            once per article
+ *     precis_summary *s;    precis_summarize(c, &opts, &s, &err);
+ *     precis_render(s, PRECIS_FORMAT_JSON, &out, &outlen, &err);
+ *     free(out); precis_summary_free(s); precis_cluster_free(c); precis_engine_free(eng);
+ *
+ * Conventions:
+ *  - Every function that can fail returns a precis_status and, when given a
+ *    non-NULL precis_error, fills it with a message fit to show a user.
+ *  - There is no global state. An engine holds caches and is not safe to
+ *    share between threads: use one engine per thread. Clusters and
+ *    summaries belong to the engine that made them.
+ *  - Text is UTF-8 in and out; every offset is a byte offset into the
+ *    article text exactly as it was added.
+ *  - Output is deterministic: the same input and options give the same bytes.
+ */
+#ifndef PRECIS_H
+#define PRECIS_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PRECIS_VERSION "0.1.0"
+
+/* ---- Errors --------------------------------------------------------- */
+
+typedef enum precis_status {
+    PRECIS_OK = 0,
+    PRECIS_ERR_NOMEM,      /* memory ran out */
+    PRECIS_ERR_IO,         /* a file or stream could not be read or written */
+    PRECIS_ERR_UTF8,       /* text is not valid UTF-8 */
+    PRECIS_ERR_BINARY,     /* text holds a NUL byte or other binary data */
+    PRECIS_ERR_EMPTY,      /* an article, file or directory holds no text */
+    PRECIS_ERR_TOO_LARGE,  /* input beyond a documented limit */
+    PRECIS_ERR_JSON,       /* malformed JSON, or JSON of the wrong shape */
+    PRECIS_ERR_USAGE,      /* an invalid option or argument */
+    PRECIS_ERR_FORMAT,     /* a file that is not in the expected format */
+    PRECIS_ERR_INTERNAL    /* a bug in precis; please report it */
+} precis_status;
+
+/* What went wrong, where. `where` names a file ("-" for standard input) or is
+ * empty; `line` is 1-based, or 0 when no line applies. */
+typedef struct precis_error {
+    precis_status code;
+    long line;
+    char where[512];
+    char message[512];
+} precis_error;
+
+/* A short constant name for a status, e.g. "invalid UTF-8". */
+const char *precis_status_string(precis_status code);
+
+/* Write "WHERE:LINE: MESSAGE" (parts that are unset are left out) into out,
+ * truncating to cap bytes including the NUL; returns out. */
+char *precis_error_format(const precis_error *err, char *out, size_t cap);
+
+/* ---- Limits (see README, "Limits") ----------------------------------- */
+
+#define PRECIS_MAX_ARTICLE_BYTES   ((size_t)32 << 20)  /* one article */
+#define PRECIS_MAX_CLUSTER_BYTES   ((size_t)256 << 20) /* all articles of a cluster */
+#define PRECIS_MAX_SENTENCE_BYTES  4096   /* longer "sentences" are cut at a word boundary */
+#define PRECIS_MAX_SENTENCES       1000000 /* per cluster */
+#define PRECIS_MAX_ARTICLES        100000  /* per cluster */
+
+/* ---- Engine ---------------------------------------------------------- */
+
+typedef struct precis_engine precis_engine;
+
+/* Create an engine: the stemmer, stopwords and background document
+ * frequencies (built into the library). Cheap enough to make once per
+ * thread, too slow to make once per cluster. */
+precis_status precis_engine_new(precis_engine **out, precis_error *err);
+void precis_engine_free(precis_engine *engine);
+
+/* ---- Clusters --------------------------------------------------------- */
+
+typedef struct precis_cluster precis_cluster;
+
+/* Start an empty cluster with an identifier (copied; may be NULL). */
+precis_status precis_cluster_new(precis_engine *engine, const char *id,
+                                 precis_cluster **out, precis_error *err);
+
+/* Add one article. The text is copied, validated as UTF-8 (no NUL bytes),
+ * cleaned of page furniture, split into sentences and tokenized. `doc_id`
+ * names the article in attributions (copied; NULL gives "1", "2", ...).
+ * An article with no story text left after cleaning is an error
+ * (PRECIS_ERR_EMPTY) and the cluster is unchanged. */
+precis_status precis_cluster_add(precis_cluster *cluster, const char *doc_id,
+                                 const char *text, size_t len, precis_error *err);
+
+/* Number of articles, of sentences, and the cluster's id ("" if none). */
+size_t precis_cluster_articles(const precis_cluster *cluster);
+size_t precis_cluster_sentences(const precis_cluster *cluster);
+const char *precis_cluster_id(const precis_cluster *cluster);
+
+void precis_cluster_free(precis_cluster *cluster);
+
+/* ---- Summaries -------------------------------------------------------- */
+
+typedef struct precis_options {
+    const char *method;     /* a name from precis_methods(); NULL = "default" */
+    size_t max_words;       /* 0 = no limit; whitespace-separated words */
+    size_t max_bytes;       /* 0 = no limit; bytes of the rendered text */
+    size_t max_sentences;   /* 0 = no limit */
+} precis_options;
+
+/* Defaults: the default method and a budget of 120 words. */
+void precis_options_init(precis_options *opts);
+
+/* The names of the summarization methods, NULL-terminated, in the order
+ * `precis eval` reports them. */
+const char *const *precis_methods(void);
+/* One line describing a method, or NULL if there is no such method. */
+const char *precis_method_description(const char *name);
+
+typedef struct precis_summary precis_summary;
+
+/* One place where a summary sentence, or a near-duplicate of it, occurs. */
+typedef struct precis_place {
+    size_t article;         /* index in the order articles were added */
+    const char *article_id;
+    size_t start, end;      /* byte offsets into that article's text */
+} precis_place;
+
+typedef struct precis_summary_sentence {
+    const char *text;       /* the sentence's bytes from its first place (not NUL-terminated) */
+    size_t len;
+    double score;           /* the method's score; comparable within one summary */
+    size_t support;         /* number of distinct articles that carry it */
+    const precis_place *places; /* places[0] is the sentence printed */
+    size_t nplaces;
+} precis_summary_sentence;
+
+/* Summarize a cluster under the budget in opts (NULL = defaults). The
+ * summary never exceeds max_words or max_bytes. */
+precis_status precis_summarize(precis_cluster *cluster, const precis_options *opts,
+                               precis_summary **out, precis_error *err);
+
+size_t precis_summary_count(const precis_summary *summary);
+/* Sentence i in reading order, or NULL if i is out of range. */
+const precis_summary_sentence *precis_summary_get(const precis_summary *summary, size_t i);
+void precis_summary_free(precis_summary *summary);
+
+/* ---- Rendering ---------------------------------------------------------- */
+
+typedef enum precis_format {
+    PRECIS_FORMAT_TEXT = 0,  /* one sentence per line, whitespace collapsed */
+    PRECIS_FORMAT_JSON,      /* one JSON object, schema in README */
+    PRECIS_FORMAT_MD         /* Markdown with numbered source notes */
+} precis_format;
+
+/* Render a summary. *out is malloc'd, NUL-terminated, and the caller frees
+ * it. JSON output is a single line. */
+precis_status precis_render(const precis_summary *summary, precis_format format,
+                            char **out, size_t *len, precis_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,37 @@
+/*
+ * segment: split story text into sentences, made for news.
+ *
+ * Handles abbreviations (Mr., Dr., U.S., Sept., Gen., No. 5, Inc.), initials
+ * (George W. Bush), decimals and times (8.2, 3.30 p.m.), ellipses, closing
+ * quotes and brackets after the final stop, headlines and datelines without
+ * final punctuation (each line that does not end a sentence but is followed
+ * by a blank line or is short and title-like ends one), and list lines.
+ */
+#ifndef PRECIS_SEGMENT_H
+#define PRECIS_SEGMENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/span.h"
+
+enum {
+    SENT_UNTERMINATED = 1 << 0, /* no final . ! ? (headline, dateline, list line, caption) */
+    SENT_QUOTE = 1 << 1,        /* starts inside or with a quotation mark */
+    SENT_TRUNCATED = 1 << 2     /* cut at PRECIS_MAX_SENTENCE_BYTES */
+};
+
+typedef struct seg_sentence {
+    uint32_t start, end;  /* bytes, trimmed of surrounding white space */
+    uint32_t flags;       /* SENT_* */
+} seg_sentence;
+
+/* Split the given ranges of text (from furniture_keep) into sentences, in
+ * order. A sentence never crosses a blank line, and never crosses from one
+ * range into a non-adjacent one. Writes an arena array to *out and returns
+ * the count, or (size_t)-1 when out of memory. */
+size_t segment_sentences(arena *a, const char *text, const span *ranges, size_t nranges,
+                         seg_sentence **out);
+
+#endif

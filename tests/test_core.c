@@ -1,0 +1,79 @@
+/*
+ * test_core.c: arena, strmap, buf and UTF-8 validation.
+ */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/strmap.h"
+#include "text/utf8.h"
+
+Test(arena, keeps_separate_allocations_apart)
+{
+    arena a;
+    arena_init(&a, 64);
+    char *p[100];
+    for (int i = 0; i < 100; i++) {
+        p[i] = arena_alloc(&a, 37);
+        memset(p[i], i, 37);
+    }
+    char *big = arena_alloc(&a, 100000);
+    memset(big, 0xAB, 100000);
+    for (int i = 0; i < 100; i++)
+        for (int k = 0; k < 37; k++)
+            cr_assert_eq((unsigned char)p[i][k], (unsigned char)i);
+    arena_free(&a);
+}
+
+Test(strmap, interns_in_order_of_first_appearance)
+{
+    strmap m;
+    strmap_init(&m);
+    const char *words[] = {"russia", "syria", "strike", "russia", "isis", "syria"};
+    uint32_t ids[6];
+    for (int i = 0; i < 6; i++)
+        ids[i] = strmap_intern(&m, words[i], strlen(words[i]));
+    cr_assert_eq(ids[0], 0);
+    cr_assert_eq(ids[1], 1);
+    cr_assert_eq(ids[2], 2);
+    cr_assert_eq(ids[3], 0);
+    cr_assert_eq(ids[4], 3);
+    cr_assert_eq(ids[5], 1);
+    cr_assert_eq(m.count, 4);
+    cr_assert_eq(strmap_find(&m, "isis", 4), 3);
+    cr_assert_eq(strmap_find(&m, "assad", 5), STRMAP_NONE);
+    char key[16];
+    for (int i = 0; i < 5000; i++) {
+        int n = snprintf(key, sizeof key, "w%d", i);
+        strmap_intern(&m, key, (size_t)n);
+    }
+    cr_assert_eq(strmap_find(&m, "w4999", 5), 4 + 4999);
+    cr_assert_str_eq(strmap_key(&m, 2), "strike");
+    strmap_free(&m);
+}
+
+Test(buf, printf_appends)
+{
+    buf b = BUF_INIT;
+    buf_puts(&b, "targets: ");
+    buf_printf(&b, "%d vs %s", 12, "four");
+    cr_assert_str_eq(b.data, "targets: 12 vs four");
+    cr_assert_eq(b.len, strlen("targets: 12 vs four"));
+    buf_free(&b);
+}
+
+Test(utf8, accepts_real_text_and_rejects_bad_bytes)
+{
+    size_t bad = 0;
+    const char *ok = "Russia\xe2\x80\x99s \xe2\x80\x9cgrave concerns\xe2\x80\x9d \xc3\xa9t\xc3\xa9";
+    cr_assert_eq(utf8_check(ok, strlen(ok), &bad), 0);
+    cr_assert_eq(utf8_check("ab\xe9t", 4, &bad), 1);
+    cr_assert_eq(bad, 2);
+    cr_assert_eq(utf8_check("ab\0c", 4, &bad), 2);
+    cr_assert_eq(bad, 2);
+    cr_assert_eq(utf8_check("\xc0\xaf", 2, &bad), 1, "overlong encoding");
+    cr_assert_eq(utf8_check("\xed\xa0\x80", 3, &bad), 1, "surrogate");
+    cr_assert_eq(utf8_check("\xe2\x80", 2, &bad), 1, "truncated sequence");
+    cr_assert_eq(utf8_line_of("a\nb\nc", 4), 3);
+}

@@ -1,0 +1,16 @@
+#!/bin/sh
+# Install the Debian packages precis builds against, only those missing.
+# Used by `make demo` and `make test` on a fresh machine; needs root or sudo.
+set -e
+PKGS="build-essential pkg-config zstd libstemmer-dev libutf8proc-dev libzstd-dev libjansson-dev
+      libsqlite3-dev libglpk-dev libgumbo-dev libcriterion-dev"
+missing=""
+for p in $PKGS; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "precis: installing Debian packages:$missing" >&2
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO=sudo
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >&2
