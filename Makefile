@@ -21,7 +21,7 @@ LIBS    := $(PKG_LIBS) -lstemmer -lglpk -lm
 
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CFLAGS  ?= $(OPT) -g
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) $(SAN) \
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SAN) \
              -Iinclude -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) -MMD -MP
 
 LIB_SRC := $(sort $(wildcard src/*/*.c))
@@ -100,3 +100,12 @@ clean:
 	rm -rf build
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
+
+# The background document frequencies, rebuilt from the Multi-News training set.
+SHARED ?= ../shared
+$(BUILD)/tools/build_bgdf: tools/build_bgdf.c $(BUILD)/libprecis.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libprecis.a $(LIBS)
+
+bgdf: $(BUILD)/tools/build_bgdf
+	zstd -dc $(SHARED)/data/multinews/train.jsonl.zst | $(BUILD)/tools/build_bgdf 3 | zstd -q -19 > data/bgdf.tsv.zst
+.PHONY: bgdf

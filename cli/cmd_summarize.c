@@ -1,9 +1,277 @@
-/* cmd_summarize.c: placeholder until the command lands. */
+/*
+ * cmd_summarize.c: `precis summarize`.
+ *
+ *   precis summarize [OPTIONS] FILE... | DIR | -
+ *   precis summarize --jsonl [FILE]        one cluster per line in, one out
+ */
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "commands.h"
+#include "core/buf.h"
+#include "core/error.h"
+#include "io/io.h"
+#include "precis.h"
+#include "util.h"
+
+static const char usage_text[] =
+    "usage: precis summarize [OPTIONS] FILE... | DIR | -\n"
+    "       precis summarize --jsonl [OPTIONS] [FILE.jsonl[.zst] | -]\n"
+    "\n"
+    "Summarize the articles of one story (each file is an article; a directory\n"
+    "means its files; - or no argument reads one article from standard input).\n"
+    "With --jsonl, each input line is a cluster {\"id\",\"docs\":[...]} (or docs as one\n"
+    "string with ||||| separators), plain or zstd-compressed, and each output\n"
+    "line is its summary as JSON, in the same order.\n"
+    "\n"
+    "options:\n"
+    "  -w, --words N       at most N words (default 120)\n"
+    "  -b, --bytes N       at most N bytes of text output\n"
+    "  -n, --sentences N   at most N sentences\n"
+    "  -m, --method NAME   summarization method (--list-methods)\n"
+    "  -f, --format FMT    text (default), json or md\n"
+    "      --jsonl         read JSON Lines clusters\n"
+    "      --strict        stop at the first bad cluster (default: report, skip)\n"
+    "      --list-methods  list the methods and exit\n"
+    "  -h, --help          show this help\n"
+    "\n"
+    "Exit status: 0 ok, 1 bad input (some input could not be used), 2 usage,\n"
+    "3 internal error.\n";
+
+typedef struct settings {
+    precis_options opts;
+    precis_format format;
+    int jsonl, strict;
+} settings;
+
+static int parse_format(const char *s, precis_format *out)
+{
+    if (!strcmp(s, "text"))
+        *out = PRECIS_FORMAT_TEXT;
+    else if (!strcmp(s, "json"))
+        *out = PRECIS_FORMAT_JSON;
+    else if (!strcmp(s, "md") || !strcmp(s, "markdown"))
+        *out = PRECIS_FORMAT_MD;
+    else
+        return -1;
+    return 0;
+}
+
+static void list_methods(void)
+{
+    for (const char *const *m = precis_methods(); *m; m++)
+        printf("%-10s %s\n", *m, precis_method_description(*m));
+}
+
+static int write_summary(precis_cluster *c, const settings *s, precis_format format, precis_error *err)
+{
+    precis_summary *sum;
+    precis_status st = precis_summarize(c, &s->opts, &sum, err);
+    if (st != PRECIS_OK)
+        return st;
+    char *out;
+    size_t len;
+    st = precis_render(sum, format, &out, &len, err);
+    precis_summary_free(sum);
+    if (st != PRECIS_OK)
+        return st;
+    fwrite(out, 1, len, stdout);
+    if (format == PRECIS_FORMAT_JSON)
+        fputc('\n', stdout);
+    free(out);
+    return PRECIS_OK;
+}
+
+static precis_status add_file(precis_cluster *c, const char *path, buf *text, precis_error *err)
+{
+    precis_status st = io_read_file(path, text, err);
+    if (st != PRECIS_OK)
+        return st;
+    if (text->len == 0)
+        return error_set(err, PRECIS_ERR_EMPTY, path, 0, "empty file: no article text");
+    const char *name = strrchr(path, '/');
+    st = precis_cluster_add(c, name ? name + 1 : path, text->data, text->len, err);
+    if (st != PRECIS_OK)
+        snprintf(err->where, sizeof err->where, "%s", path);
+    return st;
+}
+
+static int run_files(precis_engine *eng, const settings *s, int argc, char **argv)
+{
+    precis_error err = {0};
+    precis_cluster *c;
+    precis_status st = precis_cluster_new(eng, "", &c, &err);
+    if (st != PRECIS_OK) {
+        print_error(&err);
+        return exit_code_for(st);
+    }
+    buf text = BUF_INIT;
+    char *stdin_arg[] = {"-"};
+    if (argc == 0) {
+        argc = 1;
+        argv = stdin_arg;
+    }
+    for (int i = 0; i < argc && st == PRECIS_OK; i++) {
+        if (!io_is_dir(argv[i])) {
+            st = add_file(c, argv[i], &text, &err);
+            continue;
+        }
+        char **paths;
+        size_t n;
+        st = io_list_dir(argv[i], &paths, &n, &err);
+        for (size_t k = 0; k < n && st == PRECIS_OK; k++)
+            st = add_file(c, paths[k], &text, &err);
+        if (st == PRECIS_OK)
+            io_free_paths(paths, n);
+        else if (n)
+            io_free_paths(paths, n);
+    }
+    if (st == PRECIS_OK)
+        st = write_summary(c, s, s->format, &err);
+    if (st != PRECIS_OK)
+        print_error(&err);
+    buf_free(&text);
+    precis_cluster_free(c);
+    return exit_code_for(st);
+}
+
+/* A line that could not be summarized still gets its output line, so the
+ * n-th line out always answers the n-th line in. */
+static void write_error_line(long lineno, const precis_error *err)
+{
+    char msg[1200];
+    precis_error_format(err, msg, sizeof msg);
+    fprintf(stdout, "{\"line\":%ld,\"error\":\"", lineno);
+    for (const char *p = msg; *p; p++) {
+        unsigned char ch = (unsigned char)*p;
+        if (ch == '"' || ch == '\\')
+            fprintf(stdout, "\\%c", ch);
+        else if (ch < 0x20)
+            fprintf(stdout, "\\u%04x", ch);
+        else
+            fputc(ch, stdout);
+    }
+    fputs("\"}\n", stdout);
+}
+
+static int run_jsonl(precis_engine *eng, const settings *s, const char *path)
+{
+    precis_error err = {0};
+    line_reader *r;
+    precis_status st = line_reader_open(path, &r, &err);
+    if (st != PRECIS_OK) {
+        print_error(&err);
+        return exit_code_for(st);
+    }
+    buf line = BUF_INIT;
+    int rc, failed = 0;
+    progress prog;
+    progress_start(&prog, "summarize");
+    size_t done = 0;
+    while ((rc = line_reader_next(r, &line, &err)) == 1) {
+        long lineno = line_reader_lineno(r);
+        if (line.len == 0 || (line.len == 1 && line.data[0] == '\r'))
+            continue;
+        precis_cluster *c;
+        char *id;
+        st = jsonl_cluster(eng, line.data, line.len, lineno, line_reader_name(r), &c, &id, &err);
+        if (st == PRECIS_OK) {
+            st = write_summary(c, s, PRECIS_FORMAT_JSON, &err);
+            if (st != PRECIS_OK)
+                error_locate(&err, line_reader_name(r), lineno);
+            precis_cluster_free(c);
+            free(id);
+        }
+        if (st != PRECIS_OK) {
+            print_error(&err);
+            write_error_line(lineno, &err);
+            failed = 1;
+            if (s->strict || st == PRECIS_ERR_NOMEM)
+                break;
+        }
+        progress_update(&prog, ++done, 0);
+    }
+    progress_end(&prog);
+    if (rc < 0) {
+        print_error(&err);
+        failed = 1;
+    }
+    buf_free(&line);
+    line_reader_close(r);
+    return failed ? (st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : EXIT_INPUT) : EXIT_OK;
+}
+
 int cmd_summarize(int argc, char **argv)
 {
-    (void)argc; (void)argv;
-    fprintf(stderr, "precis: summarize is not built yet\n");
-    return EXIT_INTERNAL;
+    static const struct option longopts[] = {
+        {"words", required_argument, NULL, 'w'},   {"bytes", required_argument, NULL, 'b'},
+        {"sentences", required_argument, NULL, 'n'}, {"method", required_argument, NULL, 'm'},
+        {"format", required_argument, NULL, 'f'},  {"jsonl", no_argument, NULL, 'J'},
+        {"strict", no_argument, NULL, 'S'},        {"list-methods", no_argument, NULL, 'L'},
+        {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
+    settings s;
+    memset(&s, 0, sizeof s);
+    precis_options_init(&s.opts);
+    int words_set = 0, opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "w:b:n:m:f:h", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'w':
+            if (parse_size("--words", optarg, &s.opts.max_words) != 0)
+                return EXIT_USAGE;
+            words_set = 1;
+            break;
+        case 'b':
+            if (parse_size("--bytes", optarg, &s.opts.max_bytes) != 0)
+                return EXIT_USAGE;
+            break;
+        case 'n':
+            if (parse_size("--sentences", optarg, &s.opts.max_sentences) != 0)
+                return EXIT_USAGE;
+            break;
+        case 'm':
+            if (!precis_method_description(optarg)) {
+                fprintf(stderr, "precis: unknown method '%s' (see --list-methods)\n", optarg);
+                return EXIT_USAGE;
+            }
+            s.opts.method = optarg;
+            break;
+        case 'f':
+            if (parse_format(optarg, &s.format) != 0) {
+                fprintf(stderr, "precis: unknown format '%s' (text, json or md)\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'J': s.jsonl = 1; break;
+        case 'S': s.strict = 1; break;
+        case 'L': list_methods(); return EXIT_OK;
+        case 'h': fputs(usage_text, stdout); return EXIT_OK;
+        default: fputs(usage_text, stderr); return EXIT_USAGE;
+        }
+    }
+    /* A byte or sentence budget alone replaces the default word budget. */
+    if (!words_set && (s.opts.max_bytes || s.opts.max_sentences))
+        s.opts.max_words = 0;
+    precis_engine *eng;
+    precis_error err = {0};
+    precis_status st = precis_engine_new(&eng, &err);
+    if (st != PRECIS_OK) {
+        print_error(&err);
+        return exit_code_for(st);
+    }
+    int rc;
+    if (s.jsonl) {
+        if (argc - optind > 1) {
+            fprintf(stderr, "precis: --jsonl takes one input file\n");
+            rc = EXIT_USAGE;
+        } else {
+            rc = run_jsonl(eng, &s, optind < argc ? argv[optind] : "-");
+        }
+    } else {
+        rc = run_files(eng, &s, argc - optind, argv + optind);
+    }
+    precis_engine_free(eng);
+    return rc;
 }

@@ -1,0 +1,32 @@
+/*
+ * util: what every sub-command shares: error printing, number parsing,
+ * and a progress line on stderr for long runs.
+ */
+#ifndef PRECIS_CLI_UTIL_H
+#define PRECIS_CLI_UTIL_H
+
+#include <stddef.h>
+
+#include "precis.h"
+
+/* Print "precis: WHERE:LINE: message" to stderr. */
+void print_error(const precis_error *err);
+/* Exit code for a library status (see commands.h). */
+int exit_code_for(precis_status st);
+/* Parse a non-negative size; 0 on success, -1 (with a message) if bad. */
+int parse_size(const char *opt, const char *arg, size_t *out);
+
+/* Progress on stderr, only when stderr is a terminal; at most ~5 updates
+ * a second. total 0 = unknown. */
+typedef struct progress {
+    int enabled;
+    double last;
+    double started;
+    const char *label;
+} progress;
+
+void progress_start(progress *p, const char *label);
+void progress_update(progress *p, size_t done, size_t total);
+void progress_end(progress *p);
+
+#endif

@@ -1,0 +1,117 @@
+/*
+ * files.c: whole files, standard input and directories.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/error.h"
+#include "io/io.h"
+
+static precis_status read_stream(FILE *f, const char *path, buf *out, precis_error *err)
+{
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (out->len + n > IO_MAX_FILE_BYTES)
+            return error_set(err, PRECIS_ERR_TOO_LARGE, path, 0,
+                             "file is larger than the limit of %zu MiB for one article",
+                             IO_MAX_FILE_BYTES >> 20);
+        if (buf_append(out, chunk, n) != 0)
+            return error_set(err, PRECIS_ERR_NOMEM, path, 0, "out of memory reading the file");
+    }
+    if (ferror(f))
+        return error_set(err, PRECIS_ERR_IO, path, 0, "read error: %s", strerror(errno));
+    return PRECIS_OK;
+}
+
+precis_status io_read_file(const char *path, buf *out, precis_error *err)
+{
+    buf_clear(out);
+    if (!strcmp(path, "-"))
+        return read_stream(stdin, "-", out, err);
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return error_set(err, PRECIS_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
+    if (S_ISDIR(st.st_mode))
+        return error_set(err, PRECIS_ERR_IO, path, 0, "is a directory");
+    if (S_ISREG(st.st_mode) && (size_t)st.st_size > IO_MAX_FILE_BYTES)
+        return error_set(err, PRECIS_ERR_TOO_LARGE, path, 0,
+                         "file of %lld bytes is larger than the limit of %zu MiB for one article",
+                         (long long)st.st_size, IO_MAX_FILE_BYTES >> 20);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return error_set(err, PRECIS_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
+    precis_status rc = read_stream(f, path, out, err);
+    fclose(f);
+    return rc;
+}
+
+int io_is_dir(const char *path)
+{
+    struct stat st;
+    return strcmp(path, "-") && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void io_free_paths(char **paths, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(paths[i]);
+    free(paths);
+}
+
+precis_status io_list_dir(const char *dir, char ***paths, size_t *count, precis_error *err)
+{
+    *paths = NULL;
+    *count = 0;
+    DIR *d = opendir(dir);
+    if (!d)
+        return error_set(err, PRECIS_ERR_IO, dir, 0, "cannot open directory: %s", strerror(errno));
+    char **list = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    size_t dlen = strlen(dir);
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        char *full = malloc(dlen + strlen(e->d_name) + 2);
+        if (!full)
+            break;
+        sprintf(full, "%s%s%s", dir, dlen && dir[dlen - 1] == '/' ? "" : "/", e->d_name);
+        struct stat st;
+        if (stat(full, &st) != 0 || !S_ISREG(st.st_mode)) {
+            free(full);
+            continue;
+        }
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **grown = realloc(list, cap * sizeof *grown);
+            if (!grown) {
+                free(full);
+                break;
+            }
+            list = grown;
+        }
+        list[n++] = full;
+    }
+    closedir(d);
+    if (e != NULL) {
+        io_free_paths(list, n);
+        return error_set(err, PRECIS_ERR_NOMEM, dir, 0, "out of memory listing the directory");
+    }
+    if (n == 0) {
+        free(list);
+        return error_set(err, PRECIS_ERR_EMPTY, dir, 0, "directory holds no article files");
+    }
+    qsort(list, n, sizeof *list, by_name);
+    *paths = list;
+    *count = n;
+    return PRECIS_OK;
+}

@@ -1,0 +1,49 @@
+/*
+ * io: reading articles and clusters from files, directories, standard
+ * input and JSON Lines streams (plain or zstd-compressed).
+ *
+ * Every error names the file (and line, for JSON Lines) it comes from.
+ */
+#ifndef PRECIS_IO_H
+#define PRECIS_IO_H
+
+#include <stdio.h>
+
+#include "core/buf.h"
+#include "precis.h"
+
+/* Largest file read whole, and longest JSON Lines line. */
+#define IO_MAX_FILE_BYTES ((size_t)PRECIS_MAX_ARTICLE_BYTES)
+#define IO_MAX_LINE_BYTES ((size_t)PRECIS_MAX_CLUSTER_BYTES)
+
+/* Read a whole file ("-" = standard input) into out. */
+precis_status io_read_file(const char *path, buf *out, precis_error *err);
+
+/* List the article files of a directory: regular, non-hidden files,
+ * sorted by name, as full paths. *paths is malloc'd (free with
+ * io_free_paths). An empty directory is PRECIS_ERR_EMPTY. */
+precis_status io_list_dir(const char *dir, char ***paths, size_t *n, precis_error *err);
+void io_free_paths(char **paths, size_t n);
+
+/* 1 if path names a directory. */
+int io_is_dir(const char *path);
+
+/* A line reader over a file or stdin that decompresses zstd transparently
+ * (detected by its magic number, whatever the file name). */
+typedef struct line_reader line_reader;
+
+precis_status line_reader_open(const char *path, line_reader **out, precis_error *err);
+/* Next line without its newline into line. Returns 1, 0 at end, or -1 on
+ * error (err filled with file and line). */
+int line_reader_next(line_reader *r, buf *line, precis_error *err);
+long line_reader_lineno(const line_reader *r);
+const char *line_reader_name(const line_reader *r);
+void line_reader_close(line_reader *r);
+
+/* One JSON Lines cluster: {"id": ..., "docs": [strings] | "a ||||| b"}.
+ * "document" or "text" may stand for "docs" (Multi-News releases use
+ * "document"). Fills a new cluster; the id (or "line N") names it. */
+precis_status jsonl_cluster(precis_engine *eng, const char *line, size_t len, long lineno,
+                            const char *where, precis_cluster **out, char **id_out, precis_error *err);
+
+#endif

@@ -1,0 +1,198 @@
+/*
+ * lines.c: a line reader that streams through zstd when the input is
+ * compressed, so a multi-gigabyte .jsonl.zst is read with memory for one
+ * line at a time.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zstd.h>
+
+#include "core/error.h"
+#include "io/io.h"
+
+struct line_reader {
+    FILE *f;
+    int owns_file;
+    char *name;
+    ZSTD_DCtx *z;          /* NULL for plain input */
+    unsigned char *in;     /* compressed input */
+    ZSTD_inBuffer zin;
+    size_t in_cap;
+    char *pending;         /* decoded bytes not yet returned */
+    size_t pend_start, pend_len, pend_cap;
+    int eof;
+    long lineno;
+};
+
+static const unsigned char zstd_magic[4] = {0x28, 0xB5, 0x2F, 0xFD};
+
+precis_status line_reader_open(const char *path, line_reader **out, precis_error *err)
+{
+    *out = NULL;
+    line_reader *r = calloc(1, sizeof *r);
+    if (!r)
+        return error_set(err, PRECIS_ERR_NOMEM, path, 0, "out of memory");
+    r->name = strdup(path);
+    r->pend_cap = 1 << 17;
+    r->pending = malloc(r->pend_cap);
+    r->in_cap = ZSTD_DStreamInSize();
+    r->in = malloc(r->in_cap);
+    if (!r->name || !r->pending || !r->in) {
+        line_reader_close(r);
+        return error_set(err, PRECIS_ERR_NOMEM, path, 0, "out of memory");
+    }
+    if (!strcmp(path, "-")) {
+        r->f = stdin;
+    } else {
+        r->f = fopen(path, "rb");
+        r->owns_file = 1;
+        if (!r->f) {
+            precis_status st = error_set(err, PRECIS_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
+            line_reader_close(r);
+            return st;
+        }
+    }
+    /* Sniff the first bytes; they stay in `in` and are consumed from there. */
+    size_t got = fread(r->in, 1, 4, r->f);
+    r->zin.src = r->in;
+    r->zin.size = got;
+    r->zin.pos = 0;
+    if (got == 4 && !memcmp(r->in, zstd_magic, 4)) {
+        r->z = ZSTD_createDCtx();
+        if (!r->z) {
+            line_reader_close(r);
+            return error_set(err, PRECIS_ERR_NOMEM, path, 0, "out of memory");
+        }
+    } else {
+        memcpy(r->pending, r->in, got);
+        r->pend_len = got;
+        r->zin.size = 0;
+    }
+    *out = r;
+    return PRECIS_OK;
+}
+
+void line_reader_close(line_reader *r)
+{
+    if (!r)
+        return;
+    if (r->f && r->owns_file)
+        fclose(r->f);
+    ZSTD_freeDCtx(r->z);
+    free(r->in);
+    free(r->pending);
+    free(r->name);
+    free(r);
+}
+
+long line_reader_lineno(const line_reader *r) { return r->lineno; }
+const char *line_reader_name(const line_reader *r) { return r->name; }
+
+/* Make room for at least `need` more bytes after the pending ones. */
+static int make_room(line_reader *r, size_t need)
+{
+    if (r->pend_start) {
+        memmove(r->pending, r->pending + r->pend_start, r->pend_len);
+        r->pend_start = 0;
+    }
+    if (r->pend_cap - r->pend_len >= need)
+        return 0;
+    size_t cap = r->pend_cap * 2;
+    while (cap - r->pend_len < need)
+        cap *= 2;
+    char *p = realloc(r->pending, cap);
+    if (!p)
+        return -1;
+    r->pending = p;
+    r->pend_cap = cap;
+    return 0;
+}
+
+/* Append more decoded bytes to pending. 1 if some came, 0 at end, -1 error. */
+static int fill(line_reader *r, precis_error *err)
+{
+    if (r->eof)
+        return 0;
+    if (make_room(r, 65536) != 0) {
+        error_set(err, PRECIS_ERR_NOMEM, r->name, r->lineno + 1, "out of memory");
+        return -1;
+    }
+    char *dst = r->pending + r->pend_len;
+    size_t room = r->pend_cap - r->pend_len;
+    if (!r->z) {
+        size_t n = fread(dst, 1, room, r->f);
+        if (n == 0) {
+            if (ferror(r->f)) {
+                error_set(err, PRECIS_ERR_IO, r->name, r->lineno + 1, "read error: %s", strerror(errno));
+                return -1;
+            }
+            r->eof = 1;
+            return 0;
+        }
+        r->pend_len += n;
+        return 1;
+    }
+    for (;;) {
+        if (r->zin.pos == r->zin.size) {
+            size_t n = fread(r->in, 1, r->in_cap, r->f);
+            if (n == 0) {
+                r->eof = 1;
+                return 0;
+            }
+            r->zin.size = n;
+            r->zin.pos = 0;
+        }
+        ZSTD_outBuffer zout = {dst, room, 0};
+        size_t rc = ZSTD_decompressStream(r->z, &zout, &r->zin);
+        if (ZSTD_isError(rc)) {
+            error_set(err, PRECIS_ERR_FORMAT, r->name, r->lineno + 1, "corrupt zstd stream: %s",
+                      ZSTD_getErrorName(rc));
+            return -1;
+        }
+        if (zout.pos) {
+            r->pend_len += zout.pos;
+            return 1;
+        }
+    }
+}
+
+int line_reader_next(line_reader *r, buf *line, precis_error *err)
+{
+    buf_clear(line);
+    size_t scanned = 0;
+    for (;;) {
+        char *start = r->pending + r->pend_start;
+        char *nl = memchr(start + scanned, '\n', r->pend_len - scanned);
+        if (nl) {
+            size_t n = (size_t)(nl - start);
+            if (buf_append(line, start, n) != 0)
+                goto nomem;
+            r->pend_start += n + 1;
+            r->pend_len -= n + 1;
+            r->lineno++;
+            return 1;
+        }
+        scanned = r->pend_len;
+        if (scanned > IO_MAX_LINE_BYTES) {
+            error_set(err, PRECIS_ERR_TOO_LARGE, r->name, r->lineno + 1, "line longer than %zu MiB",
+                      IO_MAX_LINE_BYTES >> 20);
+            return -1;
+        }
+        int got = fill(r, err);
+        if (got < 0)
+            return -1;
+        if (got == 0) {
+            if (r->pend_len == 0)
+                return 0;
+            if (buf_append(line, r->pending + r->pend_start, r->pend_len) != 0)
+                goto nomem;
+            r->pend_start = r->pend_len = 0;
+            r->lineno++;
+            return 1;
+        }
+    }
+nomem:
+    error_set(err, PRECIS_ERR_NOMEM, r->name, r->lineno + 1, "out of memory");
+    return -1;
+}

@@ -1,0 +1,157 @@
+/*
+ * engine.c: the per-thread state behind every cluster; see engine.h.
+ */
+#include "model/engine.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zstd.h>
+
+#include "core/embedded.h"
+#include "core/error.h"
+
+static int ensure_terms(precis_engine *e, size_t n)
+{
+    if (n <= e->terms_cap)
+        return 0;
+    size_t cap = e->terms_cap ? e->terms_cap : 1024;
+    while (cap < n)
+        cap *= 2;
+    uint32_t *df = realloc(e->df, cap * sizeof *df);
+    if (!df)
+        return -1;
+    e->df = df;
+    uint8_t *stop = realloc(e->term_stop, cap);
+    if (!stop)
+        return -1;
+    e->term_stop = stop;
+    memset(e->df + e->terms_cap, 0, (cap - e->terms_cap) * sizeof *df);
+    memset(e->term_stop + e->terms_cap, 0, cap - e->terms_cap);
+    e->terms_cap = cap;
+    return 0;
+}
+
+static uint32_t intern_stem(precis_engine *e, const char *stem, size_t len)
+{
+    uint32_t id = strmap_intern(&e->terms, stem, len);
+    if (id == STRMAP_NONE || ensure_terms(e, (size_t)id + 1) != 0)
+        return STRMAP_NONE;
+    return id;
+}
+
+int engine_load_background(precis_engine *e, const char *p, size_t len)
+{
+    const char *end = p + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *line_end = nl ? nl : end;
+        if (line_end - p > 6 && !memcmp(p, "#docs ", 6)) {
+            e->bg_docs = strtod(p + 6, NULL);
+        } else if (p < line_end && *p != '#') {
+            const char *tab = memchr(p, '\t', (size_t)(line_end - p));
+            if (tab) {
+                uint32_t id = intern_stem(e, p, (size_t)(tab - p));
+                if (id == STRMAP_NONE)
+                    return -1;
+                e->df[id] = (uint32_t)strtoul(tab + 1, NULL, 10);
+            }
+        }
+        p = nl ? nl + 1 : end;
+    }
+    return 0;
+}
+
+static int load_embedded_background(precis_engine *e)
+{
+    size_t zlen;
+    const unsigned char *z = precis_embedded("data/bgdf.tsv.zst", &zlen);
+    if (!z)
+        return -1;
+    unsigned long long size = ZSTD_getFrameContentSize(z, zlen);
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (256u << 20))
+        return -1;
+    char *text = malloc((size_t)size + 1);
+    if (!text)
+        return -1;
+    size_t got = ZSTD_decompress(text, (size_t)size, z, zlen);
+    int rc = ZSTD_isError(got) ? -1 : engine_load_background(e, text, got);
+    free(text);
+    return rc;
+}
+
+precis_status precis_engine_new(precis_engine **out, precis_error *err)
+{
+    *out = NULL;
+    precis_engine *e = calloc(1, sizeof *e);
+    if (!e)
+        return error_set(err, PRECIS_ERR_NOMEM, NULL, 0, "out of memory creating the engine");
+    strmap_init(&e->stopwords);
+    strmap_init(&e->terms);
+    strmap_init(&e->surface);
+    e->stem = stemmer_new();
+    if (!e->stem || stopwords_load(&e->stopwords) != 0) {
+        precis_engine_free(e);
+        return error_set(err, PRECIS_ERR_INTERNAL, NULL, 0, "cannot set up the stemmer or stopwords");
+    }
+    if (load_embedded_background(e) != 0) {
+        precis_engine_free(e);
+        return error_set(err, PRECIS_ERR_INTERNAL, NULL, 0, "cannot load the background frequency table");
+    }
+    *out = e;
+    return PRECIS_OK;
+}
+
+void precis_engine_free(precis_engine *e)
+{
+    if (!e)
+        return;
+    stemmer_free(e->stem);
+    strmap_free(&e->stopwords);
+    strmap_free(&e->terms);
+    strmap_free(&e->surface);
+    free(e->df);
+    free(e->term_stop);
+    free(e->surface_term);
+    buf_free(&e->scratch);
+    free(e);
+}
+
+static uint32_t stem_word(precis_engine *e, const char *word, size_t len)
+{
+    size_t slen;
+    const char *s = stemmer_stem(e->stem, word, len, &slen);
+    uint32_t id = intern_stem(e, s, slen);
+    if (id != STRMAP_NONE && strmap_find(&e->stopwords, word, len) != STRMAP_NONE)
+        e->term_stop[id] = 1;
+    return id;
+}
+
+uint32_t engine_term(precis_engine *e, const char *word, size_t len)
+{
+    uint32_t sid = strmap_find(&e->surface, word, len);
+    if (sid != STRMAP_NONE)
+        return e->surface_term[sid];
+    uint32_t term = stem_word(e, word, len);
+    if (term == STRMAP_NONE || e->surface.count >= ENGINE_MAX_SURFACE_CACHE)
+        return term;
+    sid = strmap_intern(&e->surface, word, len);
+    if (sid == STRMAP_NONE)
+        return term;
+    if (sid >= e->surface_cap) {
+        size_t cap = e->surface_cap ? e->surface_cap * 2 : 4096;
+        uint32_t *p = realloc(e->surface_term, cap * sizeof *p);
+        if (!p)
+            return term;
+        e->surface_term = p;
+        e->surface_cap = cap;
+    }
+    e->surface_term[sid] = term;
+    return term;
+}
+
+double engine_idf(const precis_engine *e, uint32_t term)
+{
+    double df = term < e->terms_cap ? e->df[term] : 0;
+    return log((e->bg_docs + 1.0) / (df + 1.0)) + 1.0;
+}

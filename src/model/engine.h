@@ -1,0 +1,47 @@
+/*
+ * engine: what stays the same from one cluster to the next: the stemmer,
+ * the stopword set, the term dictionary with background document
+ * frequencies, and a cache from surface words to term ids so each distinct
+ * word is stemmed once per engine, not once per occurrence.
+ *
+ * Term ids here are global to the engine; clusters renumber them densely.
+ */
+#ifndef PRECIS_ENGINE_H
+#define PRECIS_ENGINE_H
+
+#include <stdint.h>
+
+#include "core/buf.h"
+#include "core/strmap.h"
+#include "precis.h"
+#include "text/stem.h"
+
+/* Above this many cached surface forms the engine stops caching (and just
+ * stems), so memory stays bounded on endless streams of new words. */
+#define ENGINE_MAX_SURFACE_CACHE 2000000u
+
+struct precis_engine {
+    stemmer *stem;
+    strmap stopwords;
+    strmap terms;            /* stem -> global term id */
+    uint32_t *df;            /* background document frequency per term id */
+    uint8_t *term_stop;      /* 1 if the term comes from a stopword */
+    size_t terms_cap;
+    double bg_docs;          /* documents behind df */
+    strmap surface;          /* normalised word -> surface id */
+    uint32_t *surface_term;  /* surface id -> global term id */
+    size_t surface_cap;
+    buf scratch;
+};
+
+/* Global term id of a normalised word (stemmed, stopword flag set); or
+ * STRMAP_NONE when memory runs out. */
+uint32_t engine_term(precis_engine *e, const char *word, size_t len);
+
+/* Inverse document frequency of a global term against the background. */
+double engine_idf(const precis_engine *e, uint32_t term);
+
+/* Load a background table "#docs N" then "stem<TAB>df" lines. 0 or -1. */
+int engine_load_background(precis_engine *e, const char *text, size_t len);
+
+#endif

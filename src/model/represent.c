@@ -1,0 +1,242 @@
+/*
+ * represent.c: sentence vectors, centroid and near-duplicate groups.
+ *
+ * Near-duplicates are found without comparing every pair: each sentence is
+ * bucketed under its few rarest terms (two copies of one wire sentence share
+ * them), and only sentences that meet in a bucket are compared. That keeps
+ * a 100,000-sentence cluster close to linear.
+ */
+#include "model/represent.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/segment.h"
+
+/* Two sentences are one fact when most of the shorter one's content terms
+ * are in the longer and they are of comparable size. */
+#define DUP_CONTAINMENT 0.75
+#define DUP_LENGTH_RATIO 0.5
+#define DUP_KEYS 3            /* rarest terms a sentence is bucketed under */
+#define DUP_BUCKET_MAX 64     /* buckets larger than this are common words, not keys */
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+double svec_dot(const svec *x, const svec *y)
+{
+    double s = 0;
+    uint32_t i = 0, j = 0;
+    while (i < x->n && j < y->n) {
+        if (x->term[i] == y->term[j])
+            s += (double)x->w[i++] * y->w[j++];
+        else if (x->term[i] < y->term[j])
+            i++;
+        else
+            j++;
+    }
+    return s;
+}
+
+double svec_containment(const svec *x, const svec *y)
+{
+    uint32_t i = 0, j = 0, common = 0;
+    while (i < x->n && j < y->n) {
+        if (x->term[i] == y->term[j]) {
+            common++;
+            i++;
+            j++;
+        } else if (x->term[i] < y->term[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    uint32_t small = x->n < y->n ? x->n : y->n;
+    return small ? (double)common / small : 0;
+}
+
+static int build_vector(const precis_cluster *c, arena *a, const sentence *s, uint32_t *tmp, svec *v)
+{
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < s->ntok; k++)
+        if (!c->term_stop[s->tok[k]])
+            tmp[n++] = s->tok[k];
+    qsort(tmp, n, sizeof *tmp, cmp_u32);
+    uint32_t uniq = 0;
+    for (uint32_t k = 0; k < n; k++)
+        if (k == 0 || tmp[k] != tmp[k - 1])
+            uniq++;
+    v->term = arena_alloc(a, (uniq + 1) * sizeof *v->term);
+    v->w = arena_alloc(a, (uniq + 1) * sizeof *v->w);
+    if (!v->term || !v->w)
+        return -1;
+    v->n = 0;
+    double norm = 0;
+    for (uint32_t k = 0; k < n;) {
+        uint32_t t = tmp[k], tf = 0;
+        while (k < n && tmp[k] == t) {
+            tf++;
+            k++;
+        }
+        double w = (1.0 + log(tf)) * c->term_idf[t];
+        v->term[v->n] = t;
+        v->w[v->n++] = (float)w;
+        norm += w * w;
+    }
+    norm = sqrt(norm);
+    for (uint32_t k = 0; k < v->n; k++)
+        v->w[k] = norm > 0 ? (float)(v->w[k] / norm) : 0;
+    return 0;
+}
+
+static uint32_t find_root(uint32_t *parent, uint32_t x)
+{
+    while (parent[x] != x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    return x;
+}
+
+static int is_duplicate(const svec *x, const svec *y)
+{
+    uint32_t small = x->n < y->n ? x->n : y->n, big = x->n < y->n ? y->n : x->n;
+    if (small < 3 || (double)small / big < DUP_LENGTH_RATIO)
+        return 0;
+    return svec_containment(x, y) >= DUP_CONTAINMENT;
+}
+
+/* Bucket every sentence under its rarest terms, compare within buckets. */
+static int group_duplicates(const precis_cluster *c, arena *a, represent *r)
+{
+    size_t n = r->n, nt = c->nterms;
+    uint32_t *parent = arena_alloc(a, (n + 1) * sizeof *parent);
+    uint32_t *count = arena_calloc(a, nt + 1, sizeof *count);
+    uint32_t *keys = arena_alloc(a, (n * DUP_KEYS + 1) * sizeof *keys);
+    if (!parent || !count || !keys)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        parent[i] = (uint32_t)i;
+        for (uint32_t k = 0; k < r->vec[i].n; k++)
+            count[r->vec[i].term[k]]++;
+    }
+    /* Pick up to DUP_KEYS terms per sentence with the lowest in-cluster
+     * count (ties by idf, then id: deterministic). */
+    for (size_t i = 0; i < n; i++) {
+        const svec *v = &r->vec[i];
+        uint32_t *mine = keys + i * DUP_KEYS;
+        for (int k = 0; k < DUP_KEYS; k++)
+            mine[k] = UINT32_MAX;
+        for (uint32_t k = 0; k < v->n; k++) {
+            uint32_t t = v->term[k];
+            for (int slot = 0; slot < DUP_KEYS; slot++) {
+                uint32_t cur = mine[slot];
+                if (cur == UINT32_MAX || count[t] < count[cur] ||
+                    (count[t] == count[cur] && c->term_idf[t] > c->term_idf[cur])) {
+                    memmove(mine + slot + 1, mine + slot, (DUP_KEYS - 1 - slot) * sizeof *mine);
+                    mine[slot] = t;
+                    break;
+                }
+            }
+        }
+    }
+    /* Postings: for each term, the sentences keyed under it. */
+    uint32_t *start = arena_calloc(a, nt + 2, sizeof *start);
+    uint32_t *post = arena_alloc(a, (n * DUP_KEYS + 1) * sizeof *post);
+    if (!start || !post)
+        return -1;
+    for (size_t i = 0; i < n * DUP_KEYS; i++)
+        if (keys[i] != UINT32_MAX)
+            start[keys[i] + 1]++;
+    for (size_t t = 0; t < nt; t++)
+        start[t + 1] += start[t];
+    uint32_t *fill = arena_alloc(a, (nt + 1) * sizeof *fill);
+    if (!fill)
+        return -1;
+    memcpy(fill, start, (nt + 1) * sizeof *fill);
+    for (size_t i = 0; i < n * DUP_KEYS; i++)
+        if (keys[i] != UINT32_MAX)
+            post[fill[keys[i]]++] = (uint32_t)(i / DUP_KEYS);
+    for (size_t t = 0; t < nt; t++) {
+        uint32_t b = start[t], e = start[t + 1];
+        if (e - b < 2 || e - b > DUP_BUCKET_MAX)
+            continue;
+        for (uint32_t x = b; x < e; x++)
+            for (uint32_t y = x + 1; y < e; y++) {
+                uint32_t i = post[x], j = post[y];
+                if (i == j || find_root(parent, i) == find_root(parent, j))
+                    continue;
+                if (is_duplicate(&r->vec[i], &r->vec[j])) {
+                    uint32_t ri = find_root(parent, i), rj = find_root(parent, j);
+                    if (ri < rj)
+                        parent[rj] = ri;
+                    else
+                        parent[ri] = rj;
+                }
+            }
+    }
+    /* Support: distinct articles per group. Sentences of a group are met
+     * in cluster order, and articles in increasing order, so an article is
+     * new to its group exactly when it differs from the group's last one. */
+    uint32_t *last_article = arena_alloc(a, (n + 1) * sizeof *last_article);
+    uint32_t *group_support = arena_calloc(a, n + 1, sizeof *group_support);
+    if (!last_article || !group_support)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        last_article[i] = UINT32_MAX;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t g = find_root(parent, (uint32_t)i);
+        r->group[i] = g;
+        if (last_article[g] != c->sents[i].article) {
+            last_article[g] = c->sents[i].article;
+            group_support[g]++;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        r->support[i] = group_support[r->group[i]];
+    return 0;
+}
+
+int represent_build(const precis_cluster *c, arena *a, represent *r)
+{
+    size_t n = c->nsents, nt = c->nterms;
+    memset(r, 0, sizeof *r);
+    r->n = n;
+    r->vec = arena_calloc(a, n + 1, sizeof *r->vec);
+    r->centroid = arena_calloc(a, nt + 1, sizeof *r->centroid);
+    r->term_weight = arena_calloc(a, nt + 1, sizeof *r->term_weight);
+    r->group = arena_alloc(a, (n + 1) * sizeof *r->group);
+    r->support = arena_alloc(a, (n + 1) * sizeof *r->support);
+    r->position = arena_alloc(a, (n + 1) * sizeof *r->position);
+    uint32_t max_tok = 0;
+    for (size_t i = 0; i < n; i++)
+        if (c->sents[i].ntok > max_tok)
+            max_tok = c->sents[i].ntok;
+    uint32_t *tmp = arena_alloc(a, (max_tok + 1) * sizeof *tmp);
+    if (!r->vec || !r->centroid || !r->term_weight || !r->group || !r->support || !r->position || !tmp)
+        return -1;
+    /* Cluster term frequency, for the centroid's tf-idf. */
+    for (size_t i = 0; i < n; i++)
+        for (uint32_t k = 0; k < c->sents[i].ntok; k++)
+            r->term_weight[c->sents[i].tok[k]] += 1;
+    for (size_t t = 0; t < nt; t++)
+        r->term_weight[t] = c->term_stop[t] ? 0 : r->term_weight[t] * c->term_idf[t];
+    double norm = 0;
+    for (size_t t = 0; t < nt; t++)
+        norm += r->term_weight[t] * r->term_weight[t];
+    r->centroid_norm = sqrt(norm);
+    for (size_t t = 0; t < nt; t++)
+        r->centroid[t] = r->centroid_norm > 0 ? r->term_weight[t] / r->centroid_norm : 0;
+    for (size_t i = 0; i < n; i++) {
+        const sentence *s = &c->sents[i];
+        if (build_vector(c, a, s, tmp, &r->vec[i]) != 0)
+            return -1;
+        r->position[i] = 1.0 / sqrt(1.0 + s->pos);
+    }
+    return group_duplicates(c, a, r);
+}

@@ -1,0 +1,44 @@
+/*
+ * represent: the vector view of a cluster that scorers and selectors share.
+ *
+ * Built once per summarize call: for each sentence a sparse TF-IDF vector
+ * over its content terms (unit length), the cluster centroid, and the
+ * near-duplicate groups that make cross-source support: a sentence that
+ * three outlets carry almost word for word is one fact with support 3.
+ */
+#ifndef PRECIS_REPRESENT_H
+#define PRECIS_REPRESENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "model/cluster.h"
+
+typedef struct svec {
+    uint32_t *term;   /* local term ids, ascending */
+    float *w;         /* weights; the vector has unit length (or is empty) */
+    uint32_t n;
+} svec;
+
+typedef struct represent {
+    size_t n;             /* sentences, as in the cluster */
+    svec *vec;
+    double *centroid;     /* dense over local terms: mean of tf-idf (not normalised) */
+    double centroid_norm;
+    double *term_weight;  /* dense: cluster tf x background idf */
+    uint32_t *group;      /* near-duplicate group: index of its first sentence */
+    uint32_t *support;    /* distinct articles in the sentence's group */
+    double *position;     /* 1 at the start of an article, falling with position */
+} represent;
+
+/* Build the representation into a (the caller's scratch arena). 0 or -1. */
+int represent_build(const precis_cluster *c, arena *a, represent *r);
+
+/* Cosine of two unit vectors. */
+double svec_dot(const svec *x, const svec *y);
+
+/* Share of the smaller sentence's content terms found in the other. */
+double svec_containment(const svec *x, const svec *y);
+
+#endif

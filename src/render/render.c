@@ -1,0 +1,43 @@
+/*
+ * render.c: the public rendering entry point.
+ */
+#include "render/render.h"
+
+#include <stdlib.h>
+
+#include "core/error.h"
+#include "text/whitespace.h"
+
+int render_collapsed(const precis_summary_sentence *item, buf *out)
+{
+    if (buf_reserve(out, item->len) != 0)
+        return -1;
+    out->len += ws_collapse(item->text, 0, item->len, out->data + out->len);
+    out->data[out->len] = '\0';
+    return 0;
+}
+
+precis_status precis_render(const precis_summary *s, precis_format format, char **out, size_t *len,
+                            precis_error *err)
+{
+    buf b = BUF_INIT;
+    int rc;
+    *out = NULL;
+    if (len)
+        *len = 0;
+    switch (format) {
+    case PRECIS_FORMAT_TEXT: rc = render_text(s, &b); break;
+    case PRECIS_FORMAT_JSON: rc = render_json(s, &b); break;
+    case PRECIS_FORMAT_MD: rc = render_md(s, &b); break;
+    default:
+        return error_set(err, PRECIS_ERR_USAGE, NULL, 0, "unknown output format %d", (int)format);
+    }
+    if (rc != 0 || buf_reserve(&b, 0) != 0) {
+        buf_free(&b);
+        return error_set(err, PRECIS_ERR_NOMEM, NULL, 0, "out of memory while rendering");
+    }
+    *out = b.data;
+    if (len)
+        *len = b.len;
+    return PRECIS_OK;
+}

@@ -1,0 +1,41 @@
+/*
+ * method: the table of summarization methods.
+ *
+ * A method is a sentence scorer plus how its scores are used by the
+ * selector. Each scorer lives in its own file (score/<name>.c) and is
+ * registered once in score/registry.c; the CLI's --method and `precis eval`
+ * read that list, so a method added once appears everywhere.
+ */
+#ifndef PRECIS_METHOD_H
+#define PRECIS_METHOD_H
+
+#include "core/arena.h"
+#include "model/cluster.h"
+#include "model/represent.h"
+
+/* Fill scores[0..c->nsents) (higher = better). a is scratch for the call.
+ * Returns 0, or -1 when out of memory. */
+typedef int (*score_fn)(const precis_cluster *c, const represent *r, arena *a, double *scores);
+
+typedef struct method {
+    const char *name;
+    const char *description;
+    score_fn score;
+    int avoid_redundancy;   /* selector skips near-duplicates of chosen sentences */
+    int skip_fragments;     /* selector skips headlines and very short lines */
+} method;
+
+const method *method_find(const char *name);
+
+/* The scorers (one file each). */
+int score_lead(const precis_cluster *c, const represent *r, arena *a, double *scores);
+int score_centroid(const precis_cluster *c, const represent *r, arena *a, double *scores);
+int score_lexrank(const precis_cluster *c, const represent *r, arena *a, double *scores);
+int score_textrank(const precis_cluster *c, const represent *r, arena *a, double *scores);
+int score_default(const precis_cluster *c, const represent *r, arena *a, double *scores);
+
+/* Stationary distribution of a row-normalised similarity graph (used by
+ * lexrank and textrank): sim is n*n, damping d, into out. */
+int pagerank(const double *sim, size_t n, double d, arena *a, double *out);
+
+#endif

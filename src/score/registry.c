@@ -1,0 +1,38 @@
+/*
+ * registry.c: the one list of summarization methods.
+ */
+#include <string.h>
+
+#include "score/method.h"
+
+static const method methods[] = {
+    {"default", "centrality against background TF-IDF, position and cross-source support",
+     score_default, 1, 1},
+    {"lead", "first sentences of each article in turn", score_lead, 0, 1},
+    {"centroid", "similarity to the cluster's TF-IDF centroid (Radev et al. 2004)", score_centroid, 1, 1},
+    {"lexrank", "eigenvector centrality of the cosine graph (Erkan and Radev 2004)", score_lexrank, 1, 1},
+    {"textrank", "PageRank over word-overlap similarity (Mihalcea and Tarau 2004)", score_textrank, 1, 1},
+};
+
+static const char *const names[] = {"default", "lead", "centroid", "lexrank", "textrank", NULL};
+
+const method *method_find(const char *name)
+{
+    if (!name)
+        name = "default";
+    for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
+        if (!strcmp(methods[i].name, name))
+            return &methods[i];
+    return NULL;
+}
+
+const char *const *precis_methods(void)
+{
+    return names;
+}
+
+const char *precis_method_description(const char *name)
+{
+    const method *m = method_find(name);
+    return m ? m->description : NULL;
+}

@@ -1,0 +1,85 @@
+/*
+ * greedy.c: best-first selection with redundancy control.
+ *
+ * The same fact must never appear twice: a candidate is skipped when it is
+ * in the near-duplicate group of a chosen sentence, or when its cosine with
+ * any chosen sentence is above REDUNDANCY (a paraphrase, not a copy).
+ */
+#include <stdlib.h>
+
+#include "select/select.h"
+#include "text/segment.h"
+
+#define REDUNDANCY 0.5
+#define MIN_WORDS 6     /* shorter lines are fragments: datelines, sub-heads */
+
+typedef struct ranked {
+    double score;
+    uint32_t index;
+} ranked;
+
+static int by_score(const void *x, const void *y)
+{
+    const ranked *a = x, *b = y;
+    if (a->score != b->score)
+        return a->score > b->score ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static int is_fragment(const sentence *s)
+{
+    return (s->flags & SENT_UNTERMINATED) || s->words < MIN_WORDS;
+}
+
+static int is_redundant(const represent *r, const uint32_t *chosen, size_t n, uint32_t i)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (r->group[chosen[k]] == r->group[i])
+            return 1;
+        if (svec_dot(&r->vec[chosen[k]], &r->vec[i]) > REDUNDANCY)
+            return 1;
+    }
+    return 0;
+}
+
+static size_t pass(const precis_cluster *c, const represent *r, const method *m, const ranked *order,
+                   budget *b, uint32_t *chosen, size_t n, int allow_fragments)
+{
+    for (size_t k = 0; k < c->nsents && !budget_full(b); k++) {
+        uint32_t i = order[k].index;
+        const sentence *s = &c->sents[i];
+        if (m->skip_fragments && !allow_fragments && is_fragment(s))
+            continue;
+        if (m->avoid_redundancy ? is_redundant(r, chosen, n, i) : 0)
+            continue;
+        int taken = 0;
+        for (size_t j = 0; j < n; j++)
+            taken |= chosen[j] == i;
+        if (taken)
+            continue;
+        size_t bytes = sentence_bytes(c, s);
+        if (!budget_fits(b, s->words, bytes))
+            continue;
+        budget_take(b, s->words, bytes);
+        chosen[n++] = i;
+    }
+    return n;
+}
+
+size_t select_greedy(const precis_cluster *c, const represent *r, const method *m, const double *scores,
+                     budget *b, arena *a, uint32_t *chosen)
+{
+    ranked *order = arena_alloc(a, (c->nsents + 1) * sizeof *order);
+    if (!order)
+        return (size_t)-1;
+    for (size_t i = 0; i < c->nsents; i++) {
+        order[i].score = scores[i];
+        order[i].index = (uint32_t)i;
+    }
+    qsort(order, c->nsents, sizeof *order, by_score);
+    size_t n = pass(c, r, m, order, b, chosen, 0, 0);
+    /* A cluster of nothing but short lines still gets a summary. */
+    if (n == 0)
+        n = pass(c, r, m, order, b, chosen, 0, 1);
+    return n;
+}

@@ -1,0 +1,44 @@
+/*
+ * select: choosing sentences under a hard budget.
+ *
+ * The budget counts what the text renderer prints: whitespace words for
+ * --words, and for --bytes each sentence's collapsed text plus its newline.
+ * A summary never exceeds a limit; a sentence that does not fit is passed
+ * over (a shorter one further down may still fit), never cut.
+ */
+#ifndef PRECIS_SELECT_H
+#define PRECIS_SELECT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "model/cluster.h"
+#include "model/represent.h"
+#include "score/method.h"
+
+typedef struct budget {
+    size_t max_words, max_bytes, max_sentences;  /* 0 = no limit */
+    size_t words, bytes, sentences;              /* used so far */
+} budget;
+
+/* The rendered byte cost of sentence s (collapsed text + newline). */
+size_t sentence_bytes(const precis_cluster *c, const sentence *s);
+
+/* 1 if a sentence of this size still fits. */
+int budget_fits(const budget *b, size_t words, size_t bytes);
+void budget_take(budget *b, size_t words, size_t bytes);
+/* 1 once nothing more can be added. */
+int budget_full(const budget *b);
+
+/* Greedy selection by descending score (ties: earlier sentence first),
+ * skipping redundant sentences and fragments as the method asks. Writes
+ * the chosen sentence indices to chosen (capacity c->nsents) and returns
+ * their count, or (size_t)-1 when out of memory. */
+size_t select_greedy(const precis_cluster *c, const represent *r, const method *m,
+                     const double *scores, budget *b, arena *a, uint32_t *chosen);
+
+/* Put chosen sentences in reading order (order/position.c). */
+void order_by_position(const precis_cluster *c, uint32_t *chosen, size_t n);
+
+#endif

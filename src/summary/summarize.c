@@ -1,0 +1,133 @@
+/*
+ * summarize.c: the summarization pipeline after the cluster is built:
+ * represent -> score -> select -> order, then the attribution of each
+ * chosen sentence to every place where it or a near-duplicate occurs.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/error.h"
+#include "model/represent.h"
+#include "score/method.h"
+#include "select/select.h"
+#include "summary/summary.h"
+
+void precis_options_init(precis_options *opts)
+{
+    memset(opts, 0, sizeof *opts);
+    opts->method = "default";
+    opts->max_words = 120;
+}
+
+static void set_place(const precis_cluster *c, uint32_t j, precis_place *p)
+{
+    const sentence *s = &c->sents[j];
+    p->article = s->article;
+    p->article_id = c->articles[s->article].id;
+    p->start = s->start;
+    p->end = s->end;
+}
+
+/* Every sentence in i's near-duplicate group, i itself first. */
+static int attribute(const precis_cluster *c, const represent *r, uint32_t i, arena *a,
+                     precis_summary_sentence *out)
+{
+    size_t n = 0;
+    for (size_t j = 0; j < c->nsents; j++)
+        n += r->group[j] == r->group[i];
+    precis_place *places = arena_alloc(a, n * sizeof *places);
+    if (!places)
+        return -1;
+    set_place(c, i, &places[0]);
+    size_t k = 1;
+    for (size_t j = 0; j < c->nsents; j++)
+        if (j != i && r->group[j] == r->group[i])
+            set_place(c, (uint32_t)j, &places[k++]);
+    const sentence *s = &c->sents[i];
+    out->text = c->articles[s->article].text + s->start;
+    out->len = s->end - s->start;
+    out->support = r->support[i];
+    out->places = places;
+    out->nplaces = n;
+    return 0;
+}
+
+static precis_status fail(precis_summary *sum, arena *scratch, precis_error *err)
+{
+    arena_free(scratch);
+    precis_summary_free(sum);
+    return error_set(err, PRECIS_ERR_NOMEM, NULL, 0, "out of memory while summarizing");
+}
+
+precis_status precis_summarize(precis_cluster *c, const precis_options *opts, precis_summary **out,
+                               precis_error *err)
+{
+    precis_options defaults;
+    if (!opts) {
+        precis_options_init(&defaults);
+        opts = &defaults;
+    }
+    *out = NULL;
+    const method *m = method_find(opts->method);
+    if (!m)
+        return error_set(err, PRECIS_ERR_USAGE, NULL, 0, "unknown method '%s'", opts->method);
+    if (c->nsents == 0)
+        return error_set(err, PRECIS_ERR_EMPTY, c->id, 0, "cluster has no articles with text");
+
+    precis_summary *sum = calloc(1, sizeof *sum);
+    if (!sum)
+        return error_set(err, PRECIS_ERR_NOMEM, NULL, 0, "out of memory");
+    arena_init(&sum->mem, 4096);
+    arena scratch;
+    arena_init(&scratch, 1 << 16);
+
+    represent r;
+    double *scores = arena_alloc(&scratch, (c->nsents + 1) * sizeof *scores);
+    uint32_t *chosen = arena_alloc(&scratch, (c->nsents + 1) * sizeof *chosen);
+    if (!scores || !chosen || represent_build(c, &scratch, &r) != 0 || m->score(c, &r, &scratch, scores) != 0)
+        return fail(sum, &scratch, err);
+    budget b = {opts->max_words, opts->max_bytes, opts->max_sentences, 0, 0, 0};
+    size_t n = select_greedy(c, &r, m, scores, &b, &scratch, chosen);
+    if (n == (size_t)-1)
+        return fail(sum, &scratch, err);
+    order_by_position(c, chosen, n);
+
+    sum->cluster_id = c->id;
+    sum->method = m->name;
+    sum->narticles = c->narticles;
+    sum->article_ids = arena_alloc(&sum->mem, (c->narticles + 1) * sizeof *sum->article_ids);
+    sum->items = arena_calloc(&sum->mem, n + 1, sizeof *sum->items);
+    if (!sum->items || !sum->article_ids)
+        return fail(sum, &scratch, err);
+    for (size_t k = 0; k < c->narticles; k++)
+        sum->article_ids[k] = c->articles[k].id;
+    for (size_t k = 0; k < n; k++) {
+        if (attribute(c, &r, chosen[k], &sum->mem, &sum->items[k]) != 0)
+            return fail(sum, &scratch, err);
+        sum->items[k].score = scores[chosen[k]];
+    }
+    sum->n = n;
+    sum->words = b.words;
+    sum->bytes = b.bytes;
+    arena_free(&scratch);
+    *out = sum;
+    return PRECIS_OK;
+}
+
+size_t precis_summary_count(const precis_summary *s)
+{
+    return s->n;
+}
+
+const precis_summary_sentence *precis_summary_get(const precis_summary *s, size_t i)
+{
+    return i < s->n ? &s->items[i] : NULL;
+}
+
+void precis_summary_free(precis_summary *s)
+{
+    if (!s)
+        return;
+    arena_free(&s->mem);
+    free(s);
+}

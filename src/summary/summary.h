@@ -1,0 +1,22 @@
+/*
+ * summary: the result of summarizing a cluster, as handed to renderers and
+ * to library users (precis_summary is opaque outside the library).
+ */
+#ifndef PRECIS_SUMMARY_H
+#define PRECIS_SUMMARY_H
+
+#include "core/arena.h"
+#include "precis.h"
+
+struct precis_summary {
+    arena mem;
+    const char *cluster_id;
+    const char *method;
+    size_t narticles;
+    const char **article_ids;
+    precis_summary_sentence *items;
+    size_t n;
+    size_t words, bytes;   /* as rendered in text form */
+};
+
+#endif
