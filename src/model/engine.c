@@ -62,21 +62,33 @@ int engine_load_background(precis_engine *e, const char *p, size_t len)
     return 0;
 }
 
+/* The table is a zstd frame written by `zstd` from a pipe, so its size is
+ * not in the header: decompress as a stream. */
 static int load_embedded_background(precis_engine *e)
 {
     size_t zlen;
     const unsigned char *z = precis_embedded("data/bgdf.tsv.zst", &zlen);
     if (!z)
         return -1;
-    unsigned long long size = ZSTD_getFrameContentSize(z, zlen);
-    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (256u << 20))
-        return -1;
-    char *text = malloc((size_t)size + 1);
-    if (!text)
-        return -1;
-    size_t got = ZSTD_decompress(text, (size_t)size, z, zlen);
-    int rc = ZSTD_isError(got) ? -1 : engine_load_background(e, text, got);
-    free(text);
+    ZSTD_DCtx *dctx = ZSTD_createDCtx();
+    buf text = BUF_INIT;
+    ZSTD_inBuffer in = {z, zlen, 0};
+    int rc = dctx ? 0 : -1;
+    while (rc == 0 && in.pos < in.size) {
+        if (buf_reserve(&text, 1 << 20) != 0 || text.len > (256u << 20)) {
+            rc = -1;
+            break;
+        }
+        ZSTD_outBuffer out = {text.data + text.len, text.cap - text.len - 1, 0};
+        size_t r = ZSTD_decompressStream(dctx, &out, &in);
+        if (ZSTD_isError(r))
+            rc = -1;
+        text.len += out.pos;
+    }
+    if (rc == 0)
+        rc = engine_load_background(e, text.data ? text.data : "", text.len);
+    buf_free(&text);
+    ZSTD_freeDCtx(dctx);
     return rc;
 }
 

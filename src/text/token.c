@@ -151,18 +151,9 @@ static void strip_possessive(buf *b)
     b->data[b->len] = '\0';
 }
 
-int token_next(const char *text, size_t end, size_t *pos, token *tok, buf *scratch)
+/* Normalise text[i, stop) into scratch. 0, or -1 out of memory. */
+static int normalise(const char *text, size_t i, size_t stop, buf *scratch)
 {
-    size_t i = *pos, n = 1;
-    while (i < end && !word_char_at(text, i, end, &n))
-        i += n;
-    if (i >= end) {
-        *pos = end;
-        return 0;
-    }
-    unsigned char first = (unsigned char)text[i];
-    int number = ascii_digit(first);
-    size_t stop = token_end(text, i, end, number);
     int ascii = 1;
     for (size_t k = i; k < stop; k++)
         if ((unsigned char)text[k] >= 0x80) {
@@ -170,12 +161,32 @@ int token_next(const char *text, size_t end, size_t *pos, token *tok, buf *scrat
             break;
         }
     int rc = ascii ? normalise_ascii(text, i, stop, scratch) : normalise_unicode(text, i, stop, scratch);
-    if (rc != 0)
-        return 0;
-    strip_possessive(scratch);
+    if (rc == 0)
+        strip_possessive(scratch);
+    return rc;
+}
+
+int token_next(const char *text, size_t end, size_t *pos, token *tok, buf *scratch)
+{
+    size_t i = *pos, n = 1, stop;
+    for (;;) {
+        while (i < end && !word_char_at(text, i, end, &n))
+            i += n;
+        if (i >= end) {
+            *pos = end;
+            return 0;
+        }
+        stop = token_end(text, i, end, ascii_digit((unsigned char)text[i]));
+        if (normalise(text, i, stop, scratch) != 0)
+            return 0;
+        if (scratch->len > 0)
+            break;
+        i = stop; /* only combining marks: nothing to match on */
+    }
+    unsigned char first = (unsigned char)text[i];
     tok->start = (uint32_t)i;
     tok->end = (uint32_t)stop;
-    tok->kind = number ? TOKEN_NUMBER : TOKEN_WORD;
+    tok->kind = ascii_digit(first) ? TOKEN_NUMBER : TOKEN_WORD;
     tok->norm = scratch->data;
     tok->norm_len = scratch->len;
     if (first < 0x80)
