@@ -1,0 +1,580 @@
+/*
+ * furniture.c: tell story lines from page furniture; see furniture.h.
+ *
+ * Every rule is about lines that are not story sentences, and most apply
+ * only to short lines without a final stop standing on their own (a title,
+ * caption, byline, widget label): dropping one of those can never lose a
+ * sentence. The few rules that may drop a line ending in a stop are narrow:
+ * a paragraph repeated verbatim on the next line (the first copy is kept),
+ * a line made only of agency names ("Press Association."), and a prompt
+ * that speaks to the reader ("Sign up ... your inbox", "Find your ...")
+ * without quotation marks. When no rule is sure, the line is kept.
+ *
+ * The pass is linear: lines are found with memchr, long lines (paragraphs)
+ * are only compared with their neighbour, and the word rules run on short
+ * lines copied into a small buffer in a normal form (lower-case ASCII
+ * words separated by single spaces).
+ */
+#include "clean/furniture.h"
+
+#include <string.h>
+
+typedef struct line {
+    uint32_t s, e;          /* trimmed */
+    unsigned char blank, drop, term, prompt;
+} line;
+
+/* Longest line the word rules look at; longer ones are paragraphs. */
+#define SHORT_LINE 160
+#define CAPTION_LINE 400
+
+/* ---- Small helpers ------------------------------------------------------- */
+
+static size_t space_len(const char *s, size_t i, size_t end)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned char c = u[i];
+    if (c == ' ' || (c >= '\t' && c <= '\r'))
+        return 1;
+    if (c == 0xC2 && i + 1 < end && u[i + 1] == 0xA0)
+        return 2;
+    if (c == 0xE2 && i + 2 < end && u[i + 1] == 0x80 &&
+        (u[i + 2] <= 0x8B || u[i + 2] == 0xAF))
+        return 3;
+    if (c == 0xE3 && i + 2 < end && u[i + 1] == 0x80 && u[i + 2] == 0x80)
+        return 3;
+    if (c == 0xEF && i + 2 < end && u[i + 1] == 0xBB && u[i + 2] == 0xBF)
+        return 3;
+    return 0;
+}
+
+static int is_space_end(const char *s, size_t start, size_t end)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned char c = u[end - 1];
+    if (c == ' ' || (c >= '\t' && c <= '\r'))
+        return 1;
+    if (end - start >= 2 && u[end - 2] == 0xC2 && c == 0xA0)
+        return 2;
+    if (end - start >= 3 && space_len(s, end - 3, end) == 3)
+        return 3;
+    return 0;
+}
+
+static int is_lower_ascii(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static int is_upper_ascii(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static int is_alnum_ascii(unsigned char c)
+{
+    return is_lower_ascii(c) || is_upper_ascii(c) || is_digit(c);
+}
+
+/* Does the line end in . ! ? or "…", before closing quotes and brackets? */
+static int ends_with_stop(const char *s, size_t start, size_t end)
+{
+    for (int guard = 0; end > start && guard < 8; guard++) {
+        unsigned char c = (unsigned char)s[end - 1];
+        if (c == '.' || c == '!' || c == '?')
+            return 1;
+        if (c == ')' || c == ']' || c == '"' || c == '\'') {
+            end--;
+            continue;
+        }
+        if (end - start >= 3 && (unsigned char)s[end - 3] == 0xE2 &&
+            (unsigned char)s[end - 2] == 0x80) {
+            if (c == 0xA6)
+                return 1;
+            if (c == 0x9D || c == 0x99) {
+                end -= 3;
+                continue;
+            }
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* Lower-case ASCII words of s[start, end), one space apart, with a space
+ * at each end so phrases can be matched as " word ". Apostrophes vanish
+ * ("Editor's" = "editors"); other non-ASCII bytes separate words. */
+static size_t normal_form(const char *s, size_t start, size_t end, char *out, size_t cap)
+{
+    size_t n = 0;
+    out[n++] = ' ';
+    for (size_t i = start; i < end && n + 2 < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\'')
+            continue;
+        if (c == 0xE2 && i + 2 < end && (unsigned char)s[i + 1] == 0x80 &&
+            (unsigned char)s[i + 2] == 0x99) {
+            i += 2;
+            continue;
+        }
+        if (is_alnum_ascii(c) || c == '%' || c == '&') {
+            out[n++] = (char)(is_upper_ascii(c) ? c | 0x20 : c);
+        } else if (out[n - 1] != ' ') {
+            out[n++] = ' ';
+        }
+    }
+    if (out[n - 1] != ' ')
+        out[n++] = ' ';
+    out[n] = 0;
+    return n;
+}
+
+/* Is every word of the normal form nf in the list, and is at least one
+ * word of it in the list's first `strong` entries? */
+static int all_words_in(const char *nf, const char *const *list, size_t nlist,
+                        size_t strong, int digits_ok)
+{
+    int words = 0, hit = 0;
+    const char *p = nf;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        size_t len = (size_t)(q - p);
+        int ok = 0;
+        if (digits_ok && is_digit((unsigned char)*p)) {
+            ok = 1;
+            hit = 1;
+        }
+        for (size_t k = 0; !ok && k < nlist; k++) {
+            if (strlen(list[k]) == len && memcmp(list[k], p, len) == 0) {
+                ok = 1;
+                hit |= k < strong;
+            }
+        }
+        if (!ok)
+            return 0;
+        words++;
+        p = q;
+    }
+    return words > 0 && hit;
+}
+
+static int has_phrase(const char *nf, const char *const *list, size_t nlist)
+{
+    for (size_t k = 0; k < nlist; k++)
+        if (strstr(nf, list[k]))
+            return 1;
+    return 0;
+}
+
+static int starts_with_phrase(const char *nf, const char *const *list, size_t nlist)
+{
+    for (size_t k = 0; k < nlist; k++)
+        if (strncmp(nf, list[k], strlen(list[k])) == 0)
+            return 1;
+    return 0;
+}
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- Vocabularies (phrases are in normal form, padded with spaces) ------- */
+
+/* Whole lines that are widgets, whatever their punctuation. */
+static const char *const WIDGET_LINES[] = {
+    " advertisement ", " advertisements ", " promoted links ", " promoted stories ",
+    " promoted content ", " sponsored ", " sponsored content ", " sponsored links ",
+    " related ", " related articles ", " related stories ", " related content ",
+    " related links ", " related topics ", " read more ", " more ", " view comments ",
+    " comments ", " show comments ", " hide comments ", " share ", " share this ",
+    " share this article ", " share this story ", " print ", " email ", " tweet ",
+    " subscribe ", " sign up ", " log in ", " login ", " register ", " close ", " menu ",
+    " skip to content ", " skip advert ", " editors choice ", " editors picks ",
+    " top content trending ", " trending ", " trending now ", " most popular ",
+    " most read ", " most viewed ", " recommended ", " recommended for you ",
+    " you may also like ", " you might also like ", " story continues below ",
+    " continue reading ", " continue reading below ", " back to top ", " top stories ",
+    " latest news ", " watch ", " video ", " listen ", " next ", " previous ",
+    " loading ", " learn more ", " follow us ", " newsletter ", " image ", " photo ",
+    " gallery ", " facebook ", " twitter ", " whatsapp ", " linkedin ", " pinterest ",
+    " reddit ", " copy link ", " comment ", " reply ", " top ", " home ",
+};
+
+/* Phrases that mark a short stand-alone line as a widget or credit. */
+static const char *const WIDGET_PHRASES[] = {
+    " live blog ", " latest updates ", " live updates ", " read mode ", " font size ",
+    " commenting ", " comments ", " newsletter", " sign up ", " subscribe ",
+    " promoted ", " sponsored ", " advertisement ", " trending ", " editors choice ",
+    " editors picks ", " top content ", " most read ", " most popular ", " read more ",
+    " related ", " share this ", " print this ", " email this ", " follow us ",
+    " click here ", " cookie", " javascript ", " copyright ", " all rights reserved ",
+    " getty images ", " photo credit ", " image credit ", " also in ", " more from ",
+    " more on this ", " recommended ", " story continues ", " continue reading ",
+    " you may also ", " you might also ", " view comments ", " join our ",
+    " join the conversation ", " join thought provoking ", " listen to this ",
+    " watch the video ", " video player ", " slideshow ", " on the net ",
+    " for use by clients ", " story filed by ", " additional reporting ",
+    " reporting by ", " editing by ", " writing by ", " contributed to this report ",
+    " back to top ", " skip to ", " media playback ", " image copyright ",
+    " image caption ", " media caption ", " story highlights ", " toggle caption ",
+    " enlarge this image ", " please allow ", " loading ", " your browser ",
+    " ad blocker ", " terms of use ", " privacy policy ", " download the app ",
+};
+
+/* Lines starting so are prompts, when short and without a final stop. */
+static const char *const PROMPT_STARTS[] = {
+    " join ", " follow ", " sign up ", " subscribe ", " share ", " click ", " tap ",
+    " view ", " download ", " read more ", " read also ", " see also ", " enable ",
+    " watch ", " listen ", " like us ", " get the ", " get our ", " more ", " also read ",
+    " also in ", " related ", " photo ", " photos ", " image ", " picture ", " credit ",
+    " source ", " copyright ", " c ", " published ", " updated ", " posted ",
+    " last updated ", " reporting by ", " additional reporting ", " editing by ",
+    " written by ", " with reporting ", " top content ", " editors ", " promoted ",
+};
+
+/* Agencies first (at least one must appear), then words that may join them. */
+static const char *const CREDIT_WORDS[] = {
+    "ap", "afp", "reuters", "pa", "press", "associated", "agence", "france",
+    "presse", "bloomberg", "xinhua", "dpa", "upi", "efe", "ansa", "tass", "interfax",
+    "kyodo", "yonhap", "cnn", "bbc", "agencies", "wires", "getty", "epa",
+    "association", "with", "and", "by", "from", "via", "additional", "reporting",
+    "contributed", "to", "this", "report", "wire", "services", "staff", "writer",
+    "writers", "correspondent", "agency", "news", "the", "photo", "photos", "images",
+    "image", "file", "handout", "pool", "shutterstock", "istock", "courtesy",
+};
+#define CREDIT_STRONG 27   /* the agencies and photo libraries above "association" */
+
+/* Words of a line that is only a date, a time, or a publication stamp. */
+static const char *const DATE_WORDS[] = {
+    "published", "updated", "posted", "modified", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+    "sun", "last", "on", "at", "am", "pm", "a", "m", "p", "gmt", "bst", "utc", "et",
+    "edt", "est", "pst", "pdt", "cet", "cest", "ist", "aest", "hours", "ago", "minutes",
+    "min", "read", "first", "st", "nd", "rd", "th", "of",
+};
+#define DATE_STRONG 23     /* "published" .. "december": a real stamp word */
+
+/* Verbs that open a call to action aimed at the reader. */
+static const char *const CTA_VERBS[] = {
+    "find", "click", "tap", "sign", "subscribe", "join", "follow", "download",
+    "share", "visit", "register", "log", "enable", "check", "learn", "discover",
+    "watch", "listen", "donate", "like", "allow", "please", "contact", "get",
+};
+
+/* Words that show a prompt is about the page, not the story. */
+static const char *const PAGE_WORDS[] = {
+    " inbox ", " newsletter", " subscribe", " subscriber", " subscription",
+    " sign up ", " log in ", " login ", " cookie", " browser ", " javascript ",
+    " click ", " tap ", " download ", " app ", " account ", " notifications ",
+    " alerts ", " email ", " premium ", " unlimited access ", " ad blocker ",
+    " adblock", " verification ", " spam ",
+};
+
+/* ---- Rules ---------------------------------------------------------------- */
+
+/* A bare widget or credit label, matched as a whole line. */
+static int is_widget_line(const char *nf)
+{
+    for (size_t k = 0; k < COUNT(WIDGET_LINES); k++)
+        if (strcmp(nf, WIDGET_LINES[k]) == 0)
+            return 1;
+    return 0;
+}
+
+/* "Lizzie Dearden,Doug Bolton", "By Jane Smith and Ali Khan". */
+static int is_byline(const char *s, size_t ls, size_t le, const char *nf)
+{
+    if (le - ls > 80)
+        return 0;
+    int by = strncmp(nf, " by ", 4) == 0;
+    int joined = 0;
+    size_t words = 0;
+    for (size_t i = ls; i < le; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (is_digit(c))
+            return 0;
+        if (c == ',' || c == '&')
+            joined = 1;
+        if (i == ls || s[i - 1] == ' ' || s[i - 1] == ',') {
+            if (c == ' ' || c == ',')
+                continue;
+            words++;
+            int cap = is_upper_ascii(c) || c >= 0x80;
+            if (!cap && !(by && words == 1) && strncmp(s + i, "and ", 4) != 0)
+                return 0;
+            if (strncmp(s + i, "and ", 4) == 0)
+                joined = 1;
+        }
+    }
+    return words >= 2 && words <= 8 && (joined || (by && words <= 5));
+}
+
+/* A photo caption: ends with "(AP)", "(Getty Images)", or carries "PHOTO:". */
+static int is_caption(const char *s, size_t ls, size_t le)
+{
+    static const char *const marks[] = {"PHOTO:", "Photo:", "Photograph:", "Picture:",
+                                        "Image:", "Credit:", "Getty Images", "AP Photo",
+                                        "AFP PHOTO", "Image copyright", "Photo credit"};
+    size_t n = le - ls;
+    char tmp[CAPTION_LINE + 1];
+    memcpy(tmp, s + ls, n);
+    tmp[n] = 0;
+    for (size_t k = 0; k < COUNT(marks); k++)
+        if (strstr(tmp, marks[k]))
+            return 1;
+    if (s[le - 1] != ')')
+        return 0;
+    size_t open = le - 1;
+    while (open > ls && s[open] != '(' && le - open < 60)
+        open--;
+    if (s[open] != '(' || open == ls)
+        return 0;
+    char nf[64];
+    normal_form(s, open + 1, le - 1, nf, sizeof nf);
+    const char *first = nf + 1;
+    for (size_t k = 0; k < CREDIT_STRONG; k++) {
+        size_t len = strlen(CREDIT_WORDS[k]);
+        if (strncmp(first, CREDIT_WORDS[k], len) == 0 && first[len] == ' ')
+            return 1;
+    }
+    return 0;
+}
+
+/* "– US-Russian military talks –": a sub-head set between dashes. */
+static int is_dash_head(const char *s, size_t ls, size_t le)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    int first = u[ls] == '-' || (le - ls > 3 && u[ls] == 0xE2 && u[ls + 1] == 0x80 &&
+                                  (u[ls + 2] == 0x93 || u[ls + 2] == 0x94));
+    int last = u[le - 1] == '-' || (le - ls > 3 && u[le - 3] == 0xE2 && u[le - 2] == 0x80 &&
+                                     (u[le - 1] == 0x93 || u[le - 1] == 0x94));
+    return first && last && le - ls > 6;
+}
+
+static int has_quote(const char *s, size_t ls, size_t le)
+{
+    for (size_t i = ls; i < le; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '`')
+            return 1;
+        if (c == 0xE2 && i + 2 < le && (unsigned char)s[i + 1] == 0x80 &&
+            ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D))
+            return 1;
+        if (c == 0xC2 && i + 1 < le && ((unsigned char)s[i + 1] == 0xAB || (unsigned char)s[i + 1] == 0xBB))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does one of the sentences of nf (a normal form that lost its stops, so
+ * we look at the raw line) start with a call-to-action verb? */
+static int has_cta(const char *s, size_t ls, size_t le)
+{
+    size_t i = ls;
+    while (i < le) {
+        size_t w = i;
+        while (w < le && (is_upper_ascii((unsigned char)s[w]) || is_lower_ascii((unsigned char)s[w])))
+            w++;
+        for (size_t k = 0; k < COUNT(CTA_VERBS) && w > i; k++) {
+            size_t len = strlen(CTA_VERBS[k]);
+            if (len == w - i && (s[i] | 0x20) == CTA_VERBS[k][0] &&
+                strncmp(s + i + 1, CTA_VERBS[k] + 1, len - 1) == 0)
+                return 1;
+        }
+        /* next sentence start: after ". ", "? ", "! " */
+        while (i < le && !((s[i] == '.' || s[i] == '?' || s[i] == '!') && i + 1 < le && s[i + 1] == ' '))
+            i++;
+        i += 2;
+    }
+    return 0;
+}
+
+/* A prompt aimed at the reader: "Are you in Russia and need consular
+ * assistance? Find your country's embassy", "... directly to your inbox".
+ * Quoted speech may say "you" to anyone, so a quote rules it out. */
+static int is_reader_prompt(const char *s, size_t ls, size_t le, const char *nf)
+{
+    if (le - ls > CAPTION_LINE || has_quote(s, ls, le))
+        return 0;
+    if (!strstr(nf, " you ") && !strstr(nf, " your ") && !strstr(nf, " youre ") &&
+        !strstr(nf, " youll ") && !strstr(nf, " youve "))
+        return 0;
+    return has_phrase(nf, PAGE_WORDS, COUNT(PAGE_WORDS)) || has_cta(s, ls, le);
+}
+
+static int no_word_chars(const char *s, size_t ls, size_t le)
+{
+    for (size_t i = ls; i < le; i++)
+        if ((unsigned char)s[i] >= 0x80 || is_alnum_ascii((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+static int is_url_line(const char *s, size_t ls, size_t le)
+{
+    if (memchr(s + ls, ' ', le - ls))
+        return 0;
+    return (le - ls > 7 && (strncmp(s + ls, "http://", 7) == 0 || strncmp(s + ls, "https://", 8) == 0)) ||
+           (le - ls > 4 && strncmp(s + ls, "www.", 4) == 0);
+}
+
+/* Judge one line by itself. alone: it has no stop and does not run on
+ * into the next line (a title, label or caption rather than a wrapped
+ * paragraph line). */
+static int judge_line(const char *s, line *L, int alone)
+{
+    size_t ls = L->s, le = L->e, n = le - ls;
+    if (no_word_chars(s, ls, le) || is_url_line(s, ls, le))
+        return 1;
+    if (n > CAPTION_LINE)
+        return 0;
+    char nf[CAPTION_LINE + 4];
+    normal_form(s, ls, le, nf, sizeof nf);
+    if (n <= SHORT_LINE && is_widget_line(nf))
+        return 1;
+    if (n <= SHORT_LINE && all_words_in(nf, CREDIT_WORDS, COUNT(CREDIT_WORDS), CREDIT_STRONG, 0))
+        return 1;
+    if (is_reader_prompt(s, ls, le, nf)) {
+        L->prompt = 1;
+        return 1;
+    }
+    int colon = s[le - 1] == ':';
+    if (!alone && !colon)
+        return 0;
+    if (is_caption(s, ls, le))
+        return 1;
+    if (n > SHORT_LINE)
+        return 0;
+    return has_phrase(nf, WIDGET_PHRASES, COUNT(WIDGET_PHRASES)) ||
+           starts_with_phrase(nf, PROMPT_STARTS, COUNT(PROMPT_STARTS)) ||
+           (n <= 60 && all_words_in(nf, DATE_WORDS, COUNT(DATE_WORDS), DATE_STRONG, 1)) ||
+           is_byline(s, ls, le, nf) || is_dash_head(s, ls, le);
+}
+
+/* Does the text starting at s[i] start with a lower-case letter? */
+static int starts_lower(const char *s, size_t i)
+{
+    return is_lower_ascii((unsigned char)s[i]);
+}
+
+/* Words are capitalised or separators: "Home News", "World › Middle East". */
+static int is_crumb_prefix(const char *s, size_t ls, size_t le)
+{
+    size_t words = 0;
+    if (le - ls > 50)
+        return 0;
+    for (size_t i = ls; i < le; i++) {
+        if (i == ls || s[i - 1] == ' ') {
+            unsigned char c = (unsigned char)s[i];
+            if (c == ' ')
+                continue;
+            if (is_lower_ascii(c) || is_digit(c))
+                return 0;
+            words += is_upper_ascii(c);
+        }
+    }
+    return words >= 1 && words <= 5;
+}
+
+/* Compare line i with the next non-blank line j: repeated captions,
+ * a caption followed by itself plus a credit, and breadcrumbs. */
+static void judge_pair(const char *s, line *a, line *b)
+{
+    size_t na = a->e - a->s, nb = b->e - b->s;
+    if (na == nb && memcmp(s + a->s, s + b->s, na) == 0) {
+        b->drop = 1;
+        if (!a->term)
+            a->drop = 1;
+        return;
+    }
+    if (na >= 20 && nb > na && memcmp(s + a->s, s + b->s, na) == 0) {
+        a->drop = 1;
+        if (!b->term)
+            b->drop = 1;
+        return;
+    }
+    if (nb >= 20 && na > nb && memcmp(s + a->e - nb, s + b->s, nb) == 0 &&
+        is_crumb_prefix(s, a->s, a->e - nb))
+        a->drop = 1;
+}
+
+/* Split text into trimmed lines; returns the count or (size_t)-1. */
+static size_t find_lines(arena *a, const char *text, size_t len, line **out)
+{
+    size_t n = 1;
+    for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + len - p))) != NULL; p++)
+        n++;
+    line *v = arena_calloc(a, n, sizeof *v);
+    if (!v)
+        return (size_t)-1;
+    size_t k = 0, i = 0;
+    while (k < n) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        size_t s = i, e = end, m;
+        while (s < e && (m = space_len(text, s, e)) > 0)
+            s += m;
+        while (e > s && (m = (size_t)is_space_end(text, s, e)) > 0)
+            e -= m;
+        v[k] = (line){(uint32_t)s, (uint32_t)e, s == e, 0, 0, 0};
+        if (s < e)
+            v[k].term = (unsigned char)ends_with_stop(text, s, e);
+        k++;
+        i = end + 1;
+    }
+    *out = v;
+    return n;
+}
+
+size_t furniture_keep(arena *a, const char *text, size_t len, span **kept)
+{
+    *kept = NULL;
+    line *L = NULL;
+    size_t n = len ? find_lines(a, text, len, &L) : 0;
+    if (n == (size_t)-1)
+        return (size_t)-1;
+    size_t nk = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (L[i].blank)
+            continue;
+        nk++;
+        size_t ll = L[i].e - L[i].s;
+        int next_blank = i + 1 >= n || L[i + 1].blank;
+        int alone = !L[i].term &&
+                    (next_blank || (ll <= 80 && !starts_lower(text, L[i + 1].s)));
+        if (judge_line(text, &L[i], alone))
+            L[i].drop = 1;
+    }
+    /* Neighbours: repeats and breadcrumbs. */
+    for (size_t i = 0, j; i < n; i = j) {
+        while (i < n && L[i].blank)
+            i++;
+        for (j = i + 1; j < n && L[j].blank; j++)
+            ;
+        if (j >= n)
+            break;
+        judge_pair(text, &L[i], &L[j]);
+    }
+    /* The title of a dropped reader prompt: "Consular assistance in Russia". */
+    for (size_t i = 0; i < n; i++) {
+        if (!L[i].prompt)
+            continue;
+        size_t h = i;
+        while (h > 0 && L[h - 1].blank)
+            h--;
+        if (h == 0)
+            continue;
+        line *t = &L[h - 1];
+        if (!t->drop && !t->term && t->e - t->s <= 80 && (h - 1 == 0 || L[h - 2].blank))
+            t->drop = 1;
+    }
+    span *out = arena_alloc(a, (nk ? nk : 1) * sizeof *out);
+    if (!out)
+        return (size_t)-1;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!L[i].blank && !L[i].drop)
+            out[k++] = (span){L[i].s, L[i].e};
+    *kept = out;
+    return k;
+}
