@@ -92,6 +92,22 @@ static int load_embedded_background(precis_engine *e)
     return rc;
 }
 
+/* A term is a stopword term when it is the stem of a stopword. Deciding
+ * this once, here, keeps it independent of which words an engine happened
+ * to see first, so output never depends on an engine's history. */
+static int mark_stopword_stems(precis_engine *e)
+{
+    for (uint32_t w = 0; w < e->stopwords.count; w++) {
+        size_t slen;
+        const char *s = stemmer_stem(e->stem, strmap_key(&e->stopwords, w), strmap_key_len(&e->stopwords, w), &slen);
+        uint32_t id = intern_stem(e, s, slen);
+        if (id == STRMAP_NONE)
+            return -1;
+        e->term_stop[id] = 1;
+    }
+    return 0;
+}
+
 precis_status precis_engine_new(precis_engine **out, precis_error *err)
 {
     *out = NULL;
@@ -106,7 +122,7 @@ precis_status precis_engine_new(precis_engine **out, precis_error *err)
         precis_engine_free(e);
         return error_set(err, PRECIS_ERR_INTERNAL, NULL, 0, "cannot set up the stemmer or stopwords");
     }
-    if (load_embedded_background(e) != 0) {
+    if (mark_stopword_stems(e) != 0 || load_embedded_background(e) != 0) {
         precis_engine_free(e);
         return error_set(err, PRECIS_ERR_INTERNAL, NULL, 0, "cannot load the background frequency table");
     }
@@ -133,10 +149,7 @@ static uint32_t stem_word(precis_engine *e, const char *word, size_t len)
 {
     size_t slen;
     const char *s = stemmer_stem(e->stem, word, len, &slen);
-    uint32_t id = intern_stem(e, s, slen);
-    if (id != STRMAP_NONE && strmap_find(&e->stopwords, word, len) != STRMAP_NONE)
-        e->term_stop[id] = 1;
-    return id;
+    return intern_stem(e, s, slen);
 }
 
 uint32_t engine_term(precis_engine *e, const char *word, size_t len)

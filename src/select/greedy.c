@@ -26,7 +26,7 @@ static int by_score(const void *x, const void *y)
     return a->index < b->index ? -1 : a->index > b->index;
 }
 
-static int is_fragment(const sentence *s)
+int sentence_is_fragment(const sentence *s)
 {
     return (s->flags & SENT_UNTERMINATED) || s->words < MIN_WORDS;
 }
@@ -48,7 +48,7 @@ static size_t pass(const precis_cluster *c, const represent *r, const method *m,
     for (size_t k = 0; k < c->nsents && !budget_full(b); k++) {
         uint32_t i = order[k].index;
         const sentence *s = &c->sents[i];
-        if (m->skip_fragments && !allow_fragments && is_fragment(s))
+        if (m->skip_fragments && !allow_fragments && sentence_is_fragment(s))
             continue;
         if (m->avoid_redundancy ? is_redundant(r, chosen, n, i) : 0)
             continue;

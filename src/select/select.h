@@ -22,6 +22,9 @@ typedef struct budget {
     size_t words, bytes, sentences;              /* used so far */
 } budget;
 
+/* Headlines, datelines, sub-heads and very short lines: not summary material. */
+int sentence_is_fragment(const sentence *s);
+
 /* The rendered byte cost of sentence s (collapsed text + newline). */
 size_t sentence_bytes(const precis_cluster *c, const sentence *s);
 

@@ -1,0 +1,77 @@
+/*
+ * helpers.h: running the precis program from tests and reading files.
+ * The program under test is $PRECIS (make test sets it to the sanitizer
+ * build), falling back to ../build/precis; tests run from tests/.
+ */
+#ifndef PRECIS_TEST_HELPERS_H
+#define PRECIS_TEST_HELPERS_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+typedef struct run_result {
+    int status;    /* exit code, or 128 + signal */
+    char *out;     /* stdout, malloc'd */
+    size_t out_len;
+    char *err;     /* stderr, malloc'd */
+} run_result;
+
+static inline const char *precis_bin(void)
+{
+    const char *p = getenv("PRECIS");
+    return p && *p ? p : "../build/precis";
+}
+
+static inline char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0, got;
+    char *data = malloc(cap + 1);
+    while (data && (got = fread(data + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            cap *= 2;
+            data = realloc(data, cap + 1);
+        }
+    }
+    fclose(f);
+    if (data)
+        data[n] = '\0';
+    if (len)
+        *len = n;
+    return data;
+}
+
+/* Run `$PRECIS ARGS` through the shell (ARGS may hold redirections). */
+static inline run_result run_precis(const char *args)
+{
+    run_result r = {0};
+    char out_path[] = "/tmp/precis-test-out-XXXXXX", err_path[] = "/tmp/precis-test-err-XXXXXX";
+    int fo = mkstemp(out_path), fe = mkstemp(err_path);
+    close(fo);
+    close(fe);
+    size_t cmd_len = strlen(args) + strlen(precis_bin()) + 2 * sizeof out_path + 32;
+    char *cmd = malloc(cmd_len);
+    snprintf(cmd, cmd_len, "%s %s >%s 2>%s", precis_bin(), args, out_path, err_path);
+    int st = system(cmd);
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
+    r.out = slurp(out_path, &r.out_len);
+    r.err = slurp(err_path, NULL);
+    unlink(out_path);
+    unlink(err_path);
+    free(cmd);
+    return r;
+}
+
+static inline void run_free(run_result *r)
+{
+    free(r->out);
+    free(r->err);
+}
+
+#endif

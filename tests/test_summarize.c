@@ -1,0 +1,283 @@
+/*
+ * test_summarize.c: the summarizer through the public API on the bundled
+ * example (examples/seeds): hard budgets, exact attribution offsets,
+ * furniture never reaching a summary, the JSON output, determinism.
+ */
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <jansson.h>
+
+#include "helpers.h"
+#include "precis.h"
+
+#define SEEDS "../examples/seeds"
+
+static const char *seed_files[] = {"000_679d28d13e5d8f6f.txt", "001_ff01b8e64425b3dd.txt",
+                                   "002_190641c456ae7d2f.txt", "003_4112cf46ef5a00b8.txt",
+                                   "004_7dd1ed88bf418f15.txt"};
+static char *seed_text[5];
+static size_t seed_len[5];
+static precis_engine *engine;
+
+static void setup(void)
+{
+    precis_error err;
+    cr_assert_eq(precis_engine_new(&engine, &err), PRECIS_OK, "%s", err.message);
+    for (int i = 0; i < 5; i++) {
+        char path[256];
+        snprintf(path, sizeof path, SEEDS "/%s", seed_files[i]);
+        seed_text[i] = slurp(path, &seed_len[i]);
+        cr_assert_not_null(seed_text[i], "cannot read %s", path);
+    }
+}
+
+static void teardown(void)
+{
+    for (int i = 0; i < 5; i++)
+        free(seed_text[i]);
+    precis_engine_free(engine);
+}
+
+static precis_cluster *seed_cluster(void)
+{
+    precis_cluster *c;
+    precis_error err;
+    cr_assert_eq(precis_cluster_new(engine, "seeds", &c, &err), PRECIS_OK);
+    for (int i = 0; i < 5; i++)
+        cr_assert_eq(precis_cluster_add(c, seed_files[i], seed_text[i], seed_len[i], &err), PRECIS_OK, "%s",
+                     err.message);
+    return c;
+}
+
+static precis_summary *summarize(precis_cluster *c, const char *method, size_t words, size_t bytes)
+{
+    precis_options o;
+    precis_options_init(&o);
+    o.method = method;
+    o.max_words = words;
+    o.max_bytes = bytes;
+    precis_summary *s;
+    precis_error err;
+    cr_assert_eq(precis_summarize(c, &o, &s, &err), PRECIS_OK, "%s", err.message);
+    return s;
+}
+
+static size_t words_in(const char *s, size_t len)
+{
+    size_t n = 0;
+    int in = 0;
+    for (size_t i = 0; i < len; i++) {
+        int space = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
+        if (!space && !in)
+            n++;
+        in = !space;
+    }
+    return n;
+}
+
+TestSuite(summarize, .init = setup, .fini = teardown);
+
+Test(summarize, word_budget_is_never_exceeded)
+{
+    precis_cluster *c = seed_cluster();
+    for (const char *const *m = precis_methods(); *m; m++)
+        for (size_t budget = 10; budget <= 400; budget += 15) {
+            precis_summary *s = summarize(c, *m, budget, 0);
+            char *text;
+            size_t len;
+            cr_assert_eq(precis_render(s, PRECIS_FORMAT_TEXT, &text, &len, NULL), PRECIS_OK);
+            cr_assert_leq(words_in(text, len), budget, "%s at %zu words gave %zu", *m, budget,
+                          words_in(text, len));
+            if (budget >= 60)
+                cr_assert_geq(precis_summary_count(s), 1, "%s chose nothing at %zu words", *m, budget);
+            free(text);
+            precis_summary_free(s);
+        }
+    precis_cluster_free(c);
+}
+
+Test(summarize, byte_budget_is_never_exceeded)
+{
+    precis_cluster *c = seed_cluster();
+    for (size_t budget = 50; budget <= 3000; budget += 97) {
+        precis_summary *s = summarize(c, "default", 0, budget);
+        char *text;
+        size_t len;
+        cr_assert_eq(precis_render(s, PRECIS_FORMAT_TEXT, &text, &len, NULL), PRECIS_OK);
+        cr_assert_leq(len, budget);
+        free(text);
+        precis_summary_free(s);
+    }
+    precis_cluster_free(c);
+}
+
+Test(summarize, every_offset_points_at_the_sentence)
+{
+    precis_cluster *c = seed_cluster();
+    precis_summary *s = summarize(c, "default", 400, 0);
+    cr_assert_geq(precis_summary_count(s), 5);
+    int multi_source = 0;
+    for (size_t i = 0; i < precis_summary_count(s); i++) {
+        const precis_summary_sentence *it = precis_summary_get(s, i);
+        const precis_place *p = &it->places[0];
+        cr_assert_lt(p->article, 5);
+        cr_assert_str_eq(p->article_id, seed_files[p->article]);
+        cr_assert_leq(p->end, seed_len[p->article]);
+        cr_assert_eq(p->end - p->start, it->len);
+        cr_assert(memcmp(seed_text[p->article] + p->start, it->text, it->len) == 0);
+        for (size_t k = 1; k < it->nplaces; k++) {
+            const precis_place *q = &it->places[k];
+            cr_assert_leq(q->end, seed_len[q->article]);
+            cr_assert_lt(q->start, q->end);
+        }
+        cr_assert_geq(it->support, 1);
+        cr_assert_leq(it->support, it->nplaces);
+        multi_source |= it->support >= 2;
+    }
+    cr_assert(multi_source, "the seeds share sentences, yet no summary sentence has support >= 2");
+    precis_summary_free(s);
+    precis_cluster_free(c);
+}
+
+Test(summarize, shared_wire_sentence_is_one_fact_with_its_sources)
+{
+    /* "Russian jets have carried out a second day of strikes in Syria ..."
+     * stands word for word in the Independent and the Press Association copy. */
+    precis_cluster *c = seed_cluster();
+    precis_summary *s = summarize(c, "default", 100000, 0);
+    int found = 0;
+    for (size_t i = 0; i < precis_summary_count(s); i++) {
+        const precis_summary_sentence *it = precis_summary_get(s, i);
+        if (it->len > 40 && !memcmp(it->text, "Russian jets have carried out a second day", 42)) {
+            found++;
+            cr_assert_eq(it->support, 2);
+            cr_assert_eq(it->nplaces, 2);
+        }
+    }
+    cr_assert_eq(found, 1, "the shared sentence must appear exactly once");
+    precis_summary_free(s);
+    precis_cluster_free(c);
+}
+
+Test(summarize, no_page_furniture_in_any_summary)
+{
+    static const char *furniture[] = {
+        "Promoted Links", "Advertisement", "Please allow a moment", "Enable Read mode", "Font Size",
+        "Join our new commenting forum", "View comments", "Press Association", "Editors Choice",
+        "Top Content Trending", "Lizzie Dearden", "directly to your inbox", "Published on",
+        "Consular assistance", "EmbassyPages", "Also in World News", "[With AFP and Reuters]",
+        "PHOTO: EPA"};
+    precis_cluster *c = seed_cluster();
+    for (const char *const *m = precis_methods(); *m; m++) {
+        precis_summary *s = summarize(c, *m, 100000, 0);
+        char *text;
+        size_t len;
+        cr_assert_eq(precis_render(s, PRECIS_FORMAT_TEXT, &text, &len, NULL), PRECIS_OK);
+        for (size_t f = 0; f < sizeof furniture / sizeof *furniture; f++)
+            cr_assert_null(strstr(text, furniture[f]), "%s summary holds furniture '%s'", *m, furniture[f]);
+        free(text);
+        precis_summary_free(s);
+    }
+    precis_cluster_free(c);
+}
+
+Test(summarize, json_output_matches_the_schema)
+{
+    precis_cluster *c = seed_cluster();
+    precis_summary *s = summarize(c, "default", 150, 0);
+    char *out;
+    size_t len;
+    cr_assert_eq(precis_render(s, PRECIS_FORMAT_JSON, &out, &len, NULL), PRECIS_OK);
+    cr_assert_null(memchr(out, '\n', len), "JSON must be one line");
+    json_error_t jerr;
+    json_t *root = json_loadb(out, len, 0, &jerr);
+    cr_assert_not_null(root, "invalid JSON: %s", jerr.text);
+    cr_assert_str_eq(json_string_value(json_object_get(root, "id")), "seeds");
+    cr_assert_str_eq(json_string_value(json_object_get(root, "method")), "default");
+    cr_assert_leq(json_integer_value(json_object_get(root, "words")), 150);
+    cr_assert_eq(json_array_size(json_object_get(root, "articles")), 5);
+    json_t *sents = json_object_get(root, "sentences");
+    cr_assert_eq(json_array_size(sents), precis_summary_count(s));
+    size_t i;
+    json_t *item;
+    json_array_foreach(sents, i, item) {
+        const char *text = json_string_value(json_object_get(item, "text"));
+        json_t *src = json_array_get(json_object_get(item, "sources"), 0);
+        size_t a = (size_t)json_integer_value(json_object_get(src, "article"));
+        size_t start = (size_t)json_integer_value(json_object_get(src, "start"));
+        size_t end = (size_t)json_integer_value(json_object_get(src, "end"));
+        cr_assert_str_eq(json_string_value(json_object_get(src, "id")), seed_files[a]);
+        cr_assert_eq(strlen(text), end - start);
+        cr_assert(memcmp(seed_text[a] + start, text, end - start) == 0);
+        cr_assert(json_is_integer(json_object_get(item, "support")));
+        cr_assert(json_is_real(json_object_get(item, "score")));
+    }
+    json_decref(root);
+    free(out);
+    precis_summary_free(s);
+    precis_cluster_free(c);
+}
+
+Test(summarize, output_is_deterministic)
+{
+    char *first = NULL;
+    for (int round = 0; round < 2; round++) {
+        precis_cluster *c = seed_cluster();
+        precis_summary *s = summarize(c, "default", 200, 0);
+        char *out;
+        cr_assert_eq(precis_render(s, PRECIS_FORMAT_JSON, &out, NULL, NULL), PRECIS_OK);
+        if (first) {
+            cr_assert_str_eq(out, first);
+            free(out);
+        } else {
+            first = out;
+        }
+        precis_summary_free(s);
+        precis_cluster_free(c);
+    }
+    free(first);
+}
+
+Test(summarize, lead_takes_each_article_first_sentence_in_turn)
+{
+    precis_cluster *c = seed_cluster();
+    precis_options o;
+    precis_options_init(&o);
+    o.method = "lead";
+    o.max_words = 0;
+    o.max_sentences = 5;
+    precis_summary *s;
+    cr_assert_eq(precis_summarize(c, &o, &s, NULL), PRECIS_OK);
+    cr_assert_eq(precis_summary_count(s), 5);
+    int seen[5] = {0};
+    for (size_t i = 0; i < 5; i++)
+        seen[precis_summary_get(s, i)->places[0].article]++;
+    for (int a = 0; a < 5; a++)
+        cr_assert_eq(seen[a], 1, "article %d contributed %d lead sentences", a, seen[a]);
+    precis_summary_free(s);
+    precis_cluster_free(c);
+}
+
+Test(summarize, rejects_bad_articles_and_keeps_the_cluster_usable)
+{
+    precis_cluster *c;
+    precis_error err;
+    cr_assert_eq(precis_cluster_new(engine, "bad", &c, &err), PRECIS_OK);
+    cr_assert_eq(precis_cluster_add(c, "latin1", "Caf\xe9 owners said.", 18, &err), PRECIS_ERR_UTF8);
+    cr_assert_str_eq(err.where, "latin1");
+    cr_assert_eq(precis_cluster_add(c, "nul", "one\0two", 7, &err), PRECIS_ERR_BINARY);
+    cr_assert_eq(precis_cluster_add(c, "empty", "", 0, &err), PRECIS_ERR_EMPTY);
+    cr_assert_eq(precis_cluster_add(c, "blank", " \n\n \t", 5, &err), PRECIS_ERR_EMPTY);
+    cr_assert_eq(precis_cluster_articles(c), 0);
+    cr_assert_eq(precis_cluster_add(c, "ok", seed_text[2], seed_len[2], &err), PRECIS_OK);
+    cr_assert_eq(precis_cluster_articles(c), 1);
+    precis_summary *s;
+    cr_assert_eq(precis_summarize(c, NULL, &s, &err), PRECIS_OK);
+    cr_assert_geq(precis_summary_count(s), 1);
+    precis_summary_free(s);
+    precis_options o;
+    precis_options_init(&o);
+    o.method = "no-such-method";
+    cr_assert_eq(precis_summarize(c, &o, &s, &err), PRECIS_ERR_USAGE);
+    precis_cluster_free(c);
+}
