@@ -27,6 +27,8 @@ typedef struct line {
 /* Longest line the word rules look at; longer ones are paragraphs. */
 #define SHORT_LINE 160
 #define CAPTION_LINE 400
+/* Reader prompts are short; longer lines saying "you" are columns. */
+#define PROMPT_LINE 200
 
 /* ---- Small helpers ------------------------------------------------------- */
 
@@ -203,10 +205,10 @@ static const char *const WIDGET_PHRASES[] = {
     " commenting ", " comments ", " newsletter", " sign up ", " subscribe ",
     " promoted ", " sponsored ", " advertisement ", " trending ", " editors choice ",
     " editors picks ", " top content ", " most read ", " most popular ", " read more ",
-    " related ", " share this ", " print this ", " email this ", " follow us ",
+    " share this ", " print this ", " email this ", " follow us ",
     " click here ", " cookie", " javascript ", " copyright ", " all rights reserved ",
     " getty images ", " photo credit ", " image credit ", " also in ", " more from ",
-    " more on this ", " recommended ", " story continues ", " continue reading ",
+    " more on this ", " story continues ", " continue reading ",
     " you may also ", " you might also ", " view comments ", " join our ",
     " join the conversation ", " join thought provoking ", " listen to this ",
     " watch the video ", " video player ", " slideshow ", " on the net ",
@@ -258,7 +260,7 @@ static const char *const DATE_WORDS[] = {
 static const char *const CTA_VERBS[] = {
     "find", "click", "tap", "sign", "subscribe", "join", "follow", "download",
     "share", "visit", "register", "log", "enable", "check", "learn", "discover",
-    "watch", "listen", "donate", "like", "allow", "please", "contact", "get",
+    "watch", "listen", "donate", "allow", "please", "contact",
 };
 
 /* Words that show a prompt is about the page, not the story. */
@@ -281,32 +283,43 @@ static int is_widget_line(const char *nf)
     return 0;
 }
 
-/* "Lizzie Dearden,Doug Bolton", "By Jane Smith and Ali Khan". */
+/* "Lizzie Dearden,Doug Bolton", "By Jane Smith and Ali Khan": names of
+ * two or three capitalised words, joined by commas, "and" or "&". */
 static int is_byline(const char *s, size_t ls, size_t le, const char *nf)
 {
     if (le - ls > 80)
         return 0;
     int by = strncmp(nf, " by ", 4) == 0;
-    int joined = 0;
-    size_t words = 0;
-    for (size_t i = ls; i < le; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (is_digit(c))
-            return 0;
-        if (c == ',' || c == '&')
-            joined = 1;
-        if (i == ls || s[i - 1] == ' ' || s[i - 1] == ',') {
-            if (c == ' ' || c == ',')
-                continue;
-            words++;
-            int cap = is_upper_ascii(c) || c >= 0x80;
-            if (!cap && !(by && words == 1) && strncmp(s + i, "and ", 4) != 0)
+    size_t i = by ? ls + 3 : ls, names = 0, words = 0;
+    while (i <= le) {
+        while (i < le && s[i] == ' ')
+            i++;
+        size_t w = i;
+        while (i < le && s[i] != ' ' && s[i] != ',' && s[i] != '&')
+            i++;
+        int sep = i >= le || s[i] == ',' || s[i] == '&';
+        if (i - w == 3 && strncmp(s + w, "and", 3) == 0) {
+            sep = 1;
+        } else if (i > w) {
+            unsigned char c = (unsigned char)s[w];
+            if (!is_upper_ascii(c) && c < 0x80)
                 return 0;
-            if (strncmp(s + i, "and ", 4) == 0)
-                joined = 1;
+            for (size_t k = w; k < i; k++)
+                if (is_digit((unsigned char)s[k]))
+                    return 0;
+            words++;
         }
+        if (sep) {
+            if (words == 1 && !by)
+                return 0;
+            if (words > 3)
+                return 0;
+            names += words > 0;
+            words = 0;
+        }
+        i++;
     }
-    return words >= 2 && words <= 8 && (joined || (by && words <= 5));
+    return by ? names >= 1 : names >= 2;
 }
 
 /* A photo caption: ends with "(AP)", "(Getty Images)", or carries "PHOTO:". */
@@ -355,7 +368,7 @@ static int has_quote(const char *s, size_t ls, size_t le)
 {
     for (size_t i = ls; i < le; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '`')
+        if (c == '"' || c == '`' || (c == '\'' && i + 1 < le && s[i + 1] == '\''))
             return 1;
         if (c == 0xE2 && i + 2 < le && (unsigned char)s[i + 1] == 0x80 &&
             ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D))
@@ -394,7 +407,7 @@ static int has_cta(const char *s, size_t ls, size_t le)
  * Quoted speech may say "you" to anyone, so a quote rules it out. */
 static int is_reader_prompt(const char *s, size_t ls, size_t le, const char *nf)
 {
-    if (le - ls > CAPTION_LINE || has_quote(s, ls, le))
+    if (le - ls > PROMPT_LINE || has_quote(s, ls, le))
         return 0;
     if (!strstr(nf, " you ") && !strstr(nf, " your ") && !strstr(nf, " youre ") &&
         !strstr(nf, " youll ") && !strstr(nf, " youve "))
@@ -438,7 +451,7 @@ static int judge_line(const char *s, line *L, int alone)
         L->prompt = 1;
         return 1;
     }
-    int colon = s[le - 1] == ':';
+    int colon = s[le - 1] == ':' && n <= 60;
     if (!alone && !colon)
         return 0;
     if (is_caption(s, ls, le))
