@@ -1,0 +1,229 @@
+/*
+ * test_cli_summarize.c: `precis summarize` as a user runs it: inputs from
+ * files, directories, stdin and JSON Lines (plain and zstd), and every bad
+ * input the program must refuse with a clear message and non-zero exit.
+ */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <sys/stat.h>
+
+#include "helpers.h"
+
+static char dir[64];
+
+static void make_dir(void)
+{
+    strcpy(dir, "/tmp/precis-cli-XXXXXX");
+    cr_assert_not_null(mkdtemp(dir));
+}
+
+static void remove_dir(void)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    cr_assert_eq(system(cmd), 0);
+}
+
+static void write_file(const char *name, const void *data, size_t len)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    cr_assert_not_null(f);
+    cr_assert_eq(fwrite(data, 1, len, f), len);
+    fclose(f);
+}
+
+static run_result run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static run_result run(const char *fmt, ...)
+{
+    char args[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(args, sizeof args, fmt, ap);
+    va_end(ap);
+    return run_precis(args);
+}
+
+TestSuite(cli_summarize, .init = make_dir, .fini = remove_dir);
+
+Test(cli_summarize, summarizes_the_bundled_example_directory)
+{
+    run_result r = run("summarize ../examples/seeds --words 120");
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_assert_gt(r.out_len, 200);
+    cr_assert_str_empty(r.err);
+    run_free(&r);
+}
+
+Test(cli_summarize, reads_an_article_from_stdin)
+{
+    run_result r = run("summarize --words 40 < ../examples/seeds/002_190641c456ae7d2f.txt");
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_assert(strstr(r.out, "Russian") != NULL);
+    run_free(&r);
+}
+
+Test(cli_summarize, missing_file_is_named)
+{
+    run_result r = run("summarize %s/nope.txt", dir);
+    cr_assert_eq(r.status, 1);
+    cr_assert(strstr(r.err, "nope.txt") && strstr(r.err, "No such file"), "stderr: %s", r.err);
+    cr_assert_eq(r.out_len, 0);
+    run_free(&r);
+}
+
+Test(cli_summarize, directory_without_text_is_an_error)
+{
+    run_result r = run("summarize %s", dir);
+    cr_assert_eq(r.status, 1);
+    cr_assert(strstr(r.err, "no article files"), "stderr: %s", r.err);
+    run_free(&r);
+    write_file("blank.txt", "\n\n   \n", 6);
+    r = run("summarize %s", dir);
+    cr_assert_eq(r.status, 1);
+    cr_assert(strstr(r.err, "blank.txt") && strstr(r.err, "no story text"), "stderr: %s", r.err);
+    run_free(&r);
+}
+
+Test(cli_summarize, invalid_utf8_names_file_and_line)
+{
+    write_file("latin1.txt", "First line is fine.\nSecond line: Chr\xe9tien said so.\n", 51);
+    run_result r = run("summarize %s/latin1.txt", dir);
+    cr_assert_eq(r.status, 1);
+    cr_assert(strstr(r.err, "latin1.txt:2:") && strstr(r.err, "invalid UTF-8"), "stderr: %s", r.err);
+    run_free(&r);
+}
+
+Test(cli_summarize, nul_byte_is_binary_data)
+{
+    write_file("bin.txt", "Some text.\n\0\x01\x02 more", 18);
+    run_result r = run("summarize %s/bin.txt", dir);
+    cr_assert_eq(r.status, 1);
+    cr_assert(strstr(r.err, "bin.txt:2:") && strstr(r.err, "NUL byte"), "stderr: %s", r.err);
+    run_free(&r);
+}
+
+Test(cli_summarize, empty_article_is_an_error)
+{
+    write_file("empty.txt", "", 0);
+    run_result r = run("summarize ../examples/seeds/000_679d28d13e5d8f6f.txt %s/empty.txt", dir);
+    cr_assert_eq(r.status, 1);
+    cr_assert(strstr(r.err, "empty.txt") && strstr(r.err, "empty file"), "stderr: %s", r.err);
+    run_free(&r);
+}
+
+Test(cli_summarize, fifty_megabyte_article_is_refused_quickly)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/huge.txt", dir);
+    FILE *f = fopen(path, "wb");
+    static char block[1 << 20];
+    memset(block, 'a', sizeof block);
+    for (size_t i = 0; i < sizeof block; i += 100)
+        block[i] = ' ';
+    for (int i = 0; i < 50; i++)
+        fwrite(block, 1, sizeof block, f);
+    fclose(f);
+    run_result r = run("summarize %s", path);
+    cr_assert_eq(r.status, 1);
+    cr_assert(strstr(r.err, "huge.txt") && strstr(r.err, "limit"), "stderr: %s", r.err);
+    run_free(&r);
+    r = run("summarize < %s", path);
+    cr_assert_eq(r.status, 1);
+    cr_assert(strstr(r.err, "limit"), "stderr: %s", r.err);
+    run_free(&r);
+}
+
+/* 1,300 good clusters with a broken one on line 1,234. */
+static void write_jsonl_with_bad_line(void)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/in.jsonl", dir);
+    FILE *f = fopen(path, "w");
+    for (int i = 1; i <= 1300; i++) {
+        if (i == 1234)
+            fprintf(f, "{\"id\": \"c%d\", \"docs\": [\"unterminated]\n", i);
+        else
+            fprintf(f,
+                    "{\"id\": \"c%d\", \"docs\": [\"The council approved the budget of %d dollars on Monday. "
+                    "Members argued for hours.\", \"On Monday the council approved a budget. The vote was "
+                    "close.\"]}\n",
+                    i, i * 1000);
+    }
+    fclose(f);
+}
+
+Test(cli_summarize, jsonl_reports_a_bad_line_and_loses_no_other)
+{
+    write_jsonl_with_bad_line();
+    run_result r = run("summarize --jsonl %s/in.jsonl --words 20", dir);
+    cr_assert_eq(r.status, 1, "a skipped line makes the exit status 1");
+    cr_assert(strstr(r.err, "in.jsonl:1234:") && strstr(r.err, "malformed JSON"), "stderr: %s", r.err);
+    int lines = 0, errors = 0;
+    for (char *p = r.out; (p = strchr(p, '\n')) != NULL; p++)
+        lines++;
+    cr_assert_eq(lines, 1300, "one output line per input line");
+    char *line = r.out;
+    for (int i = 1; i <= 1300; i++) {
+        char *nl = strchr(line, '\n');
+        json_t *j = json_loadb(line, (size_t)(nl - line), 0, NULL);
+        cr_assert_not_null(j, "output line %d is not JSON", i);
+        if (json_object_get(j, "error")) {
+            errors++;
+            cr_assert_eq(json_integer_value(json_object_get(j, "line")), 1234);
+        } else {
+            char id[16];
+            snprintf(id, sizeof id, "c%d", i);
+            cr_assert_str_eq(json_string_value(json_object_get(j, "id")), id);
+        }
+        json_decref(j);
+        line = nl + 1;
+    }
+    cr_assert_eq(errors, 1);
+    run_free(&r);
+}
+
+Test(cli_summarize, jsonl_strict_stops_at_the_bad_line)
+{
+    write_jsonl_with_bad_line();
+    run_result r = run("summarize --jsonl --strict %s/in.jsonl --words 20", dir);
+    cr_assert_eq(r.status, 1);
+    int lines = 0;
+    for (char *p = r.out; (p = strchr(p, '\n')) != NULL; p++)
+        lines++;
+    cr_assert_eq(lines, 1234, "1,233 summaries, then the error line");
+    run_free(&r);
+}
+
+Test(cli_summarize, jsonl_zstd_and_multinews_separators)
+{
+    const char *line = "{\"id\": \"mn\", \"docs\": \"The storm hit the coast on Friday. Thousands lost power. "
+                       "||||| Officials said the storm hit the coast late Friday. Power was out for thousands.\"}\n";
+    write_file("mn.jsonl", line, strlen(line));
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "zstd -q -f %s/mn.jsonl -o %s/mn.jsonl.zst", dir, dir);
+    cr_assert_eq(system(cmd), 0);
+    run_result r = run("summarize --jsonl %s/mn.jsonl.zst --words 30", dir);
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    json_t *j = json_loads(r.out, JSON_DISABLE_EOF_CHECK, NULL);
+    cr_assert_not_null(j);
+    cr_assert_str_eq(json_string_value(json_object_get(j, "id")), "mn");
+    cr_assert_eq(json_array_size(json_object_get(j, "articles")), 2);
+    json_decref(j);
+    run_free(&r);
+}
+
+Test(cli_summarize, usage_errors_exit_2)
+{
+    run_result r = run("summarize --words ten ../examples/seeds");
+    cr_assert_eq(r.status, 2);
+    run_free(&r);
+    r = run("summarize --method nonesuch ../examples/seeds");
+    cr_assert_eq(r.status, 2);
+    cr_assert(strstr(r.err, "nonesuch"));
+    run_free(&r);
+    r = run("summarize --format yaml ../examples/seeds");
+    cr_assert_eq(r.status, 2);
+    run_free(&r);
+}
