@@ -323,6 +323,34 @@ static int is_starter(const char *s, size_t i, size_t end)
     return 0;
 }
 
+/* Verbs of attribution: after `"Does it exist?" Peskov asked` the quote's
+ * stop does not end the sentence. */
+static const char *const SAID[] = {
+    "said", "says", "asked", "asks", "added", "adds", "told", "tells", "wrote",
+    "writes", "replied", "shouted", "explained", "insisted", "noted", "recalled",
+    "declared", "continued", "according", "argued", "warned", "tweeted", "cried",
+};
+
+/* Is one of the three words at s[i] a verb of attribution? */
+static int attribution_follows(const char *s, size_t i, size_t end)
+{
+    for (int w = 0; w < 3 && i < end; w++) {
+        size_t j = i;
+        while (j < end && j - i < 12 && s[j] >= 'a' && s[j] <= 'z')
+            j++;
+        for (size_t k = 0; k < sizeof SAID / sizeof SAID[0] && j > i; k++)
+            if (strlen(SAID[k]) == j - i && memcmp(SAID[k], s + i, j - i) == 0)
+                return 1;
+        /* on to the next word, if this one is a name */
+        while (j < end && (is_alpha_ascii((unsigned char)s[j]) || s[j] == '-' || s[j] == '\''))
+            j++;
+        if (j >= end || s[j] != ' ')
+            return 0;
+        i = j + 1;
+    }
+    return 0;
+}
+
 /* ---- The scanner -------------------------------------------------------- */
 
 typedef struct para {
@@ -532,6 +560,9 @@ static size_t at_stop(para *p, size_t i)
         split = nc == C_UPPER || nc == C_QUOTE || nc == C_BULLET || (nl && nc != C_LOWER);
     else
         split = period_ends(p, i, next, nl);
+    if (split && qe && e > j && !nl && nc == C_UPPER && !is_starter(t, next, p->pe) &&
+        attribution_follows(t, next, p->pe))
+        split = 0;                     /* "Are they?" Peskov said. */
     if (!split)
         return e;
     end_sentence(p, e, next, 0);

@@ -1,0 +1,423 @@
+/*
+ * test_segment.c: the news sentence splitter on tricky sentences.
+ *
+ * Each case gives a text (split as one range, so the splitter sees its line
+ * breaks itself) and the exact sentence texts it must produce.
+ */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "precis.h"
+#include "text/segment.h"
+
+#define MAXS 64
+
+typedef struct split {
+    arena a;
+    seg_sentence *s;
+    size_t n;
+    const char *text;
+} split;
+
+static void split_text(split *sp, const char *text, size_t len)
+{
+    arena_init(&sp->a, 0);
+    span r = {0, (uint32_t)len};
+    sp->text = text;
+    sp->n = segment_sentences(&sp->a, text, &r, len ? 1 : 0, &sp->s);
+    cr_assert_neq(sp->n, (size_t)-1, "out of memory");
+}
+
+/* Split text and check the sentences are exactly want[0..], in order. */
+static void expect_n(const char *text, const char *const *want, size_t nwant)
+{
+    split sp;
+    split_text(&sp, text, strlen(text));
+    for (size_t i = 0; i < sp.n && i < nwant; i++) {
+        size_t len = sp.s[i].end - sp.s[i].start;
+        cr_expect(len == strlen(want[i]) && memcmp(text + sp.s[i].start, want[i], len) == 0,
+                  "sentence %zu of %s\n got: [%.*s]\nwant: [%s]", i, text, (int)len,
+                  text + sp.s[i].start, want[i]);
+    }
+    cr_expect_eq(sp.n, nwant, "%zu sentences, want %zu, in: %s", sp.n, nwant, text);
+    arena_free(&sp.a);
+}
+
+#define EXPECT(text, ...)                                                   \
+    do {                                                                    \
+        const char *const want_[] = {__VA_ARGS__};                          \
+        expect_n(text, want_, sizeof want_ / sizeof want_[0]);              \
+    } while (0)
+
+/* Flags of sentence i of text. */
+static uint32_t flags_of(const char *text, size_t i)
+{
+    split sp;
+    split_text(&sp, text, strlen(text));
+    cr_assert_lt(i, sp.n);
+    uint32_t f = sp.s[i].flags;
+    arena_free(&sp.a);
+    return f;
+}
+
+Test(segment, titles_before_names)
+{
+    EXPECT("Mr. Smith met Dr. Jones and Mrs. Brown. They talked for an hour.",
+           "Mr. Smith met Dr. Jones and Mrs. Brown.", "They talked for an hour.");
+}
+
+Test(segment, military_and_political_titles)
+{
+    EXPECT("Gen. Mark Milley and Col. Steve Warren briefed Sen. John McCain, Rep. Adam "
+           "Schiff and Gov. Jerry Brown. Lt. Col. Jane Doe and Sgt. Tom Hill were there.",
+           "Gen. Mark Milley and Col. Steve Warren briefed Sen. John McCain, Rep. Adam "
+           "Schiff and Gov. Jerry Brown.",
+           "Lt. Col. Jane Doe and Sgt. Tom Hill were there.");
+}
+
+Test(segment, saint_and_junior)
+{
+    EXPECT("He lives on St. Mark's Place. Martin Luther King Jr. was born in Atlanta.",
+           "He lives on St. Mark's Place.", "Martin Luther King Jr. was born in Atlanta.");
+}
+
+Test(segment, company_suffixes)
+{
+    EXPECT("Apple Inc. and Microsoft Corp. signed a deal with Ford Motor Co. on Monday. "
+           "Shares of Acme Ltd. rose.",
+           "Apple Inc. and Microsoft Corp. signed a deal with Ford Motor Co. on Monday.",
+           "Shares of Acme Ltd. rose.");
+}
+
+Test(segment, company_at_sentence_end)
+{
+    EXPECT("The deal was signed by Apple Inc. The shares rose.",
+           "The deal was signed by Apple Inc.", "The shares rose.");
+}
+
+Test(segment, number_abbreviation)
+{
+    EXPECT("He is ranked No. 5 in the world. No one expected it.",
+           "He is ranked No. 5 in the world.", "No one expected it.");
+}
+
+Test(segment, month_abbreviations)
+{
+    EXPECT("The vote is set for Sept. 30 and Oct. 1. Jan. 5 was the deadline.",
+           "The vote is set for Sept. 30 and Oct. 1.", "Jan. 5 was the deadline.");
+}
+
+Test(segment, acronym_before_noun)
+{
+    EXPECT("U.S. Senator John McCain spoke to the U.N. Security Council on Monday.",
+           "U.S. Senator John McCain spoke to the U.N. Security Council on Monday.");
+}
+
+Test(segment, acronym_at_sentence_end)
+{
+    EXPECT("The troops returned to the U.S. The next day they left for the U.K. "
+           "It was raining.",
+           "The troops returned to the U.S.", "The next day they left for the U.K.",
+           "It was raining.");
+}
+
+Test(segment, acronym_at_text_end)
+{
+    EXPECT("She moved to the U.K.", "She moved to the U.K.");
+}
+
+Test(segment, times_of_day)
+{
+    EXPECT("The attack began at 3:30 a.m. and ended by 5 p.m. It was over by dusk.",
+           "The attack began at 3:30 a.m. and ended by 5 p.m.", "It was over by dusk.");
+}
+
+Test(segment, initials)
+{
+    EXPECT("George W. Bush met J.K. Rowling in London. They spoke briefly.",
+           "George W. Bush met J.K. Rowling in London.", "They spoke briefly.");
+}
+
+Test(segment, decimals_and_times)
+{
+    EXPECT("Growth was 8.2 percent in 2015. The meeting starts at 3.30 today.",
+           "Growth was 8.2 percent in 2015.", "The meeting starts at 3.30 today.");
+}
+
+Test(segment, ellipsis_mid_sentence)
+{
+    EXPECT("They hit a command centre... in Hama region. Later it said more.",
+           "They hit a command centre... in Hama region.", "Later it said more.");
+    EXPECT("They hit a depot\xE2\x80\xA6 in Hama. It said so.",
+           "They hit a depot\xE2\x80\xA6 in Hama.", "It said so.");
+}
+
+Test(segment, ellipsis_before_capital)
+{
+    EXPECT("He paused\xE2\x80\xA6 Then he left.", "He paused\xE2\x80\xA6", "Then he left.");
+}
+
+Test(segment, closing_quote_after_stop)
+{
+    EXPECT("\"We are ready,\" he said. \"The first reports came early.\" Then he left.",
+           "\"We are ready,\" he said.", "\"The first reports came early.\"",
+           "Then he left.");
+}
+
+Test(segment, curly_closing_quote)
+{
+    EXPECT("Putin called it an \xE2\x80\x9Cinformation attack.\xE2\x80\x9D He also said more.",
+           "Putin called it an \xE2\x80\x9Cinformation attack.\xE2\x80\x9D",
+           "He also said more.");
+}
+
+Test(segment, bracket_credit_before_stop)
+{
+    EXPECT("The report was released on Monday (AP). Officials declined to comment.",
+           "The report was released on Monday (AP).", "Officials declined to comment.");
+    EXPECT("(This was later denied.) The talks went on.", "(This was later denied.)",
+           "The talks went on.");
+}
+
+Test(segment, question_in_quote_with_attribution)
+{
+    EXPECT("\"Does it exist?\" he asked. \"Are they official forces?\" Peskov said.",
+           "\"Does it exist?\" he asked.", "\"Are they official forces?\" Peskov said.");
+}
+
+Test(segment, exclamation)
+{
+    EXPECT("\"Stop!\" she shouted. It worked! Nobody moved.", "\"Stop!\" she shouted.",
+           "It worked!", "Nobody moved.");
+}
+
+Test(segment, headline_then_blank_line)
+{
+    const char *t = "Russia launches new strikes\n\nRussian warplanes struck. More came.";
+    EXPECT(t, "Russia launches new strikes", "Russian warplanes struck.", "More came.");
+    cr_expect(flags_of(t, 0) & SENT_UNTERMINATED);
+    cr_expect(!(flags_of(t, 1) & SENT_UNTERMINATED));
+}
+
+Test(segment, dateline_on_its_own_line)
+{
+    const char *t = "BEIRUT, Lebanon\nFresh strikes hit Syria on Thursday, officials said.";
+    EXPECT(t, "BEIRUT, Lebanon", "Fresh strikes hit Syria on Thursday, officials said.");
+    cr_expect(flags_of(t, 0) & SENT_UNTERMINATED);
+}
+
+Test(segment, inline_dateline)
+{
+    EXPECT("PINE RIDGE, S.D. (AP) -- President Clinton turned his attention to the poor. "
+           "He spoke for an hour.",
+           "PINE RIDGE, S.D. (AP) -- President Clinton turned his attention to the poor.",
+           "He spoke for an hour.");
+}
+
+Test(segment, hard_wrapped_paragraph_is_joined)
+{
+    EXPECT("Russian jets have carried out a second day of strikes in Syria, with some\n"
+           "activists claiming the targets included rebels backed by the United\n"
+           "States. Officials acknowledged, however, that other groups were hit by\n"
+           "Russian aircraft operating from the airbase near Latakia on Wednesday\n"
+           "morning.",
+           "Russian jets have carried out a second day of strikes in Syria, with some\n"
+           "activists claiming the targets included rebels backed by the United\nStates.",
+           "Officials acknowledged, however, that other groups were hit by\n"
+           "Russian aircraft operating from the airbase near Latakia on Wednesday\n"
+           "morning.");
+}
+
+Test(segment, abbreviation_at_line_wrap)
+{
+    EXPECT("In a statement released by the Kremlin late on Wednesday evening, Mr.\n"
+           "Putin said the strikes would go on.",
+           "In a statement released by the Kremlin late on Wednesday evening, Mr.\n"
+           "Putin said the strikes would go on.");
+}
+
+Test(segment, one_line_per_paragraph)
+{
+    EXPECT("Clinton was going to the Pine Ridge Reservation for a visit.\n"
+           "He also was touring a housing facility in the U.S.\n"
+           "But the main purpose of the visit was simply to pay attention.",
+           "Clinton was going to the Pine Ridge Reservation for a visit.",
+           "He also was touring a housing facility in the U.S.",
+           "But the main purpose of the visit was simply to pay attention.");
+}
+
+Test(segment, never_crosses_blank_line)
+{
+    const char *t = "He said that\n\nthe talks had failed.";
+    EXPECT(t, "He said that", "the talks had failed.");
+    cr_expect(flags_of(t, 0) & SENT_UNTERMINATED);
+}
+
+Test(segment, bullets_and_numbered_lists)
+{
+    const char *t = "The key points:\n- Russia struck four targets\n- Iran backed the strikes\n"
+                    "\xE2\x80\xA2 Turkey objected\n1. First item here\n2) Second item here";
+    EXPECT(t, "The key points:", "- Russia struck four targets", "- Iran backed the strikes",
+           "\xE2\x80\xA2 Turkey objected", "1. First item here", "2) Second item here");
+    for (size_t i = 0; i < 6; i++)
+        cr_expect(flags_of(t, i) & SENT_UNTERMINATED, "sentence %zu", i);
+}
+
+Test(segment, tokenised_multinews_text)
+{
+    EXPECT("the rate rose to 8.2 % this year . the bank said it would act . We ' ll see",
+           "the rate rose to 8.2 % this year .", "the bank said it would act .",
+           "We ' ll see");
+}
+
+Test(segment, lowercased_acronyms)
+{
+    EXPECT("officials in the u.s. said the deal was done. It was signed on monday.",
+           "officials in the u.s. said the deal was done.", "It was signed on monday.");
+}
+
+Test(segment, tokenised_closing_quote)
+{
+    EXPECT("He called it a \"sordid affair. \" democrats agreed. \" this may be the end . \" "
+           "It was.",
+           "He called it a \"sordid affair. \" democrats agreed.",
+           "\" this may be the end . \"", "It was.");
+}
+
+Test(segment, no_break_space_is_white_space)
+{
+    EXPECT("\xC2\xA0He said it was fine.\xC2\xA0\xC2\xA0Next sentence here.\xC2\xA0",
+           "He said it was fine.", "Next sentence here.");
+}
+
+Test(segment, newswire_double_quotes)
+{
+    const char *t = "``We want to prepare parents,'' said Garcia. ``It works.'' Nobody argued.";
+    EXPECT(t, "``We want to prepare parents,'' said Garcia.", "``It works.''",
+           "Nobody argued.");
+    cr_expect(flags_of(t, 0) & SENT_QUOTE);
+    cr_expect(flags_of(t, 1) & SENT_QUOTE);
+    cr_expect(!(flags_of(t, 2) & SENT_QUOTE));
+}
+
+Test(segment, quote_flag_inside_quotation)
+{
+    const char *t = "Mr Peskov said: \"Does it exist? Haven't most of them switched?\" "
+                    "Nobody answered.";
+    EXPECT(t, "Mr Peskov said: \"Does it exist?", "Haven't most of them switched?\"",
+           "Nobody answered.");
+    cr_expect(!(flags_of(t, 0) & SENT_QUOTE));
+    cr_expect(flags_of(t, 1) & SENT_QUOTE);
+}
+
+Test(segment, dashes_and_plain_story_sentence)
+{
+    EXPECT("It remains unclear how much of the opposition \xE2\x80\x94 including the "
+           "moderates \xE2\x80\x94 is a target. Mr Putin denied reports that civilians "
+           "were killed in any Russian airstrikes.",
+           "It remains unclear how much of the opposition \xE2\x80\x94 including the "
+           "moderates \xE2\x80\x94 is a target.",
+           "Mr Putin denied reports that civilians were killed in any Russian airstrikes.");
+}
+
+Test(segment, no_space_after_stop_is_not_a_break)
+{
+    EXPECT("The U.S.-led coalition and Apple Inc.'s rivals met at 10.30 in Syria.Then nothing.",
+           "The U.S.-led coalition and Apple Inc.'s rivals met at 10.30 in Syria.Then nothing.");
+}
+
+Test(segment, crlf_line_endings)
+{
+    EXPECT("First line here.\r\nSecond line here.\r\n\r\nA headline\r\n\r\nThird.",
+           "First line here.", "Second line here.", "A headline", "Third.");
+}
+
+Test(segment, ranges_that_do_not_touch_are_separate)
+{
+    const char *t = "The minister said that\nAdvertisement\nthe talks had failed.";
+    arena a;
+    arena_init(&a, 0);
+    span r[2] = {{0, 22}, {37, (uint32_t)strlen(t)}};
+    seg_sentence *s;
+    size_t n = segment_sentences(&a, t, r, 2, &s);
+    cr_assert_eq(n, 2);
+    cr_expect_eq(s[0].end, 22);
+    cr_expect_eq(s[1].start, 37);
+    arena_free(&a);
+}
+
+Test(segment, touching_ranges_are_joined)
+{
+    const char *t = "Russian jets have carried out a second day of strikes in Syria, with\n"
+                    "activists claiming the targets included rebels.";
+    arena a;
+    arena_init(&a, 0);
+    uint32_t nl = (uint32_t)(strchr(t, '\n') - t);
+    span r[2] = {{0, nl}, {nl + 1, (uint32_t)strlen(t)}};
+    seg_sentence *s;
+    size_t n = segment_sentences(&a, t, r, 2, &s);
+    cr_assert_eq(n, 1);
+    cr_expect_eq(s[0].start, 0);
+    cr_expect_eq(s[0].end, strlen(t));
+    arena_free(&a);
+}
+
+Test(segment, empty_and_white_space)
+{
+    split sp;
+    split_text(&sp, "", 0);
+    cr_expect_eq(sp.n, 0);
+    arena_free(&sp.a);
+    split_text(&sp, " \n\t\r\n \xC2\xA0 \n", 9);
+    cr_expect_eq(sp.n, 0);
+    arena_free(&sp.a);
+    split_text(&sp, "... --- !!!", 11);
+    cr_expect_eq(sp.n, 0, "no sentence without a word character");
+    arena_free(&sp.a);
+}
+
+/* Over-long sentences are cut at a word boundary and flagged. */
+Test(segment, long_sentence_is_cut_at_word_boundary)
+{
+    size_t len = 20000;
+    char *t = malloc(len + 1);
+    for (size_t i = 0; i < len; i++)
+        t[i] = i % 7 == 6 ? ' ' : 'a' + (char)(i % 7);
+    t[len] = 0;
+    split sp;
+    split_text(&sp, t, len);
+    cr_assert_geq(sp.n, 5);
+    for (size_t i = 0; i < sp.n; i++) {
+        seg_sentence s = sp.s[i];
+        cr_expect_leq(s.end - s.start, PRECIS_MAX_SENTENCE_BYTES);
+        cr_expect(s.end == len || t[s.end] == ' ', "cut inside a word at %u", s.end);
+        cr_expect(t[s.start] != ' ');
+        if (i + 1 < sp.n)
+            cr_expect(s.flags & SENT_TRUNCATED);
+    }
+    arena_free(&sp.a);
+    free(t);
+}
+
+/* A huge line must be linear: 50 MB without a stop or a space. */
+Test(segment, huge_single_line_is_fast, .timeout = 20)
+{
+    size_t len = (size_t)50 << 20;
+    char *t = malloc(len);
+    memset(t, 'x', len);
+    for (size_t i = 1000; i < len; i += 100000)
+        memcpy(t + i, "\xE2\x80\x9C", 3);  /* a multibyte char now and then */
+    split sp;
+    split_text(&sp, t, len);
+    cr_expect_geq(sp.n, len / PRECIS_MAX_SENTENCE_BYTES);
+    uint32_t prev = 0;
+    for (size_t i = 0; i < sp.n; i++) {
+        cr_assert_geq(sp.s[i].start, prev);
+        cr_assert_leq(sp.s[i].end - sp.s[i].start, PRECIS_MAX_SENTENCE_BYTES);
+        cr_assert(((unsigned char)t[sp.s[i].start] & 0xC0) != 0x80, "cut inside a character");
+        prev = sp.s[i].end;
+    }
+    arena_free(&sp.a);
+    free(t);
+}
