@@ -553,8 +553,9 @@ size_t furniture_keep(arena *a, const char *text, size_t len, span **kept)
         nk++;
         size_t ll = L[i].e - L[i].s;
         int next_blank = i + 1 >= n || L[i + 1].blank;
+        /* Lines of a hard-wrapped paragraph run on; a label stands alone. */
         int alone = !L[i].term &&
-                    (next_blank || (ll <= 80 && !starts_lower(text, L[i + 1].s)));
+                    (next_blank || (ll < 50 && !starts_lower(text, L[i + 1].s)));
         if (judge_line(text, &L[i], alone))
             L[i].drop = 1;
     }
