@@ -19,6 +19,8 @@
 
 #include <string.h>
 
+#include "core/strmap.h"
+
 typedef struct line {
     uint32_t s, e;          /* trimmed */
     unsigned char blank, drop, term, prompt;
@@ -431,6 +433,18 @@ static int is_url_line(const char *s, size_t ls, size_t le)
            (le - ls > 4 && strncmp(s + ls, "www.", 4) == 0);
 }
 
+/* Prose: a stop inside the line followed by a space and a capital. A
+ * label or caption is one phrase; a paragraph cut short (as in
+ * truncated corpora) ends without a stop yet holds whole sentences. */
+static int has_inner_stop(const char *s, size_t ls, size_t le)
+{
+    for (size_t i = ls; i + 2 < le; i++)
+        if ((s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i + 1] == ' ' &&
+            (is_upper_ascii((unsigned char)s[i + 2]) || s[i + 2] == '"'))
+            return 1;
+    return 0;
+}
+
 /* Judge one line by itself. alone: it has no stop and does not run on
  * into the next line (a title, label or caption rather than a wrapped
  * paragraph line). */
@@ -452,7 +466,7 @@ static int judge_line(const char *s, line *L, int alone)
         return 1;
     }
     int colon = s[le - 1] == ':' && n <= 60;
-    if (!alone && !colon)
+    if ((!alone && !colon) || has_inner_stop(s, ls, le))
         return 0;
     if (is_caption(s, ls, le))
         return 1;
@@ -509,6 +523,42 @@ static void judge_pair(const char *s, line *a, line *b)
     if (nb >= 20 && na > nb && memcmp(s + a->e - nb, s + b->s, nb) == 0 &&
         is_crumb_prefix(s, a->s, a->e - nb))
         a->drop = 1;
+}
+
+/* A caption or label repeated anywhere in the article: every copy of a
+ * line without a final stop that occurs twice goes. Lines are hashed into
+ * an open-addressing table of line indexes. Returns -1 when out of memory. */
+static int drop_repeats(arena *a, const char *s, line *L, size_t n)
+{
+    size_t cand = 0;
+    for (size_t i = 0; i < n; i++)
+        cand += !L[i].blank && !L[i].term && L[i].e - L[i].s >= 12;
+    if (cand < 2)
+        return 0;
+    size_t cap = 4;
+    while (cap < cand * 2)
+        cap <<= 1;
+    uint32_t *slot = arena_calloc(a, cap, sizeof *slot);  /* line index + 1 */
+    if (!slot)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = L[i].e - L[i].s;
+        if (L[i].blank || L[i].term || len < 12)
+            continue;
+        uint64_t h = strmap_hash(s + L[i].s, len);
+        for (size_t k = h & (cap - 1);; k = (k + 1) & (cap - 1)) {
+            if (!slot[k]) {
+                slot[k] = (uint32_t)i + 1;
+                break;
+            }
+            line *o = &L[slot[k] - 1];
+            if (o->e - o->s == len && memcmp(s + o->s, s + L[i].s, len) == 0) {
+                o->drop = L[i].drop = 1;
+                break;
+            }
+        }
+    }
+    return 0;
 }
 
 /* Split text into trimmed lines; returns the count or (size_t)-1. */
@@ -569,6 +619,8 @@ size_t furniture_keep(arena *a, const char *text, size_t len, span **kept)
             break;
         judge_pair(text, &L[i], &L[j]);
     }
+    if (drop_repeats(a, text, L, n) < 0)
+        return (size_t)-1;
     /* The title of a dropped reader prompt: "Consular assistance in Russia". */
     for (size_t i = 0; i < n; i++) {
         if (!L[i].prompt)

@@ -482,8 +482,11 @@ static int period_ends(const para *p, size_t dot, size_t n, int nl)
                 return 1;
             return nc == C_UPPER && is_starter(p->t, n, p->pe);
         }
-        if (wl == 1 && is_alpha_ascii(last))   /* an initial: George W. Bush */
+        if (wl == 1 && is_alpha_ascii(last)) { /* an initial: George W. Bush */
+            if (ws == p->line)
+                return 0;               /* "Q. Who is at risk?" */
             return nl || (nc == C_UPPER && is_starter(p->t, n, p->pe));
+        }
         if (ws == p->line && wl <= 3 && w[0] >= '0' && w[0] <= '9')
             return 0;                   /* "1. First item" */
     }
