@@ -445,6 +445,15 @@ static int has_inner_stop(const char *s, size_t ls, size_t le)
     return 0;
 }
 
+/* "Copyright 2020 The Daily Example. All rights reserved", "© AFP 2015". */
+static int is_copyright(const char *s, size_t ls, size_t le, const char *nf)
+{
+    if (strncmp(nf, " copyright ", 11) == 0 || strstr(nf, " all rights reserved "))
+        return 1;
+    return (le - ls >= 2 && (unsigned char)s[ls] == 0xC2 && (unsigned char)s[ls + 1] == 0xA9) ||
+           (le - ls >= 3 && (strncmp(s + ls, "(c)", 3) == 0 || strncmp(s + ls, "(C)", 3) == 0));
+}
+
 /* Judge one line by itself. alone: it has no stop and does not run on
  * into the next line (a title, label or caption rather than a wrapped
  * paragraph line). */
@@ -465,6 +474,8 @@ static int judge_line(const char *s, line *L, int alone)
         L->prompt = 1;
         return 1;
     }
+    if (n <= SHORT_LINE && is_copyright(s, ls, le, nf))
+        return 1;
     int colon = s[le - 1] == ':' && n <= 60;
     if ((!alone && !colon) || has_inner_stop(s, ls, le))
         return 0;
