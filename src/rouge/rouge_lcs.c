@@ -1,0 +1,303 @@
+/*
+ * rouge_lcs.c: ROUGE-L (summary-level union LCS) and ROUGE-W (weighted LCS).
+ *
+ * For each model sentence, every peer sentence marks one particular LCS in
+ * a hit mask, fixed by the script's tie-breaks: a match goes diagonally;
+ * otherwise up when the upper value is >= the left one, else left. The mask
+ * is the union over peer sentences. Marked model words then count as hits
+ * while both the model's and the peer's unigram budgets (from the flat
+ * text) last; every hit spends one of each.
+ *
+ * ROUGE-L speed-up: a model word that does not occur in the peer sentence
+ * gives a row with no match; in a plain LCS table such a row copies the row
+ * above with every step "up", so dropping it changes neither the values
+ * nor the path. Only the rows of shared words are computed. The weighted
+ * table of ROUGE-W is not monotone, so it is always computed in full.
+ *
+ * All tables live in scorer scratch that only ever grows.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rouge/rouge_int.h"
+
+enum { DIAG = 1, UP = 2, LEFT = 3 };
+
+static int grow_bytes(unsigned char **v, size_t *cap, size_t need)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap : 4096;
+    while (nc < need)
+        nc *= 2;
+    unsigned char *nv = realloc(*v, nc);
+    if (!nv)
+        return -1;
+    *v = nv;
+    *cap = nc;
+    return 0;
+}
+
+static int grow_rows(rouge_scorer *sc, size_t need)
+{
+    if (need <= sc->row_cap)
+        return 0;
+    size_t nc = sc->row_cap ? sc->row_cap : 256;
+    while (nc < need)
+        nc *= 2;
+    void *p[6] = {realloc(sc->row_a, nc * sizeof(int)), NULL, NULL, NULL, NULL, NULL};
+    if (!p[0])
+        return -1;
+    sc->row_a = p[0];
+    if (!(p[1] = realloc(sc->row_b, nc * sizeof(int))))
+        return -1;
+    sc->row_b = p[1];
+    if (!(p[2] = realloc(sc->wrow_a, nc * sizeof(double))))
+        return -1;
+    sc->wrow_a = p[2];
+    if (!(p[3] = realloc(sc->wrow_b, nc * sizeof(double))))
+        return -1;
+    sc->wrow_b = p[3];
+    if (!(p[4] = realloc(sc->krow_a, nc * sizeof(int))))
+        return -1;
+    sc->krow_a = p[4];
+    if (!(p[5] = realloc(sc->krow_b, nc * sizeof(int))))
+        return -1;
+    sc->krow_b = p[5];
+    if (!(p[0] = realloc(sc->rows, nc * sizeof(uint32_t))))
+        return -1;
+    sc->rows = p[0];
+    sc->row_cap = sc->rows_cap = nc;
+    return 0;
+}
+
+/* Follow the directions from the bottom-right corner, marking model rows. */
+static void trace(const unsigned char *dir, size_t m, size_t n, const uint32_t *rows,
+                  unsigned char *mask)
+{
+    size_t i = m, j = n;
+    while (i > 0 && j > 0) {
+        unsigned char d = dir[(i - 1) * n + (j - 1)];
+        if (d == DIAG) {
+            i--, j--;
+            mask[rows ? rows[i] : i] = 1;
+        } else if (d == UP) {
+            i--;
+        } else {
+            j--;
+        }
+    }
+}
+
+/* Plain LCS of model sentence r against peer sentence c, marking r's mask. */
+static int lcs_inner(rouge_scorer *sc, const uint32_t *r, size_t m, const uint32_t *c, size_t n,
+                     unsigned char *mask)
+{
+    if (!m || !n)
+        return 0;
+    if (++sc->stamp == 0) {
+        memset(sc->seen, 0, sc->vocab_cap * sizeof *sc->seen);
+        sc->stamp = 1;
+    }
+    for (size_t j = 0; j < n; j++)
+        sc->seen[c[j]] = sc->stamp;
+    if (grow_rows(sc, (m > n ? m : n) + 1) < 0)
+        return -1;
+    size_t k = 0;
+    for (size_t i = 0; i < m; i++)
+        if (sc->seen[r[i]] == sc->stamp)
+            sc->rows[k++] = (uint32_t)i;
+    if (!k)
+        return 0;
+    if (grow_bytes(&sc->dir, &sc->dir_cap, k * n) < 0)
+        return -1;
+    int *prev = sc->row_a, *cur = sc->row_b;
+    memset(prev, 0, (n + 1) * sizeof *prev);
+    for (size_t i = 1; i <= k; i++) {
+        uint32_t w = r[sc->rows[i - 1]];
+        unsigned char *d = sc->dir + (i - 1) * n;
+        cur[0] = 0;
+        for (size_t j = 1; j <= n; j++) {
+            if (w == c[j - 1]) {
+                cur[j] = prev[j - 1] + 1;
+                d[j - 1] = DIAG;
+            } else if (prev[j] >= cur[j - 1]) {
+                cur[j] = prev[j];
+                d[j - 1] = UP;
+            } else {
+                cur[j] = cur[j - 1];
+                d[j - 1] = LEFT;
+            }
+        }
+        int *t = prev;
+        prev = cur, cur = t;
+    }
+    trace(sc->dir, k, n, sc->rows, mask);
+    return 0;
+}
+
+/* Weighted LCS: a match adds f(k+1) - f(k), k being the run length so far. */
+static int wlcs_inner(rouge_scorer *sc, const uint32_t *r, size_t m, const uint32_t *c, size_t n,
+                      const double *fw, unsigned char *mask)
+{
+    if (!m || !n)
+        return 0;
+    if (grow_rows(sc, n + 1) < 0 || grow_bytes(&sc->dir, &sc->dir_cap, m * n) < 0)
+        return -1;
+    double *prev = sc->wrow_a, *cur = sc->wrow_b;
+    int *kprev = sc->krow_a, *kcur = sc->krow_b;
+    for (size_t j = 0; j <= n; j++)
+        prev[j] = 0, kprev[j] = 0;
+    for (size_t i = 1; i <= m; i++) {
+        uint32_t w = r[i - 1];
+        unsigned char *d = sc->dir + (i - 1) * n;
+        cur[0] = 0, kcur[0] = 0;
+        for (size_t j = 1; j <= n; j++) {
+            if (w == c[j - 1]) {
+                int k = kprev[j - 1];
+                /* (c + f(k+1)) - f(k), in the script's order */
+                cur[j] = prev[j - 1] + fw[k + 1] - fw[k];
+                kcur[j] = k + 1;
+                d[j - 1] = DIAG;
+            } else if (prev[j] >= cur[j - 1]) {
+                cur[j] = prev[j];
+                kcur[j] = 0;
+                d[j - 1] = UP;
+            } else {
+                cur[j] = cur[j - 1];
+                kcur[j] = 0;
+                d[j - 1] = LEFT;
+            }
+        }
+        double *t = prev;
+        prev = cur, cur = t;
+        int *kt = kprev;
+        kprev = kcur, kcur = kt;
+    }
+    trace(sc->dir, m, n, NULL, mask);
+    return 0;
+}
+
+/* ---- Hits ------------------------------------------------------------------- */
+
+static bool spend(rouge_scorer *sc, uint32_t w)
+{
+    if (sc->bud_model[w] == 0 || sc->bud_peer[w] == 0)
+        return false;
+    sc->bud_model[w]--;
+    sc->bud_peer[w]--;
+    return true;
+}
+
+/* Walk ROUGE-W's marked positions exactly as the script does: the run h
+ * grows on every budgeted hit and is flushed (h^W) when the next position
+ * is unmarked or the sentence ends; a marked position that fails the
+ * budget neither breaks nor flushes the run. */
+static double walk_weighted(rouge_scorer *sc, const uint32_t *r, size_t m,
+                            const unsigned char *mask, const double *fw)
+{
+    double hit = 0;
+    int h = 0;
+    for (size_t j = 0; j < m; j++) {
+        if (!mask[j] || !spend(sc, r[j]))
+            continue;
+        h++;
+        if ((j + 1 < m && !mask[j + 1]) || j + 1 == m) {
+            hit += fw[h];
+            h = 0;
+        }
+    }
+    return hit;
+}
+
+static void budgets(uint32_t *b, const rouge_toks *t, int delta)
+{
+    for (size_t i = 0; i < t->n; i++)
+        b[t->ids[i]] += (uint32_t)delta;
+}
+
+static void budgets_zero(uint32_t *b, const rouge_toks *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        b[t->ids[i]] = 0;
+}
+
+/* f(x) = x^W for x = 0 .. need-1, in sc->wrow-independent storage. */
+static double *weights(size_t need, double weight)
+{
+    double *fw = malloc((need + 2) * sizeof *fw);
+    if (!fw)
+        return NULL;
+    for (size_t x = 0; x < need + 2; x++)
+        fw[x] = pow((double)x, weight);
+    return fw;
+}
+
+static size_t longest_sentence(const rouge_sents *s)
+{
+    size_t best = 0;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->start[i + 1] - s->start[i] > best)
+            best = s->start[i + 1] - s->start[i];
+    return best;
+}
+
+static int one_model(rouge_scorer *sc, const rouge_doc *peer, const rouge_doc *model,
+                     double weight, bool lsum, const double *fw, double *hit, double *base)
+{
+    const rouge_sents *ms = lsum ? &model->lsum : &model->sents;
+    const rouge_sents *ps = lsum ? &peer->lsum : &peer->sents;
+    budgets(sc->bud_model, &model->flat, 1);
+    budgets(sc->bud_peer, &peer->flat, 1);
+    *hit = 0, *base = 0;
+    int rc = 0;
+    for (size_t s = 0; s < ms->n && rc == 0; s++) {
+        const uint32_t *r = ms->toks.ids + ms->start[s];
+        size_t m = ms->start[s + 1] - ms->start[s];
+        *base += weight > 0 ? fw[m] : (double)m;
+        if (grow_bytes(&sc->mask, &sc->mask_cap, m + 1) < 0) {
+            rc = -1;
+            break;
+        }
+        memset(sc->mask, 0, m + 1);
+        for (size_t t = 0; t < ps->n && rc == 0; t++) {
+            const uint32_t *c = ps->toks.ids + ps->start[t];
+            size_t n = ps->start[t + 1] - ps->start[t];
+            rc = weight > 0 ? wlcs_inner(sc, r, m, c, n, fw, sc->mask)
+                            : lcs_inner(sc, r, m, c, n, sc->mask);
+        }
+        if (weight > 0) {
+            *hit += walk_weighted(sc, r, m, sc->mask, fw);
+            continue;
+        }
+        for (size_t j = 0; j < m; j++)
+            if (sc->mask[j] && spend(sc, r[j]))
+                *hit += 1;
+    }
+    budgets_zero(sc->bud_model, &model->flat);
+    budgets_zero(sc->bud_peer, &peer->flat);
+    return rc;
+}
+
+int rouge_count_lcs(rouge_scorer *sc, const rouge_doc *peer, const rouge_doc *const *models,
+                    size_t nmodels, double weight, bool lsum, double *hits, double *bases)
+{
+    if (rouge_vocab_scratch(sc) < 0)
+        return -1;
+    double *fw = NULL;
+    if (weight > 0) {
+        size_t need = longest_sentence(lsum ? &peer->lsum : &peer->sents);
+        for (size_t m = 0; m < nmodels; m++) {
+            size_t l = longest_sentence(lsum ? &models[m]->lsum : &models[m]->sents);
+            need = l > need ? l : need;
+        }
+        if (!(fw = weights(need, weight)))
+            return -1;
+    }
+    int rc = 0;
+    for (size_t m = 0; m < nmodels && rc == 0; m++)
+        rc = one_model(sc, peer, models[m], weight, lsum, fw, &hits[m], &bases[m]);
+    free(fw);
+    return rc;
+}

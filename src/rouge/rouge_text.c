@@ -1,0 +1,390 @@
+/*
+ * rouge_text.c: turning the bytes of one summary into ROUGE's tokens.
+ *
+ * In the script's order: the text is raw bytes (never decoded); it is cut
+ * into lines (SPL) or sentences (SEE, ISI); ASCII A-Z are lowercased; the
+ * -l / -b limits select a prefix of those raw lines; then normalisation
+ * (every byte other than A-Za-z0-9 becomes a space, '-' becomes its own
+ * token) leaves runs of [a-z0-9] and lone '-' tokens. The '-' tokens fail
+ * the first-character rule, so the tokens are exactly the alphanumeric
+ * runs, which is how they are found here. Each run is then dropped if it
+ * is a stopword (-s), and stemmed if longer than 3 bytes (-m).
+ *
+ * Three selections are made from the same lines: the flat text (ROUGE-N,
+ * S/SU, and the unigram budgets of L/W), the sentence list of L/W, which
+ * under -b keeps every line shorter than the limit (the script never adds
+ * to its byte count there), and the Lsum sentences (always the correct cut).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/error.h"
+#include "rouge/rouge_int.h"
+
+#define ROUGE_OOM (UINT32_MAX - 1)
+
+typedef struct piece {
+    const char *p;
+    size_t len;
+} piece;
+
+typedef struct pieces {
+    piece *v;
+    size_t n, cap;
+} pieces;
+
+static int pieces_push(pieces *ps, const char *p, size_t len)
+{
+    if (ps->n == ps->cap) {
+        size_t nc = ps->cap ? ps->cap * 2 : 32;
+        piece *nv = realloc(ps->v, nc * sizeof *nv);
+        if (!nv)
+            return -1;
+        ps->v = nv;
+        ps->cap = nc;
+    }
+    ps->v[ps->n++] = (piece){p, len};
+    return 0;
+}
+
+/* ---- Lines of each input format ------------------------------------------- */
+
+static bool lit(const char **p, const char *end, const char *s)
+{
+    size_t n = strlen(s);
+    if ((size_t)(end - *p) < n || memcmp(*p, s, n) != 0)
+        return false;
+    *p += n;
+    return true;
+}
+
+static bool digits(const char **p, const char *end, const char *extra)
+{
+    const char *s = *p;
+    while (*p < end && ((**p >= '0' && **p <= '9') || (extra && **p && strchr(extra, **p))))
+        (*p)++;
+    return *p > s;
+}
+
+/* SEE: ^<a (size="N" )?name="N">\[N\]</a>\s+<a href="#N" id=N>([^<]+) on a
+ * line that still holds its '\n'; the text runs to the next '<' or the end. */
+static bool see_line(const char *p, const char *end, piece *out)
+{
+    if (!lit(&p, end, "<a "))
+        return false;
+    const char *q = p;
+    if (lit(&q, end, "size=\"") && digits(&q, end, NULL) && lit(&q, end, "\" "))
+        p = q;
+    if (!(lit(&p, end, "name=\"") && digits(&p, end, NULL) && lit(&p, end, "\">[") &&
+          digits(&p, end, NULL) && lit(&p, end, "]</a>")))
+        return false;
+    const char *s = p;
+    while (p < end && rouge_is_space((unsigned char)*p))
+        p++;
+    if (p == s)
+        return false;
+    if (!(lit(&p, end, "<a href=\"#") && digits(&p, end, NULL) && lit(&p, end, "\" id=") &&
+          digits(&p, end, NULL) && lit(&p, end, ">")))
+        return false;
+    const char *t = p;
+    while (p < end && *p != '<')
+        p++;
+    if (p == t)
+        return false;
+    *out = (piece){t, (size_t)(p - t)};
+    return true;
+}
+
+/* ISI: ^<S SNTNO="[0-9a-z,]+">([^<]+)</S> */
+static bool isi_line(const char *p, const char *end, piece *out)
+{
+    if (!(lit(&p, end, "<S SNTNO=\"")))
+        return false;
+    const char *s = p;
+    while (p < end && ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') || *p == ','))
+        p++;
+    if (p == s || !lit(&p, end, "\">"))
+        return false;
+    const char *t = p;
+    while (p < end && *p != '<')
+        p++;
+    if (p == t || !lit(&p, end, "</S>"))
+        return false;
+    *out = (piece){t, (size_t)(p - t)};
+    return true;
+}
+
+/* The lines ROUGE keeps, as pieces of `low` (the lowercased copy of raw). */
+static int read_lines(const char *raw, const char *low, size_t len, rouge_format fmt,
+                      pieces *lines)
+{
+    const char *p = raw, *end = raw + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        piece pc = {p, (size_t)(le - p)};
+        bool keep;
+        if (fmt == ROUGE_FMT_SPL)
+            keep = pc.len > 0; /* only "\n" is chomped; "\r" stays */
+        else if (fmt == ROUGE_FMT_SEE)
+            keep = see_line(p, nl ? nl + 1 : end, &pc);
+        else
+            keep = isi_line(p, le, &pc);
+        if (keep && pieces_push(lines, low + (pc.p - raw), pc.len) < 0)
+            return -1;
+        p = nl ? nl + 1 : end;
+    }
+    return 0;
+}
+
+/* ---- Length limits ---------------------------------------------------------- */
+
+/* Perl's scalar(split(/\s+/, s)): a leading empty field when s starts with
+ * whitespace, no trailing empty fields, 0 for an all-whitespace line. */
+static size_t count_fields(const char *s, size_t n)
+{
+    size_t runs = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!rouge_is_space((unsigned char)s[i]) && (i == 0 || rouge_is_space((unsigned char)s[i - 1])))
+            runs++;
+    if (!runs)
+        return 0;
+    return runs + (rouge_is_space((unsigned char)s[0]) ? 1 : 0);
+}
+
+/* Bytes of s up to the end of its k-th field (k >= 1). The script re-joins
+ * those fields with single spaces; the tokens are the same. */
+static size_t fields_prefix(const char *s, size_t n, size_t k)
+{
+    if (n && rouge_is_space((unsigned char)s[0])) {
+        if (k == 1)
+            return 0; /* just the empty leading field */
+        k--;
+    }
+    size_t runs = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (rouge_is_space((unsigned char)s[i]))
+            continue;
+        if (i == 0 || rouge_is_space((unsigned char)s[i - 1]))
+            runs++;
+        if (runs == k && (i + 1 == n || rouge_is_space((unsigned char)s[i + 1])))
+            return i + 1;
+    }
+    return n;
+}
+
+/* Select the flat text's pieces; *empty says the script's text is "". */
+static int select_flat(const rouge_options *o, const pieces *lines, pieces *out, bool *empty)
+{
+    size_t total = 0, textlen = 0;
+    *empty = false;
+    for (size_t i = 0; i < lines->n; i++) {
+        const piece *l = &lines->v[i];
+        if (o->max_words > 0) {
+            size_t f = count_fields(l->p, l->len);
+            if (total + f < (size_t)o->max_words) {
+                textlen += (total != 0) + l->len;
+                total += f;
+                if (pieces_push(out, l->p, l->len) < 0)
+                    return -1;
+                continue;
+            }
+            size_t plen = fields_prefix(l->p, l->len, (size_t)o->max_words - total);
+            textlen += (total > 0) + plen; /* "" only for a lone leading empty field */
+            if (pieces_push(out, l->p, plen) < 0)
+                return -1;
+            break;
+        }
+        if (o->max_bytes > 0) {
+            if (total + l->len < (size_t)o->max_bytes) {
+                total += l->len;
+                textlen += l->len;
+                if (pieces_push(out, l->p, l->len) < 0)
+                    return -1;
+                continue;
+            }
+            size_t take = (size_t)o->max_bytes - total;
+            textlen += take;
+            if (pieces_push(out, l->p, take) < 0)
+                return -1;
+            break;
+        }
+        if (pieces_push(out, l->p, l->len) < 0)
+            return -1;
+    }
+    if (o->max_words > 0 || o->max_bytes > 0)
+        *empty = textlen == 0;
+    return 0;
+}
+
+/* The sentence list of ROUGE-L/W under -b: the running byte count is never
+ * advanced, so every line shorter than the limit is kept whole, and the
+ * first line at least as long is cut to the limit and ends the list. */
+static int select_sents_bytes_bug(const rouge_options *o, const pieces *lines, pieces *out)
+{
+    for (size_t i = 0; i < lines->n; i++) {
+        const piece *l = &lines->v[i];
+        if (l->len < (size_t)o->max_bytes) {
+            if (pieces_push(out, l->p, l->len) < 0)
+                return -1;
+            continue;
+        }
+        return pieces_push(out, l->p, (size_t)o->max_bytes);
+    }
+    return 0;
+}
+
+/* ---- Tokens -------------------------------------------------------------------- */
+
+static uint32_t resolve(rouge_scorer *sc, const char *tok, size_t len)
+{
+    if (sc->opt.stopwords && strmap_find(&sc->lex.stopwords, tok, len) != STRMAP_NONE)
+        return ROUGE_DROP;
+    if (!((tok[0] >= 'a' && tok[0] <= 'z') || (tok[0] >= '0' && tok[0] <= '9')))
+        return ROUGE_DROP;
+    const char *s = tok;
+    size_t sl = len;
+    if (sc->opt.stem && len > 3) {
+        if (sc->word_cap < len + 2) {
+            char *nw = realloc(sc->word, len + 64);
+            if (!nw)
+                return ROUGE_OOM;
+            sc->word = nw;
+            sc->word_cap = len + 64;
+        }
+        s = rouge_stem_token(sc, tok, len, sc->word, sc->word_cap, &sl);
+    }
+    uint32_t id = strmap_intern(&sc->vocab, s, sl);
+    return id == STRMAP_NONE ? ROUGE_OOM : id;
+}
+
+uint32_t rouge_token_id(rouge_scorer *sc, const char *tok, size_t len)
+{
+    size_t before = sc->raw.count;
+    uint32_t r = strmap_intern(&sc->raw, tok, len);
+    if (r == STRMAP_NONE)
+        return ROUGE_OOM;
+    if (sc->raw.count == before)
+        return sc->raw_final[r];
+    if (r >= sc->raw_cap) {
+        size_t nc = sc->raw_cap ? sc->raw_cap * 2 : 4096;
+        uint32_t *nv = realloc(sc->raw_final, nc * sizeof *nv);
+        if (!nv)
+            return ROUGE_OOM;
+        sc->raw_final = nv;
+        sc->raw_cap = nc;
+    }
+    sc->raw_final[r] = resolve(sc, tok, len);
+    return sc->raw_final[r];
+}
+
+static int toks_push(rouge_toks *t, uint32_t id)
+{
+    if (t->n == t->cap) {
+        size_t nc = t->cap ? t->cap * 2 : 64;
+        uint32_t *nv = realloc(t->ids, nc * sizeof *nv);
+        if (!nv)
+            return -1;
+        t->ids = nv;
+        t->cap = nc;
+    }
+    t->ids[t->n++] = id;
+    return 0;
+}
+
+/* Append the tokens of one piece. */
+static int tokenize(rouge_scorer *sc, const piece *pc, rouge_toks *t)
+{
+    const char *s = pc->p, *end = pc->p + pc->len;
+    while (s < end) {
+        while (s < end && !rouge_is_alnum((unsigned char)*s))
+            s++;
+        const char *b = s;
+        while (s < end && rouge_is_alnum((unsigned char)*s))
+            s++;
+        if (s == b)
+            break;
+        uint32_t id = rouge_token_id(sc, b, (size_t)(s - b));
+        if (id == ROUGE_OOM)
+            return -1;
+        if (id != ROUGE_DROP && toks_push(t, id) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int sents_build(rouge_scorer *sc, const pieces *ps, rouge_sents *out)
+{
+    out->start = malloc((ps->n + 1) * sizeof *out->start);
+    if (!out->start)
+        return -1;
+    out->cap = ps->n + 1;
+    for (size_t i = 0; i < ps->n; i++) {
+        out->start[i] = out->toks.n;
+        if (tokenize(sc, &ps->v[i], &out->toks) < 0)
+            return -1;
+    }
+    out->start[ps->n] = out->toks.n;
+    out->n = ps->n;
+    return 0;
+}
+
+static void sents_free(rouge_sents *s)
+{
+    free(s->toks.ids);
+    free(s->start);
+    memset(s, 0, sizeof *s);
+}
+
+void rouge_doc_clear(rouge_doc *d)
+{
+    free(d->flat.ids);
+    sents_free(&d->sents);
+    sents_free(&d->lsum);
+    memset(d, 0, sizeof *d);
+}
+
+static int build(rouge_scorer *sc, const pieces *lines, rouge_doc *d)
+{
+    const rouge_options *o = &sc->opt;
+    pieces flat = {0}, bug = {0};
+    int rc = select_flat(o, lines, &flat, &d->warn_empty);
+    for (size_t i = 0; rc == 0 && i < flat.n; i++)
+        rc = tokenize(sc, &flat.v[i], &d->flat);
+    bool bytes = o->max_bytes > 0 && o->max_words <= 0;
+    if (rc == 0 && (o->lcs || o->weight > 0)) {
+        if (bytes)
+            rc = select_sents_bytes_bug(o, lines, &bug);
+        if (rc == 0)
+            rc = sents_build(sc, bytes ? &bug : &flat, &d->sents);
+    }
+    if (rc == 0 && o->lsum)
+        rc = sents_build(sc, &flat, &d->lsum);
+    free(flat.v);
+    free(bug.v);
+    return rc;
+}
+
+precis_status rouge_text_read(rouge_scorer *sc, const char *bytes, size_t len, rouge_format fmt,
+                              rouge_doc *d, precis_error *err)
+{
+    memset(d, 0, sizeof *d);
+    char *low = malloc(len + 1);
+    if (!low)
+        return error_set(err, PRECIS_ERR_NOMEM, "", 0, "out of memory");
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)bytes[i];
+        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    pieces lines = {0};
+    int rc = read_lines(bytes, low, len, fmt, &lines);
+    if (rc == 0)
+        rc = build(sc, &lines, d);
+    free(lines.v);
+    free(low);
+    if (rc < 0) {
+        rouge_doc_clear(d);
+        return error_set(err, PRECIS_ERR_NOMEM, "", 0, "out of memory");
+    }
+    return PRECIS_OK;
+}
