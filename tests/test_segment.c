@@ -421,3 +421,29 @@ Test(segment, huge_single_line_is_fast, .timeout = 20)
     arena_free(&sp.a);
     free(t);
 }
+
+Test(segment, spaced_ellipsis)
+{
+    EXPECT("He hesitated . . . and then he spoke. It was over . . . The end came.",
+           "He hesitated . . . and then he spoke.", "It was over . . .", "The end came.");
+}
+
+Test(segment, city_and_weekday_after_abbreviations)
+{
+    EXPECT("In Washington, D.C. The mayor spoke. D.C. Mayor Muriel Bowser agreed. "
+           "At 3 a.m. Sunday, the strikes began. It cost $5.5 billion.",
+           "In Washington, D.C.", "The mayor spoke.", "D.C. Mayor Muriel Bowser agreed.",
+           "At 3 a.m. Sunday, the strikes began.", "It cost $5.5 billion.");
+}
+
+Test(segment, interview_lines)
+{
+    EXPECT("Q. Who is at risk?\nA. Usually people over 50 years of age.",
+           "Q. Who is at risk?", "A. Usually people over 50 years of age.");
+}
+
+Test(segment, quoted_question_then_named_attribution)
+{
+    EXPECT("\"Haven't most of them switched?'' Shaler asks. Nobody knew.",
+           "\"Haven't most of them switched?'' Shaler asks.", "Nobody knew.");
+}

@@ -515,6 +515,17 @@ static size_t at_stop(para *p, size_t i)
             qe = 1;
         j += n;
     }
+    if (dots == 1 && !qe && !ell) {
+        /* ". . .": a spaced ellipsis, not three tokenised stops */
+        size_t k = j;
+        int more = 0;
+        while (k + 1 < p->pe && t[k] == ' ' && t[k + 1] == '.') {
+            k += 2;
+            more++;
+        }
+        if (more >= 2)
+            j = k, dots += more;
+    }
     if (dots >= 2)
         ell = 1;
     /* Closing quotes and brackets belong to the sentence they close. */
