@@ -1,0 +1,385 @@
+/*
+ * test_rouge.c: the ROUGE-1.5.5 evaluator against the shared test vectors.
+ *
+ *  - the stemmer reproduces every row of stem-vectors.tsv;
+ *  - `precis rouge` reproduces every expected/NAME.txt byte for byte (run from
+ *    the directory the settings file expects: the DUC set from
+ *    rouge-vectors/, the edge set from inputs/edge/);
+ *  - tokenisation examples from the vectors' README;
+ *  - the simple (--peer/--ref), JSON Lines and in-memory paths agree with the
+ *    settings-file path; errors name the file and line.
+ *
+ * The shared data is PRECIS_SHARED, or ../../shared seen from tests/ (the
+ * repository sits beside shared/). The program is PRECIS (default
+ * ../build/precis).
+ */
+#include <criterion/criterion.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "core/buf.h"
+#include "rouge/rouge.h"
+
+static const char *shared_dir(void)
+{
+    static char path[PATH_MAX];
+    const char *env = getenv("PRECIS_SHARED");
+    if (!realpath(env && *env ? env : "../../shared", path))
+        cr_skip_test("shared test data not found (set PRECIS_SHARED)");
+    return path;
+}
+
+static const char *precis_bin(void)
+{
+    static char path[PATH_MAX];
+    const char *env = getenv("PRECIS");
+    if (!realpath(env && *env ? env : "../build/precis", path))
+        cr_skip_test("precis binary not found (set PRECIS)");
+    return path;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    buf b = BUF_INIT;
+    char tmp[65536];
+    size_t n;
+    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
+        buf_append(&b, tmp, n);
+    fclose(f);
+    buf_putc(&b, '\0');
+    if (len)
+        *len = b.len - 1;
+    return b.data;
+}
+
+/* Run a shell command; returns its stdout (malloc'd) and exit status. */
+static char *run(const char *cmd, int *status)
+{
+    FILE *p = popen(cmd, "r");
+    cr_assert_not_null(p, "popen failed: %s", cmd);
+    buf b = BUF_INIT;
+    char tmp[65536];
+    size_t n;
+    while ((n = fread(tmp, 1, sizeof tmp, p)) > 0)
+        buf_append(&b, tmp, n);
+    int st = pclose(p);
+    *status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    buf_putc(&b, '\0');
+    return b.data;
+}
+
+/* The flags of config `name` from configs.tsv or edge_extra_configs.tsv. */
+static void config_flags(const char *name, char *out, size_t cap)
+{
+    const char *files[] = {"configs.tsv", "edge_extra_configs.tsv"};
+    out[0] = '\0';
+    for (int i = 0; i < 2; i++) {
+        char path[PATH_MAX + 64];
+        snprintf(path, sizeof path, "%s/rouge-vectors/%s", shared_dir(), files[i]);
+        char *t = slurp(path, NULL);
+        cr_assert_not_null(t, "cannot read %s", path);
+        for (char *line = strtok(t, "\n"); line; line = strtok(NULL, "\n")) {
+            char *tab = strchr(line, '\t');
+            if (tab && (size_t)(tab - line) == strlen(name) && !strncmp(line, name, strlen(name)))
+                snprintf(out, cap, "%s", tab + 1);
+        }
+        free(t);
+    }
+    cr_assert(out[0], "no config %s", name);
+}
+
+static void check_expected(const char *config, bool edge)
+{
+    char flags[512], dir[PATH_MAX + 64], expected[PATH_MAX + 128], cmd[3 * PATH_MAX + 1024];
+    config_flags(config, flags, sizeof flags);
+    snprintf(dir, sizeof dir, "%s/rouge-vectors%s", shared_dir(), edge ? "/inputs/edge" : "");
+    snprintf(expected, sizeof expected, "%s/rouge-vectors/expected/%s%s.txt", shared_dir(),
+             edge ? "edge_" : "", config);
+    snprintf(cmd, sizeof cmd, "cd '%s' && '%s' rouge %s settings.xml 2>/dev/null", dir,
+             precis_bin(), flags);
+    int status;
+    char *got = run(cmd, &status);
+    size_t elen;
+    char *want = slurp(expected, &elen);
+    cr_assert_not_null(want, "cannot read %s", expected);
+    cr_assert_eq(status, 0, "%s exited %d", cmd, status);
+    size_t glen = strlen(got), i = 0;
+    while (i < glen && i < elen && got[i] == want[i])
+        i++;
+    cr_assert(i == glen && i == elen, "%s: output differs from %s at byte %zu", config, expected, i);
+    free(got);
+    free(want);
+}
+
+#define DUC(name) Test(rouge_expected, name, .timeout = 120) { check_expected(#name, false); }
+#define EDGE(name) Test(rouge_expected, edge_##name, .timeout = 60) { check_expected(#name, true); }
+
+DUC(duc_standard)
+DUC(nostem)
+DUC(stopwords)
+DUC(bytes)
+DUC(rougeL_W)
+DUC(avg_best)
+DUC(nolimit_n4)
+EDGE(duc_standard)
+EDGE(nostem)
+EDGE(stopwords)
+EDGE(bytes)
+EDGE(rougeL_W)
+EDGE(avg_best)
+EDGE(nolimit_n4)
+EDGE(l10)
+EDGE(b60)
+EDGE(b60_rougeW)
+EDGE(t1)
+EDGE(t2)
+
+Test(rouge_expected, stderr_warnings_match, .timeout = 60)
+{
+    char dir[PATH_MAX + 64], cmd[3 * PATH_MAX + 1024], expected[PATH_MAX + 128], flags[512];
+    config_flags("l10", flags, sizeof flags);
+    snprintf(dir, sizeof dir, "%s/rouge-vectors/inputs/edge", shared_dir());
+    snprintf(expected, sizeof expected, "%s/rouge-vectors/expected/edge_l10.stderr", shared_dir());
+    snprintf(cmd, sizeof cmd, "cd '%s' && '%s' rouge %s settings.xml 2>&1 >/dev/null", dir,
+             precis_bin(), flags);
+    int status;
+    char *got = run(cmd, &status);
+    char *want = slurp(expected, NULL);
+    cr_assert_str_eq(got, want);
+    free(got);
+    free(want);
+}
+
+/* ---- Stemmer ------------------------------------------------------------------ */
+
+static rouge_scorer *scorer(bool stem, bool stop)
+{
+    rouge_options o;
+    rouge_options_init(&o);
+    o.max_n = 2;
+    o.stem = stem;
+    o.stopwords = stop;
+    rouge_scorer *sc;
+    precis_error err;
+    cr_assert_eq(rouge_scorer_new(&o, &sc, &err), PRECIS_OK, "%s", err.message);
+    return sc;
+}
+
+Test(rouge_stem, reproduces_every_stem_vector)
+{
+    char path[PATH_MAX + 64];
+    snprintf(path, sizeof path, "%s/rouge-vectors/stem-vectors.tsv", shared_dir());
+    char *t = slurp(path, NULL);
+    cr_assert_not_null(t);
+    rouge_scorer *sc = scorer(true, false);
+    size_t rows = 0, bad = 0;
+    char out[512];
+    char *save = NULL;
+    strtok_r(t, "\n", &save); /* header */
+    for (char *line = strtok_r(NULL, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        char *tab1 = strchr(line, '\t'), *tab2 = tab1 ? strchr(tab1 + 1, '\t') : NULL;
+        cr_assert(tab1 && tab2, "bad row %s", line);
+        size_t len, want = (size_t)(tab2 - tab1 - 1);
+        const char *s = rouge_stem_token(sc, line, (size_t)(tab1 - line), out, sizeof out, &len);
+        if (!s || len != want || memcmp(s, tab1 + 1, len)) {
+            if (bad++ < 10)
+                cr_log_error("%.*s: got %.*s want %.*s", (int)(tab1 - line), line, (int)len,
+                             s ? s : "", (int)want, tab1 + 1);
+        }
+        rows++;
+    }
+    cr_assert_eq(rows, 10977, "rows %zu", rows);
+    cr_assert_eq(bad, 0, "%zu of %zu rows differ", bad, rows);
+    rouge_scorer_free(sc);
+    free(t);
+}
+
+Test(rouge_stem, modified_step4)
+{
+    char out[64];
+    cr_assert_eq(rouge_porter("agreement", 9, out, sizeof out), 6);
+    cr_assert_str_eq(out, "agreem");
+    rouge_porter("departmental", 12, out, sizeof out);
+    cr_assert_str_eq(out, "depart");
+    rouge_porter("yelling", 7, out, sizeof out);
+    cr_assert_str_eq(out, "yell");
+}
+
+/* ---- Tokens ------------------------------------------------------------------ */
+
+static void tokens_are(rouge_scorer *sc, const char *text, const char *want)
+{
+    char *got;
+    precis_error err;
+    cr_assert_eq(rouge_tokens_string(sc, text, &got, &err), PRECIS_OK);
+    cr_assert_str_eq(got, want, "tokens of \"%s\"", text);
+    free(got);
+}
+
+Test(rouge_tokens, readme_examples)
+{
+    rouge_scorer *sc = scorer(false, false);
+    tokens_are(sc, "Two-thirds", "two thirds");
+    tokens_are(sc, "$8.26", "8 26");
+    tokens_are(sc, "1,200", "1 200");
+    tokens_are(sc, "tribe's", "tribe s");
+    tokens_are(sc, "Chr\xe9tien", "chr tien");
+    tokens_are(sc, "caf\xc3\xa9", "caf");
+    tokens_are(sc, "1990s", "1990s");
+    tokens_are(sc, "  -- a\r\nB\n\n\tc ", "a b c");
+    rouge_scorer_free(sc);
+}
+
+Test(rouge_tokens, stopwords_and_stems)
+{
+    rouge_scorer *sc = scorer(true, true);
+    tokens_are(sc, "The mice were running", "mouse run");
+    rouge_scorer_free(sc);
+    sc = scorer(true, false);
+    tokens_are(sc, "was were best better comics", "was be well well comic_strip");
+    rouge_scorer_free(sc);
+}
+
+/* ---- In memory, simple and JSONL modes ------------------------------------------- */
+
+static const char *PEER = "The cat sat on the mat.\nIt was happy.\n";
+static const char *REF1 = "A cat was sitting on the mat.\n";
+static const char *REF2 = "The cat is happy on a mat.\nThe dog is not.\n";
+
+Test(rouge_api, in_memory_pairs)
+{
+    rouge_options o;
+    rouge_options_init(&o);
+    o.max_n = 2;
+    o.stem = true;
+    o.skip = true;
+    o.skip_distance = 4;
+    o.skip_unigrams = true;
+    rouge_scorer *sc;
+    precis_error err;
+    cr_assert_eq(rouge_scorer_new(&o, &sc, &err), PRECIS_OK);
+    const rouge_metric *m;
+    size_t nm = rouge_scorer_metrics(sc, &m);
+    cr_assert_eq(nm, 4);
+    cr_assert_str_eq(m[3].name, "ROUGE-SU4");
+    const char *refs[] = {REF1, REF2};
+    rouge_score s[4];
+    cr_assert_eq(rouge_scorer_add(sc, "1", PEER, refs, 2, s, &err), PRECIS_OK);
+    /* peer: the cat sat on the mat it wa happi (9); refs: a cat wa sit on the mat (7) +
+     * the cat is happi on a mat the dog is not (11) */
+    cr_assert_float_eq(s[0].model_count, 18, 1e-9);
+    cr_assert_float_eq(s[0].peer_count, 18, 1e-9);
+    cr_assert_eq(rouge_scorer_add(sc, "2", REF1, refs + 1, 1, NULL, &err), PRECIS_OK);
+    cr_assert_eq(rouge_scorer_count(sc), 2);
+    rouge_average a;
+    cr_assert_eq(rouge_scorer_average(sc, 0, &a, &err), PRECIS_OK);
+    cr_assert(a.r > 0 && a.r <= 1 && a.r_lo <= a.r && a.r <= a.r_hi);
+    rouge_scorer_free(sc);
+}
+
+static char tmpdir[PATH_MAX];
+
+static void write_file(const char *name, const char *text)
+{
+    char path[PATH_MAX * 2];
+    snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+    FILE *f = fopen(path, "wb");
+    cr_assert_not_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void make_tmp(void)
+{
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/precis-rouge-XXXXXX");
+    cr_assert_not_null(mkdtemp(tmpdir));
+    write_file("peer.txt", PEER);
+    write_file("r1.txt", REF1);
+    write_file("r2.txt", REF2);
+    write_file("settings.xml",
+               "<ROUGE_EVAL version=\"1.5.5\">\n<EVAL ID=\"peer.txt\">\n"
+               "<PEER-ROOT>.</PEER-ROOT><MODEL-ROOT>.</MODEL-ROOT>\n"
+               "<INPUT-FORMAT TYPE=\"SPL\"></INPUT-FORMAT>\n"
+               "<PEERS><P ID=\"peer\">peer.txt</P></PEERS>\n"
+               "<MODELS><M ID=\"A\">r1.txt</M><M ID=\"B\">r2.txt</M></MODELS>\n</EVAL>\n"
+               "</ROUGE_EVAL>\n");
+    write_file("in.jsonl",
+               "{\"id\": \"peer.txt\", \"summary\": \"The cat sat on the mat.\\nIt was happy.\\n\", "
+               "\"refs\": [\"A cat was sitting on the mat.\\n\", "
+               "\"The cat is happy on a mat.\\nThe dog is not.\\n\"]}\n");
+    write_file("bad.xml", "<ROUGE_EVAL>\n<EVAL ID=\"x\">\n</EVALS>\n</ROUGE_EVAL>\n");
+}
+
+static void clean_tmp(void)
+{
+    char cmd[PATH_MAX + 16];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    if (system(cmd) != 0)
+        cr_log_warn("could not remove %s", tmpdir);
+}
+
+static char *in_tmp(const char *args, int *status)
+{
+    char cmd[3 * PATH_MAX];
+    snprintf(cmd, sizeof cmd, "cd '%s' && '%s' rouge %s", tmpdir, precis_bin(), args);
+    return run(cmd, status);
+}
+
+#define FLAGS "-n 2 -m -2 4 -u -c 95 -r 100 -f A -p 0.5 -t 0 -d -l 250"
+
+Test(rouge_cli, simple_and_jsonl_match_settings, .init = make_tmp, .fini = clean_tmp)
+{
+    int s1, s2, s3;
+    char *xml = in_tmp(FLAGS " -a settings.xml", &s1);
+    char *simple = in_tmp(FLAGS " --peer peer.txt --ref r1.txt --ref r2.txt", &s2);
+    char *jsonl = in_tmp(FLAGS " --jsonl in.jsonl", &s3);
+    cr_assert_eq(s1, 0);
+    cr_assert_eq(s2, 0);
+    cr_assert_eq(s3, 0);
+    cr_assert(strstr(xml, "peer ROUGE-SU4 Eval peer.txt.peer R:"), "%s", xml);
+    cr_assert_str_eq(simple, xml);
+    cr_assert_str_eq(jsonl, xml);
+    free(xml), free(simple), free(jsonl);
+}
+
+Test(rouge_cli, lsum_and_leave_one_out, .init = make_tmp, .fini = clean_tmp)
+{
+    int st;
+    char *out = in_tmp("-n 1 --lsum -d --jsonl in.jsonl --leave-one-out 2>/dev/null", &st);
+    cr_assert_eq(st, 0);
+    cr_assert(strstr(out, "peer ROUGE-Lsum Average_R:"), "%s", out);
+    cr_assert(strstr(out, "A ROUGE-1 Eval peer.txt-A.A R:"), "%s", out);
+    cr_assert(strstr(out, "B ROUGE-1 Eval peer.txt-B.B R:"), "%s", out);
+    cr_assert(strstr(out, "peer ROUGE-1 Eval peer.txt-A.peer R:"), "%s", out);
+    free(out);
+}
+
+Test(rouge_cli, errors_name_file_and_line, .init = make_tmp, .fini = clean_tmp)
+{
+    int st;
+    char *out = in_tmp("-a bad.xml 2>&1", &st);
+    cr_assert_eq(st, 1);
+    cr_assert(strstr(out, "bad.xml:3:"), "%s", out);
+    free(out);
+    out = in_tmp("-a missing.xml 2>&1", &st);
+    cr_assert_eq(st, 1);
+    cr_assert(strstr(out, "missing.xml"), "%s", out);
+    free(out);
+    out = in_tmp("-q -a settings.xml 2>&1", &st);
+    cr_assert_eq(st, 2);
+    free(out);
+    out = in_tmp("-l 10 -b 10 -a settings.xml 2>&1", &st);
+    cr_assert_eq(st, 2);
+    free(out);
+    out = in_tmp("--help", &st);
+    cr_assert_eq(st, 0);
+    cr_assert(strstr(out, "--leave-one-out"));
+    free(out);
+}
