@@ -299,6 +299,9 @@ Test(furniture, generic_rules)
         "Updated 10:42 am GMT, Tuesday 3 March 2020\n\n"
         "We use cookies to improve your experience. By continuing you accept them.\n\n"
         "Copyright 2020 The Daily Example. All rights reserved\n\n"
+        "Read more\n\nRelated: Russia's war in Syria\n\nSign up\n\n"
+        "A woman reads a copy of the book in Sydney, September 15, 2009. Reuters/Tim Wimborne\n\n"
+        "Share this article on Facebook\n\n"
         "Rescue workers searched the rubble in Aleppo on Tuesday, officials said.\n";
     arena a;
     arena_init(&a, 0);

@@ -324,16 +324,60 @@ static int is_byline(const char *s, size_t ls, size_t le, const char *nf)
     return by ? names >= 1 : names >= 2;
 }
 
-/* A photo caption: ends with "(AP)", "(Getty Images)", or carries "PHOTO:". */
+/* Prose: a stop inside the line followed by a space and a capital. A
+ * label or caption is one phrase; a paragraph cut short (as in
+ * truncated corpora) ends without a stop yet holds whole sentences. */
+static int has_inner_stop(const char *s, size_t ls, size_t le)
+{
+    for (size_t i = ls; i + 2 < le; i++)
+        if ((s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i + 1] == ' ' &&
+            (is_upper_ascii((unsigned char)s[i + 2]) || s[i + 2] == '"'))
+            return 1;
+    return 0;
+}
+
+/* Start of the text after the last inner stop, 0 if there is none, or
+ * (size_t)-1 if there are two or more (prose, not a caption). */
+static size_t last_inner_stop(const char *s, size_t ls, size_t le)
+{
+    size_t last = 0;
+    for (size_t i = le - 1; i > ls + 2; i--) {
+        if ((s[i - 2] == '.' || s[i - 2] == '?' || s[i - 2] == '!') && s[i - 1] == ' ' &&
+            (is_upper_ascii((unsigned char)s[i]) || s[i] == '"')) {
+            if (last)
+                return (size_t)-1;
+            last = i;
+        }
+    }
+    return last;
+}
+
+/* A photo caption: ends with "(AP)", "(Getty Images)", or carries a
+ * credit such as "PHOTO:" or "Reuters/Tim Wimborne". */
 static int is_caption(const char *s, size_t ls, size_t le)
 {
-    static const char *const marks[] = {"PHOTO:", "Photo:", "Photograph:", "Picture:",
-                                        "Image:", "Credit:", "Getty Images", "AP Photo",
-                                        "AFP PHOTO", "Image copyright", "Photo credit"};
-    size_t n = le - ls;
-    char tmp[CAPTION_LINE + 1];
-    memcpy(tmp, s + ls, n);
-    tmp[n] = 0;
+    static const char *const marks[] = {
+        "photo:", "photograph:", "picture:", "image:", "credit:", "getty images",
+        "ap photo", "afp photo", "image copyright", "photo credit", "photo by ",
+        "photograph by ", "picture by ", "photo courtesy", "reuters/", "/reuters",
+        "afp/", "/afp", "epa/", "/epa", "/ap ", "shutterstock", "istockphoto",
+    };
+    /* In "Text of the caption. Reuters/Tim Wimborne" look at the credit
+     * after the last stop only: prose before it does not matter. */
+    size_t inner = last_inner_stop(s, ls, le);
+    if (inner) {
+        if (inner == (size_t)-1 || le - inner > 60)
+            return 0;
+        ls = inner;
+    }
+    /* A credit ends its caption: look only at the last 60 bytes. */
+    size_t from = le - ls > 60 ? le - 60 : ls;
+    size_t n = le - from;
+    char tmp[CAPTION_LINE + 2];
+    for (size_t i = 0; i < n; i++)
+        tmp[i] = (char)(is_upper_ascii((unsigned char)s[from + i]) ? s[from + i] | 0x20 : s[from + i]);
+    tmp[n] = ' ';
+    tmp[n + 1] = 0;
     for (size_t k = 0; k < COUNT(marks); k++)
         if (strstr(tmp, marks[k]))
             return 1;
@@ -433,18 +477,6 @@ static int is_url_line(const char *s, size_t ls, size_t le)
            (le - ls > 4 && strncmp(s + ls, "www.", 4) == 0);
 }
 
-/* Prose: a stop inside the line followed by a space and a capital. A
- * label or caption is one phrase; a paragraph cut short (as in
- * truncated corpora) ends without a stop yet holds whole sentences. */
-static int has_inner_stop(const char *s, size_t ls, size_t le)
-{
-    for (size_t i = ls; i + 2 < le; i++)
-        if ((s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i + 1] == ' ' &&
-            (is_upper_ascii((unsigned char)s[i + 2]) || s[i + 2] == '"'))
-            return 1;
-    return 0;
-}
-
 /* "Copyright 2020 The Daily Example. All rights reserved", "© AFP 2015". */
 static int is_copyright(const char *s, size_t ls, size_t le, const char *nf)
 {
@@ -477,10 +509,12 @@ static int judge_line(const char *s, line *L, int alone)
     if (n <= SHORT_LINE && is_copyright(s, ls, le, nf))
         return 1;
     int colon = s[le - 1] == ':' && n <= 60;
-    if ((!alone && !colon) || has_inner_stop(s, ls, le))
+    if (!alone && !colon)
         return 0;
     if (is_caption(s, ls, le))
         return 1;
+    if (has_inner_stop(s, ls, le))
+        return 0;
     if (n > SHORT_LINE)
         return 0;
     return has_phrase(nf, WIDGET_PHRASES, COUNT(WIDGET_PHRASES)) ||
