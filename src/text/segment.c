@@ -469,7 +469,7 @@ static int period_ends(const para *p, size_t dot, size_t n, int nl)
     char lw[16];
     if (wl < sizeof lw) {
         for (size_t i = 0; i < wl; i++)
-            lw[i] = (unsigned char)w[i] < 0x80 ? (char)(w[i] | (is_alpha_ascii((unsigned char)w[i]) ? 0x20 : 0)) : w[i];
+            lw[i] = is_alpha_ascii((unsigned char)w[i]) ? (char)(w[i] | 0x20) : w[i];
         int kind = abbrev_kind(lw, wl);
         if (kind == AB_TITLE)
             return 0;
