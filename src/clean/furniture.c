@@ -4,11 +4,16 @@
  * Every rule is about lines that are not story sentences, and most apply
  * only to short lines without a final stop standing on their own (a title,
  * caption, byline, widget label): dropping one of those can never lose a
- * sentence. The few rules that may drop a line ending in a stop are narrow:
- * a paragraph repeated verbatim on the next line (the first copy is kept),
- * a line made only of agency names ("Press Association."), and a prompt
- * that speaks to the reader ("Sign up ... your inbox", "Find your ...")
- * without quotation marks. When no rule is sure, the line is kept.
+ * sentence. Lines without a stop that occur twice anywhere in the article
+ * are captions or labels, and every copy goes; so does a line that is the
+ * next line's prefix (a caption, then the caption plus its credit) and a
+ * breadcrumb ("Home News" + the headline that follows).
+ * The few rules that may drop a line ending in a stop are narrow: a
+ * paragraph repeated verbatim on the next line (the first copy is kept),
+ * a line made only of agency names ("Press Association."), copyright
+ * lines, and a short prompt that speaks to the reader ("... directly to
+ * your inbox", "Find your ...") without quotation marks. When no rule is
+ * sure, the line is kept.
  *
  * The pass is linear: lines are found with memchr, long lines (paragraphs)
  * are only compared with their neighbour, and the word rules run on short
