@@ -19,5 +19,6 @@ typedef struct command {
 int cmd_summarize(int argc, char **argv);
 int cmd_rouge(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 
 #endif

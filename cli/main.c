@@ -12,6 +12,7 @@ static const command commands[] = {
     {"summarize", "summarize a cluster of articles", cmd_summarize},
     {"rouge", "score summaries with ROUGE (ROUGE-1.5.5 compatible)", cmd_rouge},
     {"eval", "run summarization methods over a dataset and tabulate ROUGE", cmd_eval},
+    {"compare", "the cross-source view: overlap, facts by support, discrepancies, quotes", cmd_compare},
 };
 
 static void usage(FILE *out)

@@ -115,6 +115,9 @@ typedef struct precis_options {
     size_t max_words;       /* 0 = no limit; whitespace-separated words */
     size_t max_bytes;       /* 0 = no limit; bytes of the rendered text */
     size_t max_sentences;   /* 0 = no limit */
+    const char *query;      /* optional: what the reader wants to know (a topic
+                             * statement or question); sentences and facts about
+                             * it are preferred. NULL = a generic summary. */
 } precis_options;
 
 /* Defaults: the default method and a budget of 120 words. */
@@ -166,6 +169,126 @@ typedef enum precis_format {
  * it. JSON output is a single line. */
 precis_status precis_render(const precis_summary *summary, precis_format format,
                             char **out, size_t *len, precis_error *err);
+
+/* ---- Cross-source view (precis compare) ------------------------------ */
+
+typedef enum precis_compare_format {
+    PRECIS_COMPARE_TEXT = 0, /* sections of plain text for a terminal */
+    PRECIS_COMPARE_JSON,     /* one JSON object, schema in README ("precis compare") */
+    PRECIS_COMPARE_HTML      /* one self-contained page: inline CSS and JS, nothing fetched */
+} precis_compare_format;
+
+/* Compare the articles of a cluster: the text they share pairwise (and
+ * which passages are the same wire copy), facts by how many articles carry
+ * them, quantities the articles give differently, and direct quotations
+ * with their speakers. The HTML page also holds a summary (default method
+ * and budget) and the articles side by side; all article text in it is
+ * escaped. *out is malloc'd and NUL-terminated; the caller frees it.
+ * A cluster of more than 500 articles is PRECIS_ERR_TOO_LARGE. */
+precis_status precis_compare(precis_cluster *cluster, precis_compare_format format,
+                             char **out, size_t *len, precis_error *err);
+
+/* ---- Story store (precis ingest, precis stories) ----------------------
+ *
+ * A SQLite database of articles grouped into stories as they arrive:
+ *
+ *     precis_store *db;  precis_store_open("news.db", NULL, &db, &err);
+ *     precis_store_add(db, &article, &err);          once per article
+ *     precis_store_flush(db, &err);                  commit what is pending
+ *     precis_store_stories(db, since, print_story, ctx, &err);
+ *     precis_store_close(db);
+ *
+ * Articles are committed in batches, one transaction each: a crash loses
+ * at most the batch in progress and never leaves half of one. An article
+ * already stored (same URL, or same text up to white space) changes
+ * nothing. Several processes may write one database; each batch waits
+ * for the others (busy timeout) and sees their stories. A store, like an
+ * engine, belongs to one thread. */
+
+typedef struct precis_store precis_store;
+
+typedef struct precis_store_options {
+    int readonly;            /* open an existing database for reading only */
+    int busy_timeout_ms;     /* wait for other writers this long (default 30000) */
+    size_t batch;            /* articles per transaction (default 256) */
+    double window_days;      /* stories active within this many days are candidates (default 3) */
+    double threshold;        /* similarity needed to join a story (default 0.26) */
+    long long default_time;  /* date of articles without one, Unix seconds (0 = now) */
+} precis_store_options;
+
+void precis_store_options_init(precis_store_options *opts);
+
+/* Open (or create, unless readonly) a story database. A file that is not a
+ * precis database, a newer schema, or a corrupt file is PRECIS_ERR_FORMAT. */
+precis_status precis_store_open(const char *path, const precis_store_options *opts,
+                                precis_store **out, precis_error *err);
+
+/* One article to store. Every field but body may be NULL/0. */
+typedef struct precis_article_in {
+    const char *id;          /* the caller's identifier */
+    const char *url;         /* the same URL twice is one article */
+    const char *source;      /* publisher */
+    const char *title;       /* when NULL: from the HTML page, or the text's first line */
+    const char *byline;
+    const char *published;   /* ISO 8601 date or date-time, or Unix seconds */
+    const char *body;        /* plain text (UTF-8), or an HTML page when html is set */
+    size_t len;
+    int html;
+    const char *where;       /* file name for errors */
+    long line;               /* line for errors, 0 if none */
+} precis_article_in;
+
+/* Extract, validate and queue an article; the batch is committed when full.
+ * A bad article (invalid UTF-8, no text, bad date) is an error naming
+ * where/line and leaves the batch as it was. */
+precis_status precis_store_add(precis_store *store, const precis_article_in *article,
+                               precis_error *err);
+/* Commit the pending batch (a no-op when nothing is pending). */
+precis_status precis_store_flush(precis_store *store, precis_error *err);
+
+typedef struct precis_store_stats {
+    size_t added;            /* articles committed by this store */
+    size_t duplicates;       /* articles already present, skipped */
+    size_t near_duplicates;  /* added articles that were near-copies of another */
+    size_t new_stories;      /* stories started by this store */
+    size_t pending;          /* queued, not yet committed */
+} precis_store_stats;
+
+void precis_store_get_stats(const precis_store *store, precis_store_stats *out);
+
+typedef struct precis_story_article {
+    long long id;            /* the database's article number */
+    const char *ext_id, *url, *source, *title; /* "" when unknown */
+    long long published;     /* Unix seconds */
+    int near_duplicate;      /* a near-copy of an earlier article of the story */
+} precis_story_article;
+
+typedef struct precis_story {
+    long long id;
+    const char *headline;
+    long long first, last;   /* dates of its first and last article */
+    size_t narticles;
+    const precis_story_article *articles; /* by date */
+} precis_story;
+
+/* Call fn for each story whose last article is at or after `since` (Unix
+ * seconds; 0 = all), most recent first. fn returns non-zero to stop. */
+typedef int (*precis_story_fn)(const precis_story *story, void *ctx);
+precis_status precis_store_stories(precis_store *store, long long since, precis_story_fn fn,
+                                   void *ctx, precis_error *err);
+
+/* The articles of one story as a cluster, ready for precis_summarize.
+ * An unknown story is PRECIS_ERR_USAGE. */
+precis_status precis_store_story_cluster(precis_store *store, precis_engine *engine, long long story,
+                                         precis_cluster **out, precis_error *err);
+
+/* Parse a date: "2024-10-31", "2024-10-31T08:15:00Z" (any offset, seconds
+ * and fractions optional), an RFC 2822 date ("Thu, 31 Oct 2024 08:15:00
+ * GMT") or Unix seconds. 0 on success, -1 if not a date. */
+int precis_parse_date(const char *text, long long *out);
+
+/* Close the database. Articles still pending are discarded: flush first. */
+void precis_store_close(precis_store *store);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,252 @@
+/*
+ * cmd_compare.c: `precis compare`, the cross-source view of one story.
+ *
+ *   precis compare [OPTIONS] FILE... | DIR | -
+ *   precis compare --jsonl [FILE]          one cluster per line in, one out
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "core/buf.h"
+#include "core/error.h"
+#include "io/io.h"
+#include "precis.h"
+#include "util.h"
+
+static const char usage_text[] =
+    "usage: precis compare [OPTIONS] FILE... | DIR | -\n"
+    "       precis compare --jsonl [OPTIONS] [FILE.jsonl[.zst] | -]\n"
+    "\n"
+    "Show how the articles of one story relate: the text each pair shares and\n"
+    "which passages are the same wire copy, facts by how many articles carry\n"
+    "them, quantities the articles give differently, and direct quotations with\n"
+    "their speakers. With --jsonl, each input line is a cluster and each output\n"
+    "line its report as JSON (text and HTML need one cluster).\n"
+    "\n"
+    "options:\n"
+    "  -f, --format FMT    text (default), json or html (one self-contained page)\n"
+    "  -o, --output FILE   write to FILE instead of standard output\n"
+    "      --jsonl         read JSON Lines clusters\n"
+    "      --strict        stop at the first bad cluster (default: report, skip)\n"
+    "  -h, --help          show this help\n"
+    "\n"
+    "Exit status: 0 ok, 1 bad input, 2 usage, 3 internal error.\n";
+
+typedef struct settings {
+    precis_compare_format format;
+    const char *output;
+    int jsonl, strict;
+} settings;
+
+static int parse_format(const char *s, precis_compare_format *out)
+{
+    if (!strcmp(s, "text"))
+        *out = PRECIS_COMPARE_TEXT;
+    else if (!strcmp(s, "json"))
+        *out = PRECIS_COMPARE_JSON;
+    else if (!strcmp(s, "html"))
+        *out = PRECIS_COMPARE_HTML;
+    else
+        return -1;
+    return 0;
+}
+
+static precis_status write_report(precis_cluster *c, precis_compare_format format, FILE *out,
+                                  precis_error *err)
+{
+    char *text;
+    size_t len;
+    precis_status st = precis_compare(c, format, &text, &len, err);
+    if (st != PRECIS_OK)
+        return st;
+    if (fwrite(text, 1, len, out) != len)
+        st = error_set(err, PRECIS_ERR_IO, NULL, 0, "could not write the report");
+    free(text);
+    return st;
+}
+
+static precis_status add_file(precis_cluster *c, const char *path, buf *text, precis_error *err)
+{
+    precis_status st = io_read_file(path, text, err);
+    if (st != PRECIS_OK)
+        return st;
+    if (text->len == 0)
+        return error_set(err, PRECIS_ERR_EMPTY, path, 0, "empty file: no article text");
+    const char *name = strrchr(path, '/');
+    st = precis_cluster_add(c, name ? name + 1 : path, text->data, text->len, err);
+    if (st != PRECIS_OK)
+        snprintf(err->where, sizeof err->where, "%s", path);
+    return st;
+}
+
+static precis_status add_inputs(precis_cluster *c, int argc, char **argv, precis_error *err)
+{
+    buf text = BUF_INIT;
+    precis_status st = PRECIS_OK;
+    for (int i = 0; i < argc && st == PRECIS_OK; i++) {
+        if (!io_is_dir(argv[i])) {
+            st = add_file(c, argv[i], &text, err);
+            continue;
+        }
+        char **paths;
+        size_t n;
+        st = io_list_dir(argv[i], &paths, &n, err);
+        if (st != PRECIS_OK)
+            break;
+        for (size_t k = 0; k < n && st == PRECIS_OK; k++)
+            st = add_file(c, paths[k], &text, err);
+        io_free_paths(paths, n);
+    }
+    buf_free(&text);
+    return st;
+}
+
+static int run_files(precis_engine *eng, const settings *s, FILE *out, int argc, char **argv)
+{
+    precis_error err = {0};
+    precis_cluster *c;
+    precis_status st = precis_cluster_new(eng, "", &c, &err);
+    if (st != PRECIS_OK) {
+        print_error(&err);
+        return exit_code_for(st);
+    }
+    char *stdin_arg[] = {"-"};
+    if (argc == 0) {
+        argc = 1;
+        argv = stdin_arg;
+    }
+    st = add_inputs(c, argc, argv, &err);
+    if (st == PRECIS_OK)
+        st = write_report(c, s->format, out, &err);
+    if (st != PRECIS_OK)
+        print_error(&err);
+    precis_cluster_free(c);
+    return exit_code_for(st);
+}
+
+static void write_error_line(FILE *out, long lineno, const precis_error *err)
+{
+    char msg[1200];
+    buf b = BUF_INIT;
+    precis_error_format(err, msg, sizeof msg);
+    buf_printf(&b, "{\"line\":%ld,\"error\":", lineno);
+    for (size_t i = 0; msg[i]; i++) {
+        unsigned char ch = (unsigned char)msg[i];
+        if (ch == '"' || ch == '\\')
+            buf_printf(&b, "%s\\%c", i ? "" : "\"", ch);
+        else
+            buf_printf(&b, "%s%c", i ? "" : "\"", ch < 0x20 ? ' ' : ch);
+    }
+    buf_puts(&b, msg[0] ? "\"}\n" : "\"\"}\n");
+    fwrite(b.data, 1, b.len, out);
+    buf_free(&b);
+}
+
+static int run_jsonl(precis_engine *eng, const settings *s, FILE *out, const char *path)
+{
+    precis_error err = {0};
+    line_reader *r;
+    precis_status st = line_reader_open(path, &r, &err);
+    if (st != PRECIS_OK) {
+        print_error(&err);
+        return exit_code_for(st);
+    }
+    buf line = BUF_INIT;
+    int rc, failed = 0;
+    while ((rc = line_reader_next(r, &line, &err)) == 1) {
+        long lineno = line_reader_lineno(r);
+        if (line.len == 0 || (line.len == 1 && line.data[0] == '\r'))
+            continue;
+        precis_cluster *c;
+        char *id;
+        st = jsonl_cluster(eng, line.data, line.len, lineno, line_reader_name(r), &c, &id, &err);
+        if (st == PRECIS_OK) {
+            st = write_report(c, PRECIS_COMPARE_JSON, out, &err);
+            if (st != PRECIS_OK)
+                error_locate(&err, line_reader_name(r), lineno);
+            precis_cluster_free(c);
+            free(id);
+        }
+        if (st != PRECIS_OK) {
+            print_error(&err);
+            write_error_line(out, lineno, &err);
+            failed = 1;
+            if (s->strict || st == PRECIS_ERR_NOMEM)
+                break;
+        }
+    }
+    if (rc < 0) {
+        print_error(&err);
+        failed = 1;
+    }
+    buf_free(&line);
+    line_reader_close(r);
+    return failed ? (st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : EXIT_INPUT) : EXIT_OK;
+}
+
+static int parse_args(int argc, char **argv, settings *s)
+{
+    static const struct option longopts[] = {
+        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
+        {"jsonl", no_argument, NULL, 'J'},        {"strict", no_argument, NULL, 'S'},
+        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "f:o:h", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'f':
+            if (parse_format(optarg, &s->format) != 0) {
+                fprintf(stderr, "precis: unknown format '%s' (text, json or html)\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'o': s->output = optarg; break;
+        case 'J': s->jsonl = 1; break;
+        case 'S': s->strict = 1; break;
+        case 'h': fputs(usage_text, stdout); return EXIT_OK + 100;
+        default: fputs(usage_text, stderr); return EXIT_USAGE;
+        }
+    }
+    if (s->jsonl && s->format != PRECIS_COMPARE_JSON && s->format != PRECIS_COMPARE_TEXT) {
+        fprintf(stderr, "precis: --jsonl writes JSON, one report per line; --format html needs one cluster\n");
+        return EXIT_USAGE;
+    }
+    if (s->jsonl && argc - optind > 1) {
+        fprintf(stderr, "precis: --jsonl takes one input file\n");
+        return EXIT_USAGE;
+    }
+    return -1;
+}
+
+int cmd_compare(int argc, char **argv)
+{
+    settings s;
+    memset(&s, 0, sizeof s);
+    int rc = parse_args(argc, argv, &s);
+    if (rc >= 0)
+        return rc == EXIT_OK + 100 ? EXIT_OK : rc;
+    FILE *out = stdout;
+    if (s.output && !(out = fopen(s.output, "w"))) {
+        fprintf(stderr, "precis: %s: cannot open for writing\n", s.output);
+        return EXIT_INPUT;
+    }
+    precis_engine *eng;
+    precis_error err = {0};
+    precis_status st = precis_engine_new(&eng, &err);
+    if (st != PRECIS_OK) {
+        print_error(&err);
+        rc = exit_code_for(st);
+    } else {
+        rc = s.jsonl ? run_jsonl(eng, &s, out, optind < argc ? argv[optind] : "-")
+                     : run_files(eng, &s, out, argc - optind, argv + optind);
+        precis_engine_free(eng);
+    }
+    if (out != stdout && fclose(out) != 0 && rc == EXIT_OK) {
+        fprintf(stderr, "precis: %s: write failed\n", s.output);
+        rc = EXIT_INPUT;
+    }
+    return rc;
+}

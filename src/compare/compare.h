@@ -1,0 +1,242 @@
+/*
+ * compare: the cross-source view of a cluster (`precis compare`).
+ *
+ * Where a summary answers "what happened", the cross-source view answers
+ * "how do the outlets' reports relate": which passages are the same wire
+ * copy, which facts every outlet carries and which only one, which
+ * quantities the outlets give differently, and who is quoted saying what.
+ *
+ * The stages run in this order, each filling plain structs in one arena
+ * that the next stages and the renderers read:
+ *
+ *   tokens.c       every article's story tokens with byte offsets
+ *   overlap.c      word shingles: pairwise shared share, aligned passages
+ *   facts.c        near-duplicate sentence groups (model/represent) as facts
+ *   numbers.c      quantities in text: digits, number words, money, dates
+ *   discrepancy.c  quantities of the same thing that differ across outlets
+ *   quotes.c       direct quotations, their speakers, merged across outlets
+ *   report_*.c     text, JSON and HTML renderings of the finished report
+ *
+ * Nothing here keeps global state; everything a stage allocates lives in
+ * the report's arena and goes with cmp_report_free.
+ */
+#ifndef PRECIS_COMPARE_H
+#define PRECIS_COMPARE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "model/cluster.h"
+#include "model/represent.h"
+#include "precis.h"
+
+/* Above this many articles the pairwise stages (overlap, passages) would
+ * take too long to be useful; precis_compare refuses such clusters. */
+#define CMP_MAX_ARTICLES 500
+
+#define CMP_NONE UINT32_MAX
+
+/* ---- tokens.c ------------------------------------------------------- */
+
+/* One story token of an article, in reading order. */
+typedef struct cmp_tok {
+    uint32_t start, end;  /* bytes of the article's text */
+    uint32_t sent;        /* cluster sentence index */
+    uint32_t term;        /* cluster-local term id (stem); see c->term_stop */
+    uint64_t hash;        /* hash of the normal form, for shingles */
+    const char *norm;     /* normal form, NUL-terminated (arena) */
+    uint8_t kind;         /* TOKEN_WORD or TOKEN_NUMBER */
+    uint8_t cap;          /* capitalised in the source */
+} cmp_tok;
+
+typedef struct cmp_doc {
+    cmp_tok *tok;
+    uint32_t ntok;
+    uint32_t *sent_first; /* per sentence of the article: its first token */
+} cmp_doc;
+
+/* Tokenize the story sentences of every article; docs[i] for article i. */
+int cmp_tokens_build(precis_cluster *c, arena *a, cmp_doc **docs);
+
+/* Stem string of a cluster-local term. */
+const char *cmp_term_text(const precis_cluster *c, uint32_t term);
+
+/* ---- overlap.c ------------------------------------------------------ */
+
+#define CMP_SHINGLE 5          /* words per shingle */
+#define CMP_PASSAGE_MIN_WORDS 12
+
+/* A passage that two articles share: the same wire copy. */
+typedef struct cmp_passage {
+    uint32_t a, b;              /* articles, a < b */
+    uint32_t a_start, a_end;    /* bytes in article a */
+    uint32_t b_start, b_end;    /* bytes in article b */
+    uint32_t words;             /* tokens in the passage (in a) */
+} cmp_passage;
+
+typedef struct cmp_overlap {
+    size_t n;                   /* articles */
+    uint32_t *shingles;         /* distinct shingles per article */
+    double *share;              /* n*n: share of row's shingles also in column */
+    double *jaccard;            /* n*n: symmetric */
+    cmp_passage *pass;
+    size_t npass;
+} cmp_overlap;
+
+int cmp_overlap_build(const precis_cluster *c, const cmp_doc *docs, arena *a, cmp_overlap *ov);
+
+/* ---- facts.c -------------------------------------------------------- */
+
+/* One fact: a group of near-duplicate sentences (model/represent). */
+typedef struct cmp_fact {
+    uint32_t sent;              /* the sentence shown: the group's first */
+    uint32_t support;           /* distinct articles carrying it */
+    uint32_t *sents;            /* every sentence of the group, cluster order */
+    uint32_t nsents;
+} cmp_fact;
+
+typedef struct cmp_facts {
+    cmp_fact *f;                /* by support (descending), then cluster order */
+    size_t n;
+} cmp_facts;
+
+int cmp_facts_build(const precis_cluster *c, const represent *r, arena *a, cmp_facts *out);
+
+/* ---- numbers.c ------------------------------------------------------ */
+
+typedef enum cmp_qkind {
+    CMP_Q_COUNT = 0,   /* 12 targets, four warplanes, a dozen */
+    CMP_Q_MONEY,       /* $5 million, 3 billion euros */
+    CMP_Q_PERCENT,     /* 12%, 40 per cent */
+    CMP_Q_FRACTION,    /* two-thirds, half */
+    CMP_Q_DATE,        /* Oct 1, March 2011, 30 September */
+    CMP_Q_YEAR,        /* 1979 */
+    CMP_Q_NONE = 255   /* digits that are no quantity: a clock time, a model number */
+} cmp_qkind;
+
+typedef enum cmp_approx {
+    CMP_EXACT = 0,
+    CMP_MORE,          /* more than, over, at least */
+    CMP_LESS,          /* fewer than, less than, under, up to */
+    CMP_ABOUT          /* about, nearly, some, around, almost */
+} cmp_approx;
+
+/* One quantity found in an article. */
+typedef struct cmp_quantity {
+    uint32_t article, sent;
+    uint32_t start, end;        /* bytes of the phrase, modifier included */
+    uint32_t tok0, tok1;        /* its tokens [tok0, tok1) in the article's doc */
+    double value;
+    uint8_t kind, approx;
+    uint32_t unit;              /* local term of the unit noun, or CMP_NONE */
+    uint32_t unit_start, unit_end; /* bytes of the unit noun */
+    const char *time;           /* time context word ("wednesday"), or NULL */
+} cmp_quantity;
+
+/* Parse the number phrase starting at token i of doc (a token of digits or
+ * a number word). Fills q (value, kind, approx, tok0/tok1, bytes) and
+ * returns the index of the first token after it, or i when there is no
+ * number there. Unit and time are left for cmp_quantities_find. */
+uint32_t cmp_number_parse(const char *text, const cmp_doc *d, uint32_t i, cmp_quantity *q);
+
+/* 1 if w (a normal form) is a number word: "four", "million", "thirds". */
+int cmp_is_number_word(const char *w);
+
+/* Every quantity of every article, in cluster order. */
+int cmp_quantities_find(const precis_cluster *c, const cmp_doc *docs, arena *a,
+                        cmp_quantity **out, size_t *n);
+
+/* ---- discrepancy.c -------------------------------------------------- */
+
+/* One value of a discrepancy and the mentions that give it. */
+typedef struct cmp_value {
+    double value;
+    uint8_t approx;
+    uint32_t *mentions;         /* indexes into the report's quantities */
+    uint32_t nmentions;
+} cmp_value;
+
+typedef struct cmp_discrepancy {
+    uint32_t unit;              /* local term of the unit noun */
+    cmp_value *values;          /* by first mention in cluster order */
+    uint32_t nvalues;
+} cmp_discrepancy;
+
+/* Two quantities are of the same thing when they share kind and unit
+ * noun, are within a factor of CMP_DISC_MAX_RATIO, and their sentences
+ * agree on what happened (shared context words and event classes such as
+ * "killed"/"dead"), or their sentences are near-duplicates. A group of
+ * such quantities is a discrepancy when two articles give different
+ * values. */
+#define CMP_DISC_MAX_RATIO 5.0
+int cmp_discrepancies_find(const precis_cluster *c, const represent *r, const cmp_doc *docs,
+                           const cmp_quantity *q, size_t nq, arena *a, cmp_discrepancy **out,
+                           size_t *n);
+
+/* ---- quotes.c ------------------------------------------------------- */
+
+#define CMP_QUOTE_MIN_WORDS 4   /* shorter quoted fragments are scare quotes */
+
+typedef struct cmp_quote {
+    uint32_t article;
+    uint32_t start, end;        /* bytes inside the quotation marks */
+    const char *speaker;        /* as the article names them, or NULL */
+    const char *speaker_key;    /* a name's last word, or the role's head, lower case */
+    uint8_t via_pronoun;        /* speaker resolved from he/she/it/they */
+    uint32_t group;             /* index into the report's quote groups */
+} cmp_quote;
+
+/* A quotation as carried by one or more outlets. */
+typedef struct cmp_quote_group {
+    uint32_t *members;          /* indexes into quotes; members[0] is shown */
+    uint32_t nmembers;
+    const char *speaker;        /* the most complete speaker among members */
+    uint32_t articles;          /* distinct articles */
+    uint8_t wording_differs;
+} cmp_quote_group;
+
+int cmp_quotes_find(const precis_cluster *c, const cmp_doc *docs, arena *a, cmp_quote **out,
+                    size_t *n);
+int cmp_quotes_merge(const precis_cluster *c, const cmp_doc *docs, cmp_quote *q, size_t nq,
+                     arena *a, cmp_quote_group **out, size_t *ng);
+
+/* ---- compare.c: the whole report ------------------------------------ */
+
+typedef struct cmp_report {
+    precis_cluster *c;
+    arena mem;
+    cmp_doc *docs;
+    represent rep;
+    cmp_overlap overlap;
+    cmp_facts facts;
+    cmp_quantity *quant;
+    size_t nquant;
+    cmp_discrepancy *disc;
+    size_t ndisc;
+    cmp_quote *quotes;
+    size_t nquotes;
+    cmp_quote_group *qgroups;
+    size_t nqgroups;
+    precis_summary *summary;    /* for the HTML page; NULL in other formats */
+} cmp_report;
+
+precis_status cmp_report_build(precis_cluster *c, int with_summary, cmp_report *r,
+                               precis_error *err);
+void cmp_report_free(cmp_report *r);
+
+/* ---- renderers ------------------------------------------------------ */
+
+int cmp_render_text(const cmp_report *r, buf *out);
+int cmp_render_json(const cmp_report *r, buf *out);
+int cmp_render_html(const cmp_report *r, buf *out);
+
+/* Helpers the renderers share (report_json.c). */
+int cmp_json_string(buf *out, const char *s, size_t len);
+/* A quantity's surface text, whitespace collapsed, into out (NUL-ended). */
+void cmp_quantity_text(const cmp_report *r, const cmp_quantity *q, char *out, size_t cap);
+/* Articles (as a bit per index, up to 64) or count carrying a value. */
+uint32_t cmp_value_articles(const cmp_report *r, const cmp_value *v, uint32_t *list, uint32_t cap);
+
+#endif

@@ -1,0 +1,208 @@
+/*
+ * discrepancy.c: quantities the outlets give differently for one thing.
+ *
+ * Each quantity gets a context: the content words of its sentence near it
+ * (the subject, the verb, where) and the event classes those words belong
+ * to ("killed", "dead" and "death toll" are one class; "hit", "struck",
+ * "bombed" another), so "has killed more than 250,000 people" and "a war
+ * with more than 240,000 people dead" are recognised as one count. Two
+ * quantities are linked when they count the same unit noun in agreeing
+ * contexts; linked groups with different values from different articles
+ * are the discrepancies. Requiring the same unit is what keeps "20
+ * sorties" and "36 civilians" apart; requiring an agreeing context keeps
+ * apart two counts of one noun that are about different things.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare/compare.h"
+
+#define CTX_WINDOW 12        /* tokens each side of the number */
+#define CTX_MAX 32
+#define CTX_MIN_SHARED 2     /* shared context words or classes */
+#define CTX_MIN_SHARE 0.2    /* of the smaller context */
+
+/* Event classes, as stem prefixes. */
+static const char *const classes[][10] = {
+    {"kill", "dead", "die", "death", "toll", "live", "massacr", "fatal", NULL},
+    {"injur", "wound", "hurt", NULL},
+    {"strike", "struck", "hit", "bomb", "destroy", "damag", "attack", "raid", "sorti", NULL},
+    {"displac", "refuge", "fled", "flee", "homeless", NULL},
+    {"arrest", "detain", "jail", "prison", NULL},
+    {"cost", "spend", "spent", "fund", "pay", "paid", "budget", NULL},
+    {"vote", "ballot", "elect", NULL},
+};
+#define NCLASSES (sizeof classes / sizeof classes[0])
+
+typedef struct context {
+    uint32_t term[CTX_MAX];
+    uint32_t n;
+    uint32_t classes;  /* bit per class */
+} context;
+
+static uint32_t class_bits(const char *stem)
+{
+    uint32_t bits = 0;
+    for (size_t k = 0; k < NCLASSES; k++)
+        for (size_t m = 0; classes[k][m]; m++)
+            if (!strncmp(stem, classes[k][m], strlen(classes[k][m])))
+                bits |= 1u << k;
+    return bits;
+}
+
+static int cmp_u32(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+static void build_context(const precis_cluster *c, const cmp_doc *d, const cmp_quantity *q, context *ctx)
+{
+    memset(ctx, 0, sizeof *ctx);
+    uint32_t s = d->tok[q->tok0].sent;
+    uint32_t lo = q->tok0 > CTX_WINDOW ? q->tok0 - CTX_WINDOW : 0;
+    for (uint32_t k = lo; k < q->tok1 + CTX_WINDOW && k < d->ntok && ctx->n < CTX_MAX; k++) {
+        const cmp_tok *t = &d->tok[k];
+        if (t->sent != s || (k >= q->tok0 && k < q->tok1) || t->kind != 0)
+            continue;
+        if (c->term_stop[t->term] || t->term == q->unit || cmp_is_number_word(t->norm))
+            continue;
+        ctx->classes |= class_bits(cmp_term_text(c, t->term));
+        ctx->term[ctx->n++] = t->term;
+    }
+    qsort(ctx->term, ctx->n, sizeof *ctx->term, cmp_u32);
+    uint32_t m = 0;
+    for (uint32_t k = 0; k < ctx->n; k++)
+        if (m == 0 || ctx->term[m - 1] != ctx->term[k])
+            ctx->term[m++] = ctx->term[k];
+    ctx->n = m;
+}
+
+static uint32_t shared(const context *x, const context *y)
+{
+    uint32_t i = 0, j = 0, k = 0;
+    while (i < x->n && j < y->n) {
+        if (x->term[i] == y->term[j]) {
+            k++;
+            i++;
+            j++;
+        } else if (x->term[i] < y->term[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return k + (uint32_t)__builtin_popcount(x->classes & y->classes);
+}
+
+static int comparable_kind(uint8_t kind)
+{
+    return kind == CMP_Q_COUNT || kind == CMP_Q_MONEY || kind == CMP_Q_PERCENT ||
+           kind == CMP_Q_FRACTION;
+}
+
+static int linked(const precis_cluster *c, const represent *r, const cmp_quantity *x,
+                  const context *cx, const cmp_quantity *y, const context *cy)
+{
+    if (x->kind != y->kind || x->unit != y->unit || x->unit == CMP_NONE)
+        return 0;
+    double lo = fmin(x->value, y->value), hi = fmax(x->value, y->value);
+    if (lo <= 0 || hi / lo > CMP_DISC_MAX_RATIO)
+        return 0;
+    if (r->group[x->sent] == r->group[y->sent])
+        return 1;
+    uint32_t k = shared(cx, cy);
+    uint32_t small = cx->n < cy->n ? cx->n : cy->n;
+    return k >= CTX_MIN_SHARED && (small == 0 || (double)k / small >= CTX_MIN_SHARE);
+}
+
+static uint32_t root(uint32_t *parent, uint32_t x)
+{
+    while (parent[x] != x)
+        x = parent[x] = parent[parent[x]];
+    return x;
+}
+
+static int same_value(const cmp_quantity *x, const cmp_quantity *y)
+{
+    return fabs(x->value - y->value) <= 1e-9 * fmax(1, fabs(x->value)) && x->approx == y->approx;
+}
+
+/* Turn one linked group (members in cluster order) into a discrepancy if
+ * two articles disagree. */
+static int emit(const cmp_quantity *q, const uint32_t *mem, uint32_t n, arena *a, cmp_discrepancy *out)
+{
+    int differs = 0;
+    for (uint32_t i = 0; i < n && !differs; i++)
+        for (uint32_t j = i + 1; j < n && !differs; j++)
+            differs = q[mem[i]].article != q[mem[j]].article && !same_value(&q[mem[i]], &q[mem[j]]);
+    if (!differs)
+        return 0;
+    out->unit = q[mem[0]].unit;
+    out->values = arena_calloc(a, n, sizeof *out->values);
+    if (!out->values)
+        return -1;
+    out->nvalues = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        cmp_value *v = NULL;
+        for (uint32_t k = 0; k < out->nvalues; k++)
+            if (same_value(&q[out->values[k].mentions[0]], &q[mem[i]]))
+                v = &out->values[k];
+        if (!v) {
+            v = &out->values[out->nvalues++];
+            v->value = q[mem[i]].value;
+            v->approx = q[mem[i]].approx;
+            v->mentions = arena_alloc(a, n * sizeof *v->mentions);
+            if (!v->mentions)
+                return -1;
+        }
+        v->mentions[v->nmentions++] = mem[i];
+    }
+    return 1;
+}
+
+int cmp_discrepancies_find(const precis_cluster *c, const represent *r, const cmp_doc *docs,
+                           const cmp_quantity *q, size_t nq, arena *a, cmp_discrepancy **out,
+                           size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    context *ctx = arena_alloc(a, (nq + 1) * sizeof *ctx);
+    uint32_t *parent = arena_alloc(a, (nq + 1) * sizeof *parent);
+    uint32_t *mem = arena_alloc(a, (nq + 1) * sizeof *mem);
+    uint8_t *done = arena_calloc(a, nq + 1, 1);
+    if (!ctx || !parent || !mem || !done)
+        return -1;
+    for (size_t i = 0; i < nq; i++) {
+        parent[i] = (uint32_t)i;
+        build_context(c, &docs[q[i].article], &q[i], &ctx[i]);
+    }
+    for (size_t i = 0; i < nq; i++) {
+        if (!comparable_kind(q[i].kind))
+            continue;
+        for (size_t j = i + 1; j < nq; j++)
+            if (linked(c, r, &q[i], &ctx[i], &q[j], &ctx[j])) {
+                uint32_t ri = root(parent, (uint32_t)i), rj = root(parent, (uint32_t)j);
+                parent[ri > rj ? ri : rj] = ri < rj ? ri : rj;
+            }
+    }
+    *out = arena_calloc(a, nq + 1, sizeof **out);
+    if (!*out)
+        return -1;
+    for (size_t i = 0; i < nq; i++) {
+        uint32_t g = root(parent, (uint32_t)i);
+        if (done[g] || !comparable_kind(q[i].kind))
+            continue;
+        done[g] = 1;
+        uint32_t m = 0;
+        for (size_t j = i; j < nq; j++)
+            if (root(parent, (uint32_t)j) == g)
+                mem[m++] = (uint32_t)j;
+        int rc = emit(q, mem, m, a, &(*out)[*n]);
+        if (rc < 0)
+            return -1;
+        *n += (size_t)rc;
+    }
+    return 0;
+}

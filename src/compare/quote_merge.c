@@ -1,0 +1,175 @@
+/*
+ * quote_merge.c: one quotation as carried by several outlets.
+ *
+ * Outlets trim, translate and re-punctuate the same remark ("These
+ * organisations are well known and the targets are chosen..." against
+ * "These organisations are known"), so two quotes are one when most of
+ * the shorter one's content words are in the other. The group keeps every
+ * outlet's wording, and says whether they differ.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare/compare.h"
+#include "text/token.h"
+
+#define MERGE_CONTAINMENT 0.6
+#define MERGE_MIN_TERMS 2
+#define MERGE_SURE_TERMS 4
+
+typedef struct qterms {
+    uint32_t *t;   /* sorted distinct content terms */
+    uint32_t n;
+    uint64_t numbers; /* sum of number tokens' hashes: quotes of different numbers differ */
+    uint32_t t0, t1; /* tokens of the quote in its article's doc */
+} qterms;
+
+static int cmp_u32(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+static uint32_t tok_at(const cmp_doc *d, uint32_t b)
+{
+    uint32_t lo = 0, hi = d->ntok;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (d->tok[mid].start < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int collect(const precis_cluster *c, const cmp_doc *d, const cmp_quote *q, arena *a, qterms *out)
+{
+    out->t0 = tok_at(d, q->start);
+    out->t1 = tok_at(d, q->end);
+    out->t = arena_alloc(a, (out->t1 - out->t0 + 1) * sizeof *out->t);
+    if (!out->t)
+        return -1;
+    out->n = 0;
+    for (uint32_t k = out->t0; k < out->t1; k++) {
+        if (!c->term_stop[d->tok[k].term])
+            out->t[out->n++] = d->tok[k].term;
+        if (cmp_is_number_word(d->tok[k].norm) || d->tok[k].kind == TOKEN_NUMBER)
+            out->numbers += d->tok[k].hash;
+    }
+    qsort(out->t, out->n, sizeof *out->t, cmp_u32);
+    uint32_t m = 0;
+    for (uint32_t k = 0; k < out->n; k++)
+        if (m == 0 || out->t[m - 1] != out->t[k])
+            out->t[m++] = out->t[k];
+    out->n = m;
+    return 0;
+}
+
+/* Same remark: most of the shorter one's content words are in the other,
+ * with enough of them shared (fewer suffice when the speaker agrees), and
+ * no different numbers. */
+static int same_quote(const qterms *x, const cmp_quote *qx, const qterms *y, const cmp_quote *qy)
+{
+    uint32_t small = x->n < y->n ? x->n : y->n;
+    int same_speaker = qx->speaker_key && qy->speaker_key && qx->speaker_key[0] &&
+                       !strcmp(qx->speaker_key, qy->speaker_key);
+    if (small < MERGE_MIN_TERMS || x->numbers != y->numbers)
+        return 0;
+    uint32_t i = 0, j = 0, k = 0;
+    while (i < x->n && j < y->n) {
+        if (x->t[i] == y->t[j]) {
+            k++;
+            i++;
+            j++;
+        } else if (x->t[i] < y->t[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return (double)k / small >= MERGE_CONTAINMENT && (k >= MERGE_SURE_TERMS || same_speaker);
+}
+
+/* Same words in the same order (case and punctuation aside). */
+static int same_wording(const cmp_doc *dx, const qterms *x, const cmp_doc *dy, const qterms *y)
+{
+    if (x->t1 - x->t0 != y->t1 - y->t0)
+        return 0;
+    for (uint32_t k = 0; k < x->t1 - x->t0; k++)
+        if (dx->tok[x->t0 + k].hash != dy->tok[y->t0 + k].hash)
+            return 0;
+    return 1;
+}
+
+static uint32_t root(uint32_t *p, uint32_t x)
+{
+    while (p[x] != x)
+        x = p[x] = p[p[x]];
+    return x;
+}
+
+/* A named speaker beats a role, and a longer naming beats a shorter. */
+static int better_speaker(const cmp_quote *cand, const cmp_quote *cur)
+{
+    if (!cand->speaker)
+        return 0;
+    if (!cur || !cur->speaker)
+        return 1;
+    int cn = cand->speaker_key[0] != 0, un = cur->speaker_key[0] != 0;
+    if (cn != un)
+        return cn;
+    return strlen(cand->speaker) > strlen(cur->speaker);
+}
+
+int cmp_quotes_merge(const precis_cluster *c, const cmp_doc *docs, cmp_quote *q, size_t nq,
+                     arena *a, cmp_quote_group **out, size_t *ng)
+{
+    *out = NULL;
+    *ng = 0;
+    qterms *qt = arena_calloc(a, nq + 1, sizeof *qt);
+    uint32_t *parent = arena_alloc(a, (nq + 1) * sizeof *parent);
+    uint32_t *slot = arena_alloc(a, (nq + 1) * sizeof *slot);
+    *out = arena_calloc(a, nq + 1, sizeof **out);
+    if (!qt || !parent || !slot || !*out)
+        return -1;
+    for (size_t i = 0; i < nq; i++) {
+        parent[i] = (uint32_t)i;
+        slot[i] = CMP_NONE;
+        if (collect(c, &docs[q[i].article], &q[i], a, &qt[i]) != 0)
+            return -1;
+    }
+    for (size_t i = 0; i < nq; i++)
+        for (size_t j = i + 1; j < nq; j++)
+            if (q[i].article != q[j].article && same_quote(&qt[i], &q[i], &qt[j], &q[j])) {
+                uint32_t ri = root(parent, (uint32_t)i), rj = root(parent, (uint32_t)j);
+                parent[ri > rj ? ri : rj] = ri < rj ? ri : rj;
+            }
+    for (size_t i = 0; i < nq; i++) {
+        uint32_t r = root(parent, (uint32_t)i);
+        if (slot[r] == CMP_NONE) {
+            slot[r] = (uint32_t)(*ng)++;
+            (*out)[slot[r]].members = arena_alloc(a, nq * sizeof(uint32_t));
+            if (!(*out)[slot[r]].members)
+                return -1;
+        }
+        cmp_quote_group *g = &(*out)[slot[r]];
+        q[i].group = slot[r];
+        const cmp_quote *best = NULL;
+        for (uint32_t k = 0; k < g->nmembers; k++)
+            if (better_speaker(&q[g->members[k]], best))
+                best = &q[g->members[k]];
+        if (g->nmembers && q[g->members[g->nmembers - 1]].article != q[i].article)
+            g->articles++;
+        if (g->nmembers == 0)
+            g->articles = 1;
+        if (g->nmembers &&
+            !same_wording(&docs[q[g->members[0]].article], &qt[g->members[0]], &docs[q[i].article], &qt[i]))
+            g->wording_differs = 1;
+        g->members[g->nmembers++] = (uint32_t)i;
+        if (better_speaker(&q[i], best))
+            best = &q[i];
+        g->speaker = best ? best->speaker : NULL;
+    }
+    return 0;
+}

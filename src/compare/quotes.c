@@ -1,0 +1,508 @@
+/*
+ * quotes.c: direct quotations and who said them.
+ *
+ * A quotation is text between quotation marks (straight or curly) of at
+ * least CMP_QUOTE_MIN_WORDS words; shorter quoted fragments ("a list",
+ * "grave concerns") are scare quotes. A quotation still open at the end
+ * of a paragraph runs to its end, as news style continues a quote across
+ * paragraphs.
+ *
+ * The speaker is read from the attribution, in this order:
+ *   after the quote:   "...," he said.  /  "...," said Kremlin spokesman X.
+ *                      "...," the Defence Ministry said in a statement.
+ *   before the quote:  Mr Peskov said: "..."  /  X told reporters "..."
+ *                      Sergei Ivanov, Mr Putin's chief of staff, said "..."
+ *   neither:           a quote that opens a sentence right after another
+ *                      quote continues that quote's speaker.
+ * A pronoun (he, she) is the speaker of the quote just before, if it is
+ * close, else the person last named in the preceding sentences; "it" and
+ * "they" are the subject of the last "said" before.
+ */
+#include <string.h>
+
+#include "compare/compare.h"
+#include "text/token.h"
+
+#define NP_MAX_TOKENS 12
+#define LOOKBACK_SENTENCES 4
+#define CONTINUE_SENTENCES 2
+
+static const char *const speech_verbs[] = {
+    "said",     "says",      "say",       "told",      "tells",      "added",     "adds",
+    "stated",   "insisted",  "warned",    "claimed",   "asked",      "noted",     "explained",
+    "declared", "wrote",     "writes",    "tweeted",   "quoted",     "saying",    "continued",
+    "argued",   "announced", "acknowledged", "confirmed", "replied", "urged",     "conceded",
+    "admitted", "stressed",  "according", "remarked",  "recalled",   "complained", "countered",
+    "posted",   "responded", "observed",  "suggested", "cautioned",  "vowed",     "pledged",
+    "predicted", "testified", "answered", "asserted",  "concluded",  "emphasized", "emphasised",
+    "reported", "described", "told",      NULL};
+
+/* Words between a speaker and the verb: "had previously said". */
+static const char *const np_strip_tail[] = {
+    "had", "has", "have", "was", "is", "were", "are", "also", "later", "previously", "however",
+    "then", "further", "again", "once", "earlier", "reportedly", "subsequently", "too",
+    "had", "would", "will", "just", NULL};
+
+static const char *const np_strip_head[] = {"but", "and", "however", "meanwhile", "also", "so",
+                                            "yet", "then", "still", NULL};
+
+static const char *const clause_words[] = {"that", "who", "which", "while", "when", "after",
+                                           "because", "if", "as", "where", "whom", "before",
+                                           "since", "though", "although", "whether", NULL};
+
+static const char *const pronouns[] = {"he", "she", "it", "they", NULL};
+
+static const char *const titles[] = {
+    "president", "prime", "minister", "secretary", "senator", "sen", "rep", "representative",
+    "ambassador", "general", "gen", "colonel", "col", "lieutenant", "lt", "major", "governor",
+    "gov", "mayor", "chancellor", "king", "queen", "prince", "spokesman", "spokeswoman",
+    "chief", "director", "judge", "justice", "sheriff", "captain", "capt", "commander",
+    "admiral", "adm", "sergeant", "sgt", "chairman", "chairwoman", "ceo", "professor", "prof",
+    "deputy", "vice", "foreign", "defence", "defense", "interior", "us", "u", "s", "uk", "un",
+    "former", "his", "her", "their", "the", "a", "an", "pope", "sir", "lord", "lady", "coach",
+    "attorney", "detective", "inspector", "officer", "agent", "host", "author", NULL};
+
+/* Capitalised words that make a run a place, body or date, not a person. */
+static const char *const not_person[] = {
+    "russia", "russian", "syria", "syrian", "united", "states", "islamic", "state", "army",
+    "ministry", "government", "council", "union", "nations", "observatory", "front", "kremlin",
+    "pentagon", "house", "party", "province", "republic", "iran", "iraq", "news", "agency",
+    "assembly", "national", "al", "qaeda", "isis", "moscow", "washington", "conquest", "human",
+    "rights", "white", "county", "university", "court", "police", "department", "committee",
+    "company", "inc", "corp", "group", "times", "post", "press", "association", "reuters",
+    "afp", "twitter", "facebook", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august",
+    "september", "october", "november", "december", "north", "south", "east", "west", "new",
+    "york", "city", "street", "america", "american", "europe", "european", "british",
+    "britain", "france", "french", "china", "chinese", "congress", "senate", "supreme",
+    "federal", "airforce", "air", "force", "navy", "sea", "river", "bank", "foundation",
+    "institute", "center", "centre", "service", "office", "organisation", "organization",
+    "church", "school", "college", "hospital", "airport", "world", "international", "global",
+    "district", "region", "county", "ocean", "mount", "lake", "park", "club", "team", "league",
+    NULL};
+
+static int in_list(const char *const *list, const char *w)
+{
+    for (; *list; list++)
+        if (!strcmp(*list, w))
+            return 1;
+    return 0;
+}
+
+typedef struct qstate {
+    const precis_cluster *c;
+    const cmp_doc *d;
+    const char *text;
+    uint32_t ai;
+    arena *a;
+} qstate;
+
+typedef struct np {
+    uint32_t s, t;          /* tokens [s, t) */
+    uint32_t key_s, key_t;  /* the part that names them (for the key) */
+} np;
+
+/* First token starting at or after byte b. */
+static uint32_t tok_at(const cmp_doc *d, uint32_t b)
+{
+    uint32_t lo = 0, hi = d->ntok;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (d->tok[mid].start < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Punctuation between two tokens that ends a phrase (an apostrophe does not). */
+static int break_between(const qstate *q, uint32_t i, uint32_t j)
+{
+    const char *t = q->text;
+    for (uint32_t k = q->d->tok[i].end; k < q->d->tok[j].start; k++) {
+        unsigned char ch = (unsigned char)t[k];
+        if (strchr(",;:.!?()[]\"", ch))
+            return 1;
+        if (ch == 0xE2 && (unsigned char)t[k + 1] == 0x80 &&
+            ((unsigned char)t[k + 2] == 0x9C || (unsigned char)t[k + 2] == 0x9D ||
+             (unsigned char)t[k + 2] == 0x93 || (unsigned char)t[k + 2] == 0x94))
+            return 1; /* curly double quotes, en and em dashes */
+    }
+    return 0;
+}
+
+static int has_comma_between(const qstate *q, uint32_t from_byte, uint32_t to_byte)
+{
+    for (uint32_t k = from_byte; k < to_byte; k++)
+        if (q->text[k] == ',')
+            return 1;
+    return 0;
+}
+
+static const char *norm(const qstate *q, uint32_t i) { return q->d->tok[i].norm; }
+
+/* Back from token e (exclusive) to the start of its clause, not before b. */
+static uint32_t clause_start(const qstate *q, uint32_t b, uint32_t e)
+{
+    uint32_t s = e;
+    while (s > b && e - s < NP_MAX_TOKENS) {
+        if (s < e && break_between(q, s - 1, s))
+            break;
+        if (in_list(clause_words, norm(q, s - 1)))
+            break;
+        s--;
+    }
+    return s;
+}
+
+/* The speaker phrase ending just before token e (the verb), within [b, e). */
+static int np_before(const qstate *q, uint32_t b, uint32_t e, np *out)
+{
+    uint32_t t = e;
+    while (t > b && in_list(np_strip_tail, norm(q, t - 1)))
+        t--;
+    if (t == b)
+        return 0;
+    uint32_t s = clause_start(q, b, t);
+    int appositive = e < q->d->ntok && has_comma_between(q, q->d->tok[t - 1].end, q->d->tok[e].start);
+    out->key_s = s;
+    out->key_t = t;
+    if (appositive && s > b) {
+        /* "Sergei Ivanov, Mr Putin's chief of staff, said": name, role */
+        uint32_t s2 = clause_start(q, b, s);
+        if (s2 < s) {
+            out->key_s = s2;
+            out->key_t = s;
+            s = s2;
+        }
+    }
+    while (s < t && in_list(np_strip_head, norm(q, s)))
+        s++;
+    if (out->key_s < s)
+        out->key_s = s;
+    if (s == t)
+        return 0;
+    out->s = s;
+    out->t = t;
+    return 1;
+}
+
+/* The speaker phrase after a verb: "said Kremlin spokesman Dmitry Peskov, when". */
+static int np_after(const qstate *q, uint32_t v, uint32_t limit, np *out)
+{
+    uint32_t s = v + 1;
+    if (!strcmp(norm(q, v), "according") && s < limit && !strcmp(norm(q, s), "to"))
+        s++;
+    uint32_t t = s;
+    while (t < limit && t - s < NP_MAX_TOKENS) {
+        if (t > s && break_between(q, t - 1, t))
+            break;
+        if (in_list(clause_words, norm(q, t)) || in_list(speech_verbs, norm(q, t)))
+            break;
+        /* a lower-case word after a name ends the phrase ("... Warren told") */
+        if (t > s && q->d->tok[t - 1].cap && !q->d->tok[t].cap && !in_list(titles, norm(q, t)) &&
+            strcmp(norm(q, t), "of"))
+            break;
+        t++;
+    }
+    if (t == s)
+        return 0;
+    out->s = out->key_s = s;
+    out->t = out->key_t = t;
+    return 1;
+}
+
+static char *span_text(const qstate *q, uint32_t s, uint32_t t)
+{
+    const cmp_doc *d = q->d;
+    return arena_strndup(q->a, q->text + d->tok[s].start, d->tok[t - 1].end - d->tok[s].start);
+}
+
+/* The key that names a speaker: the last word of a trailing name, else
+ * the phrase's head noun; lower case. */
+static const char *speaker_key(const qstate *q, uint32_t s, uint32_t t)
+{
+    if (t > s && q->d->tok[t - 1].cap)
+        return norm(q, t - 1);
+    for (uint32_t k = t; k > s; k--)
+        if (q->d->tok[k - 1].cap && k - 1 > s && q->d->tok[k - 2].cap)
+            return norm(q, k - 1);
+    return t > s ? norm(q, t - 1) : "";
+}
+
+/* A person named in tokens [b, e): the last run of capitalised words that
+ * is a name ("Dmitry Peskov", "Mr Putin"), titles and places removed. */
+static int last_person(const qstate *q, uint32_t b, uint32_t e, np *out)
+{
+    int found = 0;
+    for (uint32_t i = b; i < e;) {
+        if (!q->d->tok[i].cap) {
+            i++;
+            continue;
+        }
+        uint32_t j = i + 1;
+        while (j < e && q->d->tok[j].cap && !break_between(q, j - 1, j) &&
+               q->d->tok[j].sent == q->d->tok[i].sent)
+            j++;
+        uint32_t s = i;
+        int honorific = 0;
+        for (uint32_t k = i; k < j; k++)
+            if (in_list((const char *const[]){"mr", "mrs", "ms", "dr", NULL}, norm(q, k))) {
+                s = k;
+                honorific = 1;
+            }
+        if (!honorific)
+            while (s < j && (in_list(titles, norm(q, s)) || in_list(not_person, norm(q, s))))
+                s++;
+        int ok = j - s >= 2;
+        for (uint32_t k = s; k < j && ok && !honorific; k++)
+            ok = !in_list(not_person, norm(q, k));
+        if (ok) {
+            out->s = out->key_s = s;
+            out->t = out->key_t = j;
+            found = 1;
+        }
+        i = j;
+    }
+    return found;
+}
+
+static uint32_t back_sentences(const qstate *q, uint32_t tok, uint32_t nsent)
+{
+    uint32_t s = q->d->tok[tok < q->d->ntok ? tok : q->d->ntok - 1].sent;
+    uint32_t first = q->c->articles[q->ai].first;
+    uint32_t want = s >= first + nsent ? s - nsent : first;
+    return q->d->sent_first[want - first];
+}
+
+/* The subject of the last "said" in the sentences before token at. */
+static int last_sayer(const qstate *q, uint32_t at, np *out)
+{
+    uint32_t b = back_sentences(q, at, LOOKBACK_SENTENCES);
+    for (uint32_t v = at; v > b; v--) {
+        if (!in_list(speech_verbs, norm(q, v - 1)))
+            continue;
+        uint32_t sb = q->d->sent_first[q->d->tok[v - 1].sent - q->c->articles[q->ai].first];
+        if (np_before(q, sb, v - 1, out) && !in_list(pronouns, norm(q, out->t - 1)))
+            return 1;
+    }
+    return 0;
+}
+
+typedef struct found {
+    uint32_t start, end;   /* inner bytes */
+    uint32_t t0, t1;       /* tokens inside */
+} found;
+
+/* Attribution after the closing mark, within the close's sentence. */
+static int attrib_after(const qstate *q, const found *f, np *out)
+{
+    const cmp_doc *d = q->d;
+    uint32_t k0 = f->t1;
+    if (k0 >= d->ntok || f->t1 == f->t0)
+        return 0;
+    uint32_t sent = d->tok[f->t1 - 1].sent;
+    if (d->tok[k0].sent != sent && d->tok[k0].sent != sent + 1)
+        return 0;
+    /* only punctuation and spaces between the mark and the attribution */
+    for (uint32_t b = f->end; b < d->tok[k0].start; b++)
+        if (q->text[b] == '\n')
+            return 0;
+    uint32_t limit = k0;
+    while (limit < d->ntok && d->tok[limit].sent == d->tok[k0].sent && limit < k0 + 16)
+        limit++;
+    for (uint32_t v = k0; v < limit; v++) {
+        if (v > k0 && break_between(q, v - 1, v))
+            return 0;
+        if (!in_list(speech_verbs, norm(q, v)))
+            continue;
+        if (v == k0)
+            return np_after(q, v, limit, out);
+        return np_before(q, k0, v, out);
+    }
+    return 0;
+}
+
+/* Attribution before the opening mark, within the open's sentence. */
+static int attrib_before(const qstate *q, const found *f, np *out)
+{
+    const cmp_doc *d = q->d;
+    uint32_t k = tok_at(d, f->start);
+    if (k >= d->ntok)
+        return 0;
+    uint32_t sent = d->tok[k].sent;
+    uint32_t b = d->sent_first[sent - q->c->articles[q->ai].first];
+    for (uint32_t v = k; v > b; v--) {
+        if (!in_list(speech_verbs, norm(q, v - 1)))
+            continue;
+        if (!strcmp(norm(q, v - 1), "according"))
+            return np_after(q, v - 1, k, out);
+        if (np_before(q, b, v - 1, out))
+            return 1;
+    }
+    return 0;
+}
+
+static int push_quote(arena *a, cmp_quote **arr, size_t *n, size_t *cap, const cmp_quote *x)
+{
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 32;
+        cmp_quote *g = arena_grow(a, *arr, *n, nc, sizeof *g);
+        if (!g)
+            return -1;
+        *arr = g;
+        *cap = nc;
+    }
+    (*arr)[(*n)++] = *x;
+    return 0;
+}
+
+/* Fill speaker of quote x (found f) given the article's previous quote. */
+static int attribute(const qstate *q, const found *f, const cmp_quote *prev, uint32_t prev_tok,
+                     cmp_quote *x)
+{
+    np p;
+    int ok = attrib_after(q, f, &p) || attrib_before(q, f, &p);
+    uint32_t sent = q->d->tok[f->t0].sent;
+    int prev_close = prev && prev->speaker && prev_tok < q->d->ntok &&
+                     sent - q->d->tok[prev_tok].sent <= CONTINUE_SENTENCES;
+    if (!ok) {
+        if (prev_close) {
+            x->speaker = prev->speaker;
+            x->speaker_key = prev->speaker_key;
+            x->via_pronoun = prev->via_pronoun;
+        }
+        return 0;
+    }
+    if (p.t - p.s == 1 && in_list(pronouns, norm(q, p.s))) {
+        int person = !strcmp(norm(q, p.s), "he") || !strcmp(norm(q, p.s), "she");
+        x->via_pronoun = 1;
+        np named;
+        uint32_t after_prev = q->d->tok[prev_tok].sent + 1 - q->c->articles[q->ai].first;
+        after_prev = q->d->sent_first[after_prev];
+        if (prev_close && person && after_prev < f->t0 && last_person(q, after_prev, f->t0, &named)) {
+            /* someone named since the last quote is the likelier "he" */
+            x->speaker = span_text(q, named.s, named.t);
+            x->speaker_key = speaker_key(q, named.key_s, named.key_t);
+            return x->speaker ? 0 : -1;
+        }
+        if (prev_close && person) {
+            x->speaker = prev->speaker;
+            x->speaker_key = prev->speaker_key;
+            return 0;
+        }
+        np r;
+        uint32_t b = back_sentences(q, f->t0, LOOKBACK_SENTENCES);
+        if (person ? last_person(q, b, f->t0, &r) : last_sayer(q, f->t0, &r)) {
+            p = r;
+        } else {
+            x->speaker = arena_strndup(q->a, norm(q, p.s), strlen(norm(q, p.s)));
+            x->speaker_key = "";
+            return x->speaker ? 0 : -1;
+        }
+    }
+    x->speaker = span_text(q, p.s, p.t);
+    x->speaker_key = speaker_key(q, p.key_s, p.key_t);
+    return x->speaker ? 0 : -1;
+}
+
+static int is_open_mark(const char *t, uint32_t i) { return !memcmp(t + i, "\xE2\x80\x9C", 3); }
+static int is_close_mark(const char *t, uint32_t i) { return !memcmp(t + i, "\xE2\x80\x9D", 3); }
+
+static void trim(const char *t, uint32_t *s, uint32_t *e)
+{
+    while (*s < *e && (t[*s] == ' ' || t[*s] == '\t'))
+        (*s)++;
+    while (*e > *s && (t[*e - 1] == ' ' || t[*e - 1] == '\t'))
+        (*e)--;
+}
+
+/* Quotes in the paragraph [ps, pe); calls back per quote found. */
+static int scan_paragraph(qstate *q, uint32_t ps, uint32_t pe, cmp_quote **arr, size_t *n,
+                          size_t *cap, long *prev_idx, uint32_t *prev_tok)
+{
+    const char *t = q->text;
+    long open = -1;
+    for (uint32_t i = ps; i <= pe; i++) {
+        uint32_t close_at = 0, close_len = 0;
+        if (i == pe) {
+            if (open < 0)
+                break;
+            close_at = pe; /* runs on to the paragraph's end */
+        } else if (t[i] == '"') {
+            if (open < 0) {
+                open = i + 1;
+                continue;
+            }
+            close_at = i;
+            close_len = 1;
+        } else if (i + 3 <= pe && is_open_mark(t, i)) {
+            if (open < 0)
+                open = i + 3;
+            i += 2;
+            continue;
+        } else if (i + 3 <= pe && is_close_mark(t, i)) {
+            if (open < 0) {
+                i += 2;
+                continue;
+            }
+            close_at = i;
+            close_len = 3;
+        } else {
+            continue;
+        }
+        found f = {(uint32_t)open, close_at, 0, 0};
+        trim(t, &f.start, &f.end);
+        f.t0 = tok_at(q->d, f.start);
+        f.t1 = tok_at(q->d, f.end);
+        open = -1;
+        i = close_at + (close_len ? close_len - 1 : 0);
+        if (f.t1 - f.t0 < CMP_QUOTE_MIN_WORDS)
+            continue;
+        f.end = close_at; /* keep the inner text's final punctuation */
+        trim(t, &f.start, &f.end);
+        cmp_quote x = {0};
+        x.article = q->ai;
+        x.start = f.start;
+        x.end = f.end;
+        x.group = CMP_NONE;
+        f.end = close_at + close_len;
+        const cmp_quote *prev = *prev_idx >= 0 ? &(*arr)[*prev_idx] : NULL;
+        if (attribute(q, &f, prev, *prev_tok, &x) != 0)
+            return -1;
+        if (push_quote(q->a, arr, n, cap, &x) != 0)
+            return -1;
+        *prev_idx = (long)*n - 1;
+        *prev_tok = f.t1 ? f.t1 - 1 : 0;
+    }
+    return 0;
+}
+
+int cmp_quotes_find(const precis_cluster *c, const cmp_doc *docs, arena *a, cmp_quote **out,
+                    size_t *n)
+{
+    size_t cap = 0;
+    *out = NULL;
+    *n = 0;
+    for (uint32_t ai = 0; ai < c->narticles; ai++) {
+        const article *art = &c->articles[ai];
+        qstate q = {c, &docs[ai], art->text, ai, a};
+        if (docs[ai].ntok == 0)
+            continue;
+        long prev_idx = -1;
+        uint32_t prev_tok = 0;
+        /* Paragraphs: runs of story sentences with no line break between. */
+        for (uint32_t s = art->first; s < art->first + art->count;) {
+            uint32_t ps = c->sents[s].start, pe = c->sents[s].end, e = s + 1;
+            while (e < art->first + art->count && !memchr(art->text + pe, '\n', c->sents[e].start - pe)) {
+                pe = c->sents[e].end;
+                e++;
+            }
+            if (scan_paragraph(&q, ps, pe, out, n, &cap, &prev_idx, &prev_tok) != 0)
+                return -1;
+            s = e;
+        }
+    }
+    return 0;
+}

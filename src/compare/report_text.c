@@ -1,0 +1,173 @@
+/*
+ * report_text.c: the cross-source report as plain text for a terminal.
+ * Articles are numbered from 1 as [n]; every list names the articles that
+ * carry an item, so a reader can check each claim against its sources.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "compare/compare.h"
+
+#define EXCERPT_BYTES 160
+
+/* Bytes with runs of white space collapsed to one space. */
+static int put_collapsed(buf *b, const char *s, size_t len)
+{
+    int rc = 0, space = 0;
+    for (size_t i = 0; i < len && rc == 0; i++) {
+        if (isspace((unsigned char)s[i])) {
+            space = 1;
+            continue;
+        }
+        if (space)
+            rc = buf_putc(b, ' ');
+        space = 0;
+        rc |= buf_putc(b, s[i]);
+    }
+    return rc;
+}
+
+/* At most max bytes, cut at a space (never inside a UTF-8 sequence). */
+static int put_excerpt(buf *b, const char *s, size_t len, size_t max)
+{
+    if (len <= max)
+        return put_collapsed(b, s, len);
+    size_t cut = max;
+    while (cut > 0 && s[cut] != ' ')
+        cut--;
+    if (cut == 0)
+        for (cut = max; cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80;)
+            cut--;
+    return put_collapsed(b, s, cut) | buf_puts(b, " ...");
+}
+
+static int put_articles_of_fact(buf *b, const precis_cluster *c, const cmp_fact *f)
+{
+    int rc = buf_puts(b, " [");
+    uint32_t last = CMP_NONE;
+    int any = 0;
+    for (uint32_t k = 0; k < f->nsents; k++) {
+        uint32_t a = c->sents[f->sents[k]].article;
+        if (a != last)
+            rc |= buf_printf(b, "%s%u", any++ ? "," : "", a + 1);
+        last = a;
+    }
+    return rc | buf_puts(b, "]\n");
+}
+
+static int put_overlap(buf *b, const cmp_report *r)
+{
+    size_t n = r->overlap.n;
+    int rc = buf_printf(b, "\nOverlap: share of each row's text found in each column (%d-word shingles)\n      ",
+                        CMP_SHINGLE);
+    for (size_t j = 0; j < n; j++)
+        rc |= buf_printf(b, "%5zu", j + 1);
+    rc |= buf_putc(b, '\n');
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        rc |= buf_printf(b, "  %3zu ", i + 1);
+        for (size_t j = 0; j < n; j++)
+            rc |= i == j ? buf_puts(b, "    -") : buf_printf(b, "%4.0f%%", 100 * r->overlap.share[i * n + j]);
+        rc |= buf_putc(b, '\n');
+    }
+    rc |= buf_printf(b, "\nShared passages (the same wire copy): %zu\n", r->overlap.npass);
+    for (size_t i = 0; i < r->overlap.npass && rc == 0; i++) {
+        const cmp_passage *p = &r->overlap.pass[i];
+        rc |= buf_printf(b, "  [%u]~[%u] %u words: \"", p->a + 1, p->b + 1, p->words);
+        rc |= put_excerpt(b, r->c->articles[p->a].text + p->a_start, p->a_end - p->a_start, EXCERPT_BYTES);
+        rc |= buf_puts(b, "\"\n");
+    }
+    return rc;
+}
+
+static int put_facts(buf *b, const cmp_report *r)
+{
+    static const char *const titles[] = {"Reported by all", "Reported by several", "Reported by one only"};
+    size_t n = r->c->narticles;
+    int rc = 0;
+    for (int sec = 0; sec < 3; sec++) {
+        size_t count = 0;
+        for (size_t i = 0; i < r->facts.n; i++) {
+            const cmp_fact *f = &r->facts.f[i];
+            count += (f->support >= n && n > 1 ? 0 : f->support > 1 ? 1 : 2) == sec;
+        }
+        rc |= buf_printf(b, "\n%s (%zu)\n", titles[sec], count);
+        for (size_t i = 0; i < r->facts.n && rc == 0; i++) {
+            const cmp_fact *f = &r->facts.f[i];
+            if ((f->support >= n && n > 1 ? 0 : f->support > 1 ? 1 : 2) != sec)
+                continue;
+            const sentence *s = &r->c->sents[f->sent];
+            rc |= buf_puts(b, "  - ");
+            rc |= put_collapsed(b, r->c->articles[s->article].text + s->start, s->end - s->start);
+            rc |= put_articles_of_fact(b, r->c, f);
+        }
+    }
+    return rc;
+}
+
+static int put_discrepancies(buf *b, const cmp_report *r)
+{
+    int rc = buf_printf(b, "\nDiscrepancies: %zu\n", r->ndisc);
+    for (size_t i = 0; i < r->ndisc && rc == 0; i++) {
+        const cmp_discrepancy *d = &r->disc[i];
+        const cmp_quantity *q0 = &r->quant[d->values[0].mentions[0]];
+        rc |= buf_puts(b, "  ");
+        rc |= buf_append(b, r->c->articles[q0->article].text + q0->unit_start, q0->unit_end - q0->unit_start);
+        rc |= buf_puts(b, ":");
+        for (uint32_t v = 0; v < d->nvalues; v++) {
+            char txt[128];
+            uint32_t arts[CMP_MAX_ARTICLES];
+            cmp_quantity_text(r, &r->quant[d->values[v].mentions[0]], txt, sizeof txt);
+            uint32_t na = cmp_value_articles(r, &d->values[v], arts, CMP_MAX_ARTICLES);
+            rc |= buf_printf(b, "%s %s [", v ? " vs" : "", txt);
+            for (uint32_t k = 0; k < na; k++)
+                rc |= buf_printf(b, "%s%u", k ? "," : "", arts[k] + 1);
+            rc |= buf_putc(b, ']');
+        }
+        rc |= buf_putc(b, '\n');
+        for (uint32_t v = 0; v < d->nvalues; v++)
+            for (uint32_t k = 0; k < d->values[v].nmentions; k++) {
+                const cmp_quantity *q = &r->quant[d->values[v].mentions[k]];
+                const sentence *s = &r->c->sents[q->sent];
+                rc |= buf_printf(b, "      [%u] ", q->article + 1);
+                rc |= put_excerpt(b, r->c->articles[q->article].text + s->start, s->end - s->start, 200);
+                rc |= buf_putc(b, '\n');
+            }
+    }
+    return rc;
+}
+
+static int put_quotes(buf *b, const cmp_report *r)
+{
+    int rc = buf_printf(b, "\nQuotes: %zu\n", r->nqgroups);
+    for (size_t i = 0; i < r->nqgroups && rc == 0; i++) {
+        const cmp_quote_group *g = &r->qgroups[i];
+        rc |= buf_printf(b, "  %s: \"", g->speaker ? g->speaker : "(unattributed)");
+        const cmp_quote *q0 = &r->quotes[g->members[0]];
+        rc |= put_excerpt(b, r->c->articles[q0->article].text + q0->start, q0->end - q0->start, 240);
+        rc |= buf_puts(b, "\" [");
+        for (uint32_t k = 0; k < g->nmembers; k++)
+            rc |= buf_printf(b, "%s%u", k ? "," : "", r->quotes[g->members[k]].article + 1);
+        rc |= buf_puts(b, g->wording_differs ? "] (wording differs)\n" : "]\n");
+        for (uint32_t k = 1; k < g->nmembers && g->wording_differs; k++) {
+            const cmp_quote *q = &r->quotes[g->members[k]];
+            rc |= buf_printf(b, "      [%u] \"", q->article + 1);
+            rc |= put_excerpt(b, r->c->articles[q->article].text + q->start, q->end - q->start, 240);
+            rc |= buf_puts(b, "\"\n");
+        }
+    }
+    return rc;
+}
+
+int cmp_render_text(const cmp_report *r, buf *b)
+{
+    const precis_cluster *c = r->c;
+    int rc = buf_printf(b, "Cross-source view: %zu articles%s%s\n", c->narticles, c->id[0] ? ", cluster " : "",
+                        c->id);
+    for (size_t i = 0; i < c->narticles; i++)
+        rc |= buf_printf(b, "  [%zu] %s (%u sentences)\n", i + 1, c->articles[i].id, c->articles[i].count);
+    rc |= put_overlap(b, r);
+    rc |= put_facts(b, r);
+    rc |= put_discrepancies(b, r);
+    rc |= put_quotes(b, r);
+    return rc ? -1 : 0;
+}
