@@ -36,7 +36,7 @@ TEST_OBJ:= $(TEST_SRC:%.c=$(BUILD)/%.o)
 # Data files compiled into the library, so an installed precis needs no
 # data directory: name them once here.
 EMBED   := data/bgdf.tsv.zst data/stopwords.txt data/rouge/wordnet-exceptions.tsv \
-           data/rouge/smart_common_words.txt
+           data/rouge/smart_common_words.txt data/scorer.txt
 
 .PHONY: all test demo install clean fuzz bench check-valgrind deps
 all: $(BUILD)/precis $(BUILD)/libprecis.a $(BUILD)/precis.pc

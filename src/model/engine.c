@@ -142,6 +142,8 @@ void precis_engine_free(precis_engine *e)
     free(e->term_stop);
     free(e->surface_term);
     buf_free(&e->scratch);
+    if (e->learned_free)
+        e->learned_free(e->learned);
     free(e);
 }
 

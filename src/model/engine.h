@@ -32,6 +32,10 @@ struct precis_engine {
     uint32_t *surface_term;  /* surface id -> global term id */
     size_t surface_cap;
     buf scratch;
+    /* The learned scorer's parsed model, made on first use (score/learned.c)
+     * and freed with the engine through learned_free. */
+    void *learned;
+    void (*learned_free)(void *);
 };
 
 /* Global term id of a normalised word (stemmed, stopword flag set); or

@@ -1,0 +1,429 @@
+/*
+ * features.c: per-sentence features for the learned scorer.
+ *
+ * One pass builds the cluster-level tables (how many articles hold each
+ * term and each bigram, every article's term counts against the rest of
+ * the cluster), then each sentence reads them. All memory comes from the
+ * caller's scratch arena; the cost is linear in the tokens plus one cosine
+ * per (sentence, article) pair for the lead similarity.
+ */
+#include "score/features.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "select/select.h"
+#include "text/segment.h"
+
+static const char *const names[F_COUNT] = {
+    "pos_inv", "pos_first", "pos_second", "pos_rel", "art_rel", "art_first", "nart_log",
+    "art_words_log", "art_sim", "art_sim_rel", "words_log", "fragment", "centroid", "centroid_rel",
+    "rest_sim", "rest_sim_rel", "tw_sum_rel", "tw_mean_rel", "uni_other", "bi_other", "bi_other_log",
+    "support_log", "support_rel", "num_dens", "quote", "stop_ratio", "lead_sim", "question",
+    "group_first", "idf_mean", "nsents_log", "dangling",
+};
+
+const char *sfeat_name(int k)
+{
+    return k >= 0 && k < F_COUNT ? names[k] : NULL;
+}
+
+int sfeat_find(const char *name, size_t len)
+{
+    for (int k = 0; k < F_COUNT; k++)
+        if (strlen(names[k]) == len && !memcmp(names[k], name, len))
+            return k;
+    return -1;
+}
+
+/* ---- bigram article counts: open addressing on (term, term) ---------- */
+
+typedef struct bigram_table {
+    uint64_t *key;     /* UINT64_MAX = empty */
+    uint32_t *last;    /* last article that added it */
+    uint32_t *narts;   /* distinct articles holding it */
+    size_t mask;
+} bigram_table;
+
+static uint64_t bigram_key(uint32_t a, uint32_t b)
+{
+    return (uint64_t)a << 32 | b;
+}
+
+static size_t bigram_slot(const bigram_table *t, uint64_t k)
+{
+    uint64_t h = k * 0x9E3779B97F4A7C15ull;
+    size_t i = (size_t)(h >> 20) & t->mask;
+    while (t->key[i] != UINT64_MAX && t->key[i] != k)
+        i = (i + 1) & t->mask;
+    return i;
+}
+
+/* A bigram counts when at least one side is a content term: stopword pairs
+ * ("of the") say nothing about what the articles share. */
+static int bigram_counts(const precis_cluster *c, const sentence *s, uint32_t k)
+{
+    return !c->term_stop[s->tok[k]] || !c->term_stop[s->tok[k + 1]];
+}
+
+static int bigram_build(const precis_cluster *c, arena *a, bigram_table *t)
+{
+    size_t total = 0, cap = 16;
+    for (size_t i = 0; i < c->nsents; i++)
+        total += c->sents[i].ntok;
+    while (cap < 2 * total)
+        cap *= 2;
+    t->key = arena_alloc(a, cap * sizeof *t->key);
+    t->last = arena_alloc(a, cap * sizeof *t->last);
+    t->narts = arena_calloc(a, cap, sizeof *t->narts);
+    if (!t->key || !t->last || !t->narts)
+        return -1;
+    memset(t->key, 0xFF, cap * sizeof *t->key);
+    t->mask = cap - 1;
+    for (size_t i = 0; i < c->nsents; i++) {
+        const sentence *s = &c->sents[i];
+        for (uint32_t k = 0; k + 1 < s->ntok; k++) {
+            if (!bigram_counts(c, s, k))
+                continue;
+            uint64_t key = bigram_key(s->tok[k], s->tok[k + 1]);
+            size_t slot = bigram_slot(t, key);
+            if (t->key[slot] == UINT64_MAX) {
+                t->key[slot] = key;
+                t->last[slot] = s->article;
+                t->narts[slot] = 1;
+            } else if (t->last[slot] != s->article) {
+                t->last[slot] = s->article;
+                t->narts[slot]++;
+            }
+        }
+    }
+    return 0;
+}
+
+/* ---- small text checks on the sentence's bytes ------------------------ */
+
+static int has_digit_word(const char *p, const char *e)
+{
+    for (; p < e; p++)
+        if (*p >= '0' && *p <= '9')
+            return 1;
+    return 0;
+}
+
+/* Share of whitespace words that hold a digit. */
+static double number_density(const char *text, const sentence *s)
+{
+    const char *p = text + s->start, *end = text + s->end;
+    unsigned words = 0, numbers = 0;
+    while (p < end) {
+        while (p < end && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'))
+            p++;
+        const char *w = p;
+        while (p < end && !(*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'))
+            p++;
+        if (p > w) {
+            words++;
+            numbers += has_digit_word(w, p);
+        }
+    }
+    return words ? (double)numbers / words : 0;
+}
+
+static int has_quote(const char *text, const sentence *s)
+{
+    if (s->flags & SENT_QUOTE)
+        return 1;
+    for (uint32_t i = s->start; i < s->end; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (ch == '"')
+            return 1;
+        /* U+201C and U+201D, curly double quotes */
+        if (ch == 0xE2 && i + 2 < s->end && (unsigned char)text[i + 1] == 0x80 &&
+            ((unsigned char)text[i + 2] == 0x9C || (unsigned char)text[i + 2] == 0x9D))
+            return 1;
+    }
+    return 0;
+}
+
+static int ends_with_question(const char *text, const sentence *s)
+{
+    for (uint32_t i = s->end; i > s->start; i--) {
+        char ch = text[i - 1];
+        if (ch == '?')
+            return 1;
+        if (ch != '"' && ch != '\'' && ch != ')' && ch != ' ')
+            return 0;
+    }
+    return 0;
+}
+
+/* A sentence that opens with a pronoun or a connective leans on the one
+ * before it, which the summary may not carry. */
+static int dangling_start(const char *text, const sentence *s)
+{
+    static const char *const words[] = {"he", "she", "it", "they", "this", "that", "these", "those",
+                                        "his", "her", "its", "their", "but", "and", "so", "also",
+                                        "however", "still", "yet", "then", "there", NULL};
+    const char *p = text + s->start, *end = text + s->end;
+    while (p < end && (*p == '"' || *p == '\'' || *p == ' ' || *p == '(' || *p == '-'))
+        p++;
+    const char *w = p;
+    while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+        p++;
+    size_t n = (size_t)(p - w);
+    if (n == 0 || n > 7 || (p < end && *p != ' ' && *p != ','))
+        return 0;
+    for (size_t k = 0; words[k]; k++) {
+        if (strlen(words[k]) != n)
+            continue;
+        size_t j = 0;
+        while (j < n && (w[j] | 0x20) == words[k][j])
+            j++;
+        if (j == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- article-level similarity ---------------------------------------- */
+
+typedef struct art_view {
+    double *tf_all;     /* cluster count of each content term */
+    double *tf_art;     /* the current article's counts (zeroed after use) */
+    uint32_t *touched;  /* the current article's distinct terms */
+    double all_norm2;   /* |tf_all * idf|^2 */
+} art_view;
+
+/* Fill tf_art for article d; returns its distinct content terms count. */
+static size_t article_terms(const precis_cluster *c, art_view *v, size_t d)
+{
+    const article *art = &c->articles[d];
+    size_t n = 0;
+    for (uint32_t i = art->first; i < art->first + art->count; i++) {
+        const sentence *s = &c->sents[i];
+        for (uint32_t k = 0; k < s->ntok; k++) {
+            uint32_t t = s->tok[k];
+            if (c->term_stop[t])
+                continue;
+            if (v->tf_art[t] == 0)
+                v->touched[n++] = t;
+            v->tf_art[t] += 1;
+        }
+    }
+    return n;
+}
+
+/* Cosine of the article (tf_art) with the rest of the cluster, and the
+ * norm of the rest, from sums over the article's own terms only. */
+static double article_vs_rest(const precis_cluster *c, const art_view *v, size_t n, double *rest_norm)
+{
+    double dot = 0, self2 = 0, rest2 = v->all_norm2;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t t = v->touched[k];
+        double idf2 = c->term_idf[t] * c->term_idf[t];
+        double a = v->tf_art[t], all = v->tf_all[t], rest = all - a;
+        dot += a * rest * idf2;
+        self2 += a * a * idf2;
+        rest2 -= (all * all - rest * rest) * idf2;
+    }
+    *rest_norm = rest2 > 1e-12 ? sqrt(rest2) : 0;
+    return self2 > 0 && *rest_norm > 0 ? dot / (sqrt(self2) * *rest_norm) : 0;
+}
+
+/* ---- per-sentence assembly -------------------------------------------- */
+
+static double safe_div(double x, double y)
+{
+    return y > 0 ? x / y : 0;
+}
+
+/* Features that need only the sentence and the cluster-level tables. */
+static void sentence_features(const precis_cluster *c, const represent *r, const bigram_table *bt,
+                              const uint32_t *term_narts, size_t i, uint32_t story_pos, float *x)
+{
+    const sentence *s = &c->sents[i];
+    const article *art = &c->articles[s->article];
+    const char *text = art->text;
+    double nart = (double)c->narticles;
+    x[F_POS_INV] = (float)(1.0 / sqrt(1.0 + story_pos));
+    x[F_POS_FIRST] = story_pos == 0 && !sentence_is_fragment(s);
+    x[F_POS_SECOND] = story_pos == 1 && !sentence_is_fragment(s);
+    x[F_POS_REL] = (float)safe_div(s->pos, art->count);
+    x[F_ART_REL] = (float)(s->article / nart);
+    x[F_ART_FIRST] = s->article == 0;
+    x[F_NART_LOG] = (float)log(nart);
+    x[F_WORDS_LOG] = (float)log(1.0 + s->words);
+    x[F_FRAGMENT] = (float)sentence_is_fragment(s);
+    uint32_t content = 0, shared = 0, bigrams = 0, bishared = 0;
+    double idf = 0;
+    for (uint32_t k = 0; k < s->ntok; k++) {
+        uint32_t t = s->tok[k];
+        if (!c->term_stop[t]) {
+            content++;
+            shared += term_narts[t] >= 2;
+            idf += c->term_idf[t];
+        }
+        if (k + 1 < s->ntok && bigram_counts(c, s, k)) {
+            bigrams++;
+            size_t slot = bigram_slot(bt, bigram_key(t, s->tok[k + 1]));
+            bishared += bt->narts[slot] >= 2;
+        }
+    }
+    x[F_UNI_OTHER] = (float)safe_div(shared, content);
+    x[F_BI_OTHER] = (float)safe_div(bishared, bigrams);
+    x[F_BI_OTHER_LOG] = (float)log(1.0 + bishared);
+    x[F_IDF_MEAN] = (float)(safe_div(idf, content) / 10.0);
+    x[F_STOP_RATIO] = (float)safe_div(s->ntok - s->ncontent, s->ntok);
+    x[F_SUPPORT_LOG] = (float)log((double)r->support[i]);
+    x[F_SUPPORT_REL] = c->narticles > 1 ? (float)((r->support[i] - 1.0) / (nart - 1.0)) : 0;
+    x[F_NUM_DENS] = (float)number_density(text, s);
+    x[F_QUOTE] = (float)has_quote(text, s);
+    x[F_QUESTION] = (float)ends_with_question(text, s);
+    x[F_GROUP_FIRST] = r->group[i] == i;
+    x[F_NSENTS_LOG] = (float)log((double)c->nsents);
+    x[F_DANGLING] = (float)dangling_start(text, s);
+}
+
+double centroid_similarity(const represent *r, size_t i);
+
+/* Divide feature k by its cluster maximum into feature rel. */
+static void relative(float *x, size_t n, int k, int rel)
+{
+    float max = 0;
+    for (size_t i = 0; i < n; i++)
+        if (x[i * F_COUNT + k] > max)
+            max = x[i * F_COUNT + k];
+    for (size_t i = 0; i < n; i++)
+        x[i * F_COUNT + rel] = max > 0 ? x[i * F_COUNT + k] / max : 0;
+}
+
+/* Article similarity, rest-of-cluster similarity and article length. */
+static int article_features(const precis_cluster *c, const represent *r, arena *a, float *x)
+{
+    size_t nt = c->nterms;
+    art_view v = {arena_calloc(a, nt + 1, sizeof(double)), arena_calloc(a, nt + 1, sizeof(double)),
+                  arena_alloc(a, (nt + 1) * sizeof(uint32_t)), 0};
+    double *art_sim = arena_alloc(a, (c->narticles + 1) * sizeof *art_sim);
+    if (!v.tf_all || !v.tf_art || !v.touched || !art_sim)
+        return -1;
+    for (size_t i = 0; i < c->nsents; i++)
+        for (uint32_t k = 0; k < c->sents[i].ntok; k++)
+            if (!c->term_stop[c->sents[i].tok[k]])
+                v.tf_all[c->sents[i].tok[k]] += 1;
+    for (size_t t = 0; t < nt; t++)
+        v.all_norm2 += v.tf_all[t] * v.tf_all[t] * c->term_idf[t] * c->term_idf[t];
+    double best = 0;
+    for (size_t d = 0; d < c->narticles; d++) {
+        const article *art = &c->articles[d];
+        size_t n = article_terms(c, &v, d);
+        double rest_norm;
+        art_sim[d] = article_vs_rest(c, &v, n, &rest_norm);
+        if (art_sim[d] > best)
+            best = art_sim[d];
+        uint32_t words = 0;
+        for (uint32_t i = art->first; i < art->first + art->count; i++)
+            words += c->sents[i].words;
+        for (uint32_t i = art->first; i < art->first + art->count; i++) {
+            const svec *sv = &r->vec[i];
+            double dot = 0;
+            for (uint32_t k = 0; k < sv->n; k++) {
+                uint32_t t = sv->term[k];
+                dot += sv->w[k] * (v.tf_all[t] - v.tf_art[t]) * c->term_idf[t];
+            }
+            float *xi = x + (size_t)i * F_COUNT;
+            /* A one-article cluster has no rest: fall back on the centroid. */
+            xi[F_REST_SIM] = (float)(rest_norm > 0 ? dot / rest_norm : xi[F_CENTROID]);
+            xi[F_ART_SIM] = (float)(c->narticles > 1 ? art_sim[d] : 1.0);
+            xi[F_ART_WORDS_LOG] = (float)log(1.0 + words);
+        }
+        for (size_t k = 0; k < n; k++)
+            v.tf_art[v.touched[k]] = 0;
+    }
+    for (size_t i = 0; i < c->nsents; i++) {
+        float *xi = x + i * F_COUNT;
+        xi[F_ART_SIM_REL] = c->narticles > 1 ? (float)safe_div(art_sim[c->sents[i].article], best) : 1.0f;
+    }
+    return 0;
+}
+
+/* Cluster weight of each sentence's distinct content terms. */
+static void term_weight_features(const precis_cluster *c, const represent *r, float *x)
+{
+    double max_sum = 0, max_mean = 0;
+    for (size_t i = 0; i < c->nsents; i++) {
+        const svec *v = &r->vec[i];
+        double sum = 0;
+        for (uint32_t k = 0; k < v->n; k++)
+            sum += r->term_weight[v->term[k]];
+        double mean = safe_div(sum, c->sents[i].ntok);
+        x[i * F_COUNT + F_TW_SUM_REL] = (float)sum;
+        x[i * F_COUNT + F_TW_MEAN_REL] = (float)mean;
+        max_sum = sum > max_sum ? sum : max_sum;
+        max_mean = mean > max_mean ? mean : max_mean;
+    }
+    for (size_t i = 0; i < c->nsents; i++) {
+        x[i * F_COUNT + F_TW_SUM_REL] = (float)safe_div(x[i * F_COUNT + F_TW_SUM_REL], max_sum);
+        x[i * F_COUNT + F_TW_MEAN_REL] = (float)safe_div(x[i * F_COUNT + F_TW_MEAN_REL], max_mean);
+    }
+}
+
+/* Best cosine with the first story sentence of any other article. */
+static int lead_similarity(const precis_cluster *c, const represent *r, arena *a, float *x)
+{
+    uint32_t *lead = arena_alloc(a, (c->narticles + 1) * sizeof *lead);
+    if (!lead)
+        return -1;
+    for (size_t d = 0; d < c->narticles; d++) {
+        const article *art = &c->articles[d];
+        lead[d] = UINT32_MAX;
+        for (uint32_t i = art->first; i < art->first + art->count && lead[d] == UINT32_MAX; i++)
+            if (!sentence_is_fragment(&c->sents[i]))
+                lead[d] = i;
+    }
+    for (size_t i = 0; i < c->nsents; i++) {
+        double best = 0;
+        for (size_t d = 0; d < c->narticles; d++) {
+            if (d == c->sents[i].article || lead[d] == UINT32_MAX)
+                continue;
+            double cos = svec_dot(&r->vec[i], &r->vec[lead[d]]);
+            best = cos > best ? cos : best;
+        }
+        x[i * F_COUNT + F_LEAD_SIM] = (float)best;
+    }
+    return 0;
+}
+
+int sfeat_compute(const precis_cluster *c, const represent *r, arena *a, float *x)
+{
+    size_t n = c->nsents;
+    bigram_table bt;
+    uint32_t *term_narts = arena_calloc(a, c->nterms + 1, sizeof *term_narts);
+    uint32_t *term_last = arena_alloc(a, (c->nterms + 1) * sizeof *term_last);
+    if (!term_narts || !term_last || bigram_build(c, a, &bt) != 0)
+        return -1;
+    memset(term_last, 0xFF, (c->nterms + 1) * sizeof *term_last);
+    for (size_t i = 0; i < n; i++)
+        for (uint32_t k = 0; k < c->sents[i].ntok; k++) {
+            uint32_t t = c->sents[i].tok[k];
+            if (term_last[t] != c->sents[i].article) {
+                term_last[t] = c->sents[i].article;
+                term_narts[t]++;
+            }
+        }
+    for (size_t d = 0; d < c->narticles; d++) {
+        const article *art = &c->articles[d];
+        uint32_t story = 0;
+        for (uint32_t i = art->first; i < art->first + art->count; i++) {
+            sentence_features(c, r, &bt, term_narts, i, story, x + (size_t)i * F_COUNT);
+            story += !sentence_is_fragment(&c->sents[i]);
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        x[i * F_COUNT + F_CENTROID] = (float)centroid_similarity(r, i);
+    if (article_features(c, r, a, x) != 0 || lead_similarity(c, r, a, x) != 0)
+        return -1;
+    term_weight_features(c, r, x);
+    relative(x, n, F_CENTROID, F_CENTROID_REL);
+    relative(x, n, F_REST_SIM, F_REST_SIM_REL);
+    return 0;
+}

@@ -1,0 +1,244 @@
+/*
+ * learned.c: the learned sentence scorer.
+ *
+ * The model is data/scorer.txt, compiled into the library and fitted by
+ * tools/train_scorer.c on the Multi-News training clusters: each sentence's
+ * features (score/features.c) go through a linear part and a small
+ * ensemble of regression trees; the sum estimates how much of the
+ * reference the sentence would recover. The model is parsed once per
+ * engine and cached there, since parsing per cluster would cost as much as
+ * summarizing a short cluster.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/embedded.h"
+#include "score/features.h"
+#include "score/method.h"
+
+#define MODEL_PATH "data/scorer.txt"
+#define MAX_DEPTH 8
+
+struct scorer_model {
+    int nfeat;
+    int feat[F_COUNT];       /* model input k is feature feat[k] */
+    double bias;
+    int has_linear;
+    double w[F_COUNT];
+    int ntrees, depth;
+    int *split_feat;         /* ntrees * (2^depth - 1): feature index into x */
+    float *split_thr;
+    double *leaf;            /* ntrees * 2^depth */
+};
+
+void scorer_model_free(scorer_model *m)
+{
+    if (!m)
+        return;
+    free(m->split_feat);
+    free(m->split_thr);
+    free(m->leaf);
+    free(m);
+}
+
+/* ---- a tiny reader over NUL-terminated text ---------------------------- */
+
+typedef struct reader {
+    const char *p;
+    int bad;
+} reader;
+
+static void skip_space(reader *rd)
+{
+    for (;;) {
+        while (*rd->p == ' ' || *rd->p == '\t' || *rd->p == '\n' || *rd->p == '\r')
+            rd->p++;
+        if (*rd->p != '#')
+            return;
+        while (*rd->p && *rd->p != '\n')
+            rd->p++;
+    }
+}
+
+/* The next word; its length in *len (0 at the end). */
+static const char *word(reader *rd, size_t *len)
+{
+    skip_space(rd);
+    const char *w = rd->p;
+    while (*rd->p && *rd->p != ' ' && *rd->p != '\t' && *rd->p != '\n' && *rd->p != '\r')
+        rd->p++;
+    *len = (size_t)(rd->p - w);
+    return w;
+}
+
+static int expect(reader *rd, const char *kw)
+{
+    size_t len;
+    const char *w = word(rd, &len);
+    if (len != strlen(kw) || memcmp(w, kw, len))
+        rd->bad = 1;
+    return !rd->bad;
+}
+
+/* A number in the C locale's form whatever the program's locale: digits,
+ * '.', sign and exponent, as the trainer writes them. */
+static double number(reader *rd)
+{
+    size_t len;
+    const char *w = word(rd, &len);
+    double v = 0, frac = 0.1;
+    int neg = 0, seen = 0;
+    size_t i = 0;
+    if (i < len && (w[i] == '-' || w[i] == '+'))
+        neg = w[i++] == '-';
+    for (; i < len && w[i] >= '0' && w[i] <= '9'; i++, seen = 1)
+        v = v * 10 + (w[i] - '0');
+    if (i < len && w[i] == '.')
+        for (i++; i < len && w[i] >= '0' && w[i] <= '9'; i++, seen = 1, frac /= 10)
+            v += (w[i] - '0') * frac;
+    if (seen && i < len && (w[i] == 'e' || w[i] == 'E')) {
+        int eneg = 0, e = 0;
+        i++;
+        if (i < len && (w[i] == '-' || w[i] == '+'))
+            eneg = w[i++] == '-';
+        for (; i < len && w[i] >= '0' && w[i] <= '9' && e < 400; i++)
+            e = e * 10 + (w[i] - '0');
+        v *= pow(10.0, eneg ? -e : e);
+    }
+    if (!seen || i != len || !isfinite(v))
+        rd->bad = 1;
+    return neg ? -v : v;
+}
+
+static int parse_trees(reader *rd, scorer_model *m)
+{
+    m->ntrees = (int)number(rd);
+    m->depth = (int)number(rd);
+    if (rd->bad || m->ntrees < 0 || m->ntrees > 100000 || m->depth < 1 || m->depth > MAX_DEPTH)
+        return -1;
+    size_t inner = ((size_t)1 << m->depth) - 1, leaves = inner + 1;
+    m->split_feat = malloc((m->ntrees * inner + 1) * sizeof *m->split_feat);
+    m->split_thr = malloc((m->ntrees * inner + 1) * sizeof *m->split_thr);
+    m->leaf = malloc((m->ntrees * leaves + 1) * sizeof *m->leaf);
+    if (!m->split_feat || !m->split_thr || !m->leaf)
+        return -1;
+    for (size_t t = 0; t < (size_t)m->ntrees; t++) {
+        for (size_t k = 0; k < inner; k++) {
+            double f = number(rd);
+            if (f < 0 || f >= m->nfeat || f != floor(f))
+                return -1;
+            m->split_feat[t * inner + k] = m->feat[(int)f];
+            m->split_thr[t * inner + k] = (float)number(rd);
+        }
+        for (size_t k = 0; k < leaves; k++)
+            m->leaf[t * leaves + k] = number(rd);
+    }
+    return rd->bad ? -1 : 0;
+}
+
+static int parse_body(reader *rd, scorer_model *m)
+{
+    if (!expect(rd, "precis-scorer") || number(rd) != 1 || !expect(rd, "features"))
+        return -1;
+    double nfeat = number(rd);
+    if (rd->bad || nfeat < 1 || nfeat > F_COUNT)
+        return -1;
+    m->nfeat = (int)nfeat;
+    for (int k = 0; k < m->nfeat; k++) {
+        size_t len;
+        const char *w = word(rd, &len);
+        if ((m->feat[k] = sfeat_find(w, len)) < 0)
+            return -1;
+    }
+    if (!expect(rd, "bias"))
+        return -1;
+    m->bias = number(rd);
+    for (;;) {
+        size_t len;
+        const char *w = word(rd, &len);
+        if (rd->bad)
+            return -1;
+        if (len == 0)
+            return 0;
+        if (len == 6 && !memcmp(w, "linear", 6)) {
+            m->has_linear = 1;
+            for (int k = 0; k < m->nfeat; k++)
+                m->w[k] = number(rd);
+        } else if (len == 5 && !memcmp(w, "trees", 5) && !m->split_feat) {
+            if (parse_trees(rd, m) != 0)
+                return -1;
+        } else {
+            return -1;
+        }
+    }
+}
+
+scorer_model *scorer_model_parse(const char *text, size_t len)
+{
+    char *copy = malloc(len + 1);
+    scorer_model *m = calloc(1, sizeof *m);
+    if (!copy || !m) {
+        free(copy);
+        free(m);
+        return NULL;
+    }
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    reader rd = {copy, 0};
+    int rc = parse_body(&rd, m);
+    free(copy);
+    if (rc != 0 || rd.bad) {
+        scorer_model_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+double scorer_model_predict(const scorer_model *m, const float *x)
+{
+    double s = m->bias;
+    if (m->has_linear)
+        for (int k = 0; k < m->nfeat; k++)
+            s += m->w[k] * x[m->feat[k]];
+    size_t inner = ((size_t)1 << m->depth) - 1, leaves = inner + 1;
+    for (size_t t = 0; t < (size_t)m->ntrees; t++) {
+        const int *f = m->split_feat + t * inner;
+        const float *thr = m->split_thr + t * inner;
+        size_t node = 0;
+        while (node < inner)
+            node = 2 * node + 1 + (x[f[node]] > thr[node]);
+        s += m->leaf[t * leaves + node - inner];
+    }
+    return s;
+}
+
+static void free_cached(void *m)
+{
+    scorer_model_free(m);
+}
+
+/* The engine's parsed model, parsing the embedded file on first use. */
+static const scorer_model *engine_model(precis_engine *e)
+{
+    if (!e->learned) {
+        size_t len;
+        const unsigned char *text = precis_embedded(MODEL_PATH, &len);
+        if (!text)
+            return NULL;
+        e->learned = scorer_model_parse((const char *)text, len);
+        e->learned_free = e->learned ? free_cached : NULL;
+    }
+    return e->learned;
+}
+
+int score_learned(const precis_cluster *c, const represent *r, arena *a, double *scores)
+{
+    const scorer_model *m = engine_model(c->engine);
+    float *x = arena_alloc(a, (c->nsents + 1) * F_COUNT * sizeof *x);
+    if (!m || !x || sfeat_compute(c, r, a, x) != 0)
+        return -1;
+    for (size_t i = 0; i < c->nsents; i++)
+        scores[i] = scorer_model_predict(m, x + i * F_COUNT);
+    return 0;
+}
