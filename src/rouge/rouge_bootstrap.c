@@ -31,7 +31,7 @@ static void resample(const double (*vals)[3], size_t n, long seed, const rouge_o
     double s[3] = {0, 0, 0};
     for (size_t i = 0; i < n; i++) {
         x = (0x5DEECE66DULL * x + 0xB) & mask;
-        size_t idx = (size_t)(ldexp((double)x, -48) * (double)n);
+        size_t idx = (size_t)((double)x * (1.0 / 281474976710656.0) * (double)n); /* x / 2^48, exact */
         for (int k = 0; k < 3; k++)
             s[k] = i ? s[k] + vals[idx][k] : vals[idx][k];
     }

@@ -61,14 +61,30 @@ typedef struct rouge_gmap {
 
 #define ROUGE_DROP UINT32_MAX
 
+/* Raw token -> final id (or ROUGE_DROP): the hottest lookup, so one slot
+ * holds the hash, the answer and where the key's bytes are. */
+typedef struct rouge_tokslot {
+    uint64_t hash;           /* 0 = empty */
+    uint32_t len, id;
+    union {
+        char inl[16];        /* keys of up to 16 bytes, zero-padded */
+        uint32_t off;        /* longer keys: offset into the pool */
+    } key;
+} rouge_tokslot;
+
+typedef struct rouge_tokcache {
+    rouge_tokslot *slots;
+    size_t cap, count;
+    char *pool;
+    size_t pool_len, pool_cap;
+} rouge_tokcache;
+
 struct rouge_scorer {
     rouge_options opt;
     rouge_metric metrics[ROUGE_MAX_METRICS];
     size_t nmetrics;
     rouge_lexicon lex;
-    strmap raw;              /* raw token -> final id through raw_final */
-    uint32_t *raw_final;
-    size_t raw_cap;
+    rouge_tokcache raw;      /* raw token -> final id */
     strmap vocab;            /* final tokens */
     char *word;              /* stemming buffer */
     size_t word_cap;
@@ -81,7 +97,9 @@ struct rouge_scorer {
     uint32_t *touched;
     size_t touched_cap;
     /* LCS scratch, indexed by vocabulary id or table cell */
-    uint32_t *bud_model, *bud_peer, *seen;
+    uint32_t *bud_model, *bud_peer, *seen, *slot_of;
+    uint64_t *pm, *vrows;    /* bit-parallel LCS: match masks, row vectors */
+    size_t pm_cap, vrows_cap;
     size_t vocab_cap;
     uint32_t stamp;
     unsigned char *dir, *mask;
@@ -109,6 +127,8 @@ void rouge_doc_clear(rouge_doc *d);
 
 /* Map a normalised raw token (a run of [a-z0-9]) to its final id, or ROUGE_DROP. */
 uint32_t rouge_token_id(rouge_scorer *sc, const char *tok, size_t len);
+
+void rouge_tokcache_free(rouge_tokcache *c);
 
 /* Grow the vocabulary-indexed scratch to the current vocabulary size. */
 int rouge_vocab_scratch(rouge_scorer *sc);

@@ -11,8 +11,9 @@
  * ROUGE-L speed-up: a model word that does not occur in the peer sentence
  * gives a row with no match; in a plain LCS table such a row copies the row
  * above with every step "up", so dropping it changes neither the values
- * nor the path. Only the rows of shared words are computed. The weighted
- * table of ROUGE-W is not monotone, so it is always computed in full.
+ * nor the path. Only the rows of shared words are computed, 64 cells at a
+ * time as bit vectors. The weighted table of ROUGE-W is not monotone, so it
+ * is always computed in full, cell by cell.
  *
  * All tables live in scorer scratch that only ever grows.
  */
@@ -90,7 +91,48 @@ static void trace(const unsigned char *dir, size_t m, size_t n, const uint32_t *
     }
 }
 
-/* Plain LCS of model sentence r against peer sentence c, marking r's mask. */
+static int grow_words(uint64_t **v, size_t *cap, size_t need)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap : 1024;
+    while (nc < need)
+        nc *= 2;
+    uint64_t *nv = realloc(*v, nc * sizeof *nv);
+    if (!nv)
+        return -1;
+    *v = nv;
+    *cap = nc;
+    return 0;
+}
+
+/* Portable popcount (the builtin is a library call without -mpopcnt). */
+static inline size_t ones64(uint64_t x)
+{
+    x = x - ((x >> 1) & 0x5555555555555555ULL);
+    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+    return (size_t)((x * 0x0101010101010101ULL) >> 56);
+}
+
+/* C[i][j] from row i's bit vector: the zero bits below j count the steps. */
+static size_t lcs_at(const uint64_t *v, size_t j)
+{
+    size_t ones = 0, w = 0;
+    for (; j >= 64; j -= 64, w++)
+        ones += ones64(v[w]);
+    if (j)
+        ones += ones64(v[w] & ((1ULL << j) - 1));
+    return w * 64 + j - ones;
+}
+
+/* Plain LCS of model sentence r against peer sentence c, marking r's mask.
+ *
+ * The table is computed a row at a time as a bit vector (Allison-Dix /
+ * Hyyro: bit j of row i is 0 exactly where C[i][j+1] = C[i][j] + 1), and
+ * the traceback reads the values it needs from the stored rows, taking the
+ * script's decisions: diagonal on a match, else up when C[i-1][j] >=
+ * C[i][j-1], else left. */
 static int lcs_inner(rouge_scorer *sc, const uint32_t *r, size_t m, const uint32_t *c, size_t n,
                      unsigned char *mask)
 {
@@ -100,40 +142,55 @@ static int lcs_inner(rouge_scorer *sc, const uint32_t *r, size_t m, const uint32
         memset(sc->seen, 0, sc->vocab_cap * sizeof *sc->seen);
         sc->stamp = 1;
     }
-    for (size_t j = 0; j < n; j++)
-        sc->seen[c[j]] = sc->stamp;
-    if (grow_rows(sc, (m > n ? m : n) + 1) < 0)
+    size_t W = (n + 63) / 64, nslots = 0;
+    if (grow_rows(sc, m + 1) < 0 || grow_words(&sc->pm, &sc->pm_cap, n * W) < 0)
         return -1;
+    for (size_t j = 0; j < n; j++) {
+        uint32_t t = c[j];
+        if (sc->seen[t] != sc->stamp) {
+            sc->seen[t] = sc->stamp;
+            sc->slot_of[t] = (uint32_t)nslots;
+            memset(sc->pm + nslots * W, 0, W * sizeof *sc->pm);
+            nslots++;
+        }
+        sc->pm[sc->slot_of[t] * W + j / 64] |= 1ULL << (j % 64);
+    }
     size_t k = 0;
     for (size_t i = 0; i < m; i++)
         if (sc->seen[r[i]] == sc->stamp)
             sc->rows[k++] = (uint32_t)i;
     if (!k)
         return 0;
-    if (grow_bytes(&sc->dir, &sc->dir_cap, k * n) < 0)
+    if (grow_words(&sc->vrows, &sc->vrows_cap, (k + 1) * W) < 0)
         return -1;
-    int *prev = sc->row_a, *cur = sc->row_b;
-    memset(prev, 0, (n + 1) * sizeof *prev);
+    uint64_t *V = sc->vrows;
+    memset(V, 0xFF, W * sizeof *V);
     for (size_t i = 1; i <= k; i++) {
-        uint32_t w = r[sc->rows[i - 1]];
-        unsigned char *d = sc->dir + (i - 1) * n;
-        cur[0] = 0;
-        for (size_t j = 1; j <= n; j++) {
-            if (w == c[j - 1]) {
-                cur[j] = prev[j - 1] + 1;
-                d[j - 1] = DIAG;
-            } else if (prev[j] >= cur[j - 1]) {
-                cur[j] = prev[j];
-                d[j - 1] = UP;
-            } else {
-                cur[j] = cur[j - 1];
-                d[j - 1] = LEFT;
-            }
+        const uint64_t *pm = sc->pm + (size_t)sc->slot_of[r[sc->rows[i - 1]]] * W;
+        const uint64_t *prev = V + (i - 1) * W;
+        uint64_t *cur = V + i * W, carry = 0, borrow = 0;
+        for (size_t w = 0; w < W; w++) {
+            uint64_t x = prev[w], u = x & pm[w];
+            uint64_t sum = x + u, c1 = sum < x;
+            uint64_t sum2 = sum + carry;
+            carry = c1 | (sum2 < sum);
+            uint64_t diff = x - u, b1 = x < u;
+            uint64_t diff2 = diff - borrow;
+            borrow = b1 | (diff < borrow);
+            cur[w] = sum2 | diff2;
         }
-        int *t = prev;
-        prev = cur, cur = t;
     }
-    trace(sc->dir, k, n, sc->rows, mask);
+    size_t i = k, j = n;
+    while (i > 0 && j > 0) {
+        if (r[sc->rows[i - 1]] == c[j - 1]) {
+            mask[sc->rows[i - 1]] = 1;
+            i--, j--;
+        } else if (lcs_at(V + (i - 1) * W, j) >= lcs_at(V + i * W, j - 1)) {
+            i--;
+        } else {
+            j--;
+        }
+    }
     return 0;
 }
 

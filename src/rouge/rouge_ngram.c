@@ -1,8 +1,9 @@
 /*
  * rouge_ngram.c: clipped counts for ROUGE-N and ROUGE-S/SU.
  *
- * An n-gram is named by a dense id from a per-comparison map: a unigram by
- * its token id, an n-gram by (id of its first n-1 tokens, last token), so
+ * An n-gram is named by a dense id: a unigram by its token id, a longer
+ * gram by an id from a per-comparison map keyed by (id of its first n-1
+ * tokens, last token), offset past the vocabulary, so
  * equal ids mean equal token sequences and nothing is ever hashed lossily.
  * Counts live in arrays indexed by those ids. For one model, hit =
  * sum over its distinct grams of min(peer count, model count).
@@ -65,7 +66,7 @@ static int gmap_grow(rouge_gmap *g)
 }
 
 /* The id of (level, key), adding it if new; UINT32_MAX when memory runs out.
- * Level 1 keys are token ids; level k keys are (id of the (k-1)-gram) << 32
+ * Level 2 keys are token pairs; level k > 2 keys are (map id of the (k-1)-gram) << 32
  * | token id, so each id names exactly one token sequence. */
 static uint32_t gmap_id(rouge_gmap *g, uint32_t level, uint64_t key)
 {
@@ -120,7 +121,7 @@ static int reserve(uint32_t **v, size_t *cap, size_t need)
 /* Count arrays must cover every id the map has handed out. */
 static int counts_cover(rouge_scorer *sc)
 {
-    size_t need = sc->gm.count;
+    size_t need = sc->vocab.count + sc->gm.count;
     if (need <= sc->cnt_cap)
         return 0;
     size_t nc = sc->cnt_cap ? sc->cnt_cap : 1024;
@@ -142,29 +143,33 @@ static int counts_cover(rouge_scorer *sc)
 
 /* ---- Gram lists ------------------------------------------------------------------ */
 
-/* The n-gram ids of t into *out; returns the count or -1. */
-static long ngram_ids(rouge_scorer *sc, const rouge_toks *t, int n, uint32_t **out, size_t *cap)
+/* The n-gram ids of t into *out; returns the count or -1. Unigrams are
+ * token ids themselves; longer grams get map ids offset by `base` (the
+ * vocabulary size) so the two id spaces never meet in the count arrays. */
+static long ngram_ids(rouge_scorer *sc, const rouge_toks *t, int n, uint32_t base, uint32_t **out,
+                      size_t *cap)
 {
     if (t->n < (size_t)n || n < 1)
         return 0;
     if (reserve(out, cap, t->n) < 0)
         return -1;
     uint32_t *v = *out;
-    for (size_t i = 0; i < t->n; i++)
-        if ((v[i] = gmap_id(&sc->gm, 1, t->ids[i])) == UINT32_MAX)
-            return -1;
+    memcpy(v, t->ids, t->n * sizeof *v);
     for (int lvl = 2; lvl <= n; lvl++)
         for (size_t i = 0; i + (size_t)lvl <= t->n; i++) {
             uint64_t key = (uint64_t)v[i] << 32 | t->ids[i + (size_t)lvl - 1];
             if ((v[i] = gmap_id(&sc->gm, (uint32_t)lvl, key)) == UINT32_MAX)
                 return -1;
         }
+    if (n > 1)
+        for (size_t i = 0; i + (size_t)n <= t->n; i++)
+            v[i] += base;
     return (long)(t->n - (size_t)n + 1);
 }
 
 /* The skip-bigram (and -u unigram) ids of t into *out; returns the count or -1. */
 static long skip_ids(rouge_scorer *sc, const rouge_toks *t, long dist, bool unigrams,
-                     uint32_t **out, size_t *cap)
+                     uint32_t base, uint32_t **out, size_t *cap)
 {
     size_t L = t->n, k = 0;
     for (size_t i = 0; i + 1 < L; i++) {
@@ -173,12 +178,14 @@ static long skip_ids(rouge_scorer *sc, const rouge_toks *t, long dist, bool unig
             last = i + (size_t)dist + 1;
         if (reserve(out, cap, k + 1 + (last - i)) < 0)
             return -1;
-        if (unigrams && ((*out)[k++] = gmap_id(&sc->gm, 1, t->ids[i])) == UINT32_MAX)
-            return -1;
+        if (unigrams)
+            (*out)[k++] = t->ids[i];
         for (size_t j = i + 1; j <= last; j++) {
             uint64_t key = (uint64_t)t->ids[i] << 32 | t->ids[j];
-            if (((*out)[k++] = gmap_id(&sc->gm, 2, key)) == UINT32_MAX)
+            uint32_t id = gmap_id(&sc->gm, 2, key);
+            if (id == UINT32_MAX)
                 return -1;
+            (*out)[k++] = base + id;
         }
     }
     return (long)k;
@@ -196,8 +203,9 @@ typedef struct how {
 static long gram_list(rouge_scorer *sc, const rouge_toks *t, const how *h, uint32_t **out,
                       size_t *cap)
 {
-    return h->skip ? skip_ids(sc, t, h->dist, h->unigrams, out, cap)
-                   : ngram_ids(sc, t, h->n, out, cap);
+    uint32_t base = (uint32_t)sc->vocab.count;
+    return h->skip ? skip_ids(sc, t, h->dist, h->unigrams, base, out, cap)
+                   : ngram_ids(sc, t, h->n, base, out, cap);
 }
 
 static int clipped(rouge_scorer *sc, const rouge_toks *peer, const rouge_toks *const *models,

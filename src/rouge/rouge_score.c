@@ -124,7 +124,6 @@ precis_status rouge_scorer_new(const rouge_options *o, rouge_scorer **out, preci
         return error_set(err, PRECIS_ERR_NOMEM, "", 0, "out of memory");
     sc->opt = *o;
     sc->nmetrics = rouge_metrics_for(o, sc->metrics, ROUGE_MAX_METRICS);
-    strmap_init(&sc->raw);
     strmap_init(&sc->vocab);
     st = rouge_lexicon_load(&sc->lex, err);
     if (st) {
@@ -140,14 +139,14 @@ void rouge_scorer_free(rouge_scorer *sc)
     if (!sc)
         return;
     rouge_lexicon_free(&sc->lex);
-    strmap_free(&sc->raw);
+    rouge_tokcache_free(&sc->raw);
     strmap_free(&sc->vocab);
-    free(sc->raw_final);
     free(sc->word);
     rouge_gmap_free(&sc->gm);
     free(sc->cnt_peer), free(sc->cnt_model);
     free(sc->gram_a), free(sc->gram_b), free(sc->gram_peer), free(sc->touched);
-    free(sc->bud_model), free(sc->bud_peer), free(sc->seen);
+    free(sc->bud_model), free(sc->bud_peer), free(sc->seen), free(sc->slot_of);
+    free(sc->pm), free(sc->vrows);
     free(sc->dir), free(sc->mask);
     free(sc->row_a), free(sc->row_b), free(sc->wrow_a), free(sc->wrow_b);
     free(sc->krow_a), free(sc->krow_b), free(sc->rows);
@@ -178,8 +177,8 @@ int rouge_vocab_scratch(rouge_scorer *sc)
     size_t nc = sc->vocab_cap ? sc->vocab_cap : 4096;
     while (nc < need)
         nc *= 2;
-    uint32_t **arr[3] = {&sc->bud_model, &sc->bud_peer, &sc->seen};
-    for (int i = 0; i < 3; i++) {
+    uint32_t **arr[4] = {&sc->bud_model, &sc->bud_peer, &sc->seen, &sc->slot_of};
+    for (int i = 0; i < 4; i++) {
         uint32_t *nv = realloc(*arr[i], nc * sizeof *nv);
         if (!nv)
             return -1;

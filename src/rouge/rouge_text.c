@@ -258,24 +258,92 @@ static uint32_t resolve(rouge_scorer *sc, const char *tok, size_t len)
     return id == STRMAP_NONE ? ROUGE_OOM : id;
 }
 
+static uint64_t tok_hash(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    h ^= h >> 32;
+    h *= 0xd6e8feb86659fd93ull;
+    h ^= h >> 32;
+    return h ? h : 1;
+}
+
+static int cache_grow(rouge_tokcache *c)
+{
+    size_t nc = c->cap ? c->cap * 2 : 16384;
+    rouge_tokslot *ns = calloc(nc, sizeof *ns);
+    if (!ns)
+        return -1;
+    for (size_t i = 0; i < c->cap; i++) {
+        if (!c->slots[i].hash)
+            continue;
+        size_t j = c->slots[i].hash & (nc - 1);
+        while (ns[j].hash)
+            j = (j + 1) & (nc - 1);
+        ns[j] = c->slots[i];
+    }
+    free(c->slots);
+    c->slots = ns;
+    c->cap = nc;
+    return 0;
+}
+
+void rouge_tokcache_free(rouge_tokcache *c)
+{
+    free(c->slots);
+    free(c->pool);
+    memset(c, 0, sizeof *c);
+}
+
+static bool slot_is(const rouge_tokcache *c, const rouge_tokslot *s, const char *pad,
+                    const char *tok, size_t len)
+{
+    if (s->len != len)
+        return false;
+    if (len <= 16)
+        return !memcmp(s->key.inl, pad, 16);
+    return !memcmp(c->pool + s->key.off, tok, len);
+}
+
 uint32_t rouge_token_id(rouge_scorer *sc, const char *tok, size_t len)
 {
-    size_t before = sc->raw.count;
-    uint32_t r = strmap_intern(&sc->raw, tok, len);
-    if (r == STRMAP_NONE)
+    rouge_tokcache *c = &sc->raw;
+    if ((c->count + 1) * 2 > c->cap && cache_grow(c) < 0)
         return ROUGE_OOM;
-    if (sc->raw.count == before)
-        return sc->raw_final[r];
-    if (r >= sc->raw_cap) {
-        size_t nc = sc->raw_cap ? sc->raw_cap * 2 : 4096;
-        uint32_t *nv = realloc(sc->raw_final, nc * sizeof *nv);
-        if (!nv)
-            return ROUGE_OOM;
-        sc->raw_final = nv;
-        sc->raw_cap = nc;
+    char pad[16] = {0};
+    if (len <= 16)
+        memcpy(pad, tok, len);
+    uint64_t h = tok_hash(tok, len);
+    size_t j = h & (c->cap - 1);
+    for (; c->slots[j].hash; j = (j + 1) & (c->cap - 1))
+        if (c->slots[j].hash == h && slot_is(c, &c->slots[j], pad, tok, len))
+            return c->slots[j].id;
+    if (len > UINT32_MAX / 2 || c->pool_len + len > UINT32_MAX)
+        return ROUGE_OOM;
+    rouge_tokslot ns = {.hash = h, .len = (uint32_t)len};
+    if (len <= 16) {
+        memcpy(ns.key.inl, pad, 16);
+    } else {
+        if (c->pool_len + len > c->pool_cap) {
+            size_t nc = c->pool_cap ? c->pool_cap * 2 : 65536;
+            while (nc < c->pool_len + len)
+                nc *= 2;
+            char *np = realloc(c->pool, nc);
+            if (!np)
+                return ROUGE_OOM;
+            c->pool = np;
+            c->pool_cap = nc;
+        }
+        memcpy(c->pool + c->pool_len, tok, len);
+        ns.key.off = (uint32_t)c->pool_len;
+        c->pool_len += len;
     }
-    sc->raw_final[r] = resolve(sc, tok, len);
-    return sc->raw_final[r];
+    if ((ns.id = resolve(sc, tok, len)) == ROUGE_OOM)
+        return ROUGE_OOM;
+    c->slots[j] = ns;
+    c->count++;
+    return ns.id;
 }
 
 static int toks_push(rouge_toks *t, uint32_t id)
