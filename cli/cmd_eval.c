@@ -29,6 +29,8 @@ static const char usage_text[] =
     "      --jackknife      score against each k-1 subset of the k references and\n"
     "                       average, as NIST did for DUC (humans only against others)\n"
     "      --csv FILE       write per-cluster scores to FILE\n"
+    "      --no-query       generic summaries even where a cluster has a \"query\"\n"
+    "                       (by default a query, as in DUC, focuses the summary)\n"
     "      --limit N        only the first N clusters\n"
     "      --lcs            add ROUGE-L\n"
     "      --no-stem        ROUGE without stemming (no -m)\n"
@@ -69,6 +71,7 @@ int cmd_eval(int argc, char **argv)
         {"lcs", no_argument, NULL, 'l'},         {"no-stem", no_argument, NULL, 'N'},
         {"stopwords", no_argument, NULL, 's'},   {"format", required_argument, NULL, 'f'},
         {"summary-words", required_argument, NULL, 'S'},
+        {"no-query", no_argument, NULL, 'Q'},
         {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0}};
     static char default_methods[] = "oracle,lead,first3,centroid,lexrank,textrank,default";
     eval_config cfg;
@@ -99,6 +102,7 @@ int cmd_eval(int argc, char **argv)
         case 'm': methods_arg = optarg; break;
         case 'P': cfg.peers_path = optarg; break;
         case 'J': cfg.jackknife = true; break;
+        case 'Q': cfg.ignore_query = true; break;
         case 'C': csv_path = optarg; break;
         case 'L':
             if (parse_size("--limit", optarg, &limit) != 0)

@@ -32,6 +32,7 @@ static const char usage_text[] =
     "  -n, --sentences N   at most N sentences\n"
     "  -m, --method NAME   summarization method (--list-methods)\n"
     "  -f, --format FMT    text (default), json or md\n"
+    "  -q, --query TEXT    prefer what this question or topic asks about\n"
     "      --jsonl         read JSON Lines clusters\n"
     "      --strict        stop at the first bad cluster (default: report, skip)\n"
     "      --list-methods  list the methods and exit\n"
@@ -210,13 +211,14 @@ int cmd_summarize(int argc, char **argv)
         {"sentences", required_argument, NULL, 'n'}, {"method", required_argument, NULL, 'm'},
         {"format", required_argument, NULL, 'f'},  {"jsonl", no_argument, NULL, 'J'},
         {"strict", no_argument, NULL, 'S'},        {"list-methods", no_argument, NULL, 'L'},
+        {"query", required_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
     settings s;
     memset(&s, 0, sizeof s);
     precis_options_init(&s.opts);
     int words_set = 0, opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "w:b:n:m:f:h", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "w:b:n:m:f:q:h", longopts, NULL)) != -1) {
         switch (opt) {
         case 'w':
             if (parse_size("--words", optarg, &s.opts.max_words) != 0)
@@ -244,6 +246,7 @@ int cmd_summarize(int argc, char **argv)
                 return EXIT_USAGE;
             }
             break;
+        case 'q': s.opts.query = optarg; break;
         case 'J': s.jsonl = 1; break;
         case 'S': s.strict = 1; break;
         case 'L': list_methods(); return EXIT_OK;

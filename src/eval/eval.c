@@ -159,6 +159,8 @@ static precis_status run_line(runner *ru, const char *line, size_t len, long lin
     }
     if (st != PRECIS_OK)
         return st;
+    if (c && ru->cfg->ignore_query)
+        c->query = NULL;
     double build = now() - t0;
     json_t *root = json_loadb(line, len, 0, NULL);
     topic *t = NULL;

@@ -33,6 +33,7 @@ typedef struct eval_config {
     const char *peers_path;        /* NULL: no peers */
     bool jackknife;                /* score against every k-1 subset of the k references */
     long limit;                    /* at most this many clusters; 0 = all */
+    bool ignore_query;             /* generic summaries even where the data has a "query" */
     rouge_options rouge;           /* metrics and ROUGE flags (its max_words is set to words) */
     FILE *csv;                     /* per-cluster scores, or NULL */
     volatile sig_atomic_t *stop;   /* set (e.g. by SIGINT) to end early with what is done */

@@ -5,7 +5,8 @@
  * "document", as in the Multi-News release) as one string with articles
  * separated by "|||||". Articles that are empty or hold no story text are
  * left out of the cluster (Multi-News has such slots); a line with none
- * left is an error.
+ * left is an error. A "query" string (DUC's topic statement) is kept with
+ * the cluster and makes its summary query-focused.
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 
 #include "core/error.h"
 #include "io/io.h"
+#include "model/cluster.h"
 
 #define SEPARATOR "|||||"
 
@@ -116,6 +118,15 @@ precis_status jsonl_cluster(precis_engine *eng, const char *line, size_t len, lo
     if (st != PRECIS_OK) {
         precis_cluster_free(c);
         goto done;
+    }
+    const char *query = json_string_value(json_object_get(root, "query"));
+    if (query && *query) {
+        c->query = arena_strndup(&c->mem, query, strlen(query));
+        if (!c->query) {
+            precis_cluster_free(c);
+            st = error_set(err, PRECIS_ERR_NOMEM, where, lineno, "out of memory");
+            goto done;
+        }
     }
     *id_out = strdup(cid);
     *out = c;

@@ -52,6 +52,7 @@ struct precis_cluster {
     size_t nterms, terms_cap;
     u32map local_of;         /* global -> local */
     size_t total_bytes;
+    const char *query;       /* a query that came with the cluster (JSON Lines "query"), or NULL */
 };
 
 /* Local id of a global term, adding it; UINT32_MAX when out of memory. */

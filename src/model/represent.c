@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "text/segment.h"
+#include "text/token.h"
 
 /* Two sentences are one fact when most of the shorter one's content terms
  * are in the longer and they are of comparable size. */
@@ -239,4 +240,40 @@ int represent_build(const precis_cluster *c, arena *a, represent *r)
         r->position[i] = 1.0 / sqrt(1.0 + s->pos);
     }
     return group_duplicates(c, a, r);
+}
+
+int represent_query(precis_cluster *c, const char *query, arena *a, represent *r)
+{
+    size_t nt = c->nterms;
+    r->query_term = arena_calloc(a, nt + 1, 1);
+    r->query_sim = arena_calloc(a, r->n + 1, sizeof *r->query_sim);
+    double *qw = arena_calloc(a, nt + 1, sizeof *qw);
+    if (!r->query_term || !r->query_sim || !qw)
+        return -1;
+    if (!query || !*query)
+        return 0;
+    /* Only terms the cluster uses can match; the query may not add terms. */
+    size_t pos = 0, len = strlen(query);
+    token t;
+    while (token_next(query, len, &pos, &t, &c->engine->scratch)) {
+        uint32_t g = engine_term(c->engine, t.norm, t.norm_len);
+        uint32_t l = g == STRMAP_NONE ? UINT32_MAX : u32map_get(&c->local_of, g);
+        if (l == UINT32_MAX || c->term_stop[l])
+            continue;
+        r->query_term[l] = 1;
+        qw[l] = c->term_idf[l];
+        r->has_query = 1;
+    }
+    double norm = 0;
+    for (size_t k = 0; k < nt; k++)
+        norm += qw[k] * qw[k];
+    norm = sqrt(norm);
+    for (size_t i = 0; i < r->n && norm > 0; i++) {
+        const svec *v = &r->vec[i];
+        double s = 0;
+        for (uint32_t k = 0; k < v->n; k++)
+            s += v->w[k] * qw[v->term[k]];
+        r->query_sim[i] = s / norm;
+    }
+    return 0;
 }

@@ -30,10 +30,17 @@ typedef struct represent {
     uint32_t *group;      /* near-duplicate group: index of its first sentence */
     uint32_t *support;    /* distinct articles in the sentence's group */
     double *position;     /* 1 at the start of an article, falling with position */
+    uint8_t *query_term;  /* dense over local terms: 1 if the query uses the term */
+    double *query_sim;    /* cosine of each sentence with the query (0 without one) */
+    int has_query;
 } represent;
 
 /* Build the representation into a (the caller's scratch arena). 0 or -1. */
 int represent_build(const precis_cluster *c, arena *a, represent *r);
+
+/* Mark the terms of a query and each sentence's similarity to it (call
+ * after represent_build; the cluster is not changed). 0 or -1. */
+int represent_query(precis_cluster *c, const char *query, arena *a, represent *r);
 
 /* Cosine of two unit vectors. */
 double svec_dot(const svec *x, const svec *y);

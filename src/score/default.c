@@ -4,7 +4,8 @@
  *    from the background table, so words every news story uses weigh little;
  *  - position: news puts the point first;
  *  - support: how many outlets carry the sentence (near-duplicates merged),
- *    the cross-source signal a single-document summarizer cannot see.
+ *    the cross-source signal a single-document summarizer cannot see;
+ *  - when the reader gives a query, similarity to it.
  */
 #include <math.h>
 
@@ -15,6 +16,7 @@ double centroid_similarity(const represent *r, size_t i);
 #define W_CONTENT 1.0
 #define W_POSITION 0.35
 #define W_SUPPORT 0.25
+#define W_QUERY 1.0
 
 int score_default(const precis_cluster *c, const represent *r, arena *a, double *scores)
 {
@@ -22,7 +24,8 @@ int score_default(const precis_cluster *c, const represent *r, arena *a, double 
     for (size_t i = 0; i < c->nsents; i++) {
         double content = centroid_similarity(r, i);
         double support = c->narticles > 1 ? log((double)r->support[i]) / max_support : 0;
-        scores[i] = W_CONTENT * content + W_POSITION * r->position[i] + W_SUPPORT * support;
+        scores[i] = W_CONTENT * content + W_POSITION * r->position[i] + W_SUPPORT * support +
+                    W_QUERY * r->query_sim[i];
     }
     return 0;
 }

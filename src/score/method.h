@@ -17,10 +17,20 @@
  * Returns 0, or -1 when out of memory. */
 typedef int (*score_fn)(const precis_cluster *c, const represent *r, arena *a, double *scores);
 
+struct method;
+struct budget;
+
+/* Choose sentences under the budget; writes indices to chosen and returns
+ * their count, or (size_t)-1 when out of memory. NULL in a method means
+ * select_greedy (select/greedy.c). */
+typedef size_t (*select_fn)(const precis_cluster *c, const represent *r, const struct method *m,
+                            const double *scores, struct budget *b, arena *a, uint32_t *chosen);
+
 typedef struct method {
     const char *name;
     const char *description;
     score_fn score;
+    select_fn select;
     int avoid_redundancy;   /* selector skips near-duplicates of chosen sentences */
     int skip_fragments;     /* selector skips headlines and very short lines */
 } method;
@@ -33,6 +43,7 @@ int score_centroid(const precis_cluster *c, const represent *r, arena *a, double
 int score_lexrank(const precis_cluster *c, const represent *r, arena *a, double *scores);
 int score_textrank(const precis_cluster *c, const represent *r, arena *a, double *scores);
 int score_default(const precis_cluster *c, const represent *r, arena *a, double *scores);
+int score_learned(const precis_cluster *c, const represent *r, arena *a, double *scores);
 
 /* Stationary distribution of a row-normalised similarity graph (used by
  * lexrank and textrank): sim is n*n, damping d, into out. */

@@ -4,17 +4,24 @@
 #include <string.h>
 
 #include "score/method.h"
+#include "select/select.h"
 
 static const method methods[] = {
-    {"default", "centrality against background TF-IDF, position and cross-source support",
-     score_default, 1, 1},
-    {"lead", "first sentences of each article in turn", score_lead, 0, 1},
-    {"centroid", "similarity to the cluster's TF-IDF centroid (Radev et al. 2004)", score_centroid, 1, 1},
-    {"lexrank", "eigenvector centrality of the cosine graph (Erkan and Radev 2004)", score_lexrank, 1, 1},
-    {"textrank", "PageRank over word-overlap similarity (Mihalcea and Tarau 2004)", score_textrank, 1, 1},
+    {"default", "bigram concepts weighted by how many articles use them, covered greedily, "
+                "with centrality, position and support as tie-breakers",
+     score_default, select_coverage, 1, 1},
+    {"centrality", "centrality against background TF-IDF, position and cross-source support, "
+                   "greedy with a redundancy filter",
+     score_default, NULL, 1, 1},
+    {"lead", "first sentences of each article in turn", score_lead, NULL, 0, 1},
+    {"centroid", "similarity to the cluster's TF-IDF centroid (Radev et al. 2004)", score_centroid, NULL, 1, 1},
+    {"lexrank", "eigenvector centrality of the cosine graph (Erkan and Radev 2004)", score_lexrank, NULL, 1, 1},
+    {"textrank", "PageRank over word-overlap similarity (Mihalcea and Tarau 2004)", score_textrank, NULL, 1, 1},
+    {"learned", "sentence scores learned from Multi-News training clusters (data/scorer.txt)",
+     score_learned, NULL, 1, 1},
 };
 
-static const char *const names[] = {"default", "lead", "centroid", "lexrank", "textrank", NULL};
+static const char *const names[] = {"default", "centrality", "lead", "centroid", "lexrank", "textrank", "learned", NULL};
 
 const method *method_find(const char *name)
 {

@@ -41,6 +41,10 @@ int budget_full(const budget *b);
 size_t select_greedy(const precis_cluster *c, const represent *r, const method *m,
                      const double *scores, budget *b, arena *a, uint32_t *chosen);
 
+/* Concept (bigram) coverage, greedy on gain per word (select/coverage.c). */
+size_t select_coverage(const precis_cluster *c, const represent *r, const method *m,
+                       const double *scores, budget *b, arena *a, uint32_t *chosen);
+
 /* Put chosen sentences in reading order (order/position.c). */
 void order_by_position(const precis_cluster *c, uint32_t *chosen, size_t n);
 

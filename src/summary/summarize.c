@@ -84,10 +84,11 @@ precis_status precis_summarize(precis_cluster *c, const precis_options *opts, pr
     represent r;
     double *scores = arena_alloc(&scratch, (c->nsents + 1) * sizeof *scores);
     uint32_t *chosen = arena_alloc(&scratch, (c->nsents + 1) * sizeof *chosen);
-    if (!scores || !chosen || represent_build(c, &scratch, &r) != 0 || m->score(c, &r, &scratch, scores) != 0)
+    if (!scores || !chosen || represent_build(c, &scratch, &r) != 0 ||
+        represent_query(c, opts->query ? opts->query : c->query, &scratch, &r) != 0 || m->score(c, &r, &scratch, scores) != 0)
         return fail(sum, &scratch, err);
     budget b = {opts->max_words, opts->max_bytes, opts->max_sentences, 0, 0, 0};
-    size_t n = select_greedy(c, &r, m, scores, &b, &scratch, chosen);
+    size_t n = (m->select ? m->select : select_greedy)(c, &r, m, scores, &b, &scratch, chosen);
     if (n == (size_t)-1)
         return fail(sum, &scratch, err);
     order_by_position(c, chosen, n);
