@@ -64,6 +64,7 @@ static const char page_style[] =
 static const char page_script[] =
     "<script>\n"
     "(function(){\n"
+    "document.documentElement.setAttribute('data-js','ready');\n"
     "function go(k){var old=document.querySelectorAll('.flash');for(var i=0;i<old.length;i++)old[i].classList.remove('flash');\n"
     " var xs=document.querySelectorAll('[data-s=\"'+k+'\"]');for(var j=0;j<xs.length;j++)xs[j].classList.add('flash');\n"
     " if(xs.length)xs[0].scrollIntoView({block:'center'});}\n"

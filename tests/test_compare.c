@@ -1,0 +1,452 @@
+/*
+ * test_compare.c: the cross-source view (src/compare, precis compare) on
+ * real text: the seeds' full lists of discrepancies and quotes, number
+ * parsing, overlap and facts, the HTML page's escaping of a hostile
+ * article, bad input at the CLI, and (when Chromium is installed) the page
+ * rendered in a headless browser.
+ */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "compare/compare.h"
+#include "io/io.h"
+#include "precis.h"
+
+#define SEEDS "../examples/seeds"
+
+typedef struct fixture {
+    precis_engine *eng;
+    precis_cluster *c;
+    cmp_report r;
+} fixture;
+
+static void load_dir(fixture *f, const char *dir)
+{
+    precis_error err = {0};
+    cr_assert_eq(precis_engine_new(&f->eng, &err), PRECIS_OK);
+    cr_assert_eq(precis_cluster_new(f->eng, "t", &f->c, &err), PRECIS_OK);
+    char **paths;
+    size_t n;
+    cr_assert_eq(io_list_dir(dir, &paths, &n, &err), PRECIS_OK, "%s", err.message);
+    buf text = BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        cr_assert_eq(io_read_file(paths[i], &text, &err), PRECIS_OK);
+        const char *name = strrchr(paths[i], '/') + 1;
+        cr_assert_eq(precis_cluster_add(f->c, name, text.data, text.len, &err), PRECIS_OK, "%s", err.message);
+    }
+    buf_free(&text);
+    io_free_paths(paths, n);
+    cr_assert_eq(cmp_report_build(f->c, 0, &f->r, &err), PRECIS_OK, "%s", err.message);
+}
+
+static void load_texts(fixture *f, const char *const *texts, size_t n)
+{
+    precis_error err = {0};
+    cr_assert_eq(precis_engine_new(&f->eng, &err), PRECIS_OK);
+    cr_assert_eq(precis_cluster_new(f->eng, "t", &f->c, &err), PRECIS_OK);
+    for (size_t i = 0; i < n; i++)
+        cr_assert_eq(precis_cluster_add(f->c, NULL, texts[i], strlen(texts[i]), &err), PRECIS_OK, "%s", err.message);
+    cr_assert_eq(cmp_report_build(f->c, 0, &f->r, &err), PRECIS_OK, "%s", err.message);
+}
+
+static void unload(fixture *f)
+{
+    cmp_report_free(&f->r);
+    precis_cluster_free(f->c);
+    precis_engine_free(f->eng);
+}
+
+/* Articles carrying a value, as a bit set. */
+static unsigned value_articles(const fixture *f, const cmp_value *v)
+{
+    unsigned bits = 0;
+    for (uint32_t k = 0; k < v->nmentions; k++)
+        bits |= 1u << f->r.quant[v->mentions[k]].article;
+    return bits;
+}
+
+static const cmp_value *find_value(const cmp_discrepancy *d, double value)
+{
+    for (uint32_t v = 0; v < d->nvalues; v++)
+        if (fabs(d->values[v].value - value) < 1e-6)
+            return &d->values[v];
+    return NULL;
+}
+
+Test(compare_seeds, discrepancies_are_exactly_the_targets_and_the_death_toll)
+{
+    fixture f;
+    load_dir(&f, SEEDS);
+    cr_assert_eq(f.r.ndisc, 2, "got %zu discrepancies", f.r.ndisc);
+    const cmp_discrepancy *targets = NULL, *people = NULL;
+    for (size_t i = 0; i < f.r.ndisc; i++) {
+        const char *unit = cmp_term_text(f.c, f.r.disc[i].unit);
+        if (!strcmp(unit, "target"))
+            targets = &f.r.disc[i];
+        else if (!strcmp(unit, "peopl"))
+            people = &f.r.disc[i];
+    }
+    cr_assert(targets && people, "targets and people expected");
+    /* 12 (Independent, Press Association) vs four (AFP x2, Al Arabiya) vs
+     * eight (AFP x2): the ministry's counts as each outlet reported them */
+    cr_assert_eq(targets->nvalues, 3);
+    cr_assert(find_value(targets, 12) && find_value(targets, 4) && find_value(targets, 8));
+    cr_assert_eq(value_articles(&f, find_value(targets, 12)), 0x03u);
+    cr_assert_eq(value_articles(&f, find_value(targets, 4)), 0x1Cu);
+    cr_assert_eq(value_articles(&f, find_value(targets, 8)), 0x0Cu);
+    /* more than 250,000 (Press Association) vs more than 240,000 (AFP) */
+    cr_assert_eq(people->nvalues, 2);
+    const cmp_value *v250 = find_value(people, 250000), *v240 = find_value(people, 240000);
+    cr_assert(v250 && v240);
+    cr_assert_eq(v250->approx, CMP_MORE);
+    cr_assert_eq(value_articles(&f, v250), 0x02u);
+    cr_assert_eq(value_articles(&f, v240), 0x0Cu);
+    unload(&f);
+}
+
+Test(compare_seeds, numbers_of_different_things_are_not_discrepancies)
+{
+    fixture f;
+    load_dir(&f, SEEDS);
+    /* 20 sorties and 36 civilians, four warplanes and more than 50 warplanes */
+    int saw_sorties = 0, saw_civilians = 0;
+    for (size_t i = 0; i < f.r.nquant; i++) {
+        const char *unit = cmp_term_text(f.c, f.r.quant[i].unit);
+        saw_sorties |= !strcmp(unit, "sorti") && f.r.quant[i].value == 20;
+        saw_civilians |= !strcmp(unit, "civilian") && f.r.quant[i].value == 36;
+    }
+    cr_assert(saw_sorties && saw_civilians, "both counts are parsed");
+    for (size_t i = 0; i < f.r.ndisc; i++) {
+        const char *unit = cmp_term_text(f.c, f.r.disc[i].unit);
+        cr_assert(strcmp(unit, "sorti") && strcmp(unit, "civilian") && strcmp(unit, "warplan"),
+                  "unexpected discrepancy on %s", unit);
+    }
+    unload(&f);
+}
+
+/* The seeds' quotations, every one, with who said them (a word the
+ * speaker as given must contain). Article indexes follow file order. */
+static const struct {
+    unsigned article;
+    const char *opening;
+    const char *speaker;
+} seed_quotes[] = {
+    {0, "These organisations are well known", "Peskov"},
+    {0, "the operation's target is solely", "Ivanov"},
+    {0, "Rumours that the targets", "Lavrov"},
+    {1, "These organisations are well known", "Peskov"},
+    {1, "the operation's target is solely", "Ivanov"},
+    {1, "gangs of international terrorists", "Putin"},
+    {1, "two terrorist organisations", "Orlov"},
+    {1, "Islamic Republic of Iran considers", "Afkham"},
+    {1, "We are ready for such information", "Putin"},
+    {1, "The first reports of civilian", "Putin"},
+    {2, "Air strikes from four Russian", "source"},
+    {2, "four Islamic State targets", "ministry"},
+    {2, "the headquarters of terrorist", "ministry"},
+    {2, "funded and trained by our CIA", "McCain"},
+    {2, "eight Islamic State targets", "ministry"},
+    {2, "These organisations are known", "Peskov"},
+    {2, "The targets are determined", "Peskov"},
+    {2, "More than 50 warplanes", "Konashekov"},
+    {2, "Life has shown", "Lavrov"},
+    {3, "four Islamic State targets", "Russia"},
+    {3, "destroyed the headquarters", "Ministry"},
+    {3, "Air strikes from four Russian", "source"},
+    {3, "the alliance of Russian pigs", "Army of Conquest"},
+    {3, "The rumours that the target", "Lavrov"},
+    {3, "They (the American side)", "Lavrov"},
+    {3, "Talk began that civilians", "Lavrov"},
+    {3, "We carefully make sure", "Lavrov"},
+    {3, "eight Islamic State targets", "defence ministry"},
+    {3, "We agreed on the imperative", "Kerry"},
+    {3, "other terrorist and extremist groups", "Peskov"},
+    {3, "Does it exist, the Free Syria Army?", "Peskov"},
+    {3, "What is the Free Syrian Army", "Peskov"},
+    {3, "Life has shown", "Lavrov"},
+    {3, "launching an offensive in northern Homs", "Rossiya"},
+    {3, "Most of the moderate opposition", "report"},
+    {4, "The aim is really to help", "Peskov"},
+    {4, "We have not altered operations", "Warren"},
+    {4, "based on an official request", "foreign ministry"},
+    {4, "Iran sees the Russian military", "Afkham"},
+    {4, "A real and thorough fight", "Afkham"},
+    {4, "Air strikes from four Russian", "source"},
+    {4, "the alliance of Russian pigs", "Army of Conquest"},
+};
+
+Test(compare_seeds, quotes_are_the_full_list_with_speakers)
+{
+    fixture f;
+    load_dir(&f, SEEDS);
+    size_t want = sizeof seed_quotes / sizeof seed_quotes[0];
+    cr_assert_eq(f.r.nquotes, want, "got %zu quotes, want %zu", f.r.nquotes, want);
+    for (size_t i = 0; i < want; i++) {
+        const cmp_quote *hit = NULL;
+        size_t olen = strlen(seed_quotes[i].opening);
+        for (size_t k = 0; k < f.r.nquotes && !hit; k++) {
+            const cmp_quote *q = &f.r.quotes[k];
+            const char *t = f.c->articles[q->article].text + q->start;
+            if (q->article == seed_quotes[i].article && q->end - q->start >= olen && !strncmp(t, seed_quotes[i].opening, olen))
+                hit = q;
+        }
+        cr_assert(hit, "missing quote [%u] %s", seed_quotes[i].article, seed_quotes[i].opening);
+        cr_assert(hit->speaker && strstr(hit->speaker, seed_quotes[i].speaker),
+                  "[%u] \"%s\": speaker %s, want %s", seed_quotes[i].article, seed_quotes[i].opening,
+                  hit->speaker ? hit->speaker : "(none)", seed_quotes[i].speaker);
+    }
+    unload(&f);
+}
+
+Test(compare_seeds, quotes_merge_across_outlets_and_note_wording)
+{
+    fixture f;
+    load_dir(&f, SEEDS);
+    int found = 0;
+    for (size_t g = 0; g < f.r.nqgroups; g++) {
+        const cmp_quote_group *qg = &f.r.qgroups[g];
+        const cmp_quote *q0 = &f.r.quotes[qg->members[0]];
+        if (strncmp(f.c->articles[q0->article].text + q0->start, "These organisations are well known", 34))
+            continue;
+        found = 1;
+        cr_assert_eq(qg->articles, 3, "Independent, Press Association and AFP carry it");
+        cr_assert(qg->wording_differs, "AFP has \"These organisations are known\"");
+        cr_assert(strstr(qg->speaker, "Peskov"));
+    }
+    cr_assert(found);
+    unload(&f);
+}
+
+Test(compare_seeds, overlap_finds_the_shared_wire_copy)
+{
+    fixture f;
+    load_dir(&f, SEEDS);
+    size_t n = f.r.overlap.n;
+    cr_assert_eq(n, 5);
+    /* The Independent and Press Association share AP copy; AFP's two
+     * versions share much; the Independent and AFP share nothing. */
+    cr_assert_gt(f.r.overlap.share[0 * n + 1], 0.15);
+    cr_assert_gt(f.r.overlap.share[3 * n + 2], 0.10);
+    cr_assert_lt(f.r.overlap.share[0 * n + 2], 0.02);
+    int wire = 0;
+    for (size_t i = 0; i < f.r.overlap.npass; i++) {
+        const cmp_passage *p = &f.r.overlap.pass[i];
+        const char *ta = f.c->articles[p->a].text, *tb = f.c->articles[p->b].text;
+        if (p->a == 0 && p->b == 1 && !strncmp(ta + p->a_start, "Russian jets have carried out", 29) &&
+            !strncmp(tb + p->b_start, "Russian jets have carried out", 29))
+            wire = 1;
+        cr_assert_geq(p->words, CMP_PASSAGE_MIN_WORDS);
+    }
+    cr_assert(wire, "the AP lead is one shared passage, mapped in both articles");
+    unload(&f);
+}
+
+Test(compare_seeds, facts_by_support_reuse_near_duplicate_groups)
+{
+    fixture f;
+    load_dir(&f, SEEDS);
+    int three = 0;
+    for (size_t i = 0; i < f.r.facts.n; i++) {
+        const cmp_fact *fa = &f.r.facts.f[i];
+        const sentence *s = &f.c->sents[fa->sent];
+        if (!strncmp(f.c->articles[s->article].text + s->start, "\xE2\x80\x9C" "Air strikes from four", 24))
+            three = fa->support == 3;
+        if (i > 0)
+            cr_assert_geq(f.r.facts.f[i - 1].support, fa->support, "sorted by support");
+    }
+    cr_assert(three, "the AFP security-source sentence is carried by three outlets");
+    unload(&f);
+}
+
+static const cmp_quantity *quantity_with(const fixture *f, const char *text)
+{
+    for (size_t i = 0; i < f->r.nquant; i++) {
+        char t[128];
+        cmp_quantity_text(&f->r, &f->r.quant[i], t, sizeof t);
+        if (!strcmp(t, text))
+            return &f->r.quant[i];
+    }
+    return NULL;
+}
+
+Test(compare_numbers, counts_words_money_percent_fractions_dates)
+{
+    const char *texts[] = {
+        "Officials said two-thirds of the 1,200 residents fled on Oct 1, 2015, and a dozen police officers "
+        "were hurt. The plan costs more than $5.5 million and 40% of voters back it. Twenty-five soldiers "
+        "and about 3 million people were affected, and 07:44 is a time, not a count. The Su-25 jets flew."};
+    fixture f;
+    load_texts(&f, texts, 1);
+    const cmp_quantity *q;
+    cr_assert((q = quantity_with(&f, "two-thirds")));
+    cr_assert_eq(q->kind, CMP_Q_FRACTION);
+    cr_assert_float_eq(q->value, 2.0 / 3, 1e-9);
+    cr_assert((q = quantity_with(&f, "1,200")));
+    cr_assert_eq(q->value, 1200);
+    cr_assert_str_eq(cmp_term_text(f.c, q->unit), "resid");
+    cr_assert((q = quantity_with(&f, "Oct 1, 2015")));
+    cr_assert_eq(q->kind, CMP_Q_DATE);
+    cr_assert((q = quantity_with(&f, "a dozen")));
+    cr_assert_eq(q->value, 12);
+    cr_assert_str_eq(cmp_term_text(f.c, q->unit), "offic");
+    cr_assert((q = quantity_with(&f, "more than $5.5 million")));
+    cr_assert_eq(q->kind, CMP_Q_MONEY);
+    cr_assert_eq(q->approx, CMP_MORE);
+    cr_assert_float_eq(q->value, 5.5e6, 1);
+    cr_assert((q = quantity_with(&f, "40%")));
+    cr_assert_eq(q->kind, CMP_Q_PERCENT);
+    cr_assert((q = quantity_with(&f, "Twenty-five")));
+    cr_assert_eq(q->value, 25);
+    cr_assert((q = quantity_with(&f, "about 3 million")));
+    cr_assert_eq(q->approx, CMP_ABOUT);
+    cr_assert_str_eq(cmp_term_text(f.c, q->unit), "peopl");
+    cr_assert_null(quantity_with(&f, "44"), "a clock time is no count");
+    cr_assert_null(quantity_with(&f, "25"), "a model number is no count");
+    unload(&f);
+}
+
+Test(compare_numbers, number_words_agree_with_digits)
+{
+    const char *texts[] = {
+        "Rescuers said four miners were trapped in the collapsed shaft on Monday.",
+        "Rescuers said 6 miners were trapped in the collapsed shaft on Monday, a company spokesman said."};
+    fixture f;
+    load_texts(&f, texts, 2);
+    cr_assert_eq(f.r.ndisc, 1);
+    cr_assert_eq(f.r.disc[0].nvalues, 2);
+    cr_assert(find_value(&f.r.disc[0], 4) && find_value(&f.r.disc[0], 6));
+    unload(&f);
+}
+
+/* ---- the HTML page ---------------------------------------------------- */
+
+static char *compare_dir(const char *dir, precis_compare_format fmt)
+{
+    fixture f;
+    load_dir(&f, dir);
+    char *out;
+    size_t len;
+    precis_error err = {0};
+    cr_assert_eq(precis_compare(f.c, fmt, &out, &len, &err), PRECIS_OK, "%s", err.message);
+    cr_assert_eq(strlen(out), len);
+    unload(&f);
+    return out;
+}
+
+static size_t count(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = hay; (p = strstr(p, needle)); p++)
+        n++;
+    return n;
+}
+
+Test(compare_html, hostile_article_text_is_inert)
+{
+    char *html = compare_dir("data/compare/hostile", PRECIS_COMPARE_HTML);
+    cr_assert(strstr(html, "Content-Security-Policy"));
+    cr_assert(strstr(html, "default-src 'none'"));
+    cr_assert_eq(count(html, "<script"), 1, "only the page's own script");
+    cr_assert_eq(count(html, "</script"), 1);
+    cr_assert_null(strstr(html, "<img"));
+    cr_assert_null(strstr(html, "<svg"));
+    cr_assert_null(strstr(html, "<a href=\\\"javascript"));
+    cr_assert_null(strstr(html, "href=\"javascript"));
+    cr_assert_null(strstr(html, "</textarea>"));
+    cr_assert_null(strstr(html, "<b>broken"));
+    cr_assert_null(strstr(html, "\xE2\x80\xAE"), "the RTL override is shown, not obeyed");
+    cr_assert(strstr(html, "&lt;script&gt;alert(1)&lt;/script&gt;"), "shown as text");
+    cr_assert(strstr(html, "[U+202E]"));
+    /* nothing is fetched: no src= or external URL anywhere */
+    cr_assert_null(strstr(html, " src="));
+    cr_assert_null(strstr(html, "http://"));
+    cr_assert_null(strstr(html, "https://"));
+    /* and the content is all there: the 12 vs 15 hurt */
+    cr_assert(strstr(html, "id=\"discrepancies\""));
+    cr_assert(strstr(html, "<mark class=\"n\">15</mark>"));
+    free(html);
+}
+
+Test(compare_html, seeds_page_has_every_section)
+{
+    char *html = compare_dir(SEEDS, PRECIS_COMPARE_HTML);
+    const char *ids[] = {"id=\"summary\"", "id=\"overlap\"", "id=\"facts\"", "id=\"facts-all\"",
+                         "id=\"facts-several\"", "id=\"facts-one\"", "id=\"discrepancies\"", "id=\"quotes\"",
+                         "id=\"sources\"", "class=\"heat\""};
+    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
+        cr_assert(strstr(html, ids[i]), "missing %s", ids[i]);
+    cr_assert(strstr(html, "more than 250,000"));
+    cr_assert(strstr(html, "Kremlin spokesman Dmitry Peskov"));
+    free(html);
+}
+
+Test(compare_json, is_valid_json_with_matrix)
+{
+    char *json = compare_dir(SEEDS, PRECIS_COMPARE_JSON);
+    cr_assert(!strncmp(json, "{\"cluster\":", 11));
+    cr_assert(strstr(json, "\"share\":[[1.0000,"));
+    cr_assert(strstr(json, "\"discrepancies\":[{\"unit\":\"targets\""));
+    free(json);
+}
+
+/* ---- the CLI on bad input ---------------------------------------------- */
+
+static int run(const char *args, char *err_out, size_t cap)
+{
+    const char *prog = getenv("PRECIS") ? getenv("PRECIS") : "../build/precis";
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s compare %s 2>&1 >/dev/null", prog, args);
+    FILE *p = popen(cmd, "r");
+    cr_assert(p);
+    size_t n = fread(err_out, 1, cap - 1, p);
+    err_out[n] = 0;
+    int st = pclose(p);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+Test(compare_cli, bad_input_names_file_and_line)
+{
+    char msg[4096];
+    cr_assert_eq(run("data/compare/bad/bad_utf8.txt", msg, sizeof msg), 1);
+    cr_assert(strstr(msg, "bad_utf8.txt:2:"), "%s", msg);
+    cr_assert(strstr(msg, "UTF-8"), "%s", msg);
+    cr_assert_eq(run("data/compare/bad/empty.txt", msg, sizeof msg), 1);
+    cr_assert(strstr(msg, "empty.txt"), "%s", msg);
+    cr_assert_eq(run("--jsonl data/compare/bad/broken.jsonl", msg, sizeof msg), 1);
+    cr_assert(strstr(msg, "broken.jsonl:2"), "%s", msg);
+    cr_assert_eq(run("--format pdf data/compare/hostile", msg, sizeof msg), 2);
+    cr_assert_eq(run("no/such/file.txt", msg, sizeof msg), 1);
+    cr_assert(strstr(msg, "no/such/file.txt"), "%s", msg);
+}
+
+Test(compare_cli, jsonl_gives_one_report_per_line)
+{
+    const char *prog = getenv("PRECIS") ? getenv("PRECIS") : "../build/precis";
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "head -n 1 data/compare/bad/broken.jsonl | %s compare --jsonl", prog);
+    FILE *p = popen(cmd, "r");
+    char out[65536];
+    size_t n = fread(out, 1, sizeof out - 1, p);
+    out[n] = 0;
+    cr_assert_eq(pclose(p), 0);
+    cr_assert_eq(count(out, "\n"), 1);
+    cr_assert(strstr(out, "\"unit\":\"targets\""), "%s", out);
+}
+
+/* ---- headless Chromium (skipped when it is not installed) --------------- */
+
+Test(compare_browser, seeds_page_renders_with_its_sections)
+{
+    if (access("/usr/bin/chromium", X_OK) != 0)
+        cr_skip_test("chromium is not installed (tests/browser/run.sh installs it)");
+    const char *prog = getenv("PRECIS") ? getenv("PRECIS") : "../build/precis";
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "PRECIS=%s sh browser/check_dom.sh 1>&2", prog);
+    int st = system(cmd);
+    cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0, "browser/check_dom.sh failed (its output is above)");
+}
