@@ -20,5 +20,7 @@ int cmd_summarize(int argc, char **argv);
 int cmd_rouge(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_stories(int argc, char **argv);
 
 #endif

@@ -13,6 +13,8 @@ static const command commands[] = {
     {"rouge", "score summaries with ROUGE (ROUGE-1.5.5 compatible)", cmd_rouge},
     {"eval", "run summarization methods over a dataset and tabulate ROUGE", cmd_eval},
     {"compare", "the cross-source view: overlap, facts by support, discrepancies, quotes", cmd_compare},
+    {"ingest", "store articles in a story database, grouped into stories", cmd_ingest},
+    {"stories", "list the stories of a database", cmd_stories},
 };
 
 static void usage(FILE *out)

@@ -1,0 +1,264 @@
+/*
+ * cmd_ingest.c: `precis ingest`, articles into a story database.
+ *
+ *   precis ingest --db news.db [OPTIONS] FILE... | DIR | -
+ *
+ * Each input is a JSON Lines stream of articles (.jsonl, .ndjson, .zst,
+ * or - for standard input), an HTML page (.html, .htm, or anything that
+ * starts like one) or a plain text article (the rest).
+ */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "core/buf.h"
+#include "core/error.h"
+#include "io/html.h"
+#include "io/io.h"
+#include "precis.h"
+#include "store/store.h"
+#include "util.h"
+
+static const char usage_text[] =
+    "usage: precis ingest --db FILE [OPTIONS] FILE... | DIR | -\n"
+    "\n"
+    "Store articles in a story database, grouping them into stories as they come.\n"
+    "Inputs: JSON Lines streams of articles (*.jsonl, *.ndjson, *.zst, or - for\n"
+    "standard input; one {\"id\",\"url\",\"source\",\"published\",\"title\",\"text\"|\"html\"}\n"
+    "per line, plain or zstd-compressed), HTML pages (*.html, *.htm) and plain\n"
+    "text articles (any other file; the first line is the title). A directory\n"
+    "means its files. An article already stored (same URL or same text) is skipped.\n"
+    "\n"
+    "options:\n"
+    "      --db FILE          the database (created if missing)\n"
+    "      --batch N          articles per transaction (default 256)\n"
+    "      --window DAYS      join only stories active within DAYS of the article (default 3)\n"
+    "      --threshold X      similarity needed to join a story (default 0.26)\n"
+    "      --date DATE        date of articles that have none (default: now)\n"
+    "      --busy-timeout MS  wait this long for another writer (default 30000)\n"
+    "      --strict           stop at the first bad article (default: report, skip)\n"
+    "  -v, --verbose          report each committed batch on stderr\n"
+    "  -q, --quiet            no summary line\n"
+    "  -h, --help             show this help\n"
+    "\n"
+    "Exit status: 0 ok, 1 bad input (some articles could not be used), 2 usage,\n"
+    "3 internal or database error.\n";
+
+typedef struct ingest_run {
+    precis_store *db;
+    const char *dbpath;
+    int strict, verbose;
+    int failed;            /* some input was bad */
+    precis_status fatal;   /* a database or memory error: stop */
+    size_t last_reported;
+} ingest_run;
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && !strcasecmp(s + n - k, suffix);
+}
+
+static int is_jsonl_name(const char *path)
+{
+    return !strcmp(path, "-") || has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson") ||
+           has_suffix(path, ".zst") || has_suffix(path, ".jsonl.zst");
+}
+
+static void report_commit(ingest_run *r)
+{
+    if (!r->verbose)
+        return;
+    precis_store_stats st;
+    precis_store_get_stats(r->db, &st);
+    size_t done = st.added + st.duplicates;
+    if (st.pending == 0 && done != r->last_reported) {
+        fprintf(stderr, "precis: committed %zu articles (%zu new, %zu duplicates)\n", done, st.added,
+                st.duplicates);
+        r->last_reported = done;
+    }
+}
+
+/* A bad article is reported and skipped (or stops the run with --strict);
+ * database and memory errors always stop it. */
+static void handle(ingest_run *r, precis_status st, const precis_error *err)
+{
+    if (st == PRECIS_OK) {
+        report_commit(r);
+        return;
+    }
+    print_error(err);
+    r->failed = 1;
+    if (r->strict || st == PRECIS_ERR_NOMEM || st == PRECIS_ERR_INTERNAL || st == PRECIS_ERR_IO ||
+        (st == PRECIS_ERR_FORMAT && !strcmp(err->where, r->dbpath)))
+        r->fatal = st;
+}
+
+static void ingest_jsonl(ingest_run *r, const char *path)
+{
+    precis_error err = {0};
+    line_reader *lr;
+    precis_status st = line_reader_open(path, &lr, &err);
+    if (st != PRECIS_OK) {
+        handle(r, st, &err);
+        return;
+    }
+    buf line = BUF_INIT;
+    int rc;
+    while (!r->fatal && (rc = line_reader_next(lr, &line, &err)) == 1) {
+        if (line.len == 0 || (line.len == 1 && line.data[0] == '\r'))
+            continue;
+        precis_article_in a;
+        json_t *root;
+        st = store_parse_jsonl(line.data, line.len, line_reader_name(lr), line_reader_lineno(lr), &a, &root, &err);
+        if (st == PRECIS_OK)
+            st = precis_store_add(r->db, &a, &err);
+        json_decref(root);
+        handle(r, st, &err);
+    }
+    if (!r->fatal && rc < 0)
+        handle(r, PRECIS_ERR_IO, &err);
+    buf_free(&line);
+    line_reader_close(lr);
+}
+
+static void ingest_file(ingest_run *r, const char *path, buf *text)
+{
+    if (is_jsonl_name(path)) {
+        ingest_jsonl(r, path);
+        return;
+    }
+    precis_error err = {0};
+    precis_status st = io_read_file(path, text, &err);
+    if (st == PRECIS_OK) {
+        precis_article_in a;
+        memset(&a, 0, sizeof a);
+        a.where = path;
+        a.body = text->data ? text->data : "";
+        a.len = text->len;
+        a.html = has_suffix(path, ".html") || has_suffix(path, ".htm") || html_sniff(a.body, a.len);
+        const char *base = strrchr(path, '/');
+        a.id = base ? base + 1 : path;
+        st = precis_store_add(r->db, &a, &err);
+    }
+    handle(r, st, &err);
+}
+
+int cmd_ingest(int argc, char **argv)
+{
+    enum { OPT_DB = 256, OPT_BATCH, OPT_WINDOW, OPT_THRESHOLD, OPT_DATE, OPT_BUSY, OPT_STRICT };
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, OPT_DB},         {"batch", required_argument, NULL, OPT_BATCH},
+        {"window", required_argument, NULL, OPT_WINDOW}, {"threshold", required_argument, NULL, OPT_THRESHOLD},
+        {"date", required_argument, NULL, OPT_DATE},     {"busy-timeout", required_argument, NULL, OPT_BUSY},
+        {"strict", no_argument, NULL, OPT_STRICT},       {"verbose", no_argument, NULL, 'v'},
+        {"quiet", no_argument, NULL, 'q'},               {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    precis_store_options o;
+    precis_store_options_init(&o);
+    const char *db = NULL;
+    ingest_run r;
+    memset(&r, 0, sizeof r);
+    int quiet = 0, opt;
+    size_t n;
+    char *end;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "vqh", longopts, NULL)) != -1) {
+        switch (opt) {
+        case OPT_DB: db = optarg; break;
+        case OPT_BATCH:
+            if (parse_size("--batch", optarg, &n) != 0 || n == 0) {
+                if (n == 0)
+                    fprintf(stderr, "precis: --batch must be at least 1\n");
+                return EXIT_USAGE;
+            }
+            o.batch = n;
+            break;
+        case OPT_WINDOW:
+            o.window_days = strtod(optarg, &end);
+            if (*end || end == optarg || !(o.window_days >= 0)) {
+                fprintf(stderr, "precis: --window needs a number of days\n");
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_THRESHOLD:
+            o.threshold = strtod(optarg, &end);
+            if (*end || end == optarg || !(o.threshold >= 0)) {
+                fprintf(stderr, "precis: --threshold needs a non-negative number\n");
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_DATE:
+            if (precis_parse_date(optarg, &o.default_time) != 0) {
+                fprintf(stderr, "precis: --date: '%s' is not a date (e.g. 2024-10-31)\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_BUSY:
+            if (parse_size("--busy-timeout", optarg, &n) != 0)
+                return EXIT_USAGE;
+            o.busy_timeout_ms = n > 86400000 ? 86400000 : (int)n;
+            break;
+        case OPT_STRICT: r.strict = 1; break;
+        case 'v': r.verbose = 1; break;
+        case 'q': quiet = 1; break;
+        case 'h': fputs(usage_text, stdout); return EXIT_OK;
+        default: fputs(usage_text, stderr); return EXIT_USAGE;
+        }
+    }
+    if (!db) {
+        fprintf(stderr, "precis: ingest needs --db FILE\n");
+        fputs(usage_text, stderr);
+        return EXIT_USAGE;
+    }
+    precis_error err = {0};
+    r.dbpath = db;
+    precis_status st = precis_store_open(db, &o, &r.db, &err);
+    if (st != PRECIS_OK) {
+        print_error(&err);
+        return st == PRECIS_ERR_FORMAT ? EXIT_INPUT : exit_code_for(st);
+    }
+    char *stdin_arg[] = {"-"};
+    int nargs = argc - optind;
+    char **args = argv + optind;
+    if (nargs == 0) {
+        nargs = 1;
+        args = stdin_arg;
+    }
+    buf text = BUF_INIT;
+    for (int i = 0; i < nargs && !r.fatal; i++) {
+        if (!io_is_dir(args[i])) {
+            ingest_file(&r, args[i], &text);
+            continue;
+        }
+        char **paths;
+        size_t np;
+        st = io_list_dir(args[i], &paths, &np, &err);
+        if (st != PRECIS_OK) {
+            handle(&r, st, &err);
+            continue;
+        }
+        for (size_t k = 0; k < np && !r.fatal; k++)
+            ingest_file(&r, paths[k], &text);
+        io_free_paths(paths, np);
+    }
+    buf_free(&text);
+    if (!r.fatal) {
+        st = precis_store_flush(r.db, &err);
+        handle(&r, st, &err);
+    }
+    precis_store_stats stats;
+    precis_store_get_stats(r.db, &stats);
+    if (!quiet)
+        fprintf(stderr, "precis: %s: %zu articles added (%zu near-copies), %zu duplicates skipped, %zu new stories\n",
+                db, stats.added, stats.near_duplicates, stats.duplicates, stats.new_stories);
+    precis_store_close(r.db);
+    if (r.fatal)
+        return r.fatal == PRECIS_ERR_NOMEM || r.fatal == PRECIS_ERR_INTERNAL || r.fatal == PRECIS_ERR_IO
+                   ? EXIT_INTERNAL
+                   : EXIT_INPUT;
+    return r.failed ? EXIT_INPUT : EXIT_OK;
+}

@@ -1,0 +1,187 @@
+/*
+ * cmd_stories.c: `precis stories`, the stories of a database.
+ *
+ *   precis stories --db news.db [--since DATE] [--format text|json] [--limit N]
+ */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "commands.h"
+#include "core/error.h"
+#include "precis.h"
+#include "util.h"
+
+static const char usage_text[] =
+    "usage: precis stories --db FILE [OPTIONS]\n"
+    "\n"
+    "List the stories of a database, most recently updated first, each with its\n"
+    "headline and articles. The database may be written by `precis ingest` at\n"
+    "the same time; the listing is a consistent snapshot.\n"
+    "\n"
+    "options:\n"
+    "      --db FILE       the database\n"
+    "      --since DATE    only stories with an article on or after DATE\n"
+    "  -f, --format FMT    text (default) or json (one story per line)\n"
+    "  -n, --limit N       at most N stories\n"
+    "      --min-articles N  only stories of at least N articles\n"
+    "  -h, --help          show this help\n";
+
+typedef struct list_ctx {
+    int json;
+    size_t limit, min_articles, shown;
+} list_ctx;
+
+static void fmt_date(long long t, int with_time, char *out, size_t cap)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    if (!gmtime_r(&tt, &tm)) {
+        snprintf(out, cap, "%lld", t);
+        return;
+    }
+    strftime(out, cap, with_time ? "%Y-%m-%dT%H:%M:%SZ" : "%Y-%m-%d", &tm);
+}
+
+static int print_text(const precis_story *s)
+{
+    char a[32], b[32];
+    fmt_date(s->first, 0, a, sizeof a);
+    fmt_date(s->last, 0, b, sizeof b);
+    printf("story %lld: %s\n  %s", s->id, s->headline, a);
+    if (strcmp(a, b))
+        printf(" .. %s", b);
+    printf(", %zu article%s\n", s->narticles, s->narticles == 1 ? "" : "s");
+    for (size_t i = 0; i < s->narticles; i++) {
+        const precis_story_article *x = &s->articles[i];
+        fmt_date(x->published, 0, a, sizeof a);
+        printf("  - %s", a);
+        if (*x->source)
+            printf("  %s", x->source);
+        printf("  %s", x->title);
+        if (*x->ext_id)
+            printf("  [%s]", x->ext_id);
+        if (x->near_duplicate)
+            printf("  (near-copy)");
+        if (*x->url)
+            printf("  <%s>", x->url);
+        putchar('\n');
+    }
+    putchar('\n');
+    return ferror(stdout) ? -1 : 0;
+}
+
+static int print_json(const precis_story *s)
+{
+    char a[32];
+    json_t *o = json_object(), *arts = json_array();
+    json_object_set_new(o, "id", json_integer(s->id));
+    json_object_set_new(o, "headline", json_string(s->headline));
+    fmt_date(s->first, 1, a, sizeof a);
+    json_object_set_new(o, "first", json_string(a));
+    fmt_date(s->last, 1, a, sizeof a);
+    json_object_set_new(o, "last", json_string(a));
+    json_object_set_new(o, "articles_count", json_integer((json_int_t)s->narticles));
+    for (size_t i = 0; i < s->narticles; i++) {
+        const precis_story_article *x = &s->articles[i];
+        json_t *j = json_object();
+        json_object_set_new(j, "n", json_integer(x->id));
+        if (*x->ext_id)
+            json_object_set_new(j, "id", json_string(x->ext_id));
+        if (*x->url)
+            json_object_set_new(j, "url", json_string(x->url));
+        if (*x->source)
+            json_object_set_new(j, "source", json_string(x->source));
+        json_object_set_new(j, "title", json_string(x->title));
+        fmt_date(x->published, 1, a, sizeof a);
+        json_object_set_new(j, "published", json_string(a));
+        if (x->near_duplicate)
+            json_object_set_new(j, "near_copy", json_true());
+        json_array_append_new(arts, j);
+    }
+    json_object_set_new(o, "articles", arts);
+    char *line = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(o);
+    if (!line)
+        return -1;
+    puts(line);
+    free(line);
+    return ferror(stdout) ? -1 : 0;
+}
+
+static int on_story(const precis_story *s, void *arg)
+{
+    list_ctx *c = arg;
+    if (s->narticles < c->min_articles)
+        return 0;
+    if ((c->json ? print_json(s) : print_text(s)) != 0)
+        return 1;
+    return c->limit && ++c->shown >= c->limit;
+}
+
+int cmd_stories(int argc, char **argv)
+{
+    enum { OPT_DB = 256, OPT_SINCE, OPT_MIN };
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, OPT_DB},      {"since", required_argument, NULL, OPT_SINCE},
+        {"format", required_argument, NULL, 'f'},     {"limit", required_argument, NULL, 'n'},
+        {"min-articles", required_argument, NULL, OPT_MIN}, {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *db = NULL;
+    long long since = 0;
+    list_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "f:n:h", longopts, NULL)) != -1) {
+        switch (opt) {
+        case OPT_DB: db = optarg; break;
+        case OPT_SINCE:
+            if (precis_parse_date(optarg, &since) != 0) {
+                fprintf(stderr, "precis: --since: '%s' is not a date (e.g. 2024-10-31)\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'f':
+            if (!strcmp(optarg, "json")) {
+                ctx.json = 1;
+            } else if (strcmp(optarg, "text") != 0) {
+                fprintf(stderr, "precis: unknown format '%s' (text or json)\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'n':
+            if (parse_size("--limit", optarg, &ctx.limit) != 0)
+                return EXIT_USAGE;
+            break;
+        case OPT_MIN:
+            if (parse_size("--min-articles", optarg, &ctx.min_articles) != 0)
+                return EXIT_USAGE;
+            break;
+        case 'h': fputs(usage_text, stdout); return EXIT_OK;
+        default: fputs(usage_text, stderr); return EXIT_USAGE;
+        }
+    }
+    if (!db || optind < argc) {
+        fprintf(stderr, "precis: stories needs --db FILE and no other arguments\n");
+        fputs(usage_text, stderr);
+        return EXIT_USAGE;
+    }
+    precis_store_options o;
+    precis_store_options_init(&o);
+    o.readonly = 1;
+    precis_store *s = NULL;
+    precis_error err = {0};
+    precis_status st = precis_store_open(db, &o, &s, &err);
+    if (st == PRECIS_OK)
+        st = precis_store_stories(s, since, on_story, &ctx, &err);
+    if (st == PRECIS_OK && (fflush(stdout) != 0 || ferror(stdout)))
+        st = error_set(&err, PRECIS_ERR_IO, "-", 0, "cannot write the listing");
+    if (st != PRECIS_OK)
+        print_error(&err);
+    precis_store_close(s);
+    return exit_code_for(st);
+}
