@@ -19,6 +19,7 @@
 static const char usage_text[] =
     "usage: precis summarize [OPTIONS] FILE... | DIR | -\n"
     "       precis summarize --jsonl [OPTIONS] [FILE.jsonl[.zst] | -]\n"
+    "       precis summarize --db FILE --story ID [OPTIONS]\n"
     "\n"
     "Summarize the articles of one story (each file is an article; a directory\n"
     "means its files; - or no argument reads one article from standard input).\n"
@@ -35,6 +36,8 @@ static const char usage_text[] =
     "  -q, --query TEXT    prefer what this question or topic asks about\n"
     "      --jsonl         read JSON Lines clusters\n"
     "      --strict        stop at the first bad cluster (default: report, skip)\n"
+    "      --db FILE       with --story: a story database (precis ingest)\n"
+    "      --story ID      summarize story ID of --db (see precis stories)\n"
     "      --list-methods  list the methods and exit\n"
     "  -h, --help          show this help\n"
     "\n"
@@ -204,6 +207,36 @@ static int run_jsonl(precis_engine *eng, const settings *s, const char *path)
     return failed ? (st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : EXIT_INPUT) : EXIT_OK;
 }
 
+/* ---- --db FILE --story ID: one story of a database (precis ingest) ---- */
+
+static int run_story(precis_engine *eng, const settings *s, const char *db, const char *story)
+{
+    char *end;
+    long long id = strtoll(story, &end, 10);
+    if (!*story || *end || id <= 0) {
+        fprintf(stderr, "precis: --story needs a story number (see precis stories)\n");
+        return EXIT_USAGE;
+    }
+    precis_store_options o;
+    precis_store_options_init(&o);
+    o.readonly = 1;
+    precis_store *store = NULL;
+    precis_cluster *c = NULL;
+    precis_error err = {0};
+    precis_status st = precis_store_open(db, &o, &store, &err);
+    if (st == PRECIS_OK)
+        st = precis_store_story_cluster(store, eng, id, &c, &err);
+    if (st == PRECIS_OK)
+        st = write_summary(c, s, s->format, &err);
+    if (st != PRECIS_OK)
+        print_error(&err);
+    precis_cluster_free(c);
+    precis_store_close(store);
+    return exit_code_for(st);
+}
+
+/* ---- end of --db/--story ---------------------------------------------- */
+
 int cmd_summarize(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -212,11 +245,13 @@ int cmd_summarize(int argc, char **argv)
         {"format", required_argument, NULL, 'f'},  {"jsonl", no_argument, NULL, 'J'},
         {"strict", no_argument, NULL, 'S'},        {"list-methods", no_argument, NULL, 'L'},
         {"query", required_argument, NULL, 'q'},
+        {"db", required_argument, NULL, 'D'},      {"story", required_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
     settings s;
     memset(&s, 0, sizeof s);
     precis_options_init(&s.opts);
     int words_set = 0, opt;
+    const char *db = NULL, *story = NULL; /* --db/--story */
     optind = 1;
     while ((opt = getopt_long(argc, argv, "w:b:n:m:f:q:h", longopts, NULL)) != -1) {
         switch (opt) {
@@ -248,6 +283,8 @@ int cmd_summarize(int argc, char **argv)
             break;
         case 'q': s.opts.query = optarg; break;
         case 'J': s.jsonl = 1; break;
+        case 'D': db = optarg; break;
+        case 'T': story = optarg; break;
         case 'S': s.strict = 1; break;
         case 'L': list_methods(); return EXIT_OK;
         case 'h': fputs(usage_text, stdout); return EXIT_OK;
@@ -265,7 +302,14 @@ int cmd_summarize(int argc, char **argv)
         return exit_code_for(st);
     }
     int rc;
-    if (s.jsonl) {
+    if (db || story) {
+        if (!db || !story || s.jsonl || optind < argc) {
+            fprintf(stderr, "precis: --db and --story go together, without --jsonl or files\n");
+            rc = EXIT_USAGE;
+        } else {
+            rc = run_story(eng, &s, db, story);
+        }
+    } else if (s.jsonl) {
         if (argc - optind > 1) {
             fprintf(stderr, "precis: --jsonl takes one input file\n");
             rc = EXIT_USAGE;
