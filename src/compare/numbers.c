@@ -324,6 +324,8 @@ uint32_t cmp_number_parse(const char *text, const cmp_doc *d, uint32_t i, cmp_qu
     }
     q->tok1 = j;
     q->end = d->tok[j - 1].end;
+    if (q->kind == CMP_Q_PERCENT && text[q->end] == '%')
+        q->end++;
     if (q->kind != CMP_Q_NONE && q->kind != CMP_Q_DATE)
         read_modifier(d, i, q);
     return j;
@@ -335,6 +337,16 @@ static int is_plural_noun(const char *w)
     if (in_list(plural_irregular, w))
         return 1;
     return n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i';
+}
+
+/* An irregular plural used as a modifier: "a dozen police officers". */
+static int modifies_next(const precis_cluster *c, const char *text, const cmp_doc *d, uint32_t k)
+{
+    if (!in_list(plural_irregular, d->tok[k].norm) || !same_sentence(d, k, k + 1))
+        return 0;
+    const cmp_tok *n = &d->tok[k + 1];
+    return !n->cap && n->kind == TOKEN_WORD && !c->term_stop[n->term] && is_plural_noun(n->norm) &&
+           !phrase_break(text, d->tok[k].end, n->start);
 }
 
 /* The noun a count counts: the first plural of the phrase that follows
@@ -377,7 +389,7 @@ static void find_unit(const precis_cluster *c, const char *text, const cmp_doc *
         if (in_list(postnominal, t->norm))
             break;
         last = k;
-        if (q->value != 1 && is_plural_noun(t->norm))
+        if (q->value != 1 && is_plural_noun(t->norm) && !modifies_next(c, text, d, k))
             break;
         if (++lower == 3 || q->value == 1)
             break;
