@@ -36,7 +36,7 @@ static const char usage_text[] =
     "      --db FILE          the database (created if missing)\n"
     "      --batch N          articles per transaction (default 256)\n"
     "      --window DAYS      join only stories active within DAYS of the article (default 3)\n"
-    "      --threshold X      similarity needed to join a story (default 0.26)\n"
+    "      --threshold X      similarity needed to join a story (default 0.20)\n"
     "      --date DATE        date of articles that have none (default: now)\n"
     "      --busy-timeout MS  wait this long for another writer (default 30000)\n"
     "      --strict           stop at the first bad article (default: report, skip)\n"

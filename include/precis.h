@@ -212,7 +212,7 @@ typedef struct precis_store_options {
     int busy_timeout_ms;     /* wait for other writers this long (default 30000) */
     size_t batch;            /* articles per transaction (default 256) */
     double window_days;      /* stories active within this many days are candidates (default 3) */
-    double threshold;        /* similarity needed to join a story (default 0.26) */
+    double threshold;        /* similarity needed to join a story (default 0.20) */
     long long default_time;  /* date of articles without one, Unix seconds (0 = now) */
 } precis_store_options;
 

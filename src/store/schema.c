@@ -80,7 +80,7 @@ void precis_store_options_init(precis_store_options *o)
     o->busy_timeout_ms = 30000;
     o->batch = 256;
     o->window_days = 3;
-    o->threshold = 0.26;
+    o->threshold = 0.20;
 }
 
 /* Map a SQLite failure to a precis error: a file that is not a database
