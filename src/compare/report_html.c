@@ -10,8 +10,8 @@
  * hold numbers this file makes, never article text.
  *
  * Sections: summary (each sentence with its support, linked to its places),
- * overlap heat map and shared passages, facts by support, discrepancies,
- * quotes, and the sources side by side with wire copy, quotations and
+ * overlap heat map and shared passages, discrepancies, quotes, facts by
+ * support, and the sources side by side with wire copy, quotations and
  * disputed numbers highlighted.
  */
 #include <stdlib.h>
@@ -149,8 +149,8 @@ static int put_header(buf *b, const cmp_report *r)
     rc |= buf_printf(b, " &middot; %zu shared passages &middot; %zu discrepancies &middot; %zu quotations</p>\n",
                      r->overlap.npass, r->ndisc, r->nqgroups);
     rc |= buf_puts(b, "<nav><a href=\"#summary\">Summary</a><a href=\"#overlap\">Overlap</a>"
-                      "<a href=\"#facts\">Facts by support</a><a href=\"#discrepancies\">Discrepancies</a>"
-                      "<a href=\"#quotes\">Quotes</a><a href=\"#sources\">Sources</a></nav></header>\n<main>\n");
+                      "<a href=\"#discrepancies\">Discrepancies</a><a href=\"#quotes\">Quotes</a>"
+                      "<a href=\"#facts\">Facts by support</a><a href=\"#sources\">Sources</a></nav></header>\n<main>\n");
     return rc;
 }
 
@@ -204,8 +204,8 @@ static int put_overlap(buf *b, const cmp_report *r)
         }
         rc |= buf_puts(b, "</tr>\n");
     }
-    rc |= buf_printf(b, "</table>\n<h3>Shared passages: the same wire copy (%zu)</h3>\n<ul class=\"passages\">\n",
-                     ov->npass);
+    rc |= buf_printf(b, "</table>\n<details id=\"passages\"><summary>Shared passages: the same wire copy (%zu)</summary>\n"
+                        "<ul class=\"passages\">\n", ov->npass);
     for (size_t i = 0; i < ov->npass && rc == 0; i++) {
         const cmp_passage *p = &ov->pass[i];
         rc |= buf_printf(b, "<li><span class=\"badge\">%u words</span>", p->words);
@@ -215,7 +215,7 @@ static int put_overlap(buf *b, const cmp_report *r)
         rc |= html_text(b, r->c->articles[p->a].text + p->a_start, p->a_end - p->a_start);
         rc |= buf_puts(b, "</span></li>\n");
     }
-    return rc | buf_puts(b, "</ul></section>\n");
+    return rc | buf_puts(b, "</ul></details></section>\n");
 }
 
 static int put_fact(buf *b, const cmp_report *r, const cmp_fact *f)
@@ -419,9 +419,9 @@ int cmp_render_html(const cmp_report *r, buf *b)
     int rc = put_header(b, r);
     rc |= put_summary(b, r);
     rc |= put_overlap(b, r);
-    rc |= put_facts(b, r);
     rc |= put_discrepancies(b, r);
     rc |= put_quotes(b, r);
+    rc |= put_facts(b, r);
     rc |= put_sources(b, r);
     rc |= buf_puts(b, "</main>\n");
     rc |= buf_puts(b, page_script);
