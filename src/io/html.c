@@ -163,10 +163,18 @@ static int is_hidden(const GumboNode *n)
     return 0;
 }
 
+static int ieq(const char *a, const char *b)
+{
+    return a && !strcasecmp(a, b);
+}
+
 static int is_junk(const GumboNode *n, const char *ci)
 {
     GumboTag t = n->v.element.tag;
     if (is_junk_tag(t) || is_hidden(n))
+        return 1;
+    /* Dates and author names are metadata (taken before this), not text. */
+    if (t == GUMBO_TAG_TIME || ieq(attr(n, "itemprop"), "author") || ieq(attr(n, "rel"), "author"))
         return 1;
     if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML || t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN)
         return 0;
@@ -313,10 +321,6 @@ static void set_field(buf *field, const char *value)
 
 /* ---- Metadata ------------------------------------------------------- */
 
-static int ieq(const char *a, const char *b)
-{
-    return a && !strcasecmp(a, b);
-}
 
 static void take_meta(walker *w, const GumboNode *n)
 {
@@ -518,7 +522,7 @@ static void emit(emitter *em, const GumboNode *n, int inside, int depth)
     inside = inside || em->keep[me];
     /* Inside the story, a block that is mostly links is a list of related
      * stories or a share bar, not text. */
-    int block = is_block_tag(tag);
+    int block = is_block_tag(tag) && tag != GUMBO_TAG_BR;
     if (inside && block && tag != GUMBO_TAG_BR && e->text > 0 && link_density(e) > 0.5 &&
         e->text < 400) {
         skip_subtree(em, n, depth);

@@ -1,0 +1,148 @@
+/*
+ * test_html.c: main-text extraction from news pages (io/html.c): what is
+ * kept (title, date, byline, story paragraphs), what is dropped (navigation,
+ * ads, share bars, related links, comments, footers, scripts), and pages
+ * that must give a clear error rather than a crash or a long stall.
+ */
+#include <criterion/criterion.h>
+#include <string.h>
+#include <time.h>
+
+#include "helpers.h"
+#include "io/html.h"
+#include "text/utf8.h"
+
+static html_doc doc;
+static char *page;
+static size_t page_len;
+
+static precis_status extract_file(const char *name, precis_error *err)
+{
+    char path[256];
+    snprintf(path, sizeof path, "data/html/%s", name);
+    free(page);
+    page = slurp(path, &page_len);
+    cr_assert_not_null(page, "cannot read %s", path);
+    return html_extract(page, page_len, name, &doc, err);
+}
+
+static void setup(void)
+{
+    html_doc_init(&doc);
+    page = NULL;
+}
+
+static void teardown(void)
+{
+    html_doc_free(&doc);
+    free(page);
+}
+
+TestSuite(html, .init = setup, .fini = teardown);
+
+Test(html, keeps_title_date_byline_and_story_paragraphs)
+{
+    precis_error err = {0};
+    cr_assert_eq(extract_file("news1.html", &err), PRECIS_OK, "%s", err.message);
+    cr_assert_str_eq(doc.title.data, "Flood waters rise in Valencia as rescuers search for missing",
+                     "the site name after ' | ' is cut from <title>");
+    cr_assert_str_eq(doc.date.data, "2024-10-31T08:15:00Z");
+    cr_assert_str_eq(doc.byline.data, "Maria Lopez");
+    const char *b = doc.body.data;
+    cr_assert(strstr(b, "Rescuers in eastern Spain searched on Thursday") == b, "body starts with the story: %s", b);
+    cr_assert_not_null(strstr(b, "turned streets into rivers"));
+    cr_assert_not_null(strstr(b, "\"We are still looking for people"));
+    cr_assert_not_null(strstr(b, "Spain's weather agency said more rain"));
+    /* Paragraphs are separated by one blank line, white space collapsed. */
+    cr_assert_not_null(strstr(b, "officials said.\n\nThe floods"));
+    cr_assert_null(strstr(b, "  "));
+}
+
+Test(html, drops_navigation_ads_comments_related_and_scripts)
+{
+    precis_error err = {0};
+    cr_assert_eq(extract_file("news1.html", &err), PRECIS_OK);
+    const char *b = doc.body.data;
+    const char *junk[] = {"World", "BUY CHEAP WATCHES", "Share on Facebook", "Spain floods: what we know",
+                          "Celebrity wedding", "Most read", "Earlier floods in Spain", "First! This is a reader",
+                          "Copyright 2024", "tracking", "font-family", "By Maria Lopez"};
+    for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++)
+        cr_assert_null(strstr(b, junk[i]), "'%s' should have been dropped from:\n%s", junk[i], b);
+}
+
+Test(html, div_pages_meta_title_time_and_itemprop_author)
+{
+    precis_error err = {0};
+    cr_assert_eq(extract_file("divs.html", &err), PRECIS_OK, "%s", err.message);
+    cr_assert_str_eq(doc.title.data, "Council approves new tram line after long debate");
+    cr_assert_str_eq(doc.date.data, "2023-03-14T17:30:00+01:00");
+    cr_assert_str_eq(doc.byline.data, "Jan de Vries");
+    const char *b = doc.body.data;
+    cr_assert_not_null(strstr(b, "27 votes in favour and 18 against.\nConstruction is due"), "<br> is a line break: %s",
+                       b);
+    cr_assert_not_null(strstr(b, "Opponents argued that the 400 million euro budget"));
+    cr_assert_null(strstr(b, "newsletter"), "%s", b);
+    cr_assert_null(strstr(b, "cookies"), "%s", b);
+    cr_assert_null(strstr(b, "Contact us"), "%s", b);
+    cr_assert_null(strstr(b, "Privacy"), "%s", b);
+}
+
+Test(html, page_without_story_text_is_empty_error)
+{
+    precis_error err = {0};
+    cr_assert_eq(extract_file("empty.html", &err), PRECIS_ERR_EMPTY);
+    cr_assert_str_eq(err.where, "empty.html");
+    cr_assert_not_null(strstr(err.message, "no article text"));
+}
+
+Test(html, broken_bytes_and_unclosed_tags_give_valid_utf8)
+{
+    precis_error err = {0};
+    cr_assert_eq(extract_file("broken.html", &err), PRECIS_OK, "%s", err.message);
+    size_t bad;
+    cr_assert_eq(utf8_check(doc.body.data, doc.body.len, &bad), 0, "body is valid UTF-8");
+    cr_assert_eq(utf8_check(doc.title.data, doc.title.len, &bad), 0, "title is valid UTF-8");
+    cr_assert_not_null(strstr(doc.body.data, "This paragraph has broken bytes"));
+    cr_assert_not_null(strstr(doc.body.data, "Second paragraph"));
+    cr_assert_null(strstr(doc.body.data, "alert(1)"), "script text never reaches the body");
+}
+
+Test(html, deep_nesting_is_refused_quickly)
+{
+    size_t n = 100000;
+    char *p = malloc(n * 5 + 64);
+    strcpy(p, "<html><body>");
+    size_t k = strlen(p);
+    for (size_t i = 0; i < n; i++, k += 5)
+        memcpy(p + k, "<div>", 5);
+    strcpy(p + k, "text");
+    precis_error err = {0};
+    clock_t t0 = clock();
+    cr_assert_eq(html_extract(p, strlen(p), "deep.html", &doc, &err), PRECIS_ERR_TOO_LARGE);
+    cr_assert(clock() - t0 < CLOCKS_PER_SEC, "refused before parsing");
+    cr_assert_not_null(strstr(err.message, "nests"));
+    free(p);
+}
+
+Test(html, many_closed_elements_are_fine)
+{
+    size_t n = 20000;
+    buf b = BUF_INIT;
+    buf_puts(&b, "<html><body><article>");
+    for (size_t i = 0; i < n; i++)
+        buf_printf(&b, "<p>Paragraph %zu says something, with a comma, about the story at hand today.</p>", i);
+    buf_puts(&b, "</article></body></html>");
+    precis_error err = {0};
+    cr_assert_eq(html_extract(b.data, b.len, "long.html", &doc, &err), PRECIS_OK, "%s", err.message);
+    cr_assert_not_null(strstr(doc.body.data, "Paragraph 19999 says"));
+    buf_free(&b);
+}
+
+Test(html, sniffing)
+{
+    cr_assert(html_sniff("<!DOCTYPE html><html>", 21));
+    cr_assert(html_sniff("\xef\xbb\xbf  <html lang=en>", 19));
+    cr_assert(html_sniff("\n<HEAD><title>x</title>", 23));
+    cr_assert(!html_sniff("Plain text about <b> tags", 25));
+    cr_assert(!html_sniff("", 0));
+}
