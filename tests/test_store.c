@@ -1,0 +1,468 @@
+/*
+ * test_store.c: the story database (src/store): dates, ingest and
+ * de-duplication, story assignment and near-copies, the time window,
+ * foreign and damaged database files, a story as a summarizable cluster,
+ * and the CLI (precis ingest / stories / summarize --db --story).
+ */
+#include <criterion/criterion.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "helpers.h"
+#include "precis.h"
+
+static char dir[64];
+static char dbpath[128];
+
+static void setup(void)
+{
+    strcpy(dir, "/tmp/precis-store-XXXXXX");
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(dbpath, sizeof dbpath, "%s/news.db", dir);
+}
+
+static void teardown(void)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    cr_assert_eq(system(cmd), 0);
+}
+
+TestSuite(store, .init = setup, .fini = teardown);
+TestSuite(store_cli, .init = setup, .fini = teardown);
+TestSuite(date);
+
+static const char *flood1 =
+    "Rescuers in eastern Spain searched on Thursday for dozens of people still missing after flash floods "
+    "swept through towns around Valencia, killing at least 95 people, officials said. The floods, caused by "
+    "torrential rain, turned streets into rivers and swept away cars in Paiporta and Chiva.";
+static const char *flood2 =
+    "The death toll from the floods in the Valencia region rose to 95 on Thursday as rescuers searched "
+    "for people missing in Paiporta and Chiva. Torrential rain turned streets into rivers, officials in "
+    "Valencia said, and soldiers joined the search for the missing.";
+static const char *tram =
+    "The city council approved the new tram line on Tuesday evening after a debate that lasted more than "
+    "six hours. Opponents argued that the budget was too high and that the route would cut through a "
+    "protected park in Utrecht.";
+
+static precis_store *open_db(const precis_store_options *o)
+{
+    precis_store *s = NULL;
+    precis_error err = {0};
+    cr_assert_eq(precis_store_open(dbpath, o, &s, &err), PRECIS_OK, "%s", err.message);
+    return s;
+}
+
+static precis_status add(precis_store *s, const char *id, const char *url, const char *date, const char *text,
+                         precis_error *err)
+{
+    precis_article_in a;
+    memset(&a, 0, sizeof a);
+    a.id = id;
+    a.url = url;
+    a.published = date;
+    a.body = text;
+    a.len = strlen(text);
+    a.where = id;
+    return precis_store_add(s, &a, err);
+}
+
+typedef struct seen {
+    int stories;
+    long long story_of[8];
+    char ids[8][32];
+    int near[8];
+    int narts;
+    char headline[256];
+} seen;
+
+static int collect(const precis_story *st, void *arg)
+{
+    seen *s = arg;
+    s->stories++;
+    snprintf(s->headline, sizeof s->headline, "%s", st->headline);
+    for (size_t i = 0; i < st->narticles && s->narts < 8; i++) {
+        snprintf(s->ids[s->narts], sizeof s->ids[0], "%s", st->articles[i].ext_id);
+        s->near[s->narts] = st->articles[i].near_duplicate;
+        s->story_of[s->narts++] = st->id;
+    }
+    return 0;
+}
+
+static long long story_of(const seen *s, const char *id)
+{
+    for (int i = 0; i < s->narts; i++)
+        if (!strcmp(s->ids[i], id))
+            return s->story_of[i];
+    return -1;
+}
+
+static long long count_rows(const char *sql)
+{
+    sqlite3 *db;
+    cr_assert_eq(sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st;
+    cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+    cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+    long long n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return n;
+}
+
+Test(date, formats_news_uses)
+{
+    long long t;
+    cr_assert_eq(precis_parse_date("2024-10-31", &t), 0);
+    cr_assert_eq(t, 1730332800);
+    cr_assert_eq(precis_parse_date("2024-10-31T08:15:00Z", &t), 0);
+    cr_assert_eq(t, 1730362500);
+    cr_assert_eq(precis_parse_date("2024-10-31T10:15:00+02:00", &t), 0);
+    cr_assert_eq(t, 1730362500);
+    cr_assert_eq(precis_parse_date("2024-10-31 08:15:00.250Z", &t), 0);
+    cr_assert_eq(t, 1730362500);
+    cr_assert_eq(precis_parse_date("Thu, 31 Oct 2024 08:15:00 GMT", &t), 0);
+    cr_assert_eq(t, 1730362500);
+    cr_assert_eq(precis_parse_date("31 Oct 2024 04:15:00 -0400", &t), 0);
+    cr_assert_eq(t, 1730362500);
+    cr_assert_eq(precis_parse_date("1730362500", &t), 0);
+    cr_assert_eq(t, 1730362500);
+    cr_assert_eq(precis_parse_date("2000-02-29", &t), 0);
+    cr_assert_eq(t, 951782400);
+    const char *bad[] = {"", "yesterday", "2024-02-30", "2023-02-29", "2024-13-01", "2024-10-31T25:00",
+                         "2024-10-31Tgarbage", "31 Foo 2024", "2024-10-31 08:15:00Z trailing"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        cr_assert_eq(precis_parse_date(bad[i], &t), -1, "'%s' is not a date", bad[i]);
+}
+
+Test(store, related_articles_share_a_story_and_others_do_not)
+{
+    precis_store *s = open_db(NULL);
+    precis_error err = {0};
+    cr_assert_eq(add(s, "flood1", NULL, "2024-10-31", flood1, &err), PRECIS_OK, "%s", err.message);
+    cr_assert_eq(add(s, "tram", NULL, "2024-10-31", tram, &err), PRECIS_OK);
+    cr_assert_eq(add(s, "flood2", NULL, "2024-11-01", flood2, &err), PRECIS_OK);
+    cr_assert_eq(precis_store_flush(s, &err), PRECIS_OK, "%s", err.message);
+    precis_store_stats st;
+    precis_store_get_stats(s, &st);
+    cr_assert_eq(st.added, 3);
+    cr_assert_eq(st.new_stories, 2);
+    cr_assert_eq(st.pending, 0);
+    seen v;
+    memset(&v, 0, sizeof v);
+    cr_assert_eq(precis_store_stories(s, 0, collect, &v, &err), PRECIS_OK);
+    cr_assert_eq(v.stories, 2);
+    cr_assert_eq(story_of(&v, "flood1"), story_of(&v, "flood2"));
+    cr_assert_neq(story_of(&v, "flood1"), story_of(&v, "tram"));
+    /* --since: only the flood story reaches 2024-11-01. */
+    memset(&v, 0, sizeof v);
+    long long since;
+    precis_parse_date("2024-11-01", &since);
+    cr_assert_eq(precis_store_stories(s, since, collect, &v, &err), PRECIS_OK);
+    cr_assert_eq(v.stories, 1);
+    cr_assert_eq(v.narts, 2);
+    precis_store_close(s);
+}
+
+Test(store, same_text_or_same_url_changes_nothing)
+{
+    precis_store *s = open_db(NULL);
+    precis_error err = {0};
+    cr_assert_eq(add(s, "a", "https://example.org/a", "2024-10-31", flood1, &err), PRECIS_OK);
+    cr_assert_eq(precis_store_flush(s, &err), PRECIS_OK);
+    /* The same text with different white space, in another batch... */
+    char *spaced = malloc(strlen(flood1) + 16);
+    sprintf(spaced, "  %s\n\n", flood1);
+    for (char *p = spaced; *p; p++)
+        if (*p == ' ' && p[1] == 'd')
+            *p = '\n';
+    cr_assert_eq(add(s, "b", NULL, "2024-10-31", spaced, &err), PRECIS_OK);
+    /* ...and other text at the same URL, in the same batch as new text. */
+    cr_assert_eq(add(s, "c", "https://example.org/a", "2024-10-31", tram, &err), PRECIS_OK);
+    cr_assert_eq(add(s, "d", NULL, "2024-10-31", tram, &err), PRECIS_OK);
+    cr_assert_eq(add(s, "e", NULL, "2024-10-31", tram, &err), PRECIS_OK);
+    cr_assert_eq(precis_store_flush(s, &err), PRECIS_OK);
+    precis_store_stats st;
+    precis_store_get_stats(s, &st);
+    cr_assert_eq(st.added, 2);
+    cr_assert_eq(st.duplicates, 3);
+    precis_store_close(s);
+    free(spaced);
+    cr_assert_eq(count_rows("SELECT count(*) FROM article"), 2);
+    cr_assert_eq(count_rows("SELECT count(*) FROM lsh"), 16);
+}
+
+Test(store, near_copy_joins_the_story_of_its_original)
+{
+    precis_store_options o;
+    precis_store_options_init(&o);
+    o.threshold = 5.0; /* no story would ever be joined by similarity */
+    precis_store *s = open_db(&o);
+    precis_error err = {0};
+    cr_assert_eq(add(s, "orig", NULL, "2024-10-31", flood1, &err), PRECIS_OK);
+    /* A wire copy with a different last word. */
+    char *copy = strdup(flood1);
+    memcpy(strstr(copy, "Chiva."), "Silla.", 6);
+    cr_assert_eq(add(s, "copy", NULL, "2024-10-31", copy, &err), PRECIS_OK);
+    cr_assert_eq(add(s, "other", NULL, "2024-10-31", flood2, &err), PRECIS_OK);
+    cr_assert_eq(precis_store_flush(s, &err), PRECIS_OK);
+    precis_store_stats st;
+    precis_store_get_stats(s, &st);
+    cr_assert_eq(st.near_duplicates, 1);
+    seen v;
+    memset(&v, 0, sizeof v);
+    cr_assert_eq(precis_store_stories(s, 0, collect, &v, &err), PRECIS_OK);
+    cr_assert_eq(story_of(&v, "orig"), story_of(&v, "copy"));
+    cr_assert_neq(story_of(&v, "orig"), story_of(&v, "other"));
+    for (int i = 0; i < v.narts; i++)
+        cr_assert_eq(v.near[i], !strcmp(v.ids[i], "copy"));
+    precis_store_close(s);
+    free(copy);
+}
+
+Test(store, stories_only_join_within_the_time_window)
+{
+    precis_store *s = open_db(NULL);
+    precis_error err = {0};
+    cr_assert_eq(add(s, "oct", NULL, "2024-10-31", flood1, &err), PRECIS_OK);
+    cr_assert_eq(add(s, "dec", NULL, "2024-12-20", flood2, &err), PRECIS_OK);
+    cr_assert_eq(add(s, "nov", NULL, "2024-11-02T12:00:00Z", flood2, &err), PRECIS_OK, "dup of dec: skipped");
+    cr_assert_eq(precis_store_flush(s, &err), PRECIS_OK);
+    seen v;
+    memset(&v, 0, sizeof v);
+    cr_assert_eq(precis_store_stories(s, 0, collect, &v, &err), PRECIS_OK);
+    cr_assert_eq(v.stories, 2, "seven weeks apart: two stories");
+    precis_store_close(s);
+}
+
+Test(store, bad_articles_are_refused_and_the_batch_survives)
+{
+    precis_store *s = open_db(NULL);
+    precis_error err = {0};
+    cr_assert_eq(add(s, "good", NULL, NULL, flood1, &err), PRECIS_OK);
+    cr_assert_eq(add(s, "bad.txt", NULL, NULL, "line one\nbad \xff byte", &err), PRECIS_ERR_UTF8);
+    cr_assert_str_eq(err.where, "bad.txt");
+    cr_assert_eq(err.line, 2);
+    cr_assert_eq(add(s, "blank", NULL, NULL, " \n\t ", &err), PRECIS_ERR_EMPTY);
+    cr_assert_eq(add(s, "when", NULL, "next tuesday", tram, &err), PRECIS_ERR_FORMAT);
+    cr_assert_not_null(strstr(err.message, "unrecognised date"));
+    cr_assert_eq(precis_store_flush(s, &err), PRECIS_OK);
+    precis_store_stats st;
+    precis_store_get_stats(s, &st);
+    cr_assert_eq(st.added, 1);
+    precis_store_close(s);
+}
+
+Test(store, a_story_becomes_a_cluster_to_summarize)
+{
+    precis_store *s = open_db(NULL);
+    precis_error err = {0};
+    add(s, "flood1", NULL, "2024-10-31", flood1, &err);
+    add(s, "flood2", NULL, "2024-10-31", flood2, &err);
+    cr_assert_eq(precis_store_flush(s, &err), PRECIS_OK);
+    precis_store_close(s);
+    precis_store_options o;
+    precis_store_options_init(&o);
+    o.readonly = 1;
+    s = open_db(&o);
+    cr_assert_eq(add(s, "x", NULL, NULL, tram, &err), PRECIS_ERR_USAGE, "read-only store refuses writes");
+    precis_engine *eng;
+    cr_assert_eq(precis_engine_new(&eng, &err), PRECIS_OK);
+    precis_cluster *c;
+    cr_assert_eq(precis_store_story_cluster(s, eng, 1, &c, &err), PRECIS_OK, "%s", err.message);
+    cr_assert_eq(precis_cluster_articles(c), 2);
+    precis_summary *sum;
+    cr_assert_eq(precis_summarize(c, NULL, &sum, &err), PRECIS_OK);
+    cr_assert_gt(precis_summary_count(sum), 0);
+    precis_summary_free(sum);
+    precis_cluster_free(c);
+    cr_assert_eq(precis_store_story_cluster(s, eng, 42, &c, &err), PRECIS_ERR_USAGE);
+    cr_assert_not_null(strstr(err.message, "no story 42"));
+    precis_engine_free(eng);
+    precis_store_close(s);
+}
+
+static void write_bytes(const char *path, const void *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    cr_assert_not_null(f);
+    cr_assert_eq(fwrite(data, 1, len, f), len);
+    fclose(f);
+}
+
+Test(store, foreign_corrupt_and_newer_files_are_clear_errors)
+{
+    precis_store *s = NULL;
+    precis_error err = {0};
+    /* Not SQLite at all. */
+    write_bytes(dbpath, "hello, this is not a database at all, just text\n", 48);
+    cr_assert_eq(precis_store_open(dbpath, NULL, &s, &err), PRECIS_ERR_FORMAT);
+    cr_assert_null(s);
+    cr_assert_not_null(strstr(err.message, "not a precis database"), "%s", err.message);
+    cr_assert_str_eq(err.where, dbpath);
+    /* Another program's SQLite database. */
+    unlink(dbpath);
+    sqlite3 *db;
+    cr_assert_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(db, "CREATE TABLE recipes(name TEXT)", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    cr_assert_eq(precis_store_open(dbpath, NULL, &s, &err), PRECIS_ERR_FORMAT);
+    cr_assert_not_null(strstr(err.message, "application_id"), "%s", err.message);
+    /* A precis database from the future. */
+    unlink(dbpath);
+    s = open_db(NULL);
+    precis_store_close(s);
+    cr_assert_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    cr_assert_eq(precis_store_open(dbpath, NULL, &s, &err), PRECIS_ERR_FORMAT);
+    cr_assert_not_null(strstr(err.message, "newer"), "%s", err.message);
+    /* A real database, damaged: its pages overwritten with garbage. */
+    unlink(dbpath);
+    s = open_db(NULL);
+    for (int i = 0; i < 40; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "a%d", i);
+        char *text = malloc(strlen(flood1) + 32);
+        sprintf(text, "%s Update %d.", flood1, i);
+        add(s, id, NULL, "2024-10-31", text, &err);
+        free(text);
+    }
+    cr_assert_eq(precis_store_flush(s, &err), PRECIS_OK);
+    precis_store_close(s);
+    cr_assert_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+    sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+    sqlite3_close(db);
+    size_t len;
+    char *bytes = slurp(dbpath, &len);
+    cr_assert_gt(len, 8192);
+    for (size_t i = 4096; i < len; i++)
+        bytes[i] = (char)(i * 7919 >> 3);
+    write_bytes(dbpath, bytes, len);
+    free(bytes);
+    precis_status st = precis_store_open(dbpath, NULL, &s, &err);
+    if (st == PRECIS_OK) { /* the header page survived: reading must fail cleanly */
+        memset(&err, 0, sizeof err);
+        st = add(s, "late", NULL, "2024-10-31", tram, &err);
+        if (st == PRECIS_OK)
+            st = precis_store_flush(s, &err);
+        precis_store_close(s);
+    }
+    cr_assert_eq(st, PRECIS_ERR_FORMAT, "damaged database: %s", err.message);
+    /* Truncated to less than a header. */
+    write_bytes(dbpath, "SQLite format", 13);
+    cr_assert_eq(precis_store_open(dbpath, NULL, &s, &err), PRECIS_ERR_FORMAT);
+    /* Read-only open of a missing file. */
+    precis_store_options o;
+    precis_store_options_init(&o);
+    o.readonly = 1;
+    unlink(dbpath);
+    cr_assert_eq(precis_store_open(dbpath, &o, &s, &err), PRECIS_ERR_IO);
+    cr_assert_not_null(strstr(err.message, "No such file"), "%s", err.message);
+}
+
+/* ---- The CLI ------------------------------------------------------------ */
+
+static void write_text(const char *name, const char *text)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    write_bytes(path, text, strlen(text));
+}
+
+Test(store_cli, ingest_files_html_and_jsonl_then_list_and_summarize)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/in", dir);
+    mkdir(path, 0755);
+    write_text("in/flood1.txt", flood1);
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "cp data/html/news1.html %s/in/page.html", dir);
+    cr_assert_eq(system(cmd), 0);
+    char *line = malloc(4096);
+    snprintf(line, 4096,
+             "{\"id\":\"t1\",\"url\":\"https://example.org/tram\",\"source\":\"Example\",\"published\":\"2024-10-31\","
+             "\"title\":\"Tram line approved\",\"text\":\"%s\"}\n"
+             "{\"id\":\"f2\",\"published\":1730419200,\"text\":\"%s\"}\n",
+             tram, flood2);
+    write_text("stream.jsonl", line);
+    free(line);
+    char args[1024];
+    snprintf(args, sizeof args, "ingest --db %s --date 2024-10-31 %s/in %s/stream.jsonl", dbpath, dir, dir);
+    run_result r = run_precis(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_not_null(strstr(r.err, "4 articles added"), "%s", r.err);
+    run_free(&r);
+    /* Again: nothing changes. */
+    r = run_precis(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_not_null(strstr(r.err, "0 articles added"), "%s", r.err);
+    cr_assert_not_null(strstr(r.err, "4 duplicates"), "%s", r.err);
+    run_free(&r);
+    cr_assert_eq(count_rows("SELECT count(*) FROM article"), 4);
+    snprintf(args, sizeof args, "stories --db %s --format json", dbpath);
+    r = run_precis(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_not_null(strstr(r.out, "\"title\":\"Tram line approved\""), "%s", r.out);
+    cr_assert_not_null(strstr(r.out, "\"source\":\"Example\""), "%s", r.out);
+    cr_assert_not_null(strstr(r.out, "\"title\":\"Flood waters rise in Valencia as rescuers search for missing\""),
+                       "%s", r.out);
+    int lines = 0;
+    for (char *p = r.out; *p; p++)
+        lines += *p == '\n';
+    cr_assert_eq(lines, 2, "a flood story and a tram story:\n%s", r.out);
+    run_free(&r);
+    snprintf(args, sizeof args, "stories --db %s", dbpath);
+    r = run_precis(args);
+    cr_assert_eq(r.status, 0);
+    cr_assert_not_null(strstr(r.out, "story "), "%s", r.out);
+    cr_assert_not_null(strstr(r.out, "3 articles"), "%s", r.out);
+    run_free(&r);
+    long long flood_story = count_rows("SELECT story FROM article WHERE ext_id = 'f2'");
+    snprintf(args, sizeof args, "summarize --db %s --story %lld --words 60", dbpath, flood_story);
+    r = run_precis(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_not_null(strstr(r.out, "Valencia"), "%s", r.out);
+    run_free(&r);
+}
+
+Test(store_cli, errors_name_the_file_and_line)
+{
+    write_text("bad.jsonl", "{\"id\":\"ok\",\"text\":\"A fine article about the harbour strike in Rotterdam.\"}\n"
+                            "{\"id\":\"x\",\"text\":\n"
+                            "{\"id\":\"y\",\"title\":\"no text\"}\n"
+                            "{\"id\":\"z\",\"text\":\"Dated badly.\",\"published\":\"soon\"}\n");
+    char args[512];
+    snprintf(args, sizeof args, "ingest --db %s %s/bad.jsonl", dbpath, dir);
+    run_result r = run_precis(args);
+    cr_assert_eq(r.status, 1, "%s", r.err);
+    cr_assert_not_null(strstr(r.err, "bad.jsonl:2: malformed JSON"), "%s", r.err);
+    cr_assert_not_null(strstr(r.err, "bad.jsonl:3: expected \"text\" or \"html\""), "%s", r.err);
+    cr_assert_not_null(strstr(r.err, "bad.jsonl:4: unrecognised date"), "%s", r.err);
+    cr_assert_not_null(strstr(r.err, "1 articles added"), "%s", r.err);
+    run_free(&r);
+    /* A foreign file as --db: exit 1, a clear message, the file untouched. */
+    write_text("notes.db", "my shopping list\n");
+    snprintf(args, sizeof args, "stories --db %s/notes.db", dir);
+    r = run_precis(args);
+    cr_assert_eq(r.status, 1);
+    cr_assert_not_null(strstr(r.err, "not a precis database"), "%s", r.err);
+    run_free(&r);
+    snprintf(args, sizeof args, "ingest --db %s/notes.db %s/bad.jsonl", dir, dir);
+    r = run_precis(args);
+    cr_assert_eq(r.status, 1);
+    cr_assert_not_null(strstr(r.err, "not a precis database"), "%s", r.err);
+    run_free(&r);
+    char path[256];
+    snprintf(path, sizeof path, "%s/notes.db", dir);
+    char *kept = slurp(path, NULL);
+    cr_assert_str_eq(kept, "my shopping list\n");
+    free(kept);
+    r = run_precis("ingest a.txt");
+    cr_assert_eq(r.status, 2);
+    run_free(&r);
+    snprintf(args, sizeof args, "summarize --db %s --story x", dbpath);
+    r = run_precis(args);
+    cr_assert_eq(r.status, 2);
+    run_free(&r);
+}
