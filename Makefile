@@ -119,3 +119,12 @@ TRAIN_FLAGS ?= --label f --center --model gbdt --trees 100 --depth 3
 train: $(BUILD)/tools/train_scorer
 	$(BUILD)/tools/train_scorer $(TRAIN_FLAGS) --out data/scorer.txt $(SHARED)/data/multinews/train.jsonl.zst
 .PHONY: train
+
+# Benchmarks (results in BENCHMARKS.md).
+$(BUILD)/bench/latency: bench/latency.c $(BUILD)/libprecis.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libprecis.a $(LIBS)
+
+bench: $(BUILD)/precis $(BUILD)/bench/latency
+	sh bench/summarize_speed.sh
+.PHONY: bench

@@ -13,6 +13,7 @@
 #include "text/segment.h"
 #include "text/token.h"
 #include "text/utf8.h"
+#include "text/whitespace.h"
 
 precis_status precis_cluster_new(precis_engine *engine, const char *id, precis_cluster **out,
                                  precis_error *err)
@@ -127,6 +128,7 @@ static int tokenize_sentence(precis_cluster *c, const char *text, sentence *s)
     s->ntok = (uint32_t)n;
     s->ncontent = (uint32_t)content;
     s->words = (uint32_t)count_words(text, s->start, s->end);
+    s->bytes = (uint32_t)ws_collapse(text, s->start, s->end, NULL) + 1;
     return 0;
 }
 

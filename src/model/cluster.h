@@ -32,6 +32,7 @@ typedef struct sentence {
     uint32_t start, end;     /* bytes of the article's text */
     uint32_t flags;          /* SENT_* from text/segment.h */
     uint32_t words;          /* whitespace words, the unit of --words */
+    uint32_t bytes;          /* bytes it renders to: white space collapsed, plus a newline */
     uint32_t *tok;           /* local term id of every token, in order */
     uint32_t ntok;
     uint32_t ncontent;       /* tokens that are not stopwords */
