@@ -174,8 +174,16 @@ static int run_jsonl(precis_engine *eng, const settings *s, const char *path)
     progress prog;
     progress_start(&prog, "summarize");
     size_t done = 0;
-    while ((rc = line_reader_next(r, &line, &err)) == 1) {
+    while ((rc = line_reader_next(r, &line, &err)) == 1 || rc == -2) {
         long lineno = line_reader_lineno(r);
+        if (rc == -2) {
+            print_error(&err);
+            write_error_line(lineno, &err);
+            failed = 1;
+            if (s->strict)
+                break;
+            continue;
+        }
         if (line.len == 0 || (line.len == 1 && line.data[0] == '\r'))
             continue;
         precis_cluster *c;
@@ -198,7 +206,7 @@ static int run_jsonl(precis_engine *eng, const settings *s, const char *path)
         progress_update(&prog, ++done, 0);
     }
     progress_end(&prog);
-    if (rc < 0) {
+    if (rc == -1) {
         print_error(&err);
         failed = 1;
     }

@@ -286,7 +286,14 @@ static precis_status run_data(runner *ru, precis_error *err)
     buf line = BUF_INIT;
     int rc;
     precis_error lerr = {0};
-    while ((rc = line_reader_next(r, &line, err)) == 1) {
+    while ((rc = line_reader_next(r, &line, err)) == 1 || rc == -2) {
+        if (rc == -2) {
+            char msg[1200];
+            fprintf(stderr, "precis: %s\n", precis_error_format(err, msg, sizeof msg));
+            ru->table->clusters_read++;
+            ru->table->clusters_skipped++;
+            continue;
+        }
         if (cfg->stop && *cfg->stop) {
             ru->table->interrupted = true;
             break;
@@ -310,7 +317,7 @@ static precis_status run_data(runner *ru, precis_error *err)
         if (cfg->limit && (long)ru->table->clusters_read >= cfg->limit)
             break;
     }
-    if (rc < 0)
+    if (rc == -1)
         st = err->code;
     buf_free(&line);
     line_reader_close(r);

@@ -33,10 +33,14 @@ int io_is_dir(const char *path);
 typedef struct line_reader line_reader;
 
 precis_status line_reader_open(const char *path, line_reader **out, precis_error *err);
-/* Next line without its newline into line. Returns 1, 0 at end, or -1 on
- * error (err filled with file and line). */
+/* Next line without its newline into line. Returns 1, 0 at end, -1 on an
+ * error that ends the stream (err filled with file and line), or -2 for a
+ * line longer than IO_MAX_LINE_BYTES, which is skipped: the reader then
+ * goes on with the next line. */
 int line_reader_next(line_reader *r, buf *line, precis_error *err);
 long line_reader_lineno(const line_reader *r);
+/* Change the longest line accepted (default IO_MAX_LINE_BYTES). */
+void line_reader_set_limit(line_reader *r, size_t max_line);
 const char *line_reader_name(const line_reader *r);
 void line_reader_close(line_reader *r);
 

@@ -23,6 +23,7 @@ struct line_reader {
     size_t pend_start, pend_len, pend_cap;
     int eof;
     long lineno;
+    size_t max_line;
 };
 
 static const unsigned char zstd_magic[4] = {0x28, 0xB5, 0x2F, 0xFD};
@@ -34,6 +35,7 @@ precis_status line_reader_open(const char *path, line_reader **out, precis_error
     if (!r)
         return error_set(err, PRECIS_ERR_NOMEM, path, 0, "out of memory");
     r->name = strdup(path);
+    r->max_line = IO_MAX_LINE_BYTES;
     r->pend_cap = 1 << 17;
     r->pending = malloc(r->pend_cap);
     r->in_cap = ZSTD_DStreamInSize();
@@ -87,6 +89,7 @@ void line_reader_close(line_reader *r)
 }
 
 long line_reader_lineno(const line_reader *r) { return r->lineno; }
+void line_reader_set_limit(line_reader *r, size_t max_line) { r->max_line = max_line; }
 const char *line_reader_name(const line_reader *r) { return r->name; }
 
 /* Make room for at least `need` more bytes after the pending ones. */
@@ -157,6 +160,34 @@ static int fill(line_reader *r, precis_error *err)
     }
 }
 
+/* A line over the limit is read past, not kept, so the lines after it are
+ * not lost: report it (-2) and leave the reader at the next line. */
+static int skip_long_line(line_reader *r, buf *line, precis_error *err)
+{
+    buf_clear(line);
+    long lineno = r->lineno + 1;
+    for (;;) {
+        char *start = r->pending + r->pend_start;
+        char *nl = memchr(start, '\n', r->pend_len);
+        if (nl) {
+            size_t n = (size_t)(nl - start) + 1;
+            r->pend_start += n;
+            r->pend_len -= n;
+            break;
+        }
+        r->pend_start = r->pend_len = 0;
+        int got = fill(r, err);
+        if (got < 0)
+            return -1;
+        if (got == 0)
+            break;
+    }
+    r->lineno = lineno;
+    error_set(err, PRECIS_ERR_TOO_LARGE, r->name, lineno, "line longer than %zu bytes, skipped",
+              r->max_line);
+    return -2;
+}
+
 int line_reader_next(line_reader *r, buf *line, precis_error *err)
 {
     buf_clear(line);
@@ -166,6 +197,8 @@ int line_reader_next(line_reader *r, buf *line, precis_error *err)
         char *nl = memchr(start + scanned, '\n', r->pend_len - scanned);
         if (nl) {
             size_t n = (size_t)(nl - start);
+            if (n > r->max_line)
+                return skip_long_line(r, line, err);
             if (buf_append(line, start, n) != 0)
                 goto nomem;
             r->pend_start += n + 1;
@@ -174,11 +207,8 @@ int line_reader_next(line_reader *r, buf *line, precis_error *err)
             return 1;
         }
         scanned = r->pend_len;
-        if (scanned > IO_MAX_LINE_BYTES) {
-            error_set(err, PRECIS_ERR_TOO_LARGE, r->name, r->lineno + 1, "line longer than %zu MiB",
-                      IO_MAX_LINE_BYTES >> 20);
-            return -1;
-        }
+        if (scanned > r->max_line)
+            return skip_long_line(r, line, err);
         int got = fill(r, err);
         if (got < 0)
             return -1;
