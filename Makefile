@@ -93,7 +93,7 @@ install: all
 	install -m 755 $(BUILD)/precis $(DESTDIR)$(PREFIX)/bin/precis
 	install -m 644 $(BUILD)/libprecis.a $(DESTDIR)$(PREFIX)/lib/libprecis.a
 	install -m 644 include/precis.h $(DESTDIR)$(PREFIX)/include/precis.h
-	install -m 644 $(BUILD)/precis.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/precis.pc
+	sed -e 's|@PREFIX@|$(PREFIX)|' precis.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/precis.pc
 	install -m 644 man/precis.1 $(DESTDIR)$(PREFIX)/share/man/man1/precis.1
 
 clean:

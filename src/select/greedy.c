@@ -11,7 +11,7 @@
 #include "text/segment.h"
 
 #define REDUNDANCY 0.5
-#define MIN_WORDS 6     /* shorter lines are fragments: datelines, sub-heads */
+#define MIN_WORDS 4     /* shorter sentences say too little to stand alone */
 
 typedef struct ranked {
     double score;
