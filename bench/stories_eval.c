@@ -322,7 +322,7 @@ static int cmd_score(int argc, char **argv)
         return 1;
     }
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(db, "SELECT ext_id, story, title, text FROM article ORDER BY id", -1, &q, NULL) !=
+    if (sqlite3_prepare_v2(db, "SELECT a.ext_id, a.story, a.title, t.text FROM article a JOIN article_text t ON t.id = a.id ORDER BY a.id", -1, &q, NULL) !=
         SQLITE_OK) {
         fprintf(stderr, "stories_eval: %s\n", sqlite3_errmsg(db));
         return 1;

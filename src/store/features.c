@@ -189,6 +189,10 @@ int features_compute(precis_engine *eng, const char *title, size_t title_len, co
     memset(&c, 0, sizeof c);
     u32map_init(&c.slot);
     buf scratch = BUF_INIT;
+    /* token_next writes a NUL into scratch even when a token normalises to
+     * nothing (only combining marks), so it must never be unallocated. */
+    if (buf_reserve(&scratch, 64) != 0)
+        return -1;
     minhash mh;
     minhash_init(&mh);
     int rc = 0;

@@ -230,13 +230,19 @@ static precis_status insert_article(precis_store *s, const pending *p, int64_t s
     else
         sqlite3_bind_null(st, 9);
     sqlite3_bind_blob(st, 10, sig, sizeof sig, SQLITE_STATIC);
-    sqlite3_bind_text(st, 11, p->text, (int)p->text_len, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     if (rc != SQLITE_DONE)
         return store_sql_error(s, "writing an article", err);
     int64_t id = sqlite3_last_insert_rowid(s->db);
+    st = s->stmt[SQL_INSERT_TEXT];
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_text(st, 2, p->text, (int)p->text_len, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return store_sql_error(s, "writing an article's text", err);
     int64_t keys[MINHASH_BANDS];
     minhash_bands(p->f.sig, keys);
     st = s->stmt[SQL_INSERT_LSH];

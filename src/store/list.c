@@ -127,7 +127,8 @@ precis_status precis_store_story_cluster(precis_store *s, precis_engine *eng, lo
     precis_status res = PRECIS_OK;
     precis_cluster *c = NULL;
     if (sqlite3_prepare_v2(s->db,
-                           "SELECT id, ext_id, text FROM article WHERE story = ?1 ORDER BY published, id", -1, &st,
+                           "SELECT a.id, a.ext_id, t.text FROM article a JOIN article_text t ON t.id = a.id"
+                           " WHERE a.story = ?1 ORDER BY a.published, a.id", -1, &st,
                            NULL) != SQLITE_OK) {
         res = store_sql_error(s, "reading a story", err);
         goto done;

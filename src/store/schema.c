@@ -41,8 +41,10 @@ static const char schema_sql[] =
     "  published INTEGER NOT NULL,\n"
     "  story INTEGER NOT NULL REFERENCES story(id),\n"
     "  dup_of INTEGER,\n"                  /* the article it is a near-copy of */
-    "  sig BLOB NOT NULL,\n"               /* MinHash signature */
-    "  text TEXT NOT NULL);\n"
+    "  sig BLOB NOT NULL);\n"              /* MinHash signature */
+    /* The text apart, appended in id order, keeps the article table small
+     * and hot in the cache for the lookups of ingest. */
+    "CREATE TABLE article_text(id INTEGER PRIMARY KEY, text TEXT NOT NULL);\n"
     "CREATE UNIQUE INDEX article_hash ON article(hash);\n"
     "CREATE UNIQUE INDEX article_url ON article(url) WHERE url IS NOT NULL;\n"
     "CREATE INDEX article_story ON article(story, published);\n"
@@ -58,8 +60,9 @@ static const char *const stmt_sql[SQL_COUNT] = {
     [SQL_FIND_HASH] = "SELECT id FROM article WHERE hash = ?1",
     [SQL_FIND_URL] = "SELECT id FROM article WHERE url = ?1",
     [SQL_INSERT_ARTICLE] =
-        "INSERT INTO article(ext_id, url, hash, source, title, byline, published, story, dup_of, sig, text)"
-        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO article(ext_id, url, hash, source, title, byline, published, story, dup_of, sig)"
+        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    [SQL_INSERT_TEXT] = "INSERT INTO article_text(id, text) VALUES(?1, ?2)",
     [SQL_INSERT_LSH] = "INSERT OR IGNORE INTO lsh(band, article) VALUES(?1, ?2)",
     [SQL_LSH_LOOKUP] = "SELECT article FROM lsh WHERE band = ?1 ORDER BY article DESC LIMIT 4",
     [SQL_ARTICLE_SIG] = "SELECT story, published, sig FROM article WHERE id = ?1",
@@ -274,9 +277,10 @@ precis_status precis_store_open(const char *path, const precis_store_options *op
             precis_store_close(s);
             return st;
         }
-        exec(s, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
+        exec(s, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;"
+                "PRAGMA mmap_size = 4294967296;");
     } else {
-        exec(s, "PRAGMA cache_size = -32768; PRAGMA query_only = 1;");
+        exec(s, "PRAGMA cache_size = -32768; PRAGMA query_only = 1; PRAGMA mmap_size = 4294967296;");
     }
     st = check_schema(s, err);
     if (st == PRECIS_OK && !o.readonly)

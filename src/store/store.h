@@ -3,7 +3,8 @@
  *
  * Tables (see schema.c for the SQL):
  *   article     one row per article: identity (url, content hash), metadata,
- *               text, its story, MinHash signature
+ *               its story, MinHash signature
+ *   article_text its text (same id)
  *   story       one row per story: dates, size, headline, centroid and names
  *               (sorted (key, weight) arrays as blobs)
  *   story_term  inverted index: a story's top centroid terms -> story
@@ -44,7 +45,7 @@
 enum {
     SQL_BEGIN, SQL_COMMIT, SQL_ROLLBACK,
     SQL_FIND_HASH, SQL_FIND_URL,
-    SQL_INSERT_ARTICLE, SQL_INSERT_LSH, SQL_LSH_LOOKUP, SQL_ARTICLE_SIG,
+    SQL_INSERT_ARTICLE, SQL_INSERT_TEXT, SQL_INSERT_LSH, SQL_LSH_LOOKUP, SQL_ARTICLE_SIG,
     SQL_POSTINGS, SQL_STORY_GET, SQL_STORY_INSERT, SQL_STORY_UPDATE,
     SQL_TERM_INSERT, SQL_TERM_DELETE,
     SQL_COUNT
