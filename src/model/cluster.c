@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "clean/furniture.h"
+#include "clean/sentence_edges.h"
 #include "core/error.h"
 #include "text/segment.h"
 #include "text/token.h"
@@ -200,6 +201,10 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
         s->start = seg[i].start;
         s->end = seg[i].end;
         s->flags = seg[i].flags;
+        if (a->count == 0)
+            s->start += (uint32_t)dateline_length(a->text + s->start, s->end - s->start);
+        if (quotes_unbalanced(a->text + s->start, s->end - s->start))
+            s->flags |= SENT_PART_QUOTE;
         if (tokenize_sentence(c, a->text, s) != 0)
             return error_set(err, PRECIS_ERR_NOMEM, doc_id, 0, "out of memory");
         if (s->ntok == 0)
