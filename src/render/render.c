@@ -36,6 +36,7 @@ precis_status precis_render(const precis_summary *s, precis_format format, char 
         buf_free(&b);
         return error_set(err, PRECIS_ERR_NOMEM, NULL, 0, "out of memory while rendering");
     }
+    b.data[b.len] = '\0'; /* an empty summary renders as "" (nothing was written) */
     *out = b.data;
     if (len)
         *len = b.len;

@@ -128,6 +128,12 @@ static int normalise_unicode(const char *s, size_t start, size_t stop, buf *out)
     buf_clear(out);
     if (n < 0)
         return normalise_ascii(s, start, stop, out);
+    /* Room for the whole result and its NUL, even when it is empty (marks
+     * only) and the buffer has never been used. */
+    if (buf_reserve(out, (size_t)n) != 0) {
+        free(mapped);
+        return -1;
+    }
     /* Curly apostrophes become straight ones so both spellings match. */
     for (utf8proc_ssize_t i = 0; i < n; i++) {
         if (i + 2 < n && mapped[i] == 0xE2 && mapped[i + 1] == 0x80 && mapped[i + 2] == 0x99) {
