@@ -20,7 +20,7 @@ static const char *const names[F_COUNT] = {
     "art_words_log", "art_sim", "art_sim_rel", "words_log", "fragment", "centroid", "centroid_rel",
     "rest_sim", "rest_sim_rel", "tw_sum_rel", "tw_mean_rel", "uni_other", "bi_other", "bi_other_log",
     "support_log", "support_rel", "num_dens", "quote", "stop_ratio", "lead_sim", "question",
-    "group_first", "idf_mean", "nsents_log", "dangling",
+    "group_first", "idf_mean", "nsents_log", "dangling", "own_lead_sim", "art_frag",
 };
 
 const char *sfeat_name(int k)
@@ -254,19 +254,21 @@ static void sentence_features(const precis_cluster *c, const represent *r, const
     x[F_NART_LOG] = (float)log(nart);
     x[F_WORDS_LOG] = (float)log(1.0 + s->words);
     x[F_FRAGMENT] = (float)sentence_is_fragment(s);
-    uint32_t content = 0, shared = 0, bigrams = 0, bishared = 0;
-    double idf = 0;
+    /* Shares of the other articles, not counts, so that 3 and 25 articles
+     * read on one scale. */
+    uint32_t content = 0, bigrams = 0;
+    double idf = 0, shared = 0, bishared = 0, others = nart > 1 ? nart - 1 : 1;
     for (uint32_t k = 0; k < s->ntok; k++) {
         uint32_t t = s->tok[k];
         if (!c->term_stop[t]) {
             content++;
-            shared += term_narts[t] >= 2;
+            shared += (term_narts[t] - 1) / others;
             idf += c->term_idf[t];
         }
         if (k + 1 < s->ntok && bigram_counts(c, s, k)) {
             bigrams++;
             size_t slot = bigram_slot(bt, bigram_key(t, s->tok[k + 1]));
-            bishared += bt->narts[slot] >= 2;
+            bishared += (bt->narts[slot] - 1) / others;
         }
     }
     x[F_UNI_OTHER] = (float)safe_div(shared, content);
@@ -320,9 +322,11 @@ static int article_features(const precis_cluster *c, const represent *r, arena *
         art_sim[d] = article_vs_rest(c, &v, n, &rest_norm);
         if (art_sim[d] > best)
             best = art_sim[d];
-        uint32_t words = 0;
-        for (uint32_t i = art->first; i < art->first + art->count; i++)
+        uint32_t words = 0, frags = 0;
+        for (uint32_t i = art->first; i < art->first + art->count; i++) {
             words += c->sents[i].words;
+            frags += (uint32_t)sentence_is_fragment(&c->sents[i]);
+        }
         for (uint32_t i = art->first; i < art->first + art->count; i++) {
             const svec *sv = &r->vec[i];
             double dot = 0;
@@ -335,6 +339,7 @@ static int article_features(const precis_cluster *c, const represent *r, arena *
             xi[F_REST_SIM] = (float)(rest_norm > 0 ? dot / rest_norm : xi[F_CENTROID]);
             xi[F_ART_SIM] = (float)(c->narticles > 1 ? art_sim[d] : 1.0);
             xi[F_ART_WORDS_LOG] = (float)log(1.0 + words);
+            xi[F_ART_FRAG] = (float)safe_div(frags, art->count);
         }
         for (size_t k = 0; k < n; k++)
             v.tf_art[v.touched[k]] = 0;
@@ -382,13 +387,16 @@ static int lead_similarity(const precis_cluster *c, const represent *r, arena *a
     }
     for (size_t i = 0; i < c->nsents; i++) {
         double best = 0;
+        uint32_t own = c->sents[i].article;
         for (size_t d = 0; d < c->narticles; d++) {
-            if (d == c->sents[i].article || lead[d] == UINT32_MAX)
+            if (d == own || lead[d] == UINT32_MAX)
                 continue;
             double cos = svec_dot(&r->vec[i], &r->vec[lead[d]]);
             best = cos > best ? cos : best;
         }
         x[i * F_COUNT + F_LEAD_SIM] = (float)best;
+        x[i * F_COUNT + F_OWN_LEAD_SIM] =
+            lead[own] == UINT32_MAX || lead[own] == i ? 1.0f : (float)svec_dot(&r->vec[i], &r->vec[lead[own]]);
     }
     return 0;
 }

@@ -39,9 +39,9 @@ enum {
     F_REST_SIM_REL,   /* the same over the cluster's maximum */
     F_TW_SUM_REL,     /* cluster weight of its distinct terms, over the maximum */
     F_TW_MEAN_REL,    /* the same per token, over the maximum */
-    F_UNI_OTHER,      /* share of content terms found in other articles */
-    F_BI_OTHER,       /* share of bigrams found in other articles */
-    F_BI_OTHER_LOG,   /* log(1 + bigrams found in other articles) */
+    F_UNI_OTHER,      /* mean share of the other articles using each content term */
+    F_BI_OTHER,       /* mean share of the other articles using each bigram */
+    F_BI_OTHER_LOG,   /* log(1 + the sum of those bigram shares) */
     F_SUPPORT_LOG,    /* log(outlets carrying it) */
     F_SUPPORT_REL,    /* (support - 1) / (articles - 1) */
     F_NUM_DENS,       /* share of words holding a digit */
@@ -53,6 +53,8 @@ enum {
     F_IDF_MEAN,       /* mean background idf of its content terms / 10 */
     F_NSENTS_LOG,     /* log(sentences in the cluster) */
     F_DANGLING,       /* opens with a pronoun or connective (needs context) */
+    F_OWN_LEAD_SIM,   /* cosine with its own article's first sentence */
+    F_ART_FRAG,       /* share of fragments among the article's sentences */
     F_COUNT
 };
 
@@ -85,6 +87,11 @@ typedef struct scorer_model scorer_model;
  * feature, or memory runs out. Free with scorer_model_free. */
 scorer_model *scorer_model_parse(const char *text, size_t len);
 void scorer_model_free(scorer_model *m);
+
+/* What a query adds to a sentence's learned score per unit of cosine with
+ * it. The training data has no queries, so this is set by hand on the DUC
+ * 2006 development topics, on the scale of the model's output. */
+#define LEARNED_QUERY_WEIGHT 0.5
 
 /* Score of one sentence's features x[0..F_COUNT). */
 double scorer_model_predict(const scorer_model *m, const float *x);

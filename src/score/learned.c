@@ -239,6 +239,7 @@ int score_learned(const precis_cluster *c, const represent *r, arena *a, double 
     if (!m || !x || sfeat_compute(c, r, a, x) != 0)
         return -1;
     for (size_t i = 0; i < c->nsents; i++)
-        scores[i] = scorer_model_predict(m, x + i * F_COUNT);
+        scores[i] = scorer_model_predict(m, x + i * F_COUNT) +
+                    (r->has_query ? LEARNED_QUERY_WEIGHT * r->query_sim[i] : 0);
     return 0;
 }

@@ -1,0 +1,226 @@
+/*
+ * test_learned.c: the learned scorer. The embedded model parses and
+ * rejects malformed text; features have the values they should on a
+ * hand-made cluster of two articles on one story and one off-topic
+ * article; scores are finite; the "learned" method keeps to its budget on
+ * the bundled seeds and leaves the off-topic article out of a short
+ * summary.
+ */
+#include <criterion/criterion.h>
+#include <ctype.h>
+#include <math.h>
+
+#include "core/embedded.h"
+#include "helpers.h"
+#include "model/cluster.h"
+#include "model/represent.h"
+#include "precis.h"
+#include "score/features.h"
+#include "score/method.h"
+
+#define SEEDS "../examples/seeds"
+
+static precis_engine *engine;
+
+static void setup(void)
+{
+    precis_error err;
+    cr_assert_eq(precis_engine_new(&engine, &err), PRECIS_OK, "%s", err.message);
+}
+
+static void teardown(void)
+{
+    precis_engine_free(engine);
+}
+
+/* Two reports of one council vote, sharing their first sentence word for
+ * word, and a football story that does not belong. */
+static const char *const story[3] = {
+    "The city council approved a new budget of 12 million dollars on Tuesday.\n\n"
+    "The vote was seven to two after a long debate about parks and libraries.\n\n"
+    "Critics said the budget cuts funding for parks and libraries across the city.\n\n"
+    "Is this the right choice for the city and its libraries?\n",
+    "The city council approved a new budget of 12 million dollars on Tuesday.\n\n"
+    "Council members debated the budget for six hours before the vote.\n\n"
+    "The mayor said the budget protects parks, libraries and public safety.\n",
+    "The local football team won its third straight game on Sunday afternoon.\n\n"
+    "The quarterback threw three touchdown passes in the second half.\n\n"
+    "Fans celebrated in the stadium parking lot long after the game ended.\n",
+};
+
+static precis_cluster *story_cluster(void)
+{
+    precis_cluster *c;
+    precis_error err;
+    cr_assert_eq(precis_cluster_new(engine, "story", &c, &err), PRECIS_OK);
+    for (int i = 0; i < 3; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "%d", i);
+        cr_assert_eq(precis_cluster_add(c, id, story[i], strlen(story[i]), &err), PRECIS_OK, "%s",
+                     err.message);
+    }
+    return c;
+}
+
+static float feat(const float *x, size_t i, int k)
+{
+    return x[i * F_COUNT + k];
+}
+
+Test(learned, embedded_model_parses, .init = setup, .fini = teardown)
+{
+    size_t len;
+    const unsigned char *text = precis_embedded("data/scorer.txt", &len);
+    cr_assert_not_null(text, "data/scorer.txt is not embedded");
+    scorer_model *m = scorer_model_parse((const char *)text, len);
+    cr_assert_not_null(m, "the embedded model does not parse");
+    float x[F_COUNT] = {0};
+    cr_assert(isfinite(scorer_model_predict(m, x)));
+    scorer_model_free(m);
+}
+
+Test(learned, malformed_models_rejected)
+{
+    static const char *const bad[] = {
+        "",
+        "precis-scorer 2\nfeatures 1 centroid\nbias 0\n",
+        "precis-scorer 1\nfeatures 1 no_such_feature\nbias 0\n",
+        "precis-scorer 1\nfeatures 1 centroid\nbias zero\n",
+        "precis-scorer 1\nfeatures 1 centroid\nbias 0\ntrees 1 1\n0 0.5 1\n",       /* a leaf short */
+        "precis-scorer 1\nfeatures 1 centroid\nbias 0\ntrees 1 1\n3 0.5 1 2\n",     /* feature 3 of 1 */
+        "precis-scorer 1\nfeatures 1 centroid\nbias 0\nlinear 1\nextra\n",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        cr_expect_null(scorer_model_parse(bad[i], strlen(bad[i])), "accepted bad model %zu", i);
+    /* And a good one computes what it says: 0.5 + 2 * centroid + tree. */
+    const char *good = "# comment\nprecis-scorer 1\nfeatures 2 centroid pos_first\nbias 0.5\n"
+                       "linear 2 0\ntrees 1 1\n1 0.5 -1 1e-1\n";
+    scorer_model *m = scorer_model_parse(good, strlen(good));
+    cr_assert_not_null(m);
+    float x[F_COUNT] = {0};
+    x[F_CENTROID] = 0.25f;
+    cr_expect_float_eq(scorer_model_predict(m, x), 0.5 + 0.5 - 1, 1e-9);
+    x[F_POS_FIRST] = 1;
+    cr_expect_float_eq(scorer_model_predict(m, x), 0.5 + 0.5 + 0.1, 1e-9);
+    scorer_model_free(m);
+}
+
+Test(learned, features_on_a_hand_made_cluster, .init = setup, .fini = teardown)
+{
+    precis_cluster *c = story_cluster();
+    cr_assert_eq(c->narticles, 3);
+    cr_assert_eq(c->nsents, 10, "sentences: %zu", c->nsents);
+    arena a;
+    arena_init(&a, 4096);
+    represent r;
+    cr_assert_eq(represent_build(c, &a, &r), 0);
+    float *x = arena_alloc(&a, c->nsents * F_COUNT * sizeof *x);
+    cr_assert_eq(sfeat_compute(c, &r, &a, x), 0);
+    for (size_t i = 0; i < c->nsents * F_COUNT; i++)
+        cr_assert(isfinite(x[i]), "feature %s of sentence %zu", sfeat_name((int)(i % F_COUNT)), i / F_COUNT);
+    size_t a0 = 0, a1 = 4, a3 = 3, off = 7;   /* sentence indices */
+    cr_expect_eq(feat(x, a0, F_POS_FIRST), 1);
+    cr_expect_float_eq(feat(x, a0, F_POS_INV), 1, 1e-6);
+    cr_expect_float_eq(feat(x, 1, F_POS_INV), 1 / sqrt(2), 1e-6);
+    cr_expect_eq(feat(x, 1, F_POS_SECOND), 1);
+    /* The shared first sentence: two of three outlets, first copy in article 0. */
+    cr_expect_float_eq(feat(x, a0, F_SUPPORT_LOG), log(2), 1e-6);
+    cr_expect_float_eq(feat(x, a0, F_SUPPORT_REL), 0.5, 1e-6);
+    cr_expect_eq(feat(x, a0, F_GROUP_FIRST), 1);
+    cr_expect_eq(feat(x, a1, F_GROUP_FIRST), 0);
+    cr_expect_eq(feat(x, a0, F_ART_FIRST), 1);
+    cr_expect_float_eq(feat(x, a1, F_ART_REL), 1.0 / 3, 1e-6);
+    /* Every bigram of the copy is in one of the two other articles. */
+    cr_expect_float_eq(feat(x, a0, F_BI_OTHER), 0.5, 1e-6);
+    cr_expect_gt(feat(x, a0, F_UNI_OTHER), 0.45);
+    cr_expect_lt(feat(x, off, F_UNI_OTHER), 0.1);
+    /* "12" is one word of 13 holding a digit. */
+    cr_expect_float_eq(feat(x, a0, F_NUM_DENS), 1.0 / 13, 1e-6);
+    cr_expect_eq(feat(x, a3, F_QUESTION), 1);
+    cr_expect_eq(feat(x, a0, F_QUESTION), 0);
+    cr_expect_eq(feat(x, 2, F_QUOTE), 0);
+    /* The off-topic article is the least like the rest of the cluster. */
+    cr_expect_lt(feat(x, off, F_ART_SIM), feat(x, a0, F_ART_SIM));
+    cr_expect_lt(feat(x, off, F_ART_SIM), feat(x, a1, F_ART_SIM));
+    cr_expect_lt(feat(x, off, F_ART_SIM_REL), 0.5);
+    cr_expect_lt(feat(x, off, F_REST_SIM), feat(x, a0, F_REST_SIM));
+    for (size_t i = 0; i < c->nsents; i++) {
+        cr_expect_leq(feat(x, i, F_CENTROID_REL), 1.0 + 1e-6);
+        cr_expect_geq(feat(x, i, F_LEAD_SIM), 0);
+    }
+    /* Scores: finite, and the shared lead beats the football story. */
+    double *scores = arena_alloc(&a, c->nsents * sizeof *scores);
+    cr_assert_eq(score_learned(c, &r, &a, scores), 0);
+    for (size_t i = 0; i < c->nsents; i++)
+        cr_assert(isfinite(scores[i]));
+    for (size_t i = off; i < c->nsents; i++)
+        cr_expect_gt(scores[a0], scores[i], "off-topic sentence %zu outscores the lead", i);
+    arena_free(&a);
+    precis_cluster_free(c);
+}
+
+Test(learned, short_summary_leaves_out_the_off_topic_article, .init = setup, .fini = teardown)
+{
+    precis_cluster *c = story_cluster();
+    precis_options o;
+    precis_options_init(&o);
+    o.method = "learned";
+    o.max_words = 40;
+    precis_summary *s;
+    precis_error err;
+    cr_assert_eq(precis_summarize(c, &o, &s, &err), PRECIS_OK, "%s", err.message);
+    cr_assert_gt(precis_summary_count(s), 0);
+    for (size_t i = 0; i < precis_summary_count(s); i++)
+        cr_expect_neq(precis_summary_get(s, i)->places[0].article, 2, "%.*s", (int)precis_summary_get(s, i)->len,
+                      precis_summary_get(s, i)->text);
+    precis_summary_free(s);
+    precis_cluster_free(c);
+}
+
+Test(learned, seeds_within_budget_and_deterministic, .init = setup, .fini = teardown)
+{
+    static const char *const files[] = {"000_679d28d13e5d8f6f.txt", "001_ff01b8e64425b3dd.txt",
+                                        "002_190641c456ae7d2f.txt", "003_4112cf46ef5a00b8.txt",
+                                        "004_7dd1ed88bf418f15.txt"};
+    static const size_t budgets[] = {25, 120, 300};
+    precis_cluster *c;
+    precis_error err;
+    cr_assert_eq(precis_cluster_new(engine, "seeds", &c, &err), PRECIS_OK);
+    for (int i = 0; i < 5; i++) {
+        char path[256];
+        size_t len;
+        snprintf(path, sizeof path, SEEDS "/%s", files[i]);
+        char *text = slurp(path, &len);
+        cr_assert_not_null(text, "cannot read %s", path);
+        cr_assert_eq(precis_cluster_add(c, files[i], text, len, &err), PRECIS_OK, "%s", err.message);
+        free(text);
+    }
+    for (size_t b = 0; b < sizeof budgets / sizeof budgets[0]; b++) {
+        precis_options o;
+        precis_options_init(&o);
+        o.method = "learned";
+        o.max_words = budgets[b];
+        char *out[2];
+        for (int run = 0; run < 2; run++) {
+            precis_summary *s;
+            cr_assert_eq(precis_summarize(c, &o, &s, &err), PRECIS_OK, "%s", err.message);
+            cr_assert_gt(precis_summary_count(s), 0, "empty summary at %zu words", budgets[b]);
+            size_t words = 0;
+            for (size_t i = 0; i < precis_summary_count(s); i++) {
+                const precis_summary_sentence *it = precis_summary_get(s, i);
+                cr_assert(isfinite(it->score));
+                for (size_t k = 0; k < it->len; k++)
+                    words += (k == 0 || isspace((unsigned char)it->text[k - 1])) &&
+                             !isspace((unsigned char)it->text[k]);
+            }
+            cr_expect_leq(words, budgets[b], "%zu words over a budget of %zu", words, budgets[b]);
+            size_t len;
+            cr_assert_eq(precis_render(s, PRECIS_FORMAT_TEXT, &out[run], &len, &err), PRECIS_OK);
+            precis_summary_free(s);
+        }
+        cr_expect_str_eq(out[0], out[1], "two runs differ at %zu words", budgets[b]);
+        free(out[0]);
+        free(out[1]);
+    }
+    precis_cluster_free(c);
+}

@@ -1,0 +1,1067 @@
+/*
+ * train_scorer: fit the learned sentence scorer (data/scorer.txt) on the
+ * Multi-News training clusters.
+ *
+ *   build/tools/train_scorer --cache /tmp/feats.bin \
+ *       ../shared/data/multinews/train.jsonl.zst > data/scorer.txt   (make train)
+ *
+ * 1. Every cluster is built with the library exactly as `precis summarize`
+ *    builds it, and each sentence gets its features (score/features.c) and
+ *    labels from ROUGE's own stemmed tokens (rouge_tokens_string) against
+ *    the reference: unigram and bigram recall, precision and F of the
+ *    sentence alone, and membership in a greedy ROUGE oracle summary.
+ * 2. A model is fitted to one label: ridge regression (exact normal
+ *    equations) or gradient-boosted regression trees of fixed depth on
+ *    quantile bins, with a fixed-seed row sample per tree.
+ * 3. Every K-th cluster (--holdout) is never trained on; the fitted model
+ *    text is parsed back with the library's parser and the held-out
+ *    clusters are summarized with it (greedy selection, 300 words) and
+ *    scored with ROUGE beside the default and lead methods, so the number
+ *    printed is the pipeline's, not a proxy's.
+ *
+ * Everything is deterministic: input order, a fixed-seed generator, no
+ * threads. The model goes to standard output, the report to stderr.
+ */
+#include <errno.h>
+#include <float.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/strmap.h"
+#include "io/io.h"
+#include "model/cluster.h"
+#include "model/represent.h"
+#include "rouge/rouge.h"
+#include "score/features.h"
+#include "score/method.h"
+#include "select/select.h"
+#include "text/whitespace.h"
+
+enum { L_REC, L_F, L_PREC, L_ORACLE, L_COUNT };
+static const char *const label_names[L_COUNT] = {"rec", "f", "prec", "oracle"};
+
+typedef struct options {
+    const char *data, *cache, *out;
+    long holdout;             /* every holdout-th cluster is held out */
+    long limit;
+    int label, center, gbdt;
+    int trees, depth, bins, min_leaf;
+    double rate, subsample, ridge;
+    uint64_t seed;
+    size_t eval_words;
+    int coverage, shift;      /* study: concept-coverage selector; scores less the cluster minimum */
+    double query_weight;      /* weight of the query similarity (LEARNED_QUERY_WEIGHT) */
+    const char *eval_model;   /* evaluate this model file instead of training */
+    const char *dev;          /* another data set to report on (e.g. DUC 2006) */
+    size_t dev_words;
+    int no_linear;            /* gbdt without a linear base */
+    unsigned long long drop;  /* features left out, as a bit set */
+} options;
+
+/* ---- the training rows ------------------------------------------------- */
+
+typedef struct dataset {
+    float *x;                 /* rows * F_COUNT */
+    float *y;                 /* rows * L_COUNT */
+    uint32_t *cluster_start;  /* clusters + 1 */
+    size_t rows, rows_cap, clusters, clusters_cap;
+} dataset;
+
+static void *xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q) {
+        fprintf(stderr, "train_scorer: out of memory\n");
+        exit(1);
+    }
+    return q;
+}
+
+static void dataset_reserve(dataset *d, size_t extra)
+{
+    if (d->rows + extra > d->rows_cap) {
+        while (d->rows + extra > d->rows_cap)
+            d->rows_cap = d->rows_cap ? d->rows_cap * 2 : 1 << 16;
+        d->x = xrealloc(d->x, d->rows_cap * F_COUNT * sizeof *d->x);
+        d->y = xrealloc(d->y, d->rows_cap * L_COUNT * sizeof *d->y);
+    }
+    if (d->clusters + 2 > d->clusters_cap) {
+        d->clusters_cap = d->clusters_cap ? d->clusters_cap * 2 : 4096;
+        d->cluster_start = xrealloc(d->cluster_start, d->clusters_cap * sizeof *d->cluster_start);
+    }
+}
+
+/* ---- labels: a sentence's ROUGE against the reference ----------------- */
+
+/* Interned ROUGE unigrams and bigrams of a text (bigram keys are 8 bytes). */
+typedef struct grams {
+    uint32_t *id;
+    size_t nuni, nbi;
+} grams;
+
+static int text_grams(rouge_scorer *sc, strmap *dict, const char *text, grams *g)
+{
+    char *toks;
+    precis_error err;
+    g->nuni = g->nbi = 0;
+    if (rouge_tokens_string(sc, text, &toks, &err) != PRECIS_OK)
+        return -1;
+    size_t cap = strlen(toks) + 2;
+    uint32_t *uni = xrealloc(NULL, cap * sizeof *uni);
+    for (char *p = toks; *p;) {
+        char *e = strchr(p, ' ');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n)
+            uni[g->nuni++] = strmap_intern(dict, p, n);
+        p += n + (e != NULL);
+    }
+    g->id = xrealloc(NULL, (2 * g->nuni + 1) * sizeof *g->id);
+    memcpy(g->id, uni, g->nuni * sizeof *uni);
+    for (size_t i = 0; i + 1 < g->nuni; i++) {
+        uint32_t key[2] = {uni[i], uni[i + 1]};
+        g->id[g->nuni + g->nbi++] = strmap_intern(dict, (const char *)key, sizeof key);
+    }
+    free(uni);
+    free(toks);
+    return 0;
+}
+
+/* Clipped hits of g against counts ref; peer counts what is already used. */
+static void hits(const grams *g, const uint32_t *ref, uint32_t *peer, double *hu, double *hb)
+{
+    *hu = *hb = 0;
+    for (size_t k = 0; k < g->nuni + g->nbi; k++) {
+        uint32_t id = g->id[k];
+        if (peer[id] < ref[id]) {
+            if (k < g->nuni)
+                *hu += 1;
+            else
+                *hb += 1;
+        }
+        peer[id]++;
+    }
+    for (size_t k = 0; k < g->nuni + g->nbi; k++)
+        peer[g->id[k]]--;
+}
+
+static double f1(double hit, double model, double peer)
+{
+    if (hit <= 0 || model <= 0 || peer <= 0)
+        return 0;
+    double r = hit / model, p = hit / peer;
+    return 2 * r * p / (r + p);
+}
+
+/* Greedy oracle: add the sentence that most raises R-1 F + R-2 F until
+ * none does or the word budget is full; marks y[L_ORACLE]. */
+static void oracle_labels(const precis_cluster *c, const grams *sg, const grams *rg, const uint32_t *ref,
+                          uint32_t *peer, size_t words, float *y)
+{
+    char *chosen = calloc(c->nsents + 1, 1);
+    double hu = 0, hb = 0, pu = 0, pb = 0, best_total = 0;
+    size_t used = 0;
+    for (;;) {
+        size_t best = (size_t)-1;
+        double best_obj = best_total + 1e-9, bu = 0, bb = 0;
+        for (size_t i = 0; i < c->nsents; i++) {
+            if (chosen[i] || used + c->sents[i].words > words || sg[i].nuni == 0)
+                continue;
+            double du, db;
+            hits(&sg[i], ref, peer, &du, &db);
+            double obj = f1(hu + du, (double)rg->nuni, pu + sg[i].nuni) +
+                         f1(hb + db, (double)rg->nbi, pb + sg[i].nbi);
+            if (obj > best_obj) {
+                best_obj = obj;
+                best = i;
+                bu = du;
+                bb = db;
+            }
+        }
+        if (best == (size_t)-1)
+            break;
+        chosen[best] = 1;
+        hu += bu;
+        hb += bb;
+        pu += sg[best].nuni;
+        pb += sg[best].nbi;
+        used += c->sents[best].words;
+        best_total = best_obj;
+        for (size_t k = 0; k < sg[best].nuni + sg[best].nbi; k++)
+            peer[sg[best].id[k]]++;
+    }
+    for (size_t i = 0; i < c->nsents; i++)
+        y[i * L_COUNT + L_ORACLE] = chosen[i];
+    free(chosen);
+}
+
+/* One sentence's text with white space collapsed, NUL-terminated. */
+static const char *sentence_text(const precis_cluster *c, size_t i, buf *line)
+{
+    const sentence *s = &c->sents[i];
+    buf_clear(line);
+    if (buf_reserve(line, s->end - s->start + 1) != 0)
+        exit(1);
+    line->len = ws_collapse(c->articles[s->article].text, s->start, s->end, line->data);
+    line->data[line->len] = '\0';
+    return line->data;
+}
+
+static void label_cluster(const precis_cluster *c, rouge_scorer *sc, const char *ref_text, float *y)
+{
+    strmap dict;
+    strmap_init(&dict);
+    grams rg, *sg = calloc(c->nsents + 1, sizeof *sg);
+    buf line = BUF_INIT;
+    if (!sg || text_grams(sc, &dict, ref_text, &rg) != 0)
+        exit(1);
+    for (size_t i = 0; i < c->nsents; i++)
+        if (text_grams(sc, &dict, sentence_text(c, i, &line), &sg[i]) != 0)
+            exit(1);
+    uint32_t *ref = calloc(dict.count + 1, sizeof *ref), *peer = calloc(dict.count + 1, sizeof *peer);
+    if (!ref || !peer)
+        exit(1);
+    for (size_t k = 0; k < rg.nuni + rg.nbi; k++)
+        ref[rg.id[k]]++;
+    for (size_t i = 0; i < c->nsents; i++) {
+        double hu, hb;
+        hits(&sg[i], ref, peer, &hu, &hb);
+        float *yi = y + i * L_COUNT;
+        yi[L_REC] = (float)((rg.nuni ? hu / rg.nuni : 0) + (rg.nbi ? hb / rg.nbi : 0));
+        yi[L_F] = (float)(f1(hu, (double)rg.nuni, (double)sg[i].nuni) + f1(hb, (double)rg.nbi, (double)sg[i].nbi));
+        yi[L_PREC] = (float)((sg[i].nuni ? hu / sg[i].nuni : 0) + (sg[i].nbi ? hb / sg[i].nbi : 0));
+    }
+    oracle_labels(c, sg, &rg, ref, peer, 300, y);
+    for (size_t i = 0; i < c->nsents; i++)
+        free(sg[i].id);
+    free(rg.id);
+    free(sg);
+    free(ref);
+    free(peer);
+    buf_free(&line);
+    strmap_free(&dict);
+}
+
+/* ---- reading the data ---------------------------------------------------- */
+
+/* The references of a JSON line (malloc'd strings, at most cap); count. */
+static size_t line_refs(const char *line, size_t len, char **out, size_t cap)
+{
+    json_error_t jerr;
+    json_t *root = json_loadb(line, len, 0, &jerr);
+    json_t *refs = root ? json_object_get(root, "refs") : NULL;
+    size_t n = 0;
+    for (size_t k = 0; k < json_array_size(refs) && n < cap; k++) {
+        const char *r = json_string_value(json_array_get(refs, k));
+        if (r)
+            out[n++] = strdup(r);
+    }
+    json_decref(root);
+    return n;
+}
+
+#define MAX_REFS 8
+
+typedef void (*cluster_fn)(void *ctx, precis_cluster *c, char *const *refs, size_t nrefs);
+
+/* Call fn on every cluster whose index passes the holdout filter: held
+ * out ones when want_holdout, the rest otherwise. */
+static size_t each_cluster(const options *o, const char *path, precis_engine *eng, int want_holdout,
+                           cluster_fn fn, void *ctx)
+{
+    line_reader *lr;
+    precis_error err;
+    if (line_reader_open(path, &lr, &err) != PRECIS_OK) {
+        fprintf(stderr, "train_scorer: %s\n", err.message);
+        exit(1);
+    }
+    buf line = BUF_INIT;
+    size_t index = 0, used = 0;
+    int rc;
+    while ((rc = line_reader_next(lr, &line, &err)) == 1 && (o->limit == 0 || (long)index < o->limit)) {
+        int held = o->holdout > 0 && index % (size_t)o->holdout == 0;
+        index++;
+        if (want_holdout >= 0 && held != want_holdout)
+            continue;
+        char *refs[MAX_REFS];
+        size_t nrefs = line_refs(line.data, line.len, refs, MAX_REFS);
+        precis_cluster *c;
+        char *id;
+        if (nrefs && jsonl_cluster(eng, line.data, line.len, line_reader_lineno(lr), path, &c, &id, &err) ==
+                         PRECIS_OK) {
+            fn(ctx, c, refs, nrefs);
+            used++;
+            precis_cluster_free(c);
+            free(id);
+        }
+        for (size_t k = 0; k < nrefs; k++)
+            free(refs[k]);
+        if (used % 5000 == 0 && used)
+            fprintf(stderr, "\r  %zu clusters", used);
+    }
+    if (rc < 0)
+        fprintf(stderr, "train_scorer: %s\n", err.message);
+    fprintf(stderr, "\r");
+    buf_free(&line);
+    line_reader_close(lr);
+    return used;
+}
+
+typedef struct extract_ctx {
+    dataset *d;
+    rouge_scorer *sc;
+} extract_ctx;
+
+static void extract_one(void *ctxp, precis_cluster *c, char *const *refs, size_t nrefs)
+{
+    extract_ctx *ctx = ctxp;
+    dataset *d = ctx->d;
+    arena scratch;
+    arena_init(&scratch, 1 << 16);
+    represent r;
+    dataset_reserve(d, c->nsents);
+    if (represent_build(c, &scratch, &r) != 0 || sfeat_compute(c, &r, &scratch, d->x + d->rows * F_COUNT) != 0)
+        exit(1);
+    label_cluster(c, ctx->sc, refs[0], d->y + d->rows * L_COUNT);
+    d->cluster_start[d->clusters++] = (uint32_t)d->rows;
+    d->rows += c->nsents;
+    d->cluster_start[d->clusters] = (uint32_t)d->rows;
+    arena_free(&scratch);
+}
+
+static rouge_scorer *new_scorer(size_t max_words)
+{
+    rouge_options ro;
+    rouge_options_init(&ro);
+    ro.max_n = 2;
+    ro.lcs = false;
+    ro.stem = true;
+    ro.skip = true;
+    ro.skip_distance = 4;
+    ro.skip_unigrams = true;
+    ro.max_words = (long)max_words;
+    rouge_scorer *sc;
+    precis_error err;
+    if (rouge_scorer_new(&ro, &sc, &err) != PRECIS_OK) {
+        fprintf(stderr, "train_scorer: %s\n", err.message);
+        exit(1);
+    }
+    return sc;
+}
+
+/* ---- the feature cache ---------------------------------------------------- */
+
+#define CACHE_MAGIC 0x31535250u /* "PRS1" */
+
+static int cache_load(const char *path, dataset *d)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    uint32_t head[4];
+    if (fread(head, sizeof head, 1, f) != 1 || head[0] != CACHE_MAGIC || head[1] != F_COUNT ||
+        head[2] != L_COUNT) {
+        fclose(f);
+        return -1;
+    }
+    uint64_t sizes[2];
+    if (fread(sizes, sizeof sizes, 1, f) != 1) {
+        fclose(f);
+        return -1;
+    }
+    d->rows = d->rows_cap = sizes[0];
+    d->clusters = sizes[1];
+    d->clusters_cap = d->clusters + 2;
+    d->x = xrealloc(NULL, d->rows * F_COUNT * sizeof *d->x);
+    d->y = xrealloc(NULL, d->rows * L_COUNT * sizeof *d->y);
+    d->cluster_start = xrealloc(NULL, d->clusters_cap * sizeof *d->cluster_start);
+    int ok = fread(d->x, sizeof *d->x, d->rows * F_COUNT, f) == d->rows * F_COUNT &&
+             fread(d->y, sizeof *d->y, d->rows * L_COUNT, f) == d->rows * L_COUNT &&
+             fread(d->cluster_start, sizeof *d->cluster_start, d->clusters + 1, f) == d->clusters + 1;
+    fclose(f);
+    return ok ? 0 : -1;
+}
+
+static void cache_save(const char *path, const dataset *d)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        fprintf(stderr, "train_scorer: cannot write %s: %s\n", path, strerror(errno));
+        return;
+    }
+    uint32_t head[4] = {CACHE_MAGIC, F_COUNT, L_COUNT, 0};
+    uint64_t sizes[2] = {d->rows, d->clusters};
+    fwrite(head, sizeof head, 1, f);
+    fwrite(sizes, sizeof sizes, 1, f);
+    fwrite(d->x, sizeof *d->x, d->rows * F_COUNT, f);
+    fwrite(d->y, sizeof *d->y, d->rows * L_COUNT, f);
+    fwrite(d->cluster_start, sizeof *d->cluster_start, d->clusters + 1, f);
+    fclose(f);
+}
+
+/* ---- targets ------------------------------------------------------------ */
+
+/* The chosen label per row, less its cluster's mean when centring (what
+ * matters to a selector is the order within a cluster). */
+static double *targets(const options *o, const dataset *d)
+{
+    double *t = xrealloc(NULL, d->rows * sizeof *t);
+    for (size_t k = 0; k < d->clusters; k++) {
+        size_t b = d->cluster_start[k], e = d->cluster_start[k + 1];
+        double mean = 0;
+        for (size_t i = b; i < e; i++)
+            mean += d->y[i * L_COUNT + o->label];
+        mean = e > b ? mean / (double)(e - b) : 0;
+        for (size_t i = b; i < e; i++)
+            t[i] = d->y[i * L_COUNT + o->label] - (o->center ? mean : 0);
+    }
+    return t;
+}
+
+/* ---- ridge regression ------------------------------------------------ */
+
+/* Solve A w = b (A symmetric positive definite, n x n) by Cholesky. */
+static int cholesky_solve(double *A, double *b, int n)
+{
+    for (int j = 0; j < n; j++) {
+        double s = A[j * n + j];
+        for (int k = 0; k < j; k++)
+            s -= A[j * n + k] * A[j * n + k];
+        if (s <= 0)
+            return -1;
+        A[j * n + j] = sqrt(s);
+        for (int i = j + 1; i < n; i++) {
+            double v = A[i * n + j];
+            for (int k = 0; k < j; k++)
+                v -= A[i * n + k] * A[j * n + k];
+            A[i * n + j] = v / A[j * n + j];
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        double v = b[i];
+        for (int k = 0; k < i; k++)
+            v -= A[i * n + k] * b[k];
+        b[i] = v / A[i * n + i];
+    }
+    for (int i = n - 1; i >= 0; i--) {
+        double v = b[i];
+        for (int k = i + 1; k < n; k++)
+            v -= A[k * n + i] * b[k];
+        b[i] = v / A[i * n + i];
+    }
+    return 0;
+}
+
+/* Fit y ~ bias + w.x on standardised features; w and bias in raw units. */
+static void fit_linear(const options *o, const dataset *d, const double *y, double *w, double *bias)
+{
+    enum { F = F_COUNT };
+    double mean[F] = {0}, sd[F] = {0}, ymean = 0;
+    size_t n = d->rows;
+    for (size_t i = 0; i < n; i++) {
+        for (int k = 0; k < F; k++)
+            mean[k] += d->x[i * F + k];
+        ymean += y[i];
+    }
+    for (int k = 0; k < F; k++)
+        mean[k] /= (double)n;
+    ymean /= (double)n;
+    for (size_t i = 0; i < n; i++)
+        for (int k = 0; k < F; k++) {
+            double v = d->x[i * F + k] - mean[k];
+            sd[k] += v * v;
+        }
+    for (int k = 0; k < F; k++)
+        sd[k] = sqrt(sd[k] / (double)n);
+    static double A[F * F];
+    double b[F] = {0};
+    memset(A, 0, sizeof A);
+    double z[F];
+    for (size_t i = 0; i < n; i++) {
+        for (int k = 0; k < F; k++)
+            z[k] = sd[k] > 1e-9 && !(o->drop >> k & 1) ? (d->x[i * F + k] - mean[k]) / sd[k] : 0;
+        double yc = y[i] - ymean;
+        for (int j = 0; j < F; j++) {
+            if (z[j] == 0)
+                continue;
+            b[j] += z[j] * yc;
+            for (int k = 0; k <= j; k++)
+                A[j * F + k] += z[j] * z[k];
+        }
+    }
+    for (int j = 0; j < F; j++) {
+        for (int k = 0; k < j; k++)
+            A[k * F + j] = A[j * F + k];
+        A[j * F + j] += o->ridge * (double)n + 1e-9 * (double)n;
+    }
+    if (cholesky_solve(A, b, F) != 0) {
+        fprintf(stderr, "train_scorer: singular system\n");
+        exit(1);
+    }
+    *bias = ymean;
+    for (int k = 0; k < F; k++) {
+        w[k] = sd[k] > 1e-9 && !(o->drop >> k & 1) ? b[k] / sd[k] : 0;
+        *bias -= w[k] * mean[k];
+    }
+}
+
+/* ---- gradient-boosted trees ------------------------------------------ */
+
+#define MAX_BINS 256
+
+typedef struct binning {
+    float thr[F_COUNT][MAX_BINS];   /* bin b holds x <= thr[b] (and > thr[b-1]) */
+    int nthr[F_COUNT];
+    uint8_t *bin;                   /* rows * F_COUNT */
+} binning;
+
+static int cmp_float(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void build_bins(const options *o, const dataset *d, binning *bn)
+{
+    size_t step = d->rows / 200000 + 1, ns = 0;
+    float *sample = xrealloc(NULL, (d->rows / step + 1) * sizeof *sample);
+    for (int k = 0; k < F_COUNT; k++) {
+        ns = 0;
+        for (size_t i = 0; i < d->rows; i += step)
+            sample[ns++] = d->x[i * F_COUNT + k];
+        qsort(sample, ns, sizeof *sample, cmp_float);
+        int n = 0;
+        for (int q = 1; q < o->bins; q++) {
+            float v = sample[(size_t)((double)q / o->bins * (double)(ns - 1))];
+            if (n == 0 || v > bn->thr[k][n - 1])
+                bn->thr[k][n++] = v;
+        }
+        /* The top bin takes everything above the last threshold. */
+        if (n > 0 && bn->thr[k][n - 1] >= sample[ns - 1])
+            n--;
+        bn->nthr[k] = n;
+    }
+    free(sample);
+    bn->bin = xrealloc(NULL, d->rows * F_COUNT);
+    for (size_t i = 0; i < d->rows; i++)
+        for (int k = 0; k < F_COUNT; k++) {
+            float v = d->x[i * F_COUNT + k];
+            int lo = 0, hi = bn->nthr[k];   /* first b with v <= thr[b], else nthr */
+            while (lo < hi) {
+                int mid = (lo + hi) / 2;
+                if (v <= bn->thr[k][mid])
+                    hi = mid;
+                else
+                    lo = mid + 1;
+            }
+            bn->bin[i * F_COUNT + k] = (uint8_t)lo;
+        }
+}
+
+typedef struct tree {
+    int feat[255];
+    int bin[255];        /* go right when the row's bin > bin */
+    float thr[255];
+    double leaf[256];
+} tree;
+
+static uint64_t rng_next(uint64_t *s)
+{
+    /* splitmix64: small, fixed, good enough for row sampling */
+    uint64_t z = (*s += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+typedef struct hist {
+    double g;
+    uint32_t n;
+} hist;
+
+/* Grow one full tree of depth o->depth on the residuals of the sampled rows. */
+static void grow_tree(const options *o, const dataset *d, const binning *bn, const double *res,
+                      const uint8_t *in_sample, uint32_t *node, tree *t)
+{
+    int inner = (1 << o->depth) - 1;
+    hist *h = xrealloc(NULL, (size_t)(1 << (o->depth - 1)) * F_COUNT * MAX_BINS * sizeof *h);
+    for (size_t i = 0; i < d->rows; i++)
+        node[i] = 0;
+    for (int level = 0; level < o->depth; level++) {
+        int first = (1 << level) - 1, width = 1 << level;
+        memset(h, 0, (size_t)width * F_COUNT * MAX_BINS * sizeof *h);
+        for (size_t i = 0; i < d->rows; i++) {
+            if (!in_sample[i])
+                continue;
+            hist *hn = h + (size_t)(node[i] - first) * F_COUNT * MAX_BINS;
+            const uint8_t *b = bn->bin + i * F_COUNT;
+            for (int k = 0; k < F_COUNT; k++) {
+                hn[k * MAX_BINS + b[k]].g += res[i];
+                hn[k * MAX_BINS + b[k]].n++;
+            }
+        }
+        for (int w = 0; w < width; w++) {
+            const hist *hn = h + (size_t)w * F_COUNT * MAX_BINS;
+            double G = 0;
+            uint32_t N = 0;
+            for (int b = 0; b <= bn->nthr[0]; b++) {
+                G += hn[b].g;
+                N += hn[b].n;
+            }
+            double best = 1e-12, base = N ? G * G / N : 0;
+            int bf = 0, bb = MAX_BINS;   /* no split: everything goes left */
+            for (int k = 0; k < F_COUNT; k++) {
+                if (o->drop >> k & 1)
+                    continue;
+                double gl = 0;
+                uint32_t nl = 0;
+                for (int b = 0; b < bn->nthr[k]; b++) {
+                    gl += hn[k * MAX_BINS + b].g;
+                    nl += hn[k * MAX_BINS + b].n;
+                    uint32_t nr = N - nl;
+                    if (nl < (uint32_t)o->min_leaf || nr < (uint32_t)o->min_leaf)
+                        continue;
+                    double gr = G - gl, gain = gl * gl / nl + gr * gr / nr - base;
+                    if (gain > best) {
+                        best = gain;
+                        bf = k;
+                        bb = b;
+                    }
+                }
+            }
+            int id = first + w;
+            t->feat[id] = bf;
+            t->bin[id] = bb;
+            t->thr[id] = bb < MAX_BINS ? bn->thr[bf][bb] : 1e30f;
+        }
+        for (size_t i = 0; i < d->rows; i++) {
+            uint32_t id = node[i];
+            node[i] = 2 * id + 1 + (bn->bin[i * F_COUNT + t->feat[id]] > t->bin[id]);
+        }
+    }
+    /* Leaves: the mean residual of the sampled rows, shrunk by the rate. */
+    double *g = calloc((size_t)inner + 1, sizeof *g);
+    uint32_t *n = calloc((size_t)inner + 1, sizeof *n);
+    for (size_t i = 0; i < d->rows; i++)
+        if (in_sample[i]) {
+            g[node[i] - inner] += res[i];
+            n[node[i] - inner]++;
+        }
+    for (int l = 0; l <= inner; l++)
+        t->leaf[l] = n[l] ? o->rate * g[l] / n[l] : 0;
+    free(g);
+    free(n);
+    free(h);
+}
+
+static void fit_gbdt(const options *o, const dataset *d, const double *y, double *w, double *bias, tree **out)
+{
+    binning *bn = calloc(1, sizeof *bn);
+    build_bins(o, d, bn);
+    double *pred = xrealloc(NULL, d->rows * sizeof *pred), *res = xrealloc(NULL, d->rows * sizeof *res);
+    uint32_t *node = xrealloc(NULL, d->rows * sizeof *node);
+    uint8_t *in_sample = xrealloc(NULL, d->rows);
+    tree *trees = calloc((size_t)o->trees, sizeof *trees);
+    /* Start from the ridge fit (or the mean), then boost its residuals. */
+    if (o->no_linear) {
+        double m = 0;
+        for (size_t i = 0; i < d->rows; i++)
+            m += y[i];
+        *bias = m / (double)d->rows;
+        memset(w, 0, F_COUNT * sizeof *w);
+    } else {
+        fit_linear(o, d, y, w, bias);
+    }
+    for (size_t i = 0; i < d->rows; i++) {
+        pred[i] = *bias;
+        for (int k = 0; k < F_COUNT; k++)
+            pred[i] += w[k] * d->x[i * F_COUNT + k];
+    }
+    uint64_t rng = o->seed;
+    for (int t = 0; t < o->trees; t++) {
+        for (size_t i = 0; i < d->rows; i++) {
+            res[i] = y[i] - pred[i];
+            in_sample[i] = (double)(rng_next(&rng) >> 11) / 9007199254740992.0 < o->subsample;
+        }
+        grow_tree(o, d, bn, res, in_sample, node, &trees[t]);
+        int inner = (1 << o->depth) - 1;
+        double sse = 0;
+        for (size_t i = 0; i < d->rows; i++) {
+            pred[i] += trees[t].leaf[node[i] - inner];
+            sse += (y[i] - pred[i]) * (y[i] - pred[i]);
+        }
+        if ((t + 1) % 25 == 0)
+            fprintf(stderr, "  tree %d: train rmse %.5f\n", t + 1, sqrt(sse / (double)d->rows));
+    }
+    *out = trees;
+    free(bn->bin);
+    free(bn);
+    free(pred);
+    free(res);
+    free(node);
+    free(in_sample);
+}
+
+/* ---- writing the model ------------------------------------------------ */
+
+static void write_model(const options *o, buf *out, const double *w, double bias, const tree *trees,
+                        const dataset *d)
+{
+    char tmp[512];
+    snprintf(tmp, sizeof tmp,
+             "# precis learned sentence scorer, written by tools/train_scorer.c (make train)\n"
+             "# %zu training clusters, %zu sentences; label %s%s; %s",
+             d->clusters, d->rows, label_names[o->label], o->center ? " (cluster-centred)" : "",
+             o->gbdt ? "" : "ridge regression\n");
+    buf_puts(out, tmp);
+    if (o->gbdt) {
+        snprintf(tmp, sizeof tmp, "%s%d boosted trees of depth %d, rate %g, subsample %g, seed %llu\n",
+                 o->no_linear ? "" : "ridge base + ", o->trees, o->depth, o->rate, o->subsample,
+                 (unsigned long long)o->seed);
+        buf_puts(out, tmp);
+    }
+    snprintf(tmp, sizeof tmp, "precis-scorer 1\nfeatures %d", F_COUNT);
+    buf_puts(out, tmp);
+    for (int k = 0; k < F_COUNT; k++) {
+        buf_puts(out, " ");
+        buf_puts(out, sfeat_name(k));
+    }
+    snprintf(tmp, sizeof tmp, "\nbias %.9g\n", bias);
+    buf_puts(out, tmp);
+    if (!(o->gbdt && o->no_linear)) {
+        buf_puts(out, "linear");
+        for (int k = 0; k < F_COUNT; k++) {
+            snprintf(tmp, sizeof tmp, " %.9g", w[k]);
+            buf_puts(out, tmp);
+        }
+        buf_puts(out, "\n");
+    }
+    if (o->gbdt) {
+        snprintf(tmp, sizeof tmp, "trees %d %d\n", o->trees, o->depth);
+        buf_puts(out, tmp);
+        int inner = (1 << o->depth) - 1;
+        for (int t = 0; t < o->trees; t++) {
+            for (int k = 0; k < inner; k++) {
+                snprintf(tmp, sizeof tmp, "%s%d %.9g", k ? " " : "", trees[t].feat[k], trees[t].thr[k]);
+                buf_puts(out, tmp);
+            }
+            for (int l = 0; l <= inner; l++) {
+                snprintf(tmp, sizeof tmp, " %.6g", trees[t].leaf[l]);
+                buf_puts(out, tmp);
+            }
+            buf_puts(out, "\n");
+        }
+    }
+}
+
+/* ---- held-out evaluation ---------------------------------------------- */
+
+enum { E_LEARNED, E_DEFAULT, E_LEAD, E_COUNT };
+static const char *const eval_names[E_COUNT] = {"learned", "default", "lead"};
+
+typedef struct eval_ctx {
+    const options *o;
+    const scorer_model *model;
+    rouge_scorer *sc[E_COUNT];
+    size_t n, words_budget;
+    double words[E_COUNT];
+} eval_ctx;
+
+static void summary_text(const precis_cluster *c, const uint32_t *chosen, size_t n, buf *out)
+{
+    buf_clear(out);
+    for (size_t k = 0; k < n; k++) {
+        const sentence *s = &c->sents[chosen[k]];
+        if (buf_reserve(out, s->end - s->start + 2) != 0)
+            exit(1);
+        out->len += ws_collapse(c->articles[s->article].text, s->start, s->end, out->data + out->len);
+        out->data[out->len++] = '\n';
+    }
+    if (buf_reserve(out, 1) != 0)
+        exit(1);
+    out->data[out->len] = '\0';
+}
+
+static void eval_one(void *ctxp, precis_cluster *c, char *const *refs, size_t nrefs)
+{
+    eval_ctx *ctx = ctxp;
+    arena scratch;
+    arena_init(&scratch, 1 << 16);
+    represent r;
+    double *scores = arena_alloc(&scratch, (c->nsents + 1) * sizeof *scores);
+    uint32_t *chosen = arena_alloc(&scratch, (c->nsents + 1) * sizeof *chosen);
+    float *x = arena_alloc(&scratch, (c->nsents + 1) * F_COUNT * sizeof *x);
+    /* As the summarizer does: a cluster's "query" (DUC) focuses it. */
+    if (!scores || !chosen || !x || represent_build(c, &scratch, &r) != 0 ||
+        represent_query(c, c->query, &scratch, &r) != 0 || sfeat_compute(c, &r, &scratch, x) != 0)
+        exit(1);
+    buf text = BUF_INIT;
+    char id[32];
+    snprintf(id, sizeof id, "%08zu", ctx->n++);
+    for (int e = 0; e < E_COUNT; e++) {
+        const method *m = method_find(e == E_LEAD ? "lead" : "default");
+        if (e == E_LEARNED)
+            for (size_t i = 0; i < c->nsents; i++)
+                scores[i] = scorer_model_predict(ctx->model, x + i * F_COUNT) +
+                            ctx->o->query_weight * r.query_sim[i];
+        else if (m->score(c, &r, &scratch, scores) != 0)
+            exit(1);
+        budget b = {ctx->words_budget, 0, 0, 0, 0, 0};
+        if (e == E_LEARNED && ctx->o->shift) {
+            double lo = INFINITY;
+            for (size_t i = 0; i < c->nsents; i++)
+                lo = scores[i] < lo ? scores[i] : lo;
+            for (size_t i = 0; i < c->nsents; i++)
+                scores[i] -= lo;
+        }
+        size_t n = (ctx->o->coverage ? select_coverage : select_greedy)(c, &r, m, scores, &b, &scratch, chosen);
+        if (n == (size_t)-1)
+            exit(1);
+        order_by_position(c, chosen, n);
+        summary_text(c, chosen, n, &text);
+        ctx->words[e] += (double)b.words;
+        precis_error err;
+        if (rouge_scorer_add(ctx->sc[e], id, text.data, (const char *const *)refs, nrefs, NULL, &err) !=
+            PRECIS_OK) {
+            fprintf(stderr, "train_scorer: %s\n", err.message);
+            exit(1);
+        }
+    }
+    buf_free(&text);
+    arena_free(&scratch);
+}
+
+/* Summarize the clusters of path (held out ones when want_holdout is 1,
+ * all when -1) with the model, default and lead; print ROUGE R and F. */
+static void evaluate(const options *o, const char *path, int want_holdout, size_t words, precis_engine *eng,
+                     const scorer_model *model)
+{
+    eval_ctx ctx = {o, model, {0}, 0, words, {0}};
+    for (int e = 0; e < E_COUNT; e++)
+        ctx.sc[e] = new_scorer(words);
+    each_cluster(o, path, eng, want_holdout, eval_one, &ctx);
+    fprintf(stderr, "%s: %zu clusters at %zu words%s\n", path, ctx.n, words,
+            want_holdout == 1 ? " (held out)" : "");
+    fprintf(stderr, "%-8s %7s %7s %7s %7s %7s %7s %7s\n", "method", "R-1 R", "R-2 R", "SU4 R", "R-1 F",
+            "R-2 F", "SU4 F", "words");
+    for (int e = 0; e < E_COUNT; e++) {
+        double r[3], f[3];
+        for (size_t k = 0; k < 3; k++) {
+            rouge_average avg;
+            precis_error err;
+            rouge_scorer_average(ctx.sc[e], k, &avg, &err);
+            r[k] = 100 * avg.r;
+            f[k] = 100 * avg.f;
+        }
+        fprintf(stderr, "%-8s %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f %7.1f\n", eval_names[e], r[0], r[1], r[2],
+                f[0], f[1], f[2], ctx.n ? ctx.words[e] / (double)ctx.n : 0);
+        rouge_scorer_free(ctx.sc[e]);
+    }
+}
+
+/* ---- command line ----------------------------------------------------- */
+
+static void usage(void)
+{
+    fprintf(stderr,
+            "usage: train_scorer [options] TRAIN.jsonl[.zst] > scorer.txt\n"
+            "  --cache FILE     reuse (or write) extracted features and labels\n"
+            "  --holdout K      hold out every K-th cluster for evaluation (default 15; 0 = none)\n"
+            "  --limit N        read only the first N clusters\n"
+            "  --label NAME     rec | f | prec | oracle (default f)\n"
+            "  --center         subtract each cluster's mean label\n"
+            "  --model NAME     linear | gbdt (default gbdt)\n"
+            "  --no-linear      gbdt from the mean instead of a ridge base\n"
+            "  --trees T --depth D --rate R --subsample S --min-leaf M --bins B --seed S\n"
+            "  --ridge L        L2 weight per row (default 1e-4)\n"
+            "  --drop LIST      comma-separated features to leave out\n"
+            "  --eval-words N   held-out summary budget (default 300)\n"
+            "  --query-weight W weight of query similarity in evaluation (default the library's)\n"
+            "  --coverage       evaluate with the concept-coverage selector (select_coverage)\n"
+            "  --shift          subtract each cluster's lowest learned score before selecting\n"
+            "  --eval-model F   only report on model file F (no training)\n"
+            "  --dev FILE       also report on every cluster of FILE (all references)\n"
+            "  --dev-words N    its budget (default 250)\n"
+            "  --out FILE       write the model here instead of standard output\n");
+    exit(2);
+}
+
+static void parse_drop(options *o, const char *list)
+{
+    for (const char *p = list; *p;) {
+        const char *e = strchr(p, ',');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        int k = sfeat_find(p, n);
+        if (k < 0) {
+            fprintf(stderr, "train_scorer: unknown feature '%.*s'\n", (int)n, p);
+            exit(2);
+        }
+        o->drop |= 1ull << k;
+        p += n + (e != NULL);
+    }
+}
+
+static void parse_args(int argc, char **argv, options *o)
+{
+    *o = (options){.holdout = 15, .label = L_F, .gbdt = 1, .trees = 100, .depth = 3, .bins = 64,
+                   .min_leaf = 200, .rate = 0.1, .subsample = 0.5, .ridge = 1e-4, .seed = 20240601,
+                   .eval_words = 300, .dev_words = 250, .query_weight = LEARNED_QUERY_WEIGHT};
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--center")) {
+            o->center = 1;
+        } else if (!strcmp(a, "--coverage")) {
+            o->coverage = 1;
+        } else if (!strcmp(a, "--shift")) {
+            o->shift = 1;
+        } else if (!strcmp(a, "--no-linear")) {
+            o->no_linear = 1;
+        } else if (a[0] == '-' && a[1] == '-' && !v) {
+            usage();
+        } else if (!strcmp(a, "--cache")) {
+            o->cache = argv[++i];
+        } else if (!strcmp(a, "--out")) {
+            o->out = argv[++i];
+        } else if (!strcmp(a, "--holdout")) {
+            o->holdout = atol(argv[++i]);
+        } else if (!strcmp(a, "--limit")) {
+            o->limit = atol(argv[++i]);
+        } else if (!strcmp(a, "--label")) {
+            i++;
+            o->label = -1;
+            for (int k = 0; k < L_COUNT; k++)
+                if (!strcmp(v, label_names[k]))
+                    o->label = k;
+            if (o->label < 0)
+                usage();
+        } else if (!strcmp(a, "--model")) {
+            i++;
+            if (strcmp(v, "linear") && strcmp(v, "gbdt"))
+                usage();
+            o->gbdt = !strcmp(v, "gbdt");
+        } else if (!strcmp(a, "--trees")) {
+            o->trees = atoi(argv[++i]);
+        } else if (!strcmp(a, "--depth")) {
+            o->depth = atoi(argv[++i]);
+        } else if (!strcmp(a, "--rate")) {
+            o->rate = atof(argv[++i]);
+        } else if (!strcmp(a, "--subsample")) {
+            o->subsample = atof(argv[++i]);
+        } else if (!strcmp(a, "--min-leaf")) {
+            o->min_leaf = atoi(argv[++i]);
+        } else if (!strcmp(a, "--bins")) {
+            o->bins = atoi(argv[++i]);
+        } else if (!strcmp(a, "--seed")) {
+            o->seed = strtoull(argv[++i], NULL, 10);
+        } else if (!strcmp(a, "--ridge")) {
+            o->ridge = atof(argv[++i]);
+        } else if (!strcmp(a, "--drop")) {
+            parse_drop(o, argv[++i]);
+        } else if (!strcmp(a, "--query-weight")) {
+            o->query_weight = atof(argv[++i]);
+        } else if (!strcmp(a, "--eval-model")) {
+            o->eval_model = argv[++i];
+        } else if (!strcmp(a, "--dev")) {
+            o->dev = argv[++i];
+        } else if (!strcmp(a, "--dev-words")) {
+            o->dev_words = (size_t)atol(argv[++i]);
+        } else if (!strcmp(a, "--eval-words")) {
+            o->eval_words = (size_t)atol(argv[++i]);
+        } else if (a[0] == '-' && a[1]) {
+            usage();
+        } else {
+            o->data = a;
+        }
+    }
+    if (!o->data || o->depth < 1 || o->depth > 8 || o->bins < 2 || o->bins > MAX_BINS || o->trees < 0)
+        usage();
+}
+
+/* --eval-model: report on a model file without training. */
+static int evaluate_file(const options *o, precis_engine *eng)
+{
+    buf text = BUF_INIT;
+    precis_error err;
+    if (io_read_file(o->eval_model, &text, &err) != PRECIS_OK) {
+        fprintf(stderr, "train_scorer: %s\n", err.message);
+        return 1;
+    }
+    scorer_model *model = scorer_model_parse(text.data, text.len);
+    if (!model) {
+        fprintf(stderr, "train_scorer: %s: not a scorer model\n", o->eval_model);
+        return 1;
+    }
+    if (o->holdout > 0)
+        evaluate(o, o->data, 1, o->eval_words, eng, model);
+    if (o->dev)
+        evaluate(o, o->dev, -1, o->dev_words, eng, model);
+    scorer_model_free(model);
+    buf_free(&text);
+    precis_engine_free(eng);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    options o;
+    parse_args(argc, argv, &o);
+    precis_engine *eng;
+    precis_error err;
+    if (precis_engine_new(&eng, &err) != PRECIS_OK) {
+        fprintf(stderr, "train_scorer: %s\n", err.message);
+        return 1;
+    }
+    if (o.eval_model)
+        return evaluate_file(&o, eng);
+    dataset d = {0};
+    if (!o.cache || cache_load(o.cache, &d) != 0) {
+        memset(&d, 0, sizeof d);
+        extract_ctx ctx = {&d, new_scorer(0)};
+        dataset_reserve(&d, 1);
+        d.cluster_start[0] = 0;
+        each_cluster(&o, o.data, eng, 0, extract_one, &ctx);
+        rouge_scorer_free(ctx.sc);
+        if (o.cache)
+            cache_save(o.cache, &d);
+    }
+    fprintf(stderr, "training: %zu clusters, %zu sentences\n", d.clusters, d.rows);
+    double *y = targets(&o, &d), w[F_COUNT] = {0}, bias = 0;
+    tree *trees = NULL;
+    if (o.gbdt)
+        fit_gbdt(&o, &d, y, w, &bias, &trees);
+    else
+        fit_linear(&o, &d, y, w, &bias);
+    buf text = BUF_INIT;
+    write_model(&o, &text, w, bias, trees, &d);
+    scorer_model *model = scorer_model_parse(text.data, text.len);
+    if (!model) {
+        fprintf(stderr, "train_scorer: the model written does not parse back\n");
+        return 1;
+    }
+    FILE *out = o.out ? fopen(o.out, "w") : stdout;
+    if (!out || fwrite(text.data, 1, text.len, out) != text.len || (o.out && fclose(out) != 0)) {
+        fprintf(stderr, "train_scorer: cannot write the model\n");
+        return 1;
+    }
+    if (!o.gbdt)
+        for (int k = 0; k < F_COUNT; k++)
+            fprintf(stderr, "  %-14s %+.4f\n", sfeat_name(k), w[k]);
+    if (o.holdout > 0)
+        evaluate(&o, o.data, 1, o.eval_words, eng, model);
+    if (o.dev)
+        evaluate(&o, o.dev, -1, o.dev_words, eng, model);
+    scorer_model_free(model);
+    free(trees);
+    free(y);
+    free(d.x);
+    free(d.y);
+    free(d.cluster_start);
+    buf_free(&text);
+    precis_engine_free(eng);
+    return 0;
+}
