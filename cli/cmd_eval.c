@@ -178,7 +178,8 @@ int cmd_eval(int argc, char **argv)
         return exit_code_for(st);
     }
     eval_table_print(table, markdown, stdout);
-    int rc = table->clusters_skipped ? EXIT_INPUT : EXIT_OK;
+    /* 130: the shell's code for "stopped by SIGINT", after the partial table. */
+    int rc = table->interrupted ? 130 : table->clusters_skipped ? EXIT_INPUT : EXIT_OK;
     free(table);
     return rc;
 }

@@ -73,7 +73,11 @@ typedef struct state {
 
 static int is_bigram(const state *st, uint32_t id)
 {
-    return strmap_key_len(st->dict, id) == 12 && *(const uint32_t *)(const void *)strmap_key(st->dict, id) == 0xFFFFFFFFu;
+    uint32_t tag;
+    if (strmap_key_len(st->dict, id) != 12)
+        return 0;
+    memcpy(&tag, strmap_key(st->dict, id), sizeof tag); /* keys are not aligned */
+    return tag == 0xFFFFFFFFu;
 }
 
 static double f1(double hit, double model, double peer)

@@ -1,0 +1,99 @@
+/*
+ * test_cli_eval.c: `precis eval` on real clusters: one row per method, the
+ * oracle above every method, scores that agree with `precis rouge` on the
+ * same summary, a per-cluster CSV, peers matched to their topics, and bad
+ * lines reported without losing the rest.
+ */
+#include <criterion/criterion.h>
+
+#include "helpers.h"
+
+#define SHARED_DATA "../../shared/data"
+
+static double column(const char *table, const char *row, int col)
+{
+    const char *p = table;
+    size_t n = strlen(row);
+    while ((p = strstr(p, row)) != NULL) {
+        if ((p == table || p[-1] == '\n') && p[n] == ' ')
+            break;
+        p += n;
+    }
+    cr_assert_not_null(p, "no row '%s' in:\n%s", row, table);
+    double v = -1;
+    char line[512];
+    sscanf(p, "%511[^\n]", line);
+    char *tok = strtok(line, " ");
+    for (int i = 0; tok && i < col; i++)
+        tok = strtok(NULL, " ");
+    cr_assert_not_null(tok);
+    sscanf(tok, "%lf", &v);
+    return v;
+}
+
+Test(cli_eval, methods_and_oracle_on_multinews)
+{
+    run_result r = run_precis("eval " SHARED_DATA "/multinews/val.jsonl.zst --words 300 --limit 40 "
+                              "--method oracle,lead,default --csv /tmp/precis-eval-test.csv");
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    /* columns: name clusters speed R1-R R1-P R1-F R2-R ... */
+    double oracle = column(r.out, "oracle", 5), lead = column(r.out, "lead", 5), def = column(r.out, "default", 5);
+    cr_assert_eq(column(r.out, "default", 1), 40);
+    cr_assert_gt(oracle, def, "the oracle bounds every method");
+    cr_assert_gt(oracle, lead);
+    cr_assert_gt(def, 30);
+    cr_assert_lt(def, 70);
+    size_t len;
+    char *csv = slurp("/tmp/precis-eval-test.csv", &len);
+    cr_assert_not_null(csv);
+    int lines = 0;
+    for (char *p = csv; (p = strchr(p, '\n')) != NULL; p++)
+        lines++;
+    cr_assert_eq(lines, 1 + 3 * 40, "header + one line per method and cluster");
+    cr_assert(strncmp(csv, "method,instance,ROUGE-1_R", 25) == 0, "%.60s", csv);
+    free(csv);
+    unlink("/tmp/precis-eval-test.csv");
+    run_free(&r);
+}
+
+Test(cli_eval, duc_peers_are_scored_beside_the_methods)
+{
+    run_result r = run_precis("eval " SHARED_DATA "/duc2006/test.jsonl.zst --words 250 --jackknife --limit 3 "
+                              "--method lead --peers " SHARED_DATA "/duc2006/peers.jsonl.zst");
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_assert(strstr(r.out, "\npeer 24 ") != NULL);
+    cr_assert(strstr(r.out, "\npeer A ") != NULL);
+    /* Three topics: a system wrote one summary for each. */
+    cr_assert_eq(column(r.out, "peer", 2), 3);
+    run_free(&r);
+}
+
+Test(cli_eval, bad_lines_are_reported_and_skipped)
+{
+    const char *path = "/tmp/precis-eval-bad.jsonl";
+    FILE *f = fopen(path, "w");
+    fputs("{\"id\":\"a\",\"docs\":[\"The bridge closed on Monday after cracks were found. Repairs will take "
+          "a year, officials said.\"],\"refs\":[\"The bridge closed Monday; repairs take a year.\"]}\n", f);
+    fputs("{\"id\":\"b\",\"docs\":[\"broken\"\n", f);
+    fputs("{\"id\":\"c\",\"docs\":[\"The mayor resigned on Friday. An audit had found missing funds in the "
+          "city budget.\"],\"refs\":[\"The mayor quit after an audit found missing funds.\"]}\n", f);
+    fclose(f);
+    run_result r = run_precis("eval /tmp/precis-eval-bad.jsonl --words 50 --method lead");
+    cr_assert_eq(r.status, 1);
+    cr_assert(strstr(r.err, "precis-eval-bad.jsonl:2:"), "stderr: %s", r.err);
+    cr_assert_eq(column(r.out, "lead", 1), 2);
+    cr_assert(strstr(r.out, "1 of 3 clusters skipped"));
+    run_free(&r);
+    unlink(path);
+}
+
+Test(cli_eval, usage_errors)
+{
+    run_result r = run_precis("eval");
+    cr_assert_eq(r.status, 2);
+    run_free(&r);
+    r = run_precis("eval " SHARED_DATA "/duc2006/test.jsonl.zst --method nosuch");
+    cr_assert_eq(r.status, 2);
+    cr_assert(strstr(r.err, "nosuch"));
+    run_free(&r);
+}
