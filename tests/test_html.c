@@ -146,3 +146,12 @@ Test(html, sniffing)
     cr_assert(!html_sniff("Plain text about <b> tags", 25));
     cr_assert(!html_sniff("", 0));
 }
+
+/* Found by fuzz/fuzz_html.c: a <br> right after a block gave three newlines. */
+Test(html, fuzz_crash_br_after_block_keeps_one_blank_line)
+{
+    precis_error err = {0};
+    cr_assert_eq(extract_file("fuzz-br-after-block.html", &err), PRECIS_OK, "%s", err.message);
+    cr_assert_null(strstr(doc.body.data, "\n\n\n"), "%s", doc.body.data);
+    cr_assert_neq(doc.body.data[doc.body.len - 1], '\n');
+}

@@ -103,6 +103,26 @@ static precis_status queue_slot(precis_store *s, pending **out, precis_error *er
     return PRECIS_OK;
 }
 
+/* 1 if a row exists for the text hash or the URL, 0 if not, -1 on error. */
+static int already_stored(precis_store *s, const uint8_t hash[16], const char *url)
+{
+    sqlite3_stmt *st = s->stmt[SQL_FIND_HASH];
+    sqlite3_bind_blob(st, 1, hash, 16, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return 1;
+    if (rc != SQLITE_DONE)
+        return -1;
+    if (!url)
+        return 0;
+    st = s->stmt[SQL_FIND_URL];
+    sqlite3_bind_text(st, 1, url, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
 precis_status precis_store_add(precis_store *s, const precis_article_in *a, precis_error *err)
 {
     if (s->opts.readonly)
@@ -159,6 +179,16 @@ precis_status precis_store_add(precis_store *s, const precis_article_in *a, prec
     } else {
         when = s->opts.default_time ? s->opts.default_time : (long long)time(NULL);
     }
+    /* Already stored? Then skip the costly part now (re-ingesting a
+     * stream is cheap); flush checks again under the write lock. */
+    uint8_t hash[16];
+    features_text_hash(body, len, hash);
+    const char *url = a->url && *a->url ? a->url : NULL;
+    int known = sqlite3_get_autocommit(s->db) ? already_stored(s, hash, url) : 0;
+    if (known == 1) {
+        s->stats.duplicates++;
+        return PRECIS_OK;
+    }
     pending *p = NULL;
     if ((st = queue_slot(s, &p, err)) != PRECIS_OK)
         return st;
@@ -179,26 +209,6 @@ precis_status precis_store_add(precis_store *s, const precis_article_in *a, prec
     if (s->nqueue >= s->opts.batch)
         return precis_store_flush(s, err);
     return PRECIS_OK;
-}
-
-/* 1 if a row exists for the text hash or the URL, 0 if not, -1 on error. */
-static int already_stored(precis_store *s, const pending *p)
-{
-    sqlite3_stmt *st = s->stmt[SQL_FIND_HASH];
-    sqlite3_bind_blob(st, 1, p->f.hash, sizeof p->f.hash, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return 1;
-    if (rc != SQLITE_DONE)
-        return -1;
-    if (!p->url)
-        return 0;
-    st = s->stmt[SQL_FIND_URL];
-    sqlite3_bind_text(st, 1, p->url, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
 static void bind_opt(sqlite3_stmt *st, int i, const char *v)
@@ -259,7 +269,7 @@ static precis_status insert_article(precis_store *s, const pending *p, int64_t s
 
 static precis_status flush_one(precis_store *s, const pending *p, precis_error *err)
 {
-    int rc = already_stored(s, p);
+    int rc = already_stored(s, p->f.hash, p->url);
     if (rc < 0)
         return store_sql_error(s, "looking up an article", err);
     if (rc == 1) {
