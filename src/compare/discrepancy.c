@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/setops.h"
 #include "compare/compare.h"
 
 #define CTX_WINDOW 12        /* tokens each side of the number */
@@ -81,18 +82,7 @@ static void build_context(const precis_cluster *c, const cmp_doc *d, const cmp_q
 
 static uint32_t shared(const context *x, const context *y)
 {
-    uint32_t i = 0, j = 0, k = 0;
-    while (i < x->n && j < y->n) {
-        if (x->term[i] == y->term[j]) {
-            k++;
-            i++;
-            j++;
-        } else if (x->term[i] < y->term[j]) {
-            i++;
-        } else {
-            j++;
-        }
-    }
+    uint32_t k = sorted_common(x->term, x->n, y->term, y->n);
     return k + (uint32_t)__builtin_popcount(x->classes & y->classes);
 }
 

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/setops.h"
 #include "text/segment.h"
 #include "text/token.h"
 
@@ -45,18 +46,7 @@ double svec_dot(const svec *x, const svec *y)
 
 double svec_containment(const svec *x, const svec *y)
 {
-    uint32_t i = 0, j = 0, common = 0;
-    while (i < x->n && j < y->n) {
-        if (x->term[i] == y->term[j]) {
-            common++;
-            i++;
-            j++;
-        } else if (x->term[i] < y->term[j]) {
-            i++;
-        } else {
-            j++;
-        }
-    }
+    uint32_t common = sorted_common(x->term, x->n, y->term, y->n);
     uint32_t small = x->n < y->n ? x->n : y->n;
     return small ? (double)common / small : 0;
 }

@@ -4,8 +4,6 @@
  */
 #include "score/method.h"
 
-double centroid_similarity(const represent *r, size_t i);
-
 double centroid_similarity(const represent *r, size_t i)
 {
     const svec *v = &r->vec[i];
@@ -13,6 +11,15 @@ double centroid_similarity(const represent *r, size_t i)
     for (uint32_t k = 0; k < v->n; k++)
         s += v->w[k] * r->centroid[v->term[k]];
     return s;
+}
+
+int graph_too_large(const precis_cluster *c, const represent *r, double *scores)
+{
+    if (c->nsents <= GRAPH_MAX_SENTENCES)
+        return 0;
+    for (size_t i = 0; i < c->nsents; i++)
+        scores[i] = centroid_similarity(r, i);
+    return 1;
 }
 
 int score_centroid(const precis_cluster *c, const represent *r, arena *a, double *scores)

@@ -11,8 +11,6 @@
 
 #include "score/method.h"
 
-double centroid_similarity(const represent *r, size_t i);
-
 #define W_CONTENT 1.0
 #define W_POSITION 0.35
 #define W_SUPPORT 0.25

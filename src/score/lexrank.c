@@ -5,20 +5,12 @@
 #include "score/method.h"
 
 #define LEXRANK_THRESHOLD 0.1
-#define LEXRANK_MAX_SENTENCES 4000 /* the graph is n^2; beyond this fall back */
-
-double centroid_similarity(const represent *r, size_t i);
 
 int score_lexrank(const precis_cluster *c, const represent *r, arena *a, double *scores)
 {
     size_t n = c->nsents;
-    if (n > LEXRANK_MAX_SENTENCES) {
-        /* A dense graph of this size would be quadratic in time and memory;
-         * the centroid is LexRank's first-order approximation. */
-        for (size_t i = 0; i < n; i++)
-            scores[i] = centroid_similarity(r, i);
+    if (graph_too_large(c, r, scores))
         return 0;
-    }
     double *sim = arena_calloc(a, n * n + 1, sizeof *sim);
     if (!sim)
         return -1;

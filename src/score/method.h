@@ -49,4 +49,16 @@ int score_learned(const precis_cluster *c, const represent *r, arena *a, double 
  * lexrank and textrank): sim is n*n, damping d, into out. */
 int pagerank(const double *sim, size_t n, double d, arena *a, double *out);
 
+/* Cosine of sentence i with the cluster centroid (score/centroid.c). */
+double centroid_similarity(const represent *r, size_t i);
+
+/* The graph scorers build a dense n x n graph. Above this many sentences
+ * they score by the centroid instead (their first-order approximation)
+ * rather than go quadratic in time and memory. */
+#define GRAPH_MAX_SENTENCES 4000
+
+/* If the cluster is too large for a graph, fill scores by the centroid and
+ * return 1; else return 0. */
+int graph_too_large(const precis_cluster *c, const represent *r, double *scores);
+
 #endif

@@ -4,26 +4,12 @@
  */
 #include <math.h>
 
+#include "core/setops.h"
 #include "score/method.h"
-
-#define TEXTRANK_MAX_SENTENCES 4000
-
-double centroid_similarity(const represent *r, size_t i);
 
 static double overlap(const svec *x, const svec *y)
 {
-    uint32_t i = 0, j = 0, common = 0;
-    while (i < x->n && j < y->n) {
-        if (x->term[i] == y->term[j]) {
-            common++;
-            i++;
-            j++;
-        } else if (x->term[i] < y->term[j]) {
-            i++;
-        } else {
-            j++;
-        }
-    }
+    uint32_t common = sorted_common(x->term, x->n, y->term, y->n);
     if (!common || x->n < 2 || y->n < 2)
         return 0;
     return common / (log(x->n) + log(y->n));
@@ -32,11 +18,8 @@ static double overlap(const svec *x, const svec *y)
 int score_textrank(const precis_cluster *c, const represent *r, arena *a, double *scores)
 {
     size_t n = c->nsents;
-    if (n > TEXTRANK_MAX_SENTENCES) {
-        for (size_t i = 0; i < n; i++)
-            scores[i] = centroid_similarity(r, i);
+    if (graph_too_large(c, r, scores))
         return 0;
-    }
     double *sim = arena_calloc(a, n * n + 1, sizeof *sim);
     if (!sim)
         return -1;

@@ -1,0 +1,13 @@
+/*
+ * setops: operations on sorted arrays of ids (term ids of a sentence,
+ * shingles of a passage), the form in which precis keeps sets.
+ */
+#ifndef PRECIS_SETOPS_H
+#define PRECIS_SETOPS_H
+
+#include <stdint.h>
+
+/* Number of ids in both a[0..na) and b[0..nb), both strictly ascending. */
+uint32_t sorted_common(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb);
+
+#endif
