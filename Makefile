@@ -128,3 +128,44 @@ $(BUILD)/bench/latency: bench/latency.c $(BUILD)/libprecis.a
 bench: $(BUILD)/precis $(BUILD)/bench/latency
 	sh bench/summarize_speed.sh
 .PHONY: bench
+
+# ---- Fuzzing (fuzz/, results in SECURITY.md) --------------------------------
+# `make fuzz` builds every fuzz/fuzz_*.c as a libFuzzer program in build/fuzz/,
+# linked with the library compiled by clang under ASan + UBSan (build/fuzzlib).
+# `make fuzz-smoke` runs each for FUZZ_TIME seconds on its seed corpus
+# fuzz/corpus/NAME/ (new inputs go to build/fuzz/work/NAME/, crashes to
+# build/fuzz/crash-NAME-*); without clang it says so and succeeds.
+FUZZ_CC   ?= clang
+FUZZ_TIME ?= 20
+FUZZ_SAN  := -fsanitize=fuzzer-no-link,address,undefined
+FUZZ_SRC   = $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_BIN   = $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
+
+fuzz:
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "make fuzz: $(FUZZ_CC) not found (tools/install-deps.sh installs it)"; exit 1; }
+	$(MAKE) --no-print-directory BUILD=build/fuzzlib CC=$(FUZZ_CC) OPT=-O1 SAN="$(FUZZ_SAN)" build/fuzzlib/libprecis.a
+	$(MAKE) --no-print-directory $(FUZZ_BIN)
+
+build/fuzz/fuzz_%: fuzz/fuzz_%.c build/fuzzlib/libprecis.a
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Isrc \
+	    $(PKG_CFLAGS) -o $@ $< build/fuzzlib/libprecis.a $(LIBS)
+
+fuzz-smoke:
+	@if ! command -v $(FUZZ_CC) >/dev/null 2>&1; then \
+	    echo "fuzz-smoke: $(FUZZ_CC) not installed, skipped"; exit 0; fi; \
+	$(MAKE) --no-print-directory fuzz >build/fuzz-build.log 2>&1 || { tail -20 build/fuzz-build.log; exit 1; }; \
+	pass=0; fail=0; \
+	for src in $(FUZZ_SRC); do \
+	    t=$$(basename $$src .c); n=$${t#fuzz_}; mkdir -p build/fuzz/work/$$n; \
+	    seeds=""; [ -d fuzz/corpus/$$n ] && seeds=fuzz/corpus/$$n; \
+	    if build/fuzz/$$t -max_total_time=$(FUZZ_TIME) -timeout=30 -rss_limit_mb=3072 \
+	        -artifact_prefix=build/fuzz/crash-$$n- build/fuzz/work/$$n $$seeds >build/fuzz/$$n.log 2>&1; then \
+	        pass=$$((pass + 1)); echo "fuzz: $$t ok ($$(grep -o 'Done [0-9]* runs in [0-9]* second' build/fuzz/$$n.log))"; \
+	    else \
+	        fail=$$((fail + 1)); echo "fuzz: $$t FAILED (build/fuzz/$$n.log, build/fuzz/crash-$$n-*)"; \
+	        grep -m3 -E 'ERROR|runtime error|SUMMARY' build/fuzz/$$n.log; \
+	    fi; \
+	done; \
+	echo "fuzz: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
+.PHONY: fuzz-smoke
