@@ -333,7 +333,7 @@ Test(store, foreign_corrupt_and_newer_files_are_clear_errors)
     cr_assert_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
     sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
     sqlite3_close(db);
-    size_t len;
+    size_t len = 0;
     char *bytes = slurp(dbpath, &len);
     cr_assert_gt(len, 8192);
     for (size_t i = 4096; i < len; i++)

@@ -534,8 +534,8 @@ static void emit(emitter *em, const GumboNode *n, int inside, int depth)
     if (inside && (tag == GUMBO_TAG_BR)) {
         while (em->out->len && em->out->data[em->out->len - 1] == ' ')
             em->out->len--;
-        size_t n = em->out->len;
-        if (n && !(n >= 2 && em->out->data[n - 1] == '\n' && em->out->data[n - 2] == '\n'))
+        size_t k = em->out->len;
+        if (k && !(k >= 2 && em->out->data[k - 1] == '\n' && em->out->data[k - 2] == '\n'))
             buf_putc(em->out, '\n');
         em->at_space = 1;
     }
