@@ -227,3 +227,33 @@ Test(cli_summarize, usage_errors_exit_2)
     cr_assert_eq(r.status, 2);
     run_free(&r);
 }
+
+/* The README shows real output of the bundled example; keep it so. */
+Test(cli_summarize, readme_example_output_is_current)
+{
+    size_t len;
+    char *readme = slurp("../README.md", &len);
+    cr_assert_not_null(readme);
+    const char *marker = "    $ precis summarize examples/seeds --words 120\n";
+    char *p = strstr(readme, marker);
+    cr_assert_not_null(p, "README lost its example");
+    p += strlen(marker);
+    /* The indented lines up to the blank line, without their 4 spaces. */
+    char shown[8192] = "";
+    size_t n = 0;
+    while (*p == ' ' && strncmp(p, "    ", 4) == 0 && n < sizeof shown - 1) {
+        char *nl = strchr(p, '\n');
+        size_t l = (size_t)(nl - p) - 4;
+        cr_assert_lt(n + l + 1, sizeof shown);
+        memcpy(shown + n, p + 4, l);
+        n += l;
+        shown[n++] = '\n';
+        p = nl + 1;
+    }
+    shown[n] = '\0';
+    run_result r = run("summarize ../examples/seeds --words 120");
+    cr_assert_eq(r.status, 0);
+    cr_assert_str_eq(r.out, shown, "README example is stale; paste the new output");
+    run_free(&r);
+    free(readme);
+}
