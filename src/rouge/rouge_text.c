@@ -258,11 +258,21 @@ static uint32_t resolve(rouge_scorer *sc, const char *tok, size_t len)
     return id == STRMAP_NONE ? ROUGE_OOM : id;
 }
 
-static uint64_t tok_hash(const char *s, size_t len)
+/* Hash of a token, eight bytes at a time (tokens are short; a byte loop
+ * was a visible share of reading). pad holds the first 16 bytes, zero-padded. */
+static uint64_t tok_hash(const char *s, size_t len, const char *pad)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    const uint64_t k = 0x9E3779B97F4A7C15ull;
+    uint64_t h = (uint64_t)len * k;
+    for (size_t i = 0; i < len; i += 8) {
+        uint64_t w = 0;
+        if (i < 16)
+            memcpy(&w, pad + i, 8);
+        else
+            memcpy(&w, s + i, len - i < 8 ? len - i : 8);
+        h = (h ^ w) * k;
+        h ^= h >> 29;
+    }
     h ^= h >> 32;
     h *= 0xd6e8feb86659fd93ull;
     h ^= h >> 32;
@@ -312,9 +322,8 @@ uint32_t rouge_token_id(rouge_scorer *sc, const char *tok, size_t len)
     if ((c->count + 1) * 2 > c->cap && cache_grow(c) < 0)
         return ROUGE_OOM;
     char pad[16] = {0};
-    if (len <= 16)
-        memcpy(pad, tok, len);
-    uint64_t h = tok_hash(tok, len);
+    memcpy(pad, tok, len < 16 ? len : 16);
+    uint64_t h = tok_hash(tok, len, pad);
     size_t j = h & (c->cap - 1);
     for (; c->slots[j].hash; j = (j + 1) & (c->cap - 1))
         if (c->slots[j].hash == h && slot_is(c, &c->slots[j], pad, tok, len))
@@ -397,6 +406,22 @@ static int sents_build(rouge_scorer *sc, const pieces *ps, rouge_sents *out)
     return 0;
 }
 
+/* Sentences that are exactly the flat text's pieces share its tokens:
+ * copy them with the piece boundaries instead of tokenising again. */
+static int sents_copy(const rouge_toks *flat, const size_t *starts, size_t n, rouge_sents *out)
+{
+    out->start = malloc((n + 1) * sizeof *out->start);
+    out->toks.ids = malloc((flat->n ? flat->n : 1) * sizeof *out->toks.ids);
+    if (!out->start || !out->toks.ids)
+        return -1;
+    memcpy(out->start, starts, (n + 1) * sizeof *starts);
+    memcpy(out->toks.ids, flat->ids, flat->n * sizeof *flat->ids);
+    out->cap = n + 1;
+    out->n = n;
+    out->toks.n = out->toks.cap = flat->n;
+    return 0;
+}
+
 static void sents_free(rouge_sents *s)
 {
     free(s->toks.ids);
@@ -412,22 +437,41 @@ void rouge_doc_clear(rouge_doc *d)
     memset(d, 0, sizeof *d);
 }
 
+/* Tokenise the flat pieces once into d->flat, noting where each starts. */
+static int flat_tokens(rouge_scorer *sc, const pieces *flat, rouge_doc *d, size_t *starts)
+{
+    for (size_t i = 0; i < flat->n; i++) {
+        starts[i] = d->flat.n;
+        if (tokenize(sc, &flat->v[i], &d->flat) < 0)
+            return -1;
+    }
+    starts[flat->n] = d->flat.n;
+    return 0;
+}
+
 static int build(rouge_scorer *sc, const pieces *lines, rouge_doc *d)
 {
     const rouge_options *o = &sc->opt;
     pieces flat = {0}, bug = {0};
     int rc = select_flat(o, lines, &flat, &d->warn_empty);
-    for (size_t i = 0; rc == 0 && i < flat.n; i++)
-        rc = tokenize(sc, &flat.v[i], &d->flat);
+    size_t *starts = rc == 0 ? malloc((flat.n + 1) * sizeof *starts) : NULL;
+    if (!starts)
+        rc = -1;
+    if (rc == 0)
+        rc = flat_tokens(sc, &flat, d, starts);
     bool bytes = o->max_bytes > 0 && o->max_words <= 0;
     if (rc == 0 && (o->lcs || o->weight > 0)) {
-        if (bytes)
+        if (bytes) {
             rc = select_sents_bytes_bug(o, lines, &bug);
-        if (rc == 0)
-            rc = sents_build(sc, bytes ? &bug : &flat, &d->sents);
+            if (rc == 0)
+                rc = sents_build(sc, &bug, &d->sents);
+        } else {
+            rc = sents_copy(&d->flat, starts, flat.n, &d->sents);
+        }
     }
     if (rc == 0 && o->lsum)
-        rc = sents_build(sc, &flat, &d->lsum);
+        rc = sents_copy(&d->flat, starts, flat.n, &d->lsum);
+    free(starts);
     free(flat.v);
     free(bug.v);
     return rc;
