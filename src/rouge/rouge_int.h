@@ -61,6 +61,13 @@ typedef struct rouge_gmap {
 
 #define ROUGE_DROP UINT32_MAX
 
+/* One distinct peer gram of a comparison: its exact 64-bit key, how often
+ * the peer has it, and how often the current model has matched it. */
+typedef struct rouge_gslot {
+    uint64_t key;            /* UINT64_MAX = empty */
+    uint32_t peer, model;
+} rouge_gslot;
+
 /* Raw token -> final id (or ROUGE_DROP): the hottest lookup, so one slot
  * holds the hash, the answer and where the key's bytes are. */
 typedef struct rouge_tokslot {
@@ -88,14 +95,18 @@ struct rouge_scorer {
     strmap vocab;            /* final tokens */
     char *word;              /* stemming buffer */
     size_t word_cap;
-    /* counting scratch */
+    /* counting scratch: gram keys, the peer's gram table, and the ids of
+     * the prefixes of n-grams for n >= 3 */
     rouge_gmap gm;
-    uint32_t *cnt_peer, *cnt_model;
-    size_t cnt_cap;
-    uint32_t *gram_a, *gram_b, *gram_peer;
-    size_t gram_cap_a, gram_cap_b, gram_cap_peer;
-    uint32_t *touched;
-    size_t touched_cap;
+    uint32_t *gram_ids;
+    size_t gram_ids_cap;
+    uint64_t *keys_peer, *keys_model;
+    size_t keys_peer_cap, keys_model_cap;
+    rouge_gslot *gs;
+    size_t gs_cap;
+    unsigned gs_shift;
+    uint32_t *gs_used, *touched;
+    size_t gs_used_cap, touched_cap;
     /* LCS scratch, indexed by vocabulary id or table cell */
     uint32_t *bud_model, *bud_peer, *seen, *slot_of;
     uint64_t *pm, *vrows;    /* bit-parallel LCS: match masks, row vectors */

@@ -1,23 +1,32 @@
 /*
  * rouge_ngram.c: clipped counts for ROUGE-N and ROUGE-S/SU.
  *
- * An n-gram is named by a dense id: a unigram by its token id, a longer
- * gram by an id from a per-comparison map keyed by (id of its first n-1
- * tokens, last token), offset past the vocabulary, so
- * equal ids mean equal token sequences and nothing is ever hashed lossily.
- * Counts live in arrays indexed by those ids. For one model, hit =
- * sum over its distinct grams of min(peer count, model count).
+ * Every gram gets an exact 64-bit key: a unigram t is UNI | t, a bigram
+ * or skip-bigram (a, b) is a << 32 | b, and an n-gram with n >= 3 is
+ * LONG | (a dense id from a per-comparison map keyed by (id of its first
+ * n-1 tokens, last token)). Token ids stay below 2^32 - 2, so the three
+ * kinds never collide and nothing is hashed lossily.
+ *
+ * For one model, hit = sum over its distinct grams of min(peer count,
+ * model count). A gram the peer lacks adds nothing, so only the peer's
+ * grams go into a table (slots hold the key and both counts); each model
+ * gram that finds its slot is a hit while the model has used fewer copies
+ * than the peer has. The table is emptied through the list of slots used,
+ * so a comparison costs time in its own size only.
  *
  * Skip-bigrams follow the script exactly: for i = 0 .. L-2 (the last token
  * never starts an entry) add the unigram t[i] with -u, then the pairs
  * (t[i], t[j]) for j up to i + d + 1 (no bound when d < 0). Unigrams and
- * pairs share one multiset; they can never collide because they live at
- * different map levels.
+ * pairs share one multiset.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "rouge/rouge_int.h"
+
+#define KEY_EMPTY UINT64_MAX
+#define KEY_UNI (0xFFFFFFFFull << 32)
+#define KEY_LONG (0xFFFFFFFEull << 32)
 
 /* ---- The id map ------------------------------------------------------------ */
 
@@ -103,7 +112,7 @@ void rouge_gmap_free(rouge_gmap *g)
 
 /* ---- Scratch ------------------------------------------------------------------ */
 
-static int reserve(uint32_t **v, size_t *cap, size_t need)
+static int reserve32(uint32_t **v, size_t *cap, size_t need)
 {
     if (need <= *cap)
         return 0;
@@ -118,42 +127,30 @@ static int reserve(uint32_t **v, size_t *cap, size_t need)
     return 0;
 }
 
-/* Count arrays must cover every id the map has handed out. */
-static int counts_cover(rouge_scorer *sc)
+static int reserve64(uint64_t **v, size_t *cap, size_t need)
 {
-    size_t need = sc->vocab.count + sc->gm.count;
-    if (need <= sc->cnt_cap)
+    if (need <= *cap)
         return 0;
-    size_t nc = sc->cnt_cap ? sc->cnt_cap : 1024;
+    size_t nc = *cap ? *cap : 256;
     while (nc < need)
         nc *= 2;
-    uint32_t *a = realloc(sc->cnt_peer, nc * sizeof *a);
-    if (!a)
+    uint64_t *nv = realloc(*v, nc * sizeof *nv);
+    if (!nv)
         return -1;
-    sc->cnt_peer = a;
-    uint32_t *b = realloc(sc->cnt_model, nc * sizeof *b);
-    if (!b)
-        return -1;
-    sc->cnt_model = b;
-    memset(a + sc->cnt_cap, 0, (nc - sc->cnt_cap) * sizeof *a);
-    memset(b + sc->cnt_cap, 0, (nc - sc->cnt_cap) * sizeof *b);
-    sc->cnt_cap = nc;
+    *v = nv;
+    *cap = nc;
     return 0;
 }
 
-/* ---- Gram lists ------------------------------------------------------------------ */
+/* ---- Gram keys ------------------------------------------------------------------ */
 
-/* The n-gram ids of t into *out; returns the count or -1. Unigrams are
- * token ids themselves; longer grams get map ids offset by `base` (the
- * vocabulary size) so the two id spaces never meet in the count arrays. */
-static long ngram_ids(rouge_scorer *sc, const rouge_toks *t, int n, uint32_t base, uint32_t **out,
-                      size_t *cap)
+/* Keys of the n-grams of t (n >= 3): ids of ever longer prefixes from the
+ * map, the last level tagged LONG. */
+static long long_keys(rouge_scorer *sc, const rouge_toks *t, int n, uint64_t *out)
 {
-    if (t->n < (size_t)n || n < 1)
-        return 0;
-    if (reserve(out, cap, t->n) < 0)
+    if (reserve32(&sc->gram_ids, &sc->gram_ids_cap, t->n) < 0)
         return -1;
-    uint32_t *v = *out;
+    uint32_t *v = sc->gram_ids;
     memcpy(v, t->ids, t->n * sizeof *v);
     for (int lvl = 2; lvl <= n; lvl++)
         for (size_t i = 0; i + (size_t)lvl <= t->n; i++) {
@@ -161,37 +158,58 @@ static long ngram_ids(rouge_scorer *sc, const rouge_toks *t, int n, uint32_t bas
             if ((v[i] = gmap_id(&sc->gm, (uint32_t)lvl, key)) == UINT32_MAX)
                 return -1;
         }
-    if (n > 1)
-        for (size_t i = 0; i + (size_t)n <= t->n; i++)
-            v[i] += base;
-    return (long)(t->n - (size_t)n + 1);
+    size_t k = t->n - (size_t)n + 1;
+    for (size_t i = 0; i < k; i++)
+        out[i] = KEY_LONG | v[i];
+    return (long)k;
 }
 
-/* The skip-bigram (and -u unigram) ids of t into *out; returns the count or -1. */
-static long skip_ids(rouge_scorer *sc, const rouge_toks *t, long dist, bool unigrams,
-                     uint32_t base, uint32_t **out, size_t *cap)
+/* The n-gram keys of t into *out; returns the count or -1. */
+static long ngram_keys(rouge_scorer *sc, const rouge_toks *t, int n, uint64_t **out, size_t *cap)
+{
+    if (n < 1 || t->n < (size_t)n)
+        return 0;
+    if (reserve64(out, cap, t->n) < 0)
+        return -1;
+    uint64_t *v = *out;
+    const uint32_t *id = t->ids;
+    if (n == 1) {
+        for (size_t i = 0; i < t->n; i++)
+            v[i] = KEY_UNI | id[i];
+        return (long)t->n;
+    }
+    if (n == 2) {
+        for (size_t i = 0; i + 1 < t->n; i++)
+            v[i] = (uint64_t)id[i] << 32 | id[i + 1];
+        return (long)(t->n - 1);
+    }
+    return long_keys(sc, t, n, v);
+}
+
+/* The skip-bigram (and -u unigram) keys of t into *out; returns the count or -1. */
+static long skip_keys(const rouge_toks *t, long dist, bool unigrams, uint64_t **out, size_t *cap)
 {
     size_t L = t->n, k = 0;
+    if (L < 2)
+        return 0;
+    /* entries: at most L - 1 unigrams, and for each i at most the span pairs */
+    size_t span = dist >= 0 && (size_t)dist + 1 < L ? (size_t)dist + 1 : L - 1;
+    if (reserve64(out, cap, (L - 1) * (span + (unigrams ? 1 : 0))) < 0)
+        return -1;
+    uint64_t *v = *out;
+    const uint32_t *id = t->ids;
     for (size_t i = 0; i + 1 < L; i++) {
         size_t last = L - 1;
         if (dist >= 0 && i + (size_t)dist + 1 < last)
             last = i + (size_t)dist + 1;
-        if (reserve(out, cap, k + 1 + (last - i)) < 0)
-            return -1;
         if (unigrams)
-            (*out)[k++] = t->ids[i];
-        for (size_t j = i + 1; j <= last; j++) {
-            uint64_t key = (uint64_t)t->ids[i] << 32 | t->ids[j];
-            uint32_t id = gmap_id(&sc->gm, 2, key);
-            if (id == UINT32_MAX)
-                return -1;
-            (*out)[k++] = base + id;
-        }
+            v[k++] = KEY_UNI | id[i];
+        uint64_t hi = (uint64_t)id[i] << 32;
+        for (size_t j = i + 1; j <= last; j++)
+            v[k++] = hi | id[j];
     }
     return (long)k;
 }
-
-/* ---- Clipped hits ------------------------------------------------------------------ */
 
 typedef struct how {
     int n;
@@ -200,46 +218,115 @@ typedef struct how {
     bool skip;
 } how;
 
-static long gram_list(rouge_scorer *sc, const rouge_toks *t, const how *h, uint32_t **out,
+static long gram_keys(rouge_scorer *sc, const rouge_toks *t, const how *h, uint64_t **out,
                       size_t *cap)
 {
-    uint32_t base = (uint32_t)sc->vocab.count;
-    return h->skip ? skip_ids(sc, t, h->dist, h->unigrams, base, out, cap)
-                   : ngram_ids(sc, t, h->n, base, out, cap);
+    return h->skip ? skip_keys(t, h->dist, h->unigrams, out, cap)
+                   : ngram_keys(sc, t, h->n, out, cap);
 }
+
+/* ---- The peer's gram table ------------------------------------------------------ */
+
+static size_t home(const rouge_scorer *sc, uint64_t key)
+{
+    return (size_t)((key * 0x9E3779B97F4A7C15ull) >> sc->gs_shift);
+}
+
+/* Room for n distinct grams at load <= 1/2. The table is empty between
+ * comparisons, so growing needs no rehash. */
+static int table_reserve(rouge_scorer *sc, size_t n)
+{
+    if (reserve32(&sc->gs_used, &sc->gs_used_cap, n) < 0 ||
+        reserve32(&sc->touched, &sc->touched_cap, n) < 0)
+        return -1;
+    if (sc->gs && 2 * n <= sc->gs_cap)
+        return 0;
+    size_t nc = 1024;
+    unsigned bits = 10;
+    while (nc < 2 * n)
+        nc *= 2, bits++;
+    rouge_gslot *ns = malloc(nc * sizeof *ns);
+    if (!ns)
+        return -1;
+    for (size_t i = 0; i < nc; i++)
+        ns[i] = (rouge_gslot){KEY_EMPTY, 0, 0};
+    free(sc->gs);
+    sc->gs = ns;
+    sc->gs_cap = nc;
+    sc->gs_shift = 64 - bits;
+    return 0;
+}
+
+/* Count the peer's grams; returns how many distinct slots were filled. */
+static size_t peer_insert(rouge_scorer *sc, const uint64_t *keys, size_t n)
+{
+    rouge_gslot *gs = sc->gs;
+    size_t mask = sc->gs_cap - 1, used = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = home(sc, keys[i]);
+        while (gs[j].key != keys[i] && gs[j].key != KEY_EMPTY)
+            j = (j + 1) & mask;
+        if (gs[j].key == KEY_EMPTY) {
+            gs[j].key = keys[i];
+            sc->gs_used[used++] = (uint32_t)j;
+        }
+        gs[j].peer++;
+    }
+    return used;
+}
+
+/* Clipped hits of one model's grams against the peer table. */
+static uint64_t model_hits(rouge_scorer *sc, const uint64_t *keys, size_t n)
+{
+    rouge_gslot *gs = sc->gs;
+    size_t mask = sc->gs_cap - 1, nt = 0;
+    uint64_t hit = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = home(sc, keys[i]);
+        while (gs[j].key != keys[i] && gs[j].key != KEY_EMPTY)
+            j = (j + 1) & mask;
+        rouge_gslot *s = &gs[j];
+        if (s->key == KEY_EMPTY)
+            continue;
+        if (s->model == 0)
+            sc->touched[nt++] = (uint32_t)j;
+        hit += s->model < s->peer;
+        s->model++;
+    }
+    for (size_t i = 0; i < nt; i++)
+        gs[sc->touched[i]].model = 0;
+    return hit;
+}
+
+static void table_clear(rouge_scorer *sc, size_t used)
+{
+    for (size_t i = 0; i < used; i++)
+        sc->gs[sc->gs_used[i]] = (rouge_gslot){KEY_EMPTY, 0, 0};
+}
+
+/* ---- Clipped hits ------------------------------------------------------------------ */
 
 static int clipped(rouge_scorer *sc, const rouge_toks *peer, const rouge_toks *const *models,
                    size_t nmodels, const how *h, double *hits, double *mcount, double *pcount)
 {
-    gmap_clear(&sc->gm);
-    long np = gram_list(sc, peer, h, &sc->gram_peer, &sc->gram_cap_peer);
-    if (np < 0 || counts_cover(sc) < 0)
+    if (!h->skip && h->n >= 3)
+        gmap_clear(&sc->gm);
+    long np = gram_keys(sc, peer, h, &sc->keys_peer, &sc->keys_peer_cap);
+    if (np < 0 || table_reserve(sc, (size_t)np) < 0)
         return -1;
-    for (long i = 0; i < np; i++)
-        sc->cnt_peer[sc->gram_peer[i]]++;
+    size_t used = peer_insert(sc, sc->keys_peer, (size_t)np);
     *pcount = (double)np;
     int rc = 0;
-    for (size_t m = 0; m < nmodels && rc == 0; m++) {
-        long nm = gram_list(sc, models[m], h, &sc->gram_a, &sc->gram_cap_a);
-        if (nm < 0 || counts_cover(sc) < 0 || reserve(&sc->touched, &sc->touched_cap, (size_t)nm) < 0) {
+    for (size_t m = 0; m < nmodels; m++) {
+        long nm = gram_keys(sc, models[m], h, &sc->keys_model, &sc->keys_model_cap);
+        if (nm < 0) {
             rc = -1;
             break;
         }
-        size_t nt = 0;
-        for (long i = 0; i < nm; i++)
-            if (sc->cnt_model[sc->gram_a[i]]++ == 0)
-                sc->touched[nt++] = sc->gram_a[i];
-        uint64_t hit = 0;
-        for (size_t i = 0; i < nt; i++) {
-            uint32_t id = sc->touched[i];
-            hit += sc->cnt_peer[id] < sc->cnt_model[id] ? sc->cnt_peer[id] : sc->cnt_model[id];
-            sc->cnt_model[id] = 0;
-        }
-        hits[m] = (double)hit;
+        hits[m] = (double)model_hits(sc, sc->keys_model, (size_t)nm);
         mcount[m] = (double)nm;
     }
-    for (long i = 0; i < np; i++)
-        sc->cnt_peer[sc->gram_peer[i]] = 0;
+    table_clear(sc, used);
     return rc;
 }
 

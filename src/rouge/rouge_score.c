@@ -143,8 +143,8 @@ void rouge_scorer_free(rouge_scorer *sc)
     strmap_free(&sc->vocab);
     free(sc->word);
     rouge_gmap_free(&sc->gm);
-    free(sc->cnt_peer), free(sc->cnt_model);
-    free(sc->gram_a), free(sc->gram_b), free(sc->gram_peer), free(sc->touched);
+    free(sc->gram_ids), free(sc->keys_peer), free(sc->keys_model);
+    free(sc->gs), free(sc->gs_used), free(sc->touched);
     free(sc->bud_model), free(sc->bud_peer), free(sc->seen), free(sc->slot_of);
     free(sc->pm), free(sc->vrows);
     free(sc->dir), free(sc->mask);
