@@ -121,6 +121,10 @@ struct rouge_scorer {
     size_t row_cap;
     uint32_t *rows;          /* model positions kept for the LCS table */
     size_t rows_cap;
+    uint32_t *loc;           /* local ids of one model sentence's words */
+    size_t loc_cap;
+    size_t *sent_off;        /* where each peer sentence's masks start in pm */
+    size_t sent_off_cap;
     /* per-model results of one comparison */
     double *m_hit, *m_count;
     const rouge_toks **m_toks;

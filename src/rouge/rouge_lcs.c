@@ -12,8 +12,11 @@
  * gives a row with no match; in a plain LCS table such a row copies the row
  * above with every step "up", so dropping it changes neither the values
  * nor the path. Only the rows of shared words are computed, 64 cells at a
- * time as bit vectors. The weighted table of ROUGE-W is not monotone, so it
- * is always computed in full, cell by cell.
+ * time as bit vectors. The match masks of the peer's sentences depend on
+ * the peer only, so they are built once per comparison (one mask per
+ * distinct peer word and peer sentence) and shared by every model and
+ * model sentence. The weighted table of ROUGE-W is not monotone, so it is
+ * always computed in full, cell by cell.
  *
  * All tables live in scorer scratch that only ever grows.
  */
@@ -126,51 +129,83 @@ static size_t lcs_at(const uint64_t *v, size_t j)
     return w * 64 + j - ones;
 }
 
-/* Plain LCS of model sentence r against peer sentence c, marking r's mask.
- *
- * The table is computed a row at a time as a bit vector (Allison-Dix /
- * Hyyro: bit j of row i is 0 exactly where C[i][j+1] = C[i][j] + 1), and
- * the traceback reads the values it needs from the stored rows, taking the
- * script's decisions: diagonal on a match, else up when C[i-1][j] >=
- * C[i][j-1], else left. */
-static int lcs_inner(rouge_scorer *sc, const uint32_t *r, size_t m, const uint32_t *c, size_t n,
-                     unsigned char *mask)
+/* ---- The peer's match masks ----------------------------------------------------- */
+
+#define NO_LOC UINT32_MAX
+
+/* Peer sentence t has W = ceil(n / 64) mask words per distinct peer word. */
+static size_t words_of(size_t n)
 {
-    if (!m || !n)
-        return 0;
+    return (n + 63) / 64;
+}
+
+/* Give every distinct word of the peer's sentences a local id (seen/slot_of
+ * under a fresh stamp) and build, for each sentence t and local id l, the
+ * bit mask of the positions of l in t at pm + sent_off[t] + l * W(t). */
+static int peer_masks(rouge_scorer *sc, const rouge_sents *ps)
+{
     if (++sc->stamp == 0) {
         memset(sc->seen, 0, sc->vocab_cap * sizeof *sc->seen);
         sc->stamp = 1;
     }
-    size_t W = (n + 63) / 64, nslots = 0;
-    if (grow_rows(sc, m + 1) < 0 || grow_words(&sc->pm, &sc->pm_cap, n * W) < 0)
-        return -1;
-    for (size_t j = 0; j < n; j++) {
-        uint32_t t = c[j];
+    size_t nloc = 0, words = 0;
+    for (size_t i = 0; i < ps->toks.n; i++) {
+        uint32_t t = ps->toks.ids[i];
         if (sc->seen[t] != sc->stamp) {
             sc->seen[t] = sc->stamp;
-            sc->slot_of[t] = (uint32_t)nslots;
-            memset(sc->pm + nslots * W, 0, W * sizeof *sc->pm);
-            nslots++;
+            sc->slot_of[t] = (uint32_t)nloc++;
         }
-        sc->pm[sc->slot_of[t] * W + j / 64] |= 1ULL << (j % 64);
     }
-    size_t k = 0;
-    for (size_t i = 0; i < m; i++)
-        if (sc->seen[r[i]] == sc->stamp)
-            sc->rows[k++] = (uint32_t)i;
-    if (!k)
-        return 0;
-    if (grow_words(&sc->vrows, &sc->vrows_cap, (k + 1) * W) < 0)
+    if (ps->n + 1 > sc->sent_off_cap) {
+        size_t *no = realloc(sc->sent_off, (ps->n + 1) * sizeof *no);
+        if (!no)
+            return -1;
+        sc->sent_off = no;
+        sc->sent_off_cap = ps->n + 1;
+    }
+    for (size_t t = 0; t < ps->n; t++) {
+        sc->sent_off[t] = words * nloc;
+        words += words_of(ps->start[t + 1] - ps->start[t]);
+    }
+    if (grow_words(&sc->pm, &sc->pm_cap, words * nloc + 1) < 0)
         return -1;
-    uint64_t *V = sc->vrows;
+    memset(sc->pm, 0, words * nloc * sizeof *sc->pm);
+    for (size_t t = 0; t < ps->n; t++) {
+        const uint32_t *c = ps->toks.ids + ps->start[t];
+        size_t n = ps->start[t + 1] - ps->start[t], W = words_of(n);
+        uint64_t *base = sc->pm + sc->sent_off[t];
+        for (size_t j = 0; j < n; j++)
+            base[sc->slot_of[c[j]] * W + j / 64] |= 1ULL << (j % 64);
+    }
+    return 0;
+}
+
+/* Does local word l occur in the sentence whose masks start at pm (W words)? */
+static bool occurs(const uint64_t *pm, uint32_t l, size_t W)
+{
+    if (l == NO_LOC)
+        return false;
+    for (size_t w = 0; w < W; w++)
+        if (pm[l * W + w])
+            return true;
+    return false;
+}
+
+/* ---- Plain LCS -------------------------------------------------------------------- */
+
+/* Row vectors (Allison-Dix / Hyyro): bit j of row i is 0 exactly where
+ * C[i][j+1] = C[i][j] + 1. Row 0 is all ones; row i follows from row i-1
+ * and the match mask of its word. */
+static void lcs_rows(const uint64_t *pm, const uint32_t *loc, const uint32_t *rows, size_t k,
+                     size_t W, uint64_t *V)
+{
     memset(V, 0xFF, W * sizeof *V);
     for (size_t i = 1; i <= k; i++) {
-        const uint64_t *pm = sc->pm + (size_t)sc->slot_of[r[sc->rows[i - 1]]] * W;
+        const uint64_t *m = pm + (size_t)loc[rows[i - 1]] * W;
         const uint64_t *prev = V + (i - 1) * W;
         uint64_t *cur = V + i * W, carry = 0, borrow = 0;
         for (size_t w = 0; w < W; w++) {
-            uint64_t x = prev[w], u = x & pm[w];
+            uint64_t x = prev[w], u = x & m[w];
             uint64_t sum = x + u, c1 = sum < x;
             uint64_t sum2 = sum + carry;
             carry = c1 | (sum2 < sum);
@@ -180,16 +215,71 @@ static int lcs_inner(rouge_scorer *sc, const uint32_t *r, size_t m, const uint32
             cur[w] = sum2 | diff2;
         }
     }
-    size_t i = k, j = n;
-    while (i > 0 && j > 0) {
-        if (r[sc->rows[i - 1]] == c[j - 1]) {
-            mask[sc->rows[i - 1]] = 1;
-            i--, j--;
-        } else if (lcs_at(V + (i - 1) * W, j) >= lcs_at(V + i * W, j - 1)) {
+}
+
+/* The traceback, taking the script's decisions: diagonal on a match, else
+ * up when C[i-1][j] >= C[i][j-1], else left. Off a match C[i][j] is the
+ * larger of the two, so "up" is exactly C[i-1][j] == C[i][j]; the current
+ * value is carried along, and only the row above needs counting. */
+static void lcs_trace(const uint64_t *V, size_t W, size_t k, const uint32_t *r,
+                      const uint32_t *rows, const uint32_t *c, size_t n, unsigned char *mask)
+{
+    size_t i = k, j = n, cur = lcs_at(V + k * W, n);
+    while (i > 0 && j > 0 && cur > 0) {
+        if (r[rows[i - 1]] == c[j - 1]) {
+            mask[rows[i - 1]] = 1;
+            i--, j--, cur--;
+        } else if (lcs_at(V + (i - 1) * W, j) == cur) {
             i--;
         } else {
             j--;
         }
+    }
+}
+
+/* Model sentence r (local ids loc) against peer sentence c, marking r's mask. */
+static int lcs_inner(rouge_scorer *sc, const uint32_t *r, const uint32_t *loc, size_t m,
+                     const uint32_t *c, size_t n, const uint64_t *pm, unsigned char *mask)
+{
+    size_t W = words_of(n), k = 0;
+    for (size_t i = 0; i < m; i++)
+        if (occurs(pm, loc[i], W))
+            sc->rows[k++] = (uint32_t)i;
+    if (!k)
+        return 0;
+    if (grow_words(&sc->vrows, &sc->vrows_cap, (k + 1) * W) < 0)
+        return -1;
+    lcs_rows(pm, loc, sc->rows, k, W, sc->vrows);
+    lcs_trace(sc->vrows, W, k, r, sc->rows, c, n, mask);
+    return 0;
+}
+
+/* The hit mask of one model sentence: the union over the peer's sentences. */
+static int lcs_sentence(rouge_scorer *sc, const uint32_t *r, size_t m, const rouge_sents *ps,
+                        unsigned char *mask)
+{
+    if (grow_rows(sc, m + 1) < 0)
+        return -1;
+    if (m > sc->loc_cap) {
+        uint32_t *nl = realloc(sc->loc, m * sizeof *nl);
+        if (!nl)
+            return -1;
+        sc->loc = nl;
+        sc->loc_cap = m;
+    }
+    size_t shared = 0;
+    for (size_t i = 0; i < m; i++) {
+        bool in = sc->seen[r[i]] == sc->stamp;
+        sc->loc[i] = in ? sc->slot_of[r[i]] : NO_LOC;
+        shared += in;
+    }
+    if (!shared)
+        return 0;
+    for (size_t t = 0; t < ps->n; t++) {
+        size_t n = ps->start[t + 1] - ps->start[t];
+        if (n && lcs_inner(sc, r, sc->loc, m, ps->toks.ids + ps->start[t], n,
+                           sc->pm + sc->sent_off[t], mask) < 0)
+            return -1;
     }
     return 0;
 }
@@ -318,11 +408,14 @@ static int one_model(rouge_scorer *sc, const rouge_doc *peer, const rouge_doc *m
             break;
         }
         memset(sc->mask, 0, m + 1);
-        for (size_t t = 0; t < ps->n && rc == 0; t++) {
-            const uint32_t *c = ps->toks.ids + ps->start[t];
-            size_t n = ps->start[t + 1] - ps->start[t];
-            rc = weight > 0 ? wlcs_inner(sc, r, m, c, n, fw, sc->mask)
-                            : lcs_inner(sc, r, m, c, n, sc->mask);
+        if (weight > 0) {
+            for (size_t t = 0; t < ps->n && rc == 0; t++) {
+                const uint32_t *c = ps->toks.ids + ps->start[t];
+                size_t n = ps->start[t + 1] - ps->start[t];
+                rc = wlcs_inner(sc, r, m, c, n, fw, sc->mask);
+            }
+        } else {
+            rc = lcs_sentence(sc, r, m, ps, sc->mask);
         }
         if (weight > 0) {
             *hit += walk_weighted(sc, r, m, sc->mask, fw);
@@ -352,7 +445,7 @@ int rouge_count_lcs(rouge_scorer *sc, const rouge_doc *peer, const rouge_doc *co
         if (!(fw = weights(need, weight)))
             return -1;
     }
-    int rc = 0;
+    int rc = weight > 0 ? 0 : peer_masks(sc, lsum ? &peer->lsum : &peer->sents);
     for (size_t m = 0; m < nmodels && rc == 0; m++)
         rc = one_model(sc, peer, models[m], weight, lsum, fw, &hits[m], &bases[m]);
     free(fw);
