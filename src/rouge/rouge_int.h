@@ -164,6 +164,12 @@ int rouge_count_lcs(rouge_scorer *sc, const rouge_doc *peer, const rouge_doc *co
 precis_status rouge_eval_entry(rouge_eval *e, bool peer, const char *id, const char *path,
                                const char *text, size_t len, precis_error *err);
 
+/* rouge_bootstrap() for nsets metrics over the same instances at once:
+ * vals holds 3 * nsets values per instance (metric k at 3k .. 3k+2), and
+ * out[k] is what rouge_bootstrap() gives for metric k alone. */
+void rouge_bootstrap_sets(const double *vals, size_t n, size_t nsets, const rouge_options *o,
+                          rouge_average *out);
+
 /* Round like sprintf("%7.5f") then read back, as Perl's strings do. */
 double rouge_round5(double v);
 

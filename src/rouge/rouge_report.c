@@ -44,6 +44,7 @@ typedef struct runner {
     cell *cells;             /* nevals * npeers */
     size_t npeers;
     bool *warned;            /* nevals * npeers */
+    rouge_average *avg;      /* the current peer's averages, one per metric */
     FILE *warn;
     precis_error *err;
 } runner;
@@ -179,7 +180,7 @@ static void warn_empty(runner *r, const cell *c, const rouge_eval *e)
 
 typedef struct inst {
     char *key;
-    const rouge_score *s;
+    const rouge_score *all;  /* the cell's scores, one per metric */
 } inst;
 
 static int by_bytes(const void *a, const void *b)
@@ -225,24 +226,35 @@ static void perl_num(char *out, size_t cap, double v)
     snprintf(out, cap, "%.15g", v);
 }
 
-static void print_block(runner *r, FILE *out, const char *peer, const rouge_metric *m,
-                        inst *v, size_t n, bool details)
+/* The bootstrap of every metric of one peer in one pass (the draws are
+ * the same for all of them); v is sorted as bytes, as the script sorts. */
+static precis_status averages(runner *r, const inst *v, size_t n)
 {
     const rouge_options *o = &r->sc->opt;
-    qsort(v, n, sizeof *v, by_bytes);
-    double(*vals)[3] = malloc((n ? n : 1) * sizeof *vals);
-    rouge_average a = {0};
-    if (vals) {
-        for (size_t i = 0; i < n; i++) {
-            const rouge_score *s = v[i].s;
-            bool counts = o->counting == 1 || o->counting == 2;
-            vals[i][0] = counts ? s->model_count : s->r;
-            vals[i][1] = counts ? s->peer_count : s->p;
-            vals[i][2] = counts ? s->hit : s->f;
+    size_t nm = r->sc->nmetrics;
+    double *vals = malloc((n ? n : 1) * 3 * nm * sizeof *vals);
+    if (!vals)
+        return error_set(r->err, PRECIS_ERR_NOMEM, "", 0, "out of memory");
+    bool counts = o->counting == 1 || o->counting == 2;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < nm; k++) {
+            const rouge_score *s = &v[i].all[k];
+            double *d = vals + (i * nm + k) * 3;
+            d[0] = counts ? s->model_count : s->r;
+            d[1] = counts ? s->peer_count : s->p;
+            d[2] = counts ? s->hit : s->f;
         }
-        rouge_bootstrap((const double(*)[3])vals, n, o, &a);
-        free(vals);
-    }
+    rouge_bootstrap_sets(vals, n, nm, o, r->avg);
+    free(vals);
+    return PRECIS_OK;
+}
+
+static void print_block(runner *r, FILE *out, const char *peer, size_t mi, inst *v, size_t n,
+                        bool details)
+{
+    const rouge_options *o = &r->sc->opt;
+    const rouge_metric *m = &r->sc->metrics[mi];
+    const rouge_average a = r->avg[mi];
     char conf[64];
     if (o->confidence_label[0])
         snprintf(conf, sizeof conf, "%s", o->confidence_label);
@@ -268,7 +280,7 @@ static void print_block(runner *r, FILE *out, const char *peer, const rouge_metr
         merge_sort(v, tmp, n);
     free(tmp);
     for (size_t i = 0; i < n; i++) {
-        const rouge_score *s = v[i].s;
+        const rouge_score *s = &v[i].all[mi];
         if (o->counting == 0) {
             fprintf(out, "%s %s Eval %s R:%7.5f P:%7.5f F:%7.5f\n", peer, m->name, v[i].key, s->r,
                     s->p, s->f);
@@ -313,11 +325,15 @@ static precis_status run_metric(runner *r, size_t pi, const char *peer, size_t m
             break;
         }
         snprintf(v[n].key, kl, "%s.%s", e->id, peer);
-        v[n].s = &c->scores[mi];
+        v[n].all = c->scores;
         n++;
     }
     if (!st)
-        print_block(r, out, peer, &r->sc->metrics[mi], v, n, details);
+        qsort(v, n, sizeof *v, by_bytes);
+    if (!st && mi == 0)
+        st = averages(r, v, n);
+    if (!st)
+        print_block(r, out, peer, mi, v, n, details);
     for (size_t i = 0; i < n; i++)
         free(v[i].key);
     free(v);
@@ -337,6 +353,7 @@ static void runner_free(runner *r)
         }
     free(r->cells);
     free(r->warned);
+    free(r->avg);
 }
 
 precis_status rouge_report_run(rouge_scorer *sc, const rouge_evalset *set, const char *peer_id,
@@ -355,7 +372,8 @@ precis_status rouge_report_run(rouge_scorer *sc, const rouge_evalset *set, const
     size_t ncells = set->nevals * r.npeers;
     r.cells = calloc(ncells ? ncells : 1, sizeof *r.cells);
     r.warned = calloc(ncells ? ncells : 1, sizeof *r.warned);
-    precis_status st = r.cells && r.warned ? PRECIS_OK
+    r.avg = calloc(sc->nmetrics ? sc->nmetrics : 1, sizeof *r.avg);
+    precis_status st = r.cells && r.warned && r.avg ? PRECIS_OK
                                            : error_set(err, PRECIS_ERR_NOMEM, "", 0, "out of memory");
     for (size_t pi = 0; !st && pi < r.npeers; pi++) {
         for (size_t mi = 0; !st && mi < sc->nmetrics; mi++)
