@@ -22,5 +22,6 @@ int cmd_eval(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
+int cmd_cluster(int argc, char **argv);
 
 #endif

@@ -15,6 +15,7 @@ static const command commands[] = {
     {"compare", "the cross-source view: overlap, facts by support, discrepancies, quotes", cmd_compare},
     {"ingest", "store articles in a story database, grouped into stories", cmd_ingest},
     {"stories", "list the stories of a database", cmd_stories},
+    {"cluster", "group a batch of articles into stories, no database (map/reduce stages)", cmd_cluster},
 };
 
 static void usage(FILE *out)

@@ -1,0 +1,129 @@
+/*
+ * batch: story clustering without a database, as three stages that can
+ * run as a map, a shuffle and a reduce (`precis cluster`).
+ *
+ *   map     article -> its record (id, date, title, features) under each
+ *           of its keys: one node key (the id), the MinHash LSH band keys
+ *           and its heaviest terms, each in the time buckets that reach
+ *           within the window of its date;
+ *   shuffle the lines sorted (grouped) by key, by `sort`, Hadoop or Spark;
+ *   reduce  per key group: articles compared pairwise (near-copy, or term
+ *           cosine plus shared names at or above the threshold, within
+ *           the window); each group's connected components are written
+ *           as "same" sets, and node groups write their articles;
+ *   merge   the union of all "same" sets (connected components over the
+ *           whole input): one line per article with its story.
+ *
+ * Every stage is a pure function of its input as a multiset of lines, and
+ * a reducer sorts each group canonically before comparing, so the result
+ * does not depend on how the work was split or in what order lines came:
+ * one process and any number of parallel parts give the same bytes.
+ *
+ * Two articles are linked when some group holds both, they are dated
+ * within the window, and they are near-copies or similar enough. Two
+ * articles of one story share a band key (near-copies, with high
+ * probability) or usually one of their BATCH_KEY_TERMS heaviest terms.
+ */
+#ifndef PRECIS_CLUSTER_BATCH_H
+#define PRECIS_CLUSTER_BATCH_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/buf.h"
+#include "io/html.h"
+#include "precis.h"
+#include "store/features.h"
+
+#define BATCH_KEY_TERMS 8          /* heaviest terms used as keys */
+#define BATCH_KEY_LEN 17           /* kind letter + 16 hex digits */
+#define BATCH_MAX_KEYS (2 * (1 + MINHASH_BANDS + BATCH_KEY_TERMS))
+#define BATCH_SPAN 256             /* articles after each one compared in a group */
+#define BATCH_BUCKET_WINDOWS 4     /* a time bucket spans this many windows */
+
+/* Key kinds: the letter that starts a key. */
+#define BATCH_KIND_NODE 'A'
+#define BATCH_KIND_BAND 'B'
+#define BATCH_KIND_TERM 'T'
+
+typedef struct batch_opts {
+    double window_days;            /* articles further apart are never linked (default 3) */
+    double threshold;              /* cosine + names needed to link (default BATCH_THRESHOLD) */
+    long long default_time;        /* date of undated articles (default 0: undated) */
+} batch_opts;
+
+#define BATCH_THRESHOLD 0.30
+
+void batch_opts_init(batch_opts *o);
+
+/* One article as the stages see it. id and title are malloc'd. */
+typedef struct batch_rec {
+    char *id;
+    char *title;
+    long long t;                   /* Unix seconds; 0 = undated */
+    features f;                    /* f.hash is not carried */
+} batch_rec;
+
+void batch_rec_free(batch_rec *r);
+
+/* The record of an article: HTML extracted, text checked (UTF-8, not
+ * empty, not too large), date parsed, id (id, else url, else a hash of
+ * the text) and title (else the text's first line) chosen, features
+ * computed. `html` is scratch reused between calls. */
+precis_status batch_rec_from_article(precis_engine *eng, html_doc *html, const batch_opts *o,
+                                     const precis_article_in *a, batch_rec *out, precis_error *err);
+
+/* The record as one line of JSON (no newline), appended to out; and back.
+ * Weights are written with 9 significant digits, so a float reads back
+ * exactly and every stage sees the same numbers as one process would. */
+int batch_rec_format(const batch_rec *r, buf *out);
+precis_status batch_rec_parse(const char *text, size_t len, const char *where, long line, batch_rec *out,
+                              precis_error *err);
+
+/* Canonical order of records: date, id, then every field; 0 = identical. */
+int batch_rec_cmp(const batch_rec *a, const batch_rec *b);
+
+/* The keys of a record (NUL-terminated, BATCH_KEY_LEN chars); returns n. */
+size_t batch_keys(const batch_rec *r, const batch_opts *o, char keys[BATCH_MAX_KEYS][BATCH_KEY_LEN + 1]);
+
+/* Where a reducer's findings go: articles of node groups, and sets of
+ * articles found to be in one story. */
+typedef struct batch_sink {
+    int (*node)(void *ctx, const batch_rec *r);
+    int (*same)(void *ctx, const char *const *ids, size_t n);
+    void *ctx;
+} batch_sink;
+
+/* Reduce one key group (recs is reordered). Returns 0, or -1 when memory
+ * runs out or a sink call fails. */
+int batch_reduce(const char *key, batch_rec **recs, size_t n, const batch_opts *o, const batch_sink *sink);
+
+/* Write a sink's calls as the reducer's output lines:
+ *   {"article":ID,"t":T,"title":TITLE}    and    {"same":[ID,...]} */
+int batch_write_node(buf *out, const batch_rec *r);
+int batch_write_same(buf *out, const char *const *ids, size_t n);
+
+/* The merge: connected components over "same" sets. */
+typedef struct batch_merge batch_merge;
+
+batch_merge *batch_merge_new(void);
+void batch_merge_free(batch_merge *m);
+/* An article (several calls for one id keep the earliest date, then the
+ * least title, so the order of calls does not matter). */
+int batch_merge_node(batch_merge *m, const char *id, long long t, const char *title);
+int batch_merge_same(batch_merge *m, const char *const *ids, size_t n);
+/* One reducer output line (see batch_write_node/same). */
+precis_status batch_merge_line(batch_merge *m, const char *line, size_t len, const char *where, long lineno,
+                               precis_error *err);
+/* One line per article, stories numbered by their first article (date,
+ * then id), articles by date then id:
+ *   {"id":ID,"story":N,"size":K,"published":"2024-10-31T08:15:00Z"|null,"title":TITLE}
+ * *missing counts ids met only in "same" sets (a lost node line). */
+int batch_merge_write(batch_merge *m, FILE *out, size_t *stories, size_t *missing);
+/* Articles met so far. */
+size_t batch_merge_count(const batch_merge *m);
+
+/* A JSON string literal of s (valid UTF-8) appended to out. */
+int batch_json_string(buf *out, const char *s);
+
+#endif
