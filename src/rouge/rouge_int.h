@@ -86,6 +86,19 @@ typedef struct rouge_tokcache {
     size_t pool_len, pool_cap;
 } rouge_tokcache;
 
+/* Scratch of the plain LCS (rouge_lcs.c). Peer words get local ids
+ * 0 .. nloc-1 once per comparison; tmark/tslot map a local id to its mask
+ * in the current peer sentence (valid while tmark equals tstamp). */
+typedef struct rouge_lcs_scratch {
+    uint32_t *ploc;          /* local id of each peer sentence token */
+    uint32_t *tmark, *tslot;
+    uint32_t tstamp;
+    uint32_t *spos, *sloc;   /* model positions whose word the peer has, its local id */
+    size_t *sstart;          /* model sentence s owns spos[sstart[s] .. sstart[s+1]) */
+    uint32_t *rslot;         /* mask slot of each kept LCS row */
+    size_t ploc_cap, tcap, scap, sstart_cap, rslot_cap;
+} rouge_lcs_scratch;
+
 struct rouge_scorer {
     rouge_options opt;
     rouge_metric metrics[ROUGE_MAX_METRICS];
@@ -121,10 +134,7 @@ struct rouge_scorer {
     size_t row_cap;
     uint32_t *rows;          /* model positions kept for the LCS table */
     size_t rows_cap;
-    uint32_t *loc;           /* local ids of one model sentence's words */
-    size_t loc_cap;
-    size_t *sent_off;        /* where each peer sentence's masks start in pm */
-    size_t sent_off_cap;
+    rouge_lcs_scratch ls;
     /* per-model results of one comparison */
     double *m_hit, *m_count;
     const rouge_toks **m_toks;

@@ -8,15 +8,21 @@
  * while both the model's and the peer's unigram budgets (from the flat
  * text) last; every hit spends one of each.
  *
- * ROUGE-L speed-up: a model word that does not occur in the peer sentence
- * gives a row with no match; in a plain LCS table such a row copies the row
- * above with every step "up", so dropping it changes neither the values
- * nor the path. Only the rows of shared words are computed, 64 cells at a
- * time as bit vectors. The match masks of the peer's sentences depend on
- * the peer only, so they are built once per comparison (one mask per
- * distinct peer word and peer sentence) and shared by every model and
- * model sentence. The weighted table of ROUGE-W is not monotone, so it is
- * always computed in full, cell by cell.
+ * ROUGE-L speed-ups (none changes a mark):
+ *  - A model word that does not occur in the peer sentence gives a row
+ *    with no match; in a plain LCS table such a row copies the row above
+ *    with every step "up", so dropping it changes neither the values nor
+ *    the path. Only the rows of shared words are computed, 64 cells at a
+ *    time as bit vectors (Allison-Dix / Hyyro).
+ *  - The union does not depend on the order of the peer sentences, so the
+ *    loop runs peer sentence first: its match masks are built once and
+ *    serve every model sentence. Model positions whose word the peer lacks
+ *    are filtered out once per model.
+ *  - The traceback carries the current table value, so deciding "up"
+ *    counts one row, and a run of "left" steps, which can only end at the
+ *    row's next match, is a single jump.
+ * The weighted table of ROUGE-W is not monotone, so it is always computed
+ * in full, cell by cell.
  *
  * All tables live in scorer scratch that only ever grows.
  */
@@ -119,7 +125,7 @@ static inline size_t ones64(uint64_t x)
 }
 
 /* C[i][j] from row i's bit vector: the zero bits below j count the steps. */
-static size_t lcs_at(const uint64_t *v, size_t j)
+static inline size_t lcs_at(const uint64_t *v, size_t j)
 {
     size_t ones = 0, w = 0;
     for (; j >= 64; j -= 64, w++)
@@ -129,79 +135,151 @@ static size_t lcs_at(const uint64_t *v, size_t j)
     return w * 64 + j - ones;
 }
 
-/* ---- The peer's match masks ----------------------------------------------------- */
-
-#define NO_LOC UINT32_MAX
-
-/* Peer sentence t has W = ceil(n / 64) mask words per distinct peer word. */
-static size_t words_of(size_t n)
+static inline bool has_bit(const uint64_t *m, size_t b)
 {
-    return (n + 63) / 64;
+    return (m[b / 64] >> (b % 64)) & 1;
 }
 
-/* Give every distinct word of the peer's sentences a local id (seen/slot_of
- * under a fresh stamp) and build, for each sentence t and local id l, the
- * bit mask of the positions of l in t at pm + sent_off[t] + l * W(t). */
-static int peer_masks(rouge_scorer *sc, const rouge_sents *ps)
+/* The highest set bit of m below bit b (b >= 1), or -1. */
+static long bit_below(const uint64_t *m, size_t b)
 {
+    size_t w = (b - 1) / 64;
+    unsigned q = (unsigned)((b - 1) % 64);
+    uint64_t x = m[w] & (q == 63 ? ~0ULL : (2ULL << q) - 1);
+    for (;;) {
+        if (x)
+            return (long)(w * 64 + 63 - (size_t)__builtin_clzll(x));
+        if (w == 0)
+            return -1;
+        x = m[--w];
+    }
+}
+
+static int grow32(uint32_t **v, size_t *cap, size_t need)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap : 256;
+    while (nc < need)
+        nc *= 2;
+    uint32_t *nv = realloc(*v, nc * sizeof *nv);
+    if (!nv)
+        return -1;
+    *v = nv;
+    *cap = nc;
+    return 0;
+}
+
+/* Two arrays of one capacity; the new part of the first is zeroed (it
+ * holds stamps). */
+static int grow_pair(uint32_t **a, uint32_t **b, size_t *cap, size_t need)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap : 256;
+    while (nc < need)
+        nc *= 2;
+    uint32_t *na = realloc(*a, nc * sizeof *na);
+    if (!na)
+        return -1;
+    *a = na;
+    memset(na + *cap, 0, (nc - *cap) * sizeof *na);
+    uint32_t *nb = realloc(*b, nc * sizeof *nb);
+    if (!nb)
+        return -1;
+    *b = nb;
+    *cap = nc;
+    return 0;
+}
+
+/* ---- Plain LCS: set-up ------------------------------------------------------------ */
+
+/* Local ids for the distinct words of the peer's sentences (seen/slot_of
+ * under a fresh stamp) and each peer token's local id in ploc. */
+static int peer_local(rouge_scorer *sc, const rouge_sents *ps)
+{
+    rouge_lcs_scratch *ls = &sc->ls;
     if (++sc->stamp == 0) {
         memset(sc->seen, 0, sc->vocab_cap * sizeof *sc->seen);
         sc->stamp = 1;
     }
-    size_t nloc = 0, words = 0;
+    if (grow32(&ls->ploc, &ls->ploc_cap, ps->toks.n) < 0)
+        return -1;
+    uint32_t nloc = 0;
     for (size_t i = 0; i < ps->toks.n; i++) {
         uint32_t t = ps->toks.ids[i];
         if (sc->seen[t] != sc->stamp) {
             sc->seen[t] = sc->stamp;
-            sc->slot_of[t] = (uint32_t)nloc++;
+            sc->slot_of[t] = nloc++;
+        }
+        ls->ploc[i] = sc->slot_of[t];
+    }
+    return grow_pair(&ls->tmark, &ls->tslot, &ls->tcap, nloc);
+}
+
+/* The model positions whose word occurs in the peer, with its local id,
+ * grouped by model sentence. */
+static int model_shared(rouge_scorer *sc, const rouge_sents *ms)
+{
+    rouge_lcs_scratch *ls = &sc->ls;
+    if (grow_pair(&ls->spos, &ls->sloc, &ls->scap, ms->toks.n) < 0)
+        return -1;
+    if (ms->n + 1 > ls->sstart_cap) {
+        size_t *ns = realloc(ls->sstart, (ms->n + 1) * sizeof *ns);
+        if (!ns)
+            return -1;
+        ls->sstart = ns;
+        ls->sstart_cap = ms->n + 1;
+    }
+    size_t k = 0;
+    for (size_t s = 0; s < ms->n; s++) {
+        ls->sstart[s] = k;
+        for (size_t p = ms->start[s]; p < ms->start[s + 1]; p++) {
+            uint32_t t = ms->toks.ids[p];
+            if (sc->seen[t] == sc->stamp) {
+                ls->spos[k] = (uint32_t)p;
+                ls->sloc[k++] = sc->slot_of[t];
+            }
         }
     }
-    if (ps->n + 1 > sc->sent_off_cap) {
-        size_t *no = realloc(sc->sent_off, (ps->n + 1) * sizeof *no);
-        if (!no)
-            return -1;
-        sc->sent_off = no;
-        sc->sent_off_cap = ps->n + 1;
-    }
-    for (size_t t = 0; t < ps->n; t++) {
-        sc->sent_off[t] = words * nloc;
-        words += words_of(ps->start[t + 1] - ps->start[t]);
-    }
-    if (grow_words(&sc->pm, &sc->pm_cap, words * nloc + 1) < 0)
+    ls->sstart[ms->n] = k;
+    return 0;
+}
+
+/* The match masks of one peer sentence (local ids loc, n tokens): one slot
+ * of W words per distinct word, found through tmark/tslot. */
+static int sentence_masks(rouge_scorer *sc, const uint32_t *loc, size_t n, size_t W)
+{
+    rouge_lcs_scratch *ls = &sc->ls;
+    if (grow_words(&sc->pm, &sc->pm_cap, n * W) < 0)
         return -1;
-    memset(sc->pm, 0, words * nloc * sizeof *sc->pm);
-    for (size_t t = 0; t < ps->n; t++) {
-        const uint32_t *c = ps->toks.ids + ps->start[t];
-        size_t n = ps->start[t + 1] - ps->start[t], W = words_of(n);
-        uint64_t *base = sc->pm + sc->sent_off[t];
-        for (size_t j = 0; j < n; j++)
-            base[sc->slot_of[c[j]] * W + j / 64] |= 1ULL << (j % 64);
+    if (++ls->tstamp == 0) {
+        memset(ls->tmark, 0, ls->tcap * sizeof *ls->tmark);
+        ls->tstamp = 1;
+    }
+    uint32_t slots = 0;
+    for (size_t j = 0; j < n; j++) {
+        uint32_t l = loc[j];
+        if (ls->tmark[l] != ls->tstamp) {
+            ls->tmark[l] = ls->tstamp;
+            ls->tslot[l] = slots;
+            memset(sc->pm + (size_t)slots * W, 0, W * sizeof *sc->pm);
+            slots++;
+        }
+        sc->pm[(size_t)ls->tslot[l] * W + j / 64] |= 1ULL << (j % 64);
     }
     return 0;
 }
 
-/* Does local word l occur in the sentence whose masks start at pm (W words)? */
-static bool occurs(const uint64_t *pm, uint32_t l, size_t W)
-{
-    if (l == NO_LOC)
-        return false;
-    for (size_t w = 0; w < W; w++)
-        if (pm[l * W + w])
-            return true;
-    return false;
-}
+/* ---- Plain LCS: table and traceback ------------------------------------------------- */
 
-/* ---- Plain LCS -------------------------------------------------------------------- */
-
-/* Row vectors (Allison-Dix / Hyyro): bit j of row i is 0 exactly where
- * C[i][j+1] = C[i][j] + 1. Row 0 is all ones; row i follows from row i-1
- * and the match mask of its word. */
-static void lcs_rows(const uint64_t *pm, const uint32_t *loc, const uint32_t *rows, size_t k,
-                     size_t W, uint64_t *V)
+/* Row vectors: bit j of row i is 0 exactly where C[i][j+1] = C[i][j] + 1.
+ * Row 0 is all ones; row i follows from row i-1 and its word's mask. */
+static void lcs_rows(const uint64_t *pm, const uint32_t *rslot, size_t k, size_t W, uint64_t *V)
 {
     memset(V, 0xFF, W * sizeof *V);
     for (size_t i = 1; i <= k; i++) {
-        const uint64_t *m = pm + (size_t)loc[rows[i - 1]] * W;
+        const uint64_t *m = pm + (size_t)rslot[i - 1] * W;
         const uint64_t *prev = V + (i - 1) * W;
         uint64_t *cur = V + i * W, carry = 0, borrow = 0;
         for (size_t w = 0; w < W; w++) {
@@ -217,68 +295,72 @@ static void lcs_rows(const uint64_t *pm, const uint32_t *loc, const uint32_t *ro
     }
 }
 
-/* The traceback, taking the script's decisions: diagonal on a match, else
- * up when C[i-1][j] >= C[i][j-1], else left. Off a match C[i][j] is the
- * larger of the two, so "up" is exactly C[i-1][j] == C[i][j]; the current
- * value is carried along, and only the row above needs counting. */
-static void lcs_trace(const uint64_t *V, size_t W, size_t k, const uint32_t *r,
-                      const uint32_t *rows, const uint32_t *c, size_t n, unsigned char *mask)
+/* The script's traceback from (k, n): diagonal on a match, else up when
+ * C[i-1][j] >= C[i][j-1], else left. Off a match C[i][j] is the larger of
+ * the two, so "up" means C[i-1][j] == C[i][j]; the current value is carried
+ * along. After a "left", C[i-1][j] < C[i][j] holds for every column further
+ * left until row i matches again, so the run of lefts jumps to that match. */
+static void lcs_trace(const uint64_t *V, const uint64_t *pm, const uint32_t *rslot,
+                      const uint32_t *rows, size_t k, size_t W, size_t n, unsigned char *mask)
 {
     size_t i = k, j = n, cur = lcs_at(V + k * W, n);
     while (i > 0 && j > 0 && cur > 0) {
-        if (r[rows[i - 1]] == c[j - 1]) {
+        const uint64_t *m = pm + (size_t)rslot[i - 1] * W;
+        if (has_bit(m, j - 1)) {
             mask[rows[i - 1]] = 1;
             i--, j--, cur--;
         } else if (lcs_at(V + (i - 1) * W, j) == cur) {
             i--;
         } else {
-            j--;
+            long b = j > 1 ? bit_below(m, j - 1) : -1;
+            if (b < 0)
+                break;
+            j = (size_t)b + 1;
         }
     }
 }
 
-/* Model sentence r (local ids loc) against peer sentence c, marking r's mask. */
-static int lcs_inner(rouge_scorer *sc, const uint32_t *r, const uint32_t *loc, size_t m,
-                     const uint32_t *c, size_t n, const uint64_t *pm, unsigned char *mask)
+/* Mark, for every model sentence, its LCS with one peer sentence of n
+ * tokens whose masks sentence_masks() has just built. */
+static int lcs_against(rouge_scorer *sc, const rouge_sents *ms, size_t n, unsigned char *mask)
 {
-    size_t W = words_of(n), k = 0;
-    for (size_t i = 0; i < m; i++)
-        if (occurs(pm, loc[i], W))
-            sc->rows[k++] = (uint32_t)i;
-    if (!k)
-        return 0;
-    if (grow_words(&sc->vrows, &sc->vrows_cap, (k + 1) * W) < 0)
-        return -1;
-    lcs_rows(pm, loc, sc->rows, k, W, sc->vrows);
-    lcs_trace(sc->vrows, W, k, r, sc->rows, c, n, mask);
+    rouge_lcs_scratch *ls = &sc->ls;
+    size_t W = (n + 63) / 64;
+    for (size_t s = 0; s < ms->n; s++) {
+        size_t k = 0;
+        for (size_t q = ls->sstart[s]; q < ls->sstart[s + 1]; q++) {
+            uint32_t l = ls->sloc[q];
+            if (ls->tmark[l] == ls->tstamp) {
+                sc->rows[k] = ls->spos[q];
+                ls->rslot[k++] = ls->tslot[l];
+            }
+        }
+        if (!k)
+            continue;
+        if (grow_words(&sc->vrows, &sc->vrows_cap, (k + 1) * W) < 0)
+            return -1;
+        lcs_rows(sc->pm, ls->rslot, k, W, sc->vrows);
+        lcs_trace(sc->vrows, sc->pm, ls->rslot, sc->rows, k, W, n, mask);
+    }
     return 0;
 }
 
-/* The hit mask of one model sentence: the union over the peer's sentences. */
-static int lcs_sentence(rouge_scorer *sc, const uint32_t *r, size_t m, const rouge_sents *ps,
-                        unsigned char *mask)
+/* The union hit mask of a whole model (indexed by model position). */
+static int lcs_mask(rouge_scorer *sc, const rouge_sents *ps, const rouge_sents *ms,
+                    unsigned char *mask)
 {
-    if (grow_rows(sc, m + 1) < 0)
+    rouge_lcs_scratch *ls = &sc->ls;
+    if (model_shared(sc, ms) < 0 || grow_rows(sc, ms->toks.n + 1) < 0 ||
+        grow32(&ls->rslot, &ls->rslot_cap, ms->toks.n + 1) < 0)
         return -1;
-    if (m > sc->loc_cap) {
-        uint32_t *nl = realloc(sc->loc, m * sizeof *nl);
-        if (!nl)
-            return -1;
-        sc->loc = nl;
-        sc->loc_cap = m;
-    }
-    size_t shared = 0;
-    for (size_t i = 0; i < m; i++) {
-        bool in = sc->seen[r[i]] == sc->stamp;
-        sc->loc[i] = in ? sc->slot_of[r[i]] : NO_LOC;
-        shared += in;
-    }
-    if (!shared)
+    if (ls->sstart[ms->n] == 0)
         return 0;
     for (size_t t = 0; t < ps->n; t++) {
         size_t n = ps->start[t + 1] - ps->start[t];
-        if (n && lcs_inner(sc, r, sc->loc, m, ps->toks.ids + ps->start[t], n,
-                           sc->pm + sc->sent_off[t], mask) < 0)
+        if (!n)
+            continue;
+        if (sentence_masks(sc, ls->ploc + ps->start[t], n, (n + 63) / 64) < 0 ||
+            lcs_against(sc, ms, n, mask) < 0)
             return -1;
     }
     return 0;
@@ -390,8 +472,34 @@ static size_t longest_sentence(const rouge_sents *s)
     return best;
 }
 
-static int one_model(rouge_scorer *sc, const rouge_doc *peer, const rouge_doc *model,
-                     double weight, bool lsum, const double *fw, double *hit, double *base)
+/* ROUGE-L against one model: the union mask, then the budgeted walk. */
+static int plain_model(rouge_scorer *sc, const rouge_doc *peer, const rouge_doc *model, bool lsum,
+                       double *hit, double *base)
+{
+    const rouge_sents *ms = lsum ? &model->lsum : &model->sents;
+    const rouge_sents *ps = lsum ? &peer->lsum : &peer->sents;
+    size_t M = ms->toks.n;
+    *hit = 0, *base = 0;
+    for (size_t s = 0; s < ms->n; s++)
+        *base += (double)(ms->start[s + 1] - ms->start[s]);
+    if (grow_bytes(&sc->mask, &sc->mask_cap, M + 1) < 0)
+        return -1;
+    memset(sc->mask, 0, M + 1);
+    if (lcs_mask(sc, ps, ms, sc->mask) < 0)
+        return -1;
+    budgets(sc->bud_model, &model->flat, 1);
+    budgets(sc->bud_peer, &peer->flat, 1);
+    for (size_t p = 0; p < M; p++)
+        if (sc->mask[p] && spend(sc, ms->toks.ids[p]))
+            *hit += 1;
+    budgets_zero(sc->bud_model, &model->flat);
+    budgets_zero(sc->bud_peer, &peer->flat);
+    return 0;
+}
+
+/* ROUGE-W against one model, one sentence pair at a time. */
+static int weighted_model(rouge_scorer *sc, const rouge_doc *peer, const rouge_doc *model,
+                          bool lsum, const double *fw, double *hit, double *base)
 {
     const rouge_sents *ms = lsum ? &model->lsum : &model->sents;
     const rouge_sents *ps = lsum ? &peer->lsum : &peer->sents;
@@ -402,28 +510,18 @@ static int one_model(rouge_scorer *sc, const rouge_doc *peer, const rouge_doc *m
     for (size_t s = 0; s < ms->n && rc == 0; s++) {
         const uint32_t *r = ms->toks.ids + ms->start[s];
         size_t m = ms->start[s + 1] - ms->start[s];
-        *base += weight > 0 ? fw[m] : (double)m;
+        *base += fw[m];
         if (grow_bytes(&sc->mask, &sc->mask_cap, m + 1) < 0) {
             rc = -1;
             break;
         }
         memset(sc->mask, 0, m + 1);
-        if (weight > 0) {
-            for (size_t t = 0; t < ps->n && rc == 0; t++) {
-                const uint32_t *c = ps->toks.ids + ps->start[t];
-                size_t n = ps->start[t + 1] - ps->start[t];
-                rc = wlcs_inner(sc, r, m, c, n, fw, sc->mask);
-            }
-        } else {
-            rc = lcs_sentence(sc, r, m, ps, sc->mask);
+        for (size_t t = 0; t < ps->n && rc == 0; t++) {
+            const uint32_t *c = ps->toks.ids + ps->start[t];
+            size_t n = ps->start[t + 1] - ps->start[t];
+            rc = wlcs_inner(sc, r, m, c, n, fw, sc->mask);
         }
-        if (weight > 0) {
-            *hit += walk_weighted(sc, r, m, sc->mask, fw);
-            continue;
-        }
-        for (size_t j = 0; j < m; j++)
-            if (sc->mask[j] && spend(sc, r[j]))
-                *hit += 1;
+        *hit += walk_weighted(sc, r, m, sc->mask, fw);
     }
     budgets_zero(sc->bud_model, &model->flat);
     budgets_zero(sc->bud_peer, &peer->flat);
@@ -445,9 +543,10 @@ int rouge_count_lcs(rouge_scorer *sc, const rouge_doc *peer, const rouge_doc *co
         if (!(fw = weights(need, weight)))
             return -1;
     }
-    int rc = weight > 0 ? 0 : peer_masks(sc, lsum ? &peer->lsum : &peer->sents);
+    int rc = weight > 0 ? 0 : peer_local(sc, lsum ? &peer->lsum : &peer->sents);
     for (size_t m = 0; m < nmodels && rc == 0; m++)
-        rc = one_model(sc, peer, models[m], weight, lsum, fw, &hits[m], &bases[m]);
+        rc = weight > 0 ? weighted_model(sc, peer, models[m], lsum, fw, &hits[m], &bases[m])
+                        : plain_model(sc, peer, models[m], lsum, &hits[m], &bases[m]);
     free(fw);
     return rc;
 }

@@ -150,7 +150,8 @@ void rouge_scorer_free(rouge_scorer *sc)
     free(sc->dir), free(sc->mask);
     free(sc->row_a), free(sc->row_b), free(sc->wrow_a), free(sc->wrow_b);
     free(sc->krow_a), free(sc->krow_b), free(sc->rows);
-    free(sc->loc), free(sc->sent_off);
+    free(sc->ls.ploc), free(sc->ls.tmark), free(sc->ls.tslot), free(sc->ls.spos);
+    free(sc->ls.sloc), free(sc->ls.sstart), free(sc->ls.rslot);
     free(sc->m_hit), free(sc->m_count), free(sc->m_toks);
     for (size_t i = 0; i < sc->npairs; i++)
         free(sc->ids[i]);
