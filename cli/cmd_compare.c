@@ -3,6 +3,7 @@
  *
  *   precis compare [OPTIONS] FILE... | DIR | -
  *   precis compare --jsonl [FILE]          one cluster per line in, one out
+ *   precis compare --db FILE --story ID    one story of a database (precis ingest)
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -19,6 +20,7 @@
 static const char usage_text[] =
     "usage: precis compare [OPTIONS] FILE... | DIR | -\n"
     "       precis compare --jsonl [OPTIONS] [FILE.jsonl[.zst] | -]\n"
+    "       precis compare --db FILE --story ID [OPTIONS]\n"
     "\n"
     "Show how the articles of one story relate: the text each pair shares and\n"
     "which passages are the same wire copy, facts by how many articles carry\n"
@@ -31,6 +33,8 @@ static const char usage_text[] =
     "  -o, --output FILE   write to FILE instead of standard output\n"
     "      --jsonl         read JSON Lines clusters\n"
     "      --strict        stop at the first bad cluster (default: report, skip)\n"
+    "      --db FILE       with --story: a story database (precis ingest)\n"
+    "      --story ID      compare the articles of story ID of --db (see precis stories)\n"
     "  -h, --help          show this help\n"
     "\n"
     "Exit status: 0 ok, 1 bad input, 2 usage, 3 internal error.\n";
@@ -39,6 +43,7 @@ typedef struct settings {
     precis_compare_format format;
     const char *output;
     int jsonl, strict;
+    const char *db, *story;   /* --db/--story */
 } settings;
 
 static int parse_format(const char *s, precis_compare_format *out)
@@ -187,11 +192,42 @@ static int run_jsonl(precis_engine *eng, const settings *s, FILE *out, const cha
     return failed ? (st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : EXIT_INPUT) : EXIT_OK;
 }
 
+/* ---- --db FILE --story ID: one story of a database (precis ingest) ---- */
+
+static int run_story(precis_engine *eng, const settings *s, FILE *out)
+{
+    char *end;
+    long long id = strtoll(s->story, &end, 10);
+    if (!*s->story || *end || id <= 0) {
+        fprintf(stderr, "precis: --story needs a story number (see precis stories)\n");
+        return EXIT_USAGE;
+    }
+    precis_store_options o;
+    precis_store_options_init(&o);
+    o.readonly = 1;
+    precis_store *store = NULL;
+    precis_cluster *c = NULL;
+    precis_error err = {0};
+    precis_status st = precis_store_open(s->db, &o, &store, &err);
+    if (st == PRECIS_OK)
+        st = precis_store_story_cluster(store, eng, id, &c, &err);
+    if (st == PRECIS_OK)
+        st = write_report(c, s->format, out, &err);
+    if (st != PRECIS_OK)
+        print_error(&err);
+    precis_cluster_free(c);
+    precis_store_close(store);
+    return exit_code_for(st);
+}
+
+/* ---- end of --db/--story ---------------------------------------------- */
+
 static int parse_args(int argc, char **argv, settings *s)
 {
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
         {"jsonl", no_argument, NULL, 'J'},        {"strict", no_argument, NULL, 'S'},
+        {"db", required_argument, NULL, 'D'},     {"story", required_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
     int opt;
     optind = 1;
@@ -206,12 +242,18 @@ static int parse_args(int argc, char **argv, settings *s)
         case 'o': s->output = optarg; break;
         case 'J': s->jsonl = 1; break;
         case 'S': s->strict = 1; break;
+        case 'D': s->db = optarg; break;
+        case 'T': s->story = optarg; break;
         case 'h': fputs(usage_text, stdout); return EXIT_OK + 100;
         default: fputs(usage_text, stderr); return EXIT_USAGE;
         }
     }
     if (s->jsonl && s->format != PRECIS_COMPARE_JSON && s->format != PRECIS_COMPARE_TEXT) {
         fprintf(stderr, "precis: --jsonl writes JSON, one report per line; --format html needs one cluster\n");
+        return EXIT_USAGE;
+    }
+    if ((s->db || s->story) && (!s->db || !s->story || s->jsonl || optind < argc)) {
+        fprintf(stderr, "precis: --db and --story go together, without --jsonl or files\n");
         return EXIT_USAGE;
     }
     if (s->jsonl && argc - optind > 1) {
@@ -240,8 +282,9 @@ int cmd_compare(int argc, char **argv)
         print_error(&err);
         rc = exit_code_for(st);
     } else {
-        rc = s.jsonl ? run_jsonl(eng, &s, out, optind < argc ? argv[optind] : "-")
-                     : run_files(eng, &s, out, argc - optind, argv + optind);
+        rc = s.db      ? run_story(eng, &s, out)
+             : s.jsonl ? run_jsonl(eng, &s, out, optind < argc ? argv[optind] : "-")
+                       : run_files(eng, &s, out, argc - optind, argv + optind);
         precis_engine_free(eng);
     }
     if (out != stdout && fclose(out) != 0 && rc == EXIT_OK) {
