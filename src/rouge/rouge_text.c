@@ -316,23 +316,41 @@ static bool slot_is(const rouge_tokcache *c, const rouge_tokslot *s, const char 
     return !memcmp(c->pool + s->key.off, tok, len);
 }
 
-uint32_t rouge_token_id(rouge_scorer *sc, const char *tok, size_t len)
+/* A token waiting for its id: its bytes, first 16 bytes zero-padded, hash. */
+typedef struct pending {
+    char pad[16];
+    const char *p;
+    size_t len;
+    uint64_t h;
+} pending;
+
+static void pending_set(pending *q, const char *tok, size_t len)
+{
+    memset(q->pad, 0, sizeof q->pad);
+    memcpy(q->pad, tok, len < 16 ? len : 16);
+    q->p = tok;
+    q->len = len;
+    q->h = tok_hash(tok, len, q->pad);
+}
+
+/* The id of a hashed token, resolving and caching it when new. */
+static uint32_t lookup(rouge_scorer *sc, const pending *q)
 {
     rouge_tokcache *c = &sc->raw;
     if ((c->count + 1) * 2 > c->cap && cache_grow(c) < 0)
         return ROUGE_OOM;
-    char pad[16] = {0};
-    memcpy(pad, tok, len < 16 ? len : 16);
-    uint64_t h = tok_hash(tok, len, pad);
+    const char *tok = q->p;
+    size_t len = q->len;
+    uint64_t h = q->h;
     size_t j = h & (c->cap - 1);
     for (; c->slots[j].hash; j = (j + 1) & (c->cap - 1))
-        if (c->slots[j].hash == h && slot_is(c, &c->slots[j], pad, tok, len))
+        if (c->slots[j].hash == h && slot_is(c, &c->slots[j], q->pad, tok, len))
             return c->slots[j].id;
     if (len > UINT32_MAX / 2 || c->pool_len + len > UINT32_MAX)
         return ROUGE_OOM;
     rouge_tokslot ns = {.hash = h, .len = (uint32_t)len};
     if (len <= 16) {
-        memcpy(ns.key.inl, pad, 16);
+        memcpy(ns.key.inl, q->pad, 16);
     } else {
         if (c->pool_len + len > c->pool_cap) {
             size_t nc = c->pool_cap ? c->pool_cap * 2 : 65536;
@@ -355,6 +373,13 @@ uint32_t rouge_token_id(rouge_scorer *sc, const char *tok, size_t len)
     return ns.id;
 }
 
+uint32_t rouge_token_id(rouge_scorer *sc, const char *tok, size_t len)
+{
+    pending q;
+    pending_set(&q, tok, len);
+    return lookup(sc, &q);
+}
+
 static int toks_push(rouge_toks *t, uint32_t id)
 {
     if (t->n == t->cap) {
@@ -369,10 +394,29 @@ static int toks_push(rouge_toks *t, uint32_t id)
     return 0;
 }
 
-/* Append the tokens of one piece. */
+/* Ids for a batch of hashed tokens, appended to t in order. */
+static int flush(rouge_scorer *sc, const pending *q, size_t n, rouge_toks *t)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint32_t id = lookup(sc, &q[i]);
+        if (id == ROUGE_OOM)
+            return -1;
+        if (id != ROUGE_DROP && toks_push(t, id) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+#define BATCH 32
+
+/* Append the tokens of one piece. The token cache is large and its slots
+ * are mostly cache misses, so tokens are hashed a batch at a time and
+ * their slots prefetched before any is looked up. */
 static int tokenize(rouge_scorer *sc, const piece *pc, rouge_toks *t)
 {
     const char *s = pc->p, *end = pc->p + pc->len;
+    pending q[BATCH];
+    size_t n = 0;
     while (s < end) {
         while (s < end && !rouge_is_alnum((unsigned char)*s))
             s++;
@@ -381,13 +425,16 @@ static int tokenize(rouge_scorer *sc, const piece *pc, rouge_toks *t)
             s++;
         if (s == b)
             break;
-        uint32_t id = rouge_token_id(sc, b, (size_t)(s - b));
-        if (id == ROUGE_OOM)
-            return -1;
-        if (id != ROUGE_DROP && toks_push(t, id) < 0)
-            return -1;
+        pending_set(&q[n], b, (size_t)(s - b));
+        if (sc->raw.cap)
+            __builtin_prefetch(&sc->raw.slots[q[n].h & (sc->raw.cap - 1)]);
+        if (++n == BATCH) {
+            if (flush(sc, q, n, t) < 0)
+                return -1;
+            n = 0;
+        }
     }
-    return 0;
+    return flush(sc, q, n, t);
 }
 
 static int sents_build(rouge_scorer *sc, const pieces *ps, rouge_sents *out)
