@@ -169,3 +169,8 @@ fuzz-smoke:
 	done; \
 	echo "fuzz: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 .PHONY: fuzz-smoke
+
+# Large clusters (BENCHMARKS.md, "Large clusters"): sh bench/big_cluster.sh
+$(BUILD)/bench/big_cluster: bench/big_cluster.c $(BUILD)/libprecis.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libprecis.a $(LIBS)
