@@ -116,10 +116,12 @@ struct rouge_scorer {
     uint64_t *keys_peer, *keys_model;
     size_t keys_peer_cap, keys_model_cap;
     rouge_gslot *gs;
-    size_t gs_cap;
+    size_t gs_cap, gs_alloc; /* slots in use now (a power of two), allocated */
     unsigned gs_shift;
     uint32_t *gs_used, *touched;
     size_t gs_used_cap, touched_cap;
+    unsigned char *in, *in_peer; /* per token: do the peer and a model share it? */
+    size_t in_cap, in_peer_cap;
     /* LCS scratch, indexed by vocabulary id or table cell */
     uint32_t *bud_model, *bud_peer, *seen, *slot_of;
     uint64_t *pm, *vrows;    /* bit-parallel LCS: match masks, row vectors */

@@ -164,51 +164,76 @@ static long long_keys(rouge_scorer *sc, const rouge_toks *t, int n, uint64_t *ou
     return (long)k;
 }
 
-/* The n-gram keys of t into *out; returns the count or -1. */
-static long ngram_keys(rouge_scorer *sc, const rouge_toks *t, int n, uint64_t **out, size_t *cap)
+/* A gram with a token that the peer and the models do not share cannot be
+ * a hit, so grams are filtered by `in` (in[i]: token i is shared); NULL
+ * keeps every gram.
+ * The gram functions write the kept keys to *out, their number to *kept,
+ * and return how many grams there are in all (or -1). */
+
+static long ngram_keys(rouge_scorer *sc, const rouge_toks *t, int n, const unsigned char *in,
+                       uint64_t **out, size_t *cap, size_t *kept)
 {
+    *kept = 0;
     if (n < 1 || t->n < (size_t)n)
         return 0;
     if (reserve64(out, cap, t->n) < 0)
         return -1;
     uint64_t *v = *out;
     const uint32_t *id = t->ids;
+    size_t k = 0, total = t->n - (size_t)n + 1;
     if (n == 1) {
         for (size_t i = 0; i < t->n; i++)
-            v[i] = KEY_UNI | id[i];
-        return (long)t->n;
-    }
-    if (n == 2) {
+            if (!in || in[i])
+                v[k++] = KEY_UNI | id[i];
+    } else if (n == 2) {
         for (size_t i = 0; i + 1 < t->n; i++)
-            v[i] = (uint64_t)id[i] << 32 | id[i + 1];
-        return (long)(t->n - 1);
+            if (!in || (in[i] & in[i + 1]))
+                v[k++] = (uint64_t)id[i] << 32 | id[i + 1];
+    } else {
+        long nk = long_keys(sc, t, n, v);
+        if (nk < 0)
+            return -1;
+        k = (size_t)nk;
     }
-    return long_keys(sc, t, n, v);
+    *kept = k;
+    return (long)total;
 }
 
-/* The skip-bigram (and -u unigram) keys of t into *out; returns the count or -1. */
-static long skip_keys(const rouge_toks *t, long dist, bool unigrams, uint64_t **out, size_t *cap)
+/* Token i starts pairs with i+1 .. last(i). */
+static size_t skip_last(size_t i, size_t L, long dist)
 {
-    size_t L = t->n, k = 0;
+    size_t last = L - 1;
+    if (dist >= 0 && i + (size_t)dist + 1 < last)
+        last = i + (size_t)dist + 1;
+    return last;
+}
+
+static long skip_keys(const rouge_toks *t, long dist, bool unigrams, const unsigned char *in,
+                      uint64_t **out, size_t *cap, size_t *kept)
+{
+    size_t L = t->n, total = 0, k = 0;
+    *kept = 0;
     if (L < 2)
         return 0;
-    /* entries: at most L - 1 unigrams, and for each i at most the span pairs */
-    size_t span = dist >= 0 && (size_t)dist + 1 < L ? (size_t)dist + 1 : L - 1;
-    if (reserve64(out, cap, (L - 1) * (span + (unigrams ? 1 : 0))) < 0)
+    for (size_t i = 0; i + 1 < L; i++)
+        total += (unigrams ? 1 : 0) + skip_last(i, L, dist) - i;
+    if (reserve64(out, cap, total) < 0)
         return -1;
     uint64_t *v = *out;
     const uint32_t *id = t->ids;
     for (size_t i = 0; i + 1 < L; i++) {
-        size_t last = L - 1;
-        if (dist >= 0 && i + (size_t)dist + 1 < last)
-            last = i + (size_t)dist + 1;
+        if (in && !in[i])
+            continue;
+        size_t last = skip_last(i, L, dist);
         if (unigrams)
             v[k++] = KEY_UNI | id[i];
         uint64_t hi = (uint64_t)id[i] << 32;
         for (size_t j = i + 1; j <= last; j++)
-            v[k++] = hi | id[j];
+            if (!in || in[j])
+                v[k++] = hi | id[j];
     }
-    return (long)k;
+    *kept = k;
+    return (long)total;
 }
 
 typedef struct how {
@@ -218,11 +243,11 @@ typedef struct how {
     bool skip;
 } how;
 
-static long gram_keys(rouge_scorer *sc, const rouge_toks *t, const how *h, uint64_t **out,
-                      size_t *cap)
+static long gram_keys(rouge_scorer *sc, const rouge_toks *t, const how *h,
+                      const unsigned char *in, uint64_t **out, size_t *cap, size_t *kept)
 {
-    return h->skip ? skip_keys(t, h->dist, h->unigrams, out, cap)
-                   : ngram_keys(sc, t, h->n, out, cap);
+    return h->skip ? skip_keys(t, h->dist, h->unigrams, in, out, cap, kept)
+                   : ngram_keys(sc, t, h->n, in, out, cap, kept);
 }
 
 /* ---- The peer's gram table ------------------------------------------------------ */
@@ -233,25 +258,27 @@ static size_t home(const rouge_scorer *sc, uint64_t key)
 }
 
 /* Room for n distinct grams at load <= 1/2. The table is empty between
- * comparisons, so growing needs no rehash. */
+ * comparisons, so it is used at the size this comparison needs (a prefix
+ * of the allocation): a small peer after a large one stays in cache. */
 static int table_reserve(rouge_scorer *sc, size_t n)
 {
     if (reserve32(&sc->gs_used, &sc->gs_used_cap, n) < 0 ||
         reserve32(&sc->touched, &sc->touched_cap, n) < 0)
         return -1;
-    if (sc->gs && 2 * n <= sc->gs_cap)
-        return 0;
-    size_t nc = 1024;
-    unsigned bits = 10;
+    size_t nc = 256;
+    unsigned bits = 8;
     while (nc < 2 * n)
         nc *= 2, bits++;
-    rouge_gslot *ns = malloc(nc * sizeof *ns);
-    if (!ns)
-        return -1;
-    for (size_t i = 0; i < nc; i++)
-        ns[i] = (rouge_gslot){KEY_EMPTY, 0, 0};
-    free(sc->gs);
-    sc->gs = ns;
+    if (nc > sc->gs_alloc) {
+        rouge_gslot *ns = malloc(nc * sizeof *ns);
+        if (!ns)
+            return -1;
+        for (size_t i = 0; i < nc; i++)
+            ns[i] = (rouge_gslot){KEY_EMPTY, 0, 0};
+        free(sc->gs);
+        sc->gs = ns;
+        sc->gs_alloc = nc;
+    }
     sc->gs_cap = nc;
     sc->gs_shift = 64 - bits;
     return 0;
@@ -306,24 +333,76 @@ static void table_clear(rouge_scorer *sc, size_t used)
 
 /* ---- Clipped hits ------------------------------------------------------------------ */
 
+/* Mark the tokens that the peer and at least one model share: seen[t]
+ * ends as stamp + 1 for those (stamp alone: the peer's other tokens). A
+ * gram with any other token cannot be a hit, on either side. */
+static int mark_shared(rouge_scorer *sc, const rouge_toks *peer, const rouge_toks *const *models,
+                       size_t nmodels)
+{
+    if (rouge_vocab_scratch(sc) < 0)
+        return -1;
+    if (sc->stamp >= UINT32_MAX - 2) {
+        memset(sc->seen, 0, sc->vocab_cap * sizeof *sc->seen);
+        sc->stamp = 0;
+    }
+    uint32_t only = ++sc->stamp, both = ++sc->stamp;
+    for (size_t i = 0; i < peer->n; i++)
+        sc->seen[peer->ids[i]] = only;
+    for (size_t m = 0; m < nmodels; m++)
+        for (size_t i = 0; i < models[m]->n; i++) {
+            uint32_t *s = &sc->seen[models[m]->ids[i]];
+            if (*s == only)
+                *s = both;
+        }
+    return 0;
+}
+
+/* in[i] for each token of t: is it shared (see mark_shared)? */
+static unsigned char *shared_flags(rouge_scorer *sc, const rouge_toks *t, unsigned char **buf,
+                                   size_t *cap)
+{
+    if (t->n > *cap) {
+        unsigned char *ni = realloc(*buf, t->n);
+        if (!ni)
+            return NULL;
+        *buf = ni;
+        *cap = t->n;
+    }
+    for (size_t i = 0; i < t->n; i++)
+        (*buf)[i] = sc->seen[t->ids[i]] == sc->stamp;
+    return *buf;
+}
+
 static int clipped(rouge_scorer *sc, const rouge_toks *peer, const rouge_toks *const *models,
                    size_t nmodels, const how *h, double *hits, double *mcount, double *pcount)
 {
+    bool filter = h->skip || h->n <= 2;
     if (!h->skip && h->n >= 3)
         gmap_clear(&sc->gm);
-    long np = gram_keys(sc, peer, h, &sc->keys_peer, &sc->keys_peer_cap);
-    if (np < 0 || table_reserve(sc, (size_t)np) < 0)
+    const unsigned char *in = NULL;
+    if (filter && (mark_shared(sc, peer, models, nmodels) < 0 ||
+                   (peer->n && !(in = shared_flags(sc, peer, &sc->in_peer, &sc->in_peer_cap)))))
         return -1;
-    size_t used = peer_insert(sc, sc->keys_peer, (size_t)np);
-    *pcount = (double)np;
+    size_t np;
+    long total = gram_keys(sc, peer, h, in, &sc->keys_peer, &sc->keys_peer_cap, &np);
+    if (total < 0 || table_reserve(sc, np) < 0)
+        return -1;
+    size_t used = peer_insert(sc, sc->keys_peer, np);
+    *pcount = (double)total;
     int rc = 0;
     for (size_t m = 0; m < nmodels; m++) {
-        long nm = gram_keys(sc, models[m], h, &sc->keys_model, &sc->keys_model_cap);
+        size_t nk;
+        in = NULL;
+        if (filter && models[m]->n && !(in = shared_flags(sc, models[m], &sc->in, &sc->in_cap))) {
+            rc = -1;
+            break;
+        }
+        long nm = gram_keys(sc, models[m], h, in, &sc->keys_model, &sc->keys_model_cap, &nk);
         if (nm < 0) {
             rc = -1;
             break;
         }
-        hits[m] = (double)model_hits(sc, sc->keys_model, (size_t)nm);
+        hits[m] = (double)model_hits(sc, sc->keys_model, nk);
         mcount[m] = (double)nm;
     }
     table_clear(sc, used);

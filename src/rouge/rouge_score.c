@@ -144,7 +144,8 @@ void rouge_scorer_free(rouge_scorer *sc)
     free(sc->word);
     rouge_gmap_free(&sc->gm);
     free(sc->gram_ids), free(sc->keys_peer), free(sc->keys_model);
-    free(sc->gs), free(sc->gs_used), free(sc->touched);
+    free(sc->gs), free(sc->gs_used), free(sc->touched), free(sc->in);
+    free(sc->in_peer);
     free(sc->bud_model), free(sc->bud_peer), free(sc->seen), free(sc->slot_of);
     free(sc->pm), free(sc->vrows);
     free(sc->dir), free(sc->mask);

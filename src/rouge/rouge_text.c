@@ -258,19 +258,37 @@ static uint32_t resolve(rouge_scorer *sc, const char *tok, size_t len)
     return id == STRMAP_NONE ? ROUGE_OOM : id;
 }
 
-/* Hash of a token, eight bytes at a time (tokens are short; a byte loop
- * was a visible share of reading). pad holds the first 16 bytes, zero-padded. */
-static uint64_t tok_hash(const char *s, size_t len, const char *pad)
+/* The first n (< 8) bytes of w in memory order; the rest zero. */
+static uint64_t keep_bytes(uint64_t w, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return n ? w & ~(~0ULL >> (8 * n)) : 0;
+#else
+    return w & ((1ULL << (8 * n)) - 1);
+#endif
+}
+
+static uint64_t load8(const char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+/* Hash of a token whose first 16 bytes, zero-padded, are w[0] and w[1];
+ * longer tokens add the rest eight bytes at a time. */
+static uint64_t tok_hash(const char *s, size_t len, const uint64_t w[2])
 {
     const uint64_t k = 0x9E3779B97F4A7C15ull;
     uint64_t h = (uint64_t)len * k;
-    for (size_t i = 0; i < len; i += 8) {
-        uint64_t w = 0;
-        if (i < 16)
-            memcpy(&w, pad + i, 8);
-        else
-            memcpy(&w, s + i, len - i < 8 ? len - i : 8);
-        h = (h ^ w) * k;
+    h = (h ^ w[0]) * k;
+    h ^= h >> 29;
+    h = (h ^ w[1]) * k;
+    h ^= h >> 29;
+    for (size_t i = 16; i < len; i += 8) {
+        uint64_t x = 0;
+        memcpy(&x, s + i, len - i < 8 ? len - i : 8);
+        h = (h ^ x) * k;
         h ^= h >> 29;
     }
     h ^= h >> 32;
@@ -306,31 +324,39 @@ void rouge_tokcache_free(rouge_tokcache *c)
     memset(c, 0, sizeof *c);
 }
 
-static bool slot_is(const rouge_tokcache *c, const rouge_tokslot *s, const char *pad,
+static bool slot_is(const rouge_tokcache *c, const rouge_tokslot *s, const uint64_t w[2],
                     const char *tok, size_t len)
 {
     if (s->len != len)
         return false;
     if (len <= 16)
-        return !memcmp(s->key.inl, pad, 16);
+        return load8(s->key.inl) == w[0] && load8(s->key.inl + 8) == w[1];
     return !memcmp(c->pool + s->key.off, tok, len);
 }
 
-/* A token waiting for its id: its bytes, first 16 bytes zero-padded, hash. */
+/* A token waiting for its id: its bytes, its first 16 bytes zero-padded
+ * as two words, and its hash. */
 typedef struct pending {
-    char pad[16];
+    uint64_t w[2];
     const char *p;
     size_t len;
     uint64_t h;
 } pending;
 
+/* tok must have 16 readable bytes (rouge_text_read pads its copy): the
+ * words are loaded and masked in registers, since storing bytes and
+ * reloading them as words stalls on store forwarding. */
 static void pending_set(pending *q, const char *tok, size_t len)
 {
-    memset(q->pad, 0, sizeof q->pad);
-    memcpy(q->pad, tok, len < 16 ? len : 16);
+    uint64_t a = load8(tok), b = load8(tok + 8);
+    if (len < 8)
+        a = keep_bytes(a, len), b = 0;
+    else if (len < 16)
+        b = keep_bytes(b, len - 8);
+    q->w[0] = a, q->w[1] = b;
     q->p = tok;
     q->len = len;
-    q->h = tok_hash(tok, len, q->pad);
+    q->h = tok_hash(tok, len, q->w);
 }
 
 /* The id of a hashed token, resolving and caching it when new. */
@@ -344,13 +370,13 @@ static uint32_t lookup(rouge_scorer *sc, const pending *q)
     uint64_t h = q->h;
     size_t j = h & (c->cap - 1);
     for (; c->slots[j].hash; j = (j + 1) & (c->cap - 1))
-        if (c->slots[j].hash == h && slot_is(c, &c->slots[j], q->pad, tok, len))
+        if (c->slots[j].hash == h && slot_is(c, &c->slots[j], q->w, tok, len))
             return c->slots[j].id;
     if (len > UINT32_MAX / 2 || c->pool_len + len > UINT32_MAX)
         return ROUGE_OOM;
     rouge_tokslot ns = {.hash = h, .len = (uint32_t)len};
     if (len <= 16) {
-        memcpy(ns.key.inl, q->pad, 16);
+        memcpy(ns.key.inl, q->w, 16);
     } else {
         if (c->pool_len + len > c->pool_cap) {
             size_t nc = c->pool_cap ? c->pool_cap * 2 : 65536;
@@ -375,7 +401,12 @@ static uint32_t lookup(rouge_scorer *sc, const pending *q)
 
 uint32_t rouge_token_id(rouge_scorer *sc, const char *tok, size_t len)
 {
+    char padded[32] = {0};
     pending q;
+    if (len < 16) {
+        memcpy(padded, tok, len); /* pending_set reads 16 bytes */
+        tok = padded;
+    }
     pending_set(&q, tok, len);
     return lookup(sc, &q);
 }
@@ -409,6 +440,12 @@ static int flush(rouge_scorer *sc, const pending *q, size_t n, rouge_toks *t)
 
 #define BATCH 32
 
+/* [a-z0-9]: the text is already lowercased. */
+static inline bool word_byte(char c)
+{
+    return (unsigned)(c - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
+
 /* Append the tokens of one piece. The token cache is large and its slots
  * are mostly cache misses, so tokens are hashed a batch at a time and
  * their slots prefetched before any is looked up. */
@@ -418,10 +455,10 @@ static int tokenize(rouge_scorer *sc, const piece *pc, rouge_toks *t)
     pending q[BATCH];
     size_t n = 0;
     while (s < end) {
-        while (s < end && !rouge_is_alnum((unsigned char)*s))
+        while (s < end && !word_byte(*s))
             s++;
         const char *b = s;
-        while (s < end && rouge_is_alnum((unsigned char)*s))
+        while (s < end && word_byte(*s))
             s++;
         if (s == b)
             break;
@@ -528,9 +565,11 @@ precis_status rouge_text_read(rouge_scorer *sc, const char *bytes, size_t len, r
                               rouge_doc *d, precis_error *err)
 {
     memset(d, 0, sizeof *d);
-    char *low = malloc(len + 1);
+    /* 16 zero bytes past the end: tokens are read a word at a time */
+    char *low = malloc(len + 16);
     if (!low)
         return error_set(err, PRECIS_ERR_NOMEM, "", 0, "out of memory");
+    memset(low + len, 0, 16);
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)bytes[i];
         low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
