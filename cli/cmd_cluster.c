@@ -41,7 +41,8 @@ static const char usage_text[] =
     "              term keys); sort or shuffle these by KEY\n"
     "  --reduce    input sorted by key: compares the articles of each key group and\n"
     "              writes what it links; any split that keeps key groups whole\n"
-    "  --merge     all reducer output: unions the links, writes the stories\n"
+    "  --merge     all reducer output: joins articles by their mutual strongest\n"
+    "              links, writes the stories\n"
     "The result is identical to one process however the work is split.\n"
     "\n"
     "options:\n"
@@ -183,9 +184,9 @@ static int sink_node_text(void *ctx, const batch_rec *rec)
     return batch_write_node(&((run *)ctx)->out, rec);
 }
 
-static int sink_same_text(void *ctx, const char *const *ids, size_t n)
+static int sink_link_text(void *ctx, const char *a, const char *b, float score)
 {
-    return batch_write_same(&((run *)ctx)->out, ids, n);
+    return batch_write_link(&((run *)ctx)->out, a, b, score);
 }
 
 static int sink_node_merge(void *ctx, const batch_rec *rec)
@@ -193,9 +194,9 @@ static int sink_node_merge(void *ctx, const batch_rec *rec)
     return batch_merge_node(((run *)ctx)->merge, rec->id, rec->t, rec->title);
 }
 
-static int sink_same_merge(void *ctx, const char *const *ids, size_t n)
+static int sink_link_merge(void *ctx, const char *a, const char *b, float score)
 {
-    return batch_merge_same(((run *)ctx)->merge, ids, n);
+    return batch_merge_link(((run *)ctx)->merge, a, b, score);
 }
 
 static void reduce_group(run *r)
@@ -203,7 +204,7 @@ static void reduce_group(run *r)
     if (r->ngroup == 0)
         return;
     batch_rec **p = malloc(r->ngroup * sizeof *p);
-    batch_sink sink = {sink_node_text, sink_same_text, r};
+    batch_sink sink = {sink_node_text, sink_link_text, r};
     for (size_t i = 0; p && i < r->ngroup; i++)
         p[i] = &r->group[i];
     if (!p || batch_reduce(r->group_key, p, r->ngroup, &r->opts, &sink) != 0)
@@ -317,7 +318,7 @@ static void cluster_in_memory(run *r)
 {
     qsort(r->keys, r->nkeys, sizeof *r->keys, cmp_keyed);
     batch_rec **p = malloc((r->nrecs ? r->nrecs : 1) * sizeof *p);
-    batch_sink sink = {sink_node_merge, sink_same_merge, r};
+    batch_sink sink = {sink_node_merge, sink_link_merge, r};
     if (!p) {
         nomem(r);
         return;

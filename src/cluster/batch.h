@@ -7,12 +7,14 @@
  *           and its heaviest terms, each in the time buckets that reach
  *           within the window of its date;
  *   shuffle the lines sorted (grouped) by key, by `sort`, Hadoop or Spark;
- *   reduce  per key group: articles compared pairwise (near-copy, or term
- *           cosine plus shared names at or above the threshold, within
- *           the window); each group's connected components are written
- *           as "same" sets, and node groups write their articles;
- *   merge   the union of all "same" sets (connected components over the
- *           whole input): one line per article with its story.
+ *   reduce  per key group: articles compared pairwise within the window;
+ *           pairs that are near-copies, or whose term cosine plus shared
+ *           names reach the threshold, are written as scored links, and
+ *           node groups write their articles;
+ *   merge   each article keeps its BATCH_LINKS strongest links; a link
+ *           both its articles kept joins them (connected components of
+ *           this mutual nearest-neighbour graph): one line per article
+ *           with its story.
  *
  * Every stage is a pure function of its input as a multiset of lines, and
  * a reducer sorts each group canonically before comparing, so the result
@@ -23,6 +25,8 @@
  * within the window, and they are near-copies or similar enough. Two
  * articles of one story share a band key (near-copies, with high
  * probability) or usually one of their BATCH_KEY_TERMS heaviest terms.
+ * Keeping only mutual strong links is what stops one loose link from
+ * chaining unrelated stories into one (plain single link does, at scale).
  */
 #ifndef PRECIS_CLUSTER_BATCH_H
 #define PRECIS_CLUSTER_BATCH_H
@@ -39,6 +43,7 @@
 #define BATCH_KEY_LEN 17           /* kind letter + 16 hex digits */
 #define BATCH_MAX_KEYS (2 * (1 + MINHASH_BANDS + BATCH_KEY_TERMS))
 #define BATCH_SPAN 256             /* articles after each one compared in a group */
+#define BATCH_LINKS 6              /* strongest links each article keeps */
 #define BATCH_BUCKET_WINDOWS 4     /* a time bucket spans this many windows */
 
 /* Key kinds: the letter that starts a key. */
@@ -80,17 +85,18 @@ int batch_rec_format(const batch_rec *r, buf *out);
 precis_status batch_rec_parse(const char *text, size_t len, const char *where, long line, batch_rec *out,
                               precis_error *err);
 
-/* Canonical order of records: date, id, then every field; 0 = identical. */
+/* Canonical order of records: date, a hash of the id, id, then every
+ * field; 0 = identical. */
 int batch_rec_cmp(const batch_rec *a, const batch_rec *b);
 
 /* The keys of a record (NUL-terminated, BATCH_KEY_LEN chars); returns n. */
 size_t batch_keys(const batch_rec *r, const batch_opts *o, char keys[BATCH_MAX_KEYS][BATCH_KEY_LEN + 1]);
 
-/* Where a reducer's findings go: articles of node groups, and sets of
- * articles found to be in one story. */
+/* Where a reducer's findings go: articles of node groups, and scored
+ * links between two articles (a pair may be linked by several groups). */
 typedef struct batch_sink {
     int (*node)(void *ctx, const batch_rec *r);
-    int (*same)(void *ctx, const char *const *ids, size_t n);
+    int (*link)(void *ctx, const char *a, const char *b, float score);
     void *ctx;
 } batch_sink;
 
@@ -99,11 +105,11 @@ typedef struct batch_sink {
 int batch_reduce(const char *key, batch_rec **recs, size_t n, const batch_opts *o, const batch_sink *sink);
 
 /* Write a sink's calls as the reducer's output lines:
- *   {"article":ID,"t":T,"title":TITLE}    and    {"same":[ID,...]} */
+ *   {"article":ID,"t":T,"title":TITLE}    and    {"link":[ID,ID],"s":SCORE} */
 int batch_write_node(buf *out, const batch_rec *r);
-int batch_write_same(buf *out, const char *const *ids, size_t n);
+int batch_write_link(buf *out, const char *a, const char *b, float score);
 
-/* The merge: connected components over "same" sets. */
+/* The merge: stories from the links. */
 typedef struct batch_merge batch_merge;
 
 batch_merge *batch_merge_new(void);
@@ -111,14 +117,14 @@ void batch_merge_free(batch_merge *m);
 /* An article (several calls for one id keep the earliest date, then the
  * least title, so the order of calls does not matter). */
 int batch_merge_node(batch_merge *m, const char *id, long long t, const char *title);
-int batch_merge_same(batch_merge *m, const char *const *ids, size_t n);
-/* One reducer output line (see batch_write_node/same). */
+int batch_merge_link(batch_merge *m, const char *a, const char *b, float score);
+/* One reducer output line (see batch_write_node/link). */
 precis_status batch_merge_line(batch_merge *m, const char *line, size_t len, const char *where, long lineno,
                                precis_error *err);
 /* One line per article, stories numbered by their first article (date,
  * then id), articles by date then id:
  *   {"id":ID,"story":N,"size":K,"published":"2024-10-31T08:15:00Z"|null,"title":TITLE}
- * *missing counts ids met only in "same" sets (a lost node line). */
+ * *missing counts ids met only in links (a lost node line). */
 int batch_merge_write(batch_merge *m, FILE *out, size_t *stories, size_t *missing);
 /* Articles met so far. */
 size_t batch_merge_count(const batch_merge *m);

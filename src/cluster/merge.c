@@ -1,11 +1,18 @@
 /*
- * merge.c: the last stage of `precis cluster` (see batch.h): the union of
- * every "same" set the reducers found, by union-find over article ids,
- * written as one line per article with its story.
+ * merge.c: the last stage of `precis cluster` (see batch.h): stories from
+ * the scored links the reducers found, written as one line per article.
  *
- * A union is the same whatever order the sets come in, and the output is
- * sorted (stories by their first article, articles by date then id), so
- * the merge of any split of the work prints the same bytes.
+ * Each article keeps its BATCH_LINKS strongest links (score, then the
+ * other article's id, decide); a link kept by both of its articles joins
+ * their stories (union-find). Plain single link over every link above the
+ * threshold chains unrelated stories through one loose pair each, into a
+ * component of hundreds at 10,000 articles; the mutual strongest links
+ * do not.
+ *
+ * Links are deduplicated and ranked by values and ids, never by arrival,
+ * and the output is sorted (stories by their first article, articles by
+ * date then id), so the merge of any split of the work prints the same
+ * bytes.
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -23,6 +30,8 @@ struct batch_merge {
     char **title;
     unsigned char *known;       /* a node line was seen */
     size_t cap;
+    struct link { uint32_t a, b; float s; } *links; /* a < b */
+    size_t nlinks, links_cap;
 };
 
 batch_merge *batch_merge_new(void)
@@ -43,6 +52,7 @@ void batch_merge_free(batch_merge *m)
     free(m->t);
     free(m->title);
     free(m->known);
+    free(m->links);
     strmap_free(&m->ids);
     free(m);
 }
@@ -115,26 +125,32 @@ int batch_merge_node(batch_merge *m, const char *id, long long t, const char *ti
     return 0;
 }
 
-int batch_merge_same(batch_merge *m, const char *const *ids, size_t n)
+int batch_merge_link(batch_merge *m, const char *a, const char *b, float score)
 {
-    long first = n ? index_of(m, ids[0]) : 0;
-    if (first < 0)
+    long i = index_of(m, a), j = index_of(m, b);
+    if (i < 0 || j < 0)
         return -1;
-    for (size_t k = 1; k < n; k++) {
-        long i = index_of(m, ids[k]);
-        if (i < 0)
+    if (i == j)
+        return 0;
+    if (m->nlinks == m->links_cap) {
+        size_t cap = m->links_cap ? 2 * m->links_cap : 4096;
+        struct link *l = realloc(m->links, cap * sizeof *l);
+        if (!l)
             return -1;
-        uint32_t a = find(m->parent, (uint32_t)first), b = find(m->parent, (uint32_t)i);
-        if (a != b)
-            m->parent[b] = a;
+        m->links = l;
+        m->links_cap = cap;
     }
+    struct link *l = &m->links[m->nlinks++];
+    l->a = (uint32_t)(i < j ? i : j);
+    l->b = (uint32_t)(i < j ? j : i);
+    l->s = score;
     return 0;
 }
 
 static precis_status bad_line(const char *where, long lineno, precis_error *err)
 {
     return error_set(err, PRECIS_ERR_FORMAT, where, lineno,
-                     "expected {\"article\",\"t\",\"title\"} or {\"same\":[ids]} from precis cluster --reduce");
+                     "expected {\"article\",\"t\",\"title\"} or {\"link\":[id,id],\"s\"} from precis cluster --reduce");
 }
 
 precis_status batch_merge_line(batch_merge *m, const char *line, size_t len, const char *where, long lineno,
@@ -148,27 +164,105 @@ precis_status batch_merge_line(batch_merge *m, const char *line, size_t len, con
     if (!root)
         return error_set(err, PRECIS_ERR_JSON, where, lineno, "malformed JSON at column %d: %s", jerr.column,
                          jerr.text);
-    json_t *art = json_object_get(root, "article"), *same = json_object_get(root, "same");
+    json_t *art = json_object_get(root, "article"), *link = json_object_get(root, "link");
     json_t *t = json_object_get(root, "t"), *title = json_object_get(root, "title");
+    json_t *score = json_object_get(root, "s");
+    const char *a = json_string_value(json_array_get(link, 0)), *b = json_string_value(json_array_get(link, 1));
     int rc = 0;
     precis_status st = PRECIS_OK;
-    if (json_is_string(art) && json_is_integer(t) && json_is_string(title)) {
+    if (json_is_string(art) && json_is_integer(t) && json_is_string(title))
         rc = batch_merge_node(m, json_string_value(art), json_integer_value(t), json_string_value(title));
-    } else if (json_is_array(same) && json_array_size(same) > 0) {
-        size_t n = json_array_size(same);
-        const char **ids = malloc(n * sizeof *ids);
-        for (size_t i = 0; ids && i < n && st == PRECIS_OK; i++)
-            if (!(ids[i] = json_string_value(json_array_get(same, i))))
-                st = bad_line(where, lineno, err);
-        rc = !ids ? -1 : st == PRECIS_OK ? batch_merge_same(m, ids, n) : 0;
-        free(ids);
-    } else {
+    else if (a && b && json_array_size(link) == 2 && json_is_number(score))
+        rc = batch_merge_link(m, a, b, (float)json_number_value(score));
+    else
         st = bad_line(where, lineno, err);
-    }
     json_decref(root);
     if (rc != 0)
         return error_set(err, PRECIS_ERR_NOMEM, where, lineno, "out of memory");
     return st;
+}
+
+/* ---- stories from links ---------------------------------------------- */
+
+static int cmp_link(const void *x, const void *y)
+{
+    const struct link *a = x, *b = y;
+    if (a->a != b->a)
+        return a->a < b->a ? -1 : 1;
+    if (a->b != b->b)
+        return a->b < b->b ? -1 : 1;
+    return (a->s < b->s) - (a->s > b->s); /* the strongest first */
+}
+
+typedef struct rank_ctx {
+    const batch_merge *m;
+    uint32_t self;
+} rank_ctx;
+
+/* An article's links, strongest first; ties by the other article's id. */
+static int cmp_rank(const void *x, const void *y, void *ctx)
+{
+    const rank_ctx *c = ctx;
+    const struct link *a = &c->m->links[*(const uint32_t *)x], *b = &c->m->links[*(const uint32_t *)y];
+    if (a->s != b->s)
+        return a->s > b->s ? -1 : 1;
+    uint32_t oa = a->a == c->self ? a->b : a->a, ob = b->a == c->self ? b->b : b->a;
+    return strcmp(strmap_key(&c->m->ids, oa), strmap_key(&c->m->ids, ob));
+}
+
+/* Join the articles of every link both of them keep among their
+ * BATCH_LINKS strongest. */
+static int join_links(batch_merge *m)
+{
+    size_t n = m->ids.count, nl = 0;
+    if (m->nlinks == 0)
+        return 0;
+    qsort(m->links, m->nlinks, sizeof *m->links, cmp_link);
+    for (size_t i = 0; i < m->nlinks; i++)
+        if (nl == 0 || m->links[nl - 1].a != m->links[i].a || m->links[nl - 1].b != m->links[i].b)
+            m->links[nl++] = m->links[i];
+    m->nlinks = nl;
+    size_t *start = calloc(n + 1, sizeof *start);
+    uint32_t *adj = malloc(2 * nl * sizeof *adj);
+    unsigned char *kept = calloc(nl, 1);
+    if (!start || !adj || !kept) {
+        free(start);
+        free(adj);
+        free(kept);
+        return -1;
+    }
+    for (size_t e = 0; e < nl; e++) {
+        start[m->links[e].a + 1]++;
+        start[m->links[e].b + 1]++;
+    }
+    for (size_t v = 0; v < n; v++)
+        start[v + 1] += start[v];
+    size_t *fill = malloc((n ? n : 1) * sizeof *fill);
+    if (fill) {
+        memcpy(fill, start, n * sizeof *fill);
+        for (size_t e = 0; e < nl; e++) {
+            adj[fill[m->links[e].a]++] = (uint32_t)e;
+            adj[fill[m->links[e].b]++] = (uint32_t)e;
+        }
+        for (size_t v = 0; v < n; v++) {
+            rank_ctx c = {m, (uint32_t)v};
+            size_t deg = start[v + 1] - start[v];
+            qsort_r(adj + start[v], deg, sizeof *adj, cmp_rank, &c);
+            for (size_t k = 0; k < deg && k < BATCH_LINKS; k++)
+                kept[adj[start[v] + k]]++;
+        }
+        for (size_t e = 0; e < nl; e++)
+            if (kept[e] == 2) {
+                uint32_t a = find(m->parent, m->links[e].a), b = find(m->parent, m->links[e].b);
+                if (a != b)
+                    m->parent[b] = a;
+            }
+    }
+    free(fill);
+    free(start);
+    free(adj);
+    free(kept);
+    return fill ? 0 : -1;
 }
 
 /* ---- output ----------------------------------------------------------- */
@@ -217,7 +311,7 @@ int batch_merge_write(batch_merge *m, FILE *out, size_t *stories, size_t *missin
     size_t n = m->ids.count;
     uint32_t *order = malloc((n ? n : 1) * sizeof *order), *first = malloc((n ? n : 1) * sizeof *first);
     uint32_t *size = calloc(n ? n : 1, sizeof *size);
-    int rc = order && first && size ? 0 : -1;
+    int rc = order && first && size ? join_links(m) : -1;
     *stories = *missing = 0;
     for (uint32_t i = 0; i < n && rc == 0; i++)
         first[i] = i;

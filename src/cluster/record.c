@@ -292,6 +292,11 @@ int batch_rec_cmp(const batch_rec *a, const batch_rec *b)
 {
     if (a->t != b->t)
         return a->t < b->t ? -1 : 1;
+    /* Articles of one moment in an order unrelated to how ids are made
+     * (ids often name their source or story). */
+    uint64_t ha = store_hash(a->id, strlen(a->id), 0x1d), hb = store_hash(b->id, strlen(b->id), 0x1d);
+    if (ha != hb)
+        return ha < hb ? -1 : 1;
     int c = strcmp(a->id, b->id);
     if (!c)
         c = strcmp(a->title, b->title);

@@ -5,11 +5,12 @@
  * exact repeats are dropped, so the outcome depends only on which records
  * the group holds, never on the order a sort or a shuffle delivered them.
  * Each article is then compared with the next BATCH_SPAN articles dated
- * within the window; a link is a near-copy (estimated Jaccard of the
- * MinHash signatures >= NEARDUP_JACCARD, as in the store) or a score of
- * term cosine + NAME_WEIGHT x shared names at or above the threshold.
- * The group's connected components of two or more articles go to the
- * sink; node groups (one per article id) send their articles instead.
+ * within the window, and every pair scoring at or above the threshold is
+ * a link, with its score: a near-copy (estimated Jaccard of the MinHash
+ * signatures >= NEARDUP_JACCARD, as in the store) scores 1 + Jaccard,
+ * other pairs term cosine + NAME_WEIGHT x shared names. The merge decides
+ * which links make stories. Node groups (one per article id) send their
+ * articles instead.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -22,8 +23,8 @@ static int cmp_rec_ptr(const void *x, const void *y)
     return batch_rec_cmp(*(batch_rec *const *)x, *(batch_rec *const *)y);
 }
 
-/* Share of names the two articles have in common, of the longer list, so
- * the score is symmetric. */
+/* Share of names two articles have in common, of the longer list (a
+ * symmetric score). */
 static double name_share(const features *a, const features *b)
 {
     size_t i = 0, j = 0, common = 0, most = a->nnames > b->nnames ? a->nnames : b->nnames;
@@ -43,52 +44,18 @@ static double name_share(const features *a, const features *b)
     return (double)common / most;
 }
 
-static int linked(const batch_rec *a, const batch_rec *b, const batch_opts *o)
+/* How strongly two articles belong together: 1 + estimated Jaccard for a
+ * near-copy, else cosine + NAME_WEIGHT x shared names. A float, so that
+ * it reads back exactly from the text the reducer writes. */
+static float link_score(const batch_rec *a, const batch_rec *b)
 {
-    if (a->f.sig[0] != UINT32_MAX && b->f.sig[0] != UINT32_MAX &&
-        minhash_similarity(a->f.sig, b->f.sig) >= NEARDUP_JACCARD)
-        return 1;
+    if (a->f.sig[0] != UINT32_MAX && b->f.sig[0] != UINT32_MAX) {
+        double sim = minhash_similarity(a->f.sig, b->f.sig);
+        if (sim >= NEARDUP_JACCARD)
+            return (float)(1.0 + sim);
+    }
     double cos = wvec_dot(a->f.terms, a->f.nterms, b->f.terms, b->f.nterms);
-    return cos + NAME_WEIGHT * name_share(&a->f, &b->f) >= o->threshold;
-}
-
-static size_t find(size_t *parent, size_t x)
-{
-    while (parent[x] != x)
-        x = parent[x] = parent[parent[x]];
-    return x;
-}
-
-/* Components in order of their first member, members in group order. */
-static int emit_components(batch_rec **recs, size_t n, size_t *parent, const batch_sink *sink)
-{
-    size_t *next = malloc(n * sizeof *next), *last = malloc(n * sizeof *last);
-    const char **ids = malloc(n * sizeof *ids);
-    int rc = next && last && ids ? 0 : -1;
-    for (size_t i = 0; i < n && rc == 0; i++)
-        next[i] = last[i] = SIZE_MAX;
-    /* Thread each component as a list from its first member. */
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        size_t r = find(parent, i);
-        if (last[r] != SIZE_MAX)
-            next[last[r]] = i;
-        last[r] = i;
-    }
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        /* The first time a component is met is at its first member. */
-        size_t r = find(parent, i), k = 0;
-        if (last[r] == SIZE_MAX)
-            continue;
-        for (size_t j = i; j != SIZE_MAX; j = next[j])
-            ids[k++] = recs[j]->id;
-        if (k >= 2)
-            rc = sink->same(sink->ctx, ids, k);
-        last[r] = SIZE_MAX;
-    }
-    free(next);
-    free(last);
-    free(ids);
-    return rc;
+    return (float)(cos + NAME_WEIGHT * name_share(&a->f, &b->f));
 }
 
 int batch_reduce(const char *key, batch_rec **recs, size_t n, const batch_opts *o, const batch_sink *sink)
@@ -108,21 +75,15 @@ int batch_reduce(const char *key, batch_rec **recs, size_t n, const batch_opts *
                 return -1;
         return 0;
     }
-    if (m < 2)
-        return 0;
-    size_t *parent = malloc(m * sizeof *parent);
-    if (!parent)
-        return -1;
-    for (size_t i = 0; i < m; i++)
-        parent[i] = i;
     long long w = (long long)(o->window_days * 86400.0);
     for (size_t i = 0; i < m; i++)
-        for (size_t j = i + 1; j < m && j - i <= BATCH_SPAN && recs[j]->t - recs[i]->t <= w; j++)
-            if (find(parent, i) != find(parent, j) && linked(recs[i], recs[j], o))
-                parent[find(parent, j)] = find(parent, i);
-    int rc = emit_components(recs, m, parent, sink);
-    free(parent);
-    return rc;
+        for (size_t j = i + 1; j < m && j - i <= BATCH_SPAN && recs[j]->t - recs[i]->t <= w; j++) {
+            float sc = link_score(recs[i], recs[j]);
+            if (sc >= (float)o->threshold && strcmp(recs[i]->id, recs[j]->id) != 0 &&
+                sink->link(sink->ctx, recs[i]->id, recs[j]->id, sc) != 0)
+                return -1;
+        }
+    return 0;
 }
 
 int batch_write_node(buf *out, const batch_rec *r)
@@ -134,10 +95,10 @@ int batch_write_node(buf *out, const batch_rec *r)
                : 0;
 }
 
-int batch_write_same(buf *out, const char *const *ids, size_t n)
+int batch_write_link(buf *out, const char *a, const char *b, float score)
 {
-    int rc = buf_puts(out, "{\"same\":[");
-    for (size_t i = 0; i < n && rc == 0; i++)
-        rc = (i && buf_putc(out, ',')) || batch_json_string(out, ids[i]);
-    return rc || buf_puts(out, "]}\n") ? -1 : 0;
+    return buf_puts(out, "{\"link\":[") || batch_json_string(out, a) || buf_putc(out, ',') ||
+                   batch_json_string(out, b) || buf_printf(out, "],\"s\":%.9g}\n", (double)score)
+               ? -1
+               : 0;
 }
