@@ -40,11 +40,15 @@ static void resample(const double *vals, size_t n, size_t nsets, long seed,
         x = (0x5DEECE66DULL * x + 0xB) & mask;
         size_t idx = (size_t)((double)x * (1.0 / 281474976710656.0) * (double)n); /* x / 2^48, exact */
         const double *v = vals + idx * w;
-        if (i == 0)
-            memcpy(s, v, w * sizeof *s);
-        else
-            for (size_t k = 0; k < w; k++)
-                s[k] += v[k];
+        if (i == 0) {
+            memcpy(s, v, w * sizeof *s); /* the first value itself, as the script starts */
+            continue;
+        }
+        for (size_t k = 0; k < w; k += 3) {
+            s[k] += v[k];
+            s[k + 1] += v[k + 1];
+            s[k + 2] += v[k + 2];
+        }
     }
     for (size_t k = 0; k < nsets; k++) {
         const double *t = s + 3 * k;
