@@ -326,14 +326,16 @@ static int lcs_against(rouge_scorer *sc, const rouge_sents *ms, size_t n, unsign
 {
     rouge_lcs_scratch *ls = &sc->ls;
     size_t W = (n + 63) / 64;
+    const uint32_t *tmark = ls->tmark, *tslot = ls->tslot, *sloc = ls->sloc, *spos = ls->spos;
+    uint32_t *restrict rows = sc->rows, *restrict rslot = ls->rslot, stamp = ls->tstamp;
     for (size_t s = 0; s < ms->n; s++) {
         size_t k = 0;
+        /* branch-free: which words the peer sentence has is unpredictable */
         for (size_t q = ls->sstart[s]; q < ls->sstart[s + 1]; q++) {
-            uint32_t l = ls->sloc[q];
-            if (ls->tmark[l] == ls->tstamp) {
-                sc->rows[k] = ls->spos[q];
-                ls->rslot[k++] = ls->tslot[l];
-            }
+            uint32_t l = sloc[q];
+            rows[k] = spos[q];
+            rslot[k] = tslot[l];
+            k += tmark[l] == stamp;
         }
         if (!k)
             continue;
