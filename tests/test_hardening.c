@@ -73,3 +73,109 @@ Test(hardening, empty_summary_renders_as_empty_string)
     precis_cluster_free(c);
     precis_engine_free(eng);
 }
+
+/* ---- Limits (README, "Limits") ------------------------------------------
+ * Each limit of precis.h gives a clear error or a documented truncation.
+ * The cluster-wide byte limit (256 MiB) and the JSON Lines line limit are
+ * not built here (too slow for a unit test); see SECURITY.md. */
+
+static precis_engine *limits_engine(void)
+{
+    precis_engine *eng;
+    precis_error err;
+    cr_assert_eq(precis_engine_new(&eng, &err), PRECIS_OK);
+    return eng;
+}
+
+Test(limits, article_over_32_mib_is_too_large)
+{
+    precis_engine *eng = limits_engine();
+    precis_cluster *c;
+    precis_error err;
+    cr_assert_eq(precis_cluster_new(eng, NULL, &c, &err), PRECIS_OK);
+    size_t len = PRECIS_MAX_ARTICLE_BYTES + 1;
+    char *text = malloc(len);
+    cr_assert_not_null(text);
+    memset(text, 'a', len);
+    cr_expect_eq(precis_cluster_add(c, NULL, text, len, &err), PRECIS_ERR_TOO_LARGE);
+    cr_expect_not_null(strstr(err.message, "limit"), "%s", err.message);
+    cr_expect_eq(precis_cluster_articles(c), 0);
+    free(text);
+    precis_cluster_free(c);
+    precis_engine_free(eng);
+}
+
+/* A run-on "sentence" is cut into pieces of at most 4,096 bytes, each cut
+ * after a whole word, and summaries quote only those pieces. */
+Test(limits, long_sentence_is_cut_at_a_word_boundary)
+{
+    precis_engine *eng = limits_engine();
+    precis_cluster *c;
+    precis_error err;
+    cr_assert_eq(precis_cluster_new(eng, NULL, &c, &err), PRECIS_OK);
+    buf text = BUF_INIT;
+    buf_puts(&text, "The council met on Monday. ");
+    for (int i = 0; i < 3000; i++)
+        buf_printf(&text, "word%d ", i);
+    buf_puts(&text, "and then it ended.\n");
+    cr_assert_eq(precis_cluster_add(c, NULL, text.data, text.len, &err), PRECIS_OK, "%s", err.message);
+    cr_expect_geq(precis_cluster_sentences(c), 1 + text.len / PRECIS_MAX_SENTENCE_BYTES);
+    precis_options o;
+    precis_options_init(&o);
+    o.max_words = 0; /* no budget: every sentence the method keeps */
+    o.method = "lead";
+    precis_summary *s;
+    cr_assert_eq(precis_summarize(c, &o, &s, &err), PRECIS_OK, "%s", err.message);
+    for (size_t i = 0; i < precis_summary_count(s); i++) {
+        const precis_summary_sentence *ss = precis_summary_get(s, i);
+        cr_expect_leq(ss->len, PRECIS_MAX_SENTENCE_BYTES);
+        size_t end = ss->places[0].end;
+        cr_expect(end == text.len || text.data[end] == ' ' || text.data[end] == '\n' || text.data[end - 1] == '.',
+                  "cut inside a word at byte %zu", end);
+    }
+    precis_summary_free(s);
+    buf_free(&text);
+    precis_cluster_free(c);
+    precis_engine_free(eng);
+}
+
+/* One article of more than 1,000,000 sentences: an error, the cluster as
+ * it was. */
+Test(limits_heavy, more_than_a_million_sentences_is_an_error)
+{
+    precis_engine *eng = limits_engine();
+    precis_cluster *c;
+    precis_error err;
+    cr_assert_eq(precis_cluster_new(eng, NULL, &c, &err), PRECIS_OK);
+    const char *one = "Go now. ";
+    size_t n = PRECIS_MAX_SENTENCES + 1, len = n * strlen(one);
+    char *text = malloc(len + 1);
+    cr_assert_not_null(text);
+    for (size_t i = 0; i < n; i++)
+        memcpy(text + i * strlen(one), one, strlen(one));
+    text[len] = '\0';
+    cr_expect_eq(precis_cluster_add(c, NULL, text, len, &err), PRECIS_ERR_TOO_LARGE);
+    cr_expect_not_null(strstr(err.message, "sentences"), "%s", err.message);
+    cr_expect_eq(precis_cluster_sentences(c), 0);
+    free(text);
+    precis_cluster_free(c);
+    precis_engine_free(eng);
+}
+
+/* The 100,001st article of a cluster is refused; the first 100,000 stay. */
+Test(limits_heavy, more_than_100000_articles_is_an_error)
+{
+    precis_engine *eng = limits_engine();
+    precis_cluster *c;
+    precis_error err;
+    cr_assert_eq(precis_cluster_new(eng, NULL, &c, &err), PRECIS_OK);
+    const char *text = "The mayor opened the new bridge on Monday.\n";
+    for (size_t i = 0; i < PRECIS_MAX_ARTICLES; i++)
+        cr_assert_eq(precis_cluster_add(c, NULL, text, strlen(text), &err), PRECIS_OK, "article %zu: %s", i,
+                     err.message);
+    cr_expect_eq(precis_cluster_add(c, NULL, text, strlen(text), &err), PRECIS_ERR_TOO_LARGE);
+    cr_expect_not_null(strstr(err.message, "articles"), "%s", err.message);
+    cr_expect_eq(precis_cluster_articles(c), PRECIS_MAX_ARTICLES);
+    precis_cluster_free(c);
+    precis_engine_free(eng);
+}
