@@ -8,9 +8,10 @@
  * within the window, and every pair scoring at or above the threshold is
  * a link, with its score: a near-copy (estimated Jaccard of the MinHash
  * signatures >= NEARDUP_JACCARD, as in the store) scores 1 + Jaccard,
- * other pairs term cosine + NAME_WEIGHT x shared names. The merge decides
- * which links make stories. Node groups (one per article id) send their
- * articles instead.
+ * other pairs term cosine + NAME_WEIGHT x shared names. Only links among
+ * the BATCH_LINKS strongest of one of their articles are written (see
+ * mark_strongest); the merge decides which make stories. Node groups (one
+ * per article id) send their articles instead.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,84 @@ static float link_score(const batch_rec *a, const batch_rec *b)
     return (float)(cos + NAME_WEIGHT * name_share(&a->f, &b->f));
 }
 
+/* The links found in one group. */
+typedef struct group_links {
+    struct glink { uint32_t i, j; float s; } *l;
+    unsigned char *kept;
+    size_t n, cap;
+} group_links;
+
+static int add_link(group_links *g, size_t i, size_t j, float s)
+{
+    if (g->n == g->cap) {
+        size_t cap = g->cap ? 2 * g->cap : 256;
+        struct glink *l = realloc(g->l, cap * sizeof *l);
+        if (!l)
+            return -1;
+        g->l = l;
+        g->cap = cap;
+    }
+    g->l[g->n].i = (uint32_t)i;
+    g->l[g->n].j = (uint32_t)j;
+    g->l[g->n++].s = s;
+    return 0;
+}
+
+typedef struct rank_ctx {
+    const group_links *g;
+    batch_rec **recs;
+    uint32_t self;
+} rank_ctx;
+
+/* The merge's order of an article's links: score, then the other id. */
+static int cmp_rank(const void *x, const void *y, void *ctx)
+{
+    const rank_ctx *c = ctx;
+    const struct glink *a = &c->g->l[*(const uint32_t *)x], *b = &c->g->l[*(const uint32_t *)y];
+    if (a->s != b->s)
+        return a->s > b->s ? -1 : 1;
+    uint32_t oa = a->i == c->self ? a->j : a->i, ob = b->i == c->self ? b->j : b->i;
+    return strcmp(c->recs[oa]->id, c->recs[ob]->id);
+}
+
+/* Keep the links that are among the BATCH_LINKS strongest of one of their
+ * articles here. The merge keeps an article's BATCH_LINKS strongest over
+ * all groups, and each of those is among its strongest in every group
+ * that found it, so nothing the merge would keep is lost: the output is
+ * the same as without this cut, with a fraction of the lines. */
+static int mark_strongest(group_links *g, batch_rec **recs, size_t m)
+{
+    if (g->n == 0)
+        return 0;
+    size_t *start = calloc(m + 1, sizeof *start), *fill = malloc(m * sizeof *fill);
+    uint32_t *adj = malloc(2 * g->n * sizeof *adj);
+    g->kept = calloc(g->n, 1);
+    int rc = start && fill && adj && g->kept ? 0 : -1;
+    for (size_t e = 0; e < g->n && rc == 0; e++) {
+        start[g->l[e].i + 1]++;
+        start[g->l[e].j + 1]++;
+    }
+    for (size_t v = 0; v < m && rc == 0; v++)
+        start[v + 1] += start[v];
+    if (rc == 0)
+        memcpy(fill, start, m * sizeof *fill);
+    for (size_t e = 0; e < g->n && rc == 0; e++) {
+        adj[fill[g->l[e].i]++] = (uint32_t)e;
+        adj[fill[g->l[e].j]++] = (uint32_t)e;
+    }
+    for (size_t v = 0; v < m && rc == 0; v++) {
+        rank_ctx c = {g, recs, (uint32_t)v};
+        size_t deg = start[v + 1] - start[v];
+        qsort_r(adj + start[v], deg, sizeof *adj, cmp_rank, &c);
+        for (size_t k = 0; k < deg && k < BATCH_LINKS; k++)
+            g->kept[adj[start[v] + k]] = 1;
+    }
+    free(start);
+    free(fill);
+    free(adj);
+    return rc;
+}
+
 int batch_reduce(const char *key, batch_rec **recs, size_t n, const batch_opts *o, const batch_sink *sink)
 {
     qsort(recs, n, sizeof *recs, cmp_rec_ptr);
@@ -75,15 +154,23 @@ int batch_reduce(const char *key, batch_rec **recs, size_t n, const batch_opts *
                 return -1;
         return 0;
     }
+    group_links g = {0};
     long long w = (long long)(o->window_days * 86400.0);
-    for (size_t i = 0; i < m; i++)
-        for (size_t j = i + 1; j < m && j - i <= BATCH_SPAN && recs[j]->t - recs[i]->t <= w; j++) {
+    int rc = 0;
+    for (size_t i = 0; i < m && rc == 0; i++)
+        for (size_t j = i + 1; j < m && j - i <= BATCH_SPAN && recs[j]->t - recs[i]->t <= w && rc == 0; j++) {
             float sc = link_score(recs[i], recs[j]);
-            if (sc >= (float)o->threshold && strcmp(recs[i]->id, recs[j]->id) != 0 &&
-                sink->link(sink->ctx, recs[i]->id, recs[j]->id, sc) != 0)
-                return -1;
+            if (sc >= (float)o->threshold && strcmp(recs[i]->id, recs[j]->id) != 0)
+                rc = add_link(&g, i, j, sc);
         }
-    return 0;
+    if (rc == 0)
+        rc = mark_strongest(&g, recs, m);
+    for (size_t e = 0; e < g.n && rc == 0; e++)
+        if (g.kept[e])
+            rc = sink->link(sink->ctx, recs[g.l[e].i]->id, recs[g.l[e].j]->id, g.l[e].s);
+    free(g.l);
+    free(g.kept);
+    return rc;
 }
 
 int batch_write_node(buf *out, const batch_rec *r)
