@@ -499,7 +499,8 @@ static int sents_copy(const rouge_toks *flat, const size_t *starts, size_t n, ro
     if (!out->start || !out->toks.ids)
         return -1;
     memcpy(out->start, starts, (n + 1) * sizeof *starts);
-    memcpy(out->toks.ids, flat->ids, flat->n * sizeof *flat->ids);
+    if (flat->n) /* flat->ids is NULL for an empty text */
+        memcpy(out->toks.ids, flat->ids, flat->n * sizeof *flat->ids);
     out->cap = n + 1;
     out->n = n;
     out->toks.n = out->toks.cap = flat->n;
