@@ -86,6 +86,13 @@ static long long query_int(const char *sql)
     return n;
 }
 
+static int table_exists(const char *name)
+{
+    char sql[256];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='%s'", name);
+    return query_int(sql) > 0;
+}
+
 static int integrity_ok(void)
 {
     sqlite3 *db;
@@ -203,7 +210,9 @@ Test(store_concurrency, kill9_loses_no_committed_batch)
         usleep(20000 + (useconds_t)(rand() % 400000));
         kill(pid, SIGKILL);
         wait_exit(pid);
-        long long now = query_int("SELECT count(*) FROM article");
+        /* Killed before the schema was committed: the database is still empty
+         * (a table that does not exist yet has no rows), which is consistent. */
+        long long now = table_exists("article") ? query_int("SELECT count(*) FROM article") : 0;
         cr_assert_geq(now, before + reported_new(ef), "round %d: a committed batch was lost", round);
         cr_assert_eq(now % 10 == 0 || now == 400, 1, "round %d: %lld articles is not whole batches", round, now);
         cr_assert(integrity_ok(), "round %d: integrity_check failed", round);
