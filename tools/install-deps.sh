@@ -3,7 +3,7 @@
 # Used by `make demo` and `make test` on a fresh machine; needs root or sudo.
 set -e
 PKGS="build-essential pkg-config zstd libstemmer-dev libutf8proc-dev libzstd-dev libjansson-dev
-      libsqlite3-dev libglpk-dev libgumbo-dev libcriterion-dev"
+      libsqlite3-dev libglpk-dev libgumbo-dev libcriterion-dev clang libclang-rt-dev valgrind"
 missing=""
 for p in $PKGS; do
     dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
