@@ -193,6 +193,65 @@ static int group_duplicates(const precis_cluster *c, arena *a, represent *r)
     return 0;
 }
 
+/* An article whose cosine with the rest of its cluster is below this is
+ * taken as off-topic (a cookie notice, an unrelated page that a scraper
+ * caught). Chosen on 3,000 Multi-News training clusters against their
+ * "kept" labels: it flags 680 of 5,687 articles, 79% of them truly
+ * off-topic, finding 46% of the off-topic ones; lower thresholds miss
+ * more, higher ones start to drop real reports. */
+#define OFF_TOPIC_SIMILARITY 0.05
+
+/* Each article's cosine with the rest of the cluster, from one dense total
+ * and one reused article vector: cos(A, T - A) needs only A.T, |A|, |T|. */
+static int article_similarity(const precis_cluster *c, arena *a, represent *r)
+{
+    size_t nt = c->nterms, na = c->narticles;
+    double *total = arena_calloc(a, nt + 1, sizeof *total), *art = arena_calloc(a, nt + 1, sizeof *art);
+    uint32_t *touched = arena_alloc(a, (nt + 1) * sizeof *touched);
+    r->article_sim = arena_calloc(a, na + 1, sizeof *r->article_sim);
+    r->off_topic = arena_calloc(a, na + 1, 1);
+    if (!total || !art || !touched || !r->article_sim || !r->off_topic)
+        return -1;
+    for (size_t i = 0; i < c->nsents; i++)
+        for (uint32_t k = 0; k < c->sents[i].ntok; k++) {
+            uint32_t t = c->sents[i].tok[k];
+            if (!c->term_stop[t])
+                total[t] += c->term_idf[t];
+        }
+    double tt = 0;
+    for (size_t t = 0; t < nt; t++)
+        tt += total[t] * total[t];
+    size_t kept = 0;
+    for (size_t d = 0; d < na; d++) {
+        const article *ar = &c->articles[d];
+        size_t nt_touched = 0;
+        for (uint32_t i = ar->first; i < ar->first + ar->count; i++)
+            for (uint32_t k = 0; k < c->sents[i].ntok; k++) {
+                uint32_t t = c->sents[i].tok[k];
+                if (c->term_stop[t])
+                    continue;
+                if (art[t] == 0)
+                    touched[nt_touched++] = t;
+                art[t] += c->term_idf[t];
+            }
+        double at = 0, aa = 0;
+        for (size_t k = 0; k < nt_touched; k++) {
+            uint32_t t = touched[k];
+            at += art[t] * total[t];
+            aa += art[t] * art[t];
+            art[t] = 0;
+        }
+        double rr = tt - 2 * at + aa;
+        r->article_sim[d] = aa > 0 && rr > 1e-9 ? (at - aa) / sqrt(aa * rr) : 0;
+        r->off_topic[d] = na >= 3 && r->article_sim[d] < OFF_TOPIC_SIMILARITY;
+        kept += !r->off_topic[d];
+    }
+    /* Never judge the whole cluster off-topic. */
+    if (kept == 0)
+        memset(r->off_topic, 0, na);
+    return 0;
+}
+
 int represent_build(const precis_cluster *c, arena *a, represent *r)
 {
     size_t n = c->nsents, nt = c->nterms;
@@ -229,6 +288,8 @@ int represent_build(const precis_cluster *c, arena *a, represent *r)
             return -1;
         r->position[i] = 1.0 / sqrt(1.0 + s->pos);
     }
+    if (article_similarity(c, a, r) != 0)
+        return -1;
     return group_duplicates(c, a, r);
 }
 

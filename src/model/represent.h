@@ -30,6 +30,8 @@ typedef struct represent {
     uint32_t *group;      /* near-duplicate group: index of its first sentence */
     uint32_t *support;    /* distinct articles in the sentence's group */
     double *position;     /* 1 at the start of an article, falling with position */
+    double *article_sim;  /* per article: cosine with the rest of the cluster's text */
+    uint8_t *off_topic;   /* per article: 1 if it has almost nothing in common with the rest */
     uint8_t *query_term;  /* dense over local terms: 1 if the query uses the term */
     double *query_sim;    /* cosine of each sentence with the query (0 without one) */
     int has_query;

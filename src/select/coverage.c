@@ -10,6 +10,9 @@
  * The method's sentence scores add a small modular term (position,
  * centrality), which breaks ties towards lead-like, central sentences.
  *
+ * Sentences of articles that have almost nothing in common with the rest of
+ * the cluster (represent.c: off_topic) are not chosen.
+ *
  * Greedy on gain per word is within a constant factor of the optimum for
  * this objective and costs O(selected x sentences x bigrams); no solver.
  */
@@ -176,7 +179,7 @@ size_t select_coverage(const precis_cluster *c, const represent *r, const method
         double best_ratio = 0;
         for (size_t i = 0; i < c->nsents; i++) {
             const sentence *s = &c->sents[i];
-            if (used[i] || (m->skip_fragments && sentence_is_fragment(s)))
+            if (used[i] || (m->skip_fragments && sentence_is_fragment(s)) || r->off_topic[s->article])
                 continue;
             int dup = 0;
             for (size_t j = 0; j < n && !dup; j++)
