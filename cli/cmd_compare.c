@@ -73,42 +73,6 @@ static precis_status write_report(precis_cluster *c, precis_compare_format forma
     return st;
 }
 
-static precis_status add_file(precis_cluster *c, const char *path, buf *text, precis_error *err)
-{
-    precis_status st = io_read_file(path, text, err);
-    if (st != PRECIS_OK)
-        return st;
-    if (text->len == 0)
-        return error_set(err, PRECIS_ERR_EMPTY, path, 0, "empty file: no article text");
-    const char *name = strrchr(path, '/');
-    st = precis_cluster_add(c, name ? name + 1 : path, text->data, text->len, err);
-    if (st != PRECIS_OK)
-        snprintf(err->where, sizeof err->where, "%s", path);
-    return st;
-}
-
-static precis_status add_inputs(precis_cluster *c, int argc, char **argv, precis_error *err)
-{
-    buf text = BUF_INIT;
-    precis_status st = PRECIS_OK;
-    for (int i = 0; i < argc && st == PRECIS_OK; i++) {
-        if (!io_is_dir(argv[i])) {
-            st = add_file(c, argv[i], &text, err);
-            continue;
-        }
-        char **paths;
-        size_t n;
-        st = io_list_dir(argv[i], &paths, &n, err);
-        if (st != PRECIS_OK)
-            break;
-        for (size_t k = 0; k < n && st == PRECIS_OK; k++)
-            st = add_file(c, paths[k], &text, err);
-        io_free_paths(paths, n);
-    }
-    buf_free(&text);
-    return st;
-}
-
 static int run_files(precis_engine *eng, const settings *s, FILE *out, int argc, char **argv)
 {
     precis_error err = {0};
@@ -118,12 +82,7 @@ static int run_files(precis_engine *eng, const settings *s, FILE *out, int argc,
         print_error(&err);
         return exit_code_for(st);
     }
-    char *stdin_arg[] = {"-"};
-    if (argc == 0) {
-        argc = 1;
-        argv = stdin_arg;
-    }
-    st = add_inputs(c, argc, argv, &err);
+    st = cluster_add_inputs(c, argc, argv, &err);
     if (st == PRECIS_OK)
         st = write_report(c, s->format, out, &err);
     if (st != PRECIS_OK)

@@ -88,20 +88,6 @@ static int write_summary(precis_cluster *c, const settings *s, precis_format for
     return PRECIS_OK;
 }
 
-static precis_status add_file(precis_cluster *c, const char *path, buf *text, precis_error *err)
-{
-    precis_status st = io_read_file(path, text, err);
-    if (st != PRECIS_OK)
-        return st;
-    if (text->len == 0)
-        return error_set(err, PRECIS_ERR_EMPTY, path, 0, "empty file: no article text");
-    const char *name = strrchr(path, '/');
-    st = precis_cluster_add(c, name ? name + 1 : path, text->data, text->len, err);
-    if (st != PRECIS_OK)
-        snprintf(err->where, sizeof err->where, "%s", path);
-    return st;
-}
-
 static int run_files(precis_engine *eng, const settings *s, int argc, char **argv)
 {
     precis_error err = {0};
@@ -111,32 +97,11 @@ static int run_files(precis_engine *eng, const settings *s, int argc, char **arg
         print_error(&err);
         return exit_code_for(st);
     }
-    buf text = BUF_INIT;
-    char *stdin_arg[] = {"-"};
-    if (argc == 0) {
-        argc = 1;
-        argv = stdin_arg;
-    }
-    for (int i = 0; i < argc && st == PRECIS_OK; i++) {
-        if (!io_is_dir(argv[i])) {
-            st = add_file(c, argv[i], &text, &err);
-            continue;
-        }
-        char **paths;
-        size_t n;
-        st = io_list_dir(argv[i], &paths, &n, &err);
-        for (size_t k = 0; k < n && st == PRECIS_OK; k++)
-            st = add_file(c, paths[k], &text, &err);
-        if (st == PRECIS_OK)
-            io_free_paths(paths, n);
-        else if (n)
-            io_free_paths(paths, n);
-    }
+    st = cluster_add_inputs(c, argc, argv, &err);
     if (st == PRECIS_OK)
         st = write_summary(c, s, s->format, &err);
     if (st != PRECIS_OK)
         print_error(&err);
-    buf_free(&text);
     precis_cluster_free(c);
     return exit_code_for(st);
 }

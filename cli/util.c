@@ -6,10 +6,14 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "commands.h"
+#include "core/buf.h"
+#include "core/error.h"
+#include "io/io.h"
 
 void print_error(const precis_error *err)
 {
@@ -82,4 +86,46 @@ void progress_end(progress *p)
 {
     if (p->enabled)
         fprintf(stderr, "\r\033[K");
+}
+
+static precis_status add_file(precis_cluster *c, const char *path, buf *text, precis_error *err)
+{
+    precis_status st = io_read_file(path, text, err);
+    if (st != PRECIS_OK)
+        return st;
+    if (text->len == 0)
+        return error_set(err, PRECIS_ERR_EMPTY, path, 0, "empty file: no article text");
+    const char *name = strrchr(path, '/');
+    st = precis_cluster_add(c, name ? name + 1 : path, text->data, text->len, err);
+    if (st != PRECIS_OK)
+        error_locate(err, path, 0);
+    return st;
+}
+
+precis_status cluster_add_inputs(precis_cluster *c, int argc, char **argv, precis_error *err)
+{
+    static char stdin_name[] = "-";
+    char *stdin_arg[] = {stdin_name};
+    if (argc == 0) {
+        argc = 1;
+        argv = stdin_arg;
+    }
+    buf text = BUF_INIT;
+    precis_status st = PRECIS_OK;
+    for (int i = 0; i < argc && st == PRECIS_OK; i++) {
+        if (!io_is_dir(argv[i])) {
+            st = add_file(c, argv[i], &text, err);
+            continue;
+        }
+        char **paths;
+        size_t n;
+        st = io_list_dir(argv[i], &paths, &n, err);
+        if (st != PRECIS_OK)
+            break;
+        for (size_t k = 0; k < n && st == PRECIS_OK; k++)
+            st = add_file(c, paths[k], &text, err);
+        io_free_paths(paths, n);
+    }
+    buf_free(&text);
+    return st;
 }
