@@ -75,10 +75,32 @@ test: deps
 	$(MAKE) BUILD=build/san SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" OPT=-O1 \
 	    build/san/test_precis build/san/precis
 	cd tests && ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=lsan.supp:print_suppressions=0 PRECIS=../build/san/precis ../build/san/test_precis --jobs 2
+	@$(MAKE) --no-print-directory test-hardening
 
+# Valgrind follows the tests into every precis they run, but not into the
+# system tools they use (VG_SKIP) nor into the tests that time kill -9 or
+# need a browser or a million sentences (VG_FILTER); leaks of system tools
+# it does follow (the shell) and Criterion's own are not precis's. `make
+# test` runs it on a plain -O1 build (BUILD=build/vg). Each process writes
+# its own log (so tests that read precis's stderr see only precis); any
+# non-empty log is a failure, since Criterion does not fail a test whose
+# process valgrind flags.
+VG_SKIP_TOOLS := mktemp zstd sort awk mawk gawk cat rm cp mv mkdir head tail sleep grep sed diff cmp wc tr \
+             cut ls touch chmod kill date hostname perl* parallel python3* sqlite3 timeout xargs find tee uniq shuf
+comma     := ,
+VG_SKIP   := $(subst $() ,,$(patsubst %,*/%$(comma),$(VG_SKIP_TOOLS)))*chromium*
+VG_FILTER ?= !(compare_browser|store_concurrency|limits_heavy)/*
 check-valgrind: $(BUILD)/test_precis $(BUILD)/precis
+	@printf '{\n  system-tools-own-leaks\n  Memcheck:Leak\n  ...\n  obj:/usr/bin/*\n}\n' > $(BUILD)/valgrind.supp
+	@printf '{\n  criterion-own-leak\n  Memcheck:Leak\n  fun:*alloc\n  obj:*/libcriterion.so*\n}\n' >> $(BUILD)/valgrind.supp
+	@rm -rf $(BUILD)/valgrind-logs && mkdir -p $(BUILD)/valgrind-logs
 	cd tests && PRECIS=../$(BUILD)/precis valgrind --error-exitcode=99 --leak-check=full \
-	    --errors-for-leak-kinds=definite --trace-children=yes --quiet ../$(BUILD)/test_precis --jobs 1
+	    --errors-for-leak-kinds=definite --trace-children=yes --trace-children-skip='$(VG_SKIP)' --quiet \
+	    --suppressions=$(CURDIR)/$(BUILD)/valgrind.supp --log-file=$(CURDIR)/$(BUILD)/valgrind-logs/%p.log \
+	    ../$(BUILD)/test_precis --jobs 2 --filter '$(VG_FILTER)'
+	@n=$$(ls $(BUILD)/valgrind-logs | wc -l); bad=$$(find $(BUILD)/valgrind-logs -name '*.log' -size +0c); \
+	if [ -n "$$bad" ]; then echo "valgrind: errors in $$(echo $$bad | wc -w) of $$n processes:"; \
+	    head -n 30 $$bad; exit 1; fi; echo "valgrind: $$n processes, no invalid access, no leak"
 
 deps:
 	@sh tools/install-deps.sh
@@ -133,8 +155,9 @@ bench: $(BUILD)/precis $(BUILD)/bench/latency
 # `make fuzz` builds every fuzz/fuzz_*.c as a libFuzzer program in build/fuzz/,
 # linked with the library compiled by clang under ASan + UBSan (build/fuzzlib).
 # `make fuzz-smoke` runs each for FUZZ_TIME seconds on its seed corpus
-# fuzz/corpus/NAME/ (new inputs go to build/fuzz/work/NAME/, crashes to
-# build/fuzz/crash-NAME-*); without clang it says so and succeeds.
+# fuzz/corpus/NAME/ (new inputs go to build/fuzz/work/NAME/, emptied each
+# time; crashes to build/fuzz/crash-NAME-*); without clang it says so and
+# succeeds.
 FUZZ_CC   ?= clang
 FUZZ_TIME ?= 20
 FUZZ_SAN  := -fsanitize=fuzzer-no-link,address,undefined
@@ -157,7 +180,7 @@ fuzz-smoke:
 	$(MAKE) --no-print-directory fuzz >build/fuzz-build.log 2>&1 || { tail -20 build/fuzz-build.log; exit 1; }; \
 	pass=0; fail=0; \
 	for src in $(FUZZ_SRC); do \
-	    t=$$(basename $$src .c); n=$${t#fuzz_}; mkdir -p build/fuzz/work/$$n; \
+	    t=$$(basename $$src .c); n=$${t#fuzz_}; rm -rf build/fuzz/work/$$n; mkdir -p build/fuzz/work/$$n; \
 	    seeds=""; [ -d fuzz/corpus/$$n ] && seeds=fuzz/corpus/$$n; \
 	    if build/fuzz/$$t -max_total_time=$(FUZZ_TIME) -timeout=30 -rss_limit_mb=3072 \
 	        -artifact_prefix=build/fuzz/crash-$$n- build/fuzz/work/$$n $$seeds >build/fuzz/$$n.log 2>&1; then \
@@ -174,3 +197,22 @@ fuzz-smoke:
 $(BUILD)/bench/big_cluster: bench/big_cluster.c $(BUILD)/libprecis.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libprecis.a $(LIBS)
+
+# Run by `make test` after the Criterion suite: every fuzz target for
+# TEST_FUZZ_TIME seconds, then the suite under valgrind. Ends with one line,
+# "fuzz+valgrind: N passed, M failed" (fuzz targets, plus valgrind as one).
+TEST_FUZZ_TIME ?= 10
+test-hardening:
+	@mkdir -p build/fuzz; p=0; f=0; \
+	echo "fuzz: each target for $(TEST_FUZZ_TIME) s (make fuzz-smoke)"; \
+	$(MAKE) --no-print-directory fuzz-smoke FUZZ_TIME=$(TEST_FUZZ_TIME) | tee build/fuzz/smoke.out; \
+	set -- $$(sed -n 's/^fuzz: \([0-9]*\) passed, \([0-9]*\) failed$$/\1 \2/p' build/fuzz/smoke.out); \
+	if [ $$# -eq 2 ]; then p=$$((p + $$1)); f=$$((f + $$2)); \
+	elif ! grep -q skipped build/fuzz/smoke.out; then f=$$((f + 1)); fi; \
+	if command -v valgrind >/dev/null 2>&1; then \
+	    echo "valgrind: the suite under memcheck (make check-valgrind, plain -O1 build in build/vg)"; \
+	    if $(MAKE) --no-print-directory BUILD=build/vg OPT=-O1 check-valgrind; then p=$$((p + 1)); \
+	    else f=$$((f + 1)); echo "valgrind: FAILED"; fi; \
+	else echo "valgrind: not installed, skipped"; fi; \
+	echo "fuzz+valgrind: $$p passed, $$f failed"; [ $$f -eq 0 ]
+.PHONY: test-hardening
