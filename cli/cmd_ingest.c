@@ -107,8 +107,13 @@ static void ingest_jsonl(ingest_run *r, const char *path)
         return;
     }
     buf line = BUF_INIT;
-    int rc;
-    while (!r->fatal && (rc = line_reader_next(lr, &line, &err)) == 1) {
+    int rc = 0;
+    while (!r->fatal && ((rc = line_reader_next(lr, &line, &err)) == 1 || rc == -2)) {
+        if (rc == -2) {
+            /* An over-long line is reported; the lines after it still count. */
+            handle(r, err.code, &err);
+            continue;
+        }
         if (line.len == 0 || (line.len == 1 && line.data[0] == '\r'))
             continue;
         precis_article_in a;
@@ -119,7 +124,7 @@ static void ingest_jsonl(ingest_run *r, const char *path)
         json_decref(root);
         handle(r, st, &err);
     }
-    if (!r->fatal && rc < 0)
+    if (!r->fatal && rc == -1)
         handle(r, PRECIS_ERR_IO, &err);
     buf_free(&line);
     line_reader_close(lr);

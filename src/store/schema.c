@@ -222,6 +222,30 @@ precis_status store_prepare_writes(precis_store *s, precis_error *err)
     return PRECIS_OK;
 }
 
+/* Switch the file to WAL. Two processes opening a new database at once
+ * can meet here: SQLite answers SQLITE_BUSY at once, without its busy
+ * handler, when waiting could deadlock (this connection holds a shared
+ * lock and wants an exclusive one), so wait and try again ourselves, up
+ * to the busy timeout. Returns 1 once the file is in WAL mode. */
+static int switch_to_wal(sqlite3 *db, int timeout_ms)
+{
+    for (int waited = 0;; waited += 10) {
+        sqlite3_stmt *jm;
+        int wal = 0, rc = sqlite3_prepare_v2(db, "PRAGMA journal_mode = WAL", -1, &jm, NULL);
+        if (rc == SQLITE_OK) {
+            rc = sqlite3_step(jm);
+            if (rc == SQLITE_ROW) {
+                const char *mode = (const char *)sqlite3_column_text(jm, 0);
+                wal = mode && !strcmp(mode, "wal");
+            }
+            sqlite3_finalize(jm);
+        }
+        if (wal || (rc & 0xFF) != SQLITE_BUSY || waited >= timeout_ms)
+            return wal;
+        sqlite3_sleep(10);
+    }
+}
+
 precis_status precis_store_open(const char *path, const precis_store_options *opts, precis_store **out,
                                 precis_error *err)
 {
@@ -260,15 +284,7 @@ precis_status precis_store_open(const char *path, const precis_store_options *op
         /* WAL: readers never block the writer nor see half a batch. NORMAL
          * sync: a committed batch survives a crash of the process; only a
          * power loss can take back the last commits. */
-        sqlite3_stmt *jm;
-        int wal = 0;
-        if (sqlite3_prepare_v2(s->db, "PRAGMA journal_mode = WAL", -1, &jm, NULL) == SQLITE_OK) {
-            if (sqlite3_step(jm) == SQLITE_ROW) {
-                const char *mode = (const char *)sqlite3_column_text(jm, 0);
-                wal = mode && !strcmp(mode, "wal");
-            }
-            sqlite3_finalize(jm);
-        }
+        int wal = switch_to_wal(s->db, o.busy_timeout_ms);
         if (!wal) {
             st = exists ? store_sql_error(s, "switching to WAL mode", err)
                         : error_set(err, PRECIS_ERR_IO, path, 0, "cannot use WAL mode: %s", sqlite3_errmsg(s->db));
