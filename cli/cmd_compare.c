@@ -120,8 +120,17 @@ static int run_jsonl(precis_engine *eng, const settings *s, FILE *out, const cha
     }
     buf line = BUF_INIT;
     int rc, failed = 0;
-    while ((rc = line_reader_next(r, &line, &err)) == 1) {
+    while ((rc = line_reader_next(r, &line, &err)) == 1 || rc == -2) {
         long lineno = line_reader_lineno(r);
+        if (rc == -2) {
+            /* An over-long line: reported and answered, the rest still read. */
+            print_error(&err);
+            write_error_line(out, lineno, &err);
+            failed = 1;
+            if (s->strict)
+                break;
+            continue;
+        }
         if (line.len == 0 || (line.len == 1 && line.data[0] == '\r'))
             continue;
         precis_cluster *c;
@@ -142,7 +151,7 @@ static int run_jsonl(precis_engine *eng, const settings *s, FILE *out, const cha
                 break;
         }
     }
-    if (rc < 0) {
+    if (rc == -1) {
         print_error(&err);
         failed = 1;
     }
