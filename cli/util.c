@@ -13,6 +13,7 @@
 #include "commands.h"
 #include "core/buf.h"
 #include "core/error.h"
+#include "io/html.h"
 #include "io/io.h"
 
 void print_error(const precis_error *err)
@@ -88,6 +89,24 @@ void progress_end(progress *p)
         fprintf(stderr, "\r\033[K");
 }
 
+/* A web page is reduced to its story first: the title line, a blank
+ * line, the body paragraphs. Offsets then count in that text. */
+static precis_status page_text(const char *path, buf *text, precis_error *err)
+{
+    html_doc d;
+    html_doc_init(&d);
+    precis_status st = html_extract(text->data, text->len, path, &d, err);
+    if (st == PRECIS_OK) {
+        buf_clear(text);
+        if (d.title.len && (buf_append(text, d.title.data, d.title.len) != 0 || buf_puts(text, "\n\n") != 0))
+            st = error_set(err, PRECIS_ERR_NOMEM, path, 0, "out of memory");
+        if (st == PRECIS_OK && buf_append(text, d.body.data, d.body.len) != 0)
+            st = error_set(err, PRECIS_ERR_NOMEM, path, 0, "out of memory");
+    }
+    html_doc_free(&d);
+    return st;
+}
+
 static precis_status add_file(precis_cluster *c, const char *path, buf *text, precis_error *err)
 {
     precis_status st = io_read_file(path, text, err);
@@ -95,6 +114,8 @@ static precis_status add_file(precis_cluster *c, const char *path, buf *text, pr
         return st;
     if (text->len == 0)
         return error_set(err, PRECIS_ERR_EMPTY, path, 0, "empty file: no article text");
+    if (html_sniff(text->data, text->len) && (st = page_text(path, text, err)) != PRECIS_OK)
+        return st;
     const char *name = strrchr(path, '/');
     st = precis_cluster_add(c, name ? name + 1 : path, text->data, text->len, err);
     if (st != PRECIS_OK)

@@ -18,7 +18,8 @@ int parse_size(const char *opt, const char *arg, size_t *out);
 
 /* Add the articles named on the command line to c: each FILE is an
  * article, a DIR its files in name order, "-" (or no argument at all)
- * standard input. Article ids are file names; errors name the path. */
+ * standard input. A file that is an HTML page is reduced to its title and
+ * story text first. Article ids are file names; errors name the path. */
 precis_status cluster_add_inputs(precis_cluster *c, int argc, char **argv, precis_error *err);
 
 /* Progress on stderr, only when stderr is a terminal; at most ~5 updates

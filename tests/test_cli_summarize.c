@@ -257,3 +257,14 @@ Test(cli_summarize, readme_example_output_is_current)
     run_free(&r);
     free(readme);
 }
+
+/* A saved web page is summarized from its story text, not its markup. */
+Test(cli_summarize, html_page_is_reduced_to_its_story)
+{
+    run_result r = run("summarize data/html/news1.html --words 500");
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_assert(strstr(r.out, "Rescuers in eastern Spain searched on Thursday") != NULL, "%s", r.out);
+    cr_assert_null(strstr(r.out, "<"), "markup in the summary: %s", r.out);
+    cr_assert_null(strstr(r.out, "World\n"), "navigation in the summary: %s", r.out);
+    run_free(&r);
+}
