@@ -38,7 +38,7 @@ TEST_OBJ:= $(TEST_SRC:%.c=$(BUILD)/%.o)
 EMBED   := data/bgdf.tsv.zst data/stopwords.txt data/rouge/wordnet-exceptions.tsv \
            data/rouge/smart_common_words.txt data/scorer.txt
 
-.PHONY: all test demo install clean fuzz bench check-valgrind deps
+.PHONY: all test demo install clean fuzz bench check-valgrind deps deps-test
 all: $(BUILD)/precis $(BUILD)/libprecis.a $(BUILD)/precis.pc
 
 $(BUILD)/tools/embed: tools/embed.c
@@ -71,7 +71,7 @@ $(BUILD)/test_precis: $(TEST_OBJ) $(BUILD)/libprecis.a
 
 # The tests always run with sanitizers in their own build tree, so a plain
 # `make` stays fast while `make test` is what CI trusts.
-test: deps
+test: deps-test
 	$(MAKE) BUILD=build/san SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" OPT=-O1 \
 	    build/san/test_precis build/san/precis
 	cd tests && ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=lsan.supp:print_suppressions=0 PRECIS=../build/san/precis ../build/san/test_precis --jobs 2
@@ -104,6 +104,9 @@ check-valgrind: $(BUILD)/test_precis $(BUILD)/precis
 
 deps:
 	@sh tools/install-deps.sh
+
+deps-test:
+	@sh tools/install-deps.sh test
 
 demo: deps
 	$(MAKE) all

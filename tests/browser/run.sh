@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh: the browser test of `precis compare --format html`, standalone.
-# Installs Debian's chromium if it is missing (the main `make test` never
-# needs it; there the browser test skips), builds precis, checks the pages
+# Installs Debian's chromium if it is missing (`make test` installs it too,
+# through tools/install-deps.sh test; a machine without it skips the browser
+# test), builds precis, checks the pages
 # in headless Chromium and refreshes docs/compare-seeds.png.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
