@@ -30,24 +30,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "rouge/rouge_int.h"
 
 enum { DIAG = 1, UP = 2, LEFT = 3 };
-
-static int grow_bytes(unsigned char **v, size_t *cap, size_t need)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap ? *cap : 4096;
-    while (nc < need)
-        nc *= 2;
-    unsigned char *nv = realloc(*v, nc);
-    if (!nv)
-        return -1;
-    *v = nv;
-    *cap = nc;
-    return 0;
-}
 
 static int grow_rows(rouge_scorer *sc, size_t need)
 {
@@ -100,21 +86,6 @@ static void trace(const unsigned char *dir, size_t m, size_t n, const uint32_t *
     }
 }
 
-static int grow_words(uint64_t **v, size_t *cap, size_t need)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap ? *cap : 1024;
-    while (nc < need)
-        nc *= 2;
-    uint64_t *nv = realloc(*v, nc * sizeof *nv);
-    if (!nv)
-        return -1;
-    *v = nv;
-    *cap = nc;
-    return 0;
-}
-
 /* Portable popcount (the builtin is a library call without -mpopcnt). */
 static inline size_t ones64(uint64_t x)
 {
@@ -155,21 +126,6 @@ static long bit_below(const uint64_t *m, size_t b)
     }
 }
 
-static int grow32(uint32_t **v, size_t *cap, size_t need)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap ? *cap : 256;
-    while (nc < need)
-        nc *= 2;
-    uint32_t *nv = realloc(*v, nc * sizeof *nv);
-    if (!nv)
-        return -1;
-    *v = nv;
-    *cap = nc;
-    return 0;
-}
-
 /* Two arrays of one capacity; the new part of the first is zeroed (it
  * holds stamps). */
 static int grow_pair(uint32_t **a, uint32_t **b, size_t *cap, size_t need)
@@ -203,7 +159,7 @@ static int peer_local(rouge_scorer *sc, const rouge_sents *ps)
         memset(sc->seen, 0, sc->vocab_cap * sizeof *sc->seen);
         sc->stamp = 1;
     }
-    if (grow32(&ls->ploc, &ls->ploc_cap, ps->toks.n) < 0)
+    if (grow_array(&ls->ploc, &ls->ploc_cap, ps->toks.n, sizeof(uint32_t), 256) < 0)
         return -1;
     uint32_t nloc = 0;
     for (size_t i = 0; i < ps->toks.n; i++) {
@@ -251,7 +207,7 @@ static int model_shared(rouge_scorer *sc, const rouge_sents *ms)
 static int sentence_masks(rouge_scorer *sc, const uint32_t *loc, size_t n, size_t W)
 {
     rouge_lcs_scratch *ls = &sc->ls;
-    if (grow_words(&sc->pm, &sc->pm_cap, n * W) < 0)
+    if (grow_array(&sc->pm, &sc->pm_cap, n * W, sizeof(uint64_t), 1024) < 0)
         return -1;
     if (++ls->tstamp == 0) {
         memset(ls->tmark, 0, ls->tcap * sizeof *ls->tmark);
@@ -339,7 +295,7 @@ static int lcs_against(rouge_scorer *sc, const rouge_sents *ms, size_t n, unsign
         }
         if (!k)
             continue;
-        if (grow_words(&sc->vrows, &sc->vrows_cap, (k + 1) * W) < 0)
+        if (grow_array(&sc->vrows, &sc->vrows_cap, (k + 1) * W, sizeof(uint64_t), 1024) < 0)
             return -1;
         lcs_rows(sc->pm, ls->rslot, k, W, sc->vrows);
         lcs_trace(sc->vrows, sc->pm, ls->rslot, sc->rows, k, W, n, mask);
@@ -353,7 +309,7 @@ static int lcs_mask(rouge_scorer *sc, const rouge_sents *ps, const rouge_sents *
 {
     rouge_lcs_scratch *ls = &sc->ls;
     if (model_shared(sc, ms) < 0 || grow_rows(sc, ms->toks.n + 1) < 0 ||
-        grow32(&ls->rslot, &ls->rslot_cap, ms->toks.n + 1) < 0)
+        grow_array(&ls->rslot, &ls->rslot_cap, ms->toks.n + 1, sizeof(uint32_t), 256) < 0)
         return -1;
     if (ls->sstart[ms->n] == 0)
         return 0;
@@ -374,7 +330,7 @@ static int wlcs_inner(rouge_scorer *sc, const uint32_t *r, size_t m, const uint3
 {
     if (!m || !n)
         return 0;
-    if (grow_rows(sc, n + 1) < 0 || grow_bytes(&sc->dir, &sc->dir_cap, m * n) < 0)
+    if (grow_rows(sc, n + 1) < 0 || grow_array(&sc->dir, &sc->dir_cap, m * n, 1, 4096) < 0)
         return -1;
     double *prev = sc->wrow_a, *cur = sc->wrow_b;
     int *kprev = sc->krow_a, *kcur = sc->krow_b;
@@ -484,7 +440,7 @@ static int plain_model(rouge_scorer *sc, const rouge_doc *peer, const rouge_doc 
     *hit = 0, *base = 0;
     for (size_t s = 0; s < ms->n; s++)
         *base += (double)(ms->start[s + 1] - ms->start[s]);
-    if (grow_bytes(&sc->mask, &sc->mask_cap, M + 1) < 0)
+    if (grow_array(&sc->mask, &sc->mask_cap, M + 1, 1, 4096) < 0)
         return -1;
     memset(sc->mask, 0, M + 1);
     if (lcs_mask(sc, ps, ms, sc->mask) < 0)
@@ -513,7 +469,7 @@ static int weighted_model(rouge_scorer *sc, const rouge_doc *peer, const rouge_d
         const uint32_t *r = ms->toks.ids + ms->start[s];
         size_t m = ms->start[s + 1] - ms->start[s];
         *base += fw[m];
-        if (grow_bytes(&sc->mask, &sc->mask_cap, m + 1) < 0) {
+        if (grow_array(&sc->mask, &sc->mask_cap, m + 1, 1, 4096) < 0) {
             rc = -1;
             break;
         }

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "rouge/rouge_int.h"
 
 #define KEY_EMPTY UINT64_MAX
@@ -112,43 +113,13 @@ void rouge_gmap_free(rouge_gmap *g)
 
 /* ---- Scratch ------------------------------------------------------------------ */
 
-static int reserve32(uint32_t **v, size_t *cap, size_t need)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap ? *cap : 256;
-    while (nc < need)
-        nc *= 2;
-    uint32_t *nv = realloc(*v, nc * sizeof *nv);
-    if (!nv)
-        return -1;
-    *v = nv;
-    *cap = nc;
-    return 0;
-}
-
-static int reserve64(uint64_t **v, size_t *cap, size_t need)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap ? *cap : 256;
-    while (nc < need)
-        nc *= 2;
-    uint64_t *nv = realloc(*v, nc * sizeof *nv);
-    if (!nv)
-        return -1;
-    *v = nv;
-    *cap = nc;
-    return 0;
-}
-
 /* ---- Gram keys ------------------------------------------------------------------ */
 
 /* Keys of the n-grams of t (n >= 3): ids of ever longer prefixes from the
  * map, the last level tagged LONG. */
 static long long_keys(rouge_scorer *sc, const rouge_toks *t, int n, uint64_t *out)
 {
-    if (reserve32(&sc->gram_ids, &sc->gram_ids_cap, t->n) < 0)
+    if (grow_array(&sc->gram_ids, &sc->gram_ids_cap, t->n, sizeof(uint32_t), 256) < 0)
         return -1;
     uint32_t *v = sc->gram_ids;
     memcpy(v, t->ids, t->n * sizeof *v);
@@ -176,7 +147,7 @@ static long ngram_keys(rouge_scorer *sc, const rouge_toks *t, int n, const unsig
     *kept = 0;
     if (n < 1 || t->n < (size_t)n)
         return 0;
-    if (reserve64(out, cap, t->n) < 0)
+    if (grow_array(out, cap, t->n, sizeof(uint64_t), 256) < 0)
         return -1;
     uint64_t *v = *out;
     const uint32_t *id = t->ids;
@@ -217,7 +188,7 @@ static long skip_keys(const rouge_toks *t, long dist, bool unigrams, const unsig
         return 0;
     for (size_t i = 0; i + 1 < L; i++)
         total += (unigrams ? 1 : 0) + skip_last(i, L, dist) - i;
-    if (reserve64(out, cap, total) < 0)
+    if (grow_array(out, cap, total, sizeof(uint64_t), 256) < 0)
         return -1;
     uint64_t *v = *out;
     const uint32_t *id = t->ids;
@@ -262,8 +233,8 @@ static size_t home(const rouge_scorer *sc, uint64_t key)
  * of the allocation): a small peer after a large one stays in cache. */
 static int table_reserve(rouge_scorer *sc, size_t n)
 {
-    if (reserve32(&sc->gs_used, &sc->gs_used_cap, n) < 0 ||
-        reserve32(&sc->touched, &sc->touched_cap, n) < 0)
+    if (grow_array(&sc->gs_used, &sc->gs_used_cap, n, sizeof(uint32_t), 256) < 0 ||
+        grow_array(&sc->touched, &sc->touched_cap, n, sizeof(uint32_t), 256) < 0)
         return -1;
     size_t nc = 256;
     unsigned bits = 8;
