@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/article.h"
 #include "cluster/batch.h"
 #include "core/error.h"
 #include "text/utf8.h"
@@ -32,18 +33,6 @@ void batch_rec_free(batch_rec *r)
 static int is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static precis_status check_utf8(const char *what, const char *s, size_t len, const precis_article_in *a,
-                                precis_error *err)
-{
-    size_t bad = 0;
-    int rc = utf8_check(s, len, &bad);
-    if (rc == 0)
-        return PRECIS_OK;
-    if (rc == 2)
-        return error_set(err, PRECIS_ERR_BINARY, a->where, a->line, "%s holds a NUL byte at byte %zu", what, bad);
-    return error_set(err, PRECIS_ERR_UTF8, a->where, a->line, "%s is not valid UTF-8 (byte %zu)", what, bad);
 }
 
 /* A trimmed copy of s, or NULL when s is NULL or only white space. */
@@ -106,43 +95,12 @@ precis_status batch_rec_from_article(precis_engine *eng, html_doc *html, const b
                                      const precis_article_in *a, batch_rec *out, precis_error *err)
 {
     memset(out, 0, sizeof *out);
-    const char *body = a->body, *title = a->title, *date = a->published;
-    size_t len = a->len;
-    if (!body)
-        return error_set(err, PRECIS_ERR_EMPTY, a->where, a->line, "article has no text");
-    if (a->html) {
-        precis_status st = html_extract(a->body, a->len, a->where, html, err);
-        if (st != PRECIS_OK) {
-            error_locate(err, a->where, a->line);
-            return st;
-        }
-        body = html->body.data;
-        len = html->body.len;
-        if (!title && html->title.len)
-            title = html->title.data;
-        long long t;
-        if (!date && html->date.len && precis_parse_date(html->date.data, &t) == 0)
-            date = html->date.data;
-    } else if (len > PRECIS_MAX_ARTICLE_BYTES) {
-        return error_set(err, PRECIS_ERR_TOO_LARGE, a->where, a->line, "article of %zu bytes exceeds the limit of %zu",
-                         len, (size_t)PRECIS_MAX_ARTICLE_BYTES);
-    }
-    precis_status st = check_utf8("text", body, len, a, err);
-    const char *fields[] = {a->id, a->url, title};
-    const char *names[] = {"id", "url", "title"};
-    for (int i = 0; i < 3 && st == PRECIS_OK; i++)
-        if (fields[i])
-            st = check_utf8(names[i], fields[i], strlen(fields[i]), a, err);
+    article_view v;
+    precis_status st = article_view_make(a, html, &v, err);
     if (st != PRECIS_OK)
         return st;
-    while (len && is_space(*body)) {
-        body++;
-        len--;
-    }
-    while (len && is_space(body[len - 1]))
-        len--;
-    if (len == 0)
-        return error_set(err, PRECIS_ERR_EMPTY, a->where, a->line, "article has no text");
+    const char *body = v.body, *title = v.title, *date = v.date;
+    size_t len = v.len;
     out->t = o->default_time;
     if (date && precis_parse_date(date, &out->t) != 0)
         return error_set(err, PRECIS_ERR_FORMAT, a->where, a->line,

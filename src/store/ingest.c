@@ -15,23 +15,11 @@
 #include <time.h>
 
 #include "core/error.h"
+#include "store/article.h"
 #include "store/store.h"
 #include "text/utf8.h"
 
 #define TITLE_MAX 160   /* bytes of a title made from the text's first line */
-
-static precis_status check_utf8(const char *what, const char *s, size_t len, const precis_article_in *a,
-                                precis_error *err)
-{
-    size_t bad = 0;
-    int rc = utf8_check(s, len, &bad);
-    if (rc == 0)
-        return PRECIS_OK;
-    long line = a->line ? a->line : !strcmp(what, "text") ? utf8_line_of(s, bad) : 0;
-    if (rc == 2)
-        return error_set(err, PRECIS_ERR_BINARY, a->where, line, "%s holds a NUL byte at byte %zu", what, bad);
-    return error_set(err, PRECIS_ERR_UTF8, a->where, line, "%s is not valid UTF-8 (byte %zu)", what, bad);
-}
 
 static int is_space(char c)
 {
@@ -132,45 +120,12 @@ precis_status precis_store_add(precis_store *s, const precis_article_in *a, prec
         if (st != PRECIS_OK)
             return st;
     }
-    if (!a->body)
-        return error_set(err, PRECIS_ERR_EMPTY, a->where, a->line, "article has no text");
-    const char *body = a->body, *title = a->title, *byline = a->byline, *date = a->published;
-    size_t len = a->len;
-    if (a->html) {
-        precis_status st = html_extract(a->body, a->len, a->where, &s->html, err);
-        if (st != PRECIS_OK) {
-            error_locate(err, a->where, a->line);
-            return st;
-        }
-        body = s->html.body.data;
-        len = s->html.body.len;
-        if (!title && s->html.title.len)
-            title = s->html.title.data;
-        if (!byline && s->html.byline.len)
-            byline = s->html.byline.data;
-        long long t;
-        if (!date && s->html.date.len && precis_parse_date(s->html.date.data, &t) == 0)
-            date = s->html.date.data;
-    } else if (len > PRECIS_MAX_ARTICLE_BYTES) {
-        return error_set(err, PRECIS_ERR_TOO_LARGE, a->where, a->line, "article of %zu bytes exceeds the limit of %zu",
-                         len, PRECIS_MAX_ARTICLE_BYTES);
-    }
-    precis_status st = check_utf8("text", body, len, a, err);
-    const char *fields[] = {a->id, a->url, a->source, title, byline};
-    const char *names[] = {"id", "url", "source", "title", "byline"};
-    for (int i = 0; i < 5 && st == PRECIS_OK; i++)
-        if (fields[i])
-            st = check_utf8(names[i], fields[i], strlen(fields[i]), a, err);
+    article_view v;
+    precis_status st = article_view_make(a, &s->html, &v, err);
     if (st != PRECIS_OK)
         return st;
-    while (len && is_space(*body)) {
-        body++;
-        len--;
-    }
-    while (len && is_space(body[len - 1]))
-        len--;
-    if (len == 0)
-        return error_set(err, PRECIS_ERR_EMPTY, a->where, a->line, "article has no text");
+    const char *body = v.body, *title = v.title, *byline = v.byline, *date = v.date;
+    size_t len = v.len;
     long long when;
     if (date) {
         if (precis_parse_date(date, &when) != 0)
