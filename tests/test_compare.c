@@ -1,7 +1,8 @@
 /*
  * test_compare.c: the cross-source view (src/compare, precis compare) on
  * real text: the seeds' full lists of discrepancies and quotes, number
- * parsing, overlap and facts, the HTML page's escaping of a hostile
+ * parsing, overlap and facts, quotes in excerpts of DUC 2006 and
+ * Multi-News (wire-copy quotation marks, lower-cased speakers, titles), the HTML page's escaping of a hostile
  * article, bad input at the CLI, and (when Chromium is installed) the page
  * rendered in a headless browser.
  */
@@ -200,6 +201,70 @@ Test(compare_seeds, quotes_are_the_full_list_with_speakers)
                   "[%u] \"%s\": speaker %s, want %s", seed_quotes[i].article, seed_quotes[i].opening,
                   hit->speaker ? hit->speaker : "(none)", seed_quotes[i].speaker);
     }
+    unload(&f);
+}
+
+/* The speaker of the quote whose text opens with `opening`, or NULL; fails
+ * the test if there is no such quote. */
+static const char *speaker_of(const fixture *f, const char *opening)
+{
+    size_t olen = strlen(opening);
+    for (size_t k = 0; k < f->r.nquotes; k++) {
+        const cmp_quote *q = &f->r.quotes[k];
+        if (q->end - q->start >= olen && !strncmp(f->c->articles[q->article].text + q->start, opening, olen))
+            return q->speaker ? q->speaker : "(none)";
+    }
+    cr_assert_fail("no quote opening \"%s\" (%zu found)", opening, f->r.nquotes);
+    return NULL;
+}
+
+/* DUC 2006 (D0640D, D0626H): NYT copy quotes with `` '', AP copy with '' ''. */
+Test(compare_quotes, wire_copy_ascii_quotation_marks)
+{
+    static const char *const texts[] = {
+        "In a television interview, Russian Navy commander Vladimir Kuroyedov said the prospects "
+        "for the crew was bleak. ``What remains is our hope, which leaves us fewer and fewer chances "
+        "every day,'' he said. ``Our calculations show that by August 18 they will run out of "
+        "oxygen.''\n",
+        "Police were also holding two suspects, Tanzanian director of criminal investigation Rajabi "
+        "Adadi said. ''Police have some leads regarding the event,'' Adadi said, speaking in "
+        "Swahili.\n"};
+    fixture f;
+    load_texts(&f, texts, 2);
+    cr_assert(strstr(speaker_of(&f, "What remains is our hope"), "Kuroyedov"));
+    cr_assert(strstr(speaker_of(&f, "Our calculations show"), "Kuroyedov"));
+    cr_assert(strstr(speaker_of(&f, "Police have some leads"), "Adadi"));
+    unload(&f);
+}
+
+/* Multi-News (val 17, 12): lower-cased names, an appositive after the
+ * quote, and "she" with no capitalised name to point to. */
+Test(compare_quotes, lower_case_speakers)
+{
+    static const char *const texts[] = {
+        "A reno coin dealer says it will be a once-in-a-lifetime event. \" this is my olympic "
+        "moment, \" rusty goe, owner of southgate coins, said tuesday of the upcoming sale.",
+        "Clinton told msnbc's chris matthews that she holds trump responsible for the violence "
+        "seen in recent days at his rallies. \"he's been building this incitement, \" she said."};
+    fixture f;
+    load_texts(&f, texts, 2);
+    cr_assert(strstr(speaker_of(&f, "this is my olympic moment"), "goe"));
+    cr_assert(strstr(speaker_of(&f, "he's been building"), "Clinton"));
+    unload(&f);
+}
+
+/* Multi-News (val 16, 103): titles in quotation marks are not quotes. */
+Test(compare_quotes, titles_are_not_quotes)
+{
+    static const char *const texts[] = {
+        "Harris tried to bring up the energy with a mid-broadcast song-and-dance number called "
+        "\" the number in the middle of the show. \" but nothing seemed to help.",
+        "Netflix has been signing filmmakers joel and ethan coen to a deal for a series, \"the "
+        "ballad of buster scruggs. \" \" this may be the saddest emmys of all time, \" he said."};
+    fixture f;
+    load_texts(&f, texts, 2);
+    cr_assert_eq(f.r.nquotes, 1, "got %zu quotes", f.r.nquotes);
+    speaker_of(&f, "this may be the saddest");
     unload(&f);
 }
 

@@ -1,8 +1,9 @@
 /*
  * quotes.c: direct quotations and who said them.
  *
- * A quotation is text between quotation marks (straight or curly) of at
- * least CMP_QUOTE_MIN_WORDS words; shorter quoted fragments ("a list",
+ * A quotation is text between quotation marks (straight, curly, or the
+ * ASCII pairs of older wire copy: `` ... '' in NYT text, '' ... '' in AP
+ * text, as in DUC 2006) of at least CMP_QUOTE_MIN_WORDS words; shorter quoted fragments ("a list",
  * "grave concerns") are scare quotes. A quotation still open at the end
  * of a paragraph runs to its end, as news style continues a quote across
  * paragraphs.
@@ -14,9 +15,15 @@
  *                      Sergei Ivanov, Mr Putin's chief of staff, said "..."
  *   neither:           a quote that opens a sentence right after another
  *                      quote continues that quote's speaker.
+ * A title in quotation marks (a show, a song: "the number in the middle of
+ * the show") is not a quotation: it follows a naming word ("called",
+ * "including", "series") or is written in title case, and has no verb or
+ * pronoun of speech.
  * A pronoun (he, she) is the speaker of the quote just before, if it is
  * close, else the person last named in the preceding sentences; "it" and
- * "they" are the subject of the last "said" before.
+ * "they" are the subject of the last "said" before. Naming a person relies
+ * on capitals, which lower-cased text (Multi-News) lacks; there "he" falls
+ * back to the subject of the last "said"/"told" before, as for "they".
  */
 #include <string.h>
 
@@ -130,6 +137,19 @@ static int break_between(const qstate *q, uint32_t i, uint32_t j)
             return 1; /* curly double quotes, en and em dashes */
     }
     return 0;
+}
+
+/* Only a comma (and spaces) between tokens i and j. */
+static int comma_only(const qstate *q, uint32_t i, uint32_t j)
+{
+    int comma = 0;
+    for (uint32_t k = q->d->tok[i].end; k < q->d->tok[j].start; k++) {
+        if (q->text[k] == ',')
+            comma = 1;
+        else if (q->text[k] != ' ')
+            return 0;
+    }
+    return comma;
 }
 
 static int has_comma_between(const qstate *q, uint32_t from_byte, uint32_t to_byte)
@@ -313,7 +333,8 @@ static int attrib_after(const qstate *q, const found *f, np *out)
     while (limit < d->ntok && d->tok[limit].sent == d->tok[k0].sent && limit < k0 + 16)
         limit++;
     for (uint32_t v = k0; v < limit; v++) {
-        if (v > k0 && break_between(q, v - 1, v))
+        /* a comma may close an appositive: "...," rusty goe, owner of X, said */
+        if (v > k0 && break_between(q, v - 1, v) && !comma_only(q, v - 1, v))
             return 0;
         if (!in_list(speech_verbs, norm(q, v)))
             continue;
@@ -394,7 +415,7 @@ static int attribute(const qstate *q, const found *f, const cmp_quote *prev, uin
         }
         np r;
         uint32_t b = back_sentences(q, f->t0, LOOKBACK_SENTENCES);
-        if (person ? last_person(q, b, f->t0, &r) : last_sayer(q, f->t0, &r)) {
+        if ((person && last_person(q, b, f->t0, &r)) || last_sayer(q, f->t0, &r)) {
             p = r;
         } else {
             x->speaker = arena_strndup(q->a, norm(q, p.s), strlen(norm(q, p.s)));
@@ -418,6 +439,40 @@ static void trim(const char *t, uint32_t *s, uint32_t *e)
         (*e)--;
 }
 
+/* Words that name what follows rather than report speech:
+ * a series, "how to get away with murder"; a number called "...". */
+static const char *const title_cues[] = {
+    "called", "titled", "entitled", "dubbed", "named", "include", "includes", "including",
+    "series", "show", "film", "movie", "song", "book", "album", "novel", "play", "episode",
+    "documentary", "single", "headline", NULL};
+
+/* Words that make a quoted phrase a statement, not a name. */
+static const char *const speech_marks[] = {
+    "i", "we", "you", "me", "us", "my", "our", "your", "he", "she", "they", "is", "are", "was",
+    "were", "am", "be", "been", "have", "has", "had", "will", "would", "can", "could", "should",
+    "must", "do", "does", "did", "not", "t", "s", "m", "re", "ve", "ll", "d", NULL};
+
+/* A title in quotation marks rather than a quotation: short, no word of a
+ * statement, and either introduced by a naming word or in title case
+ * (most words capitalised where the text is cased). */
+static int is_title(const qstate *q, const found *f)
+{
+    const cmp_doc *d = q->d;
+    uint32_t n = f->t1 - f->t0, caps = 0;
+    if (n > 8)
+        return 0;
+    for (uint32_t k = f->t0; k < f->t1; k++) {
+        if (in_list(speech_marks, norm(q, k)))
+            return 0;
+        caps += d->tok[k].cap;
+    }
+    for (uint32_t k = f->t0; k > 0 && k + 2 > f->t0; k--)
+        if (in_list(title_cues, norm(q, k - 1)))
+            return 1;
+    /* the first word is capitalised anyway at a sentence start */
+    return caps * 3 >= n * 2 && n - caps <= 2 && f->t0 > 0 && d->tok[f->t0].sent == d->tok[f->t0 - 1].sent;
+}
+
 /* Quotes in the paragraph [ps, pe); calls back per quote found. */
 static int scan_paragraph(qstate *q, uint32_t ps, uint32_t pe, cmp_quote **arr, size_t *n,
                           size_t *cap, long *prev_idx, uint32_t *prev_tok)
@@ -437,6 +492,21 @@ static int scan_paragraph(qstate *q, uint32_t ps, uint32_t pe, cmp_quote **arr, 
             }
             close_at = i;
             close_len = 1;
+        } else if (i + 2 <= pe && t[i] == '`' && (t[i + 1] == '`' || t[i + 1] == '\'')) {
+            /* `` opens (NYT wire copy); `' is a mistyped `` seen in DUC */
+            if (open < 0)
+                open = i + 2;
+            i++;
+            continue;
+        } else if (i + 2 <= pe && t[i] == '\'' && t[i + 1] == '\'') {
+            /* '' closes, or opens where AP copy uses it for both marks */
+            if (open < 0) {
+                open = i + 2;
+                i++;
+                continue;
+            }
+            close_at = i;
+            close_len = 2;
         } else if (i + 3 <= pe && is_open_mark(t, i)) {
             if (open < 0)
                 open = i + 3;
@@ -458,7 +528,7 @@ static int scan_paragraph(qstate *q, uint32_t ps, uint32_t pe, cmp_quote **arr, 
         f.t1 = tok_at(q->d, f.end);
         open = -1;
         i = close_at + (close_len ? close_len - 1 : 0);
-        if (f.t1 - f.t0 < CMP_QUOTE_MIN_WORDS)
+        if (f.t1 - f.t0 < CMP_QUOTE_MIN_WORDS || is_title(q, &f))
             continue;
         f.end = close_at; /* keep the inner text's final punctuation */
         trim(t, &f.start, &f.end);
