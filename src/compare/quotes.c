@@ -325,6 +325,13 @@ static int attrib_after(const qstate *q, const found *f, np *out)
     uint32_t sent = d->tok[f->t1 - 1].sent;
     if (d->tok[k0].sent != sent && d->tok[k0].sent != sent + 1)
         return 0;
+    /* A quote closed by a full stop ends its sentence: what follows is a
+     * new sentence ("... get over." jameson's father, X, said his ...). */
+    uint32_t e = f->end;
+    while (e > f->start && (strchr(" \"'`", q->text[e - 1]) || (unsigned char)q->text[e - 1] >= 0x80))
+        e--;
+    if (e > f->start && q->text[e - 1] == '.')
+        return 0;
     /* only punctuation and spaces between the mark and the attribution */
     for (uint32_t b = f->end; b < d->tok[k0].start; b++)
         if (q->text[b] == '\n')
