@@ -205,9 +205,9 @@ Test(store_concurrency, kill9_loses_no_committed_batch)
     snprintf(ef, sizeof ef, "%s/k.err", dir);
     srand((unsigned)time(NULL));
     long long before = 0;
-    for (int round = 0; round < 10; round++) {
+    for (int round = 0; round < 50; round++) { /* issue 7: 50 kills in a test */
         pid_t pid = spawn(args, ef);
-        usleep(20000 + (useconds_t)(rand() % 400000));
+        usleep(5000 + (useconds_t)(rand() % 150000));
         kill(pid, SIGKILL);
         wait_exit(pid);
         /* Killed before the schema was committed: the database is still empty
