@@ -21,6 +21,7 @@
  * words separated by single spaces).
  */
 #include "clean/furniture.h"
+#include "text/segment.h"
 
 #include <string.h>
 
@@ -76,31 +77,6 @@ static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static int is_alnum_ascii(unsigned char c)
 {
     return is_lower_ascii(c) || is_upper_ascii(c) || is_digit(c);
-}
-
-/* Does the line end in . ! ? or "…", before closing quotes and brackets? */
-static int ends_with_stop(const char *s, size_t start, size_t end)
-{
-    for (int guard = 0; end > start && guard < 8; guard++) {
-        unsigned char c = (unsigned char)s[end - 1];
-        if (c == '.' || c == '!' || c == '?')
-            return 1;
-        if (c == ')' || c == ']' || c == '"' || c == '\'') {
-            end--;
-            continue;
-        }
-        if (end - start >= 3 && (unsigned char)s[end - 3] == 0xE2 &&
-            (unsigned char)s[end - 2] == 0x80) {
-            if (c == 0xA6)
-                return 1;
-            if (c == 0x9D || c == 0x99) {
-                end -= 3;
-                continue;
-            }
-        }
-        return 0;
-    }
-    return 0;
 }
 
 /* Lower-case ASCII words of s[start, end), one space apart, with a space

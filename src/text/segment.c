@@ -178,8 +178,7 @@ static size_t stop_len(const char *s, size_t i, size_t end)
     return 0;
 }
 
-/* Does [start, end) end with a stop, ignoring closing quotes and brackets? */
-static int ends_with_stop(const char *s, size_t start, size_t end)
+int ends_with_stop(const char *s, size_t start, size_t end)
 {
     for (int guard = 0; end > start && guard < 8; guard++) {
         unsigned char c = (unsigned char)s[end - 1];

@@ -28,6 +28,10 @@ typedef struct seg_sentence {
     uint32_t flags;       /* SENT_* */
 } seg_sentence;
 
+/* Does s[start, end) end with . ! ? or an ellipsis, ignoring closing
+ * quotes (straight, curly, guillemets) and brackets after it? */
+int ends_with_stop(const char *s, size_t start, size_t end);
+
 /* Split the given ranges of text (from furniture_keep) into sentences, in
  * order. A sentence never crosses a blank line, and never crosses from one
  * range into a non-adjacent one. Writes an arena array to *out and returns
