@@ -91,73 +91,10 @@ static int run_files(precis_engine *eng, const settings *s, FILE *out, int argc,
     return exit_code_for(st);
 }
 
-static void write_error_line(FILE *out, long lineno, const precis_error *err)
+static precis_status write_jsonl_report(precis_cluster *c, FILE *out, void *ctx, precis_error *err)
 {
-    char msg[1200];
-    buf b = BUF_INIT;
-    precis_error_format(err, msg, sizeof msg);
-    buf_printf(&b, "{\"line\":%ld,\"error\":", lineno);
-    for (size_t i = 0; msg[i]; i++) {
-        unsigned char ch = (unsigned char)msg[i];
-        if (ch == '"' || ch == '\\')
-            buf_printf(&b, "%s\\%c", i ? "" : "\"", ch);
-        else
-            buf_printf(&b, "%s%c", i ? "" : "\"", ch < 0x20 ? ' ' : ch);
-    }
-    buf_puts(&b, msg[0] ? "\"}\n" : "\"\"}\n");
-    fwrite(b.data, 1, b.len, out);
-    buf_free(&b);
-}
-
-static int run_jsonl(precis_engine *eng, const settings *s, FILE *out, const char *path)
-{
-    precis_error err = {0};
-    line_reader *r;
-    precis_status st = line_reader_open(path, &r, &err);
-    if (st != PRECIS_OK) {
-        print_error(&err);
-        return exit_code_for(st);
-    }
-    buf line = BUF_INIT;
-    int rc, failed = 0;
-    while ((rc = line_reader_next(r, &line, &err)) == 1 || rc == -2) {
-        long lineno = line_reader_lineno(r);
-        if (rc == -2) {
-            /* An over-long line: reported and answered, the rest still read. */
-            print_error(&err);
-            write_error_line(out, lineno, &err);
-            failed = 1;
-            if (s->strict)
-                break;
-            continue;
-        }
-        if (line.len == 0 || (line.len == 1 && line.data[0] == '\r'))
-            continue;
-        precis_cluster *c;
-        char *id;
-        st = jsonl_cluster(eng, line.data, line.len, lineno, line_reader_name(r), &c, &id, &err);
-        if (st == PRECIS_OK) {
-            st = write_report(c, PRECIS_COMPARE_JSON, out, &err);
-            if (st != PRECIS_OK)
-                error_locate(&err, line_reader_name(r), lineno);
-            precis_cluster_free(c);
-            free(id);
-        }
-        if (st != PRECIS_OK) {
-            print_error(&err);
-            write_error_line(out, lineno, &err);
-            failed = 1;
-            if (s->strict || st == PRECIS_ERR_NOMEM)
-                break;
-        }
-    }
-    if (rc == -1) {
-        print_error(&err);
-        failed = 1;
-    }
-    buf_free(&line);
-    line_reader_close(r);
-    return failed ? (st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : EXIT_INPUT) : EXIT_OK;
+    (void)ctx;
+    return write_report(c, PRECIS_COMPARE_JSON, out, err);
 }
 
 /* ---- --db FILE --story ID: one story of a database (precis ingest) ---- */
@@ -251,7 +188,8 @@ int cmd_compare(int argc, char **argv)
         rc = exit_code_for(st);
     } else {
         rc = s.db      ? run_story(eng, &s, out)
-             : s.jsonl ? run_jsonl(eng, &s, out, optind < argc ? argv[optind] : "-")
+             : s.jsonl ? run_jsonl_clusters(eng, optind < argc ? argv[optind] : "-", s.strict, out, "compare",
+                                                   write_jsonl_report, NULL)
                        : run_files(eng, &s, out, argc - optind, argv + optind);
         precis_engine_free(eng);
     }

@@ -106,78 +106,10 @@ static int run_files(precis_engine *eng, const settings *s, int argc, char **arg
     return exit_code_for(st);
 }
 
-/* A line that could not be summarized still gets its output line, so the
- * n-th line out always answers the n-th line in. */
-static void write_error_line(long lineno, const precis_error *err)
+static precis_status write_jsonl_summary(precis_cluster *c, FILE *out, void *ctx, precis_error *err)
 {
-    char msg[1200];
-    precis_error_format(err, msg, sizeof msg);
-    fprintf(stdout, "{\"line\":%ld,\"error\":\"", lineno);
-    for (const char *p = msg; *p; p++) {
-        unsigned char ch = (unsigned char)*p;
-        if (ch == '"' || ch == '\\')
-            fprintf(stdout, "\\%c", ch);
-        else if (ch < 0x20)
-            fprintf(stdout, "\\u%04x", ch);
-        else
-            fputc(ch, stdout);
-    }
-    fputs("\"}\n", stdout);
-}
-
-static int run_jsonl(precis_engine *eng, const settings *s, const char *path)
-{
-    precis_error err = {0};
-    line_reader *r;
-    precis_status st = line_reader_open(path, &r, &err);
-    if (st != PRECIS_OK) {
-        print_error(&err);
-        return exit_code_for(st);
-    }
-    buf line = BUF_INIT;
-    int rc, failed = 0;
-    progress prog;
-    progress_start(&prog, "summarize");
-    size_t done = 0;
-    while ((rc = line_reader_next(r, &line, &err)) == 1 || rc == -2) {
-        long lineno = line_reader_lineno(r);
-        if (rc == -2) {
-            print_error(&err);
-            write_error_line(lineno, &err);
-            failed = 1;
-            if (s->strict)
-                break;
-            continue;
-        }
-        if (line.len == 0 || (line.len == 1 && line.data[0] == '\r'))
-            continue;
-        precis_cluster *c;
-        char *id;
-        st = jsonl_cluster(eng, line.data, line.len, lineno, line_reader_name(r), &c, &id, &err);
-        if (st == PRECIS_OK) {
-            st = write_summary(c, s, PRECIS_FORMAT_JSON, &err);
-            if (st != PRECIS_OK)
-                error_locate(&err, line_reader_name(r), lineno);
-            precis_cluster_free(c);
-            free(id);
-        }
-        if (st != PRECIS_OK) {
-            print_error(&err);
-            write_error_line(lineno, &err);
-            failed = 1;
-            if (s->strict || st == PRECIS_ERR_NOMEM)
-                break;
-        }
-        progress_update(&prog, ++done, 0);
-    }
-    progress_end(&prog);
-    if (rc == -1) {
-        print_error(&err);
-        failed = 1;
-    }
-    buf_free(&line);
-    line_reader_close(r);
-    return failed ? (st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : EXIT_INPUT) : EXIT_OK;
+    (void)out; /* write_summary prints to stdout, which out is */
+    return write_summary(c, ctx, PRECIS_FORMAT_JSON, err);
 }
 
 /* ---- --db FILE --story ID: one story of a database (precis ingest) ---- */
@@ -287,7 +219,8 @@ int cmd_summarize(int argc, char **argv)
             fprintf(stderr, "precis: --jsonl takes one input file\n");
             rc = EXIT_USAGE;
         } else {
-            rc = run_jsonl(eng, &s, optind < argc ? argv[optind] : "-");
+            rc = run_jsonl_clusters(eng, optind < argc ? argv[optind] : "-", s.strict, stdout, "summarize",
+                                    write_jsonl_summary, &s);
         }
     } else {
         rc = run_files(eng, &s, argc - optind, argv + optind);

@@ -150,3 +150,74 @@ precis_status cluster_add_inputs(precis_cluster *c, int argc, char **argv, preci
     buf_free(&text);
     return st;
 }
+
+/* A line that could not be used still gets its output line, so the n-th
+ * line out always answers the n-th line in. */
+static void write_error_line(FILE *out, long lineno, const precis_error *err)
+{
+    char msg[1200];
+    precis_error_format(err, msg, sizeof msg);
+    fprintf(out, "{\"line\":%ld,\"error\":\"", lineno);
+    for (const char *p = msg; *p; p++) {
+        unsigned char ch = (unsigned char)*p;
+        if (ch == '"' || ch == '\\')
+            fprintf(out, "\\%c", ch);
+        else if (ch < 0x20)
+            fprintf(out, "\\u%04x", ch);
+        else
+            fputc(ch, out);
+    }
+    fputs("\"}\n", out);
+}
+
+int run_jsonl_clusters(precis_engine *eng, const char *path, int strict, FILE *out, const char *label,
+                       cluster_writer write, void *ctx)
+{
+    precis_error err = {0};
+    line_reader *r;
+    precis_status st = line_reader_open(path, &r, &err);
+    if (st != PRECIS_OK) {
+        print_error(&err);
+        return exit_code_for(st);
+    }
+    buf line = BUF_INIT;
+    int rc, failed = 0;
+    progress prog;
+    progress_start(&prog, label);
+    size_t done = 0;
+    while ((rc = line_reader_next(r, &line, &err)) == 1 || rc == -2) {
+        long lineno = line_reader_lineno(r);
+        if (rc == 1 && (line.len == 0 || (line.len == 1 && line.data[0] == '\r')))
+            continue;
+        /* rc == -2: an over-long line, already described in err. */
+        st = rc == -2 ? err.code : PRECIS_OK;
+        if (rc == 1) {
+            precis_cluster *c;
+            char *id;
+            st = jsonl_cluster(eng, line.data, line.len, lineno, line_reader_name(r), &c, &id, &err);
+            if (st == PRECIS_OK) {
+                st = write(c, out, ctx, &err);
+                if (st != PRECIS_OK)
+                    error_locate(&err, line_reader_name(r), lineno);
+                precis_cluster_free(c);
+                free(id);
+            }
+        }
+        if (st != PRECIS_OK) {
+            print_error(&err);
+            write_error_line(out, lineno, &err);
+            failed = 1;
+            if (strict || st == PRECIS_ERR_NOMEM)
+                break;
+        }
+        progress_update(&prog, ++done, 0);
+    }
+    progress_end(&prog);
+    if (rc == -1) {
+        print_error(&err);
+        failed = 1;
+    }
+    buf_free(&line);
+    line_reader_close(r);
+    return failed ? (st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : EXIT_INPUT) : EXIT_OK;
+}

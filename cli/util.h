@@ -6,6 +6,7 @@
 #define PRECIS_CLI_UTIL_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "precis.h"
 
@@ -21,6 +22,18 @@ int parse_size(const char *opt, const char *arg, size_t *out);
  * standard input. A file that is an HTML page is reduced to its title and
  * story text first. Article ids are file names; errors name the path. */
 precis_status cluster_add_inputs(precis_cluster *c, int argc, char **argv, precis_error *err);
+
+/* What a --jsonl command does with each cluster: write its one output line
+ * (with its newline) to out. */
+typedef precis_status (*cluster_writer)(precis_cluster *c, FILE *out, void *ctx, precis_error *err);
+
+/* The --jsonl loop shared by summarize and compare: one cluster per input
+ * line (plain or zstd, path "-" = stdin), one output line per input line.
+ * A line that cannot be used is reported on stderr and answered with
+ * {"line":N,"error":"..."}; strict stops there. Shows progress on a
+ * terminal. Returns the exit code. */
+int run_jsonl_clusters(precis_engine *eng, const char *path, int strict, FILE *out, const char *label,
+                       cluster_writer write, void *ctx);
 
 /* Progress on stderr, only when stderr is a terminal; at most ~5 updates
  * a second. total 0 = unknown. */
