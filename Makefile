@@ -35,7 +35,7 @@ TEST_OBJ:= $(TEST_SRC:%.c=$(BUILD)/%.o)
 
 # Data files compiled into the library, so an installed precis needs no
 # data directory: name them once here.
-EMBED   := data/bgdf.tsv.zst data/stopwords.txt data/rouge/wordnet-exceptions.tsv \
+EMBED   := data/bgdf.tsv.zst data/keep.tsv.zst data/stopwords.txt data/rouge/wordnet-exceptions.tsv \
            data/rouge/smart_common_words.txt data/scorer.txt
 
 .PHONY: all test demo install clean fuzz bench check-valgrind deps deps-test
@@ -134,6 +134,15 @@ $(BUILD)/tools/build_bgdf: tools/build_bgdf.c $(BUILD)/libprecis.a
 bgdf: $(BUILD)/tools/build_bgdf
 	zstd -dc $(SHARED)/data/multinews/train.jsonl.zst | $(BUILD)/tools/build_bgdf 3 | zstd -q -19 > data/bgdf.tsv.zst
 .PHONY: bgdf
+
+# How often each word of an article reaches the human summary (Multi-News train);
+# a prior the learned scorer reads.
+$(BUILD)/tools/build_keep: tools/build_keep.c $(BUILD)/libprecis.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libprecis.a $(LIBS)
+
+keep: $(BUILD)/tools/build_keep
+	zstd -dc $(SHARED)/data/multinews/train.jsonl.zst | $(BUILD)/tools/build_keep 50 | zstd -q -19 > data/keep.tsv.zst
+.PHONY: keep
 
 # The learned sentence scorer (method "learned"), refitted on Multi-News train;
 # every 15th cluster is held out and the fitted model is scored on it.

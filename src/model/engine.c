@@ -26,6 +26,11 @@ static int ensure_terms(precis_engine *e, size_t n)
     if (!stop)
         return -1;
     e->term_stop = stop;
+    float *keep = realloc(e->keep, cap * sizeof *keep);
+    if (!keep)
+        return -1;
+    e->keep = keep;
+    memset(e->keep + e->terms_cap, 0, (cap - e->terms_cap) * sizeof *keep);
     memset(e->df + e->terms_cap, 0, (cap - e->terms_cap) * sizeof *df);
     memset(e->term_stop + e->terms_cap, 0, cap - e->terms_cap);
     e->terms_cap = cap;
@@ -62,12 +67,46 @@ int engine_load_background(precis_engine *e, const char *p, size_t len)
     return 0;
 }
 
-/* The table is a zstd frame written by `zstd` from a pipe, so its size is
- * not in the header: decompress as a stream. */
-static int load_embedded_background(precis_engine *e)
+/* Weight of the prior: a word seen this many times is half its own rate,
+ * half the overall one, so rare words stay near neutral. */
+#define KEEP_PRIOR_WEIGHT 20.0
+
+int engine_load_keep(precis_engine *e, const char *p, size_t len)
+{
+    const char *end = p + len;
+    double rate = 0.5;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *line_end = nl ? nl : end;
+        if (line_end - p > 6 && !memcmp(p, "#rate ", 6)) {
+            char *q;
+            double hits = strtod(p + 6, &q), occ = strtod(q, NULL);
+            if (hits > 0 && occ > hits)
+                rate = hits / occ;
+        } else if (p < line_end && *p != '#') {
+            const char *tab = memchr(p, '\t', (size_t)(line_end - p));
+            if (tab) {
+                uint32_t id = intern_stem(e, p, (size_t)(tab - p));
+                if (id == STRMAP_NONE)
+                    return -1;
+                char *q;
+                double occ = strtod(tab + 1, &q), hits = strtod(q, NULL);
+                double pk = (hits + KEEP_PRIOR_WEIGHT * rate) / (occ + KEEP_PRIOR_WEIGHT);
+                e->keep[id] = (float)(log(pk / (1 - pk + 1e-9)) - log(rate / (1 - rate)));
+            }
+        }
+        p = nl ? nl + 1 : end;
+    }
+    return 0;
+}
+
+/* The tables are zstd frames written by `zstd` from a pipe, so their size
+ * is not in the header: decompress as a stream. */
+static int load_embedded_table(precis_engine *e, const char *name,
+                               int (*load)(precis_engine *, const char *, size_t))
 {
     size_t zlen;
-    const unsigned char *z = precis_embedded("data/bgdf.tsv.zst", &zlen);
+    const unsigned char *z = precis_embedded(name, &zlen);
     if (!z)
         return -1;
     ZSTD_DCtx *dctx = ZSTD_createDCtx();
@@ -86,7 +125,7 @@ static int load_embedded_background(precis_engine *e)
         text.len += out.pos;
     }
     if (rc == 0)
-        rc = engine_load_background(e, text.data ? text.data : "", text.len);
+        rc = load(e, text.data ? text.data : "", text.len);
     buf_free(&text);
     ZSTD_freeDCtx(dctx);
     return rc;
@@ -122,9 +161,10 @@ precis_status precis_engine_new(precis_engine **out, precis_error *err)
         precis_engine_free(e);
         return error_set(err, PRECIS_ERR_INTERNAL, NULL, 0, "cannot set up the stemmer or stopwords");
     }
-    if (mark_stopword_stems(e) != 0 || load_embedded_background(e) != 0) {
+    if (mark_stopword_stems(e) != 0 || load_embedded_table(e, "data/bgdf.tsv.zst", engine_load_background) != 0 ||
+        load_embedded_table(e, "data/keep.tsv.zst", engine_load_keep) != 0) {
         precis_engine_free(e);
-        return error_set(err, PRECIS_ERR_INTERNAL, NULL, 0, "cannot load the background frequency table");
+        return error_set(err, PRECIS_ERR_INTERNAL, NULL, 0, "cannot load the background tables");
     }
     *out = e;
     return PRECIS_OK;
@@ -140,6 +180,7 @@ void precis_engine_free(precis_engine *e)
     strmap_free(&e->surface);
     free(e->df);
     free(e->term_stop);
+    free(e->keep);
     free(e->surface_term);
     buf_free(&e->scratch);
     if (e->learned_free)

@@ -26,6 +26,8 @@ struct precis_engine {
     strmap terms;            /* stem -> global term id */
     uint32_t *df;            /* background document frequency per term id */
     uint8_t *term_stop;      /* 1 if the term comes from a stopword */
+    float *keep;             /* log-odds that an article word with this term reaches
+                                a human summary, relative to all words (0 = unknown) */
     size_t terms_cap;
     double bg_docs;          /* documents behind df */
     strmap surface;          /* normalised word -> surface id */
@@ -44,6 +46,10 @@ uint32_t engine_term(precis_engine *e, const char *word, size_t len);
 
 /* Inverse document frequency of a global term against the background. */
 double engine_idf(const precis_engine *e, uint32_t term);
+
+/* Load the summary-worthiness table: "#rate HITS OCCURRENCES" then
+ * "stem<TAB>occurrences<TAB>hits" lines (tools/build_keep.c). 0 or -1. */
+int engine_load_keep(precis_engine *e, const char *text, size_t len);
 
 /* Load a background table "#docs N" then "stem<TAB>df" lines. 0 or -1. */
 int engine_load_background(precis_engine *e, const char *text, size_t len);

@@ -55,6 +55,9 @@ enum {
     F_DANGLING,       /* opens with a pronoun or connective (needs context) */
     F_OWN_LEAD_SIM,   /* cosine with its own article's first sentence */
     F_ART_FRAG,       /* share of fragments among the article's sentences */
+    F_KEEP_MEAN,      /* mean summary-worthiness of its content words (engine keep table) */
+    F_KEEP_LOW,       /* share of its content words that summaries almost never use */
+    F_KEEP_DEV,       /* keep_mean less the cluster's mean of it */
     F_COUNT
 };
 
