@@ -19,9 +19,16 @@ static const method methods[] = {
     {"textrank", "PageRank over word-overlap similarity (Mihalcea and Tarau 2004)", score_textrank, NULL, 1, 1},
     {"learned", "sentence scores learned from Multi-News training clusters (data/scorer.txt)",
      score_learned, NULL, 1, 1},
+    {"ilp", "the default's bigram concept coverage solved exactly as an integer linear program "
+            "(Gillick and Favre 2009, GLPK)",
+     score_default, select_ilp, 1, 1},
+    {"submodular", "saturated cosine coverage plus diversity over k-means parts, greedy with cost "
+                   "scaling (Lin and Bilmes 2011)",
+     score_default, select_submodular, 1, 1},
 };
 
-static const char *const names[] = {"default", "centrality", "lead", "centroid", "lexrank", "textrank", "learned", NULL};
+static const char *const names[] = {"default", "centrality", "lead", "centroid", "lexrank",
+                                    "textrank", "learned", "ilp", "submodular", NULL};
 
 const method *method_find(const char *name)
 {

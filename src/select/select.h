@@ -45,6 +45,16 @@ size_t select_greedy(const precis_cluster *c, const represent *r, const method *
 size_t select_coverage(const precis_cluster *c, const represent *r, const method *m,
                        const double *scores, budget *b, arena *a, uint32_t *chosen);
 
+/* The same objective solved exactly as an ILP with GLPK, never worse than
+ * select_coverage on it (select/ilp.c). */
+size_t select_ilp(const precis_cluster *c, const represent *r, const method *m,
+                  const double *scores, budget *b, arena *a, uint32_t *chosen);
+
+/* Lin and Bilmes (2011): saturated cosine coverage plus diversity over a
+ * k-means partition, greedy with cost scaling (select/submodular.c). */
+size_t select_submodular(const precis_cluster *c, const represent *r, const method *m,
+                         const double *scores, budget *b, arena *a, uint32_t *chosen);
+
 /* Put chosen sentences in reading order (order/position.c). */
 void order_by_position(const precis_cluster *c, uint32_t *chosen, size_t n);
 
