@@ -1,0 +1,39 @@
+/*
+ * adaptive.c: the default method, which picks between the two best methods
+ * by the size of the cluster.
+ *
+ * The learned scorer (score/learned.c) was fitted on Multi-News, whose
+ * clusters are cut to about 500 words in all: there the question is which
+ * third of the text to leave out, and it answers that better than anything
+ * else here (on Multi-News, and on DUC 2006 articles cut the same way).
+ * On full-length articles its position and length features mean something
+ * else, and concept coverage (select/coverage.c) wins on every full-text
+ * set measured. So a cluster no longer than the training clusters gets the
+ * learned scorer, any other gets coverage. RESULTS.md has the measurements.
+ */
+#include "score/method.h"
+#include "select/select.h"
+
+/* Multi-News training clusters are at most 493 words; some room above. */
+#define ADAPTIVE_MAX_WORDS 600
+
+int cluster_is_short(const precis_cluster *c)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < c->nsents && words <= ADAPTIVE_MAX_WORDS; i++)
+        words += c->sents[i].words;
+    return words <= ADAPTIVE_MAX_WORDS;
+}
+
+int score_adaptive(const precis_cluster *c, const represent *r, arena *a, double *scores)
+{
+    return cluster_is_short(c) ? score_learned(c, r, a, scores) : score_default(c, r, a, scores);
+}
+
+size_t select_adaptive(const precis_cluster *c, const represent *r, const method *m, const double *scores,
+                       budget *b, arena *a, uint32_t *chosen)
+{
+    if (cluster_is_short(c))
+        return select_greedy(c, r, m, scores, b, a, chosen);
+    return select_coverage(c, r, m, scores, b, a, chosen);
+}
