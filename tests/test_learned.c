@@ -4,7 +4,8 @@
  * hand-made cluster of two articles on one story and one off-topic
  * article; scores are finite; the "learned" method keeps to its budget on
  * the bundled seeds and leaves the off-topic article out of a short
- * summary.
+ * summary; the keep table marks furniture words low; the default method
+ * is the learned scorer on short clusters and coverage on long ones.
  */
 #include <criterion/criterion.h>
 #include <ctype.h>
@@ -222,5 +223,69 @@ Test(learned, seeds_within_budget_and_deterministic, .init = setup, .fini = tear
         free(out[0]);
         free(out[1]);
     }
+    precis_cluster_free(c);
+}
+
+/* The keep table (data/keep.tsv.zst) says how often an article word reaches
+ * a human summary: page furniture almost never, the words of events often. */
+static double keep_of(const char *word)
+{
+    uint32_t id = engine_term(engine, word, strlen(word));
+    cr_assert_neq(id, STRMAP_NONE);
+    return engine->keep[id];
+}
+
+Test(learned, keep_table_marks_furniture_low, .init = setup, .fini = teardown)
+{
+    static const char *const furniture[] = {"advertisement", "wayback", "javascript", "getty", "http"};
+    static const char *const story_words[] = {"killed", "police", "president", "court"};
+    for (size_t i = 0; i < sizeof furniture / sizeof furniture[0]; i++)
+        cr_expect_lt(keep_of(furniture[i]), -2.0, "%s: %g", furniture[i], keep_of(furniture[i]));
+    for (size_t i = 0; i < sizeof story_words / sizeof story_words[0]; i++)
+        cr_expect_gt(keep_of(story_words[i]), 0.0, "%s: %g", story_words[i], keep_of(story_words[i]));
+    /* A word the table never saw is neutral, not penalised. */
+    cr_expect_eq(keep_of("zqxjvbrrkw"), 0.0);
+}
+
+/* The default method is the learned scorer on a cluster as short as the
+ * Multi-News training clusters, and concept coverage on full articles. */
+static void expect_scores_equal(precis_cluster *c, score_fn a_fn, score_fn b_fn, const char *what)
+{
+    arena a;
+    arena_init(&a, 4096);
+    represent r;
+    cr_assert_eq(represent_build(c, &a, &r), 0);
+    cr_assert_eq(represent_query(c, NULL, &a, &r), 0);
+    double *x = arena_alloc(&a, (c->nsents + 1) * sizeof *x), *y = arena_alloc(&a, (c->nsents + 1) * sizeof *y);
+    cr_assert(x && y);
+    cr_assert_eq(a_fn(c, &r, &a, x), 0);
+    cr_assert_eq(b_fn(c, &r, &a, y), 0);
+    for (size_t i = 0; i < c->nsents; i++)
+        cr_expect_eq(x[i], y[i], "%s: sentence %zu scores %g, expected %g", what, i, x[i], y[i]);
+    arena_free(&a);
+}
+
+Test(learned, default_is_learned_on_short_clusters_coverage_on_long, .init = setup, .fini = teardown)
+{
+    precis_cluster *c = story_cluster();
+    cr_assert(cluster_is_short(c));
+    expect_scores_equal(c, score_adaptive, score_learned, "short cluster");
+    precis_cluster_free(c);
+
+    static const char *const files[] = {"000_679d28d13e5d8f6f.txt", "001_ff01b8e64425b3dd.txt",
+                                        "002_190641c456ae7d2f.txt"};
+    precis_error err;
+    cr_assert_eq(precis_cluster_new(engine, "seeds", &c, &err), PRECIS_OK);
+    for (int i = 0; i < 3; i++) {
+        char path[256];
+        size_t len;
+        snprintf(path, sizeof path, SEEDS "/%s", files[i]);
+        char *text = slurp(path, &len);
+        cr_assert_not_null(text, "cannot read %s", path);
+        cr_assert_eq(precis_cluster_add(c, files[i], text, len, &err), PRECIS_OK, "%s", err.message);
+        free(text);
+    }
+    cr_assert(!cluster_is_short(c), "three full seed articles are over 600 words");
+    expect_scores_equal(c, score_adaptive, score_default, "seeds");
     precis_cluster_free(c);
 }
