@@ -138,9 +138,15 @@ typedef struct precis_place {
     size_t start, end;      /* byte offsets into that article's text */
 } precis_place;
 
+/* Appended by the text and Markdown renderers to a sentence that is cut
+ * (precis_summary_sentence.cut): U+2026, three bytes, counted in --bytes. */
+#define PRECIS_CUT_MARK "\xE2\x80\xA6"
+
 typedef struct precis_summary_sentence {
     const char *text;       /* the sentence's bytes from its first place (not NUL-terminated) */
     size_t len;
+    int cut;                /* 1: its article stops inside this sentence (a clipped source),
+                               so the text ends early; JSON says "cut":true */
     double score;           /* the method's score; comparable within one summary */
     size_t support;         /* number of distinct articles that carry it */
     const precis_place *places; /* places[0] is the sentence printed */

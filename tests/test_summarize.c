@@ -281,3 +281,88 @@ Test(summarize, rejects_bad_articles_and_keeps_the_cluster_usable)
     cr_assert_eq(precis_summarize(c, &o, &s, &err), PRECIS_ERR_USAGE);
     precis_cluster_free(c);
 }
+
+/* Two reports of one event; the first was clipped in the middle of its
+ * third sentence, as feed excerpts and Multi-News's sources are. */
+static const char clipped_a[] =
+    "The government reopened the northern border crossing on Tuesday after a week of talks.\n\n"
+    "Officials said trucks carrying food and medicine would be the first allowed through.\n\n"
+    "The transport minister told reporters that the crossing would stay open around the clock for the "
+    "next month, and that inspections would be shortened for drivers who";
+static const char clipped_b[] =
+    "The northern border crossing reopened on Tuesday, ending a week-long closure.\n\n"
+    "Trucks carrying food and medicine were the first to cross, officials said.\n\n"
+    "Aid groups welcomed the decision but warned that supplies in the region were running low.\n";
+/* How wire copy often ends: contacts, not a sentence. */
+static const char contacts_end[] =
+    "The northern border crossing reopened on Tuesday after a week of talks.\n\n"
+    "Trucks carrying food and medicine were the first to cross, officials said on Tuesday.\n\n"
+    "Foreign editor Rick Christie, 202-887-8316, rickc(at)coxnews.com Bureau chief Andy Alexander, "
+    "202-887-8334, andya(at)coxnews.com";
+
+static precis_cluster *two_articles(const char *a, const char *b)
+{
+    precis_cluster *c;
+    precis_error err;
+    cr_assert_eq(precis_cluster_new(engine, "clipped", &c, &err), PRECIS_OK);
+    cr_assert_eq(precis_cluster_add(c, "a", a, strlen(a), &err), PRECIS_OK, "%s", err.message);
+    cr_assert_eq(precis_cluster_add(c, "b", b, strlen(b), &err), PRECIS_OK, "%s", err.message);
+    return c;
+}
+
+Test(summarize, clipped_last_sentence_is_usable_and_marked_cut)
+{
+    precis_cluster *c = two_articles(clipped_a, clipped_b);
+    precis_summary *s = summarize(c, "default", 500, 0);
+    size_t cut = 0;
+    for (size_t i = 0; i < precis_summary_count(s); i++) {
+        const precis_summary_sentence *it = precis_summary_get(s, i);
+        if (!it->cut)
+            continue;
+        cut++;
+        cr_expect(it->len > 10 && !memcmp(it->text + it->len - 10, "for drivers who" + 5, 10),
+                  "the cut sentence is the clipped one: %.*s", (int)it->len, it->text);
+    }
+    cr_expect_eq(cut, 1, "one cut sentence chosen, got %zu", cut);
+    char *text, *json;
+    size_t len, jlen;
+    precis_error err;
+    cr_assert_eq(precis_render(s, PRECIS_FORMAT_TEXT, &text, &len, &err), PRECIS_OK);
+    cr_expect_not_null(strstr(text, "for drivers who" PRECIS_CUT_MARK "\n"), "%s", text);
+    cr_assert_eq(precis_render(s, PRECIS_FORMAT_JSON, &json, &jlen, &err), PRECIS_OK);
+    cr_expect_not_null(strstr(json, "\"cut\":true"), "%s", json);
+    /* The mark is counted in a byte budget: a budget of exactly the text
+     * output's size holds it, one byte less does not hold all of it. */
+    precis_summary *exact = summarize(c, "default", 0, len);
+    char *again;
+    size_t again_len;
+    cr_assert_eq(precis_render(exact, PRECIS_FORMAT_TEXT, &again, &again_len, &err), PRECIS_OK);
+    cr_expect_leq(again_len, len);
+    precis_summary *tight = summarize(c, "default", 0, len - 1);
+    char *less;
+    size_t less_len;
+    cr_assert_eq(precis_render(tight, PRECIS_FORMAT_TEXT, &less, &less_len, &err), PRECIS_OK);
+    cr_expect_leq(less_len, len - 1, "%zu bytes over a budget of %zu", less_len, len - 1);
+    free(text);
+    free(json);
+    free(again);
+    free(less);
+    precis_summary_free(s);
+    precis_summary_free(exact);
+    precis_summary_free(tight);
+    precis_cluster_free(c);
+}
+
+Test(summarize, contact_lines_at_the_end_are_not_a_cut_sentence)
+{
+    precis_cluster *c = two_articles(contacts_end, clipped_b);
+    precis_summary *s = summarize(c, "default", 500, 0);
+    cr_assert_gt(precis_summary_count(s), 0);
+    for (size_t i = 0; i < precis_summary_count(s); i++) {
+        const precis_summary_sentence *it = precis_summary_get(s, i);
+        cr_expect(!it->cut, "%.*s", (int)it->len, it->text);
+        cr_expect_null(memmem(it->text, it->len, "coxnews", 7), "contacts chosen: %.*s", (int)it->len, it->text);
+    }
+    precis_summary_free(s);
+    precis_cluster_free(c);
+}

@@ -150,6 +150,25 @@ static precis_status check_text(const char *where, const char *text, size_t len,
     return PRECIS_OK;
 }
 
+/* An article whose text stops in the middle of a long sentence was cut
+ * (a feed excerpt, a truncated page, Multi-News's clipped sources). That
+ * last sentence still states a fact, so it may be chosen, marked as cut so
+ * renderers can show it ends early. A short unterminated last line is a
+ * caption or a byline, and one with few function words is a list of
+ * links or contacts (how wire copy ends): neither is a cut sentence. */
+#define CUT_MIN_WORDS 12
+#define CUT_MIN_STOP_SHARE 0.3
+
+static void mark_cut_end(sentence *s)
+{
+    if (!(s->flags & SENT_UNTERMINATED) || (s->flags & SENT_TRUNCATED) || s->words < CUT_MIN_WORDS)
+        return;
+    if (s->ntok - s->ncontent >= CUT_MIN_STOP_SHARE * s->ntok) {
+        s->flags |= SENT_CUT;
+        s->bytes += sizeof PRECIS_CUT_MARK - 1;
+    }
+}
+
 precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const char *text, size_t len,
                                  precis_error *err)
 {
@@ -212,6 +231,8 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
         c->nsents++;
         a->count++;
     }
+    if (a->count > 0)
+        mark_cut_end(&c->sents[c->nsents - 1]);
     if (a->count == 0) {
         c->nsents = a->first;
         return error_set(err, PRECIS_ERR_EMPTY, doc_id, 0, "article has no story text");

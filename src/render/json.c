@@ -65,6 +65,8 @@ static int put_sentence(buf *out, const precis_summary_sentence *item)
 {
     if (buf_puts(out, "{\"text\":") != 0 || put_string(out, item->text, item->len) != 0)
         return -1;
+    if (item->cut && buf_puts(out, ",\"cut\":true") != 0)
+        return -1;
     /* Six decimals, so the bytes do not depend on the last float digit. */
     if (buf_printf(out, ",\"score\":%.6f,\"support\":%zu,\"sources\":[", item->score, item->support) != 0)
         return -1;

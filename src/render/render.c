@@ -14,7 +14,7 @@ int render_collapsed(const precis_summary_sentence *item, buf *out)
         return -1;
     out->len += ws_collapse(item->text, 0, item->len, out->data + out->len);
     out->data[out->len] = '\0';
-    return 0;
+    return item->cut ? buf_puts(out, PRECIS_CUT_MARK) : 0;
 }
 
 precis_status precis_render(const precis_summary *s, precis_format format, char **out, size_t *len,

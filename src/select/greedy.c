@@ -28,7 +28,9 @@ static int by_score(const void *x, const void *y)
 
 int sentence_is_fragment(const sentence *s)
 {
-    return (s->flags & (SENT_UNTERMINATED | SENT_PART_QUOTE)) || s->words < MIN_WORDS;
+    if ((s->flags & SENT_UNTERMINATED) && !(s->flags & SENT_CUT))
+        return 1;
+    return (s->flags & SENT_PART_QUOTE) || s->words < MIN_WORDS;
 }
 
 static int is_redundant(const represent *r, const uint32_t *chosen, size_t n, uint32_t i)

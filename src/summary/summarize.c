@@ -11,6 +11,7 @@
 #include "score/method.h"
 #include "select/select.h"
 #include "summary/summary.h"
+#include "text/segment.h"
 
 void precis_options_init(precis_options *opts)
 {
@@ -47,6 +48,7 @@ static int attribute(const precis_cluster *c, const represent *r, uint32_t i, ar
     out->text = c->articles[s->article].text + s->start;
     out->len = s->end - s->start;
     out->support = r->support[i];
+    out->cut = (s->flags & SENT_CUT) != 0;
     out->places = places;
     out->nplaces = n;
     return 0;
