@@ -10,14 +10,14 @@ SHARED=${1:-../shared}
 BIN=${BIN:-build/precis}
 OUT=bench/out
 mkdir -p $OUT
-METHODS=${METHODS:-oracle,lead,first3,centroid,lexrank,textrank,centrality,learned,default}
+METHODS=${METHODS:-oracle,lead,first3,centroid,lexrank,textrank,centrality,submodular,ilp,coverage,learned,default}
 
 $BIN eval "$SHARED/data/multinews/val.jsonl.zst" --words 300 --method "$METHODS" \
     --csv $OUT/multinews-val.csv > $OUT/multinews-val.txt || true
 $BIN eval "$SHARED/data/duc2006/test.jsonl.zst" --words 250 --jackknife --method "$METHODS" \
     --peers "$SHARED/data/duc2006/peers.jsonl.zst" --csv $OUT/duc2006.csv > $OUT/duc2006.txt
 $BIN eval "$SHARED/data/duc2006/test.jsonl.zst" --words 250 --jackknife --no-query \
-    --method default,centrality,learned > $OUT/duc2006-generic.txt
+    --method default,coverage,centrality,learned > $OUT/duc2006-generic.txt
 
 # Columns of `precis eval`: name clusters speed, then R P F for ROUGE-1, ROUGE-2, ROUGE-SU4.
 {
