@@ -151,7 +151,7 @@ $(BUILD)/tools/train_scorer: tools/train_scorer.c $(BUILD)/libprecis.a
 
 TRAIN_FLAGS ?= --label prec --model gbdt --trees 300 --depth 4 --drop centroid,rest_sim,pos_rel,art_words_log,stop_ratio,num_dens,quote
 train: $(BUILD)/tools/train_scorer
-	$(BUILD)/tools/train_scorer $(TRAIN_FLAGS) --out data/scorer.txt $(SHARED)/data/multinews/train.jsonl.zst
+	$(BUILD)/tools/train_scorer $(TRAIN_FLAGS) $(TRAIN_EXTRA) --out data/scorer.txt $(SHARED)/data/multinews/train.jsonl.zst
 .PHONY: train
 
 # Benchmarks (results in BENCHMARKS.md).

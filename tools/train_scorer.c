@@ -760,8 +760,10 @@ static void write_model(const options *o, buf *out, const double *w, double bias
 
 /* ---- held-out evaluation ---------------------------------------------- */
 
-enum { E_LEARNED, E_DEFAULT, E_LEAD, E_COUNT };
-static const char *const eval_names[E_COUNT] = {"learned", "default", "lead"};
+/* Baselines beside the fitted model: centrality (the first default; the
+ * default itself now uses the embedded model on short clusters) and lead. */
+enum { E_LEARNED, E_CENTRALITY, E_LEAD, E_COUNT };
+static const char *const eval_names[E_COUNT] = {"learned", "centrality", "lead"};
 
 typedef struct eval_ctx {
     const options *o;
@@ -803,7 +805,7 @@ static void eval_one(void *ctxp, precis_cluster *c, char *const *refs, size_t nr
     char id[32];
     snprintf(id, sizeof id, "%08zu", ctx->n++);
     for (int e = 0; e < E_COUNT; e++) {
-        const method *m = method_find(e == E_LEAD ? "lead" : "default");
+        const method *m = method_find(e == E_LEAD ? "lead" : "centrality");
         if (e == E_LEARNED)
             for (size_t i = 0; i < c->nsents; i++)
                 scores[i] = scorer_model_predict(ctx->model, x + i * F_COUNT) +
@@ -846,7 +848,7 @@ static void evaluate(const options *o, const char *path, int want_holdout, size_
     each_cluster(o, path, eng, want_holdout, eval_one, &ctx);
     fprintf(stderr, "%s: %zu clusters at %zu words%s\n", path, ctx.n, words,
             want_holdout == 1 ? " (held out)" : "");
-    fprintf(stderr, "%-8s %7s %7s %7s %7s %7s %7s %7s\n", "method", "R-1 R", "R-2 R", "SU4 R", "R-1 F",
+    fprintf(stderr, "%-10s %7s %7s %7s %7s %7s %7s %7s\n", "method", "R-1 R", "R-2 R", "SU4 R", "R-1 F",
             "R-2 F", "SU4 F", "words");
     for (int e = 0; e < E_COUNT; e++) {
         double r[3], f[3];
@@ -857,7 +859,7 @@ static void evaluate(const options *o, const char *path, int want_holdout, size_
             r[k] = 100 * avg.r;
             f[k] = 100 * avg.f;
         }
-        fprintf(stderr, "%-8s %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f %7.1f\n", eval_names[e], r[0], r[1], r[2],
+        fprintf(stderr, "%-10s %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f %7.1f\n", eval_names[e], r[0], r[1], r[2],
                 f[0], f[1], f[2], ctx.n ? ctx.words[e] / (double)ctx.n : 0);
         rouge_scorer_free(ctx.sc[e]);
     }
