@@ -149,7 +149,7 @@ keep: $(BUILD)/tools/build_keep
 $(BUILD)/tools/train_scorer: tools/train_scorer.c $(BUILD)/libprecis.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libprecis.a $(LIBS)
 
-TRAIN_FLAGS ?= --label prec --model gbdt --trees 300 --depth 4 --drop centroid,rest_sim,pos_rel,art_words_log
+TRAIN_FLAGS ?= --label oracle --model gbdt --trees 300 --depth 4 --drop centroid,rest_sim,pos_rel,art_words_log
 train: $(BUILD)/tools/train_scorer
 	$(BUILD)/tools/train_scorer $(TRAIN_FLAGS) $(TRAIN_EXTRA) --out data/scorer.txt $(SHARED)/data/multinews/train.jsonl.zst
 .PHONY: train
