@@ -42,8 +42,8 @@
 #include "select/select.h"
 #include "text/whitespace.h"
 
-enum { L_REC, L_F, L_PREC, L_ORACLE, L_COUNT };
-static const char *const label_names[L_COUNT] = {"rec", "f", "prec", "oracle"};
+enum { L_REC, L_F, L_PREC, L_ORACLE, L_ORANK, L_COUNT };
+static const char *const label_names[L_COUNT] = {"rec", "f", "prec", "oracle", "orank"};
 
 typedef struct options {
     const char *data, *cache, *out;
@@ -158,11 +158,14 @@ static double f1(double hit, double model, double peer)
 }
 
 /* Greedy oracle: add the sentence that most raises R-1 F + R-2 F until
- * none does or the word budget is full; marks y[L_ORACLE]. */
+ * none does or the word budget is full; marks y[L_ORACLE], and y[L_ORANK]
+ * by the order of choice (the first choice 1, the last about 0.5: what a
+ * smaller budget would still have chosen weighs more). */
 static void oracle_labels(const precis_cluster *c, const grams *sg, const grams *rg, const uint32_t *ref,
                           uint32_t *peer, size_t words, float *y)
 {
     char *chosen = calloc(c->nsents + 1, 1);
+    uint32_t *order = calloc(c->nsents + 1, sizeof *order), nchosen = 0;
     double hu = 0, hb = 0, pu = 0, pb = 0, best_total = 0;
     size_t used = 0;
     for (;;) {
@@ -185,6 +188,7 @@ static void oracle_labels(const precis_cluster *c, const grams *sg, const grams 
         if (best == (size_t)-1)
             break;
         chosen[best] = 1;
+        order[best] = nchosen++;
         hu += bu;
         hb += bb;
         pu += sg[best].nuni;
@@ -194,8 +198,11 @@ static void oracle_labels(const precis_cluster *c, const grams *sg, const grams 
         for (size_t k = 0; k < sg[best].nuni + sg[best].nbi; k++)
             peer[sg[best].id[k]]++;
     }
-    for (size_t i = 0; i < c->nsents; i++)
+    for (size_t i = 0; i < c->nsents; i++) {
         y[i * L_COUNT + L_ORACLE] = chosen[i];
+        y[i * L_COUNT + L_ORANK] = chosen[i] ? (float)(1.0 - 0.5 * order[i] / nchosen) : 0.0f;
+    }
+    free(order);
     free(chosen);
 }
 
@@ -874,7 +881,7 @@ static void usage(void)
             "  --cache FILE     reuse (or write) extracted features and labels\n"
             "  --holdout K      hold out every K-th cluster for evaluation (default 15; 0 = none)\n"
             "  --limit N        read only the first N clusters\n"
-            "  --label NAME     rec | f | prec | oracle (default f)\n"
+            "  --label NAME     rec | f | prec | oracle | orank (default f)\n"
             "  --center         subtract each cluster's mean label\n"
             "  --model NAME     linear | gbdt (default gbdt)\n"
             "  --no-linear      gbdt from the mean instead of a ridge base\n"
