@@ -827,7 +827,8 @@ static void eval_one(void *ctxp, precis_cluster *c, char *const *refs, size_t nr
             for (size_t i = 0; i < c->nsents; i++)
                 scores[i] -= lo;
         }
-        size_t n = (ctx->o->coverage ? select_coverage : select_greedy)(c, &r, m, scores, &b, &scratch, chosen);
+        select_fn sel = ctx->o->coverage ? select_coverage : e == E_LEARNED ? select_learned : select_greedy;
+        size_t n = sel(c, &r, m, scores, &b, &scratch, chosen);
         if (n == (size_t)-1)
             exit(1);
         order_by_position(c, chosen, n);

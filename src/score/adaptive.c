@@ -34,6 +34,6 @@ size_t select_adaptive(const precis_cluster *c, const represent *r, const method
                        budget *b, arena *a, uint32_t *chosen)
 {
     if (cluster_is_short(c))
-        return select_greedy(c, r, m, scores, b, a, chosen);
+        return select_learned(c, r, m, scores, b, a, chosen);
     return select_coverage(c, r, m, scores, b, a, chosen);
 }

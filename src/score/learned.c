@@ -16,6 +16,7 @@
 #include "core/embedded.h"
 #include "score/features.h"
 #include "score/method.h"
+#include "select/select.h"
 
 #define MODEL_PATH "data/scorer.txt"
 #define MAX_DEPTH 8
@@ -242,4 +243,10 @@ int score_learned(const precis_cluster *c, const represent *r, arena *a, double 
         scores[i] = scorer_model_predict(m, x + i * F_COUNT) +
                     (r->has_query ? LEARNED_QUERY_WEIGHT * r->query_sim[i] : 0);
     return 0;
+}
+
+size_t select_learned(const precis_cluster *c, const represent *r, const method *m, const double *scores,
+                      budget *b, arena *a, uint32_t *chosen)
+{
+    return select_greedy_above(c, r, m, scores, LEARNED_MIN_SCORE, b, a, chosen);
 }

@@ -21,7 +21,7 @@ static const method methods[] = {
     {"lexrank", "eigenvector centrality of the cosine graph (Erkan and Radev 2004)", score_lexrank, NULL, 1, 1},
     {"textrank", "PageRank over word-overlap similarity (Mihalcea and Tarau 2004)", score_textrank, NULL, 1, 1},
     {"learned", "sentence scores learned from Multi-News training clusters (data/scorer.txt)",
-     score_learned, NULL, 1, 1},
+     score_learned, select_learned, 1, 1},
     {"ilp", "the default's bigram concept coverage solved exactly as an integer linear program "
             "(Gillick and Favre 2009, GLPK)",
      score_default, select_ilp, 1, 1},

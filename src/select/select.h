@@ -41,6 +41,16 @@ int budget_full(const budget *b);
 size_t select_greedy(const precis_cluster *c, const represent *r, const method *m,
                      const double *scores, budget *b, arena *a, uint32_t *chosen);
 
+/* The same, passing over sentences scored below min_score once one
+ * sentence is chosen (so a summary is never empty for it). */
+size_t select_greedy_above(const precis_cluster *c, const represent *r, const method *m,
+                           const double *scores, double min_score, budget *b, arena *a, uint32_t *chosen);
+
+/* The learned method's selection (score/learned.c): greedy above
+ * LEARNED_MIN_SCORE. */
+size_t select_learned(const precis_cluster *c, const represent *r, const method *m,
+                      const double *scores, budget *b, arena *a, uint32_t *chosen);
+
 /* Concept (bigram) coverage, greedy on gain per word (select/coverage.c). */
 size_t select_coverage(const precis_cluster *c, const represent *r, const method *m,
                        const double *scores, budget *b, arena *a, uint32_t *chosen);
