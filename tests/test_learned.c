@@ -18,6 +18,7 @@
 #include "precis.h"
 #include "score/features.h"
 #include "score/method.h"
+#include "select/select.h"
 
 #define SEEDS "../examples/seeds"
 
@@ -287,5 +288,52 @@ Test(learned, default_is_learned_on_short_clusters_coverage_on_long, .init = set
     }
     cr_assert(!cluster_is_short(c), "three full seed articles are over 600 words");
     expect_scores_equal(c, score_adaptive, score_default, "seeds");
+    precis_cluster_free(c);
+}
+
+/* A budget is a maximum: with room for everything, the learned selection
+ * still leaves out what the model rates below LEARNED_MIN_SCORE, and
+ * keeps everything above it that plain greedy selection keeps. */
+Test(learned, selection_stops_below_the_minimum_score, .init = setup, .fini = teardown)
+{
+    static const char *const files[] = {"000_679d28d13e5d8f6f.txt", "001_ff01b8e64425b3dd.txt",
+                                        "002_190641c456ae7d2f.txt", "003_4112cf46ef5a00b8.txt",
+                                        "004_7dd1ed88bf418f15.txt"};
+    precis_cluster *c;
+    precis_error err;
+    cr_assert_eq(precis_cluster_new(engine, "seeds", &c, &err), PRECIS_OK);
+    for (int i = 0; i < 5; i++) {
+        char path[256];
+        size_t len;
+        snprintf(path, sizeof path, SEEDS "/%s", files[i]);
+        char *text = slurp(path, &len);
+        cr_assert_not_null(text, "cannot read %s", path);
+        cr_assert_eq(precis_cluster_add(c, files[i], text, len, &err), PRECIS_OK, "%s", err.message);
+        free(text);
+    }
+    arena a;
+    arena_init(&a, 4096);
+    represent r;
+    cr_assert_eq(represent_build(c, &a, &r), 0);
+    cr_assert_eq(represent_query(c, NULL, &a, &r), 0);
+    double *scores = arena_alloc(&a, (c->nsents + 1) * sizeof *scores);
+    uint32_t *all = arena_alloc(&a, (c->nsents + 1) * sizeof *all);
+    uint32_t *some = arena_alloc(&a, (c->nsents + 1) * sizeof *some);
+    cr_assert(scores && all && some);
+    cr_assert_eq(score_learned(c, &r, &a, scores), 0);
+    const method *m = method_find("learned");
+    budget b1 = {100000, 0, 0, 0, 0, 0}, b2 = b1;
+    size_t nall = select_greedy(c, &r, m, scores, &b1, &a, all);
+    size_t nsome = select_learned(c, &r, m, scores, &b2, &a, some);
+    cr_assert_gt(nsome, 0);
+    cr_expect_lt(nsome, nall, "the minimum score left nothing out (%zu of %zu)", nsome, nall);
+    size_t above = 0;
+    for (size_t k = 0; k < nall; k++)
+        above += scores[all[k]] >= LEARNED_MIN_SCORE;
+    for (size_t k = 0; k < nsome; k++)
+        cr_expect(k == 0 || scores[some[k]] >= LEARNED_MIN_SCORE, "chosen at %g", scores[some[k]]);
+    cr_expect_eq(nsome, above > 0 ? above : 1, "%zu chosen, %zu of greedy's choices are above the minimum", nsome,
+                 above);
+    arena_free(&a);
     precis_cluster_free(c);
 }
