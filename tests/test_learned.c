@@ -292,9 +292,10 @@ Test(learned, default_is_learned_on_short_clusters_coverage_on_long, .init = set
 }
 
 /* A budget is a maximum: with room for everything, the learned selection
- * still leaves out what the model rates below LEARNED_MIN_SCORE, and
- * keeps everything above it that plain greedy selection keeps. */
-Test(learned, selection_stops_below_the_minimum_score, .init = setup, .fini = teardown)
+ * takes greedy's choices in greedy's order and stops at the first sentence
+ * whose estimated probability p is at most A / (W + L) (score/learned.c);
+ * on the five seed articles that leaves some out. */
+Test(learned, selection_stops_where_the_expected_f_would_fall, .init = setup, .fini = teardown)
 {
     static const char *const files[] = {"000_679d28d13e5d8f6f.txt", "001_ff01b8e64425b3dd.txt",
                                         "002_190641c456ae7d2f.txt", "003_4112cf46ef5a00b8.txt",
@@ -326,14 +327,22 @@ Test(learned, selection_stops_below_the_minimum_score, .init = setup, .fini = te
     size_t nall = select_greedy(c, &r, m, scores, &b1, &a, all);
     size_t nsome = select_learned(c, &r, m, scores, &b2, &a, some);
     cr_assert_gt(nsome, 0);
-    cr_expect_lt(nsome, nall, "the minimum score left nothing out (%zu of %zu)", nsome, nall);
-    size_t above = 0;
+    cr_expect_lt(nsome, nall, "nothing was left out (%zu of %zu)", nsome, nall);
+    double expected_best = 0, shared = 0, words = 0;
     for (size_t k = 0; k < nall; k++)
-        above += scores[all[k]] >= LEARNED_MIN_SCORE;
-    for (size_t k = 0; k < nsome; k++)
-        cr_expect(k == 0 || scores[some[k]] >= LEARNED_MIN_SCORE, "chosen at %g", scores[some[k]]);
-    cr_expect_eq(nsome, above > 0 ? above : 1, "%zu chosen, %zu of greedy's choices are above the minimum", nsome,
-                 above);
+        expected_best += fmax(scores[all[k]], 0) * c->sents[all[k]].words;
+    size_t budget_words = 0;
+    for (size_t k = 0; k < nsome; k++) {
+        cr_assert_eq(some[k], all[k], "choice %zu differs from greedy's", k);
+        double p = fmax(scores[some[k]], 0);
+        cr_expect(k == 0 || p > shared / (words + expected_best), "choice %zu at p %g", k, p);
+        shared += p * c->sents[some[k]].words;
+        words += c->sents[some[k]].words;
+        budget_words += c->sents[some[k]].words;
+    }
+    if (nsome < nall)
+        cr_expect_leq(fmax(scores[all[nsome]], 0), shared / (words + expected_best));
+    cr_expect_eq(b2.words, budget_words, "the budget counts only what was kept");
     arena_free(&a);
     precis_cluster_free(c);
 }

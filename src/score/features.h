@@ -96,14 +96,6 @@ void scorer_model_free(scorer_model *m);
  * 2006 development topics, on the scale of the model's output. */
 #define LEARNED_QUERY_WEIGHT 0.5
 
-/* The model estimates whether a sentence belongs in the best summary of its
- * cluster (an oracle's choice). A sentence it rates below this is left out
- * even when the budget has room for it: a budget is a maximum. Chosen on
- * held-out Multi-News training clusters (R-1 / R-2 F with 0, 0.1, 0.2,
- * 0.3, 0.35, 0.4: 45.85/16.19, 45.87/16.21, 45.92/16.23, 46.01/16.27,
- * 46.11/16.31, 45.95/16.11); 0.3 stays clear of the drop after 0.35. */
-#define LEARNED_MIN_SCORE 0.3
-
 /* Score of one sentence's features x[0..F_COUNT). */
 double scorer_model_predict(const scorer_model *m, const float *x);
 

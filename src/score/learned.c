@@ -245,8 +245,39 @@ int score_learned(const precis_cluster *c, const represent *r, arena *a, double 
     return 0;
 }
 
+/* Where to stop. The model estimates p, the chance that a sentence is in
+ * the best summary of its cluster (a ROUGE oracle's choice). Weighting
+ * each sentence's words by p, a summary S of W words expects to share
+ * A = sum of p x words with the best summary, whose expected length L is
+ * the same sum over every sentence greedy selection would take; the
+ * F-measure is about 2A / (W + L). Adding a sentence of probability p
+ * raises it only while p > A / (W + L), and p falls along the greedy
+ * order, so the first sentence that fails ends the summary: a budget is a
+ * maximum. This rule has no constant to tune; on held-out Multi-News
+ * training clusters it gives 46.09 / 16.30 R-1 / R-2 F against 45.85 /
+ * 16.19 filling the budget (RESULTS.md). */
 size_t select_learned(const precis_cluster *c, const represent *r, const method *m, const double *scores,
                       budget *b, arena *a, uint32_t *chosen)
 {
-    return select_greedy_above(c, r, m, scores, LEARNED_MIN_SCORE, b, a, chosen);
+    budget start = *b;
+    size_t n = select_greedy(c, r, m, scores, b, a, chosen);
+    if (n == (size_t)-1 || n == 0)
+        return n;
+    double expected_best = 0;
+    for (size_t k = 0; k < n; k++)
+        expected_best += fmax(scores[chosen[k]], 0) * c->sents[chosen[k]].words;
+    double shared = 0, words = 0;
+    size_t keep = 0;
+    for (; keep < n; keep++) {
+        const sentence *s = &c->sents[chosen[keep]];
+        double p = fmax(scores[chosen[keep]], 0);
+        if (keep > 0 && p <= shared / (words + expected_best))
+            break;
+        shared += p * s->words;
+        words += s->words;
+    }
+    *b = start;
+    for (size_t k = 0; k < keep; k++)
+        budget_take(b, c->sents[chosen[k]].words, sentence_bytes(c, &c->sents[chosen[k]]));
+    return keep;
 }

@@ -5,7 +5,6 @@
  * in the near-duplicate group of a chosen sentence, or when its cosine with
  * any chosen sentence is above REDUNDANCY (a paraphrase, not a copy).
  */
-#include <math.h>
 #include <stdlib.h>
 
 #include "select/select.h"
@@ -46,13 +45,11 @@ static int is_redundant(const represent *r, const uint32_t *chosen, size_t n, ui
 }
 
 static size_t pass(const precis_cluster *c, const represent *r, const method *m, const ranked *order,
-                   double min_score, budget *b, uint32_t *chosen, size_t n, int allow_fragments)
+                   budget *b, uint32_t *chosen, size_t n, int allow_fragments)
 {
     for (size_t k = 0; k < c->nsents && !budget_full(b); k++) {
         uint32_t i = order[k].index;
         const sentence *s = &c->sents[i];
-        if (n > 0 && order[k].score < min_score)
-            break;                     /* ranked: the rest are lower still */
         if (m->skip_fragments && !allow_fragments && sentence_is_fragment(s))
             continue;
         if (m->avoid_redundancy ? is_redundant(r, chosen, n, i) : 0)
@@ -74,12 +71,6 @@ static size_t pass(const precis_cluster *c, const represent *r, const method *m,
 size_t select_greedy(const precis_cluster *c, const represent *r, const method *m, const double *scores,
                      budget *b, arena *a, uint32_t *chosen)
 {
-    return select_greedy_above(c, r, m, scores, -INFINITY, b, a, chosen);
-}
-
-size_t select_greedy_above(const precis_cluster *c, const represent *r, const method *m, const double *scores,
-                           double min_score, budget *b, arena *a, uint32_t *chosen)
-{
     ranked *order = arena_alloc(a, (c->nsents + 1) * sizeof *order);
     if (!order)
         return (size_t)-1;
@@ -88,9 +79,9 @@ size_t select_greedy_above(const precis_cluster *c, const represent *r, const me
         order[i].index = (uint32_t)i;
     }
     qsort(order, c->nsents, sizeof *order, by_score);
-    size_t n = pass(c, r, m, order, min_score, b, chosen, 0, 0);
+    size_t n = pass(c, r, m, order, b, chosen, 0, 0);
     /* A cluster of nothing but short lines still gets a summary. */
     if (n == 0)
-        n = pass(c, r, m, order, min_score, b, chosen, 0, 1);
+        n = pass(c, r, m, order, b, chosen, 0, 1);
     return n;
 }

@@ -41,13 +41,9 @@ int budget_full(const budget *b);
 size_t select_greedy(const precis_cluster *c, const represent *r, const method *m,
                      const double *scores, budget *b, arena *a, uint32_t *chosen);
 
-/* The same, passing over sentences scored below min_score once one
- * sentence is chosen (so a summary is never empty for it). */
-size_t select_greedy_above(const precis_cluster *c, const represent *r, const method *m,
-                           const double *scores, double min_score, budget *b, arena *a, uint32_t *chosen);
-
-/* The learned method's selection (score/learned.c): greedy above
- * LEARNED_MIN_SCORE. */
+/* The learned method's selection (score/learned.c): greedy, stopped where
+ * the next sentence would lower the expected F-measure. The chosen
+ * sentences are a prefix of select_greedy's choices. */
 size_t select_learned(const precis_cluster *c, const represent *r, const method *m,
                       const double *scores, budget *b, arena *a, uint32_t *chosen);
 
