@@ -9,7 +9,9 @@
  * On full-length articles its position and length features mean something
  * else, and concept coverage (select/coverage.c) wins on every full-text
  * set measured. So a cluster no longer than the training clusters gets the
- * learned scorer, any other gets coverage. RESULTS.md has the measurements.
+ * learned scorer and its selection (select_learned: greedy, stopped where
+ * the expected F-measure would fall), any other gets coverage. RESULTS.md
+ * has the measurements.
  */
 #include "score/method.h"
 #include "select/select.h"

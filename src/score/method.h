@@ -45,9 +45,9 @@ int score_textrank(const precis_cluster *c, const represent *r, arena *a, double
 int score_default(const precis_cluster *c, const represent *r, arena *a, double *scores);
 int score_learned(const precis_cluster *c, const represent *r, arena *a, double *scores);
 
-/* The default method (score/adaptive.c): the learned scorer with greedy
- * selection on clusters as short as its training clusters, concept
- * coverage on longer ones. cluster_is_short says which. */
+/* The default method (score/adaptive.c): the learned scorer and its
+ * selection (select_learned) on clusters as short as its training
+ * clusters, concept coverage on longer ones. cluster_is_short says which. */
 int cluster_is_short(const precis_cluster *c);
 int score_adaptive(const precis_cluster *c, const represent *r, arena *a, double *scores);
 size_t select_adaptive(const precis_cluster *c, const represent *r, const struct method *m,
