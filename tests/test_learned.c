@@ -13,6 +13,7 @@
 
 #include "core/embedded.h"
 #include "helpers.h"
+#include "seeds.h"
 #include "model/cluster.h"
 #include "model/represent.h"
 #include "precis.h"
@@ -20,7 +21,6 @@
 #include "score/method.h"
 #include "select/select.h"
 
-#define SEEDS "../examples/seeds"
 
 static precis_engine *engine;
 
@@ -181,22 +181,9 @@ Test(learned, short_summary_leaves_out_the_off_topic_article, .init = setup, .fi
 
 Test(learned, seeds_within_budget_and_deterministic, .init = setup, .fini = teardown)
 {
-    static const char *const files[] = {"000_679d28d13e5d8f6f.txt", "001_ff01b8e64425b3dd.txt",
-                                        "002_190641c456ae7d2f.txt", "003_4112cf46ef5a00b8.txt",
-                                        "004_7dd1ed88bf418f15.txt"};
     static const size_t budgets[] = {25, 120, 300};
-    precis_cluster *c;
     precis_error err;
-    cr_assert_eq(precis_cluster_new(engine, "seeds", &c, &err), PRECIS_OK);
-    for (int i = 0; i < 5; i++) {
-        char path[256];
-        size_t len;
-        snprintf(path, sizeof path, SEEDS "/%s", files[i]);
-        char *text = slurp(path, &len);
-        cr_assert_not_null(text, "cannot read %s", path);
-        cr_assert_eq(precis_cluster_add(c, files[i], text, len, &err), PRECIS_OK, "%s", err.message);
-        free(text);
-    }
+    precis_cluster *c = seeds_cluster(engine, SEEDS_COUNT);
     for (size_t b = 0; b < sizeof budgets / sizeof budgets[0]; b++) {
         precis_options o;
         precis_options_init(&o);
@@ -273,19 +260,7 @@ Test(learned, default_is_learned_on_short_clusters_coverage_on_long, .init = set
     expect_scores_equal(c, score_adaptive, score_learned, "short cluster");
     precis_cluster_free(c);
 
-    static const char *const files[] = {"000_679d28d13e5d8f6f.txt", "001_ff01b8e64425b3dd.txt",
-                                        "002_190641c456ae7d2f.txt"};
-    precis_error err;
-    cr_assert_eq(precis_cluster_new(engine, "seeds", &c, &err), PRECIS_OK);
-    for (int i = 0; i < 3; i++) {
-        char path[256];
-        size_t len;
-        snprintf(path, sizeof path, SEEDS "/%s", files[i]);
-        char *text = slurp(path, &len);
-        cr_assert_not_null(text, "cannot read %s", path);
-        cr_assert_eq(precis_cluster_add(c, files[i], text, len, &err), PRECIS_OK, "%s", err.message);
-        free(text);
-    }
+    c = seeds_cluster(engine, 3);
     cr_assert(!cluster_is_short(c), "three full seed articles are over 600 words");
     expect_scores_equal(c, score_adaptive, score_default, "seeds");
     precis_cluster_free(c);
@@ -297,21 +272,7 @@ Test(learned, default_is_learned_on_short_clusters_coverage_on_long, .init = set
  * on the five seed articles that leaves some out. */
 Test(learned, selection_stops_where_the_expected_f_would_fall, .init = setup, .fini = teardown)
 {
-    static const char *const files[] = {"000_679d28d13e5d8f6f.txt", "001_ff01b8e64425b3dd.txt",
-                                        "002_190641c456ae7d2f.txt", "003_4112cf46ef5a00b8.txt",
-                                        "004_7dd1ed88bf418f15.txt"};
-    precis_cluster *c;
-    precis_error err;
-    cr_assert_eq(precis_cluster_new(engine, "seeds", &c, &err), PRECIS_OK);
-    for (int i = 0; i < 5; i++) {
-        char path[256];
-        size_t len;
-        snprintf(path, sizeof path, SEEDS "/%s", files[i]);
-        char *text = slurp(path, &len);
-        cr_assert_not_null(text, "cannot read %s", path);
-        cr_assert_eq(precis_cluster_add(c, files[i], text, len, &err), PRECIS_OK, "%s", err.message);
-        free(text);
-    }
+    precis_cluster *c = seeds_cluster(engine, SEEDS_COUNT);
     arena a;
     arena_init(&a, 4096);
     represent r;

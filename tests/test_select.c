@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "helpers.h"
+#include "seeds.h"
 #include "model/cluster.h"
 #include "model/represent.h"
 #include "precis.h"
@@ -17,13 +18,9 @@
 #include "select/concepts.h"
 #include "select/select.h"
 
-#define SEEDS "../examples/seeds"
 #define DUC_TOPICS 3
 #define NCLUSTERS (1 + DUC_TOPICS)
 
-static const char *seed_files[] = {"000_679d28d13e5d8f6f.txt", "001_ff01b8e64425b3dd.txt",
-                                   "002_190641c456ae7d2f.txt", "003_4112cf46ef5a00b8.txt",
-                                   "004_7dd1ed88bf418f15.txt"};
 static const char *const new_methods[] = {"ilp", "submodular"};
 static precis_engine *engine;
 static precis_cluster *clusters[NCLUSTERS];
@@ -32,23 +29,6 @@ static void add_article(precis_cluster *c, const char *id, const char *text, siz
 {
     precis_error err;
     cr_assert_eq(precis_cluster_add(c, id, text, len, &err), PRECIS_OK, "%s", err.message);
-}
-
-static precis_cluster *seed_cluster(void)
-{
-    precis_cluster *c;
-    precis_error err;
-    cr_assert_eq(precis_cluster_new(engine, "seeds", &c, &err), PRECIS_OK);
-    for (int i = 0; i < 5; i++) {
-        char path[256];
-        size_t len;
-        snprintf(path, sizeof path, SEEDS "/%s", seed_files[i]);
-        char *text = slurp(path, &len);
-        cr_assert_not_null(text, "cannot read %s", path);
-        add_article(c, seed_files[i], text, len);
-        free(text);
-    }
-    return c;
 }
 
 static precis_cluster *json_cluster(const char *line)
@@ -91,7 +71,7 @@ static void setup(void)
 {
     precis_error err;
     cr_assert_eq(precis_engine_new(&engine, &err), PRECIS_OK, "%s", err.message);
-    clusters[0] = seed_cluster();
+    clusters[0] = seeds_cluster(engine, SEEDS_COUNT);
     load_duc(&clusters[1]);
 }
 
@@ -226,7 +206,7 @@ Test(select, ilp_objective_at_least_the_greedy)
  * the summary and nothing else. */
 Test(select, ilp_prints_nothing_but_the_summary)
 {
-    run_result r = run_precis("summarize " SEEDS " --method ilp --words 100");
+    run_result r = run_precis("summarize " SEEDS_DIR " --method ilp --words 100");
     cr_assert_eq(r.status, 0, "%s", r.err);
     cr_assert_eq(r.err[0], '\0', "stderr: %s", r.err);
     cr_assert_gt(r.out_len, 0);

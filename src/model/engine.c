@@ -45,21 +45,27 @@ static uint32_t intern_stem(precis_engine *e, const char *stem, size_t len)
     return id;
 }
 
-int engine_load_background(precis_engine *e, const char *p, size_t len)
+/* The tables are "#name values" header lines, then "stem<TAB>fields"
+ * rows. header(ctx, line) gets each '#' line; row(e, id, fields, ctx) each
+ * row, its stem interned as term id. 0, or -1 when out of memory. */
+typedef void (*header_fn)(precis_engine *e, const char *line, size_t len, void *ctx);
+typedef void (*row_fn)(precis_engine *e, uint32_t id, const char *fields, void *ctx);
+
+static int read_table(precis_engine *e, const char *p, size_t len, header_fn header, row_fn row, void *ctx)
 {
     const char *end = p + len;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *line_end = nl ? nl : end;
-        if (line_end - p > 6 && !memcmp(p, "#docs ", 6)) {
-            e->bg_docs = strtod(p + 6, NULL);
-        } else if (p < line_end && *p != '#') {
+        if (p < line_end && *p == '#') {
+            header(e, p, (size_t)(line_end - p), ctx);
+        } else if (p < line_end) {
             const char *tab = memchr(p, '\t', (size_t)(line_end - p));
             if (tab) {
                 uint32_t id = intern_stem(e, p, (size_t)(tab - p));
                 if (id == STRMAP_NONE)
                     return -1;
-                e->df[id] = (uint32_t)strtoul(tab + 1, NULL, 10);
+                row(e, id, tab + 1, ctx);
             }
         }
         p = nl ? nl + 1 : end;
@@ -67,37 +73,53 @@ int engine_load_background(precis_engine *e, const char *p, size_t len)
     return 0;
 }
 
+static void background_header(precis_engine *e, const char *line, size_t len, void *ctx)
+{
+    (void)ctx;
+    if (len > 6 && !memcmp(line, "#docs ", 6))
+        e->bg_docs = strtod(line + 6, NULL);
+}
+
+static void background_row(precis_engine *e, uint32_t id, const char *fields, void *ctx)
+{
+    (void)ctx;
+    e->df[id] = (uint32_t)strtoul(fields, NULL, 10);
+}
+
+int engine_load_background(precis_engine *e, const char *p, size_t len)
+{
+    return read_table(e, p, len, background_header, background_row, NULL);
+}
+
 /* Weight of the prior: a word seen this many times is half its own rate,
  * half the overall one, so rare words stay near neutral. */
 #define KEEP_PRIOR_WEIGHT 20.0
 
+static void keep_header(precis_engine *e, const char *line, size_t len, void *ctx)
+{
+    (void)e;
+    double *rate = ctx;
+    if (len > 6 && !memcmp(line, "#rate ", 6)) {
+        char *q;
+        double hits = strtod(line + 6, &q), occ = strtod(q, NULL);
+        if (hits > 0 && occ > hits)
+            *rate = hits / occ;
+    }
+}
+
+static void keep_row(precis_engine *e, uint32_t id, const char *fields, void *ctx)
+{
+    double rate = *(const double *)ctx;
+    char *q;
+    double occ = strtod(fields, &q), hits = strtod(q, NULL);
+    double pk = (hits + KEEP_PRIOR_WEIGHT * rate) / (occ + KEEP_PRIOR_WEIGHT);
+    e->keep[id] = (float)(log(pk / (1 - pk + 1e-9)) - log(rate / (1 - rate)));
+}
+
 int engine_load_keep(precis_engine *e, const char *p, size_t len)
 {
-    const char *end = p + len;
     double rate = 0.5;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *line_end = nl ? nl : end;
-        if (line_end - p > 6 && !memcmp(p, "#rate ", 6)) {
-            char *q;
-            double hits = strtod(p + 6, &q), occ = strtod(q, NULL);
-            if (hits > 0 && occ > hits)
-                rate = hits / occ;
-        } else if (p < line_end && *p != '#') {
-            const char *tab = memchr(p, '\t', (size_t)(line_end - p));
-            if (tab) {
-                uint32_t id = intern_stem(e, p, (size_t)(tab - p));
-                if (id == STRMAP_NONE)
-                    return -1;
-                char *q;
-                double occ = strtod(tab + 1, &q), hits = strtod(q, NULL);
-                double pk = (hits + KEEP_PRIOR_WEIGHT * rate) / (occ + KEEP_PRIOR_WEIGHT);
-                e->keep[id] = (float)(log(pk / (1 - pk + 1e-9)) - log(rate / (1 - rate)));
-            }
-        }
-        p = nl ? nl + 1 : end;
-    }
-    return 0;
+    return read_table(e, p, len, keep_header, keep_row, &rate);
 }
 
 /* The tables are zstd frames written by `zstd` from a pipe, so their size

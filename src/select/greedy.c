@@ -13,17 +13,17 @@
 #define REDUNDANCY 0.5
 #define MIN_WORDS 4     /* shorter sentences say too little to stand alone */
 
-typedef struct ranked {
-    double score;
-    uint32_t index;
-} ranked;
-
 static int by_score(const void *x, const void *y)
 {
     const ranked *a = x, *b = y;
     if (a->score != b->score)
         return a->score > b->score ? -1 : 1;
     return a->index < b->index ? -1 : a->index > b->index;
+}
+
+void ranked_sort(ranked *v, size_t n)
+{
+    qsort(v, n, sizeof *v, by_score);
 }
 
 int sentence_is_fragment(const sentence *s)
@@ -78,7 +78,7 @@ size_t select_greedy(const precis_cluster *c, const represent *r, const method *
         order[i].score = scores[i];
         order[i].index = (uint32_t)i;
     }
-    qsort(order, c->nsents, sizeof *order, by_score);
+    ranked_sort(order, c->nsents);
     size_t n = pass(c, r, m, order, b, chosen, 0, 0);
     /* A cluster of nothing but short lines still gets a summary. */
     if (n == 0)

@@ -45,18 +45,6 @@ typedef struct ilp_vars {
     uint32_t *col;           /* per concept id: its column, 0 if not in the problem */
 } ilp_vars;
 
-typedef struct ranked {
-    double ratio;
-    uint32_t index;
-} ranked;
-
-static int by_ratio(const void *x, const void *y)
-{
-    const ranked *a = x, *b = y;
-    if (a->ratio != b->ratio)
-        return a->ratio > b->ratio ? -1 : 1;
-    return a->index < b->index ? -1 : a->index > b->index;
-}
 
 /* Sentences that may be chosen alone, best ILP_MAX_SENTENCES by the greedy
  * ratio on an empty summary, plus the greedy's own choices. */
@@ -76,7 +64,7 @@ static int pick_sentences(const precis_cluster *c, const represent *r, const met
         if (value > 0 && concepts_candidate(c, r, m, i) && budget_fits(b, s->words, sentence_bytes(c, s)))
             rk[n++] = (ranked){value / pow(s->words ? s->words : 1, CONCEPTS_COST_EXP), (uint32_t)i};
     }
-    qsort(rk, n, sizeof *rk, by_ratio);
+    ranked_sort(rk, n);
     v->ns = 0;
     for (size_t j = 0; j < ng; j++)
         if (!in[greedy[j]] && concepts_candidate(c, r, m, greedy[j])) {

@@ -34,6 +34,16 @@ void budget_take(budget *b, size_t words, size_t bytes);
 /* 1 once nothing more can be added. */
 int budget_full(const budget *b);
 
+/* A sentence and the key it is ranked by. */
+typedef struct ranked {
+    double score;
+    uint32_t index;
+} ranked;
+
+/* Sort best first; ties go to the earlier sentence, so order never
+ * depends on the sort's whims. */
+void ranked_sort(ranked *v, size_t n);
+
 /* Greedy selection by descending score (ties: earlier sentence first),
  * skipping redundant sentences and fragments as the method asks. Writes
  * the chosen sentence indices to chosen (capacity c->nsents) and returns

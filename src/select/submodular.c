@@ -58,18 +58,6 @@ typedef struct ground {
     size_t nparts;
 } ground;
 
-typedef struct ranked {
-    double score;
-    uint32_t index;
-} ranked;
-
-static int by_score(const void *x, const void *y)
-{
-    const ranked *a = x, *b = y;
-    if (a->score != b->score)
-        return a->score > b->score ? -1 : 1;
-    return a->index < b->index ? -1 : a->index > b->index;
-}
 
 static int by_index(const void *x, const void *y)
 {
@@ -89,7 +77,7 @@ static int pick_ground(const precis_cluster *c, const represent *r, const double
         if (!r->off_topic[c->sents[i].article])
             rk[n++] = (ranked){scores[i], (uint32_t)i};
     if (n > SUB_MAX_GROUND) {
-        qsort(rk, n, sizeof *rk, by_score);
+        ranked_sort(rk, n);
         n = SUB_MAX_GROUND;
     }
     for (size_t j = 0; j < n; j++)
