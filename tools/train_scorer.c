@@ -60,6 +60,8 @@ typedef struct options {
     const char *dev;          /* another data set to report on (e.g. DUC 2006) */
     size_t dev_words;
     int no_linear;            /* gbdt without a linear base */
+    const char *oracle_keep;  /* write the oracle-keep table here (from half the training clusters) */
+    int parity;               /* -1: every training cluster; 0 / 1: even / odd ones only */
     unsigned long long drop;  /* features left out, as a bit set */
 } options;
 
@@ -276,7 +278,8 @@ static size_t line_refs(const char *line, size_t len, char **out, size_t cap)
 typedef void (*cluster_fn)(void *ctx, precis_cluster *c, char *const *refs, size_t nrefs);
 
 /* Call fn on every cluster whose index passes the holdout filter: held
- * out ones when want_holdout, the rest otherwise. */
+ * out ones when want_holdout, the rest otherwise; of the rest, only even
+ * or odd indices when o->parity says so. */
 static size_t each_cluster(const options *o, const char *path, precis_engine *eng, int want_holdout,
                            cluster_fn fn, void *ctx)
 {
@@ -293,6 +296,8 @@ static size_t each_cluster(const options *o, const char *path, precis_engine *en
         int held = o->holdout > 0 && index % (size_t)o->holdout == 0;
         index++;
         if (want_holdout >= 0 && held != want_holdout)
+            continue;
+        if (!held && o->parity >= 0 && (int)((index - 1) % 2) != o->parity)
             continue;
         char *refs[MAX_REFS];
         size_t nrefs = line_refs(line.data, line.len, refs, MAX_REFS);
@@ -338,6 +343,105 @@ static void extract_one(void *ctxp, precis_cluster *c, char *const *refs, size_t
     d->rows += c->nsents;
     d->cluster_start[d->clusters] = (uint32_t)d->rows;
     arena_free(&scratch);
+}
+
+/* ---- the oracle-keep table ---------------------------------------------- */
+
+/* Per stem: sentences holding it, and how many of those the oracle chose.
+ * Built from one half of the training clusters (even indices) so that the
+ * model, fitted on the other half, learns what the table is worth on
+ * clusters it has not seen. */
+typedef struct okeep_ctx {
+    rouge_scorer *sc;
+    double *sents, *chosen;   /* per global term id */
+    size_t cap;
+    double all_sents, all_chosen;
+    uint32_t *seen;           /* per global term: last sentence stamp */
+    uint32_t stamp;
+} okeep_ctx;
+
+static void okeep_grow(okeep_ctx *k, size_t n)
+{
+    if (n <= k->cap)
+        return;
+    size_t cap = k->cap ? k->cap : 1 << 16;
+    while (cap < n)
+        cap *= 2;
+    k->sents = xrealloc(k->sents, cap * sizeof *k->sents);
+    k->chosen = xrealloc(k->chosen, cap * sizeof *k->chosen);
+    k->seen = xrealloc(k->seen, cap * sizeof *k->seen);
+    memset(k->sents + k->cap, 0, (cap - k->cap) * sizeof *k->sents);
+    memset(k->chosen + k->cap, 0, (cap - k->cap) * sizeof *k->chosen);
+    memset(k->seen + k->cap, 0, (cap - k->cap) * sizeof *k->seen);
+    k->cap = cap;
+}
+
+static void okeep_one(void *ctxp, precis_cluster *c, char *const *refs, size_t nrefs)
+{
+    (void)nrefs;
+    okeep_ctx *k = ctxp;
+    float *y = xrealloc(NULL, (c->nsents + 1) * L_COUNT * sizeof *y);
+    label_cluster(c, k->sc, refs[0], y);
+    okeep_grow(k, c->engine->terms.count + 1);
+    for (size_t i = 0; i < c->nsents; i++) {
+        const sentence *s = &c->sents[i];
+        double in = y[i * L_COUNT + L_ORACLE];
+        k->stamp++;
+        k->all_sents += 1;
+        k->all_chosen += in;
+        for (uint32_t t = 0; t < s->ntok; t++) {
+            uint32_t g = c->term_global[s->tok[t]];
+            if (c->term_stop[s->tok[t]] || k->seen[g] == k->stamp)
+                continue;
+            k->seen[g] = k->stamp;
+            k->sents[g] += 1;
+            k->chosen[g] += in;
+        }
+    }
+    free(y);
+}
+
+static int by_stem(const void *a, const void *b, void *m)
+{
+    const strmap *map = m;
+    return strcmp(strmap_key(map, *(const uint32_t *)a), strmap_key(map, *(const uint32_t *)b));
+}
+
+/* Count on the even training clusters, write the table to o->oracle_keep
+ * (stems in at least 20 sentences, sorted) and load it into the engine. */
+static void build_oracle_keep(const options *o, precis_engine *eng, rouge_scorer *sc)
+{
+    okeep_ctx k = {sc, NULL, NULL, 0, 0, 0, NULL, 0};
+    options even = *o;
+    even.parity = 0;
+    size_t n = each_cluster(&even, o->data, eng, 0, okeep_one, &k);
+    uint32_t *order = xrealloc(NULL, (k.cap + 1) * sizeof *order);
+    size_t kept = 0;
+    for (uint32_t g = 0; g < k.cap && g < eng->terms.count; g++)
+        if (k.sents[g] >= 20)
+            order[kept++] = g;
+    qsort_r(order, kept, sizeof *order, by_stem, &eng->terms);
+    buf text = BUF_INIT;
+    if (buf_printf(&text, "#rate %.0f %.0f\n", k.all_chosen, k.all_sents) != 0)
+        exit(1);
+    for (size_t j = 0; j < kept; j++)
+        if (buf_printf(&text, "%s\t%.0f\t%.0f\n", strmap_key(&eng->terms, order[j]), k.sents[order[j]],
+                       k.chosen[order[j]]) != 0)
+            exit(1);
+    FILE *f = fopen(o->oracle_keep, "w");
+    if (!f || fwrite(text.data, 1, text.len, f) != text.len || fclose(f) != 0) {
+        fprintf(stderr, "train_scorer: cannot write %s\n", o->oracle_keep);
+        exit(1);
+    }
+    if (engine_load_oracle_keep(eng, text.data, text.len) != 0)
+        exit(1);
+    fprintf(stderr, "oracle keep: %zu clusters, %.0f sentences, %zu stems -> %s\n", n, k.all_sents, kept,
+            o->oracle_keep);
+    buf_free(&text);
+    free(order);
+    free(k.sents);
+    free(k.chosen);
+    free(k.seen);
 }
 
 static rouge_scorer *new_scorer(size_t max_words)
@@ -896,6 +1000,8 @@ static void usage(void)
             "  --eval-model F   only report on model file F (no training)\n"
             "  --dev FILE       also report on every cluster of FILE (all references)\n"
             "  --dev-words N    its budget (default 250)\n"
+            "  --oracle-keep F  build the oracle-keep table from the even training clusters\n"
+            "                   into F (and use it), fit on the odd ones\n"
             "  --out FILE       write the model here instead of standard output\n");
     exit(2);
 }
@@ -919,7 +1025,8 @@ static void parse_args(int argc, char **argv, options *o)
 {
     *o = (options){.holdout = 15, .label = L_F, .gbdt = 1, .trees = 100, .depth = 3, .bins = 64,
                    .min_leaf = 200, .rate = 0.1, .subsample = 0.5, .ridge = 1e-4, .seed = 20240601,
-                   .eval_words = 300, .dev_words = 250, .query_weight = LEARNED_QUERY_WEIGHT};
+                   .eval_words = 300, .dev_words = 250, .query_weight = LEARNED_QUERY_WEIGHT,
+                   .parity = -1};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -978,6 +1085,8 @@ static void parse_args(int argc, char **argv, options *o)
             o->eval_model = argv[++i];
         } else if (!strcmp(a, "--dev")) {
             o->dev = argv[++i];
+        } else if (!strcmp(a, "--oracle-keep")) {
+            o->oracle_keep = argv[++i];
         } else if (!strcmp(a, "--dev-words")) {
             o->dev_words = (size_t)atol(argv[++i]);
         } else if (!strcmp(a, "--eval-words")) {
@@ -1034,7 +1143,12 @@ int main(int argc, char **argv)
         extract_ctx ctx = {&d, new_scorer(0)};
         dataset_reserve(&d, 1);
         d.cluster_start[0] = 0;
-        each_cluster(&o, o.data, eng, 0, extract_one, &ctx);
+        options rest = o;
+        if (o.oracle_keep) {
+            build_oracle_keep(&o, eng, ctx.sc);
+            rest.parity = 1;
+        }
+        each_cluster(&rest, o.data, eng, 0, extract_one, &ctx);
         rouge_scorer_free(ctx.sc);
         if (o.cache)
             cache_save(o.cache, &d);

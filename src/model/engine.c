@@ -31,6 +31,11 @@ static int ensure_terms(precis_engine *e, size_t n)
         return -1;
     e->keep = keep;
     memset(e->keep + e->terms_cap, 0, (cap - e->terms_cap) * sizeof *keep);
+    float *okeep = realloc(e->oracle_keep, cap * sizeof *okeep);
+    if (!okeep)
+        return -1;
+    e->oracle_keep = okeep;
+    memset(e->oracle_keep + e->terms_cap, 0, (cap - e->terms_cap) * sizeof *okeep);
     memset(e->df + e->terms_cap, 0, (cap - e->terms_cap) * sizeof *df);
     memset(e->term_stop + e->terms_cap, 0, cap - e->terms_cap);
     e->terms_cap = cap;
@@ -95,31 +100,48 @@ int engine_load_background(precis_engine *e, const char *p, size_t len)
  * half the overall one, so rare words stay near neutral. */
 #define KEEP_PRIOR_WEIGHT 20.0
 
-static void keep_header(precis_engine *e, const char *line, size_t len, void *ctx)
+/* Both rate tables: "#rate HITS OCCURRENCES", then per stem its
+ * occurrences and hits, read as smoothed log-odds against the overall rate
+ * into the array named by which (0 keep, 1 oracle_keep). */
+typedef struct rate_table {
+    double rate;
+    int which;
+} rate_table;
+
+static void rate_header(precis_engine *e, const char *line, size_t len, void *ctx)
 {
     (void)e;
-    double *rate = ctx;
+    rate_table *t = ctx;
     if (len > 6 && !memcmp(line, "#rate ", 6)) {
         char *q;
         double hits = strtod(line + 6, &q), occ = strtod(q, NULL);
         if (hits > 0 && occ > hits)
-            *rate = hits / occ;
+            t->rate = hits / occ;
     }
 }
 
-static void keep_row(precis_engine *e, uint32_t id, const char *fields, void *ctx)
+static void rate_row(precis_engine *e, uint32_t id, const char *fields, void *ctx)
 {
-    double rate = *(const double *)ctx;
+    const rate_table *t = ctx;
     char *q;
     double occ = strtod(fields, &q), hits = strtod(q, NULL);
-    double pk = (hits + KEEP_PRIOR_WEIGHT * rate) / (occ + KEEP_PRIOR_WEIGHT);
-    e->keep[id] = (float)(log(pk / (1 - pk + 1e-9)) - log(rate / (1 - rate)));
+    double pk = (hits + KEEP_PRIOR_WEIGHT * t->rate) / (occ + KEEP_PRIOR_WEIGHT);
+    float v = (float)(log(pk / (1 - pk + 1e-9)) - log(t->rate / (1 - t->rate)));
+    (t->which ? e->oracle_keep : e->keep)[id] = v;
 }
 
 int engine_load_keep(precis_engine *e, const char *p, size_t len)
 {
-    double rate = 0.5;
-    return read_table(e, p, len, keep_header, keep_row, &rate);
+    rate_table t = {0.5, 0};
+    return read_table(e, p, len, rate_header, rate_row, &t);
+}
+
+int engine_load_oracle_keep(precis_engine *e, const char *p, size_t len)
+{
+    if (e->terms_cap)
+        memset(e->oracle_keep, 0, e->terms_cap * sizeof *e->oracle_keep);
+    rate_table t = {0.5, 1};
+    return read_table(e, p, len, rate_header, rate_row, &t);
 }
 
 /* The tables are zstd frames written by `zstd` from a pipe, so their size
@@ -184,7 +206,8 @@ precis_status precis_engine_new(precis_engine **out, precis_error *err)
         return error_set(err, PRECIS_ERR_INTERNAL, NULL, 0, "cannot set up the stemmer or stopwords");
     }
     if (mark_stopword_stems(e) != 0 || load_embedded_table(e, "data/bgdf.tsv.zst", engine_load_background) != 0 ||
-        load_embedded_table(e, "data/keep.tsv.zst", engine_load_keep) != 0) {
+        load_embedded_table(e, "data/keep.tsv.zst", engine_load_keep) != 0 ||
+        load_embedded_table(e, "data/oracle_keep.tsv.zst", engine_load_oracle_keep) != 0) {
         precis_engine_free(e);
         return error_set(err, PRECIS_ERR_INTERNAL, NULL, 0, "cannot load the background tables");
     }
@@ -203,6 +226,7 @@ void precis_engine_free(precis_engine *e)
     free(e->df);
     free(e->term_stop);
     free(e->keep);
+    free(e->oracle_keep);
     free(e->surface_term);
     buf_free(&e->scratch);
     if (e->learned_free)

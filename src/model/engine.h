@@ -28,6 +28,8 @@ struct precis_engine {
     uint8_t *term_stop;      /* 1 if the term comes from a stopword */
     float *keep;             /* log-odds that an article word with this term reaches
                                 a human summary, relative to all words (0 = unknown) */
+    float *oracle_keep;      /* log-odds that a sentence holding the term is in a ROUGE
+                                oracle's summary, relative to all sentences (0 = unknown) */
     size_t terms_cap;
     double bg_docs;          /* documents behind df */
     strmap surface;          /* normalised word -> surface id */
@@ -50,6 +52,10 @@ double engine_idf(const precis_engine *e, uint32_t term);
 /* Load the summary-worthiness table: "#rate HITS OCCURRENCES" then
  * "stem<TAB>occurrences<TAB>hits" lines (tools/build_keep.c). 0 or -1. */
 int engine_load_keep(precis_engine *e, const char *text, size_t len);
+
+/* Load the oracle table, in the same form (written by tools/train_scorer.c
+ * from Multi-News training clusters), replacing what was there. 0 or -1. */
+int engine_load_oracle_keep(precis_engine *e, const char *text, size_t len);
 
 /* Load a background table "#docs N" then "stem<TAB>df" lines. 0 or -1. */
 int engine_load_background(precis_engine *e, const char *text, size_t len);

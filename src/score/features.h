@@ -58,6 +58,8 @@ enum {
     F_KEEP_MEAN,      /* mean summary-worthiness of its content words (engine keep table) */
     F_KEEP_LOW,       /* share of its content words that summaries almost never use */
     F_KEEP_DEV,       /* keep_mean less the cluster's mean of it */
+    F_ORACLE_KEEP,    /* mean over its content words of how often sentences holding
+                         them are in an oracle summary (engine oracle_keep table) */
     F_COUNT
 };
 
