@@ -20,9 +20,10 @@ static const method methods[] = {
     {"centroid", "similarity to the cluster's TF-IDF centroid (Radev et al. 2004)", score_centroid, NULL, 1, 1},
     {"lexrank", "eigenvector centrality of the cosine graph (Erkan and Radev 2004)", score_lexrank, NULL, 1, 1},
     {"textrank", "PageRank over word-overlap similarity (Mihalcea and Tarau 2004)", score_textrank, NULL, 1, 1},
-    {"learned", "sentence scores learned from Multi-News training clusters (data/scorer.txt)",
+    {"learned", "which sentences a ROUGE oracle would choose, learned from Multi-News training "
+                "clusters (data/scorer.txt); stops where the expected F-measure would fall",
      score_learned, select_learned, 1, 1},
-    {"ilp", "the default's bigram concept coverage solved exactly as an integer linear program "
+    {"ilp", "coverage's bigram concepts, solved exactly as an integer linear program "
             "(Gillick and Favre 2009, GLPK)",
      score_default, select_ilp, 1, 1},
     {"submodular", "saturated cosine coverage plus diversity over k-means parts, greedy with cost "
