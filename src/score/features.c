@@ -21,7 +21,7 @@ static const char *const names[F_COUNT] = {
     "rest_sim", "rest_sim_rel", "tw_sum_rel", "tw_mean_rel", "uni_other", "bi_other", "bi_other_log",
     "support_log", "support_rel", "num_dens", "quote", "stop_ratio", "lead_sim", "question",
     "group_first", "idf_mean", "nsents_log", "dangling", "own_lead_sim", "art_frag",
-    "keep_mean", "keep_low", "keep_dev", "oracle_keep",
+    "keep_mean", "keep_low", "keep_dev", "oracle_keep", "oracle_keep_max", "oracle_keep_min",
 };
 
 /* A word at this log-odds (against all words) reaches a summary about one
@@ -263,14 +263,17 @@ static void sentence_features(const precis_cluster *c, const represent *r, const
      * read on one scale. */
     uint32_t content = 0, bigrams = 0;
     double idf = 0, shared = 0, bishared = 0, others = nart > 1 ? nart - 1 : 1;
-    double keep = 0, low = 0, okeep = 0;
+    double keep = 0, low = 0, okeep = 0, okmax = -INFINITY, okmin = INFINITY;
     const float *keep_of = c->engine->keep, *okeep_of = c->engine->oracle_keep;
     for (uint32_t k = 0; k < s->ntok; k++) {
         uint32_t t = s->tok[k];
         if (!c->term_stop[t]) {
             double kw = keep_of[c->term_global[t]];
             keep += kw;
-            okeep += okeep_of[c->term_global[t]];
+            double ok = okeep_of[c->term_global[t]];
+            okeep += ok;
+            okmax = ok > okmax ? ok : okmax;
+            okmin = ok < okmin ? ok : okmin;
             low += kw < KEEP_LOW_LOGIT;
             content++;
             shared += (term_narts[t] - 1) / others;
@@ -289,6 +292,8 @@ static void sentence_features(const precis_cluster *c, const represent *r, const
     x[F_KEEP_MEAN] = (float)safe_div(keep, content);
     x[F_KEEP_LOW] = (float)safe_div(low, content);
     x[F_ORACLE_KEEP] = (float)safe_div(okeep, content);
+    x[F_ORACLE_KEEP_MAX] = content ? (float)okmax : 0;
+    x[F_ORACLE_KEEP_MIN] = content ? (float)okmin : 0;
     x[F_STOP_RATIO] = (float)safe_div(s->ntok - s->ncontent, s->ntok);
     x[F_SUPPORT_LOG] = (float)log((double)r->support[i]);
     x[F_SUPPORT_REL] = c->narticles > 1 ? (float)((r->support[i] - 1.0) / (nart - 1.0)) : 0;

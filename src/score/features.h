@@ -60,6 +60,8 @@ enum {
     F_KEEP_DEV,       /* keep_mean less the cluster's mean of it */
     F_ORACLE_KEEP,    /* mean over its content words of how often sentences holding
                          them are in an oracle summary (engine oracle_keep table) */
+    F_ORACLE_KEEP_MAX, /* the highest of those */
+    F_ORACLE_KEEP_MIN, /* the lowest of those */
     F_COUNT
 };
 
