@@ -235,6 +235,20 @@ Test(learned, keep_table_marks_furniture_low, .init = setup, .fini = teardown)
     cr_expect_eq(keep_of("zqxjvbrrkw"), 0.0);
 }
 
+/* The oracle-keep table (data/oracle_keep.tsv.zst, made by make train):
+ * sentences holding the Wayback Machine's crawl notes never make the best
+ * summary; sentences that say who told whom often do. */
+Test(learned, oracle_keep_table_marks_crawl_notes_low, .init = setup, .fini = teardown)
+{
+    static const char *const low[] = {"wayback", "webcrawl", "subdomain"};
+    for (size_t i = 0; i < sizeof low / sizeof low[0]; i++) {
+        uint32_t id = engine_term(engine, low[i], strlen(low[i]));
+        cr_expect_lt(engine->oracle_keep[id], -1.0, "%s: %g", low[i], engine->oracle_keep[id]);
+    }
+    uint32_t told = engine_term(engine, "told", 4);
+    cr_expect_gt(engine->oracle_keep[told], 0.0, "told: %g", engine->oracle_keep[told]);
+}
+
 /* The default method is the learned scorer on a cluster as short as the
  * Multi-News training clusters, and concept coverage on full articles. */
 static void expect_scores_equal(precis_cluster *c, score_fn a_fn, score_fn b_fn, const char *what)
