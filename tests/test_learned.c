@@ -56,7 +56,7 @@ static precis_cluster *story_cluster(void)
     precis_error err;
     cr_assert_eq(precis_cluster_new(engine, "story", &c, &err), PRECIS_OK);
     for (int i = 0; i < 3; i++) {
-        char id[8];
+        char id[16];
         snprintf(id, sizeof id, "%d", i);
         cr_assert_eq(precis_cluster_add(c, id, story[i], strlen(story[i]), &err), PRECIS_OK, "%s",
                      err.message);
