@@ -73,22 +73,11 @@ static precis_status write_report(precis_cluster *c, precis_compare_format forma
     return st;
 }
 
-static int run_files(precis_engine *eng, const settings *s, FILE *out, int argc, char **argv)
+/* The report in the chosen format (files, --story). */
+static precis_status write_chosen_report(precis_cluster *c, FILE *out, void *ctx, precis_error *err)
 {
-    precis_error err = {0};
-    precis_cluster *c;
-    precis_status st = precis_cluster_new(eng, "", &c, &err);
-    if (st != PRECIS_OK) {
-        print_error(&err);
-        return exit_code_for(st);
-    }
-    st = cluster_add_inputs(c, argc, argv, &err);
-    if (st == PRECIS_OK)
-        st = write_report(c, s->format, out, &err);
-    if (st != PRECIS_OK)
-        print_error(&err);
-    precis_cluster_free(c);
-    return exit_code_for(st);
+    const settings *s = ctx;
+    return write_report(c, s->format, out, err);
 }
 
 static precis_status write_jsonl_report(precis_cluster *c, FILE *out, void *ctx, precis_error *err)
@@ -96,36 +85,6 @@ static precis_status write_jsonl_report(precis_cluster *c, FILE *out, void *ctx,
     (void)ctx;
     return write_report(c, PRECIS_COMPARE_JSON, out, err);
 }
-
-/* ---- --db FILE --story ID: one story of a database (precis ingest) ---- */
-
-static int run_story(precis_engine *eng, const settings *s, FILE *out)
-{
-    char *end;
-    long long id = strtoll(s->story, &end, 10);
-    if (!*s->story || *end || id <= 0) {
-        fprintf(stderr, "precis: --story needs a story number (see precis stories)\n");
-        return EXIT_USAGE;
-    }
-    precis_store_options o;
-    precis_store_options_init(&o);
-    o.readonly = 1;
-    precis_store *store = NULL;
-    precis_cluster *c = NULL;
-    precis_error err = {0};
-    precis_status st = precis_store_open(s->db, &o, &store, &err);
-    if (st == PRECIS_OK)
-        st = precis_store_story_cluster(store, eng, id, &c, &err);
-    if (st == PRECIS_OK)
-        st = write_report(c, s->format, out, &err);
-    if (st != PRECIS_OK)
-        print_error(&err);
-    precis_cluster_free(c);
-    precis_store_close(store);
-    return exit_code_for(st);
-}
-
-/* ---- end of --db/--story ---------------------------------------------- */
 
 static int parse_args(int argc, char **argv, settings *s)
 {
@@ -187,10 +146,10 @@ int cmd_compare(int argc, char **argv)
         print_error(&err);
         rc = exit_code_for(st);
     } else {
-        rc = s.db      ? run_story(eng, &s, out)
+        rc = s.db      ? run_story_cluster(eng, s.db, s.story, out, write_chosen_report, &s)
              : s.jsonl ? run_jsonl_clusters(eng, optind < argc ? argv[optind] : "-", s.strict, out, "compare",
                                                    write_jsonl_report, NULL)
-                       : run_files(eng, &s, out, argc - optind, argv + optind);
+                       : run_file_cluster(eng, argc - optind, argv + optind, out, write_chosen_report, &s);
         precis_engine_free(eng);
     }
     if (out != stdout && fclose(out) != 0 && rc == EXIT_OK) {

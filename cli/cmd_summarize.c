@@ -88,22 +88,12 @@ static int write_summary(precis_cluster *c, const settings *s, precis_format for
     return PRECIS_OK;
 }
 
-static int run_files(precis_engine *eng, const settings *s, int argc, char **argv)
+/* The summary in the chosen format (files, --story), on standard output. */
+static precis_status write_chosen_summary(precis_cluster *c, FILE *out, void *ctx, precis_error *err)
 {
-    precis_error err = {0};
-    precis_cluster *c;
-    precis_status st = precis_cluster_new(eng, "", &c, &err);
-    if (st != PRECIS_OK) {
-        print_error(&err);
-        return exit_code_for(st);
-    }
-    st = cluster_add_inputs(c, argc, argv, &err);
-    if (st == PRECIS_OK)
-        st = write_summary(c, s, s->format, &err);
-    if (st != PRECIS_OK)
-        print_error(&err);
-    precis_cluster_free(c);
-    return exit_code_for(st);
+    const settings *s = ctx;
+    (void)out; /* write_summary prints to stdout, which out is */
+    return write_summary(c, s, s->format, err);
 }
 
 static precis_status write_jsonl_summary(precis_cluster *c, FILE *out, void *ctx, precis_error *err)
@@ -111,36 +101,6 @@ static precis_status write_jsonl_summary(precis_cluster *c, FILE *out, void *ctx
     (void)out; /* write_summary prints to stdout, which out is */
     return write_summary(c, ctx, PRECIS_FORMAT_JSON, err);
 }
-
-/* ---- --db FILE --story ID: one story of a database (precis ingest) ---- */
-
-static int run_story(precis_engine *eng, const settings *s, const char *db, const char *story)
-{
-    char *end;
-    long long id = strtoll(story, &end, 10);
-    if (!*story || *end || id <= 0) {
-        fprintf(stderr, "precis: --story needs a story number (see precis stories)\n");
-        return EXIT_USAGE;
-    }
-    precis_store_options o;
-    precis_store_options_init(&o);
-    o.readonly = 1;
-    precis_store *store = NULL;
-    precis_cluster *c = NULL;
-    precis_error err = {0};
-    precis_status st = precis_store_open(db, &o, &store, &err);
-    if (st == PRECIS_OK)
-        st = precis_store_story_cluster(store, eng, id, &c, &err);
-    if (st == PRECIS_OK)
-        st = write_summary(c, s, s->format, &err);
-    if (st != PRECIS_OK)
-        print_error(&err);
-    precis_cluster_free(c);
-    precis_store_close(store);
-    return exit_code_for(st);
-}
-
-/* ---- end of --db/--story ---------------------------------------------- */
 
 int cmd_summarize(int argc, char **argv)
 {
@@ -212,7 +172,7 @@ int cmd_summarize(int argc, char **argv)
             fprintf(stderr, "precis: --db and --story go together, without --jsonl or files\n");
             rc = EXIT_USAGE;
         } else {
-            rc = run_story(eng, &s, db, story);
+            rc = run_story_cluster(eng, db, story, stdout, write_chosen_summary, &s);
         }
     } else if (s.jsonl) {
         if (argc - optind > 1) {
@@ -223,7 +183,7 @@ int cmd_summarize(int argc, char **argv)
                                     write_jsonl_summary, &s);
         }
     } else {
-        rc = run_files(eng, &s, argc - optind, argv + optind);
+        rc = run_file_cluster(eng, argc - optind, argv + optind, stdout, write_chosen_summary, &s);
     }
     precis_engine_free(eng);
     return rc;

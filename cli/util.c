@@ -221,3 +221,48 @@ int run_jsonl_clusters(precis_engine *eng, const char *path, int strict, FILE *o
     line_reader_close(r);
     return failed ? (st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : EXIT_INPUT) : EXIT_OK;
 }
+
+int run_file_cluster(precis_engine *eng, int argc, char **argv, FILE *out, cluster_writer write, void *ctx)
+{
+    precis_error err = {0};
+    precis_cluster *c;
+    precis_status st = precis_cluster_new(eng, "", &c, &err);
+    if (st != PRECIS_OK) {
+        print_error(&err);
+        return exit_code_for(st);
+    }
+    st = cluster_add_inputs(c, argc, argv, &err);
+    if (st == PRECIS_OK)
+        st = write(c, out, ctx, &err);
+    if (st != PRECIS_OK)
+        print_error(&err);
+    precis_cluster_free(c);
+    return exit_code_for(st);
+}
+
+int run_story_cluster(precis_engine *eng, const char *db, const char *story, FILE *out, cluster_writer write,
+                      void *ctx)
+{
+    char *end;
+    long long id = strtoll(story, &end, 10);
+    if (!*story || *end || id <= 0) {
+        fprintf(stderr, "precis: --story needs a story number (see precis stories)\n");
+        return EXIT_USAGE;
+    }
+    precis_store_options o;
+    precis_store_options_init(&o);
+    o.readonly = 1;
+    precis_store *store = NULL;
+    precis_cluster *c = NULL;
+    precis_error err = {0};
+    precis_status st = precis_store_open(db, &o, &store, &err);
+    if (st == PRECIS_OK)
+        st = precis_store_story_cluster(store, eng, id, &c, &err);
+    if (st == PRECIS_OK)
+        st = write(c, out, ctx, &err);
+    if (st != PRECIS_OK)
+        print_error(&err);
+    precis_cluster_free(c);
+    precis_store_close(store);
+    return exit_code_for(st);
+}

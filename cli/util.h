@@ -35,6 +35,15 @@ typedef precis_status (*cluster_writer)(precis_cluster *c, FILE *out, void *ctx,
 int run_jsonl_clusters(precis_engine *eng, const char *path, int strict, FILE *out, const char *label,
                        cluster_writer write, void *ctx);
 
+/* The cluster of the articles named on the command line
+ * (cluster_add_inputs), handed to write. Returns the exit code. */
+int run_file_cluster(precis_engine *eng, int argc, char **argv, FILE *out, cluster_writer write, void *ctx);
+
+/* The cluster of story number story in the story database db (precis
+ * ingest), opened read-only, handed to write. Returns the exit code. */
+int run_story_cluster(precis_engine *eng, const char *db, const char *story, FILE *out, cluster_writer write,
+                      void *ctx);
+
 /* Progress on stderr, only when stderr is a terminal; at most ~5 updates
  * a second. total 0 = unknown. */
 typedef struct progress {
