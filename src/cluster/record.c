@@ -13,8 +13,8 @@
 #include "cluster/batch.h"
 #include "core/error.h"
 #include "text/utf8.h"
+#include "text/whitespace.h"
 
-#define TITLE_MAX 160   /* bytes of a title taken from the text's first line */
 
 void batch_opts_init(batch_opts *o)
 {
@@ -30,43 +30,20 @@ void batch_rec_free(batch_rec *r)
     r->id = r->title = NULL;
 }
 
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 /* A trimmed copy of s, or NULL when s is NULL or only white space. */
 static char *trimmed(const char *s, size_t len)
 {
     if (!s)
         return NULL;
-    while (len && is_space(*s)) {
-        s++;
-        len--;
-    }
-    while (len && is_space(s[len - 1]))
-        len--;
+    s = ascii_trim(s, &len);
     return len ? strndup(s, len) : NULL;
 }
 
 /* The text's first line, cut at a word (or character) boundary. */
 static char *first_line(const char *text, size_t len)
 {
-    size_t end = 0;
-    while (end < len && text[end] != '\n')
-        end++;
-    int cut = end > TITLE_MAX;
-    if (cut) {
-        size_t k = TITLE_MAX;
-        while (k > 40 && text[k] != ' ')
-            k--;
-        if (text[k] != ' ')
-            for (k = TITLE_MAX; k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80;)
-                k--;
-        end = k;
-    }
-    while (end && is_space(text[end - 1]))
-        end--;
+    int cut;
+    size_t end = article_title_length(text, len, &cut);
     char *t = malloc(end + 4);
     if (t) {
         memcpy(t, text, end);

@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "text/utf8.h"
+#include "text/whitespace.h"
 
 static precis_status check_utf8(const char *what, const char *s, size_t len, const precis_article_in *a,
                                 precis_error *err)
@@ -21,10 +22,6 @@ static precis_status check_utf8(const char *what, const char *s, size_t len, con
     return error_set(err, PRECIS_ERR_UTF8, a->where, line, "%s is not valid UTF-8 (byte %zu)", what, bad);
 }
 
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 
 precis_status article_view_make(const precis_article_in *a, html_doc *html, article_view *v,
                                 precis_error *err)
@@ -64,15 +61,30 @@ precis_status article_view_make(const precis_article_in *a, html_doc *html, arti
             st = check_utf8(names[i], fields[i], strlen(fields[i]), a, err);
     if (st != PRECIS_OK)
         return st;
-    while (len && is_space(*body)) {
-        body++;
-        len--;
-    }
-    while (len && is_space(body[len - 1]))
-        len--;
+    body = ascii_trim(body, &len);
     if (len == 0)
         return error_set(err, PRECIS_ERR_EMPTY, a->where, a->line, "article has no text");
     v->body = body;
     v->len = len;
     return PRECIS_OK;
+}
+
+size_t article_title_length(const char *text, size_t len, int *cut)
+{
+    size_t end = 0;
+    while (end < len && text[end] != '\n')
+        end++;
+    *cut = end > ARTICLE_TITLE_MAX;
+    if (*cut) {
+        size_t k = ARTICLE_TITLE_MAX;
+        while (k > 40 && text[k] != ' ')
+            k--;
+        if (text[k] != ' ') /* no space: back up to a character boundary */
+            for (k = ARTICLE_TITLE_MAX; k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80;)
+                k--;
+        end = k;
+    }
+    while (end && ascii_space(text[end - 1]))
+        end--;
+    return end;
 }

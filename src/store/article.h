@@ -27,4 +27,11 @@ typedef struct article_view {
 precis_status article_view_make(const precis_article_in *a, html_doc *html, article_view *v,
                                 precis_error *err);
 
+/* A title made from the text's first line, for articles that came without
+ * one: its length in bytes, at most ARTICLE_TITLE_MAX, cut back to a word
+ * (or, failing that, a character) boundary and trimmed; *cut is 1 when the
+ * line was shortened, which the title shows with a trailing ellipsis. */
+#define ARTICLE_TITLE_MAX 160
+size_t article_title_length(const char *text, size_t len, int *cut);
+
 #endif

@@ -18,35 +18,13 @@
 #include "store/article.h"
 #include "store/store.h"
 #include "text/utf8.h"
-
-#define TITLE_MAX 160   /* bytes of a title made from the text's first line */
-
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+#include "text/whitespace.h"
 
 /* A title from the first line of the text, cut at a word boundary. */
 static const char *derive_title(arena *mem, const char *text, size_t len)
 {
-    size_t end = 0;
-    while (end < len && text[end] != '\n')
-        end++;
-    int cut = 0;
-    if (end > TITLE_MAX) {
-        size_t k = TITLE_MAX;
-        while (k > 40 && text[k] != ' ')
-            k--;
-        if (text[k] != ' ') { /* no space: back up to a character boundary */
-            k = TITLE_MAX;
-            while (k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80)
-                k--;
-        }
-        end = k;
-        cut = 1;
-    }
-    while (end > 0 && is_space(text[end - 1]))
-        end--;
+    int cut;
+    size_t end = article_title_length(text, len, &cut);
     char *t = arena_alloc(mem, end + 4);
     if (!t)
         return NULL;
@@ -62,12 +40,7 @@ static const char *opt_copy(arena *mem, const char *s, size_t len, int *oom)
 {
     if (!s)
         return NULL;
-    while (len && is_space(*s)) {
-        s++;
-        len--;
-    }
-    while (len && is_space(s[len - 1]))
-        len--;
+    s = ascii_trim(s, &len);
     if (!len)
         return NULL;
     char *c = arena_strndup(mem, s, len);

@@ -44,3 +44,21 @@ size_t ws_collapse(const char *s, size_t start, size_t end, char *out)
     }
     return n;
 }
+
+int ascii_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+const char *ascii_trim(const char *s, size_t *len)
+{
+    size_t n = *len;
+    while (n && ascii_space(*s)) {
+        s++;
+        n--;
+    }
+    while (n && ascii_space(s[n - 1]))
+        n--;
+    *len = n;
+    return s;
+}

@@ -17,4 +17,11 @@ size_t ws_len(const char *s, size_t i, size_t end);
  * count when out is NULL. Returns the length. */
 size_t ws_collapse(const char *s, size_t start, size_t end, char *out);
 
+/* 1 for the ASCII white-space bytes (space, \t \n \v \f \r). */
+int ascii_space(char c);
+
+/* s[0..*len) less ASCII white space at both ends: the new start, with
+ * *len its length. */
+const char *ascii_trim(const char *s, size_t *len);
+
 #endif
