@@ -40,6 +40,7 @@
 #include "score/features.h"
 #include "score/method.h"
 #include "select/select.h"
+#include "select/stepwise.h"
 #include "text/whitespace.h"
 
 enum { L_REC, L_F, L_PREC, L_ORACLE, L_ORANK, L_COUNT };
@@ -63,6 +64,11 @@ typedef struct options {
     const char *oracle_keep;  /* write the oracle-keep table here (from half the training clusters) */
     int parity;               /* -1: every training cluster; 0 / 1: even / odd ones only */
     unsigned long long drop;  /* features left out, as a bit set */
+    const char *stepwise;     /* also fit the stepwise gain model and write it here */
+    const char *stepwise_model; /* evaluate this stepwise model beside the scorer */
+    double oracle_share;      /* stepwise training: share of steps that follow the oracle */
+    int step_k;               /* stepwise: candidates weighed per step, best prior first */
+    const char *step_policy;  /* stepwise training: walk by this stepwise model instead of greedy */
 } options;
 
 /* ---- the training rows ------------------------------------------------- */
@@ -820,14 +826,14 @@ static void fit_gbdt(const options *o, const dataset *d, const double *y, double
 /* ---- writing the model ------------------------------------------------ */
 
 static void write_model(const options *o, buf *out, const double *w, double bias, const tree *trees,
-                        const dataset *d)
+                        const dataset *d, const char *what)
 {
     char tmp[512];
     snprintf(tmp, sizeof tmp,
-             "# precis learned sentence scorer, written by tools/train_scorer.c (make train)\n"
-             "# %zu training clusters, %zu sentences; label %s%s; %s",
-             d->clusters, d->rows, label_names[o->label], o->center ? " (cluster-centred)" : "",
-             o->gbdt ? "" : "ridge regression\n");
+             "# precis %s, written by tools/train_scorer.c (make train)\n"
+             "# %zu training clusters, %zu %s; label %s%s; %s",
+             what, d->clusters, d->rows, what[0] == 'l' ? "sentences" : "steps x candidates", what[0] == 'l' ? label_names[o->label] : "gain in R-1 F + R-2 F",
+             o->center ? " (cluster-centred)" : "", o->gbdt ? "" : "ridge regression\n");
     buf_puts(out, tmp);
     if (o->gbdt) {
         snprintf(tmp, sizeof tmp, "%s%d boosted trees of depth %d, rate %g, subsample %g, seed %llu\n",
@@ -869,16 +875,210 @@ static void write_model(const options *o, buf *out, const double *w, double bias
     }
 }
 
+/* A model file, parsed; exits with a message when it cannot. */
+static scorer_model *read_model(const char *path)
+{
+    buf text = BUF_INIT;
+    precis_error err;
+    if (io_read_file(path, &text, &err) != PRECIS_OK) {
+        fprintf(stderr, "train_scorer: %s\n", err.message);
+        exit(1);
+    }
+    scorer_model *m = scorer_model_parse(text.data, text.len);
+    buf_free(&text);
+    if (!m) {
+        fprintf(stderr, "train_scorer: %s: not a model\n", path);
+        exit(1);
+    }
+    return m;
+}
+
+/* ---- the stepwise gain model ------------------------------------------ */
+
+/* Rows for the stepwise model: every (state, candidate) pair met while
+ * building a summary of each training cluster, labelled with how much the
+ * candidate would raise R-1 F + R-2 F against the reference. The states
+ * come from a mix of two walks, chosen per step by the fixed-seed
+ * generator: the oracle's best next sentence (good states) and the
+ * scorer's greedy pick (the states the selector will really meet). Each
+ * walk goes on until nothing fits, so the model also sees states where
+ * every candidate lowers the score: that is how it learns to stop. */
+typedef struct step_ctx {
+    const options *o;
+    const scorer_model *prior_model, *policy;
+    rouge_scorer *sc;
+    dataset *d;
+    double *gain;
+    size_t gain_cap;
+    uint64_t rng;
+} step_ctx;
+
+static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size_t nrefs)
+{
+    (void)nrefs;
+    step_ctx *ctx = ctxp;
+    dataset *d = ctx->d;
+    arena scratch;
+    arena_init(&scratch, 1 << 16);
+    represent r;
+    size_t n = c->nsents;
+    float *x = arena_alloc(&scratch, (n + 1) * F_COUNT * sizeof *x);
+    double *prior = arena_alloc(&scratch, (n + 1) * sizeof *prior);
+    uint32_t *chosen = arena_alloc(&scratch, (n + 1) * sizeof *chosen);
+    if (!x || !prior || !chosen || represent_build(c, &scratch, &r) != 0 || sfeat_compute(c, &r, &scratch, x) != 0)
+        exit(1);
+    for (size_t i = 0; i < n; i++)
+        prior[i] = scorer_model_predict(ctx->prior_model, x + i * F_COUNT);
+    strmap dict;
+    strmap_init(&dict);
+    grams rg, *sg = calloc(n + 1, sizeof *sg);
+    buf line = BUF_INIT;
+    if (!sg || text_grams(ctx->sc, &dict, refs[0], &rg) != 0)
+        exit(1);
+    for (size_t i = 0; i < n; i++)
+        if (text_grams(ctx->sc, &dict, sentence_text(c, i, &line), &sg[i]) != 0)
+            exit(1);
+    uint32_t *ref = calloc(dict.count + 1, sizeof *ref), *peer = calloc(dict.count + 1, sizeof *peer);
+    if (!ref || !peer)
+        exit(1);
+    for (size_t k = 0; k < rg.nuni + rg.nbi; k++)
+        ref[rg.id[k]]++;
+    budget b = {ctx->o->eval_words, 0, 0, 0, 0, 0};
+    step_state st;
+    if (step_init(&st, c, &r, prior, &b, chosen, &scratch) != 0)
+        exit(1);
+    double hu = 0, hb = 0, pu = 0, pb = 0, fcur = 0;
+    d->cluster_start[d->clusters] = (uint32_t)d->rows;
+    ranked *order = arena_alloc(&scratch, (n + 1) * sizeof *order);
+    if (!order)
+        exit(1);
+    for (uint32_t i = 0; i < n; i++)
+        order[i] = (ranked){prior[i], i};
+    ranked_sort(order, n);
+    for (;;) {
+        double best_prior = -INFINITY;
+        for (uint32_t i = 0; i < n; i++)
+            if (step_candidate(&st, &b, i) && prior[i] > best_prior)
+                best_prior = prior[i];
+        if (best_prior == -INFINITY)
+            break;
+        size_t oracle = (size_t)-1, greedy = (size_t)-1, any = (size_t)-1, policy = (size_t)-1;
+        double oracle_gain = -INFINITY, greedy_prior = -INFINITY, policy_gain = -INFINITY;
+        int weighed = 0;
+        for (uint32_t k = 0; k < n && weighed < ctx->o->step_k; k++) {
+            uint32_t i = order[k].index;
+            if (!step_candidate(&st, &b, i))
+                continue;
+            weighed++;
+            dataset_reserve(d, 1);
+            if (d->rows + 1 > ctx->gain_cap) {
+                ctx->gain_cap = ctx->gain_cap ? 2 * ctx->gain_cap : 1 << 16;
+                ctx->gain = xrealloc(ctx->gain, ctx->gain_cap * sizeof *ctx->gain);
+            }
+            float *row = d->x + d->rows * F_COUNT;
+            memcpy(row, x + (size_t)i * F_COUNT, F_COUNT * sizeof *row);
+            step_features(&st, i, best_prior, row);
+            memset(d->y + d->rows * L_COUNT, 0, L_COUNT * sizeof *d->y);
+            double du, db;
+            hits(&sg[i], ref, peer, &du, &db);
+            double g = f1(hu + du, (double)rg.nuni, pu + sg[i].nuni) + f1(hb + db, (double)rg.nbi, pb + sg[i].nbi) -
+                       fcur;
+            ctx->gain[d->rows++] = g;
+            if (g > oracle_gain) {
+                oracle_gain = g;
+                oracle = i;
+            }
+            if (prior[i] > greedy_prior && row[F_CTX_MAX_SIM] <= 0.5) {
+                greedy_prior = prior[i];
+                greedy = i;
+            }
+            if (ctx->policy && weighed <= STEP_CANDIDATES) {
+                double pg = scorer_model_predict(ctx->policy, row);
+                if (pg > policy_gain) {
+                    policy_gain = pg;
+                    policy = i;
+                }
+            }
+            any = any == (size_t)-1 ? i : any;
+        }
+        if (any == (size_t)-1)
+            break;
+        if (policy != (size_t)-1)
+            greedy = policy;
+        int follow_oracle = (double)(rng_next(&ctx->rng) >> 11) / 9007199254740992.0 < ctx->o->oracle_share;
+        size_t pick = follow_oracle || greedy == (size_t)-1 ? oracle : greedy;
+        if (pick == (size_t)-1)
+            pick = any;
+        double du, db;
+        hits(&sg[pick], ref, peer, &du, &db);
+        hu += du;
+        hb += db;
+        pu += sg[pick].nuni;
+        pb += sg[pick].nbi;
+        fcur = f1(hu, (double)rg.nuni, pu) + f1(hb, (double)rg.nbi, pb);
+        for (size_t k = 0; k < sg[pick].nuni + sg[pick].nbi; k++)
+            peer[sg[pick].id[k]]++;
+        step_take(&st, (uint32_t)pick);
+        budget_take(&b, c->sents[pick].words, sentence_bytes(c, &c->sents[pick]));
+    }
+    d->clusters++;
+    d->cluster_start[d->clusters] = (uint32_t)d->rows;
+    for (size_t i = 0; i < n; i++)
+        free(sg[i].id);
+    free(rg.id);
+    free(sg);
+    free(ref);
+    free(peer);
+    buf_free(&line);
+    strmap_free(&dict);
+    arena_free(&scratch);
+}
+
+/* Fit the stepwise model on the training clusters the scorer was fitted
+ * on, write it to o->stepwise and return it parsed. */
+static scorer_model *fit_stepwise(const options *o, precis_engine *eng, const scorer_model *prior)
+{
+    scorer_model *policy = o->step_policy ? read_model(o->step_policy) : NULL;
+    dataset d = {0};
+    step_ctx ctx = {o, prior, policy, new_scorer(0), &d, NULL, 0, o->seed};
+    dataset_reserve(&d, 1);
+    d.cluster_start[0] = 0;
+    options rest = *o;
+    rest.parity = 1;   /* the half the shipped scorer is fitted on */
+    each_cluster(&rest, o->data, eng, 0, step_rows_one, &ctx);
+    rouge_scorer_free(ctx.sc);
+    fprintf(stderr, "stepwise: %zu clusters, %zu candidate rows\n", d.clusters, d.rows);
+    double w[F_COUNT] = {0}, bias = 0;
+    tree *trees = NULL;
+    fit_gbdt(o, &d, ctx.gain, w, &bias, &trees);
+    buf text = BUF_INIT;
+    write_model(o, &text, w, bias, trees, &d, "stepwise gain model");
+    scorer_model *m = scorer_model_parse(text.data, text.len);
+    FILE *out = fopen(o->stepwise, "w");
+    if (!m || !out || fwrite(text.data, 1, text.len, out) != text.len || fclose(out) != 0) {
+        fprintf(stderr, "train_scorer: cannot write the stepwise model\n");
+        exit(1);
+    }
+    scorer_model_free(policy);
+    free(trees);
+    free(ctx.gain);
+    free(d.x);
+    free(d.y);
+    free(d.cluster_start);
+    buf_free(&text);
+    return m;
+}
+
 /* ---- held-out evaluation ---------------------------------------------- */
 
 /* Baselines beside the fitted model: centrality (the first default; the
  * default itself now uses the embedded model on short clusters) and lead. */
-enum { E_LEARNED, E_CENTRALITY, E_LEAD, E_COUNT };
-static const char *const eval_names[E_COUNT] = {"learned", "centrality", "lead"};
+enum { E_LEARNED, E_CENTRALITY, E_LEAD, E_STEPWISE, E_COUNT };
+static const char *const eval_names[E_COUNT] = {"learned", "centrality", "lead", "stepwise"};
 
 typedef struct eval_ctx {
     const options *o;
-    const scorer_model *model;
+    const scorer_model *model, *stepper;
     rouge_scorer *sc[E_COUNT];
     size_t n, words_budget;
     double words[E_COUNT];
@@ -917,7 +1117,9 @@ static void eval_one(void *ctxp, precis_cluster *c, char *const *refs, size_t nr
     snprintf(id, sizeof id, "%08zu", ctx->n++);
     for (int e = 0; e < E_COUNT; e++) {
         const method *m = method_find(e == E_LEAD ? "lead" : "centrality");
-        if (e == E_LEARNED)
+        if (e == E_STEPWISE && !ctx->stepper)
+            continue;
+        if (e == E_LEARNED || e == E_STEPWISE)
             for (size_t i = 0; i < c->nsents; i++)
                 scores[i] = scorer_model_predict(ctx->model, x + i * F_COUNT) +
                             ctx->o->query_weight * r.query_sim[i];
@@ -932,7 +1134,8 @@ static void eval_one(void *ctxp, precis_cluster *c, char *const *refs, size_t nr
                 scores[i] -= lo;
         }
         select_fn sel = ctx->o->coverage ? select_coverage : e == E_LEARNED ? select_learned : select_greedy;
-        size_t n = sel(c, &r, m, scores, &b, &scratch, chosen);
+        size_t n = e == E_STEPWISE ? select_stepwise_model(c, &r, ctx->stepper, x, scores, &b, &scratch, chosen)
+                                   : sel(c, &r, m, scores, &b, &scratch, chosen);
         if (n == (size_t)-1)
             exit(1);
         order_by_position(c, chosen, n);
@@ -952,9 +1155,9 @@ static void eval_one(void *ctxp, precis_cluster *c, char *const *refs, size_t nr
 /* Summarize the clusters of path (held out ones when want_holdout is 1,
  * all when -1) with the model, default and lead; print ROUGE R and F. */
 static void evaluate(const options *o, const char *path, int want_holdout, size_t words, precis_engine *eng,
-                     const scorer_model *model)
+                     const scorer_model *model, const scorer_model *stepper)
 {
-    eval_ctx ctx = {o, model, {0}, 0, words, {0}};
+    eval_ctx ctx = {o, model, stepper, {0}, 0, words, {0}};
     for (int e = 0; e < E_COUNT; e++)
         ctx.sc[e] = new_scorer(words);
     each_cluster(o, path, eng, want_holdout, eval_one, &ctx);
@@ -964,6 +1167,10 @@ static void evaluate(const options *o, const char *path, int want_holdout, size_
             "R-2 F", "SU4 F", "words");
     for (int e = 0; e < E_COUNT; e++) {
         double r[3], f[3];
+        if (e == E_STEPWISE && !stepper) {
+            rouge_scorer_free(ctx.sc[e]);
+            continue;
+        }
         for (size_t k = 0; k < 3; k++) {
             rouge_average avg;
             precis_error err;
@@ -1000,6 +1207,11 @@ static void usage(void)
             "  --eval-model F   only report on model file F (no training)\n"
             "  --dev FILE       also report on every cluster of FILE (all references)\n"
             "  --dev-words N    its budget (default 250)\n"
+            "  --stepwise F     also fit the stepwise gain model (select/stepwise.c), write it to F\n"
+            "  --stepwise-model F  evaluate stepwise selection with model F beside the scorer\n"
+            "  --step-k K       stepwise: candidates weighed per step, best prior first\n"
+            "  --step-policy F  stepwise training: walk by stepwise model F instead of greedy\n"
+            "  --oracle-share X share of stepwise training steps that follow the oracle (default 0)\n"
             "  --oracle-keep F  build the oracle-keep table from the even training clusters\n"
             "                   into F (and use it), fit on the odd ones\n"
             "  --out FILE       write the model here instead of standard output\n");
@@ -1026,7 +1238,7 @@ static void parse_args(int argc, char **argv, options *o)
     *o = (options){.holdout = 15, .label = L_F, .gbdt = 1, .trees = 100, .depth = 3, .bins = 64,
                    .min_leaf = 200, .rate = 0.1, .subsample = 0.5, .ridge = 1e-4, .seed = 20240601,
                    .eval_words = 300, .dev_words = 250, .query_weight = LEARNED_QUERY_WEIGHT,
-                   .parity = -1};
+                   .parity = -1, .oracle_share = 0, .step_k = 1000};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -1085,6 +1297,16 @@ static void parse_args(int argc, char **argv, options *o)
             o->eval_model = argv[++i];
         } else if (!strcmp(a, "--dev")) {
             o->dev = argv[++i];
+        } else if (!strcmp(a, "--stepwise")) {
+            o->stepwise = argv[++i];
+        } else if (!strcmp(a, "--stepwise-model")) {
+            o->stepwise_model = argv[++i];
+        } else if (!strcmp(a, "--step-k")) {
+            o->step_k = atoi(argv[++i]);
+        } else if (!strcmp(a, "--step-policy")) {
+            o->step_policy = argv[++i];
+        } else if (!strcmp(a, "--oracle-share")) {
+            o->oracle_share = atof(argv[++i]);
         } else if (!strcmp(a, "--oracle-keep")) {
             o->oracle_keep = argv[++i];
         } else if (!strcmp(a, "--dev-words")) {
@@ -1101,6 +1323,15 @@ static void parse_args(int argc, char **argv, options *o)
         usage();
 }
 
+/* The stepwise model to evaluate: fitted now (--stepwise) over the given
+ * scorer, read from a file (--stepwise-model), or none. */
+static scorer_model *stepwise_model(const options *o, precis_engine *eng, const scorer_model *prior)
+{
+    if (o->stepwise)
+        return fit_stepwise(o, eng, prior);
+    return o->stepwise_model ? read_model(o->stepwise_model) : NULL;
+}
+
 /* --eval-model: report on a model file without training. */
 static int evaluate_file(const options *o, precis_engine *eng)
 {
@@ -1115,10 +1346,12 @@ static int evaluate_file(const options *o, precis_engine *eng)
         fprintf(stderr, "train_scorer: %s: not a scorer model\n", o->eval_model);
         return 1;
     }
+    scorer_model *stepper = stepwise_model(o, eng, model);
     if (o->holdout > 0)
-        evaluate(o, o->data, 1, o->eval_words, eng, model);
+        evaluate(o, o->data, 1, o->eval_words, eng, model, stepper);
     if (o->dev)
-        evaluate(o, o->dev, -1, o->dev_words, eng, model);
+        evaluate(o, o->dev, -1, o->dev_words, eng, model, stepper);
+    scorer_model_free(stepper);
     scorer_model_free(model);
     buf_free(&text);
     precis_engine_free(eng);
@@ -1161,7 +1394,7 @@ int main(int argc, char **argv)
     else
         fit_linear(&o, &d, y, w, &bias);
     buf text = BUF_INIT;
-    write_model(&o, &text, w, bias, trees, &d);
+    write_model(&o, &text, w, bias, trees, &d, "learned sentence scorer");
     scorer_model *model = scorer_model_parse(text.data, text.len);
     if (!model) {
         fprintf(stderr, "train_scorer: the model written does not parse back\n");
@@ -1175,10 +1408,12 @@ int main(int argc, char **argv)
     if (!o.gbdt)
         for (int k = 0; k < F_COUNT; k++)
             fprintf(stderr, "  %-14s %+.4f\n", sfeat_name(k), w[k]);
+    scorer_model *stepper = stepwise_model(&o, eng, model);
     if (o.holdout > 0)
-        evaluate(&o, o.data, 1, o.eval_words, eng, model);
+        evaluate(&o, o.data, 1, o.eval_words, eng, model, stepper);
     if (o.dev)
-        evaluate(&o, o.dev, -1, o.dev_words, eng, model);
+        evaluate(&o, o.dev, -1, o.dev_words, eng, model, stepper);
+    scorer_model_free(stepper);
     scorer_model_free(model);
     free(trees);
     free(y);

@@ -229,8 +229,10 @@ void precis_engine_free(precis_engine *e)
     free(e->oracle_keep);
     free(e->surface_term);
     buf_free(&e->scratch);
-    if (e->learned_free)
-        e->learned_free(e->learned);
+    if (e->model_free) {
+        e->model_free(e->learned);
+        e->model_free(e->stepper);
+    }
     free(e);
 }
 

@@ -36,10 +36,11 @@ struct precis_engine {
     uint32_t *surface_term;  /* surface id -> global term id */
     size_t surface_cap;
     buf scratch;
-    /* The learned scorer's parsed model, made on first use (score/learned.c)
-     * and freed with the engine through learned_free. */
-    void *learned;
-    void (*learned_free)(void *);
+    /* The parsed models of the learned scorer and of stepwise selection,
+     * made on first use (scorer_model_cached, score/learned.c) and freed
+     * with the engine through model_free. */
+    void *learned, *stepper;
+    void (*model_free)(void *);
 };
 
 /* Global term id of a normalised word (stemmed, stopword flag set); or

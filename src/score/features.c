@@ -22,6 +22,8 @@ static const char *const names[F_COUNT] = {
     "support_log", "support_rel", "num_dens", "quote", "stop_ratio", "lead_sim", "question",
     "group_first", "idf_mean", "nsents_log", "dangling", "own_lead_sim", "art_frag",
     "keep_mean", "keep_low", "keep_dev", "oracle_keep", "oracle_keep_max", "oracle_keep_min",
+    "ctx_prior", "ctx_prior_gap", "ctx_max_sim", "ctx_uni_new", "ctx_bi_new", "ctx_words", "ctx_after",
+    "ctx_step", "ctx_same_art", "ctx_prev_in", "ctx_margin",
 };
 
 /* A word at this log-odds (against all words) reaches a summary about one
@@ -498,5 +500,8 @@ int sfeat_compute(const precis_cluster *c, const represent *r, arena *a, float *
     mean = safe_div(mean, (double)n);
     for (size_t i = 0; i < n; i++)
         x[i * F_COUNT + F_KEEP_DEV] = (float)(x[i * F_COUNT + F_KEEP_MEAN] - mean);
+    for (size_t i = 0; i < n; i++)
+        for (int k = F_CTX_PRIOR; k < F_COUNT; k++)
+            x[i * F_COUNT + k] = 0;
     return 0;
 }

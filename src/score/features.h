@@ -62,6 +62,20 @@ enum {
                          them are in an oracle summary (engine oracle_keep table) */
     F_ORACLE_KEEP_MAX, /* the highest of those */
     F_ORACLE_KEEP_MIN, /* the lowest of those */
+    /* Context: how a candidate relates to the summary chosen so far. Zero
+     * in sfeat_compute; filled per step by stepwise selection
+     * (select/stepwise.c), whose model reads them beside the above. */
+    F_CTX_PRIOR,      /* the sentence scorer's estimate */
+    F_CTX_PRIOR_GAP,  /* that less the best remaining candidate's */
+    F_CTX_MAX_SIM,    /* highest cosine with a chosen sentence */
+    F_CTX_UNI_NEW,    /* share of its content terms no chosen sentence holds */
+    F_CTX_BI_NEW,     /* share of its bigrams no chosen sentence holds */
+    F_CTX_WORDS,      /* words chosen so far / the word budget */
+    F_CTX_AFTER,      /* the same once it is added */
+    F_CTX_STEP,       /* sentences chosen so far */
+    F_CTX_SAME_ART,   /* chosen sentences from its article */
+    F_CTX_PREV_IN,    /* the sentence before it in its article is chosen */
+    F_CTX_MARGIN,     /* prior less the expected-F threshold (score/learned.c) */
     F_COUNT
 };
 
@@ -99,6 +113,11 @@ void scorer_model_free(scorer_model *m);
  * it. The training data has no queries, so this is set by hand on the DUC
  * 2006 development topics, on the scale of the model's output. */
 #define LEARNED_QUERY_WEIGHT 0.5
+
+/* The engine's parsed copy of the embedded model file path (a data/ name),
+ * parsed on first use into *slot, one of the engine's model slots, and
+ * freed with the engine. NULL when it is missing or does not parse. */
+const scorer_model *scorer_model_cached(precis_engine *e, const char *path, void **slot);
 
 /* Score of one sentence's features x[0..F_COUNT). */
 double scorer_model_predict(const scorer_model *m, const float *x);

@@ -202,8 +202,29 @@ double scorer_model_predict(const scorer_model *m, const float *x)
     if (m->has_linear)
         for (int k = 0; k < m->nfeat; k++)
             s += m->w[k] * x[m->feat[k]];
-    size_t inner = ((size_t)1 << m->depth) - 1, leaves = inner + 1;
-    for (size_t t = 0; t < (size_t)m->ntrees; t++) {
+    size_t inner = ((size_t)1 << m->depth) - 1, leaves = inner + 1, t = 0;
+    /* Four trees walked side by side: each walk is a chain of dependent
+     * loads, and interleaving four independent chains lets the processor
+     * overlap them (this loop is most of the default method's time). */
+    for (; t + 4 <= (size_t)m->ntrees; t += 4) {
+        const int *f = m->split_feat + t * inner;
+        const float *thr = m->split_thr + t * inner;
+        size_t n0 = 0, n1 = 0, n2 = 0, n3 = 0;
+        for (int level = 0; level < m->depth; level++) {
+            n0 = 2 * n0 + 1 + (x[f[n0]] > thr[n0]);
+            n1 = 2 * n1 + 1 + (x[f[inner + n1]] > thr[inner + n1]);
+            n2 = 2 * n2 + 1 + (x[f[2 * inner + n2]] > thr[2 * inner + n2]);
+            n3 = 2 * n3 + 1 + (x[f[3 * inner + n3]] > thr[3 * inner + n3]);
+        }
+        const double *leaf = m->leaf + t * leaves - inner;
+        /* Added one at a time, in tree order: the sums, and so every
+         * tie between sentences, come out as a plain loop gives them. */
+        s += leaf[n0];
+        s += leaf[leaves + n1];
+        s += leaf[2 * leaves + n2];
+        s += leaf[3 * leaves + n3];
+    }
+    for (; t < (size_t)m->ntrees; t++) {
         const int *f = m->split_feat + t * inner;
         const float *thr = m->split_thr + t * inner;
         size_t node = 0;
@@ -219,23 +240,23 @@ static void free_cached(void *m)
     scorer_model_free(m);
 }
 
-/* The engine's parsed model, parsing the embedded file on first use. */
-static const scorer_model *engine_model(precis_engine *e)
+const scorer_model *scorer_model_cached(precis_engine *e, const char *path, void **slot)
 {
-    if (!e->learned) {
+    if (!*slot) {
         size_t len;
-        const unsigned char *text = precis_embedded(MODEL_PATH, &len);
+        const unsigned char *text = precis_embedded(path, &len);
         if (!text)
             return NULL;
-        e->learned = scorer_model_parse((const char *)text, len);
-        e->learned_free = e->learned ? free_cached : NULL;
+        *slot = scorer_model_parse((const char *)text, len);
+        if (*slot)
+            e->model_free = free_cached;
     }
-    return e->learned;
+    return *slot;
 }
 
 int score_learned(const precis_cluster *c, const represent *r, arena *a, double *scores)
 {
-    const scorer_model *m = engine_model(c->engine);
+    const scorer_model *m = scorer_model_cached(c->engine, MODEL_PATH, &c->engine->learned);
     float *x = arena_alloc(a, (c->nsents + 1) * F_COUNT * sizeof *x);
     if (!m || !x || sfeat_compute(c, r, a, x) != 0)
         return -1;

@@ -23,6 +23,9 @@ static const method methods[] = {
     {"learned", "which sentences a ROUGE oracle would choose, learned from Multi-News training "
                 "clusters (data/scorer.txt); stops where the expected F-measure would fall",
      score_learned, select_learned, 1, 1},
+    {"stepwise", "the learned scorer's sentences, chosen one at a time by a second model of what "
+                 "each would add to the summary so far (data/stepper.txt); stops when nothing would",
+     score_learned, select_stepwise, 1, 1},
     {"ilp", "coverage's bigram concepts, solved exactly as an integer linear program "
             "(Gillick and Favre 2009, GLPK)",
      score_default, select_ilp, 1, 1},
@@ -32,7 +35,7 @@ static const method methods[] = {
 };
 
 static const char *const names[] = {"default", "coverage", "centrality", "lead", "centroid", "lexrank",
-                                    "textrank", "learned", "ilp", "submodular", NULL};
+                                    "textrank", "learned", "stepwise", "ilp", "submodular", NULL};
 
 const method *method_find(const char *name)
 {

@@ -57,6 +57,12 @@ size_t select_greedy(const precis_cluster *c, const represent *r, const method *
 size_t select_learned(const precis_cluster *c, const represent *r, const method *m,
                       const double *scores, budget *b, arena *a, uint32_t *chosen);
 
+/* Greedy by a learned estimate of each candidate's gain given what is
+ * already chosen, stopping when none is expected to raise the score
+ * (select/stepwise.c, data/stepper.txt); scores are the learned scorer's. */
+size_t select_stepwise(const precis_cluster *c, const represent *r, const method *m,
+                       const double *scores, budget *b, arena *a, uint32_t *chosen);
+
 /* Concept (bigram) coverage, greedy on gain per word (select/coverage.c). */
 size_t select_coverage(const precis_cluster *c, const represent *r, const method *m,
                        const double *scores, budget *b, arena *a, uint32_t *chosen);

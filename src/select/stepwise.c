@@ -1,0 +1,227 @@
+/*
+ * stepwise.c: greedy selection that asks a model, at every step, what each
+ * candidate would add to the summary chosen so far (see stepwise.h).
+ *
+ * The per-step features are kept up to date incrementally: taking a
+ * sentence updates every sentence's highest cosine with the summary, marks
+ * its terms and bigrams, and counts its article, so one step costs one
+ * pass over the weighed candidates' tokens, one model evaluation for each
+ * of them (STEP_CANDIDATES, stepwise.h) and one cosine per sentence.
+ * Candidates are sought only among the POOL sentences with the highest
+ * prior, so a long cluster costs little more per step than a short one.
+ */
+#include "select/stepwise.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "model/engine.h"
+
+#define STEPPER_PATH "data/stepper.txt"
+#define POOL 96
+#define BYTES_PER_WORD 6.0   /* to turn a byte budget into the word scale */
+#define DEFAULT_WORDS 300.0  /* when the budget counts only sentences */
+
+static uint64_t bigram_key(uint32_t a, uint32_t b)
+{
+    return (uint64_t)a << 32 | b;
+}
+
+static size_t bigram_slot(const step_state *st, uint64_t k)
+{
+    size_t i = (size_t)((k * 0x9E3779B97F4A7C15ull) >> 20) & st->bi_mask;
+    while (st->bi_key[i] != UINT64_MAX && st->bi_key[i] != k)
+        i = (i + 1) & st->bi_mask;
+    return i;
+}
+
+static int bigram_has(const step_state *st, uint64_t k)
+{
+    return st->bi_key[bigram_slot(st, k)] == k;
+}
+
+static double budget_in_words(const budget *b)
+{
+    if (b->max_words)
+        return (double)b->max_words;
+    if (b->max_bytes)
+        return (double)b->max_bytes / BYTES_PER_WORD;
+    return DEFAULT_WORDS;
+}
+
+/* What the scorer's best picks would share with the ideal summary if they
+ * filled the budget: the L of the expected-F threshold (score/learned.c). */
+static int expected_best(step_state *st, const budget *b, arena *a)
+{
+    const precis_cluster *c = st->c;
+    ranked *order = arena_alloc(a, (c->nsents + 1) * sizeof *order);
+    if (!order)
+        return -1;
+    for (size_t i = 0; i < c->nsents; i++)
+        order[i] = (ranked){st->prior[i], (uint32_t)i};
+    ranked_sort(order, c->nsents);
+    double words = 0;
+    st->expected_best = 0;
+    for (size_t k = 0; k < c->nsents && words < st->budget_words; k++) {
+        const sentence *s = &c->sents[order[k].index];
+        if (sentence_is_fragment(s) || words + s->words > st->budget_words)
+            continue;
+        words += s->words;
+        st->expected_best += fmax(order[k].score, 0) * s->words;
+    }
+    (void)b;
+    return 0;
+}
+
+int step_init(step_state *st, const precis_cluster *c, const represent *r, const double *prior,
+              const budget *b, uint32_t *chosen, arena *a)
+{
+    memset(st, 0, sizeof *st);
+    st->c = c;
+    st->r = r;
+    st->prior = prior;
+    st->chosen = chosen;
+    st->budget_words = budget_in_words(b);
+    size_t tokens = 0, cap = 16;
+    for (size_t i = 0; i < c->nsents; i++)
+        tokens += c->sents[i].ntok;
+    while (cap < 2 * tokens)
+        cap *= 2;
+    st->bi_mask = cap - 1;
+    st->taken = arena_calloc(a, c->nsents + 1, 1);
+    st->max_sim = arena_calloc(a, c->nsents + 1, sizeof *st->max_sim);
+    st->term_in = arena_calloc(a, c->nterms + 1, 1);
+    st->art_taken = arena_calloc(a, c->narticles + 1, sizeof *st->art_taken);
+    st->bi_key = arena_alloc(a, cap * sizeof *st->bi_key);
+    if (!st->taken || !st->max_sim || !st->term_in || !st->art_taken || !st->bi_key)
+        return -1;
+    memset(st->bi_key, 0xFF, cap * sizeof *st->bi_key);
+    return expected_best(st, b, a);
+}
+
+int step_candidate(const step_state *st, const budget *b, uint32_t i)
+{
+    const sentence *s = &st->c->sents[i];
+    if (st->taken[i] || sentence_is_fragment(s) || !budget_fits(b, s->words, sentence_bytes(st->c, s)))
+        return 0;
+    for (size_t k = 0; k < st->n; k++)
+        if (st->r->group[st->chosen[k]] == st->r->group[i])
+            return 0;
+    return 1;
+}
+
+void step_features(const step_state *st, uint32_t i, double best_prior, float *x)
+{
+    const precis_cluster *c = st->c;
+    const sentence *s = &c->sents[i];
+    size_t content = 0, content_new = 0, bigrams = 0, bigrams_new = 0;
+    for (uint32_t k = 0; k < s->ntok; k++) {
+        uint32_t t = s->tok[k];
+        if (!c->term_stop[t]) {
+            content++;
+            content_new += !st->term_in[t];
+        }
+        if (k + 1 < s->ntok) {
+            bigrams++;
+            bigrams_new += !bigram_has(st, bigram_key(t, s->tok[k + 1]));
+        }
+    }
+    double p = st->prior[i];
+    x[F_CTX_PRIOR] = (float)p;
+    x[F_CTX_PRIOR_GAP] = (float)(p - best_prior);
+    x[F_CTX_MAX_SIM] = st->max_sim[i];
+    x[F_CTX_UNI_NEW] = content ? (float)content_new / (float)content : 0;
+    x[F_CTX_BI_NEW] = bigrams ? (float)bigrams_new / (float)bigrams : 0;
+    x[F_CTX_WORDS] = (float)(st->words / st->budget_words);
+    x[F_CTX_AFTER] = (float)((st->words + s->words) / st->budget_words);
+    x[F_CTX_STEP] = (float)st->n;
+    x[F_CTX_SAME_ART] = (float)st->art_taken[s->article];
+    x[F_CTX_PREV_IN] = s->pos > 0 && st->taken[i - 1] && c->sents[i - 1].article == s->article;
+    x[F_CTX_MARGIN] = (float)(p - st->shared / (st->words + st->expected_best + 1e-9));
+}
+
+void step_take(step_state *st, uint32_t i)
+{
+    const precis_cluster *c = st->c;
+    const sentence *s = &c->sents[i];
+    st->taken[i] = 1;
+    st->chosen[st->n++] = i;
+    st->words += s->words;
+    st->shared += fmax(st->prior[i], 0) * s->words;
+    st->art_taken[s->article]++;
+    for (uint32_t k = 0; k < s->ntok; k++) {
+        st->term_in[s->tok[k]] = 1;
+        if (k + 1 < s->ntok) {
+            uint64_t key = bigram_key(s->tok[k], s->tok[k + 1]);
+            st->bi_key[bigram_slot(st, key)] = key;
+        }
+    }
+    for (size_t j = 0; j < c->nsents; j++) {
+        float sim = (float)svec_dot(&st->r->vec[i], &st->r->vec[j]);
+        if (sim > st->max_sim[j])
+            st->max_sim[j] = sim;
+    }
+}
+
+size_t select_stepwise_model(const precis_cluster *c, const represent *r, const scorer_model *model,
+                             const float *x, const double *prior, budget *b, arena *a, uint32_t *chosen)
+{
+    step_state st;
+    ranked *order = arena_alloc(a, (c->nsents + 1) * sizeof *order);
+    if (!order || step_init(&st, c, r, prior, b, chosen, a) != 0)
+        return (size_t)-1;
+    size_t pool = 0;
+    for (size_t i = 0; i < c->nsents; i++)
+        if (!sentence_is_fragment(&c->sents[i]))
+            order[pool++] = (ranked){prior[i], (uint32_t)i};
+    ranked_sort(order, pool);
+    if (pool > POOL)
+        pool = POOL;
+    float row[F_COUNT];
+    while (!budget_full(b)) {
+        double best_prior = -INFINITY;
+        for (size_t k = 0; k < pool; k++)
+            if (step_candidate(&st, b, order[k].index) && order[k].score > best_prior)
+                best_prior = order[k].score;
+        if (best_prior == -INFINITY)
+            break;
+        size_t best = (size_t)-1;
+        double best_gain = 0;
+        int weighed = 0;
+        for (size_t k = 0; k < pool && weighed < STEP_CANDIDATES; k++) {
+            uint32_t i = order[k].index;
+            if (!step_candidate(&st, b, i))
+                continue;
+            weighed++;
+            memcpy(row, x + (size_t)i * F_COUNT, sizeof row);
+            step_features(&st, i, best_prior, row);
+            double gain = scorer_model_predict(model, row);
+            if (gain > best_gain) {
+                best_gain = gain;
+                best = i;
+            }
+        }
+        if (best == (size_t)-1)
+            break;
+        step_take(&st, (uint32_t)best);
+        budget_take(b, c->sents[best].words, sentence_bytes(c, &c->sents[best]));
+    }
+    return st.n;
+}
+
+size_t select_stepwise(const precis_cluster *c, const represent *r, const method *m, const double *scores,
+                       budget *b, arena *a, uint32_t *chosen)
+{
+    const scorer_model *model = scorer_model_cached(c->engine, STEPPER_PATH, &c->engine->stepper);
+    float *x = arena_alloc(a, (c->nsents + 1) * F_COUNT * sizeof *x);
+    if (!model || !x || sfeat_compute(c, r, a, x) != 0)
+        return (size_t)-1;
+    budget start = *b;
+    size_t n = select_stepwise_model(c, r, model, x, scores, b, a, chosen);
+    if (n != 0)
+        return n;
+    /* Nothing the model wanted (a cluster of short lines, say): plain
+     * greedy still gives a summary. */
+    *b = start;
+    return select_greedy(c, r, m, scores, b, a, chosen);
+}

@@ -1,0 +1,74 @@
+/*
+ * stepwise: greedy selection by a model of each candidate's gain.
+ *
+ * Selection by a fixed sentence score cannot see what the summary already
+ * says, so it needs a cosine threshold against repeats and a separate rule
+ * for where to stop. Stepwise selection asks a second model, at every
+ * step, how much each remaining candidate would add to the summary's
+ * ROUGE F-measure given what is already chosen (the F_CTX_* features of
+ * score/features.h beside the sentence's own), takes the best, and stops
+ * when no candidate is expected to raise it.
+ *
+ * The state below is shared by the selector and by the trainer
+ * (tools/train_scorer.c), which walks the same states over the training
+ * clusters to label them, so the features cannot drift apart.
+ */
+#ifndef PRECIS_SELECT_STEPWISE_H
+#define PRECIS_SELECT_STEPWISE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "model/cluster.h"
+#include "model/represent.h"
+#include "score/features.h"
+#include "select/select.h"
+
+/* Candidates weighed per step, highest prior first: the model only
+ * reorders the scorer's best few, which both costs less and scores better
+ * than weighing all of them (RESULTS.md). */
+#define STEP_CANDIDATES 5
+
+typedef struct step_state {
+    const precis_cluster *c;
+    const represent *r;
+    const double *prior;      /* the sentence scorer's estimate per sentence */
+    double budget_words;      /* the word budget, or an estimate of it from bytes */
+    uint8_t *taken;           /* per sentence */
+    float *max_sim;           /* per sentence: highest cosine with a chosen one */
+    uint8_t *term_in;         /* per local term: a chosen sentence holds it */
+    uint64_t *bi_key;         /* open-addressing set of chosen bigrams */
+    size_t bi_mask;
+    uint32_t *art_taken;      /* per article: sentences chosen from it */
+    uint32_t *chosen;         /* the caller's output array, in order of choice */
+    size_t n;
+    double words;             /* words chosen so far */
+    double shared;            /* sum of prior x words over the chosen */
+    double expected_best;     /* the same over what greedy would fill the budget with */
+} step_state;
+
+/* Set up an empty summary over c. chosen (capacity c->nsents) receives the
+ * choices. All memory comes from a. Returns 0, or -1 when out of memory. */
+int step_init(step_state *st, const precis_cluster *c, const represent *r, const double *prior,
+              const budget *b, uint32_t *chosen, arena *a);
+
+/* 1 if sentence i may be added now: not yet taken, not a fragment, not in
+ * the near-duplicate group of a chosen sentence, and within the budget. */
+int step_candidate(const step_state *st, const budget *b, uint32_t i);
+
+/* Fill the F_CTX_* entries of x (sentence i's feature row) for the current
+ * state; best_prior is the highest prior among the current candidates. */
+void step_features(const step_state *st, uint32_t i, double best_prior, float *x);
+
+/* Add sentence i to the summary. */
+void step_take(step_state *st, uint32_t i);
+
+/* Stepwise selection with an explicit model over the static features x
+ * (sfeat_compute rows) and the scorer's prior; used by the library's
+ * method and by the trainer's held-out evaluation. Returns the number
+ * chosen, or (size_t)-1 when out of memory. */
+size_t select_stepwise_model(const precis_cluster *c, const represent *r, const scorer_model *model,
+                             const float *x, const double *prior, budget *b, arena *a, uint32_t *chosen);
+
+#endif

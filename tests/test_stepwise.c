@@ -1,0 +1,272 @@
+/*
+ * test_stepwise.c: stepwise selection (select/stepwise.c). The context
+ * features say what a candidate repeats of the summary so far; the shipped
+ * gain model prefers a sentence that adds new words to one that repeats
+ * the summary; selection keeps to every kind of budget on the bundled
+ * seeds, never takes a fragment or two copies of one sentence, stops on
+ * its own under a budget it could fill, and is the default's selection on
+ * short clusters.
+ */
+#include <criterion/criterion.h>
+#include <math.h>
+
+#include "core/embedded.h"
+#include "helpers.h"
+#include "model/cluster.h"
+#include "model/represent.h"
+#include "precis.h"
+#include "score/features.h"
+#include "score/method.h"
+#include "seeds.h"
+#include "select/select.h"
+#include "select/stepwise.h"
+
+static precis_engine *engine;
+
+static void setup(void)
+{
+    precis_error err;
+    cr_assert_eq(precis_engine_new(&engine, &err), PRECIS_OK, "%s", err.message);
+}
+
+static void teardown(void)
+{
+    precis_engine_free(engine);
+}
+
+/* Two reports of one vote whose first sentences are the same words. */
+static const char *const vote[2] = {
+    "The city council approved a new budget of 12 million dollars on Tuesday.\n\n"
+    "The vote was seven to two after a long debate about parks and libraries.\n\n"
+    "Critics said the budget cuts funding for parks and libraries across the city.\n",
+    "The city council approved a new budget of 12 million dollars on Tuesday.\n\n"
+    "Council members debated the budget for six hours before the vote.\n\n"
+    "The mayor said the budget protects parks, libraries and public safety.\n",
+};
+
+static precis_cluster *vote_cluster(void)
+{
+    precis_cluster *c;
+    precis_error err;
+    cr_assert_eq(precis_cluster_new(engine, "vote", &c, &err), PRECIS_OK);
+    for (int i = 0; i < 2; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "%d", i);
+        cr_assert_eq(precis_cluster_add(c, id, vote[i], strlen(vote[i]), &err), PRECIS_OK, "%s", err.message);
+    }
+    return c;
+}
+
+/* A cluster's representation and learned scores, in a; x gets the static
+ * feature rows when asked. */
+static void prepare(precis_cluster *c, arena *a, represent *r, double **scores, float **x)
+{
+    cr_assert_eq(represent_build(c, a, r), 0);
+    cr_assert_eq(represent_query(c, NULL, a, r), 0);
+    *scores = arena_alloc(a, (c->nsents + 1) * sizeof **scores);
+    cr_assert_not_null(*scores);
+    cr_assert_eq(score_learned(c, r, a, *scores), 0);
+    if (x) {
+        *x = arena_alloc(a, (c->nsents + 1) * F_COUNT * sizeof **x);
+        cr_assert_not_null(*x);
+        cr_assert_eq(sfeat_compute(c, r, a, *x), 0);
+    }
+}
+
+Test(stepwise, context_features_see_the_summary_so_far, .init = setup, .fini = teardown)
+{
+    precis_cluster *c = vote_cluster();
+    cr_assert_eq(c->nsents, 6, "expected three sentences per article, got %zu in all", c->nsents);
+    arena a;
+    arena_init(&a, 4096);
+    represent r;
+    double *scores;
+    prepare(c, &a, &r, &scores, NULL);
+    uint32_t chosen[8];
+    budget b = {300, 0, 0, 0, 0, 0};
+    step_state st;
+    cr_assert_eq(step_init(&st, c, &r, scores, &b, chosen, &a), 0);
+    float x[F_COUNT] = {0};
+
+    /* Nothing chosen: everything is new. */
+    step_features(&st, 3, scores[3], x);
+    cr_expect_float_eq(x[F_CTX_UNI_NEW], 1.0f, 1e-6);
+    cr_expect_float_eq(x[F_CTX_BI_NEW], 1.0f, 1e-6);
+    cr_expect_float_eq(x[F_CTX_MAX_SIM], 0.0f, 1e-6);
+    cr_expect_float_eq(x[F_CTX_WORDS], 0.0f, 1e-6);
+    cr_expect_float_eq(x[F_CTX_STEP], 0.0f, 1e-6);
+    cr_expect_float_eq(x[F_CTX_PRIOR], (float)scores[3], 1e-6);
+    cr_expect_float_eq(x[F_CTX_PRIOR_GAP], 0.0f, 1e-6);
+
+    /* After the first article's lead, the second article's identical lead
+     * repeats it entirely and is no longer a candidate (same group); the
+     * first article's next sentence follows a chosen one. */
+    step_take(&st, 0);
+    budget_take(&b, c->sents[0].words, sentence_bytes(c, &c->sents[0]));
+    step_features(&st, 3, scores[3], x);
+    cr_expect_float_eq(x[F_CTX_UNI_NEW], 0.0f, 1e-6, "the copy has %g new terms", x[F_CTX_UNI_NEW]);
+    cr_expect_float_eq(x[F_CTX_BI_NEW], 0.0f, 1e-6);
+    cr_expect_gt(x[F_CTX_MAX_SIM], 0.99f);
+    cr_expect_not(step_candidate(&st, &b, 3), "a copy of a chosen sentence is still a candidate");
+    cr_expect_float_eq(x[F_CTX_WORDS], (float)c->sents[0].words / 300.0f, 1e-6);
+    cr_expect_float_eq(x[F_CTX_STEP], 1.0f, 1e-6);
+    step_features(&st, 1, scores[1], x);
+    cr_expect_float_eq(x[F_CTX_SAME_ART], 1.0f, 1e-6);
+    cr_expect_float_eq(x[F_CTX_PREV_IN], 1.0f, 1e-6);
+    step_features(&st, 2, scores[2], x);
+    cr_expect_float_eq(x[F_CTX_PREV_IN], 0.0f, 1e-6, "its previous sentence is not chosen");
+    cr_expect_lt(x[F_CTX_UNI_NEW], 1.0f, "\"budget\" and \"city\" were already said");
+    cr_expect_gt(x[F_CTX_UNI_NEW], 0.5f);
+    step_features(&st, 4, scores[4], x);
+    cr_expect_float_eq(x[F_CTX_SAME_ART], 0.0f, 1e-6);
+    cr_expect_float_eq(x[F_CTX_PREV_IN], 0.0f, 1e-6, "the chosen lead is another article's");
+    cr_expect(step_candidate(&st, &b, 4));
+    arena_free(&a);
+    precis_cluster_free(c);
+}
+
+Test(stepwise, model_prefers_new_words_to_repeats, .init = setup, .fini = teardown)
+{
+    size_t len;
+    const unsigned char *text = precis_embedded("data/stepper.txt", &len);
+    cr_assert_not_null(text, "data/stepper.txt is not embedded");
+    scorer_model *m = scorer_model_parse((const char *)text, len);
+    cr_assert_not_null(m, "the embedded stepwise model does not parse");
+    precis_cluster *c = seeds_cluster(engine, SEEDS_COUNT);
+    arena a;
+    arena_init(&a, 4096);
+    represent r;
+    double *scores;
+    float *x;
+    prepare(c, &a, &r, &scores, &x);
+    /* The seeds' best story sentences, a third of the way into a summary:
+     * the same sentence is worth less when the summary already says it. */
+    size_t tried = 0;
+    for (size_t i = 0; i < c->nsents && tried < 10; i++) {
+        if (sentence_is_fragment(&c->sents[i]) || scores[i] < 0.3)
+            continue;
+        tried++;
+        float fresh[F_COUNT], repeat[F_COUNT];
+        memcpy(fresh, x + i * F_COUNT, sizeof fresh);
+        fresh[F_CTX_PRIOR] = (float)scores[i];
+        fresh[F_CTX_WORDS] = 0.33f;
+        fresh[F_CTX_AFTER] = 0.33f + (float)c->sents[i].words / 300.0f;
+        fresh[F_CTX_STEP] = 4;
+        memcpy(repeat, fresh, sizeof repeat);
+        fresh[F_CTX_UNI_NEW] = fresh[F_CTX_BI_NEW] = 1.0f;
+        repeat[F_CTX_UNI_NEW] = 0.1f;
+        repeat[F_CTX_BI_NEW] = 0.05f;
+        repeat[F_CTX_MAX_SIM] = 0.9f;
+        double g_fresh = scorer_model_predict(m, fresh), g_repeat = scorer_model_predict(m, repeat);
+        cr_expect_gt(g_fresh, g_repeat, "sentence %zu: new %g, repeat %g", i, g_fresh, g_repeat);
+        cr_expect_lt(g_repeat, 0, "sentence %zu: a repeat is still worth %g", i, g_repeat);
+    }
+    cr_expect_gt(tried, 3, "only %zu good seed sentences", tried);
+    scorer_model_free(m);
+    arena_free(&a);
+    precis_cluster_free(c);
+}
+
+static void check_budget(precis_cluster *c, const represent *r, const double *scores, budget b0, arena *a)
+{
+    const method *m = method_find("stepwise");
+    uint32_t *chosen = arena_alloc(a, (c->nsents + 1) * sizeof *chosen);
+    uint32_t *again = arena_alloc(a, (c->nsents + 1) * sizeof *again);
+    cr_assert(chosen && again);
+    budget b = b0, b2 = b0;
+    size_t n = select_stepwise(c, r, m, scores, &b, a, chosen);
+    size_t n2 = select_stepwise(c, r, m, scores, &b2, a, again);
+    cr_assert_neq(n, (size_t)-1);
+    cr_assert_gt(n, 0, "nothing chosen under %zu words / %zu bytes", b0.max_words, b0.max_bytes);
+    cr_assert_eq(n, n2);
+    size_t words = 0, bytes = 0;
+    for (size_t k = 0; k < n; k++) {
+        const sentence *s = &c->sents[chosen[k]];
+        cr_expect_eq(chosen[k], again[k], "not deterministic at %zu", k);
+        cr_expect_not(sentence_is_fragment(s), "fragment %u chosen", chosen[k]);
+        for (size_t j = 0; j < k; j++)
+            cr_expect_neq(r->group[chosen[j]], r->group[chosen[k]], "two copies: %u and %u", chosen[j],
+                          chosen[k]);
+        words += s->words;
+        bytes += sentence_bytes(c, s);
+    }
+    cr_expect_eq(words, b.words);
+    cr_expect_eq(bytes, b.bytes);
+    if (b0.max_words)
+        cr_expect_leq(words, b0.max_words);
+    if (b0.max_bytes)
+        cr_expect_leq(bytes, b0.max_bytes);
+    if (b0.max_sentences)
+        cr_expect_leq(n, b0.max_sentences);
+}
+
+Test(stepwise, seeds_within_every_budget, .init = setup, .fini = teardown)
+{
+    precis_cluster *c = seeds_cluster(engine, SEEDS_COUNT);
+    arena a;
+    arena_init(&a, 4096);
+    represent r;
+    double *scores;
+    prepare(c, &a, &r, &scores, NULL);
+    const size_t words[] = {30, 60, 120, 300};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        check_budget(c, &r, scores, (budget){words[k], 0, 0, 0, 0, 0}, &a);
+    check_budget(c, &r, scores, (budget){0, 600, 0, 0, 0, 0}, &a);
+    check_budget(c, &r, scores, (budget){0, 0, 3, 0, 0, 0}, &a);
+    arena_free(&a);
+    precis_cluster_free(c);
+}
+
+/* A budget is a maximum: with room for every sentence, the model still
+ * stops once nothing left is expected to raise the score. */
+Test(stepwise, stops_on_its_own, .init = setup, .fini = teardown)
+{
+    precis_cluster *c = seeds_cluster(engine, SEEDS_COUNT);
+    arena a;
+    arena_init(&a, 4096);
+    represent r;
+    double *scores;
+    prepare(c, &a, &r, &scores, NULL);
+    uint32_t *chosen = arena_alloc(&a, (c->nsents + 1) * sizeof *chosen);
+    budget b = {100000, 0, 0, 0, 0, 0};
+    size_t n = select_stepwise(c, &r, method_find("stepwise"), scores, &b, &a, chosen);
+    size_t story = 0;
+    for (size_t i = 0; i < c->nsents; i++)
+        story += sentence_is_fragment(&c->sents[i]) ? 0 : c->sents[i].words;
+    cr_expect_gt(n, 2);
+    cr_expect_lt(b.words, story / 2, "%zu words taken of %zu in story sentences", b.words, story);
+    arena_free(&a);
+    precis_cluster_free(c);
+}
+
+static void expect_same_selection(precis_cluster *c, select_fn want, const char *what)
+{
+    arena a;
+    arena_init(&a, 4096);
+    represent r;
+    double *scores;
+    prepare(c, &a, &r, &scores, NULL);
+    cr_assert_eq(score_adaptive(c, &r, &a, scores), 0);
+    uint32_t *x = arena_alloc(&a, (c->nsents + 1) * sizeof *x), *y = arena_alloc(&a, (c->nsents + 1) * sizeof *y);
+    cr_assert(x && y);
+    budget b1 = {120, 0, 0, 0, 0, 0}, b2 = b1;
+    const method *m = method_find("default");
+    size_t n1 = select_adaptive(c, &r, m, scores, &b1, &a, x);
+    size_t n2 = want(c, &r, m, scores, &b2, &a, y);
+    cr_assert_eq(n1, n2, "%s: %zu sentences against %zu", what, n1, n2);
+    for (size_t k = 0; k < n1; k++)
+        cr_expect_eq(x[k], y[k], "%s: choice %zu differs", what, k);
+    arena_free(&a);
+}
+
+Test(stepwise, is_the_default_selection_on_short_clusters, .init = setup, .fini = teardown)
+{
+    precis_cluster *c = vote_cluster();
+    cr_assert(cluster_is_short(c));
+    expect_same_selection(c, select_stepwise, "short cluster");
+    precis_cluster_free(c);
+    c = seeds_cluster(engine, 3);
+    cr_assert(!cluster_is_short(c));
+    expect_same_selection(c, select_coverage, "seeds");
+    precis_cluster_free(c);
+}
