@@ -9,9 +9,10 @@
  * On full-length articles its position and length features mean something
  * else, and concept coverage (select/coverage.c) wins on every full-text
  * set measured. So a cluster no longer than the training clusters gets the
- * learned scorer and its selection (select_learned: greedy, stopped where
- * the expected F-measure would fall), any other gets coverage. RESULTS.md
- * has the measurements.
+ * learned scorer and stepwise selection (select/stepwise.c: a second model
+ * weighs what each of the best sentences adds to the summary so far and
+ * stops when nothing would), any other gets coverage. RESULTS.md has the
+ * measurements.
  */
 #include "score/method.h"
 #include "select/select.h"
@@ -36,6 +37,6 @@ size_t select_adaptive(const precis_cluster *c, const represent *r, const method
                        budget *b, arena *a, uint32_t *chosen)
 {
     if (cluster_is_short(c))
-        return select_learned(c, r, m, scores, b, a, chosen);
+        return select_stepwise(c, r, m, scores, b, a, chosen);
     return select_coverage(c, r, m, scores, b, a, chosen);
 }

@@ -7,7 +7,7 @@
 #include "select/select.h"
 
 static const method methods[] = {
-    {"default", "learned on clusters as short as Multi-News's (up to 600 words), "
+    {"default", "stepwise on clusters as short as Multi-News's (up to 600 words), "
                 "coverage on longer ones",
      score_adaptive, select_adaptive, 1, 1},
     {"coverage", "bigram concepts weighted by how many articles use them, covered greedily, "
