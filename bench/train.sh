@@ -7,11 +7,13 @@
 # 2. data/oracle_keep.tsv.zst and data/scorer.txt: of the 41,971 Multi-News
 #    training clusters not held out (every 15th of the 44,972 is), the even
 #    ones give the oracle-keep table and the odd ones fit the boosted trees;
-#    fixed seed, no threads: the same library build gives the same bytes. The held-out clusters and DUC 2006
-#    are then summarized with the fitted model and scored with ROUGE; the
-#    report goes to bench/out/train.txt.
-# Takes about a minute on one core; "centrality" and "lead" in
-# the report are baselines run on the same clusters. `git diff --stat data/`
+# 3. data/stepper.txt: the stepwise gain model, fitted on the states of the
+#    scorer's greedy walk over the same odd clusters (select/stepwise.c).
+#    Fixed seed, no threads: the same library build gives the same bytes.
+#    The held-out clusters and DUC 2006 are then summarized with the fitted
+#    models and scored with ROUGE; the report goes to bench/out/train.txt.
+# Takes about five minutes on one core; "centrality" and "lead" in the
+# report are baselines run on the same clusters. `git diff --stat data/`
 # afterwards shows whether the committed files were reproduced.
 set -eu
 SHARED=${1:-../shared}
