@@ -60,3 +60,46 @@ Test(sentence_edges, quotation_pieces)
     s = "He said \" we ' ll see \" and left.";
     cr_assert_not(quotes_unbalanced(s, strlen(s)), "straight quotes are never judged");
 }
+
+static const char *after_furniture(const char *s)
+{
+    return s + furniture_prefix_length(s, strlen(s));
+}
+
+/* Openings copied from Multi-News sources, where a flattened web page left
+ * its widgets and credits in front of the first words of the story. */
+Test(sentence_edges, glued_page_furniture_is_trimmed)
+{
+    cr_assert_str_eq(after_furniture("Story highlights each year, an american president \" pardons \" a turkey"),
+                     "each year, an american president \" pardons \" a turkey");
+    cr_assert_str_eq(after_furniture("Image copyright afp image caption mexican troops have been guarding the site"),
+                     "mexican troops have been guarding the site");
+    cr_assert_str_eq(after_furniture("Media playback is unsupported on your device media caption lyse doucet "
+                                     "reports there was joy and relief"),
+                     "lyse doucet reports there was joy and relief");
+    cr_assert_str_eq(after_furniture("( photo: mark humphrey, ap ) rio de janeiro — rio police say a man was shot"),
+                     "rio de janeiro — rio police say a man was shot");
+    cr_assert_str_eq(after_furniture("( ap photo/manuel balce ceneta ) ( associated press ) vice president mike "
+                                     "pence misstated federal statistics"),
+                     "vice president mike pence misstated federal statistics");
+    cr_assert_str_eq(after_furniture("Text size - + reset \"for many months, i have warned that the president"),
+                     "\"for many months, i have warned that the president");
+    cr_assert_str_eq(after_furniture("Hide caption 2 of 50 photos: ancient finds a 250,000-year-old tooth"),
+                     "ancient finds a 250,000-year-old tooth");
+    cr_assert_str_eq(after_furniture("Advertisement during the call, wheatland said that the board agreed."),
+                     "during the call, wheatland said that the board agreed.");
+}
+
+Test(sentence_edges, furniture_words_in_a_story_are_kept)
+{
+    const char *keep[] = {
+        "Advertisements for the show ran for weeks before it opened.",   /* a longer word */
+        "Image copyright law is the subject of a new bill in congress.", /* no caption follows */
+        "( photo: ap",                                                   /* nothing would be left */
+        "Story highlights",                                              /* nothing would be left */
+        "Close inspection revealed cells that line the skin.",           /* not on the list */
+        "The story highlights how hard the rescue was.",                 /* not at the start */
+    };
+    for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
+        cr_expect_eq(furniture_prefix_length(keep[i], strlen(keep[i])), 0, "trimmed: %s", keep[i]);
+}

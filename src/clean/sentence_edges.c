@@ -1,5 +1,6 @@
 /*
- * sentence_edges.c: datelines and unbalanced quotes; see sentence_edges.h.
+ * sentence_edges.c: datelines, page furniture glued to a sentence's start,
+ * and unbalanced quotes; see sentence_edges.h.
  */
 #include "clean/sentence_edges.h"
 
@@ -81,6 +82,106 @@ size_t dateline_length(const char *s, size_t len)
     size_t words = 0;
     for (size_t i = total; i < len; i++)
         words += s[i] == ' ';
+    return words >= 3 ? total : 0;
+}
+
+/* ---- furniture glued to the start of a sentence ------------------------ */
+
+static char lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* If phrase (lower case, single spaces) starts at s[i], ignoring case and
+ * matching each of its spaces to a run of white space, the offset just
+ * past it; else 0. A phrase ending in a letter must not run on into more
+ * letters ("advertisements"). */
+static size_t phrase_at(const char *s, size_t i, size_t len, const char *phrase)
+{
+    for (const char *p = phrase; *p; p++) {
+        if (*p == ' ') {
+            if (i >= len || !is_space(s[i]))
+                return 0;
+            while (i < len && is_space(s[i]))
+                i++;
+        } else if (i < len && lower(s[i]) == *p) {
+            i++;
+        } else {
+            return 0;
+        }
+    }
+    char last = phrase[strlen(phrase) - 1];
+    if (last >= 'a' && last <= 'z' && i < len && lower(s[i]) >= 'a' && lower(s[i]) <= 'z')
+        return 0;
+    return i;
+}
+
+/* The first offset past close within the next max_words words from i, or 0. */
+static size_t close_within(const char *s, size_t i, size_t len, const char *close, int max_words)
+{
+    for (int words = 0; i < len && words <= max_words; i++) {
+        size_t e = phrase_at(s, i, len, close);
+        if (e)
+            return e;
+        words += is_space(s[i]) && i + 1 < len && !is_space(s[i + 1]);
+    }
+    return 0;
+}
+
+/* Widgets, captions and credits that flattened web pages leave in front of
+ * a sentence ("Story highlights", "Image copyright AFP Image caption",
+ * "( photo: mark humphrey, ap )", "Advertisement"). With close, the piece
+ * runs to the first close within max_words words and is skipped only if
+ * one is there. Longer openings come before shorter ones they start with. */
+static const struct {
+    const char *open, *close;
+    int max_words;
+} furniture[] = {
+    {"story highlights", NULL, 0},
+    {"media playback is unsupported on your device media caption", NULL, 0},
+    {"media playback is unsupported on your device", NULL, 0},
+    {"image copyright", "image caption", 8},
+    {"image caption", NULL, 0},
+    {"text size - + reset", NULL, 0},
+    {"hide caption", "photos:", 6},
+    {"hide caption", NULL, 0},
+    {"( photo:", ")", 15},
+    {"(photo:", ")", 15},
+    {"( ap photo", ")", 15},
+    {"(ap photo", ")", 15},
+    {"( associated press )", NULL, 0},
+    {"advertisement", NULL, 0},
+};
+
+static size_t furniture_at(const char *s, size_t i, size_t len)
+{
+    for (size_t k = 0; k < sizeof furniture / sizeof *furniture; k++) {
+        size_t e = phrase_at(s, i, len, furniture[k].open);
+        if (e && furniture[k].close)
+            e = close_within(s, e, len, furniture[k].close, furniture[k].max_words);
+        if (e)
+            return e;
+    }
+    return 0;
+}
+
+size_t furniture_prefix_length(const char *s, size_t len)
+{
+    size_t total = 0, e;
+    /* They stack: "( ap photo ) ( associated press ) ...". */
+    for (int k = 0; k < 4 && (e = furniture_at(s, total, len)) > 0; k++) {
+        total = e;
+        while (total < len && is_space(s[total]))
+            total++;
+    }
+    size_t words = 0;
+    for (size_t i = total; i + 1 < len; i++)
+        words += is_space(s[i]) && !is_space(s[i + 1]);
     return words >= 3 ? total : 0;
 }
 

@@ -220,6 +220,7 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
         s->start = seg[i].start;
         s->end = seg[i].end;
         s->flags = seg[i].flags;
+        s->start += (uint32_t)furniture_prefix_length(a->text + s->start, s->end - s->start);
         if (a->count == 0)
             s->start += (uint32_t)dateline_length(a->text + s->start, s->end - s->start);
         if (quotes_unbalanced(a->text + s->start, s->end - s->start))
