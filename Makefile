@@ -35,7 +35,7 @@ TEST_OBJ:= $(TEST_SRC:%.c=$(BUILD)/%.o)
 
 # Data files compiled into the library, so an installed precis needs no
 # data directory: name them once here.
-EMBED   := data/bgdf.tsv.zst data/keep.tsv.zst data/oracle_keep.tsv.zst data/stopwords.txt data/rouge/wordnet-exceptions.tsv \
+EMBED   := data/bgdf.tsv.zst data/keep.tsv.zst data/oracle_keep.tsv.zst data/boilerplate.tsv.zst data/stopwords.txt data/rouge/wordnet-exceptions.tsv \
            data/rouge/smart_common_words.txt data/scorer.txt data/stepper.txt
 
 .PHONY: all test demo install clean fuzz bench check-valgrind deps deps-test
@@ -143,6 +143,15 @@ $(BUILD)/tools/build_keep: tools/build_keep.c $(BUILD)/libprecis.a
 keep: $(BUILD)/tools/build_keep
 	zstd -dc $(SHARED)/data/multinews/train.jsonl.zst | $(BUILD)/tools/build_keep 50 | zstd -q -19 > data/keep.tsv.zst
 .PHONY: keep
+
+# The boilerplate list (clean/boilerplate.h): sentences found in at least
+# 20 Multi-News training clusters.
+$(BUILD)/tools/build_boilerplate: tools/build_boilerplate.c $(BUILD)/libprecis.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libprecis.a $(LIBS)
+boilerplate: $(BUILD)/tools/build_boilerplate
+	$(BUILD)/tools/build_boilerplate 20 $(SHARED)/data/multinews/train.jsonl.zst > $(BUILD)/boilerplate.tsv
+	zstd -q -19 -f $(BUILD)/boilerplate.tsv -o data/boilerplate.tsv.zst
+.PHONY: boilerplate
 
 # The learned sentence scorer (method "learned"), refitted on Multi-News train;
 # every 15th cluster is held out and the fitted model is scored on it.

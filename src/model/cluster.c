@@ -225,6 +225,8 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
             s->start += (uint32_t)dateline_length(a->text + s->start, s->end - s->start);
         if (quotes_unbalanced(a->text + s->start, s->end - s->start))
             s->flags |= SENT_PART_QUOTE;
+        if (engine_is_boilerplate(c->engine, a->text + s->start, s->end - s->start))
+            s->flags |= SENT_BOILERPLATE;
         if (tokenize_sentence(c, a->text, s) != 0)
             return error_set(err, PRECIS_ERR_NOMEM, doc_id, 0, "out of memory");
         if (s->ntok == 0)

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <zstd.h>
 
+#include "clean/boilerplate.h"
 #include "core/embedded.h"
 #include "core/error.h"
 
@@ -144,6 +145,29 @@ int engine_load_oracle_keep(precis_engine *e, const char *p, size_t len)
     return read_table(e, p, len, rate_header, rate_row, &t);
 }
 
+int engine_load_boilerplate(precis_engine *e, const char *p, size_t len)
+{
+    const char *end = p + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *line_end = nl ? nl : end;
+        const char *tab = memchr(p, '\t', (size_t)(line_end - p));
+        if (p < line_end && *p != '#' && tab > p && strmap_intern(&e->boilerplate, p, (size_t)(tab - p)) == STRMAP_NONE)
+            return -1;
+        p = nl ? nl + 1 : end;
+    }
+    return 0;
+}
+
+int engine_is_boilerplate(const precis_engine *e, const char *s, size_t len)
+{
+    char key[BOILERPLATE_MAX_BYTES + 1];
+    if (len > BOILERPLATE_MAX_BYTES || e->boilerplate.count == 0)
+        return 0;
+    size_t n = boilerplate_key(s, len, key);
+    return n > 0 && strmap_find(&e->boilerplate, key, n) != STRMAP_NONE;
+}
+
 /* The tables are zstd frames written by `zstd` from a pipe, so their size
  * is not in the header: decompress as a stream. */
 static int load_embedded_table(precis_engine *e, const char *name,
@@ -200,6 +224,7 @@ precis_status precis_engine_new(precis_engine **out, precis_error *err)
     strmap_init(&e->stopwords);
     strmap_init(&e->terms);
     strmap_init(&e->surface);
+    strmap_init(&e->boilerplate);
     e->stem = stemmer_new();
     if (!e->stem || stopwords_load(&e->stopwords) != 0) {
         precis_engine_free(e);
@@ -207,7 +232,8 @@ precis_status precis_engine_new(precis_engine **out, precis_error *err)
     }
     if (mark_stopword_stems(e) != 0 || load_embedded_table(e, "data/bgdf.tsv.zst", engine_load_background) != 0 ||
         load_embedded_table(e, "data/keep.tsv.zst", engine_load_keep) != 0 ||
-        load_embedded_table(e, "data/oracle_keep.tsv.zst", engine_load_oracle_keep) != 0) {
+        load_embedded_table(e, "data/oracle_keep.tsv.zst", engine_load_oracle_keep) != 0 ||
+        load_embedded_table(e, "data/boilerplate.tsv.zst", engine_load_boilerplate) != 0) {
         precis_engine_free(e);
         return error_set(err, PRECIS_ERR_INTERNAL, NULL, 0, "cannot load the background tables");
     }
@@ -223,6 +249,7 @@ void precis_engine_free(precis_engine *e)
     strmap_free(&e->stopwords);
     strmap_free(&e->terms);
     strmap_free(&e->surface);
+    strmap_free(&e->boilerplate);
     free(e->df);
     free(e->term_stop);
     free(e->keep);

@@ -35,6 +35,7 @@ struct precis_engine {
     strmap surface;          /* normalised word -> surface id */
     uint32_t *surface_term;  /* surface id -> global term id */
     size_t surface_cap;
+    strmap boilerplate;      /* boilerplate sentence keys (clean/boilerplate.h) */
     buf scratch;
     /* The parsed models of the learned scorer and of stepwise selection,
      * made on first use (scorer_model_cached, score/learned.c) and freed
@@ -60,5 +61,12 @@ int engine_load_oracle_keep(precis_engine *e, const char *text, size_t len);
 
 /* Load a background table "#docs N" then "stem<TAB>df" lines. 0 or -1. */
 int engine_load_background(precis_engine *e, const char *text, size_t len);
+
+/* Load the boilerplate table: '#' comment lines, then "key<TAB>clusters"
+ * lines (tools/build_boilerplate.c), adding to what is there. 0 or -1. */
+int engine_load_boilerplate(precis_engine *e, const char *text, size_t len);
+
+/* 1 if the sentence s[0..len) is on the boilerplate list. */
+int engine_is_boilerplate(const precis_engine *e, const char *s, size_t len);
 
 #endif

@@ -30,7 +30,7 @@ int sentence_is_fragment(const sentence *s)
 {
     if ((s->flags & SENT_UNTERMINATED) && !(s->flags & SENT_CUT))
         return 1;
-    return (s->flags & SENT_PART_QUOTE) || s->words < MIN_WORDS;
+    return (s->flags & (SENT_PART_QUOTE | SENT_BOILERPLATE)) || s->words < MIN_WORDS;
 }
 
 static int is_redundant(const represent *r, const uint32_t *chosen, size_t n, uint32_t i)

@@ -22,7 +22,8 @@ typedef struct budget {
     size_t words, bytes, sentences;              /* used so far */
 } budget;
 
-/* Headlines, datelines, sub-heads and very short lines: not summary material. */
+/* Headlines, datelines, sub-heads, very short lines, pieces of longer
+ * quotations and boilerplate sentences: not summary material. */
 int sentence_is_fragment(const sentence *s);
 
 /* The rendered byte cost of sentence s (collapsed text + newline). */

@@ -21,7 +21,8 @@ enum {
     SENT_QUOTE = 1 << 1,        /* starts inside or with a quotation mark */
     SENT_TRUNCATED = 1 << 2,    /* cut at PRECIS_MAX_SENTENCE_BYTES */
     SENT_PART_QUOTE = 1 << 8,   /* set by the cluster: quotation marks do not pair up */
-    SENT_CUT = 1 << 9           /* set by the cluster: the article stops inside this sentence */
+    SENT_CUT = 1 << 9,          /* set by the cluster: the article stops inside this sentence */
+    SENT_BOILERPLATE = 1 << 10  /* set by the cluster: on the boilerplate list (clean/boilerplate.h) */
 };
 
 typedef struct seg_sentence {

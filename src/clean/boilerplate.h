@@ -1,0 +1,31 @@
+/*
+ * boilerplate: sentences that many unrelated pages carry.
+ *
+ * A web page flattened to one paragraph keeps its widgets as sentences:
+ * "You always have the option to delete your tweet location history.",
+ * "Starting in 1996, Alexa Internet has been donating their crawl data to
+ * the Internet Archive." The line-level furniture pass cannot see them,
+ * since they share a line with the story. What gives them away is that
+ * the same sentence turns up in story after story about different events,
+ * which a story sentence does not: data/boilerplate.txt.zst lists every
+ * sentence found in at least 20 of the 44,972 Multi-News training clusters
+ * (tools/build_boilerplate.c, `make boilerplate`), and a sentence on that
+ * list is not summary material.
+ */
+#ifndef PRECIS_CLEAN_BOILERPLATE_H
+#define PRECIS_CLEAN_BOILERPLATE_H
+
+#include <stddef.h>
+
+/* Longest sentence (in bytes) that is looked up; the table's sentences are
+ * all far shorter, and longer ones are never boilerplate. */
+#define BOILERPLATE_MAX_BYTES 400
+
+/* The lookup key of s[0..len): ASCII letters lower-cased, letters, digits
+ * and non-ASCII bytes kept, every run of anything else one space, no space
+ * at either end; so "Please try again later." and "please try again
+ * later !" share a key. out must hold len + 1 bytes; returns the key's
+ * length (NUL-terminated). */
+size_t boilerplate_key(const char *s, size_t len, char *out);
+
+#endif
