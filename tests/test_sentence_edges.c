@@ -88,12 +88,16 @@ Test(sentence_edges, glued_page_furniture_is_trimmed)
                      "ancient finds a 250,000-year-old tooth");
     cr_assert_str_eq(after_furniture("Advertisement during the call, wheatland said that the board agreed."),
                      "during the call, wheatland said that the board agreed.");
+    cr_assert_str_eq(after_furniture("Advertisement The company said on Monday that it would close."),
+                     "The company said on Monday that it would close.");
 }
 
 Test(sentence_edges, furniture_words_in_a_story_are_kept)
 {
     const char *keep[] = {
         "Advertisements for the show ran for weeks before it opened.",   /* a longer word */
+        "Advertisement revenue at the newspaper fell by a third last year.", /* a noun */
+        "Advertisement for the show ran for weeks before it opened.",    /* a preposition */
         "Image copyright law is the subject of a new bill in congress.", /* no caption follows */
         "( photo: ap",                                                   /* nothing would be left */
         "Story highlights",                                              /* nothing would be left */

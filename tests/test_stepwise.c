@@ -96,12 +96,13 @@ Test(stepwise, context_features_see_the_summary_so_far, .init = setup, .fini = t
     cr_expect_float_eq(x[F_CTX_WORDS], 0.0f, 1e-6);
     cr_expect_float_eq(x[F_CTX_STEP], 0.0f, 1e-6);
     cr_expect_float_eq(x[F_CTX_PRIOR], (float)scores[3], 1e-6);
-    cr_expect_float_eq(x[F_CTX_PRIOR_GAP], 0.0f, 1e-6);
+    step_features(&st, 3, scores[3] + 0.25, x);
+    cr_expect_float_eq(x[F_CTX_PRIOR_GAP], -0.25f, 1e-6, "gap %g", x[F_CTX_PRIOR_GAP]);
 
     /* After the first article's lead, the second article's identical lead
      * repeats it entirely and is no longer a candidate (same group); the
      * first article's next sentence follows a chosen one. */
-    step_take(&st, 0);
+    cr_assert_eq(step_take(&st, 0), 0);
     budget_take(&b, c->sents[0].words, sentence_bytes(c, &c->sents[0]));
     step_features(&st, 3, scores[3], x);
     cr_expect_float_eq(x[F_CTX_UNI_NEW], 0.0f, 1e-6, "the copy has %g new terms", x[F_CTX_UNI_NEW]);
@@ -239,7 +240,7 @@ Test(stepwise, stops_on_its_own, .init = setup, .fini = teardown)
     precis_cluster_free(c);
 }
 
-static void expect_same_selection(precis_cluster *c, select_fn want, const char *what)
+static void expect_same_selection(precis_cluster *c, select_fn want, size_t words, const char *what)
 {
     arena a;
     arena_init(&a, 4096);
@@ -249,7 +250,7 @@ static void expect_same_selection(precis_cluster *c, select_fn want, const char 
     cr_assert_eq(score_adaptive(c, &r, &a, scores), 0);
     uint32_t *x = arena_alloc(&a, (c->nsents + 1) * sizeof *x), *y = arena_alloc(&a, (c->nsents + 1) * sizeof *y);
     cr_assert(x && y);
-    budget b1 = {120, 0, 0, 0, 0, 0}, b2 = b1;
+    budget b1 = {words, 0, 0, 0, 0, 0}, b2 = b1;
     const method *m = method_find("default");
     size_t n1 = select_adaptive(c, &r, m, scores, &b1, &a, x);
     size_t n2 = want(c, &r, m, scores, &b2, &a, y);
@@ -259,14 +260,53 @@ static void expect_same_selection(precis_cluster *c, select_fn want, const char 
     arena_free(&a);
 }
 
-Test(stepwise, is_the_default_selection_on_short_clusters, .init = setup, .fini = teardown)
+Test(stepwise, is_the_default_selection_on_short_clusters_from_200_words, .init = setup, .fini = teardown)
 {
     precis_cluster *c = vote_cluster();
     cr_assert(cluster_is_short(c));
-    expect_same_selection(c, select_stepwise, "short cluster");
+    expect_same_selection(c, select_stepwise, 300, "short cluster, 300 words");
+    expect_same_selection(c, select_stepwise, 200, "short cluster, 200 words");
+    expect_same_selection(c, select_learned, 120, "short cluster, 120 words");
     precis_cluster_free(c);
     c = seeds_cluster(engine, 3);
     cr_assert(!cluster_is_short(c));
-    expect_same_selection(c, select_coverage, "seeds");
+    expect_same_selection(c, select_coverage, 300, "seeds");
+    precis_cluster_free(c);
+}
+
+/* Edge cases through the public API: a cluster of nothing but short lines
+ * still gets a summary (the greedy fallback), and a query on a short
+ * cluster keeps the summary inside its budget and on the query's topic. */
+Test(stepwise, fallback_and_query_through_the_api, .init = setup, .fini = teardown)
+{
+    precis_error err;
+    precis_options o;
+    precis_options_init(&o);
+    o.method = "stepwise";
+    precis_summary *s;
+
+    precis_cluster *c;
+    const char *lines = "Budget vote\n\nCity hall\n\nSeven to two\n";
+    cr_assert_eq(precis_cluster_new(engine, "lines", &c, &err), PRECIS_OK);
+    cr_assert_eq(precis_cluster_add(c, "a", lines, strlen(lines), &err), PRECIS_OK, "%s", err.message);
+    cr_assert_eq(precis_summarize(c, &o, &s, &err), PRECIS_OK, "%s", err.message);
+    cr_expect_gt(precis_summary_count(s), 0, "a cluster of short lines got an empty summary");
+    precis_summary_free(s);
+    precis_cluster_free(c);
+
+    /* Twenty words hold one sentence: the lead without a query, one about
+     * parks and libraries with a query about them. */
+    c = vote_cluster();
+    o.max_words = 20;
+    const char *want[2] = {"approved a new budget", "libraries"};
+    for (int q = 0; q < 2; q++) {
+        o.query = q ? "What did critics say about parks and libraries?" : NULL;
+        cr_assert_eq(precis_summarize(c, &o, &s, &err), PRECIS_OK, "%s", err.message);
+        cr_assert_eq(precis_summary_count(s), 1, "%zu sentences in 20 words", precis_summary_count(s));
+        const precis_summary_sentence *first = precis_summary_get(s, 0);
+        cr_expect_not_null(memmem(first->text, first->len, want[q], strlen(want[q])), "query %d chose: %.*s", q,
+                           (int)first->len, first->text);
+        precis_summary_free(s);
+    }
     precis_cluster_free(c);
 }

@@ -918,6 +918,7 @@ static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size
     (void)nrefs;
     step_ctx *ctx = ctxp;
     dataset *d = ctx->d;
+    dataset_reserve(d, 0);   /* room for this cluster's start even if it gives no rows */
     arena scratch;
     arena_init(&scratch, 1 << 16);
     represent r;
@@ -988,7 +989,7 @@ static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size
                 oracle_gain = g;
                 oracle = i;
             }
-            if (prior[i] > greedy_prior && row[F_CTX_MAX_SIM] <= 0.5) {
+            if (prior[i] > greedy_prior && row[F_CTX_MAX_SIM] <= SELECT_REDUNDANCY) {
                 greedy_prior = prior[i];
                 greedy = i;
             }
@@ -1018,7 +1019,8 @@ static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size
         fcur = f1(hu, (double)rg.nuni, pu) + f1(hb, (double)rg.nbi, pb);
         for (size_t k = 0; k < sg[pick].nuni + sg[pick].nbi; k++)
             peer[sg[pick].id[k]]++;
-        step_take(&st, (uint32_t)pick);
+        if (step_take(&st, (uint32_t)pick) != 0)
+            exit(1);
         budget_take(&b, c->sents[pick].words, sentence_bytes(c, &c->sents[pick]));
     }
     d->clusters++;
@@ -1136,6 +1138,8 @@ static void eval_one(void *ctxp, precis_cluster *c, char *const *refs, size_t nr
         select_fn sel = ctx->o->coverage ? select_coverage : e == E_LEARNED ? select_learned : select_greedy;
         size_t n = e == E_STEPWISE ? select_stepwise_model(c, &r, ctx->stepper, x, scores, &b, &scratch, chosen)
                                    : sel(c, &r, m, scores, &b, &scratch, chosen);
+        if (e == E_STEPWISE && n == 0)   /* as select_stepwise does */
+            n = select_greedy(c, &r, m, scores, &b, &scratch, chosen);
         if (n == (size_t)-1)
             exit(1);
         order_by_position(c, chosen, n);
@@ -1335,17 +1339,7 @@ static scorer_model *stepwise_model(const options *o, precis_engine *eng, const 
 /* --eval-model: report on a model file without training. */
 static int evaluate_file(const options *o, precis_engine *eng)
 {
-    buf text = BUF_INIT;
-    precis_error err;
-    if (io_read_file(o->eval_model, &text, &err) != PRECIS_OK) {
-        fprintf(stderr, "train_scorer: %s\n", err.message);
-        return 1;
-    }
-    scorer_model *model = scorer_model_parse(text.data, text.len);
-    if (!model) {
-        fprintf(stderr, "train_scorer: %s: not a scorer model\n", o->eval_model);
-        return 1;
-    }
+    scorer_model *model = read_model(o->eval_model);
     scorer_model *stepper = stepwise_model(o, eng, model);
     if (o->holdout > 0)
         evaluate(o, o->data, 1, o->eval_words, eng, model, stepper);
@@ -1353,7 +1347,6 @@ static int evaluate_file(const options *o, precis_engine *eng)
         evaluate(o, o->dev, -1, o->dev_words, eng, model, stepper);
     scorer_model_free(stepper);
     scorer_model_free(model);
-    buf_free(&text);
     precis_engine_free(eng);
     return 0;
 }

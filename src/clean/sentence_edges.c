@@ -133,29 +133,51 @@ static size_t close_within(const char *s, size_t i, size_t len, const char *clos
     return 0;
 }
 
+/* Words that start a sentence but cannot carry on a noun: after
+ * "Advertisement" one of these (or a capital, digit or quotation mark)
+ * means a widget label glued to the next sentence ("Advertisement during
+ * the call, ..."), where "Advertisement revenue fell" is a sentence. */
+static int starts_sentence(const char *s, size_t i, size_t len)
+{
+    static const char *const openers[] = {
+        "the", "a", "an", "during", "after", "before", "when", "while", "but", "he", "she", "it", "they",
+        "we", "i", "this", "these", "those", "his", "her", "their", "its", "according", NULL};
+    if (i >= len)
+        return 0;
+    char c = s[i];
+    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '"' || c == '\'' || c == '`' ||
+        (unsigned char)c >= 0x80)
+        return 1;
+    for (int k = 0; openers[k]; k++)
+        if (phrase_at(s, i, len, openers[k]))
+            return 1;
+    return 0;
+}
+
 /* Widgets, captions and credits that flattened web pages leave in front of
  * a sentence ("Story highlights", "Image copyright AFP Image caption",
  * "( photo: mark humphrey, ap )", "Advertisement"). With close, the piece
  * runs to the first close within max_words words and is skipped only if
- * one is there. Longer openings come before shorter ones they start with. */
+ * one is there; with opener, only if a sentence start follows it. Longer
+ * openings come before shorter ones they start with. */
 static const struct {
     const char *open, *close;
-    int max_words;
+    int max_words, opener;
 } furniture[] = {
-    {"story highlights", NULL, 0},
-    {"media playback is unsupported on your device media caption", NULL, 0},
-    {"media playback is unsupported on your device", NULL, 0},
-    {"image copyright", "image caption", 8},
-    {"image caption", NULL, 0},
-    {"text size - + reset", NULL, 0},
-    {"hide caption", "photos:", 6},
-    {"hide caption", NULL, 0},
-    {"( photo:", ")", 15},
-    {"(photo:", ")", 15},
-    {"( ap photo", ")", 15},
-    {"(ap photo", ")", 15},
-    {"( associated press )", NULL, 0},
-    {"advertisement", NULL, 0},
+    {"story highlights", NULL, 0, 0},
+    {"media playback is unsupported on your device media caption", NULL, 0, 0},
+    {"media playback is unsupported on your device", NULL, 0, 0},
+    {"image copyright", "image caption", 8, 0},
+    {"image caption", NULL, 0, 0},
+    {"text size - + reset", NULL, 0, 0},
+    {"hide caption", "photos:", 6, 0},
+    {"hide caption", NULL, 0, 0},
+    {"( photo:", ")", 15, 0},
+    {"(photo:", ")", 15, 0},
+    {"( ap photo", ")", 15, 0},
+    {"(ap photo", ")", 15, 0},
+    {"( associated press )", NULL, 0, 0},
+    {"advertisement", NULL, 0, 1},
 };
 
 static size_t furniture_at(const char *s, size_t i, size_t len)
@@ -164,6 +186,12 @@ static size_t furniture_at(const char *s, size_t i, size_t len)
         size_t e = phrase_at(s, i, len, furniture[k].open);
         if (e && furniture[k].close)
             e = close_within(s, e, len, furniture[k].close, furniture[k].max_words);
+        if (e && furniture[k].opener) {
+            size_t next = e;
+            while (next < len && is_space(s[next]))
+                next++;
+            e = next > e && starts_sentence(s, next, len) ? e : 0;
+        }
         if (e)
             return e;
     }

@@ -152,7 +152,7 @@ int engine_load_boilerplate(precis_engine *e, const char *p, size_t len)
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *line_end = nl ? nl : end;
         const char *tab = memchr(p, '\t', (size_t)(line_end - p));
-        if (p < line_end && *p != '#' && tab > p && strmap_intern(&e->boilerplate, p, (size_t)(tab - p)) == STRMAP_NONE)
+        if (p < line_end && *p != '#' && tab && tab > p && strmap_intern(&e->boilerplate, p, (size_t)(tab - p)) == STRMAP_NONE)
             return -1;
         p = nl ? nl + 1 : end;
     }

@@ -205,7 +205,8 @@ double scorer_model_predict(const scorer_model *m, const float *x)
     size_t inner = ((size_t)1 << m->depth) - 1, leaves = inner + 1, t = 0;
     /* Four trees walked side by side: each walk is a chain of dependent
      * loads, and interleaving four independent chains lets the processor
-     * overlap them (this loop is most of the default method's time). */
+     * overlap them (the two models' walks were a third of the default
+     * method's time before this; BENCHMARKS.md). */
     for (; t + 4 <= (size_t)m->ntrees; t += 4) {
         const int *f = m->split_feat + t * inner;
         const float *thr = m->split_thr + t * inner;
@@ -216,13 +217,13 @@ double scorer_model_predict(const scorer_model *m, const float *x)
             n2 = 2 * n2 + 1 + (x[f[2 * inner + n2]] > thr[2 * inner + n2]);
             n3 = 2 * n3 + 1 + (x[f[3 * inner + n3]] > thr[3 * inner + n3]);
         }
-        const double *leaf = m->leaf + t * leaves - inner;
+        const double *leaf = m->leaf + t * leaves;
         /* Added one at a time, in tree order: the sums, and so every
          * tie between sentences, come out as a plain loop gives them. */
-        s += leaf[n0];
-        s += leaf[leaves + n1];
-        s += leaf[2 * leaves + n2];
-        s += leaf[3 * leaves + n3];
+        s += leaf[n0 - inner];
+        s += leaf[leaves + n1 - inner];
+        s += leaf[2 * leaves + n2 - inner];
+        s += leaf[3 * leaves + n3 - inner];
     }
     for (; t < (size_t)m->ntrees; t++) {
         const int *f = m->split_feat + t * inner;

@@ -33,3 +33,12 @@ int budget_full(const budget *b)
     return (b->max_words && b->words >= b->max_words) || (b->max_bytes && b->bytes >= b->max_bytes) ||
            (b->max_sentences && b->sentences >= b->max_sentences);
 }
+
+double budget_in_words(const budget *b)
+{
+    if (b->max_words)
+        return (double)b->max_words;
+    if (b->max_bytes)
+        return (double)b->max_bytes / 6.0;
+    return 300.0;
+}

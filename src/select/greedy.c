@@ -3,14 +3,13 @@
  *
  * The same fact must never appear twice: a candidate is skipped when it is
  * in the near-duplicate group of a chosen sentence, or when its cosine with
- * any chosen sentence is above REDUNDANCY (a paraphrase, not a copy).
+ * any chosen sentence is above SELECT_REDUNDANCY (a paraphrase, not a copy).
  */
 #include <stdlib.h>
 
 #include "select/select.h"
 #include "text/segment.h"
 
-#define REDUNDANCY 0.5
 #define MIN_WORDS 4     /* shorter sentences say too little to stand alone */
 
 static int by_score(const void *x, const void *y)
@@ -38,7 +37,7 @@ static int is_redundant(const represent *r, const uint32_t *chosen, size_t n, ui
     for (size_t k = 0; k < n; k++) {
         if (r->group[chosen[k]] == r->group[i])
             return 1;
-        if (svec_dot(&r->vec[chosen[k]], &r->vec[i]) > REDUNDANCY)
+        if (svec_dot(&r->vec[chosen[k]], &r->vec[i]) > SELECT_REDUNDANCY)
             return 1;
     }
     return 0;

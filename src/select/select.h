@@ -22,6 +22,10 @@ typedef struct budget {
     size_t words, bytes, sentences;              /* used so far */
 } budget;
 
+/* Greedy selection's redundancy filter: a candidate whose cosine with a
+ * chosen sentence is above this says the same thing again. */
+#define SELECT_REDUNDANCY 0.5
+
 /* Headlines, datelines, sub-heads, very short lines, pieces of longer
  * quotations and boilerplate sentences: not summary material. */
 int sentence_is_fragment(const sentence *s);
@@ -34,6 +38,10 @@ int budget_fits(const budget *b, size_t words, size_t bytes);
 void budget_take(budget *b, size_t words, size_t bytes);
 /* 1 once nothing more can be added. */
 int budget_full(const budget *b);
+
+/* The budget on the scale of words: the word limit, else the byte limit
+ * over six bytes a word, else (a limit on sentences only, or none) 300. */
+double budget_in_words(const budget *b);
 
 /* A sentence and the key it is ranked by. */
 typedef struct ranked {

@@ -19,8 +19,6 @@
 
 #define STEPPER_PATH "data/stepper.txt"
 #define POOL 96
-#define BYTES_PER_WORD 6.0   /* to turn a byte budget into the word scale */
-#define DEFAULT_WORDS 300.0  /* when the budget counts only sentences */
 
 static uint64_t bigram_key(uint32_t a, uint32_t b)
 {
@@ -40,18 +38,38 @@ static int bigram_has(const step_state *st, uint64_t k)
     return st->bi_key[bigram_slot(st, k)] == k;
 }
 
-static double budget_in_words(const budget *b)
+/* The set holds only the summary's pairs, so it starts small and doubles
+ * when half full; the old table stays in the arena until it is freed. */
+static int bigram_alloc(step_state *st, size_t cap)
 {
-    if (b->max_words)
-        return (double)b->max_words;
-    if (b->max_bytes)
-        return (double)b->max_bytes / BYTES_PER_WORD;
-    return DEFAULT_WORDS;
+    uint64_t *old = st->bi_key;
+    size_t old_cap = old ? st->bi_mask + 1 : 0;
+    st->bi_key = arena_alloc(st->a, cap * sizeof *st->bi_key);
+    if (!st->bi_key)
+        return -1;
+    memset(st->bi_key, 0xFF, cap * sizeof *st->bi_key);
+    st->bi_mask = cap - 1;
+    for (size_t k = 0; k < old_cap; k++)
+        if (old[k] != UINT64_MAX)
+            st->bi_key[bigram_slot(st, old[k])] = old[k];
+    return 0;
+}
+
+static int bigram_add(step_state *st, uint64_t k)
+{
+    if (2 * (st->bi_count + 1) > st->bi_mask + 1 && bigram_alloc(st, 2 * (st->bi_mask + 1)) != 0)
+        return -1;
+    size_t slot = bigram_slot(st, k);
+    st->bi_count += st->bi_key[slot] != k;
+    st->bi_key[slot] = k;
+    return 0;
 }
 
 /* What the scorer's best picks would share with the ideal summary if they
- * filled the budget: the L of the expected-F threshold (score/learned.c). */
-static int expected_best(step_state *st, const budget *b, arena *a)
+ * filled the budget: like the L of the expected-F threshold (score/learned.c),
+ * but over the scorer's order alone, without the redundancy filter, so it
+ * is known before the first step. */
+static int expected_best(step_state *st, arena *a)
 {
     const precis_cluster *c = st->c;
     ranked *order = arena_alloc(a, (c->nsents + 1) * sizeof *order);
@@ -69,7 +87,6 @@ static int expected_best(step_state *st, const budget *b, arena *a)
         words += s->words;
         st->expected_best += fmax(order[k].score, 0) * s->words;
     }
-    (void)b;
     return 0;
 }
 
@@ -82,21 +99,14 @@ int step_init(step_state *st, const precis_cluster *c, const represent *r, const
     st->prior = prior;
     st->chosen = chosen;
     st->budget_words = budget_in_words(b);
-    size_t tokens = 0, cap = 16;
-    for (size_t i = 0; i < c->nsents; i++)
-        tokens += c->sents[i].ntok;
-    while (cap < 2 * tokens)
-        cap *= 2;
-    st->bi_mask = cap - 1;
+    st->a = a;
     st->taken = arena_calloc(a, c->nsents + 1, 1);
     st->max_sim = arena_calloc(a, c->nsents + 1, sizeof *st->max_sim);
     st->term_in = arena_calloc(a, c->nterms + 1, 1);
     st->art_taken = arena_calloc(a, c->narticles + 1, sizeof *st->art_taken);
-    st->bi_key = arena_alloc(a, cap * sizeof *st->bi_key);
-    if (!st->taken || !st->max_sim || !st->term_in || !st->art_taken || !st->bi_key)
+    if (!st->taken || !st->max_sim || !st->term_in || !st->art_taken || bigram_alloc(st, 512) != 0)
         return -1;
-    memset(st->bi_key, 0xFF, cap * sizeof *st->bi_key);
-    return expected_best(st, b, a);
+    return expected_best(st, a);
 }
 
 int step_candidate(const step_state *st, const budget *b, uint32_t i)
@@ -140,7 +150,7 @@ void step_features(const step_state *st, uint32_t i, double best_prior, float *x
     x[F_CTX_MARGIN] = (float)(p - st->shared / (st->words + st->expected_best + 1e-9));
 }
 
-void step_take(step_state *st, uint32_t i)
+int step_take(step_state *st, uint32_t i)
 {
     const precis_cluster *c = st->c;
     const sentence *s = &c->sents[i];
@@ -151,16 +161,15 @@ void step_take(step_state *st, uint32_t i)
     st->art_taken[s->article]++;
     for (uint32_t k = 0; k < s->ntok; k++) {
         st->term_in[s->tok[k]] = 1;
-        if (k + 1 < s->ntok) {
-            uint64_t key = bigram_key(s->tok[k], s->tok[k + 1]);
-            st->bi_key[bigram_slot(st, key)] = key;
-        }
+        if (k + 1 < s->ntok && bigram_add(st, bigram_key(s->tok[k], s->tok[k + 1])) != 0)
+            return -1;
     }
     for (size_t j = 0; j < c->nsents; j++) {
         float sim = (float)svec_dot(&st->r->vec[i], &st->r->vec[j]);
         if (sim > st->max_sim[j])
             st->max_sim[j] = sim;
     }
+    return 0;
 }
 
 size_t select_stepwise_model(const precis_cluster *c, const represent *r, const scorer_model *model,
@@ -203,7 +212,8 @@ size_t select_stepwise_model(const precis_cluster *c, const represent *r, const 
         }
         if (best == (size_t)-1)
             break;
-        step_take(&st, (uint32_t)best);
+        if (step_take(&st, (uint32_t)best) != 0)
+            return (size_t)-1;
         budget_take(b, c->sents[best].words, sentence_bytes(c, &c->sents[best]));
     }
     return st.n;

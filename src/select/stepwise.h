@@ -38,8 +38,9 @@ typedef struct step_state {
     uint8_t *taken;           /* per sentence */
     float *max_sim;           /* per sentence: highest cosine with a chosen one */
     uint8_t *term_in;         /* per local term: a chosen sentence holds it */
-    uint64_t *bi_key;         /* open-addressing set of chosen bigrams */
-    size_t bi_mask;
+    uint64_t *bi_key;         /* open-addressing set of the chosen sentences' bigrams */
+    size_t bi_mask, bi_count; /* capacity - 1 (a power of two less one), keys held */
+    arena *a;                 /* where the set grows */
     uint32_t *art_taken;      /* per article: sentences chosen from it */
     uint32_t *chosen;         /* the caller's output array, in order of choice */
     size_t n;
@@ -61,8 +62,8 @@ int step_candidate(const step_state *st, const budget *b, uint32_t i);
  * state; best_prior is the highest prior among the current candidates. */
 void step_features(const step_state *st, uint32_t i, double best_prior, float *x);
 
-/* Add sentence i to the summary. */
-void step_take(step_state *st, uint32_t i);
+/* Add sentence i to the summary. Returns 0, or -1 when out of memory. */
+int step_take(step_state *st, uint32_t i);
 
 /* Stepwise selection with an explicit model over the static features x
  * (sfeat_compute rows) and the scorer's prior; used by the library's
