@@ -1,13 +1,15 @@
 #!/bin/sh
-# Refit the learned sentence scorer and the keep table it reads, exactly as
-# shipped, and report the held-out scores:
+# Refit the learned sentence scorer, the stepwise model and the tables they
+# read, exactly as shipped, and report the held-out scores:
 #   sh bench/train.sh [path/to/shared]        (from the repo root)
 # 1. data/keep.tsv.zst: how often each article word reaches the human
 #    summary, counted over Multi-News train (tools/build_keep.c);
-# 2. data/oracle_keep.tsv.zst and data/scorer.txt: of the 41,971 Multi-News
+# 2. data/boilerplate.tsv.zst: sentences found in at least 20 training
+#    clusters, which are not summary material (tools/build_boilerplate.c);
+# 3. data/oracle_keep.tsv.zst and data/scorer.txt: of the 41,971 Multi-News
 #    training clusters not held out (every 15th of the 44,972 is), the even
 #    ones give the oracle-keep table and the odd ones fit the boosted trees;
-# 3. data/stepper.txt: the stepwise gain model, fitted on the states of the
+# 4. data/stepper.txt: the stepwise gain model, fitted on the states of the
 #    scorer's greedy walk over the same odd clusters (select/stepwise.c).
 #    Fixed seed, no threads: the same library build gives the same bytes.
 #    The held-out clusters and DUC 2006 are then summarized with the fitted
@@ -19,5 +21,6 @@ set -eu
 SHARED=${1:-../shared}
 mkdir -p bench/out
 make keep SHARED="$SHARED"
+make boilerplate SHARED="$SHARED"
 make train SHARED="$SHARED" TRAIN_EXTRA="--dev $SHARED/data/duc2006/test.jsonl.zst" 2> bench/out/train.txt
 tail -12 bench/out/train.txt
