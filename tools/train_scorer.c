@@ -226,39 +226,59 @@ static const char *sentence_text(const precis_cluster *c, size_t i, buf *line)
     return line->data;
 }
 
+/* A cluster's sentences and reference as ROUGE grams over one dictionary,
+ * with the reference's counts and room for a summary's. */
+typedef struct cluster_grams {
+    strmap dict;
+    grams ref_grams, *sent;   /* sent[i]: sentence i */
+    uint32_t *ref, *peer;     /* per gram id: count in the reference, in the summary so far */
+} cluster_grams;
+
+static void cluster_grams_build(const precis_cluster *c, rouge_scorer *sc, const char *ref_text, cluster_grams *g)
+{
+    strmap_init(&g->dict);
+    g->sent = calloc(c->nsents + 1, sizeof *g->sent);
+    buf line = BUF_INIT;
+    if (!g->sent || text_grams(sc, &g->dict, ref_text, &g->ref_grams) != 0)
+        exit(1);
+    for (size_t i = 0; i < c->nsents; i++)
+        if (text_grams(sc, &g->dict, sentence_text(c, i, &line), &g->sent[i]) != 0)
+            exit(1);
+    g->ref = calloc(g->dict.count + 1, sizeof *g->ref);
+    g->peer = calloc(g->dict.count + 1, sizeof *g->peer);
+    if (!g->ref || !g->peer)
+        exit(1);
+    for (size_t k = 0; k < g->ref_grams.nuni + g->ref_grams.nbi; k++)
+        g->ref[g->ref_grams.id[k]]++;
+    buf_free(&line);
+}
+
+static void cluster_grams_free(const precis_cluster *c, cluster_grams *g)
+{
+    for (size_t i = 0; i < c->nsents; i++)
+        free(g->sent[i].id);
+    free(g->ref_grams.id);
+    free(g->sent);
+    free(g->ref);
+    free(g->peer);
+    strmap_free(&g->dict);
+}
+
 static void label_cluster(const precis_cluster *c, rouge_scorer *sc, const char *ref_text, float *y)
 {
-    strmap dict;
-    strmap_init(&dict);
-    grams rg, *sg = calloc(c->nsents + 1, sizeof *sg);
-    buf line = BUF_INIT;
-    if (!sg || text_grams(sc, &dict, ref_text, &rg) != 0)
-        exit(1);
-    for (size_t i = 0; i < c->nsents; i++)
-        if (text_grams(sc, &dict, sentence_text(c, i, &line), &sg[i]) != 0)
-            exit(1);
-    uint32_t *ref = calloc(dict.count + 1, sizeof *ref), *peer = calloc(dict.count + 1, sizeof *peer);
-    if (!ref || !peer)
-        exit(1);
-    for (size_t k = 0; k < rg.nuni + rg.nbi; k++)
-        ref[rg.id[k]]++;
+    cluster_grams g;
+    cluster_grams_build(c, sc, ref_text, &g);
+    const grams *rg = &g.ref_grams, *sg = g.sent;
     for (size_t i = 0; i < c->nsents; i++) {
         double hu, hb;
-        hits(&sg[i], ref, peer, &hu, &hb);
+        hits(&sg[i], g.ref, g.peer, &hu, &hb);
         float *yi = y + i * L_COUNT;
-        yi[L_REC] = (float)((rg.nuni ? hu / rg.nuni : 0) + (rg.nbi ? hb / rg.nbi : 0));
-        yi[L_F] = (float)(f1(hu, (double)rg.nuni, (double)sg[i].nuni) + f1(hb, (double)rg.nbi, (double)sg[i].nbi));
+        yi[L_REC] = (float)((rg->nuni ? hu / rg->nuni : 0) + (rg->nbi ? hb / rg->nbi : 0));
+        yi[L_F] = (float)(f1(hu, (double)rg->nuni, (double)sg[i].nuni) + f1(hb, (double)rg->nbi, (double)sg[i].nbi));
         yi[L_PREC] = (float)((sg[i].nuni ? hu / sg[i].nuni : 0) + (sg[i].nbi ? hb / sg[i].nbi : 0));
     }
-    oracle_labels(c, sg, &rg, ref, peer, 300, y);
-    for (size_t i = 0; i < c->nsents; i++)
-        free(sg[i].id);
-    free(rg.id);
-    free(sg);
-    free(ref);
-    free(peer);
-    buf_free(&line);
-    strmap_free(&dict);
+    oracle_labels(c, sg, rg, g.ref, g.peer, 300, y);
+    cluster_grams_free(c, &g);
 }
 
 /* ---- reading the data ---------------------------------------------------- */
@@ -930,20 +950,11 @@ static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size
         exit(1);
     for (size_t i = 0; i < n; i++)
         prior[i] = scorer_model_predict(ctx->prior_model, x + i * F_COUNT);
-    strmap dict;
-    strmap_init(&dict);
-    grams rg, *sg = calloc(n + 1, sizeof *sg);
-    buf line = BUF_INIT;
-    if (!sg || text_grams(ctx->sc, &dict, refs[0], &rg) != 0)
-        exit(1);
-    for (size_t i = 0; i < n; i++)
-        if (text_grams(ctx->sc, &dict, sentence_text(c, i, &line), &sg[i]) != 0)
-            exit(1);
-    uint32_t *ref = calloc(dict.count + 1, sizeof *ref), *peer = calloc(dict.count + 1, sizeof *peer);
-    if (!ref || !peer)
-        exit(1);
-    for (size_t k = 0; k < rg.nuni + rg.nbi; k++)
-        ref[rg.id[k]]++;
+    cluster_grams g;
+    cluster_grams_build(c, ctx->sc, refs[0], &g);
+    const grams rg = g.ref_grams, *sg = g.sent;
+    const uint32_t *ref = g.ref;
+    uint32_t *peer = g.peer;
     budget b = {ctx->o->eval_words, 0, 0, 0, 0, 0};
     step_state st;
     if (step_init(&st, c, &r, prior, &b, chosen, &scratch) != 0)
@@ -982,11 +993,11 @@ static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size
             memset(d->y + d->rows * L_COUNT, 0, L_COUNT * sizeof *d->y);
             double du, db;
             hits(&sg[i], ref, peer, &du, &db);
-            double g = f1(hu + du, (double)rg.nuni, pu + sg[i].nuni) + f1(hb + db, (double)rg.nbi, pb + sg[i].nbi) -
-                       fcur;
-            ctx->gain[d->rows++] = g;
-            if (g > oracle_gain) {
-                oracle_gain = g;
+            double gain = f1(hu + du, (double)rg.nuni, pu + sg[i].nuni) +
+                          f1(hb + db, (double)rg.nbi, pb + sg[i].nbi) - fcur;
+            ctx->gain[d->rows++] = gain;
+            if (gain > oracle_gain) {
+                oracle_gain = gain;
                 oracle = i;
             }
             if (prior[i] > greedy_prior && row[F_CTX_MAX_SIM] <= SELECT_REDUNDANCY) {
@@ -1025,14 +1036,7 @@ static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size
     }
     d->clusters++;
     d->cluster_start[d->clusters] = (uint32_t)d->rows;
-    for (size_t i = 0; i < n; i++)
-        free(sg[i].id);
-    free(rg.id);
-    free(sg);
-    free(ref);
-    free(peer);
-    buf_free(&line);
-    strmap_free(&dict);
+    cluster_grams_free(c, &g);
     arena_free(&scratch);
 }
 
