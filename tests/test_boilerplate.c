@@ -16,18 +16,7 @@
 #include "select/select.h"
 #include "text/segment.h"
 
-static precis_engine *engine;
-
-static void setup(void)
-{
-    precis_error err;
-    cr_assert_eq(precis_engine_new(&engine, &err), PRECIS_OK, "%s", err.message);
-}
-
-static void teardown(void)
-{
-    precis_engine_free(engine);
-}
+#include "engine_fixture.h"
 
 static int listed(const char *s)
 {

@@ -22,18 +22,7 @@
 #include "select/select.h"
 
 
-static precis_engine *engine;
-
-static void setup(void)
-{
-    precis_error err;
-    cr_assert_eq(precis_engine_new(&engine, &err), PRECIS_OK, "%s", err.message);
-}
-
-static void teardown(void)
-{
-    precis_engine_free(engine);
-}
+#include "engine_fixture.h"
 
 /* Two reports of one council vote, sharing their first sentence word for
  * word, and a football story that does not belong. */

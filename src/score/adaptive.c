@@ -11,9 +11,10 @@
  * set measured. So a cluster no longer than the training clusters gets the
  * learned scorer and stepwise selection (select/stepwise.c: a second model
  * weighs what each of the best sentences adds to the summary so far and
- * stops when nothing would) under a budget of 200 words or more, greedy
- * selection by the same scores (select_learned) under a smaller one; any
- * other cluster gets coverage. RESULTS.md has the measurements.
+ * stops when nothing would) under a budget of 200 words or more and
+ * without a query, greedy selection by the same scores (select_learned)
+ * otherwise; any other cluster gets coverage. RESULTS.md has the
+ * measurements.
  */
 #include "score/method.h"
 #include "select/select.h"
@@ -43,8 +44,12 @@ int score_adaptive(const precis_cluster *c, const represent *r, arena *a, double
 size_t select_adaptive(const precis_cluster *c, const represent *r, const method *m, const double *scores,
                        budget *b, arena *a, uint32_t *chosen)
 {
+    /* Stepwise never saw a query in training, and its second model all but
+     * drowns the query's share of the scores: with a query, greedy by the
+     * query-weighted scores follows the reader instead. */
     if (cluster_is_short(c))
-        return budget_in_words(b) >= STEPWISE_MIN_WORDS ? select_stepwise(c, r, m, scores, b, a, chosen)
-                                                        : select_learned(c, r, m, scores, b, a, chosen);
+        return budget_in_words(b) >= STEPWISE_MIN_WORDS && !r->has_query
+                   ? select_stepwise(c, r, m, scores, b, a, chosen)
+                   : select_learned(c, r, m, scores, b, a, chosen);
     return select_coverage(c, r, m, scores, b, a, chosen);
 }
