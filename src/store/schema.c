@@ -180,11 +180,26 @@ static precis_status create_schema(precis_store *s, precis_error *err)
     return PRECIS_OK;
 }
 
+/* The header fields and the schema, read in one transaction: another
+ * process creating the database commits all of them at once, and reading
+ * them one by one could see its tables but not yet its application_id. */
+static int read_header(precis_store *s, long long *app, long long *version, long long *objects)
+{
+    if (exec(s, "BEGIN") != SQLITE_OK)
+        return -1;
+    int rc = query_int(s, "SELECT count(*) FROM sqlite_master", objects) != 0 ||
+                     query_int(s, "PRAGMA application_id", app) != 0 ||
+                     query_int(s, "PRAGMA user_version", version) != 0
+                 ? -1
+                 : 0;
+    exec(s, rc == 0 ? "COMMIT" : "ROLLBACK");
+    return rc;
+}
+
 static precis_status check_schema(precis_store *s, precis_error *err)
 {
     long long app = 0, version = 0, objects = 0;
-    if (query_int(s, "PRAGMA application_id", &app) != 0 || query_int(s, "PRAGMA user_version", &version) != 0 ||
-        query_int(s, "SELECT count(*) FROM sqlite_master", &objects) != 0)
+    if (read_header(s, &app, &version, &objects) != 0)
         return store_sql_error(s, "reading the schema", err);
     if (app == 0 && objects == 0) {
         if (s->opts.readonly)
@@ -192,7 +207,7 @@ static precis_status check_schema(precis_store *s, precis_error *err)
         precis_status st = create_schema(s, err);
         if (st != PRECIS_OK)
             return st;
-        if (query_int(s, "PRAGMA application_id", &app) != 0 || query_int(s, "PRAGMA user_version", &version) != 0)
+        if (read_header(s, &app, &version, &objects) != 0)
             return store_sql_error(s, "reading the schema", err);
     }
     if (app != STORE_APP_ID)
