@@ -263,12 +263,14 @@ int represent_build(const precis_cluster *c, arena *a, represent *r)
     r->group = arena_alloc(a, (n + 1) * sizeof *r->group);
     r->support = arena_alloc(a, (n + 1) * sizeof *r->support);
     r->position = arena_alloc(a, (n + 1) * sizeof *r->position);
+    r->features = arena_calloc(a, 1, sizeof *r->features);
     uint32_t max_tok = 0;
     for (size_t i = 0; i < n; i++)
         if (c->sents[i].ntok > max_tok)
             max_tok = c->sents[i].ntok;
     uint32_t *tmp = arena_alloc(a, (max_tok + 1) * sizeof *tmp);
-    if (!r->vec || !r->centroid || !r->term_weight || !r->group || !r->support || !r->position || !tmp)
+    if (!r->vec || !r->centroid || !r->term_weight || !r->group || !r->support || !r->position || !r->features ||
+        !tmp)
         return -1;
     /* Cluster term frequency, for the centroid's tf-idf. */
     for (size_t i = 0; i < n; i++)

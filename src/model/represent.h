@@ -35,6 +35,11 @@ typedef struct represent {
     uint8_t *query_term;  /* dense over local terms: 1 if the query uses the term */
     double *query_sim;    /* cosine of each sentence with the query (0 without one) */
     int has_query;
+    /* Memo of the learned methods' sentence features (sfeat_rows,
+     * score/features.h): *features is NULL until the first of them needs
+     * the rows, so the scorer and the selector compute them once. They do
+     * not depend on the query. */
+    float **features;
 } represent;
 
 /* Build the representation into a (the caller's scratch arena). 0 or -1. */

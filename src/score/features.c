@@ -505,3 +505,15 @@ int sfeat_compute(const precis_cluster *c, const represent *r, arena *a, float *
             x[i * F_COUNT + k] = 0;
     return 0;
 }
+
+const float *sfeat_rows(const precis_cluster *c, const represent *r, arena *a)
+{
+    if (r->features && *r->features)
+        return *r->features;
+    float *x = arena_alloc(a, (c->nsents + 1) * F_COUNT * sizeof *x);
+    if (!x || sfeat_compute(c, r, a, x) != 0)
+        return NULL;
+    if (r->features)
+        *r->features = x;
+    return x;
+}

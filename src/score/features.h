@@ -90,6 +90,12 @@ int sfeat_find(const char *name, size_t len);
  * Returns 0, or -1 when out of memory. */
 int sfeat_compute(const precis_cluster *c, const represent *r, arena *a, float *x);
 
+/* The rows of sfeat_compute for c, computed into a on the first call for
+ * this representation and remembered in r->features after that, so they
+ * live as long as that arena (use one arena per cluster, as the
+ * summarizer does). NULL when out of memory. */
+const float *sfeat_rows(const precis_cluster *c, const represent *r, arena *a);
+
 /* The model over the features (score/learned.c): an optional linear part
  * plus a sum of full binary trees, read from text of this form:
  *

@@ -258,8 +258,8 @@ const scorer_model *scorer_model_cached(precis_engine *e, const char *path, void
 int score_learned(const precis_cluster *c, const represent *r, arena *a, double *scores)
 {
     const scorer_model *m = scorer_model_cached(c->engine, MODEL_PATH, &c->engine->learned);
-    float *x = arena_alloc(a, (c->nsents + 1) * F_COUNT * sizeof *x);
-    if (!m || !x || sfeat_compute(c, r, a, x) != 0)
+    const float *x = m ? sfeat_rows(c, r, a) : NULL;
+    if (!x)
         return -1;
     for (size_t i = 0; i < c->nsents; i++)
         scores[i] = scorer_model_predict(m, x + i * F_COUNT) +

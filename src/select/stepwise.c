@@ -223,8 +223,8 @@ size_t select_stepwise(const precis_cluster *c, const represent *r, const method
                        budget *b, arena *a, uint32_t *chosen)
 {
     const scorer_model *model = scorer_model_cached(c->engine, STEPPER_PATH, &c->engine->stepper);
-    float *x = arena_alloc(a, (c->nsents + 1) * F_COUNT * sizeof *x);
-    if (!model || !x || sfeat_compute(c, r, a, x) != 0)
+    const float *x = model ? sfeat_rows(c, r, a) : NULL;
+    if (!x)
         return (size_t)-1;
     budget start = *b;
     size_t n = select_stepwise_model(c, r, model, x, scores, b, a, chosen);
