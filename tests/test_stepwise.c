@@ -46,46 +46,48 @@ static precis_cluster *vote_cluster(void)
     return c;
 }
 
-/* A cluster's representation and learned scores, in a; x gets the static
- * feature rows when asked. */
-static void prepare(precis_cluster *c, arena *a, represent *r, double **scores, float **x)
+/* A cluster made ready for selection: its representation, learned scores
+ * and static feature rows, all in the fixture's own arena. */
+typedef struct prepared {
+    arena a;
+    represent r;
+    double *scores;
+    const float *x;
+} prepared;
+
+static void prepare(precis_cluster *c, prepared *p)
 {
-    cr_assert_eq(represent_build(c, a, r), 0);
-    cr_assert_eq(represent_query(c, NULL, a, r), 0);
-    *scores = arena_alloc(a, (c->nsents + 1) * sizeof **scores);
-    cr_assert_not_null(*scores);
-    cr_assert_eq(score_learned(c, r, a, *scores), 0);
-    if (x) {
-        *x = arena_alloc(a, (c->nsents + 1) * F_COUNT * sizeof **x);
-        cr_assert_not_null(*x);
-        cr_assert_eq(sfeat_compute(c, r, a, *x), 0);
-    }
+    arena_init(&p->a, 4096);
+    cr_assert_eq(represent_build(c, &p->a, &p->r), 0);
+    cr_assert_eq(represent_query(c, NULL, &p->a, &p->r), 0);
+    p->scores = arena_alloc(&p->a, (c->nsents + 1) * sizeof *p->scores);
+    cr_assert_not_null(p->scores);
+    cr_assert_eq(score_learned(c, &p->r, &p->a, p->scores), 0);
+    p->x = sfeat_rows(c, &p->r, &p->a);
+    cr_assert_not_null(p->x);
 }
 
 Test(stepwise, context_features_see_the_summary_so_far, .init = setup, .fini = teardown)
 {
     precis_cluster *c = vote_cluster();
     cr_assert_eq(c->nsents, 6, "expected three sentences per article, got %zu in all", c->nsents);
-    arena a;
-    arena_init(&a, 4096);
-    represent r;
-    double *scores;
-    prepare(c, &a, &r, &scores, NULL);
+    prepared p;
+    prepare(c, &p);
     uint32_t chosen[8];
     budget b = {300, 0, 0, 0, 0, 0};
     step_state st;
-    cr_assert_eq(step_init(&st, c, &r, scores, &b, chosen, &a), 0);
+    cr_assert_eq(step_init(&st, c, &p.r, p.scores, &b, chosen, &p.a), 0);
     float x[F_COUNT] = {0};
 
     /* Nothing chosen: everything is new. */
-    step_features(&st, 3, scores[3], x);
+    step_features(&st, 3, p.scores[3], x);
     cr_expect_float_eq(x[F_CTX_UNI_NEW], 1.0f, 1e-6);
     cr_expect_float_eq(x[F_CTX_BI_NEW], 1.0f, 1e-6);
     cr_expect_float_eq(x[F_CTX_MAX_SIM], 0.0f, 1e-6);
     cr_expect_float_eq(x[F_CTX_WORDS], 0.0f, 1e-6);
     cr_expect_float_eq(x[F_CTX_STEP], 0.0f, 1e-6);
-    cr_expect_float_eq(x[F_CTX_PRIOR], (float)scores[3], 1e-6);
-    step_features(&st, 3, scores[3] + 0.25, x);
+    cr_expect_float_eq(x[F_CTX_PRIOR], (float)p.scores[3], 1e-6);
+    step_features(&st, 3, p.scores[3] + 0.25, x);
     cr_expect_float_eq(x[F_CTX_PRIOR_GAP], -0.25f, 1e-6, "gap %g", x[F_CTX_PRIOR_GAP]);
 
     /* After the first article's lead, the second article's identical lead
@@ -93,25 +95,25 @@ Test(stepwise, context_features_see_the_summary_so_far, .init = setup, .fini = t
      * first article's next sentence follows a chosen one. */
     cr_assert_eq(step_take(&st, 0), 0);
     budget_take(&b, c->sents[0].words, sentence_bytes(c, &c->sents[0]));
-    step_features(&st, 3, scores[3], x);
+    step_features(&st, 3, p.scores[3], x);
     cr_expect_float_eq(x[F_CTX_UNI_NEW], 0.0f, 1e-6, "the copy has %g new terms", x[F_CTX_UNI_NEW]);
     cr_expect_float_eq(x[F_CTX_BI_NEW], 0.0f, 1e-6);
     cr_expect_gt(x[F_CTX_MAX_SIM], 0.99f);
     cr_expect_not(step_candidate(&st, &b, 3), "a copy of a chosen sentence is still a candidate");
     cr_expect_float_eq(x[F_CTX_WORDS], (float)c->sents[0].words / 300.0f, 1e-6);
     cr_expect_float_eq(x[F_CTX_STEP], 1.0f, 1e-6);
-    step_features(&st, 1, scores[1], x);
+    step_features(&st, 1, p.scores[1], x);
     cr_expect_float_eq(x[F_CTX_SAME_ART], 1.0f, 1e-6);
     cr_expect_float_eq(x[F_CTX_PREV_IN], 1.0f, 1e-6);
-    step_features(&st, 2, scores[2], x);
+    step_features(&st, 2, p.scores[2], x);
     cr_expect_float_eq(x[F_CTX_PREV_IN], 0.0f, 1e-6, "its previous sentence is not chosen");
     cr_expect_lt(x[F_CTX_UNI_NEW], 1.0f, "\"budget\" and \"city\" were already said");
     cr_expect_gt(x[F_CTX_UNI_NEW], 0.5f);
-    step_features(&st, 4, scores[4], x);
+    step_features(&st, 4, p.scores[4], x);
     cr_expect_float_eq(x[F_CTX_SAME_ART], 0.0f, 1e-6);
     cr_expect_float_eq(x[F_CTX_PREV_IN], 0.0f, 1e-6, "the chosen lead is another article's");
     cr_expect(step_candidate(&st, &b, 4));
-    arena_free(&a);
+    arena_free(&p.a);
     precis_cluster_free(c);
 }
 
@@ -123,22 +125,18 @@ Test(stepwise, model_prefers_new_words_to_repeats, .init = setup, .fini = teardo
     scorer_model *m = scorer_model_parse((const char *)text, len);
     cr_assert_not_null(m, "the embedded stepwise model does not parse");
     precis_cluster *c = seeds_cluster(engine, SEEDS_COUNT);
-    arena a;
-    arena_init(&a, 4096);
-    represent r;
-    double *scores;
-    float *x;
-    prepare(c, &a, &r, &scores, &x);
+    prepared p;
+    prepare(c, &p);
     /* The seeds' best story sentences, a third of the way into a summary:
      * the same sentence is worth less when the summary already says it. */
     size_t tried = 0;
     for (size_t i = 0; i < c->nsents && tried < 10; i++) {
-        if (sentence_is_fragment(&c->sents[i]) || scores[i] < 0.3)
+        if (sentence_is_fragment(&c->sents[i]) || p.scores[i] < 0.3)
             continue;
         tried++;
         float fresh[F_COUNT], repeat[F_COUNT];
-        memcpy(fresh, x + i * F_COUNT, sizeof fresh);
-        fresh[F_CTX_PRIOR] = (float)scores[i];
+        memcpy(fresh, p.x + i * F_COUNT, sizeof fresh);
+        fresh[F_CTX_PRIOR] = (float)p.scores[i];
         fresh[F_CTX_WORDS] = 0.33f;
         fresh[F_CTX_AFTER] = 0.33f + (float)c->sents[i].words / 300.0f;
         fresh[F_CTX_STEP] = 4;
@@ -153,7 +151,7 @@ Test(stepwise, model_prefers_new_words_to_repeats, .init = setup, .fini = teardo
     }
     cr_expect_gt(tried, 3, "only %zu good seed sentences", tried);
     scorer_model_free(m);
-    arena_free(&a);
+    arena_free(&p.a);
     precis_cluster_free(c);
 }
 
@@ -193,17 +191,14 @@ static void check_budget(precis_cluster *c, const represent *r, const double *sc
 Test(stepwise, seeds_within_every_budget, .init = setup, .fini = teardown)
 {
     precis_cluster *c = seeds_cluster(engine, SEEDS_COUNT);
-    arena a;
-    arena_init(&a, 4096);
-    represent r;
-    double *scores;
-    prepare(c, &a, &r, &scores, NULL);
+    prepared p;
+    prepare(c, &p);
     const size_t words[] = {30, 60, 120, 300};
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        check_budget(c, &r, scores, (budget){words[k], 0, 0, 0, 0, 0}, &a);
-    check_budget(c, &r, scores, (budget){0, 600, 0, 0, 0, 0}, &a);
-    check_budget(c, &r, scores, (budget){0, 0, 3, 0, 0, 0}, &a);
-    arena_free(&a);
+        check_budget(c, &p.r, p.scores, (budget){words[k], 0, 0, 0, 0, 0}, &p.a);
+    check_budget(c, &p.r, p.scores, (budget){0, 600, 0, 0, 0, 0}, &p.a);
+    check_budget(c, &p.r, p.scores, (budget){0, 0, 3, 0, 0, 0}, &p.a);
+    arena_free(&p.a);
     precis_cluster_free(c);
 }
 
@@ -212,43 +207,37 @@ Test(stepwise, seeds_within_every_budget, .init = setup, .fini = teardown)
 Test(stepwise, stops_on_its_own, .init = setup, .fini = teardown)
 {
     precis_cluster *c = seeds_cluster(engine, SEEDS_COUNT);
-    arena a;
-    arena_init(&a, 4096);
-    represent r;
-    double *scores;
-    prepare(c, &a, &r, &scores, NULL);
-    uint32_t *chosen = arena_alloc(&a, (c->nsents + 1) * sizeof *chosen);
+    prepared p;
+    prepare(c, &p);
+    uint32_t *chosen = arena_alloc(&p.a, (c->nsents + 1) * sizeof *chosen);
     budget b = {100000, 0, 0, 0, 0, 0};
-    size_t n = select_stepwise(c, &r, method_find("stepwise"), scores, &b, &a, chosen);
+    size_t n = select_stepwise(c, &p.r, method_find("stepwise"), p.scores, &b, &p.a, chosen);
     size_t story = 0;
     for (size_t i = 0; i < c->nsents; i++)
         story += sentence_is_fragment(&c->sents[i]) ? 0 : c->sents[i].words;
     cr_expect_gt(n, 2);
     cr_expect_lt(b.words, story / 2, "%zu words taken of %zu in story sentences", b.words, story);
-    arena_free(&a);
+    arena_free(&p.a);
     precis_cluster_free(c);
 }
 
 static void expect_same_selection(precis_cluster *c, select_fn want, size_t words, const char *query,
                                   const char *what)
 {
-    arena a;
-    arena_init(&a, 4096);
-    represent r;
-    double *scores;
-    prepare(c, &a, &r, &scores, NULL);
-    cr_assert_eq(represent_query(c, query, &a, &r), 0);
-    cr_assert_eq(score_adaptive(c, &r, &a, scores), 0);
-    uint32_t *x = arena_alloc(&a, (c->nsents + 1) * sizeof *x), *y = arena_alloc(&a, (c->nsents + 1) * sizeof *y);
+    prepared p;
+    prepare(c, &p);
+    cr_assert_eq(represent_query(c, query, &p.a, &p.r), 0);
+    cr_assert_eq(score_adaptive(c, &p.r, &p.a, p.scores), 0);
+    uint32_t *x = arena_alloc(&p.a, (c->nsents + 1) * sizeof *x), *y = arena_alloc(&p.a, (c->nsents + 1) * sizeof *y);
     cr_assert(x && y);
     budget b1 = {words, 0, 0, 0, 0, 0}, b2 = b1;
     const method *m = method_find("default");
-    size_t n1 = select_adaptive(c, &r, m, scores, &b1, &a, x);
-    size_t n2 = want(c, &r, m, scores, &b2, &a, y);
+    size_t n1 = select_adaptive(c, &p.r, m, p.scores, &b1, &p.a, x);
+    size_t n2 = want(c, &p.r, m, p.scores, &b2, &p.a, y);
     cr_assert_eq(n1, n2, "%s: %zu sentences against %zu", what, n1, n2);
     for (size_t k = 0; k < n1; k++)
         cr_expect_eq(x[k], y[k], "%s: choice %zu differs", what, k);
-    arena_free(&a);
+    arena_free(&p.a);
 }
 
 Test(stepwise, is_the_default_selection_on_short_clusters_from_200_words, .init = setup, .fini = teardown)
