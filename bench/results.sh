@@ -10,7 +10,7 @@ SHARED=${1:-../shared}
 BIN=${BIN:-build/precis}
 OUT=bench/out
 mkdir -p $OUT
-METHODS=${METHODS:-oracle,lead,first3,centroid,lexrank,textrank,centrality,submodular,ilp,coverage,learned,stepwise,default}
+METHODS=${METHODS:-oracle,lead,first3,sumbasic,centroid,lexrank,textrank,centrality,submodular,ilp,coverage,learned,stepwise,default}
 
 $BIN eval "$SHARED/data/multinews/val.jsonl.zst" --words 300 --method "$METHODS" \
     --csv $OUT/multinews-val.csv > $OUT/multinews-val.txt || true

@@ -44,6 +44,9 @@ int score_lexrank(const precis_cluster *c, const represent *r, arena *a, double 
 int score_textrank(const precis_cluster *c, const represent *r, arena *a, double *scores);
 int score_default(const precis_cluster *c, const represent *r, arena *a, double *scores);
 int score_learned(const precis_cluster *c, const represent *r, arena *a, double *scores);
+/* SumBasic's first ratings: each sentence's mean word probability
+ * (select/sumbasic.c, beside its selection). */
+int score_sumbasic(const precis_cluster *c, const represent *r, arena *a, double *scores);
 
 /* The default method (score/adaptive.c): the learned scorer and its
  * selection (select_learned) on clusters as short as its training

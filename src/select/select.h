@@ -86,6 +86,12 @@ size_t select_ilp(const precis_cluster *c, const represent *r, const method *m,
 size_t select_submodular(const precis_cluster *c, const represent *r, const method *m,
                          const double *scores, budget *b, arena *a, uint32_t *chosen);
 
+/* SumBasic: the sentence of highest mean word probability, then those
+ * words' probabilities squared, until the budget is full
+ * (select/sumbasic.c). */
+size_t select_sumbasic(const precis_cluster *c, const represent *r, const method *m,
+                       const double *scores, budget *b, arena *a, uint32_t *chosen);
+
 /* Put chosen sentences in reading order (order/position.c). */
 void order_by_position(const precis_cluster *c, uint32_t *chosen, size_t n);
 
