@@ -4,6 +4,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,6 +108,30 @@ static precis_status page_text(const char *path, buf *text, precis_error *err)
     return st;
 }
 
+/* The easy mistake of passing a JSON Lines file of clusters, or its zstd
+ * form, as an article: say what to do instead of summarizing the JSON
+ * text as prose or failing on compressed bytes as bad UTF-8. */
+static precis_status check_not_clusters(const char *path, const buf *text, precis_error *err)
+{
+    static const unsigned char zstd_magic[4] = {0x28, 0xB5, 0x2F, 0xFD};
+    if (text->len >= 4 && !memcmp(text->data, zstd_magic, 4))
+        return error_set(err, PRECIS_ERR_FORMAT, path, 0,
+                         "zstd-compressed data, not an article (JSON Lines clusters: use --jsonl)");
+    const char *p = text->data, *end = text->data + text->len;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+        p++;
+    if (p == end || *p != '{')
+        return PRECIS_OK;
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    json_t *first = json_loadb(p, (size_t)((eol ? eol : end) - p), 0, NULL);
+    int is_cluster = json_is_object(first) && json_object_get(first, "docs");
+    json_decref(first);
+    if (is_cluster)
+        return error_set(err, PRECIS_ERR_FORMAT, path, 1,
+                         "a JSON Lines cluster ({\"docs\": ...}), not an article: use --jsonl");
+    return PRECIS_OK;
+}
+
 static precis_status add_file(precis_cluster *c, const char *path, buf *text, precis_error *err)
 {
     precis_status st = io_read_file(path, text, err);
@@ -114,6 +139,8 @@ static precis_status add_file(precis_cluster *c, const char *path, buf *text, pr
         return st;
     if (text->len == 0)
         return error_set(err, PRECIS_ERR_EMPTY, path, 0, "empty file: no article text");
+    if ((st = check_not_clusters(path, text, err)) != PRECIS_OK)
+        return st;
     if (html_sniff(text->data, text->len) && (st = page_text(path, text, err)) != PRECIS_OK)
         return st;
     const char *name = strrchr(path, '/');

@@ -104,6 +104,35 @@ Test(cli_summarize, nul_byte_is_binary_data)
     run_free(&r);
 }
 
+Test(cli_summarize, clusters_given_as_an_article_point_to_jsonl)
+{
+    static const char line[] = "{\"id\":\"c1\",\"docs\":[\"The council met on Tuesday. It voted.\"]}\n";
+    write_file("clusters.jsonl", line, sizeof line - 1);
+    run_result r = run("summarize %s/clusters.jsonl", dir);
+    cr_assert_eq(r.status, 1, "exit %d; stdout: %s", r.status, r.out);
+    cr_assert_eq(r.out_len, 0, "no summary of the JSON text: %s", r.out);
+    cr_assert(strstr(r.err, "clusters.jsonl:1:") && strstr(r.err, "use --jsonl"), "stderr: %s", r.err);
+    run_free(&r);
+    r = run("summarize --jsonl %s/clusters.jsonl", dir);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_free(&r);
+
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "zstd -q -f %s/clusters.jsonl -o %s/clusters.jsonl.zst", dir, dir);
+    cr_assert_eq(system(cmd), 0);
+    r = run("summarize %s/clusters.jsonl.zst", dir);
+    cr_assert_eq(r.status, 1);
+    cr_assert(strstr(r.err, "zstd-compressed") && strstr(r.err, "--jsonl"), "stderr: %s", r.err);
+    run_free(&r);
+
+    /* An article that merely opens with a brace is still an article. */
+    static const char braces[] = "{Editor's note} The council met on Tuesday and voted to fund the parks.\n";
+    write_file("brace.txt", braces, sizeof braces - 1);
+    r = run("summarize %s/brace.txt", dir);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_free(&r);
+}
+
 Test(cli_summarize, empty_article_is_an_error)
 {
     write_file("empty.txt", "", 0);
