@@ -221,6 +221,12 @@ $(BUILD)/bench/big_cluster: bench/big_cluster.c $(BUILD)/libprecis.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libprecis.a $(LIBS)
 
+# Stand-ins from DUC 2006 for the full-text and 10-article targets
+# (RESULTS.md): sh bench/proxies.sh
+$(BUILD)/bench/duc_proxies: bench/duc_proxies.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBS)
+
 # Run by `make test` after the Criterion suite: every fuzz target for
 # TEST_FUZZ_TIME seconds, then the suite under valgrind. Ends with one line,
 # "fuzz+valgrind: N passed, M failed" (fuzz targets, plus valgrind as one).
