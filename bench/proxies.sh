@@ -21,7 +21,7 @@ make -s "$BIN" build/bench/duc_proxies >/dev/null
 DUC="$SHARED/data/duc2006/test.jsonl.zst"
 zstd -dc "$DUC" | build/bench/duc_proxies fulltext > $OUT/duc-fulltext.jsonl
 zstd -dc "$DUC" | build/bench/duc_proxies first 10 > $OUT/duc-first10.jsonl
-METHODS=${METHODS:-oracle,first3,lead,sumbasic,lexrank,textrank,centroid,coverage,ilp,learned,stepwise,leads,default}
+METHODS=${METHODS:-oracle,first3,lead,sumbasic,lexrank,textrank,centroid,coverage,ilp,learned,stepwise,default}
 $BIN eval $OUT/duc-fulltext.jsonl --words 300 --method "$METHODS" > $OUT/duc-fulltext.txt
 $BIN eval $OUT/duc-first10.jsonl --words 100 --method "$METHODS" > $OUT/duc-first10.txt
 

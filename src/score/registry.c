@@ -26,9 +26,6 @@ static const method methods[] = {
     {"stepwise", "the learned scorer's sentences, chosen one at a time by a second model of what "
                  "each would add to the summary so far (data/stepper.txt); stops when nothing would",
      score_learned, select_stepwise, 1, 1},
-    {"leads", "stepwise over each article's lead, cut to Multi-News's shape (about 470 words in "
-              "all), for full-length articles",
-     score_default, select_leads, 1, 1},
     {"sumbasic", "word probabilities, squared for the words of each chosen sentence "
                  "(Nenkova and Vanderwende 2005, as sumy implements it): a baseline",
      score_sumbasic, select_sumbasic, 0, 1},
@@ -41,7 +38,7 @@ static const method methods[] = {
 };
 
 static const char *const names[] = {"default", "coverage", "centrality", "lead", "centroid", "lexrank",
-                                    "textrank", "learned", "stepwise", "leads", "sumbasic", "ilp", "submodular", NULL};
+                                    "textrank", "learned", "stepwise", "sumbasic", "ilp", "submodular", NULL};
 
 const method *method_find(const char *name)
 {

@@ -86,13 +86,6 @@ size_t select_ilp(const precis_cluster *c, const represent *r, const method *m,
 size_t select_submodular(const precis_cluster *c, const represent *r, const method *m,
                          const double *scores, budget *b, arena *a, uint32_t *chosen);
 
-/* Stepwise selection over a cluster cut to the shape the learned models
- * were trained on: each of n articles to the sentences starting in its
- * first 470 / n words; the choices are the full cluster's sentences
- * (select/leads.c). */
-size_t select_leads(const precis_cluster *c, const represent *r, const method *m,
-                    const double *scores, budget *b, arena *a, uint32_t *chosen);
-
 /* SumBasic: the sentence of highest mean word probability, then those
  * words' probabilities squared, until the budget is full
  * (select/sumbasic.c). */
