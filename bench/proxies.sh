@@ -43,10 +43,5 @@ $BIN eval $OUT/duc-first10.jsonl --words 100 --method "$METHODS" > $OUT/duc-firs
     awk 'NR>2 && NF>=12 {printf "| precis %s | %.2f | %.2f | %.2f | %s |\n", $1, $4, $7, $10, $3}' $OUT/duc-first10.txt
 } > $OUT/proxies.md
 
-if grep -q 'proxies:begin' RESULTS.md 2>/dev/null; then
-    awk -v f=$OUT/proxies.md '
-        /proxies:begin/ {print; while ((getline line < f) > 0) print line; skip=1; next}
-        /proxies:end/ {skip=0}
-        !skip {print}' RESULTS.md > $OUT/RESULTS.md.new && mv $OUT/RESULTS.md.new RESULTS.md
-fi
+sh bench/splice.sh proxies $OUT/proxies.md RESULTS.md
 cat $OUT/proxies.md

@@ -55,10 +55,5 @@ TXT
     } | sort -t'|' -k2 -n -r | awk -F'|' '{printf "| %d | %s | %s | %s |\n", NR, $1, $2, $3}'
 } > $OUT/results.md
 
-if grep -q 'results:begin' RESULTS.md 2>/dev/null; then
-    awk -v f=$OUT/results.md '
-        /results:begin/ {print; while ((getline line < f) > 0) print line; skip=1; next}
-        /results:end/ {skip=0}
-        !skip {print}' RESULTS.md > $OUT/RESULTS.md.new && mv $OUT/RESULTS.md.new RESULTS.md
-fi
+sh bench/splice.sh results $OUT/results.md RESULTS.md
 cat $OUT/results.md
