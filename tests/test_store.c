@@ -8,25 +8,10 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#define DB_FIXTURE_DIR "/tmp/precis-store-XXXXXX"
+#include "db_fixture.h"
 #include "helpers.h"
 #include "precis.h"
-
-static char dir[64];
-static char dbpath[128];
-
-static void setup(void)
-{
-    strcpy(dir, "/tmp/precis-store-XXXXXX");
-    cr_assert_not_null(mkdtemp(dir));
-    snprintf(dbpath, sizeof dbpath, "%s/news.db", dir);
-}
-
-static void teardown(void)
-{
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    cr_assert_eq(system(cmd), 0);
-}
 
 TestSuite(store, .init = setup, .fini = teardown);
 TestSuite(store_cli, .init = setup, .fini = teardown);
@@ -95,19 +80,6 @@ static long long story_of(const seen *s, const char *id)
         if (!strcmp(s->ids[i], id))
             return s->story_of[i];
     return -1;
-}
-
-static long long count_rows(const char *sql)
-{
-    sqlite3 *db;
-    cr_assert_eq(sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    sqlite3_stmt *st;
-    cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
-    cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
-    long long n = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return n;
 }
 
 Test(date, formats_news_uses)
@@ -188,8 +160,8 @@ Test(store, same_text_or_same_url_changes_nothing)
     cr_assert_eq(st.duplicates, 3);
     precis_store_close(s);
     free(spaced);
-    cr_assert_eq(count_rows("SELECT count(*) FROM article"), 2);
-    cr_assert_eq(count_rows("SELECT count(*) FROM lsh"), 16);
+    cr_assert_eq(query_int("SELECT count(*) FROM article"), 2);
+    cr_assert_eq(query_int("SELECT count(*) FROM lsh"), 16);
 }
 
 Test(store, near_copy_joins_the_story_of_its_original)
@@ -399,7 +371,7 @@ Test(store_cli, ingest_files_html_and_jsonl_then_list_and_summarize)
     cr_assert_not_null(strstr(r.err, "0 articles added"), "%s", r.err);
     cr_assert_not_null(strstr(r.err, "4 duplicates"), "%s", r.err);
     run_free(&r);
-    cr_assert_eq(count_rows("SELECT count(*) FROM article"), 4);
+    cr_assert_eq(query_int("SELECT count(*) FROM article"), 4);
     snprintf(args, sizeof args, "stories --db %s --format json", dbpath);
     r = run_precis(args);
     cr_assert_eq(r.status, 0, "%s", r.err);
@@ -418,7 +390,7 @@ Test(store_cli, ingest_files_html_and_jsonl_then_list_and_summarize)
     cr_assert_not_null(strstr(r.out, "story "), "%s", r.out);
     cr_assert_not_null(strstr(r.out, "3 articles"), "%s", r.out);
     run_free(&r);
-    long long flood_story = count_rows("SELECT story FROM article WHERE ext_id = 'f2'");
+    long long flood_story = query_int("SELECT story FROM article WHERE ext_id = 'f2'");
     snprintf(args, sizeof args, "summarize --db %s --story %lld --words 60", dbpath, flood_story);
     r = run_precis(args);
     cr_assert_eq(r.status, 0, "%s", r.err);

@@ -16,24 +16,9 @@
 #include <sys/wait.h>
 #include <time.h>
 
+#define DB_FIXTURE_DIR "/tmp/precis-conc-XXXXXX"
+#include "db_fixture.h"
 #include "helpers.h"
-
-static char dir[64];
-static char dbpath[128];
-
-static void setup(void)
-{
-    strcpy(dir, "/tmp/precis-conc-XXXXXX");
-    cr_assert_not_null(mkdtemp(dir));
-    snprintf(dbpath, sizeof dbpath, "%s/news.db", dir);
-}
-
-static void teardown(void)
-{
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    cr_assert_eq(system(cmd), 0);
-}
 
 TestSuite(store_concurrency, .init = setup, .fini = teardown, .timeout = 300);
 
@@ -70,20 +55,6 @@ static void write_stream(const char *name, int first, int last)
         fprintf(f, "\"}\n");
     }
     fclose(f);
-}
-
-static long long query_int(const char *sql)
-{
-    sqlite3 *db;
-    cr_assert_eq(sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    sqlite3_busy_timeout(db, 10000);
-    sqlite3_stmt *st;
-    cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
-    cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
-    long long n = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return n;
 }
 
 static int table_exists(const char *name)
