@@ -272,37 +272,29 @@ static void merge_line(run *r, const char *line, size_t len, const char *where, 
     report(r, batch_merge_line(r->merge, line, len, where, lineno, &err), &err);
 }
 
+static int read_line(void *ctx, const char *data, size_t len, const char *where, long lineno)
+{
+    run *r = ctx;
+    if (r->mode == MODE_REDUCE)
+        reduce_line(r, data, len, where, lineno);
+    else if (r->mode == MODE_MERGE)
+        merge_line(r, data, len, where, lineno);
+    else
+        map_line(r, data, len, where, lineno);
+    return r->fatal;
+}
+
+static int read_fail(void *ctx, precis_status st, const precis_error *err)
+{
+    run *r = ctx;
+    report(r, st, err);
+    return r->fatal;
+}
+
 static void read_input(run *r, const char *path)
 {
-    precis_error err = {0};
-    line_reader *lr;
-    precis_status st = line_reader_open(path, &lr, &err);
-    if (st != PRECIS_OK) {
-        report(r, st, &err);
-        return;
-    }
-    buf line = BUF_INIT;
-    int rc;
-    while (!r->fatal && (rc = line_reader_next(lr, &line, &err)) != 0) {
-        if (rc < 0) {
-            report(r, rc == -2 ? PRECIS_ERR_TOO_LARGE : PRECIS_ERR_IO, &err);
-            if (rc == -1)
-                break;
-            continue;
-        }
-        if (line.len == 0 || (line.len == 1 && line.data[0] == '\r'))
-            continue;
-        const char *where = line_reader_name(lr);
-        long lineno = line_reader_lineno(lr);
-        if (r->mode == MODE_REDUCE)
-            reduce_line(r, line.data, line.len, where, lineno);
-        else if (r->mode == MODE_MERGE)
-            merge_line(r, line.data, line.len, where, lineno);
-        else
-            map_line(r, line.data, line.len, where, lineno);
-    }
-    buf_free(&line);
-    line_reader_close(lr);
+    const line_handler h = {read_line, read_fail, r};
+    read_lines(path, &h);
 }
 
 /* ---- the single process: group the keys in memory --------------------- */
@@ -440,13 +432,8 @@ int cmd_cluster(int argc, char **argv)
         nomem(&r);
         return EXIT_INTERNAL;
     }
-    char *stdin_arg[] = {"-"};
     int nargs = argc - optind;
-    char **args = argv + optind;
-    if (nargs == 0) {
-        nargs = 1;
-        args = stdin_arg;
-    }
+    char **args = operands_or_stdin(&nargs, argv + optind);
     for (int i = 0; i < nargs && !r.fatal; i++)
         read_input(&r, args[i]);
     finish(&r);

@@ -97,37 +97,33 @@ static void handle(ingest_run *r, precis_status st, const precis_error *err)
         r->fatal = st;
 }
 
+static int ingest_line(void *ctx, const char *data, size_t len, const char *where, long lineno)
+{
+    ingest_run *r = ctx;
+    precis_error err = {0};
+    precis_article_in a;
+    json_t *root;
+    precis_status st = store_parse_jsonl(data, len, where, lineno, &a, &root, &err);
+    if (st == PRECIS_OK)
+        st = precis_store_add(r->db, &a, &err);
+    json_decref(root);
+    handle(r, st, &err);
+    return r->fatal != PRECIS_OK;
+}
+
+/* An input that cannot be read, or an over-long line (the lines after it
+ * still count). */
+static int ingest_fail(void *ctx, precis_status st, const precis_error *err)
+{
+    ingest_run *r = ctx;
+    handle(r, st, err);
+    return r->fatal != PRECIS_OK;
+}
+
 static void ingest_jsonl(ingest_run *r, const char *path)
 {
-    precis_error err = {0};
-    line_reader *lr;
-    precis_status st = line_reader_open(path, &lr, &err);
-    if (st != PRECIS_OK) {
-        handle(r, st, &err);
-        return;
-    }
-    buf line = BUF_INIT;
-    int rc = 0;
-    while (!r->fatal && ((rc = line_reader_next(lr, &line, &err)) == 1 || rc == -2)) {
-        if (rc == -2) {
-            /* An over-long line is reported; the lines after it still count. */
-            handle(r, err.code, &err);
-            continue;
-        }
-        if (line.len == 0 || (line.len == 1 && line.data[0] == '\r'))
-            continue;
-        precis_article_in a;
-        json_t *root;
-        st = store_parse_jsonl(line.data, line.len, line_reader_name(lr), line_reader_lineno(lr), &a, &root, &err);
-        if (st == PRECIS_OK)
-            st = precis_store_add(r->db, &a, &err);
-        json_decref(root);
-        handle(r, st, &err);
-    }
-    if (!r->fatal && rc == -1)
-        handle(r, PRECIS_ERR_IO, &err);
-    buf_free(&line);
-    line_reader_close(lr);
+    const line_handler h = {ingest_line, ingest_fail, r};
+    read_lines(path, &h);
 }
 
 static void ingest_file(ingest_run *r, const char *path, buf *text)
@@ -226,13 +222,8 @@ int cmd_ingest(int argc, char **argv)
         print_error(&err);
         return st == PRECIS_ERR_FORMAT ? EXIT_INPUT : exit_code_for(st);
     }
-    char *stdin_arg[] = {"-"};
     int nargs = argc - optind;
-    char **args = argv + optind;
-    if (nargs == 0) {
-        nargs = 1;
-        args = stdin_arg;
-    }
+    char **args = operands_or_stdin(&nargs, argv + optind);
     buf text = BUF_INIT;
     for (int i = 0; i < nargs && !r.fatal; i++) {
         if (!io_is_dir(args[i])) {

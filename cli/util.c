@@ -150,14 +150,19 @@ static precis_status add_file(precis_cluster *c, const char *path, buf *text, pr
     return st;
 }
 
-precis_status cluster_add_inputs(precis_cluster *c, int argc, char **argv, precis_error *err)
+char **operands_or_stdin(int *argc, char **argv)
 {
     static char stdin_name[] = "-";
-    char *stdin_arg[] = {stdin_name};
-    if (argc == 0) {
-        argc = 1;
-        argv = stdin_arg;
-    }
+    static char *stdin_arg[] = {stdin_name};
+    if (*argc > 0)
+        return argv;
+    *argc = 1;
+    return stdin_arg;
+}
+
+precis_status cluster_add_inputs(precis_cluster *c, int argc, char **argv, precis_error *err)
+{
+    argv = operands_or_stdin(&argc, argv);
     buf text = BUF_INIT;
     precis_status st = PRECIS_OK;
     for (int i = 0; i < argc && st == PRECIS_OK; i++) {
@@ -176,6 +181,37 @@ precis_status cluster_add_inputs(precis_cluster *c, int argc, char **argv, preci
     }
     buf_free(&text);
     return st;
+}
+
+/* Blank lines, "\r\n" ones too, separate records without being one. */
+static int blank(const buf *line)
+{
+    return line->len == 0 || (line->len == 1 && line->data[0] == '\r');
+}
+
+void read_lines(const char *path, const line_handler *h)
+{
+    precis_error err = {0};
+    line_reader *lr;
+    precis_status st = line_reader_open(path, &lr, &err);
+    if (st != PRECIS_OK) {
+        h->fail(h->ctx, st, &err);
+        return;
+    }
+    buf line = BUF_INIT;
+    int rc, stop = 0;
+    while (!stop && (rc = line_reader_next(lr, &line, &err)) != 0) {
+        if (rc == -1) {
+            h->fail(h->ctx, PRECIS_ERR_IO, &err);
+            break;
+        }
+        if (rc == -2) /* the reader has skipped it; err says where */
+            stop = h->fail(h->ctx, PRECIS_ERR_TOO_LARGE, &err);
+        else if (!blank(&line))
+            stop = h->line(h->ctx, line.data, line.len, line_reader_name(lr), line_reader_lineno(lr));
+    }
+    buf_free(&line);
+    line_reader_close(lr);
 }
 
 /* A line that could not be used still gets its output line, so the n-th

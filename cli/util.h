@@ -35,6 +35,27 @@ typedef precis_status (*cluster_writer)(precis_cluster *c, FILE *out, void *ctx,
 int run_jsonl_clusters(precis_engine *eng, const char *path, int strict, FILE *out, const char *label,
                        cluster_writer write, void *ctx);
 
+/* What read_lines does with an input's lines. Each callback returns
+ * nonzero to stop reading (the command has met an error it stops at). */
+typedef struct line_handler {
+    /* A line that is not blank (a lone "\r" counts as blank). */
+    int (*line)(void *ctx, const char *data, size_t len, const char *where, long lineno);
+    /* The input cannot be opened (its status), a line is too long
+     * (PRECIS_ERR_TOO_LARGE: the lines after it are still read), or the
+     * stream breaks off (PRECIS_ERR_IO: nothing more is read). */
+    int (*fail)(void *ctx, precis_status st, const precis_error *err);
+    void *ctx;
+} line_handler;
+
+/* Hand the lines of path (plain or zstd, "-" = stdin) to h, one by one,
+ * until the end, a stop, or a broken stream. The commands that read
+ * articles a line at a time share this; what a bad line costs is theirs. */
+void read_lines(const char *path, const line_handler *h);
+
+/* The operands after the options, or "-" (standard input) when there are
+ * none; *argc is updated to match. */
+char **operands_or_stdin(int *argc, char **argv);
+
 /* The cluster of the articles named on the command line
  * (cluster_add_inputs), handed to write. Returns the exit code. */
 int run_file_cluster(precis_engine *eng, int argc, char **argv, FILE *out, cluster_writer write, void *ctx);
