@@ -192,7 +192,8 @@ fuzz:
 	$(MAKE) --no-print-directory BUILD=build/fuzzlib CC=$(FUZZ_CC) OPT=-O1 SAN="$(FUZZ_SAN)" build/fuzzlib/libprecis.a
 	$(MAKE) --no-print-directory $(FUZZ_BIN)
 
-build/fuzz/fuzz_%: fuzz/fuzz_%.c build/fuzzlib/libprecis.a
+# fuzz/*.h are shared by the targets, not targets: FUZZ_SRC is fuzz_*.c only.
+build/fuzz/fuzz_%: fuzz/fuzz_%.c $(wildcard fuzz/*.h) build/fuzzlib/libprecis.a
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Isrc \
 	    $(PKG_CFLAGS) -o $@ $< build/fuzzlib/libprecis.a $(LIBS)

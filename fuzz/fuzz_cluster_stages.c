@@ -21,13 +21,8 @@
 
 #include "cluster/batch.h"
 #include "core/buf.h"
+#include "harness.h"
 #include "precis.h"
-
-static void check_failure(precis_status st, const precis_error *err)
-{
-    if (st <= PRECIS_OK || st >= PRECIS_ERR_INTERNAL || !err->message[0])
-        __builtin_trap();
-}
 
 static void try_record(const char *line, size_t len)
 {

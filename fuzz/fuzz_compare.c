@@ -23,11 +23,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "harness.h"
 #include "precis.h"
 
 #define MAX_ARTICLES 8
-
-static precis_engine *eng;
 
 static const char *const tags[] = {
     "!doctype", "html", "head", "meta", "title", "style", "script", "body", "header", "nav", "main",
@@ -122,25 +121,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1)
         return 0;
     precis_error err;
-    if (!eng && precis_engine_new(&eng, &err) != PRECIS_OK)
-        abort();
+    precis_engine *eng = fuzz_engine();
     data++, size--;
     precis_cluster *c;
     if (precis_cluster_new(eng, "fuzz <b>\"id\"</b>", &c, &err) != PRECIS_OK)
         abort();
-    size_t start = 0, na = 0;
-    while (start <= size && na < MAX_ARTICLES) {
-        const uint8_t *ff = memchr(data + start, 0xFF, size - start);
-        size_t end = ff ? (size_t)(ff - data) : size;
+    size_t na = 0;
+    pieces in;
+    pieces_init(&in, data, size);
+    const char *piece;
+    size_t piece_len;
+    while (na < MAX_ARTICLES && pieces_next(&in, &piece, &piece_len)) {
         char id[32];
         snprintf(id, sizeof id, "<i>doc %zu</i>", na);
-        if (precis_cluster_add(c, id, (const char *)data + start, end - start, &err) == PRECIS_OK)
+        if (precis_cluster_add(c, id, piece, piece_len, &err) == PRECIS_OK)
             na++;
         else if (!err.message[0])
             __builtin_trap();
-        if (!ff)
-            break;
-        start = end + 1;
     }
     if (na == 0) {
         precis_cluster_free(c);

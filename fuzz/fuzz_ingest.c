@@ -20,14 +20,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "harness.h"
 #include "precis.h"
 #include "store/store.h"
-
-static void check_failure(precis_status st, const precis_error *err)
-{
-    if (st <= PRECIS_OK || st >= PRECIS_ERR_INTERNAL || !err->message[0])
-        __builtin_trap();
-}
 
 typedef struct tally {
     size_t articles, stories;

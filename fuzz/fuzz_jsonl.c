@@ -25,16 +25,9 @@
 #include <zstd.h>
 
 #include "core/buf.h"
+#include "harness.h"
 #include "io/io.h"
 #include "precis.h"
-
-static precis_engine *eng;
-
-static void check_failure(precis_status st, const precis_error *err)
-{
-    if (st <= PRECIS_OK || st > PRECIS_ERR_INTERNAL || st == PRECIS_ERR_INTERNAL || !err->message[0])
-        __builtin_trap();
-}
 
 static int write_all(int fd, const void *p, size_t n)
 {
@@ -53,8 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 2)
         return 0;
     precis_error err;
-    if (!eng && precis_engine_new(&eng, &err) != PRECIS_OK)
-        abort();
+    precis_engine *eng = fuzz_engine();
     int mode = data[0] % 3;
     size_t split = data[1];
     const uint8_t *plain = data + 2;

@@ -29,18 +29,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "harness.h"
 #include "precis.h"
 #include "text/token.h"
 
 #define MAX_ARTICLES 12
-
-static precis_engine *eng;
-
-static void check_failure(precis_status st, const precis_error *err)
-{
-    if (st <= PRECIS_OK || st >= PRECIS_ERR_INTERNAL || !err->message[0])
-        __builtin_trap();
-}
 
 static char *render(const precis_summary *s, precis_format f, size_t *len)
 {
@@ -56,8 +49,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 2)
         return 0;
     precis_error err;
-    if (!eng && precis_engine_new(&eng, &err) != PRECIS_OK)
-        abort();
+    precis_engine *eng = fuzz_engine();
     uint8_t b0 = data[0], b1 = data[1];
     data += 2, size -= 2;
 
@@ -66,26 +58,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     const char *art[MAX_ARTICLES];
     size_t alen[MAX_ARTICLES], na = 0;
-    size_t start = 0;
-    while (start <= size && na < MAX_ARTICLES) {
-        const uint8_t *ff = memchr(data + start, 0xFF, size - start);
-        size_t end = ff ? (size_t)(ff - data) : size;
+    pieces in;
+    pieces_init(&in, data, size);
+    const char *piece;
+    size_t piece_len;
+    while (na < MAX_ARTICLES && pieces_next(&in, &piece, &piece_len)) {
         size_t before_a = precis_cluster_articles(c), before_s = precis_cluster_sentences(c);
-        precis_status st = precis_cluster_add(c, (b1 & 4) ? "doc" : NULL, (const char *)data + start,
-                                              end - start, &err);
+        precis_status st = precis_cluster_add(c, (b1 & 4) ? "doc" : NULL, piece, piece_len, &err);
         if (st == PRECIS_OK) {
             if (precis_cluster_articles(c) != before_a + 1)
                 __builtin_trap();
-            art[na] = (const char *)data + start;
-            alen[na++] = end - start;
+            art[na] = piece;
+            alen[na++] = piece_len;
         } else {
             check_failure(st, &err);
             if (precis_cluster_articles(c) != before_a || precis_cluster_sentences(c) != before_s)
                 __builtin_trap();
         }
-        if (!ff)
-            break;
-        start = end + 1;
     }
     if (na == 0) {
         precis_cluster_free(c);
