@@ -60,6 +60,17 @@ size_t select_adaptive(const precis_cluster *c, const represent *r, const struct
  * lexrank and textrank): sim is n*n, damping d, into out. */
 int pagerank(const double *sim, size_t n, double d, arena *a, double *out);
 
+/* Weight of the edge between two distinct sentences (0: no edge). */
+typedef double (*graph_edge)(const svec *x, const svec *y);
+
+/* The graph scorers' common step (score/pagerank.c): PageRank with
+ * damping 0.85 over the dense sentence graph whose edges weigh edge(),
+ * each sentence's edge to itself weighing self. A cluster too large for
+ * a graph is scored by the centroid (graph_too_large). Returns 0, or -1
+ * when out of memory. */
+int graph_scores(const precis_cluster *c, const represent *r, arena *a, double self, graph_edge edge,
+                 double *scores);
+
 /* Cosine of sentence i with the cluster centroid (score/centroid.c). */
 double centroid_similarity(const represent *r, size_t i);
 

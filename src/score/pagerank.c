@@ -1,5 +1,6 @@
 /*
- * pagerank.c: power iteration shared by the graph-based scorers.
+ * pagerank.c: power iteration shared by the graph-based scorers, and the
+ * sentence graph they build for it.
  */
 #include <math.h>
 #include <string.h>
@@ -43,4 +44,21 @@ int pagerank(const double *sim, size_t n, double d, arena *a, double *out)
             break;
     }
     return 0;
+}
+
+int graph_scores(const precis_cluster *c, const represent *r, arena *a, double self, graph_edge edge,
+                 double *scores)
+{
+    size_t n = c->nsents;
+    if (graph_too_large(c, r, scores))
+        return 0;
+    double *sim = arena_calloc(a, n * n + 1, sizeof *sim);
+    if (!sim)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        sim[i * n + i] = self;
+        for (size_t j = i + 1; j < n; j++)
+            sim[i * n + j] = sim[j * n + i] = edge(&r->vec[i], &r->vec[j]);
+    }
+    return pagerank(sim, n, 0.85, a, scores);
 }

@@ -17,14 +17,5 @@ static double overlap(const svec *x, const svec *y)
 
 int score_textrank(const precis_cluster *c, const represent *r, arena *a, double *scores)
 {
-    size_t n = c->nsents;
-    if (graph_too_large(c, r, scores))
-        return 0;
-    double *sim = arena_calloc(a, n * n + 1, sizeof *sim);
-    if (!sim)
-        return -1;
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; j < n; j++)
-            sim[i * n + j] = sim[j * n + i] = overlap(&r->vec[i], &r->vec[j]);
-    return pagerank(sim, n, 0.85, a, scores);
+    return graph_scores(c, r, a, 0.0, overlap, scores);
 }
