@@ -63,6 +63,10 @@ int cmp_tokens_build(precis_cluster *c, arena *a, cmp_doc **docs);
 /* Stem string of a cluster-local term. */
 const char *cmp_term_text(const precis_cluster *c, uint32_t term);
 
+/* The first token of d starting at or after byte b (d->ntok if none):
+ * where a span found in the text (a quotation) begins in tokens. */
+uint32_t cmp_tok_at(const cmp_doc *d, uint32_t b);
+
 /* ---- overlap.c ------------------------------------------------------ */
 
 #define CMP_SHINGLE 5          /* words per shingle */

@@ -30,23 +30,10 @@ static int cmp_u32(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
-static uint32_t tok_at(const cmp_doc *d, uint32_t b)
-{
-    uint32_t lo = 0, hi = d->ntok;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (d->tok[mid].start < b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 static int collect(const precis_cluster *c, const cmp_doc *d, const cmp_quote *q, arena *a, qterms *out)
 {
-    out->t0 = tok_at(d, q->start);
-    out->t1 = tok_at(d, q->end);
+    out->t0 = cmp_tok_at(d, q->start);
+    out->t1 = cmp_tok_at(d, q->end);
     out->t = arena_alloc(a, (out->t1 - out->t0 + 1) * sizeof *out->t);
     if (!out->t)
         return -1;

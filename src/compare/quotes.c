@@ -109,20 +109,6 @@ typedef struct np {
     uint32_t key_s, key_t;  /* the part that names them (for the key) */
 } np;
 
-/* First token starting at or after byte b. */
-static uint32_t tok_at(const cmp_doc *d, uint32_t b)
-{
-    uint32_t lo = 0, hi = d->ntok;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (d->tok[mid].start < b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* Punctuation between two tokens that ends a phrase (an apostrophe does not). */
 static int break_between(const qstate *q, uint32_t i, uint32_t j)
 {
@@ -356,7 +342,7 @@ static int attrib_after(const qstate *q, const found *f, np *out)
 static int attrib_before(const qstate *q, const found *f, np *out)
 {
     const cmp_doc *d = q->d;
-    uint32_t k = tok_at(d, f->start);
+    uint32_t k = cmp_tok_at(d, f->start);
     if (k >= d->ntok)
         return 0;
     uint32_t sent = d->tok[k].sent;
@@ -531,8 +517,8 @@ static int scan_paragraph(qstate *q, uint32_t ps, uint32_t pe, cmp_quote **arr, 
         }
         found f = {(uint32_t)open, close_at, 0, 0};
         trim(t, &f.start, &f.end);
-        f.t0 = tok_at(q->d, f.start);
-        f.t1 = tok_at(q->d, f.end);
+        f.t0 = cmp_tok_at(q->d, f.start);
+        f.t1 = cmp_tok_at(q->d, f.end);
         open = -1;
         i = close_at + (close_len ? close_len - 1 : 0);
         if (f.t1 - f.t0 < CMP_QUOTE_MIN_WORDS || is_title(q, &f))

@@ -23,6 +23,19 @@ static uint64_t hash_bytes(const char *s, size_t len)
     return h;
 }
 
+uint32_t cmp_tok_at(const cmp_doc *d, uint32_t b)
+{
+    uint32_t lo = 0, hi = d->ntok; /* tokens are in text order: a binary search */
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (d->tok[mid].start < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 const char *cmp_term_text(const precis_cluster *c, uint32_t term)
 {
     if (term == CMP_NONE || term >= c->nterms)
