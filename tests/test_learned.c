@@ -150,6 +150,47 @@ Test(learned, features_on_a_hand_made_cluster, .init = setup, .fini = teardown)
     precis_cluster_free(c);
 }
 
+/* Multi-News's re-cased wire copy, an upper-case dateline, and two texts
+ * that only look like one: "( apple )" is no agency, and a mark deep in the
+ * story is a citation, not a dateline. */
+static const char *const wire[4] = {
+    "Scranton, pa. ( ap ) \xe2\x80\x94 a coroner says a woman who collapsed at the end of a half marathon "
+    "died of an internal hemorrhage.\n\nThe coroner said she died of internal bleeding on Monday.\n",
+    "WASHINGTON (AP) -- The Senate passed the budget bill late on Tuesday night.\n\n"
+    "The House is expected to vote on the bill next week.\n",
+    "Cupertino ( apple ) fans lined up early for the new phone on Friday morning.\n\n"
+    "Stores opened at eight and sold out within hours of opening.\n",
+    "The runner had trained for months before the race in the spring of that year, friends said, "
+    "and she had run the same course twice before without trouble of any kind at all.\n\n"
+    "Her family thanked the race volunteers, according to a report from the agency (AP) later.\n",
+};
+
+Test(learned, wire_copy_is_marked_by_its_dateline_only, .init = setup, .fini = teardown)
+{
+    precis_cluster *c;
+    precis_error err;
+    cr_assert_eq(precis_cluster_new(engine, "wire", &c, &err), PRECIS_OK);
+    for (int i = 0; i < 4; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "%d", i);
+        cr_assert_eq(precis_cluster_add(c, id, wire[i], strlen(wire[i]), &err), PRECIS_OK, "%s", err.message);
+    }
+    arena a;
+    arena_init(&a, 4096);
+    represent r;
+    cr_assert_eq(represent_build(c, &a, &r), 0);
+    float *x = arena_alloc(&a, c->nsents * F_COUNT * sizeof *x);
+    cr_assert_eq(sfeat_compute(c, &r, &a, x), 0);
+    static const float expected[4] = {1, 1, 0, 0};
+    for (size_t i = 0; i < c->nsents; i++) {
+        uint32_t art = c->sents[i].article;
+        cr_expect_eq(feat(x, i, F_ART_WIRE), expected[art], "sentence %zu of article %u: %g", i, art,
+                     feat(x, i, F_ART_WIRE));
+    }
+    arena_free(&a);
+    precis_cluster_free(c);
+}
+
 Test(learned, short_summary_leaves_out_the_off_topic_article, .init = setup, .fini = teardown)
 {
     precis_cluster *c = story_cluster();

@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 
 #include "select/select.h"
 #include "text/segment.h"
@@ -21,7 +22,7 @@ static const char *const names[F_COUNT] = {
     "rest_sim", "rest_sim_rel", "tw_sum_rel", "tw_mean_rel", "uni_other", "bi_other", "bi_other_log",
     "support_log", "support_rel", "num_dens", "quote", "stop_ratio", "lead_sim", "question",
     "group_first", "idf_mean", "nsents_log", "dangling", "own_lead_sim", "art_frag",
-    "keep_mean", "keep_low", "keep_dev", "oracle_keep", "oracle_keep_max", "oracle_keep_min",
+    "keep_mean", "keep_low", "keep_dev", "oracle_keep", "oracle_keep_max", "oracle_keep_min", "art_wire",
     "ctx_prior", "ctx_prior_gap", "ctx_max_sim", "ctx_uni_new", "ctx_bi_new", "ctx_words", "ctx_after",
     "ctx_step", "ctx_same_art", "ctx_prev_in", "ctx_margin",
 };
@@ -321,6 +322,31 @@ static void relative(float *x, size_t n, int k, int rel)
 }
 
 /* Article similarity, rest-of-cluster similarity and article length. */
+/* 1 if an agency's mark in brackets, "(AP)" or "( reuters )", stands in
+ * the first bytes of the text, where a wire story's dateline puts it. */
+static int opens_as_wire_copy(const char *text, size_t len)
+{
+    static const char *const agencies[] = {"ap", "reuters", "afp", "upi", "xinhua", "ap photo"};
+    size_t end = len < 160 ? len : 160;
+    for (size_t i = 0; i < end; i++) {
+        if (text[i] != '(')
+            continue;
+        size_t j = i + 1;
+        while (j < len && text[j] == ' ')
+            j++;
+        for (size_t k = 0; k < sizeof agencies / sizeof *agencies; k++) {
+            size_t n = strlen(agencies[k]), e = j + n;
+            if (e > len || strncasecmp(text + j, agencies[k], n) != 0)
+                continue;
+            while (e < len && text[e] == ' ')
+                e++;
+            if (e < len && text[e] == ')')
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static int article_features(const precis_cluster *c, const represent *r, arena *a, float *x)
 {
     size_t nt = c->nterms;
@@ -348,6 +374,7 @@ static int article_features(const precis_cluster *c, const represent *r, arena *
             words += c->sents[i].words;
             frags += (uint32_t)sentence_is_fragment(&c->sents[i]);
         }
+        int wire = opens_as_wire_copy(art->text, art->len);
         for (uint32_t i = art->first; i < art->first + art->count; i++) {
             const svec *sv = &r->vec[i];
             double dot = 0;
@@ -361,6 +388,7 @@ static int article_features(const precis_cluster *c, const represent *r, arena *
             xi[F_ART_SIM] = (float)(c->narticles > 1 ? art_sim[d] : 1.0);
             xi[F_ART_WORDS_LOG] = (float)log(1.0 + words);
             xi[F_ART_FRAG] = (float)safe_div(frags, art->count);
+            xi[F_ART_WIRE] = (float)wire;
         }
         for (size_t k = 0; k < n; k++)
             v.tf_art[v.touched[k]] = 0;

@@ -62,6 +62,8 @@ enum {
                          them are in an oracle summary (engine oracle_keep table) */
     F_ORACLE_KEEP_MAX, /* the highest of those */
     F_ORACLE_KEEP_MIN, /* the lowest of those */
+    F_ART_WIRE,       /* its article opens with a news agency's mark, "( ap )": the
+                         wire copy that Newser's editors most often rewrite */
     /* Context: how a candidate relates to the summary chosen so far. Zero
      * in sfeat_compute; filled per step by stepwise selection
      * (select/stepwise.c), whose model reads them beside the above. */
