@@ -8,6 +8,7 @@
 #
 # Usage (from the repository root):
 #   sh bench/big_cluster.sh [path/to/shared] [SIZES...]
+#   METHODS="sumbasic centroid" sh bench/big_cluster.sh ...   (some methods only)
 set -eu
 SHARED=${1:-../shared}
 [ $# -gt 0 ] && shift
@@ -21,7 +22,7 @@ for n in $SIZES; do
     f=$TMP/precis-big-$n.jsonl
     [ -s "$f" ] || build/bench/big_cluster "$SHARED/data/multinews/train.jsonl.zst" "$n" > "$f"
     echo "cluster: $n sentences wanted, $(wc -c < "$f") bytes of JSON"
-    for m in $($BIN summarize --list-methods | cut -d' ' -f1); do
+    for m in ${METHODS:-$($BIN summarize --list-methods | cut -d' ' -f1)}; do
         if /usr/bin/time -o "$TMP/precis-big.time" -f '%e %U %M' timeout "${LIMIT:-1800}" \
             $BIN summarize --jsonl "$f" --method "$m" > "$TMP/precis-big.out" 2>&1; then
             set -- $(tail -1 "$TMP/precis-big.time")

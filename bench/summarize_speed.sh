@@ -11,7 +11,7 @@ BIN=${BIN:-build/precis}
 DATA=$SHARED/data/multinews/val.jsonl.zst
 echo "load: $(cut -d" " -f1-3 /proc/loadavg)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u +%Y-%m-%d)"
-for method in default coverage learned stepwise lead centrality textrank; do
+for method in default coverage learned stepwise lead centrality textrank sumbasic; do
     times=""
     cpu=""
     for i in 1 2 3 4 5; do
