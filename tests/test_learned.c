@@ -39,18 +39,35 @@ static const char *const story[3] = {
     "Fans celebrated in the stadium parking lot long after the game ended.\n",
 };
 
-static precis_cluster *story_cluster(void)
+/* A cluster of n articles named "0", "1", ... */
+static precis_cluster *make_cluster(const char *name, const char *const *texts, int n)
 {
     precis_cluster *c;
     precis_error err;
-    cr_assert_eq(precis_cluster_new(engine, "story", &c, &err), PRECIS_OK);
-    for (int i = 0; i < 3; i++) {
+    cr_assert_eq(precis_cluster_new(engine, name, &c, &err), PRECIS_OK);
+    for (int i = 0; i < n; i++) {
         char id[16];
         snprintf(id, sizeof id, "%d", i);
-        cr_assert_eq(precis_cluster_add(c, id, story[i], strlen(story[i]), &err), PRECIS_OK, "%s",
+        cr_assert_eq(precis_cluster_add(c, id, texts[i], strlen(texts[i]), &err), PRECIS_OK, "%s",
                      err.message);
     }
     return c;
+}
+
+static precis_cluster *story_cluster(void)
+{
+    return make_cluster("story", story, 3);
+}
+
+/* c's representation and feature rows, in a fresh arena a. */
+static float *features_of(const precis_cluster *c, arena *a, represent *r)
+{
+    arena_init(a, 4096);
+    cr_assert_eq(represent_build(c, a, r), 0);
+    float *x = arena_alloc(a, c->nsents * F_COUNT * sizeof *x);
+    cr_assert_not_null(x);
+    cr_assert_eq(sfeat_compute(c, r, a, x), 0);
+    return x;
 }
 
 static float feat(const float *x, size_t i, int k)
@@ -102,11 +119,8 @@ Test(learned, features_on_a_hand_made_cluster, .init = setup, .fini = teardown)
     cr_assert_eq(c->narticles, 3);
     cr_assert_eq(c->nsents, 10, "sentences: %zu", c->nsents);
     arena a;
-    arena_init(&a, 4096);
     represent r;
-    cr_assert_eq(represent_build(c, &a, &r), 0);
-    float *x = arena_alloc(&a, c->nsents * F_COUNT * sizeof *x);
-    cr_assert_eq(sfeat_compute(c, &r, &a, x), 0);
+    float *x = features_of(c, &a, &r);
     for (size_t i = 0; i < c->nsents * F_COUNT; i++)
         cr_assert(isfinite(x[i]), "feature %s of sentence %zu", sfeat_name((int)(i % F_COUNT)), i / F_COUNT);
     size_t a0 = 0, a1 = 4, a3 = 3, off = 7;   /* sentence indices */
@@ -167,20 +181,10 @@ static const char *const wire[4] = {
 
 Test(learned, wire_copy_is_marked_by_its_dateline_only, .init = setup, .fini = teardown)
 {
-    precis_cluster *c;
-    precis_error err;
-    cr_assert_eq(precis_cluster_new(engine, "wire", &c, &err), PRECIS_OK);
-    for (int i = 0; i < 4; i++) {
-        char id[16];
-        snprintf(id, sizeof id, "%d", i);
-        cr_assert_eq(precis_cluster_add(c, id, wire[i], strlen(wire[i]), &err), PRECIS_OK, "%s", err.message);
-    }
+    precis_cluster *c = make_cluster("wire", wire, 4);
     arena a;
-    arena_init(&a, 4096);
     represent r;
-    cr_assert_eq(represent_build(c, &a, &r), 0);
-    float *x = arena_alloc(&a, c->nsents * F_COUNT * sizeof *x);
-    cr_assert_eq(sfeat_compute(c, &r, &a, x), 0);
+    float *x = features_of(c, &a, &r);
     static const float expected[4] = {1, 1, 0, 0};
     for (size_t i = 0; i < c->nsents; i++) {
         uint32_t art = c->sents[i].article;
