@@ -8,7 +8,9 @@
 
 #include <criterion/criterion.h>
 
+#include "core/embedded.h"
 #include "precis.h"
+#include "score/features.h"
 
 static precis_engine *engine;
 
@@ -21,6 +23,18 @@ static void setup(void)
 static void teardown(void)
 {
     precis_engine_free(engine);
+}
+
+/* One of the model files built into the library (data/scorer.txt,
+ * data/stepper.txt), parsed; free with scorer_model_free. */
+static inline scorer_model *embedded_model(const char *path)
+{
+    size_t len;
+    const unsigned char *text = precis_embedded(path, &len);
+    cr_assert_not_null(text, "%s is not embedded", path);
+    scorer_model *m = scorer_model_parse((const char *)text, len);
+    cr_assert_not_null(m, "the embedded %s does not parse", path);
+    return m;
 }
 
 #endif

@@ -11,7 +11,6 @@
 #include <ctype.h>
 #include <math.h>
 
-#include "core/embedded.h"
 #include "helpers.h"
 #include "seeds.h"
 #include "model/cluster.h"
@@ -77,11 +76,7 @@ static float feat(const float *x, size_t i, int k)
 
 Test(learned, embedded_model_parses, .init = setup, .fini = teardown)
 {
-    size_t len;
-    const unsigned char *text = precis_embedded("data/scorer.txt", &len);
-    cr_assert_not_null(text, "data/scorer.txt is not embedded");
-    scorer_model *m = scorer_model_parse((const char *)text, len);
-    cr_assert_not_null(m, "the embedded model does not parse");
+    scorer_model *m = embedded_model("data/scorer.txt");
     float x[F_COUNT] = {0};
     cr_assert(isfinite(scorer_model_predict(m, x)));
     scorer_model_free(m);

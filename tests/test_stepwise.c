@@ -10,7 +10,6 @@
 #include <criterion/criterion.h>
 #include <math.h>
 
-#include "core/embedded.h"
 #include "helpers.h"
 #include "model/cluster.h"
 #include "model/represent.h"
@@ -119,11 +118,7 @@ Test(stepwise, context_features_see_the_summary_so_far, .init = setup, .fini = t
 
 Test(stepwise, model_prefers_new_words_to_repeats, .init = setup, .fini = teardown)
 {
-    size_t len;
-    const unsigned char *text = precis_embedded("data/stepper.txt", &len);
-    cr_assert_not_null(text, "data/stepper.txt is not embedded");
-    scorer_model *m = scorer_model_parse((const char *)text, len);
-    cr_assert_not_null(m, "the embedded stepwise model does not parse");
+    scorer_model *m = embedded_model("data/stepper.txt");
     precis_cluster *c = seeds_cluster(engine, SEEDS_COUNT);
     prepared p;
     prepare(c, &p);
