@@ -21,6 +21,7 @@
  * not a pass over the cluster.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "select/select.h"
 
@@ -31,42 +32,60 @@ typedef struct word_stats {
     uint32_t *post;
 } word_stats;
 
-static int build_stats(const precis_cluster *c, arena *a, word_stats *ws)
+/* p of every content term and each sentence's sum of p: all the first
+ * ratings need. */
+static int count_words(const precis_cluster *c, arena *a, word_stats *ws)
 {
-    size_t nterms = c->nterms;
+    size_t nterms = c->nterms, total = 0;
     ws->p = arena_calloc(a, nterms + 1, sizeof *ws->p);
     ws->sum = arena_calloc(a, c->nsents + 1, sizeof *ws->sum);
-    ws->post_start = arena_calloc(a, nterms + 2, sizeof *ws->post_start);
-    if (!ws->p || !ws->sum || !ws->post_start)
+    if (!ws->p || !ws->sum)
         return -1;
-    size_t total = 0;
     for (size_t i = 0; i < c->nsents; i++) {
         const sentence *s = &c->sents[i];
         for (uint32_t k = 0; k < s->ntok; k++)
             if (!c->term_stop[s->tok[k]]) {
-                ws->post_start[s->tok[k] + 1]++;
+                ws->p[s->tok[k]] += 1;
                 total++;
             }
     }
-    for (size_t t = 0; t < nterms; t++) {
-        ws->p[t] = total ? (double)ws->post_start[t + 1] / (double)total : 0;
-        ws->post_start[t + 1] += ws->post_start[t];
+    for (size_t t = 0; t < nterms && total; t++)
+        ws->p[t] /= (double)total;
+    for (size_t i = 0; i < c->nsents; i++) {
+        const sentence *s = &c->sents[i];
+        for (uint32_t k = 0; k < s->ntok; k++)
+            if (!c->term_stop[s->tok[k]])
+                ws->sum[i] += ws->p[s->tok[k]];
     }
-    ws->post = arena_alloc(a, (total + 1) * sizeof *ws->post);
+    return 0;
+}
+
+/* The postings selection needs to move the sums when p changes: the
+ * sentence of every content token, grouped by term. */
+static int build_postings(const precis_cluster *c, arena *a, word_stats *ws)
+{
+    size_t nterms = c->nterms;
+    ws->post_start = arena_calloc(a, nterms + 2, sizeof *ws->post_start);
+    if (!ws->post_start)
+        return -1;
+    for (size_t i = 0; i < c->nsents; i++) {
+        const sentence *s = &c->sents[i];
+        for (uint32_t k = 0; k < s->ntok; k++)
+            if (!c->term_stop[s->tok[k]])
+                ws->post_start[s->tok[k] + 1]++;
+    }
+    for (size_t t = 0; t < nterms; t++)
+        ws->post_start[t + 1] += ws->post_start[t];
+    ws->post = arena_alloc(a, (ws->post_start[nterms] + 1) * sizeof *ws->post);
     uint32_t *fill = arena_alloc(a, (nterms + 1) * sizeof *fill);
     if (!ws->post || !fill)
         return -1;
-    for (size_t t = 0; t < nterms; t++)
-        fill[t] = ws->post_start[t];
+    memcpy(fill, ws->post_start, nterms * sizeof *fill);
     for (size_t i = 0; i < c->nsents; i++) {
         const sentence *s = &c->sents[i];
-        for (uint32_t k = 0; k < s->ntok; k++) {
-            uint32_t t = s->tok[k];
-            if (c->term_stop[t])
-                continue;
-            ws->post[fill[t]++] = (uint32_t)i;
-            ws->sum[i] += ws->p[t];
-        }
+        for (uint32_t k = 0; k < s->ntok; k++)
+            if (!c->term_stop[s->tok[k]])
+                ws->post[fill[s->tok[k]]++] = (uint32_t)i;
     }
     return 0;
 }
@@ -81,7 +100,7 @@ int score_sumbasic(const precis_cluster *c, const represent *r, arena *a, double
 {
     (void)r;
     word_stats ws;
-    if (build_stats(c, a, &ws) != 0)
+    if (count_words(c, a, &ws) != 0)
         return -1;
     for (size_t i = 0; i < c->nsents; i++)
         scores[i] = mean_p(c, &ws, i);
@@ -152,7 +171,7 @@ size_t select_sumbasic(const precis_cluster *c, const represent *r, const method
     word_stats ws;
     ranked *heap = arena_alloc(a, (c->nsents + 1) * sizeof *heap);
     uint8_t *seen = arena_calloc(a, c->nterms + 1, 1);
-    if (!heap || !seen || build_stats(c, a, &ws) != 0)
+    if (!heap || !seen || count_words(c, a, &ws) != 0 || build_postings(c, a, &ws) != 0)
         return (size_t)-1;
     size_t nheap = 0, n = 0;
     for (size_t i = 0; i < c->nsents; i++) {
