@@ -3,9 +3,9 @@
  * features say what a candidate repeats of the summary so far; the shipped
  * gain model prefers a sentence that adds new words to one that repeats
  * the summary; selection keeps to every kind of budget on the bundled
- * seeds, never takes a fragment or two copies of one sentence, stops on
- * its own under a budget it could fill, and is the default's selection on
- * short clusters.
+ * seeds, never takes a fragment or two copies of one sentence, takes the
+ * densest gain first, stops on its own under a budget it could fill, and
+ * is the default's selection on short clusters.
  */
 #include <criterion/criterion.h>
 #include <math.h>
@@ -212,6 +212,44 @@ Test(stepwise, stops_on_its_own, .init = setup, .fini = teardown)
         story += sentence_is_fragment(&c->sents[i]) ? 0 : c->sents[i].words;
     cr_expect_gt(n, 2);
     cr_expect_lt(b.words, story / 2, "%zu words taken of %zu in story sentences", b.words, story);
+    arena_free(&p.a);
+    precis_cluster_free(c);
+}
+
+/* The candidate taken first is the one with the most estimated gain per
+ * words^STEP_COST_EXP, not the most gain: a model whose estimate is just
+ * the prior, a long sentence at 0.30 and a short one at 0.25, takes the
+ * short one first and the long one next, and nothing whose estimate is not
+ * above zero. */
+Test(stepwise, takes_dense_sentences_first, .init = setup, .fini = teardown)
+{
+    static const char *const fire =
+        "Firefighters contained the blaze on Sunday.\n\n"
+        "The fire, which started late on Friday in a warehouse near the river and spread to two "
+        "neighbouring buildings before crews from four towns could reach it, destroyed the warehouse "
+        "and damaged both of the other buildings, officials said.\n\n"
+        "No one was hurt in the fire.\n";
+    precis_cluster *c;
+    precis_error err;
+    cr_assert_eq(precis_cluster_new(engine, "fire", &c, &err), PRECIS_OK);
+    cr_assert_eq(precis_cluster_add(c, "a", fire, strlen(fire), &err), PRECIS_OK, "%s", err.message);
+    cr_assert_eq(c->nsents, 3);
+    cr_assert_gt(c->sents[1].words, 4 * c->sents[0].words, "%u against %u words", c->sents[1].words,
+                 c->sents[0].words);
+    static const char model_text[] = "precis-scorer 1\nfeatures 1 ctx_prior\nbias 0\nlinear 1\n";
+    scorer_model *m = scorer_model_parse(model_text, sizeof model_text - 1);
+    cr_assert_not_null(m);
+    prepared p;
+    prepare(c, &p);
+    double prior[3] = {0.25, 0.30, -0.1};
+    uint32_t chosen[4];
+    budget b = {300, 0, 0, 0, 0, 0};
+    size_t n = select_stepwise_model(c, &p.r, m, p.x, prior, &b, &p.a, chosen);
+    cr_assert_eq(n, 2, "took %zu sentences", n);
+    cr_expect_eq(chosen[0], 0, "the short sentence (gain per word %.3f) comes first",
+                 0.25 / pow(c->sents[0].words, STEP_COST_EXP));
+    cr_expect_eq(chosen[1], 1);
+    scorer_model_free(m);
     arena_free(&p.a);
     precis_cluster_free(c);
 }

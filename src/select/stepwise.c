@@ -195,7 +195,7 @@ size_t select_stepwise_model(const precis_cluster *c, const represent *r, const 
         if (best_prior == -INFINITY)
             break;
         size_t best = (size_t)-1;
-        double best_gain = 0;
+        double best_value = 0;
         int weighed = 0;
         for (size_t k = 0; k < pool && weighed < STEP_CANDIDATES; k++) {
             uint32_t i = order[k].index;
@@ -205,8 +205,11 @@ size_t select_stepwise_model(const precis_cluster *c, const represent *r, const 
             memcpy(row, x + (size_t)i * F_COUNT, sizeof row);
             step_features(&st, i, best_prior, row);
             double gain = scorer_model_predict(model, row);
-            if (gain > best_gain) {
-                best_gain = gain;
+            if (gain <= 0)
+                continue;
+            double value = gain / pow(fmax(c->sents[i].words, 1), STEP_COST_EXP);
+            if (value > best_value) {
+                best_value = value;
                 best = i;
             }
         }
