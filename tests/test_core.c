@@ -2,10 +2,12 @@
  * test_core.c: arena, strmap, buf and UTF-8 validation.
  */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/pairmap.h"
 #include "core/strmap.h"
 #include "text/utf8.h"
 
@@ -51,6 +53,31 @@ Test(strmap, interns_in_order_of_first_appearance)
     cr_assert_eq(strmap_find(&m, "w4999", 5), 4 + 4999);
     cr_assert_str_eq(strmap_key(&m, 2), "strike");
     strmap_free(&m);
+}
+
+Test(pairmap, finds_what_was_put_through_growth)
+{
+    pairmap m = {0};
+    cr_expect_eq(pairmap_get(&m, 1, 2), 0.0f, "an empty map holds nothing");
+    /* Enough pairs to grow the table several times; (a, b) and (b, a) differ. */
+    for (uint32_t a = 0; a < 100; a++)
+        for (uint32_t b = 0; b < 50; b++)
+            cr_assert_eq(pairmap_put(&m, a, b, (float)(a * 1000 + b)), 0);
+    cr_expect_eq(m.count, 5000);
+    cr_expect_gt(m.mask + 1, 2 * m.count - 1, "the load stays at most one half");
+    for (uint32_t a = 0; a < 100; a++)
+        for (uint32_t b = 0; b < 50; b++)
+            cr_expect_eq(pairmap_get(&m, a, b), (float)(a * 1000 + b), "(%u, %u)", a, b);
+    cr_expect_eq(pairmap_get(&m, 60, 99), 0.0f, "(60, 99) was never put");
+    cr_expect_eq(pairmap_get(&m, 4000000000u, 1), 0.0f);
+    cr_assert_eq(pairmap_put(&m, 7, 3, -2.5f), 0);
+    cr_expect_eq(pairmap_get(&m, 7, 3), -2.5f, "putting again replaces the value");
+    cr_expect_eq(m.count, 5000);
+    pairmap_free(&m);
+    cr_expect_eq(pairmap_get(&m, 7, 3), 0.0f, "a freed map is empty");
+    cr_assert_eq(pairmap_put(&m, 7, 3, 1.0f), 0, "and usable again");
+    cr_expect_eq(pairmap_get(&m, 7, 3), 1.0f);
+    pairmap_free(&m);
 }
 
 Test(buf, printf_appends)
