@@ -35,7 +35,7 @@ TEST_OBJ:= $(TEST_SRC:%.c=$(BUILD)/%.o)
 
 # Data files compiled into the library, so an installed precis needs no
 # data directory: name them once here.
-EMBED   := data/bgdf.tsv.zst data/keep.tsv.zst data/oracle_keep.tsv.zst data/boilerplate.tsv.zst data/stopwords.txt data/rouge/wordnet-exceptions.tsv \
+EMBED   := data/bgdf.tsv.zst data/keep.tsv.zst data/oracle_keep.tsv.zst data/lexicon.tsv.zst data/boilerplate.tsv.zst data/stopwords.txt data/rouge/wordnet-exceptions.tsv \
            data/rouge/smart_common_words.txt data/scorer.txt data/stepper.txt
 
 .PHONY: all test demo install clean fuzz bench check-valgrind deps deps-test
@@ -161,8 +161,10 @@ $(BUILD)/tools/train_scorer: tools/train_scorer.c $(BUILD)/libprecis.a
 TRAIN_FLAGS ?= --label oracle --model gbdt --trees 300 --depth 4 --drop centroid,rest_sim,pos_rel,art_words_log
 train: $(BUILD)/tools/train_scorer
 	$(BUILD)/tools/train_scorer $(TRAIN_FLAGS) $(TRAIN_EXTRA) --oracle-keep $(BUILD)/oracle_keep.tsv \
-	    --out data/scorer.txt --stepwise data/stepper.txt $(SHARED)/data/multinews/train.jsonl.zst
+	    --lexicon $(BUILD)/lexicon.tsv --out data/scorer.txt --stepwise data/stepper.txt \
+	    $(SHARED)/data/multinews/train.jsonl.zst
 	zstd -q -19 -f $(BUILD)/oracle_keep.tsv -o data/oracle_keep.tsv.zst
+	zstd -q -19 -f $(BUILD)/lexicon.tsv -o data/lexicon.tsv.zst
 .PHONY: train
 
 # Benchmarks (results in BENCHMARKS.md).

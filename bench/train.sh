@@ -6,9 +6,10 @@
 #    summary, counted over Multi-News train (tools/build_keep.c);
 # 2. data/boilerplate.tsv.zst: sentences found in at least 20 training
 #    clusters, which are not summary material (tools/build_boilerplate.c);
-# 3. data/oracle_keep.tsv.zst and data/scorer.txt: of the 41,971 Multi-News
-#    training clusters not held out (every 15th of the 44,972 is), the even
-#    ones give the oracle-keep table and the odd ones fit the boosted trees;
+# 3. data/oracle_keep.tsv.zst, data/lexicon.tsv.zst and data/scorer.txt: of
+#    the 41,971 Multi-News training clusters not held out (every 15th of the
+#    44,972 is), the even ones give the oracle-keep table and fit the lexical
+#    model (score/lexicon.h), and the odd ones fit the boosted trees;
 # 4. data/stepper.txt: the stepwise gain model, fitted on the states of the
 #    scorer's greedy walk over the same odd clusters (select/stepwise.c).
 #    Fixed seed, no threads: the same library build gives the same bytes.

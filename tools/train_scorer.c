@@ -38,6 +38,7 @@
 #include "model/represent.h"
 #include "rouge/rouge.h"
 #include "score/features.h"
+#include "score/lexicon.h"
 #include "score/method.h"
 #include "select/select.h"
 #include "select/stepwise.h"
@@ -62,6 +63,7 @@ typedef struct options {
     size_t dev_words;
     int no_linear;            /* gbdt without a linear base */
     const char *oracle_keep;  /* write the oracle-keep table here (from half the training clusters) */
+    const char *lexicon;      /* and fit the lexical model on the same half, written here */
     int parity;               /* -1: every training cluster; 0 / 1: even / odd ones only */
     unsigned long long drop;  /* features left out, as a bit set */
     const char *stepwise;     /* also fit the stepwise gain model and write it here */
@@ -384,7 +386,162 @@ typedef struct okeep_ctx {
     double all_sents, all_chosen;
     uint32_t *seen;           /* per global term: last sentence stamp */
     uint32_t stamp;
+    struct lex_rows *lex;     /* the lexical model's training rows, when asked for */
 } okeep_ctx;
+
+static uint64_t rng_next(uint64_t *s);
+
+/* ---- the lexical model (score/lexicon.h) ------------------------------- */
+
+/* Every even-cluster sentence as the ids of its keys, with its label. */
+typedef struct lex_rows {
+    strmap keys;              /* 12-byte (kind, term, term) keys -> id */
+    uint32_t *count;          /* per key id: occurrences */
+    size_t count_cap;
+    uint32_t *flat;           /* key ids of all sentences, in order */
+    size_t nflat, flat_cap;
+    uint32_t *start;          /* per sentence: offset into flat (nsent + 1) */
+    float *label;
+    size_t nsent, sent_cap;
+} lex_rows;
+
+static void lex_add_key(void *ctxp, int kind, uint32_t a, uint32_t b)
+{
+    lex_rows *L = ctxp;
+    uint32_t key[3] = {(uint32_t)kind, a, b};
+    uint32_t id = strmap_intern(&L->keys, (const char *)key, sizeof key);
+    if (id == STRMAP_NONE)
+        exit(1);
+    if (id >= L->count_cap) {
+        size_t cap = L->count_cap ? 2 * L->count_cap : 1 << 16;
+        L->count = xrealloc(L->count, cap * sizeof *L->count);
+        memset(L->count + L->count_cap, 0, (cap - L->count_cap) * sizeof *L->count);
+        L->count_cap = cap;
+    }
+    L->count[id]++;
+    if (L->nflat == L->flat_cap) {
+        L->flat_cap = L->flat_cap ? 2 * L->flat_cap : 1 << 20;
+        L->flat = xrealloc(L->flat, L->flat_cap * sizeof *L->flat);
+    }
+    L->flat[L->nflat++] = id;
+}
+
+static void lex_add_sentence(lex_rows *L, const precis_cluster *c, const sentence *s, float label)
+{
+    if (L->nsent + 2 > L->sent_cap) {
+        L->sent_cap = L->sent_cap ? 2 * L->sent_cap : 1 << 16;
+        L->start = xrealloc(L->start, L->sent_cap * sizeof *L->start);
+        L->label = xrealloc(L->label, L->sent_cap * sizeof *L->label);
+    }
+    if (L->nsent == 0)
+        L->start[0] = 0;
+    lexicon_keys(c, s, lex_add_key, L);
+    L->label[L->nsent] = label;
+    L->start[++L->nsent] = (uint32_t)L->nflat;
+}
+
+#define LEX_MIN_COUNT 30   /* keys seen fewer times get no weight (10: level, 3x the table) */
+#define LEX_EPOCHS 3       /* 6: level */
+#define LEX_RATE 0.05      /* AdaGrad step */
+#define LEX_L2 1e-5
+
+typedef struct lex_line {
+    char *text;
+} lex_line;
+
+static int by_text(const void *a, const void *b)
+{
+    return strcmp(((const lex_line *)a)->text, ((const lex_line *)b)->text);
+}
+
+/* Logistic regression by AdaGrad over the rows, in a fixed-seed order;
+ * the table (keys seen LEX_MIN_COUNT times, weights of at least 1e-3) is
+ * written to o->lexicon and loaded into the engine. */
+static void fit_lexicon(const options *o, precis_engine *eng, lex_rows *L)
+{
+    size_t nk = L->keys.count;
+    double *w = xrealloc(NULL, (nk + 1) * sizeof *w), *g2 = xrealloc(NULL, (nk + 1) * sizeof *g2);
+    memset(w, 0, (nk + 1) * sizeof *w);
+    memset(g2, 0, (nk + 1) * sizeof *g2);
+    double pos = 0;
+    for (size_t i = 0; i < L->nsent; i++)
+        pos += L->label[i];
+    double rate = (pos + 1) / (L->nsent + 2), bias = log(rate / (1 - rate)), gb2 = 0;
+    uint32_t *order = xrealloc(NULL, (L->nsent + 1) * sizeof *order);
+    for (size_t i = 0; i < L->nsent; i++)
+        order[i] = (uint32_t)i;
+    uint64_t seed = o->seed;
+    for (size_t i = L->nsent; i > 1; i--) {
+        size_t j = (size_t)(rng_next(&seed) % i);
+        uint32_t t = order[i - 1];
+        order[i - 1] = order[j];
+        order[j] = t;
+    }
+    for (int epoch = 0; epoch < LEX_EPOCHS; epoch++) {
+        double loss = 0;
+        for (size_t r = 0; r < L->nsent; r++) {
+            size_t i = order[r];
+            uint32_t a = L->start[i], b = L->start[i + 1];
+            if (a == b)
+                continue;
+            double scale = 1.0 / sqrt((double)(b - a)), z = bias;
+            for (uint32_t k = a; k < b; k++)
+                if (L->count[L->flat[k]] >= LEX_MIN_COUNT)
+                    z += scale * w[L->flat[k]];
+            double p = 1.0 / (1.0 + exp(-z)), y = L->label[i], grad = p - y;
+            loss -= y > 0.5 ? log(p + 1e-12) : log(1 - p + 1e-12);
+            gb2 += grad * grad;
+            bias -= LEX_RATE * grad / sqrt(gb2 + 1e-8);
+            for (uint32_t k = a; k < b; k++) {
+                uint32_t id = L->flat[k];
+                if (L->count[id] < LEX_MIN_COUNT)
+                    continue;
+                double g = grad * scale + LEX_L2 * w[id];
+                g2[id] += g * g;
+                w[id] -= LEX_RATE * g / sqrt(g2[id] + 1e-8);
+            }
+        }
+        fprintf(stderr, "lexicon: epoch %d, log loss %.5f\n", epoch + 1, loss / (double)L->nsent);
+    }
+    lex_line *lines = xrealloc(NULL, (nk + 1) * sizeof *lines);
+    size_t nl = 0;
+    static const char kinds[3] = {'w', 'f', 'p'};
+    for (size_t id = 0; id < nk; id++) {
+        if (L->count[id] < LEX_MIN_COUNT || fabs(w[id]) < 1e-3)
+            continue;
+        const uint32_t *key = (const uint32_t *)strmap_key(&L->keys, (uint32_t)id);
+        buf line = BUF_INIT;
+        int rc = key[0] == LEX_PAIR
+                     ? buf_printf(&line, "p\t%s\t%s\t%.4f\n", strmap_key(&eng->terms, key[1]),
+                                  strmap_key(&eng->terms, key[2]), w[id])
+                     : buf_printf(&line, "%c\t%s\t%.4f\n", kinds[key[0]], strmap_key(&eng->terms, key[1]), w[id]);
+        if (rc != 0)
+            exit(1);
+        lines[nl++].text = line.data;
+    }
+    qsort(lines, nl, sizeof *lines, by_text);
+    buf text = BUF_INIT;
+    if (buf_printf(&text, "#bias %.6f\n", bias) != 0)
+        exit(1);
+    for (size_t k = 0; k < nl; k++) {
+        if (buf_printf(&text, "%s", lines[k].text) != 0)
+            exit(1);
+        free(lines[k].text);
+    }
+    FILE *f = fopen(o->lexicon, "w");
+    if (!f || fwrite(text.data, 1, text.len, f) != text.len || fclose(f) != 0) {
+        fprintf(stderr, "train_scorer: cannot write %s\n", o->lexicon);
+        exit(1);
+    }
+    if (engine_load_lexicon(eng, text.data, text.len) != 0)
+        exit(1);
+    fprintf(stderr, "lexicon: %zu sentences, %zu keys, %zu weights -> %s\n", L->nsent, nk, nl, o->lexicon);
+    buf_free(&text);
+    free(lines);
+    free(order);
+    free(w);
+    free(g2);
+}
 
 static void okeep_grow(okeep_ctx *k, size_t n)
 {
@@ -415,6 +572,8 @@ static void okeep_one(void *ctxp, precis_cluster *c, char *const *refs, size_t n
         k->stamp++;
         k->all_sents += 1;
         k->all_chosen += in;
+        if (k->lex)
+            lex_add_sentence(k->lex, c, s, (float)in);
         for (uint32_t t = 0; t < s->ntok; t++) {
             uint32_t g = c->term_global[s->tok[t]];
             if (c->term_stop[s->tok[t]] || k->seen[g] == k->stamp)
@@ -437,10 +596,20 @@ static int by_stem(const void *a, const void *b, void *m)
  * (stems in at least 20 sentences, sorted) and load it into the engine. */
 static void build_oracle_keep(const options *o, precis_engine *eng, rouge_scorer *sc)
 {
-    okeep_ctx k = {sc, NULL, NULL, 0, 0, 0, NULL, 0};
+    lex_rows L;
+    memset(&L, 0, sizeof L);
+    strmap_init(&L.keys);
+    okeep_ctx k = {sc, NULL, NULL, 0, 0, 0, NULL, 0, o->lexicon ? &L : NULL};
     options even = *o;
     even.parity = 0;
     size_t n = each_cluster(&even, o->data, eng, 0, okeep_one, &k);
+    if (o->lexicon)
+        fit_lexicon(o, eng, &L);
+    strmap_free(&L.keys);
+    free(L.count);
+    free(L.flat);
+    free(L.start);
+    free(L.label);
     uint32_t *order = xrealloc(NULL, (k.cap + 1) * sizeof *order);
     size_t kept = 0;
     for (uint32_t g = 0; g < k.cap && g < eng->terms.count; g++)
@@ -1221,6 +1390,7 @@ static void usage(void)
             "  --step-policy F  stepwise training: walk by stepwise model F instead of greedy\n"
             "  --oracle-share X share of stepwise training steps that follow the oracle (default 0)\n"
             "  --oracle-keep F  build the oracle-keep table from the even training clusters\n"
+            "  --lexicon F      with --oracle-keep: fit the lexical model on the same clusters\n"
             "                   into F (and use it), fit on the odd ones\n"
             "  --out FILE       write the model here instead of standard output\n");
     exit(2);
@@ -1317,6 +1487,8 @@ static void parse_args(int argc, char **argv, options *o)
             o->oracle_share = atof(argv[++i]);
         } else if (!strcmp(a, "--oracle-keep")) {
             o->oracle_keep = argv[++i];
+        } else if (!strcmp(a, "--lexicon")) {
+            o->lexicon = argv[++i];
         } else if (!strcmp(a, "--dev-words")) {
             o->dev_words = (size_t)atol(argv[++i]);
         } else if (!strcmp(a, "--eval-words")) {

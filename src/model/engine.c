@@ -37,6 +37,16 @@ static int ensure_terms(precis_engine *e, size_t n)
         return -1;
     e->oracle_keep = okeep;
     memset(e->oracle_keep + e->terms_cap, 0, (cap - e->terms_cap) * sizeof *okeep);
+    float *lw = realloc(e->lex_word, cap * sizeof *lw);
+    if (!lw)
+        return -1;
+    e->lex_word = lw;
+    memset(e->lex_word + e->terms_cap, 0, (cap - e->terms_cap) * sizeof *lw);
+    float *lf = realloc(e->lex_first, cap * sizeof *lf);
+    if (!lf)
+        return -1;
+    e->lex_first = lf;
+    memset(e->lex_first + e->terms_cap, 0, (cap - e->terms_cap) * sizeof *lf);
     memset(e->df + e->terms_cap, 0, (cap - e->terms_cap) * sizeof *df);
     memset(e->term_stop + e->terms_cap, 0, cap - e->terms_cap);
     e->terms_cap = cap;
@@ -145,6 +155,60 @@ int engine_load_oracle_keep(precis_engine *e, const char *p, size_t len)
     return read_table(e, p, len, rate_header, rate_row, &t);
 }
 
+/* The next tab-separated field of [*p, end), advanced past its tab. */
+static const char *next_field(const char **p, const char *end, size_t *len)
+{
+    const char *f = *p, *tab = memchr(f, '\t', (size_t)(end - f));
+    *len = (size_t)((tab ? tab : end) - f);
+    *p = tab ? tab + 1 : end;
+    return f;
+}
+
+static int lexicon_line(precis_engine *e, const char *p, const char *end)
+{
+    size_t klen, alen, blen = 0;
+    const char *kind = next_field(&p, end, &klen), *a = next_field(&p, end, &alen), *b = NULL;
+    if (klen != 1 || p >= end)
+        return 0;
+    if (*kind == 'p') {
+        b = next_field(&p, end, &blen);
+        if (p >= end)
+            return 0;
+    }
+    float w = strtof(p, NULL);
+    uint32_t ta = intern_stem(e, a, alen), tb = b ? intern_stem(e, b, blen) : 0;
+    if (ta == STRMAP_NONE || tb == STRMAP_NONE)
+        return -1;
+    if (*kind == 'w')
+        e->lex_word[ta] = w;
+    else if (*kind == 'f')
+        e->lex_first[ta] = w;
+    else if (*kind == 'p' && pairmap_put(&e->lex_pair, ta, tb, w) != 0)
+        return -1;
+    return 0;
+}
+
+int engine_load_lexicon(precis_engine *e, const char *p, size_t len)
+{
+    const char *end = p + len;
+    pairmap_free(&e->lex_pair);
+    if (e->terms_cap) {
+        memset(e->lex_word, 0, e->terms_cap * sizeof *e->lex_word);
+        memset(e->lex_first, 0, e->terms_cap * sizeof *e->lex_first);
+    }
+    e->lex_bias = 0;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *line_end = nl ? nl : end;
+        if ((size_t)(line_end - p) > 6 && !memcmp(p, "#bias ", 6))
+            e->lex_bias = strtod(p + 6, NULL);
+        else if (p < line_end && *p != '#' && lexicon_line(e, p, line_end) != 0)
+            return -1;
+        p = nl ? nl + 1 : end;
+    }
+    return 0;
+}
+
 int engine_load_boilerplate(precis_engine *e, const char *p, size_t len)
 {
     const char *end = p + len;
@@ -233,6 +297,7 @@ precis_status precis_engine_new(precis_engine **out, precis_error *err)
     if (mark_stopword_stems(e) != 0 || load_embedded_table(e, "data/bgdf.tsv.zst", engine_load_background) != 0 ||
         load_embedded_table(e, "data/keep.tsv.zst", engine_load_keep) != 0 ||
         load_embedded_table(e, "data/oracle_keep.tsv.zst", engine_load_oracle_keep) != 0 ||
+        load_embedded_table(e, "data/lexicon.tsv.zst", engine_load_lexicon) != 0 ||
         load_embedded_table(e, "data/boilerplate.tsv.zst", engine_load_boilerplate) != 0) {
         precis_engine_free(e);
         return error_set(err, PRECIS_ERR_INTERNAL, NULL, 0, "cannot load the background tables");
@@ -254,6 +319,9 @@ void precis_engine_free(precis_engine *e)
     free(e->term_stop);
     free(e->keep);
     free(e->oracle_keep);
+    free(e->lex_word);
+    free(e->lex_first);
+    pairmap_free(&e->lex_pair);
     free(e->surface_term);
     buf_free(&e->scratch);
     if (e->model_free) {

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "core/buf.h"
+#include "core/pairmap.h"
 #include "core/strmap.h"
 #include "precis.h"
 #include "text/stem.h"
@@ -31,6 +32,11 @@ struct precis_engine {
     float *oracle_keep;      /* log-odds that a sentence holding the term is in a ROUGE
                                 oracle's summary, relative to all sentences (0 = unknown) */
     size_t terms_cap;
+    /* The lexical model (score/lexicon.h): weights of a sentence's words,
+     * of its first word and of its word pairs, from data/lexicon.tsv.zst. */
+    float *lex_word, *lex_first;   /* per term id, 0 = none */
+    pairmap lex_pair;              /* (term, term) -> weight */
+    double lex_bias;
     double bg_docs;          /* documents behind df */
     strmap surface;          /* normalised word -> surface id */
     uint32_t *surface_term;  /* surface id -> global term id */
@@ -58,6 +64,11 @@ int engine_load_keep(precis_engine *e, const char *text, size_t len);
 /* Load the oracle table, in the same form (written by tools/train_scorer.c
  * from Multi-News training clusters), replacing what was there. 0 or -1. */
 int engine_load_oracle_keep(precis_engine *e, const char *text, size_t len);
+
+/* Load the lexical model: "#bias B", then "w<TAB>stem<TAB>weight",
+ * "f<TAB>stem<TAB>weight" and "p<TAB>stem<TAB>stem<TAB>weight" lines
+ * (tools/train_scorer.c), replacing what was there. 0 or -1. */
+int engine_load_lexicon(precis_engine *e, const char *text, size_t len);
 
 /* Load a background table "#docs N" then "stem<TAB>df" lines. 0 or -1. */
 int engine_load_background(precis_engine *e, const char *text, size_t len);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "score/lexicon.h"
 #include "select/select.h"
 #include "text/segment.h"
 
@@ -23,6 +24,7 @@ static const char *const names[F_COUNT] = {
     "support_log", "support_rel", "num_dens", "quote", "stop_ratio", "lead_sim", "question",
     "group_first", "idf_mean", "nsents_log", "dangling", "own_lead_sim", "art_frag",
     "keep_mean", "keep_low", "keep_dev", "oracle_keep", "oracle_keep_max", "oracle_keep_min", "art_wire",
+    "lexicon", "lexicon_rel",
     "ctx_prior", "ctx_prior_gap", "ctx_max_sim", "ctx_uni_new", "ctx_bi_new", "ctx_words", "ctx_after",
     "ctx_step", "ctx_same_art", "ctx_prev_in", "ctx_margin",
 };
@@ -306,6 +308,7 @@ static void sentence_features(const precis_cluster *c, const represent *r, const
     x[F_GROUP_FIRST] = r->group[i] == i;
     x[F_NSENTS_LOG] = (float)log((double)c->nsents);
     x[F_DANGLING] = (float)dangling_start(text, s);
+    x[F_LEXICON] = (float)lexicon_score(c, s);
 }
 
 double centroid_similarity(const represent *r, size_t i);
@@ -522,6 +525,11 @@ int sfeat_compute(const precis_cluster *c, const represent *r, arena *a, float *
     term_weight_features(c, r, x);
     relative(x, n, F_CENTROID, F_CENTROID_REL);
     relative(x, n, F_REST_SIM, F_REST_SIM_REL);
+    float lex_max = -INFINITY;
+    for (size_t i = 0; i < n; i++)
+        lex_max = x[i * F_COUNT + F_LEXICON] > lex_max ? x[i * F_COUNT + F_LEXICON] : lex_max;
+    for (size_t i = 0; i < n; i++)
+        x[i * F_COUNT + F_LEXICON_REL] = x[i * F_COUNT + F_LEXICON] - lex_max;
     double mean = 0;
     for (size_t i = 0; i < n; i++)
         mean += x[i * F_COUNT + F_KEEP_MEAN];

@@ -67,6 +67,8 @@ enum {
     /* Context: how a candidate relates to the summary chosen so far. Zero
      * in sfeat_compute; filled per step by stepwise selection
      * (select/stepwise.c), whose model reads them beside the above. */
+    F_LEXICON,        /* the lexical model's log-odds for it (score/lexicon.h) */
+    F_LEXICON_REL,    /* that less the cluster's highest */
     F_CTX_PRIOR,      /* the sentence scorer's estimate */
     F_CTX_PRIOR_GAP,  /* that less the best remaining candidate's */
     F_CTX_MAX_SIM,    /* highest cosine with a chosen sentence */

@@ -1,0 +1,142 @@
+/*
+ * test_lexicon.c: the lexical model (score/lexicon.c). A hand-made table
+ * gives the score worked out by hand; the inline sum that scoring uses
+ * agrees with the keys that training enumerates on every seed sentence;
+ * the shipped table ranks a story sentence above page furniture; and
+ * malformed table lines are skipped, not misread.
+ */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "model/cluster.h"
+#include "precis.h"
+#include "score/features.h"
+#include "score/lexicon.h"
+#include "seeds.h"
+
+#include "engine_fixture.h"
+
+static precis_cluster *one_article(const char *text)
+{
+    precis_cluster *c;
+    precis_error err;
+    cr_assert_eq(precis_cluster_new(engine, "t", &c, &err), PRECIS_OK);
+    cr_assert_eq(precis_cluster_add(c, "a", text, strlen(text), &err), PRECIS_OK, "%s", err.message);
+    return c;
+}
+
+static const char *stem_of(const char *word)
+{
+    uint32_t id = engine_term(engine, word, strlen(word));
+    cr_assert_neq(id, STRMAP_NONE);
+    return strmap_key(&engine->terms, id);
+}
+
+Test(lexicon, hand_made_table_scores_by_hand, .init = setup, .fini = teardown)
+{
+    char table[512];
+    snprintf(table, sizeof table,
+             "#bias -1.5\n"
+             "w\t%s\t0.4\n"       /* the word "police" */
+             "f\t%s\t0.2\n"       /* a sentence that opens with it */
+             "p\t%s\t%s\t0.3\n"   /* "police said" */
+             "p\t%s\t%s\t9\n",    /* "said police": not in the sentence */
+             stem_of("police"), stem_of("police"), stem_of("police"), stem_of("said"), stem_of("said"),
+             stem_of("police"));
+    cr_assert_eq(engine_load_lexicon(engine, table, strlen(table)), 0);
+    precis_cluster *c = one_article("Police said the fire was out by noon.\n");
+    cr_assert_eq(c->nsents, 1);
+    const sentence *s = &c->sents[0];
+    cr_assert_eq(s->ntok, 8, "tokens: %u", s->ntok);
+    double want = -1.5 + (0.4 + 0.2 + 0.3) / sqrt(16.0);
+    cr_expect_float_eq(lexicon_score(c, s), want, 1e-6, "%.9f, expected %.9f", lexicon_score(c, s), want);
+    precis_cluster_free(c);
+
+    /* The word elsewhere than first: no first-word weight; the pair counts
+     * wherever it stands. */
+    c = one_article("The fire was out by noon, police said.\n");
+    want = -1.5 + (0.4 + 0.3) / sqrt(2.0 * c->sents[0].ntok);
+    cr_expect_float_eq(lexicon_score(c, &c->sents[0]), want, 1e-6);
+    precis_cluster_free(c);
+    c = one_article("Said police chiefs, the fire was out.\n");
+    want = -1.5 + (0.4 + 9.0) / sqrt(2.0 * c->sents[0].ntok);
+    cr_expect_float_eq(lexicon_score(c, &c->sents[0]), want, 1e-6);
+    precis_cluster_free(c);
+}
+
+typedef struct key_sum {
+    const precis_engine *e;
+    double sum;
+} key_sum;
+
+static void add_key(void *ctxp, int kind, uint32_t a, uint32_t b)
+{
+    key_sum *k = ctxp;
+    cr_assert_lt(a, k->e->terms_cap);
+    if (kind == LEX_WORD)
+        k->sum += k->e->lex_word[a];
+    else if (kind == LEX_FIRST)
+        k->sum += k->e->lex_first[a];
+    else
+        k->sum += pairmap_get(&k->e->lex_pair, a, b);
+}
+
+/* Training sees a sentence through lexicon_keys, scoring sums inline:
+ * the two must be the same model. */
+Test(lexicon, scoring_agrees_with_the_training_keys, .init = setup, .fini = teardown)
+{
+    precis_cluster *c = seeds_cluster(engine, SEEDS_COUNT);
+    size_t nonzero = 0;
+    for (size_t i = 0; i < c->nsents; i++) {
+        const sentence *s = &c->sents[i];
+        key_sum k = {engine, 0};
+        uint32_t n = lexicon_keys(c, s, add_key, &k);
+        cr_assert_eq(n, 2 * s->ntok);
+        double want = engine->lex_bias + (n ? k.sum / sqrt((double)n) : 0);
+        cr_expect_float_eq(lexicon_score(c, s), want, 1e-9, "sentence %zu", i);
+        nonzero += k.sum != 0;
+    }
+    cr_expect_gt(nonzero, c->nsents / 2, "the shipped table weighs most seed sentences");
+    precis_cluster_free(c);
+}
+
+Test(lexicon, shipped_table_prefers_story_to_furniture, .init = setup, .fini = teardown)
+{
+    static const char *const story[] = {
+        "Police said two people were killed in the attack on Tuesday.",
+        "The president told reporters the government would respond.",
+    };
+    static const char *const furniture[] = {
+        "Click here to subscribe to our newsletter.",
+        "Please enable JavaScript to view the comments.",
+        "Follow us on Twitter and Facebook.",
+    };
+    for (size_t i = 0; i < sizeof story / sizeof *story; i++)
+        for (size_t j = 0; j < sizeof furniture / sizeof *furniture; j++) {
+            precis_cluster *a = one_article(story[i]), *b = one_article(furniture[j]);
+            double sa = lexicon_score(a, &a->sents[0]), sb = lexicon_score(b, &b->sents[0]);
+            cr_expect_gt(sa, sb, "\"%s\" %.3f against \"%s\" %.3f", story[i], sa, furniture[j], sb);
+            precis_cluster_free(a);
+            precis_cluster_free(b);
+        }
+}
+
+Test(lexicon, malformed_lines_are_skipped, .init = setup, .fini = teardown)
+{
+    static const char table[] = "#bias 0.5\n"
+                                "x\n"
+                                "w\n"
+                                "w\tfire\n"
+                                "p\tfire\n"
+                                "pp\tfire\tout\t3\n"
+                                "\t\t\t\n"
+                                "#comment\n"
+                                "w\tfire\t0.25";      /* no final newline */
+    cr_assert_eq(engine_load_lexicon(engine, table, sizeof table - 1), 0);
+    cr_expect_eq(engine->lex_bias, 0.5);
+    cr_expect_eq(engine->lex_pair.count, 0, "no pair line was whole");
+    uint32_t fire = engine_term(engine, "fire", 4);
+    cr_expect_eq(engine->lex_word[fire], 0.25f);
+    cr_expect_eq(engine->lex_first[fire], 0.0f);
+}
