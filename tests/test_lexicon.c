@@ -86,6 +86,7 @@ static void add_key(void *ctxp, int kind, uint32_t a, uint32_t b)
  * the two must be the same model. */
 Test(lexicon, scoring_agrees_with_the_training_keys, .init = setup, .fini = teardown)
 {
+    cr_assert_eq(engine_lexicon(engine), 0);
     precis_cluster *c = seeds_cluster(engine, SEEDS_COUNT);
     size_t nonzero = 0;
     for (size_t i = 0; i < c->nsents; i++) {
@@ -103,6 +104,9 @@ Test(lexicon, scoring_agrees_with_the_training_keys, .init = setup, .fini = tear
 
 Test(lexicon, shipped_table_prefers_story_to_furniture, .init = setup, .fini = teardown)
 {
+    cr_assert_eq(engine->lex_pair.count, 0, "the table is loaded only when asked for");
+    cr_assert_eq(engine_lexicon(engine), 0);
+    cr_assert_gt(engine->lex_pair.count, 1000);
     static const char *const story[] = {
         "Police said two people were killed in the attack on Tuesday.",
         "The president told reporters the government would respond.",

@@ -37,6 +37,7 @@ struct precis_engine {
     float *lex_word, *lex_first;   /* per term id, 0 = none */
     pairmap lex_pair;              /* (term, term) -> weight */
     double lex_bias;
+    int lex_loaded;                /* loaded on first use: engine_lexicon */
     double bg_docs;          /* documents behind df */
     strmap surface;          /* normalised word -> surface id */
     uint32_t *surface_term;  /* surface id -> global term id */
@@ -69,6 +70,12 @@ int engine_load_oracle_keep(precis_engine *e, const char *text, size_t len);
  * "f<TAB>stem<TAB>weight" and "p<TAB>stem<TAB>stem<TAB>weight" lines
  * (tools/train_scorer.c), replacing what was there. 0 or -1. */
 int engine_load_lexicon(precis_engine *e, const char *text, size_t len);
+
+/* Make sure the lexical model is loaded: the built-in table on the first
+ * call, unless engine_load_lexicon gave one. Only the learned methods read
+ * it, so engines that never score a sentence with them never parse it.
+ * 0, or -1 when out of memory. */
+int engine_lexicon(precis_engine *e);
 
 /* Load a background table "#docs N" then "stem<TAB>df" lines. 0 or -1. */
 int engine_load_background(precis_engine *e, const char *text, size_t len);

@@ -499,7 +499,7 @@ int sfeat_compute(const precis_cluster *c, const represent *r, arena *a, float *
     bigram_table bt;
     uint32_t *term_narts = arena_calloc(a, c->nterms + 1, sizeof *term_narts);
     uint32_t *term_last = arena_alloc(a, (c->nterms + 1) * sizeof *term_last);
-    if (!term_narts || !term_last || bigram_build(c, a, &bt) != 0)
+    if (!term_narts || !term_last || bigram_build(c, a, &bt) != 0 || engine_lexicon(c->engine) != 0)
         return -1;
     memset(term_last, 0xFF, (c->nterms + 1) * sizeof *term_last);
     for (size_t i = 0; i < n; i++)

@@ -26,7 +26,8 @@ typedef void (*lexicon_key_fn)(void *ctx, int kind, uint32_t a, uint32_t b);
 uint32_t lexicon_keys(const precis_cluster *c, const sentence *s, lexicon_key_fn fn, void *ctx);
 
 /* The model's log-odds that s is in a ROUGE oracle's summary: the bias
- * plus the keys' weights over the square root of their number. */
+ * plus the keys' weights over the square root of their number. The
+ * engine's lexicon must be loaded (engine_lexicon, model/engine.h). */
 double lexicon_score(const precis_cluster *c, const sentence *s);
 
 #endif
