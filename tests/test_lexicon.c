@@ -3,11 +3,13 @@
  * gives the score worked out by hand; the inline sum that scoring uses
  * agrees with the keys that training enumerates on every seed sentence;
  * the shipped table ranks a story sentence above page furniture; and
- * malformed table lines are skipped, not misread.
+ * malformed table lines are skipped, not misread, numbers are read
+ * within their field (never past the text or across a line).
  */
 #include <criterion/criterion.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "model/cluster.h"
 #include "precis.h"
@@ -126,6 +128,19 @@ Test(lexicon, shipped_table_prefers_story_to_furniture, .init = setup, .fini = t
         }
 }
 
+/* Load text from a heap block of exactly its length (no NUL after it), so
+ * that AddressSanitizer sees any read past the end. */
+static int load_exact(const char *text)
+{
+    size_t n = strlen(text);
+    char *copy = malloc(n ? n : 1);
+    cr_assert_not_null(copy);
+    memcpy(copy, text, n);
+    int rc = engine_load_lexicon(engine, copy, n);
+    free(copy);
+    return rc;
+}
+
 Test(lexicon, malformed_lines_are_skipped, .init = setup, .fini = teardown)
 {
     static const char table[] = "#bias 0.5\n"
@@ -134,13 +149,40 @@ Test(lexicon, malformed_lines_are_skipped, .init = setup, .fini = teardown)
                                 "w\tfire\n"
                                 "p\tfire\n"
                                 "pp\tfire\tout\t3\n"
+                                "x\tzqxjvbrrkw\t1\n"
+                                "w\t\t1\n"
                                 "\t\t\t\n"
                                 "#comment\n"
                                 "w\tfire\t0.25";      /* no final newline */
-    cr_assert_eq(engine_load_lexicon(engine, table, sizeof table - 1), 0);
+    cr_assert_eq(load_exact(table), 0);
     cr_expect_eq(engine->lex_bias, 0.5);
     cr_expect_eq(engine->lex_pair.count, 0, "no pair line was whole");
     uint32_t fire = engine_term(engine, "fire", 4);
     cr_expect_eq(engine->lex_word[fire], 0.25f);
     cr_expect_eq(engine->lex_first[fire], 0.0f);
+    cr_expect_eq(strmap_find(&engine->terms, "zqxjvbrrkw", 10), STRMAP_NONE, "an unknown kind adds no term");
+}
+
+/* Numbers are read inside their own field only: not past the end of the
+ * text, not across a newline, and nothing that is not a finite number. */
+Test(lexicon, weights_are_read_within_their_field, .init = setup, .fini = teardown)
+{
+    uint32_t fire = engine_term(engine, "fire", 4);
+    static const char *const bad[] = {"w\tfire\t1e", "w\tfire\t0.12345678901x", "w\tfire\t \n-3.5\tx\n",
+                                      "w\tfire\tinf\n", "w\tfire\tnan\n", "w\tfire\t1.5 2\n",
+                                      "w\tfire\t-\n", "w\tfire\t.\n", "w\tfire\t1.2.3\n"};
+    for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+        cr_assert_eq(load_exact(bad[k]), 0);
+        cr_expect_eq(engine->lex_word[fire], 0.0f, "\"%s\" gave %g", bad[k], engine->lex_word[fire]);
+    }
+    /* Long forms go through strtod and still count when whole. */
+    cr_assert_eq(load_exact("w\tfire\t0.12345678901"), 0);
+    cr_expect_float_eq(engine->lex_word[fire], 0.12345678901f, 1e-7);
+    cr_assert_eq(load_exact("w\tfire\t2.5e-1\r\n"), 0);
+    cr_expect_eq(engine->lex_word[fire], 0.25f);
+    cr_assert_eq(load_exact("#bias  \n7\n"), 0);
+    cr_expect_eq(engine->lex_bias, 0.0, "the bias came from the next line: %g", engine->lex_bias);
+    cr_assert_eq(load_exact("#bias 0.75"), 0);
+    cr_expect_eq(engine->lex_bias, 0.75);
+    cr_expect(engine->lex_loaded, "a table that loaded is marked loaded");
 }

@@ -423,6 +423,10 @@ static void lex_add_key(void *ctxp, int kind, uint32_t a, uint32_t b)
         L->flat_cap = L->flat_cap ? 2 * L->flat_cap : 1 << 20;
         L->flat = xrealloc(L->flat, L->flat_cap * sizeof *L->flat);
     }
+    if (L->nflat == UINT32_MAX) {
+        fprintf(stderr, "train_scorer: too many lexicon keys\n");
+        exit(1);
+    }
     L->flat[L->nflat++] = id;
 }
 
@@ -509,7 +513,8 @@ static void fit_lexicon(const options *o, precis_engine *eng, lex_rows *L)
     for (size_t id = 0; id < nk; id++) {
         if (L->count[id] < LEX_MIN_COUNT || fabs(w[id]) < 1e-3)
             continue;
-        const uint32_t *key = (const uint32_t *)strmap_key(&L->keys, (uint32_t)id);
+        uint32_t key[3];    /* the map's key bytes need not be aligned */
+        memcpy(key, strmap_key(&L->keys, (uint32_t)id), sizeof key);
         buf line = BUF_INIT;
         int rc = key[0] == LEX_PAIR
                      ? buf_printf(&line, "p\t%s\t%s\t%.4f\n", strmap_key(&eng->terms, key[1]),
@@ -1498,6 +1503,10 @@ static void parse_args(int argc, char **argv, options *o)
         } else {
             o->data = a;
         }
+    }
+    if (o->lexicon && (!o->oracle_keep || o->cache)) {
+        fprintf(stderr, "train_scorer: --lexicon needs --oracle-keep (the same clusters) and no --cache\n");
+        exit(2);
     }
     if (!o->data || o->depth < 1 || o->depth > 8 || o->bins < 2 || o->bins > MAX_BINS || o->trees < 0)
         usage();

@@ -64,11 +64,11 @@ enum {
     F_ORACLE_KEEP_MIN, /* the lowest of those */
     F_ART_WIRE,       /* its article opens with a news agency's mark, "( ap )": the
                          wire copy that Newser's editors most often rewrite */
+    F_LEXICON,        /* the lexical model's log-odds for it (score/lexicon.h) */
+    F_LEXICON_REL,    /* that less the cluster's highest */
     /* Context: how a candidate relates to the summary chosen so far. Zero
      * in sfeat_compute; filled per step by stepwise selection
      * (select/stepwise.c), whose model reads them beside the above. */
-    F_LEXICON,        /* the lexical model's log-odds for it (score/lexicon.h) */
-    F_LEXICON_REL,    /* that less the cluster's highest */
     F_CTX_PRIOR,      /* the sentence scorer's estimate */
     F_CTX_PRIOR_GAP,  /* that less the best remaining candidate's */
     F_CTX_MAX_SIM,    /* highest cosine with a chosen sentence */
