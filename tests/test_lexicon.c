@@ -4,7 +4,8 @@
  * agrees with the keys that training enumerates on every seed sentence;
  * the shipped table ranks a story sentence above page furniture; and
  * malformed table lines are skipped, not misread, numbers are read
- * within their field (never past the text or across a line).
+ * within their field (never past the text or across a line), in the
+ * lexicon and in the keep and background tables alike.
  */
 #include <criterion/criterion.h>
 #include <math.h>
@@ -185,4 +186,40 @@ Test(lexicon, weights_are_read_within_their_field, .init = setup, .fini = teardo
     cr_assert_eq(load_exact("#bias 0.75"), 0);
     cr_expect_eq(engine->lex_bias, 0.75);
     cr_expect(engine->lex_loaded, "a table that loaded is marked loaded");
+}
+
+/* The rate tables (keep, oracle-keep) and the background table read their
+ * numbers the same way: inside the row, whole, or not at all. */
+Test(lexicon, rate_and_background_rows_are_read_within_the_row, .init = setup, .fini = teardown)
+{
+    const char *stem = "zqxjvbrrkw";
+    uint32_t id = engine_term(engine, stem, strlen(stem));
+    static const char *const bad[] = {"#rate 1 4\nzqxjvbrrkw\t10", "#rate 1 4\nzqxjvbrrkw\t \n10\t5\n",
+                                      "#rate 1 4\nzqxjvbrrkw\t10\t5\t1\n", "#rate 1 4\nzqxjvbrrkw\t10\t5x\n",
+                                      "#rate 1 4\nzqxjvbrrkw\t10\t50\n"};
+    for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+        size_t n = strlen(bad[k]);
+        char *copy = malloc(n);
+        cr_assert_not_null(copy);
+        memcpy(copy, bad[k], n);
+        engine->keep[id] = 0;
+        cr_assert_eq(engine_load_keep(engine, copy, n), 0);
+        cr_expect_eq(engine->keep[id], 0.0f, "\"%s\" gave %g", bad[k], engine->keep[id]);
+        free(copy);
+    }
+    /* A whole row at the very end of the text, no newline: read. Ten
+     * occurrences, all hits, against an overall rate of 1 in 4: above. */
+    static const char good[] = "#rate 1 4\nzqxjvbrrkw\t10\t10";
+    char *copy = malloc(sizeof good - 1);
+    memcpy(copy, good, sizeof good - 1);
+    cr_assert_eq(engine_load_keep(engine, copy, sizeof good - 1), 0);
+    cr_expect_gt(engine->keep[id], 0.5f, "%g", engine->keep[id]);
+    free(copy);
+    static const char bg[] = "#docs 100\nzqxjvbrrkw\t7";
+    copy = malloc(sizeof bg - 1);
+    memcpy(copy, bg, sizeof bg - 1);
+    cr_assert_eq(engine_load_background(engine, copy, sizeof bg - 1), 0);
+    cr_expect_eq(engine->df[id], 7);
+    cr_expect_eq(engine->bg_docs, 100.0);
+    free(copy);
 }

@@ -61,100 +61,6 @@ static uint32_t intern_stem(precis_engine *e, const char *stem, size_t len)
     return id;
 }
 
-/* The tables are "#name values" header lines, then "stem<TAB>fields"
- * rows. header(ctx, line) gets each '#' line; row(e, id, fields, ctx) each
- * row, its stem interned as term id. 0, or -1 when out of memory. */
-typedef void (*header_fn)(precis_engine *e, const char *line, size_t len, void *ctx);
-typedef void (*row_fn)(precis_engine *e, uint32_t id, const char *fields, void *ctx);
-
-static int read_table(precis_engine *e, const char *p, size_t len, header_fn header, row_fn row, void *ctx)
-{
-    const char *end = p + len;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *line_end = nl ? nl : end;
-        if (p < line_end && *p == '#') {
-            header(e, p, (size_t)(line_end - p), ctx);
-        } else if (p < line_end) {
-            const char *tab = memchr(p, '\t', (size_t)(line_end - p));
-            if (tab) {
-                uint32_t id = intern_stem(e, p, (size_t)(tab - p));
-                if (id == STRMAP_NONE)
-                    return -1;
-                row(e, id, tab + 1, ctx);
-            }
-        }
-        p = nl ? nl + 1 : end;
-    }
-    return 0;
-}
-
-static void background_header(precis_engine *e, const char *line, size_t len, void *ctx)
-{
-    (void)ctx;
-    if (len > 6 && !memcmp(line, "#docs ", 6))
-        e->bg_docs = strtod(line + 6, NULL);
-}
-
-static void background_row(precis_engine *e, uint32_t id, const char *fields, void *ctx)
-{
-    (void)ctx;
-    e->df[id] = (uint32_t)strtoul(fields, NULL, 10);
-}
-
-int engine_load_background(precis_engine *e, const char *p, size_t len)
-{
-    return read_table(e, p, len, background_header, background_row, NULL);
-}
-
-/* Weight of the prior: a word seen this many times is half its own rate,
- * half the overall one, so rare words stay near neutral. */
-#define KEEP_PRIOR_WEIGHT 20.0
-
-/* Both rate tables: "#rate HITS OCCURRENCES", then per stem its
- * occurrences and hits, read as smoothed log-odds against the overall rate
- * into the array named by which (0 keep, 1 oracle_keep). */
-typedef struct rate_table {
-    double rate;
-    int which;
-} rate_table;
-
-static void rate_header(precis_engine *e, const char *line, size_t len, void *ctx)
-{
-    (void)e;
-    rate_table *t = ctx;
-    if (len > 6 && !memcmp(line, "#rate ", 6)) {
-        char *q;
-        double hits = strtod(line + 6, &q), occ = strtod(q, NULL);
-        if (hits > 0 && occ > hits)
-            t->rate = hits / occ;
-    }
-}
-
-static void rate_row(precis_engine *e, uint32_t id, const char *fields, void *ctx)
-{
-    const rate_table *t = ctx;
-    char *q;
-    double occ = strtod(fields, &q), hits = strtod(q, NULL);
-    double pk = (hits + KEEP_PRIOR_WEIGHT * t->rate) / (occ + KEEP_PRIOR_WEIGHT);
-    float v = (float)(log(pk / (1 - pk + 1e-9)) - log(t->rate / (1 - t->rate)));
-    (t->which ? e->oracle_keep : e->keep)[id] = v;
-}
-
-int engine_load_keep(precis_engine *e, const char *p, size_t len)
-{
-    rate_table t = {0.5, 0};
-    return read_table(e, p, len, rate_header, rate_row, &t);
-}
-
-int engine_load_oracle_keep(precis_engine *e, const char *p, size_t len)
-{
-    if (e->terms_cap)
-        memset(e->oracle_keep, 0, e->terms_cap * sizeof *e->oracle_keep);
-    rate_table t = {0.5, 1};
-    return read_table(e, p, len, rate_header, rate_row, &t);
-}
-
 /* The next tab-separated field of [*p, end), advanced past its tab. */
 static const char *next_field(const char **p, const char *end, size_t *len)
 {
@@ -200,6 +106,118 @@ static int parse_weight(const char *p, const char *end, double *v)
     char *stop;
     *v = strtod(tmp, &stop);
     return stop == tmp + n && isfinite(*v) && tmp[0] != ' ' && tmp[0] != '\t';
+}
+
+/* Exactly n numbers separated by sep filling [p, end), into v; 1 if so,
+ * else 0 (the line is then skipped). */
+static int parse_numbers(const char *p, const char *end, char sep, double *v, int n)
+{
+    for (int k = 0; k < n; k++) {
+        const char *f = p, *stop = memchr(p, sep, (size_t)(end - p));
+        const char *fend = stop ? stop : end;
+        if ((k + 1 < n) != (stop != NULL) || !parse_weight(f, fend, &v[k]))
+            return 0;
+        p = stop ? stop + 1 : end;
+    }
+    return 1;
+}
+
+/* The tables are "#name values" header lines, then "stem<TAB>fields"
+ * rows. header(ctx, line) gets each '#' line; row(e, id, fields, end, ctx)
+ * each row's fields [fields, end), its stem interned as term id, and reads
+ * nothing outside them. 0, or -1 when out of memory. */
+typedef void (*header_fn)(precis_engine *e, const char *line, size_t len, void *ctx);
+typedef void (*row_fn)(precis_engine *e, uint32_t id, const char *fields, const char *end, void *ctx);
+
+static int read_table(precis_engine *e, const char *p, size_t len, header_fn header, row_fn row, void *ctx)
+{
+    const char *end = p + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *line_end = nl ? nl : end;
+        if (p < line_end && *p == '#') {
+            header(e, p, (size_t)(line_end - p), ctx);
+        } else if (p < line_end) {
+            const char *tab = memchr(p, '\t', (size_t)(line_end - p));
+            if (tab) {
+                uint32_t id = intern_stem(e, p, (size_t)(tab - p));
+                if (id == STRMAP_NONE)
+                    return -1;
+                row(e, id, tab + 1, line_end, ctx);
+            }
+        }
+        p = nl ? nl + 1 : end;
+    }
+    return 0;
+}
+
+static void background_header(precis_engine *e, const char *line, size_t len, void *ctx)
+{
+    (void)ctx;
+    double docs;
+    if (len > 6 && !memcmp(line, "#docs ", 6) && parse_numbers(line + 6, line + len, ' ', &docs, 1) && docs >= 0)
+        e->bg_docs = docs;
+}
+
+static void background_row(precis_engine *e, uint32_t id, const char *fields, const char *end, void *ctx)
+{
+    (void)ctx;
+    double df;
+    if (parse_numbers(fields, end, '\t', &df, 1) && df >= 0 && df < 4294967296.0)
+        e->df[id] = (uint32_t)df;
+}
+
+int engine_load_background(precis_engine *e, const char *p, size_t len)
+{
+    return read_table(e, p, len, background_header, background_row, NULL);
+}
+
+/* Weight of the prior: a word seen this many times is half its own rate,
+ * half the overall one, so rare words stay near neutral. */
+#define KEEP_PRIOR_WEIGHT 20.0
+
+/* Both rate tables: "#rate HITS OCCURRENCES", then per stem its
+ * occurrences and hits, read as smoothed log-odds against the overall rate
+ * into the array named by which (0 keep, 1 oracle_keep). */
+typedef struct rate_table {
+    double rate;
+    int which;
+} rate_table;
+
+static void rate_header(precis_engine *e, const char *line, size_t len, void *ctx)
+{
+    (void)e;
+    rate_table *t = ctx;
+    double v[2];   /* hits, occurrences */
+    if (len > 6 && !memcmp(line, "#rate ", 6) && parse_numbers(line + 6, line + len, ' ', v, 2) && v[0] > 0 &&
+        v[1] > v[0])
+        t->rate = v[0] / v[1];
+}
+
+static void rate_row(precis_engine *e, uint32_t id, const char *fields, const char *end, void *ctx)
+{
+    const rate_table *t = ctx;
+    double n[2];   /* occurrences, hits */
+    if (!parse_numbers(fields, end, '\t', n, 2) || n[0] < 0 || n[1] < 0 || n[1] > n[0])
+        return;
+    double occ = n[0], hits = n[1];
+    double pk = (hits + KEEP_PRIOR_WEIGHT * t->rate) / (occ + KEEP_PRIOR_WEIGHT);
+    float v = (float)(log(pk / (1 - pk + 1e-9)) - log(t->rate / (1 - t->rate)));
+    (t->which ? e->oracle_keep : e->keep)[id] = v;
+}
+
+int engine_load_keep(precis_engine *e, const char *p, size_t len)
+{
+    rate_table t = {0.5, 0};
+    return read_table(e, p, len, rate_header, rate_row, &t);
+}
+
+int engine_load_oracle_keep(precis_engine *e, const char *p, size_t len)
+{
+    if (e->terms_cap)
+        memset(e->oracle_keep, 0, e->terms_cap * sizeof *e->oracle_keep);
+    rate_table t = {0.5, 1};
+    return read_table(e, p, len, rate_header, rate_row, &t);
 }
 
 /* One "w", "f" or "p" line; anything malformed is skipped. -1 only when
