@@ -391,6 +391,16 @@ typedef struct okeep_ctx {
 
 static uint64_t rng_next(uint64_t *s);
 
+/* Write text to path, or exit with a message. */
+static void write_text(const char *path, const buf *text)
+{
+    FILE *f = fopen(path, "w");
+    if (!f || fwrite(text->data, 1, text->len, f) != text->len || fclose(f) != 0) {
+        fprintf(stderr, "train_scorer: cannot write %s\n", path);
+        exit(1);
+    }
+}
+
 /* ---- the lexical model (score/lexicon.h) ------------------------------- */
 
 /* Every even-cluster sentence as the ids of its keys, with its label. */
@@ -533,11 +543,7 @@ static void fit_lexicon(const options *o, precis_engine *eng, lex_rows *L)
             exit(1);
         free(lines[k].text);
     }
-    FILE *f = fopen(o->lexicon, "w");
-    if (!f || fwrite(text.data, 1, text.len, f) != text.len || fclose(f) != 0) {
-        fprintf(stderr, "train_scorer: cannot write %s\n", o->lexicon);
-        exit(1);
-    }
+    write_text(o->lexicon, &text);
     if (engine_load_lexicon(eng, text.data, text.len) != 0)
         exit(1);
     fprintf(stderr, "lexicon: %zu sentences, %zu keys, %zu weights -> %s\n", L->nsent, nk, nl, o->lexicon);
@@ -628,11 +634,7 @@ static void build_oracle_keep(const options *o, precis_engine *eng, rouge_scorer
         if (buf_printf(&text, "%s\t%.0f\t%.0f\n", strmap_key(&eng->terms, order[j]), k.sents[order[j]],
                        k.chosen[order[j]]) != 0)
             exit(1);
-    FILE *f = fopen(o->oracle_keep, "w");
-    if (!f || fwrite(text.data, 1, text.len, f) != text.len || fclose(f) != 0) {
-        fprintf(stderr, "train_scorer: cannot write %s\n", o->oracle_keep);
-        exit(1);
-    }
+    write_text(o->oracle_keep, &text);
     if (engine_load_oracle_keep(eng, text.data, text.len) != 0)
         exit(1);
     fprintf(stderr, "oracle keep: %zu clusters, %.0f sentences, %zu stems -> %s\n", n, k.all_sents, kept,

@@ -12,6 +12,17 @@
 #include "core/embedded.h"
 #include "core/error.h"
 
+/* Grow a per-term float array from old to cap entries, the new ones 0. */
+static int grow_zeroed(float **a, size_t old, size_t cap)
+{
+    float *p = realloc(*a, cap * sizeof *p);
+    if (!p)
+        return -1;
+    memset(p + old, 0, (cap - old) * sizeof *p);
+    *a = p;
+    return 0;
+}
+
 static int ensure_terms(precis_engine *e, size_t n)
 {
     if (n <= e->terms_cap)
@@ -27,26 +38,9 @@ static int ensure_terms(precis_engine *e, size_t n)
     if (!stop)
         return -1;
     e->term_stop = stop;
-    float *keep = realloc(e->keep, cap * sizeof *keep);
-    if (!keep)
+    if (grow_zeroed(&e->keep, e->terms_cap, cap) != 0 || grow_zeroed(&e->oracle_keep, e->terms_cap, cap) != 0 ||
+        grow_zeroed(&e->lex_word, e->terms_cap, cap) != 0 || grow_zeroed(&e->lex_first, e->terms_cap, cap) != 0)
         return -1;
-    e->keep = keep;
-    memset(e->keep + e->terms_cap, 0, (cap - e->terms_cap) * sizeof *keep);
-    float *okeep = realloc(e->oracle_keep, cap * sizeof *okeep);
-    if (!okeep)
-        return -1;
-    e->oracle_keep = okeep;
-    memset(e->oracle_keep + e->terms_cap, 0, (cap - e->terms_cap) * sizeof *okeep);
-    float *lw = realloc(e->lex_word, cap * sizeof *lw);
-    if (!lw)
-        return -1;
-    e->lex_word = lw;
-    memset(e->lex_word + e->terms_cap, 0, (cap - e->terms_cap) * sizeof *lw);
-    float *lf = realloc(e->lex_first, cap * sizeof *lf);
-    if (!lf)
-        return -1;
-    e->lex_first = lf;
-    memset(e->lex_first + e->terms_cap, 0, (cap - e->terms_cap) * sizeof *lf);
     memset(e->df + e->terms_cap, 0, (cap - e->terms_cap) * sizeof *df);
     memset(e->term_stop + e->terms_cap, 0, cap - e->terms_cap);
     e->terms_cap = cap;
