@@ -7,6 +7,7 @@
 #define PRECIS_TEST_ENGINE_FIXTURE_H
 
 #include <criterion/criterion.h>
+#include <string.h>
 
 #include "core/embedded.h"
 #include "precis.h"
@@ -23,6 +24,16 @@ static void setup(void)
 static void teardown(void)
 {
     precis_engine_free(engine);
+}
+
+/* A cluster of one article, text, made with the fixture's engine. */
+static inline precis_cluster *one_article_cluster(const char *name, const char *text)
+{
+    precis_cluster *c;
+    precis_error err;
+    cr_assert_eq(precis_cluster_new(engine, name, &c, &err), PRECIS_OK);
+    cr_assert_eq(precis_cluster_add(c, "a", text, strlen(text), &err), PRECIS_OK, "%s", err.message);
+    return c;
 }
 
 /* One of the model files built into the library (data/scorer.txt,

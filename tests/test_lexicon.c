@@ -20,15 +20,6 @@
 
 #include "engine_fixture.h"
 
-static precis_cluster *one_article(const char *text)
-{
-    precis_cluster *c;
-    precis_error err;
-    cr_assert_eq(precis_cluster_new(engine, "t", &c, &err), PRECIS_OK);
-    cr_assert_eq(precis_cluster_add(c, "a", text, strlen(text), &err), PRECIS_OK, "%s", err.message);
-    return c;
-}
-
 static const char *stem_of(const char *word)
 {
     uint32_t id = engine_term(engine, word, strlen(word));
@@ -48,7 +39,7 @@ Test(lexicon, hand_made_table_scores_by_hand, .init = setup, .fini = teardown)
              stem_of("police"), stem_of("police"), stem_of("police"), stem_of("said"), stem_of("said"),
              stem_of("police"));
     cr_assert_eq(engine_load_lexicon(engine, table, strlen(table)), 0);
-    precis_cluster *c = one_article("Police said the fire was out by noon.\n");
+    precis_cluster *c = one_article_cluster("t", "Police said the fire was out by noon.\n");
     cr_assert_eq(c->nsents, 1);
     const sentence *s = &c->sents[0];
     cr_assert_eq(s->ntok, 8, "tokens: %u", s->ntok);
@@ -58,11 +49,11 @@ Test(lexicon, hand_made_table_scores_by_hand, .init = setup, .fini = teardown)
 
     /* The word elsewhere than first: no first-word weight; the pair counts
      * wherever it stands. */
-    c = one_article("The fire was out by noon, police said.\n");
+    c = one_article_cluster("t", "The fire was out by noon, police said.\n");
     want = -1.5 + (0.4 + 0.3) / sqrt(2.0 * c->sents[0].ntok);
     cr_expect_float_eq(lexicon_score(c, &c->sents[0]), want, 1e-6);
     precis_cluster_free(c);
-    c = one_article("Said police chiefs, the fire was out.\n");
+    c = one_article_cluster("t", "Said police chiefs, the fire was out.\n");
     want = -1.5 + (0.4 + 9.0) / sqrt(2.0 * c->sents[0].ntok);
     cr_expect_float_eq(lexicon_score(c, &c->sents[0]), want, 1e-6);
     precis_cluster_free(c);
@@ -121,7 +112,7 @@ Test(lexicon, shipped_table_prefers_story_to_furniture, .init = setup, .fini = t
     };
     for (size_t i = 0; i < sizeof story / sizeof *story; i++)
         for (size_t j = 0; j < sizeof furniture / sizeof *furniture; j++) {
-            precis_cluster *a = one_article(story[i]), *b = one_article(furniture[j]);
+            precis_cluster *a = one_article_cluster("t", story[i]), *b = one_article_cluster("t", furniture[j]);
             double sa = lexicon_score(a, &a->sents[0]), sb = lexicon_score(b, &b->sents[0]);
             cr_expect_gt(sa, sb, "\"%s\" %.3f against \"%s\" %.3f", story[i], sa, furniture[j], sb);
             precis_cluster_free(a);

@@ -229,10 +229,7 @@ Test(stepwise, takes_dense_sentences_first, .init = setup, .fini = teardown)
         "neighbouring buildings before crews from four towns could reach it, destroyed the warehouse "
         "and damaged both of the other buildings, officials said.\n\n"
         "No one was hurt in the fire.\n";
-    precis_cluster *c;
-    precis_error err;
-    cr_assert_eq(precis_cluster_new(engine, "fire", &c, &err), PRECIS_OK);
-    cr_assert_eq(precis_cluster_add(c, "a", fire, strlen(fire), &err), PRECIS_OK, "%s", err.message);
+    precis_cluster *c = one_article_cluster("fire", fire);
     cr_assert_eq(c->nsents, 3);
     cr_assert_gt(c->sents[1].words, 4 * c->sents[0].words, "%u against %u words", c->sents[1].words,
                  c->sents[0].words);
