@@ -55,6 +55,16 @@ static uint32_t intern_stem(precis_engine *e, const char *stem, size_t len)
     return id;
 }
 
+/* The line that starts at *p, as [*p, returned end); *p moves past its
+ * newline. Every table below is read a line at a time through this. */
+static const char *next_line(const char **p, const char *end)
+{
+    const char *nl = memchr(*p, '\n', (size_t)(end - *p));
+    const char *line_end = nl ? nl : end;
+    *p = nl ? nl + 1 : end;
+    return line_end;
+}
+
 /* The next tab-separated field of [*p, end), advanced past its tab. */
 static const char *next_field(const char **p, const char *end, size_t *len)
 {
@@ -107,9 +117,8 @@ static int parse_weight(const char *p, const char *end, double *v)
 static int parse_numbers(const char *p, const char *end, char sep, double *v, int n)
 {
     for (int k = 0; k < n; k++) {
-        const char *f = p, *stop = memchr(p, sep, (size_t)(end - p));
-        const char *fend = stop ? stop : end;
-        if ((k + 1 < n) != (stop != NULL) || !parse_weight(f, fend, &v[k]))
+        const char *stop = memchr(p, sep, (size_t)(end - p));
+        if ((k + 1 < n) != (stop != NULL) || !parse_weight(p, stop ? stop : end, &v[k]))
             return 0;
         p = stop ? stop + 1 : end;
     }
@@ -127,20 +136,18 @@ static int read_table(precis_engine *e, const char *p, size_t len, header_fn hea
 {
     const char *end = p + len;
     while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *line_end = nl ? nl : end;
-        if (p < line_end && *p == '#') {
-            header(e, p, (size_t)(line_end - p), ctx);
-        } else if (p < line_end) {
-            const char *tab = memchr(p, '\t', (size_t)(line_end - p));
+        const char *line = p, *line_end = next_line(&p, end);
+        if (line < line_end && *line == '#') {
+            header(e, line, (size_t)(line_end - line), ctx);
+        } else if (line < line_end) {
+            const char *tab = memchr(line, '\t', (size_t)(line_end - line));
             if (tab) {
-                uint32_t id = intern_stem(e, p, (size_t)(tab - p));
+                uint32_t id = intern_stem(e, line, (size_t)(tab - line));
                 if (id == STRMAP_NONE)
                     return -1;
                 row(e, id, tab + 1, line_end, ctx);
             }
         }
-        p = nl ? nl + 1 : end;
     }
     return 0;
 }
@@ -253,16 +260,14 @@ int engine_load_lexicon(precis_engine *e, const char *p, size_t len)
     }
     e->lex_bias = 0;
     while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *line_end = nl ? nl : end;
+        const char *line = p, *line_end = next_line(&p, end);
         double bias;
-        if ((size_t)(line_end - p) > 6 && !memcmp(p, "#bias ", 6)) {
-            if (parse_weight(p + 6, line_end, &bias))
+        if ((size_t)(line_end - line) > 6 && !memcmp(line, "#bias ", 6)) {
+            if (parse_weight(line + 6, line_end, &bias))
                 e->lex_bias = bias;
-        } else if (p < line_end && *p != '#' && lexicon_line(e, p, line_end) != 0) {
+        } else if (line < line_end && *line != '#' && lexicon_line(e, line, line_end) != 0) {
             return -1;
         }
-        p = nl ? nl + 1 : end;
     }
     e->lex_loaded = 1;
     return 0;
@@ -272,12 +277,11 @@ int engine_load_boilerplate(precis_engine *e, const char *p, size_t len)
 {
     const char *end = p + len;
     while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *line_end = nl ? nl : end;
-        const char *tab = memchr(p, '\t', (size_t)(line_end - p));
-        if (p < line_end && *p != '#' && tab && tab > p && strmap_intern(&e->boilerplate, p, (size_t)(tab - p)) == STRMAP_NONE)
+        const char *line = p, *line_end = next_line(&p, end);
+        const char *tab = memchr(line, '\t', (size_t)(line_end - line));
+        if (line < line_end && *line != '#' && tab && tab > line &&
+            strmap_intern(&e->boilerplate, line, (size_t)(tab - line)) == STRMAP_NONE)
             return -1;
-        p = nl ? nl + 1 : end;
     }
     return 0;
 }
