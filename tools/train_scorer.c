@@ -5,6 +5,10 @@
  *   build/tools/train_scorer --cache /tmp/feats.bin \
  *       ../shared/data/multinews/train.jsonl.zst > data/scorer.txt   (make train)
  *
+ * 0. With --oracle-keep (and --lexicon), the even training clusters give
+ *    the tables the features read (the oracle-keep table, the lexical
+ *    model's weights) and the odd ones everything below, so the trees
+ *    learn what the tables are worth on clusters they were not made from.
  * 1. Every cluster is built with the library exactly as `precis summarize`
  *    builds it, and each sentence gets its features (score/features.c) and
  *    labels from ROUGE's own stemmed tokens (rouge_tokens_string) against
