@@ -186,6 +186,22 @@ Test(segment, question_in_quote_with_attribution)
            "\"Does it exist?\" he asked.", "\"Are they official forces?\" Peskov said.");
 }
 
+Test(segment, question_flag_follows_the_final_stop)
+{
+    /* The stop that ends the sentence decides, after closing quotes and
+     * brackets; a question inside a quote that an attribution ends is not
+     * the sentence's own. */
+    const char *t = "\"Does it exist?\" he asked. Are they official forces? "
+                    "Mr Peskov said: \xE2\x80\x9CWho decides?\xE2\x80\x9D (Was it Moscow?) It worked! Nobody moved.";
+    EXPECT(t, "\"Does it exist?\" he asked.", "Are they official forces?",
+           "Mr Peskov said: \xE2\x80\x9CWho decides?\xE2\x80\x9D", "(Was it Moscow?)", "It worked!",
+           "Nobody moved.");
+    static const int question[] = {0, 1, 1, 1, 0, 0};
+    for (size_t i = 0; i < 6; i++)
+        cr_expect_eq(!!(flags_of(t, i) & SENT_QUESTION), question[i], "sentence %zu", i);
+    cr_expect(!(flags_of("Headline without a stop\n\nBody.", 0) & SENT_QUESTION));
+}
+
 Test(segment, exclamation)
 {
     EXPECT("\"Stop!\" she shouted. It worked! Nobody moved.", "\"Stop!\" she shouted.",

@@ -32,7 +32,8 @@ typedef struct method {
     score_fn score;
     select_fn select;
     int avoid_redundancy;   /* selector skips near-duplicates of chosen sentences */
-    int skip_fragments;     /* selector skips headlines and very short lines */
+    int skip_fragments;     /* selector skips headlines, very short lines and questions
+                             * (sentence_is_selectable, select/select.h) */
 } method;
 
 const method *method_find(const char *name);

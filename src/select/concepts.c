@@ -161,7 +161,7 @@ double concepts_score_scale(const precis_cluster *c, const concepts *k, const do
 int concepts_candidate(const precis_cluster *c, const represent *r, const method *m, size_t i)
 {
     const sentence *s = &c->sents[i];
-    return !(m->skip_fragments && sentence_is_fragment(s)) && !r->off_topic[s->article];
+    return !(m->skip_fragments && !sentence_is_selectable(s)) && !r->off_topic[s->article];
 }
 
 double concepts_value(const concepts *k, double scale, const double *scores, const uint32_t *chosen, size_t n,

@@ -32,6 +32,11 @@ int sentence_is_fragment(const sentence *s)
     return (s->flags & (SENT_PART_QUOTE | SENT_BOILERPLATE)) || s->words < MIN_WORDS;
 }
 
+int sentence_is_selectable(const sentence *s)
+{
+    return !sentence_is_fragment(s) && !(s->flags & SENT_QUESTION);
+}
+
 static int is_redundant(const represent *r, const uint32_t *chosen, size_t n, uint32_t i)
 {
     for (size_t k = 0; k < n; k++) {
@@ -49,7 +54,7 @@ static size_t pass(const precis_cluster *c, const represent *r, const method *m,
     for (size_t k = 0; k < c->nsents && !budget_full(b); k++) {
         uint32_t i = order[k].index;
         const sentence *s = &c->sents[i];
-        if (m->skip_fragments && !allow_fragments && sentence_is_fragment(s))
+        if (m->skip_fragments && !allow_fragments && !sentence_is_selectable(s))
             continue;
         if (m->avoid_redundancy ? is_redundant(r, chosen, n, i) : 0)
             continue;

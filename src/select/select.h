@@ -30,6 +30,12 @@ typedef struct budget {
  * quotations and boilerplate sentences: not summary material. */
 int sentence_is_fragment(const sentence *s);
 
+/* What a selector may put in a summary: not a fragment, and not a
+ * question. A brief says what happened; a question lifted out of its
+ * article ("Are they official forces?") reads as a loose end, and the
+ * concept-coverage methods liked them for their few, short words. */
+int sentence_is_selectable(const sentence *s);
+
 /* The rendered byte cost of sentence s (collapsed text + newline). */
 size_t sentence_bytes(const precis_cluster *c, const sentence *s);
 

@@ -112,7 +112,7 @@ int step_init(step_state *st, const precis_cluster *c, const represent *r, const
 int step_candidate(const step_state *st, const budget *b, uint32_t i)
 {
     const sentence *s = &st->c->sents[i];
-    if (st->taken[i] || sentence_is_fragment(s) || !budget_fits(b, s->words, sentence_bytes(st->c, s)))
+    if (st->taken[i] || !sentence_is_selectable(s) || !budget_fits(b, s->words, sentence_bytes(st->c, s)))
         return 0;
     for (size_t k = 0; k < st->n; k++)
         if (st->r->group[st->chosen[k]] == st->r->group[i])
@@ -181,7 +181,7 @@ size_t select_stepwise_model(const precis_cluster *c, const represent *r, const 
         return (size_t)-1;
     size_t pool = 0;
     for (size_t i = 0; i < c->nsents; i++)
-        if (!sentence_is_fragment(&c->sents[i]))
+        if (sentence_is_selectable(&c->sents[i]))
             order[pool++] = (ranked){prior[i], (uint32_t)i};
     ranked_sort(order, pool);
     if (pool > POOL)

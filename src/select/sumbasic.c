@@ -176,7 +176,7 @@ size_t select_sumbasic(const precis_cluster *c, const represent *r, const method
     size_t nheap = 0, n = 0;
     for (size_t i = 0; i < c->nsents; i++) {
         const sentence *s = &c->sents[i];
-        if (s->ncontent == 0 || (m->skip_fragments && sentence_is_fragment(s)))
+        if (s->ncontent == 0 || (m->skip_fragments && !sentence_is_selectable(s)))
             continue;
         heap_push(heap, &nheap, (ranked){mean_p(c, &ws, i), (uint32_t)i});
     }

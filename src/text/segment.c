@@ -178,12 +178,12 @@ static size_t stop_len(const char *s, size_t i, size_t end)
     return 0;
 }
 
-int ends_with_stop(const char *s, size_t start, size_t end)
+int final_stop(const char *s, size_t start, size_t end)
 {
     for (int guard = 0; end > start && guard < 8; guard++) {
         unsigned char c = (unsigned char)s[end - 1];
         if (c == '.' || c == '!' || c == '?')
-            return 1;
+            return c;
         if (c == ')' || c == ']' || c == '"' || c == '\'' || c == '}') {
             end--;
             continue;
@@ -191,7 +191,7 @@ int ends_with_stop(const char *s, size_t start, size_t end)
         if (end - start >= 3 && (unsigned char)s[end - 3] == 0xE2 &&
             (unsigned char)s[end - 2] == 0x80) {
             if (c == 0xA6)
-                return 1;
+                return '.';
             if (c == 0x9D || c == 0x99) {
                 end -= 3;
                 continue;
@@ -204,6 +204,11 @@ int ends_with_stop(const char *s, size_t start, size_t end)
         return 0;
     }
     return 0;
+}
+
+int ends_with_stop(const char *s, size_t start, size_t end)
+{
+    return final_stop(s, start, end) != 0;
 }
 
 /* A list line: a bullet, or "1." / "2)" / "a)" followed by a space. */
@@ -378,8 +383,11 @@ static void emit(para *p, size_t start, size_t end, uint32_t flags)
     end = trim_back(p->t, start, end);
     if (end <= start || o->oom || !has_word_char(p->t, start, end))
         return;
-    if (!ends_with_stop(p->t, start, end))
+    int stop = final_stop(p->t, start, end);
+    if (!stop)
         flags |= SENT_UNTERMINATED;
+    else if (stop == '?')
+        flags |= SENT_QUESTION;
     if (p->sent_quote)
         flags |= SENT_QUOTE;
     if (o->n == o->cap) {

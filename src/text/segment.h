@@ -20,6 +20,7 @@ enum {
     SENT_UNTERMINATED = 1 << 0, /* no final . ! ? (headline, dateline, list line, caption) */
     SENT_QUOTE = 1 << 1,        /* starts inside or with a quotation mark */
     SENT_TRUNCATED = 1 << 2,    /* cut at PRECIS_MAX_SENTENCE_BYTES */
+    SENT_QUESTION = 1 << 3,     /* its final stop is a question mark */
     SENT_PART_QUOTE = 1 << 8,   /* set by the cluster: quotation marks do not pair up */
     SENT_CUT = 1 << 9,          /* set by the cluster: the article stops inside this sentence */
     SENT_BOILERPLATE = 1 << 10  /* set by the cluster: on the boilerplate list (clean/boilerplate.h) */
@@ -33,6 +34,10 @@ typedef struct seg_sentence {
 /* Does s[start, end) end with . ! ? or an ellipsis, ignoring closing
  * quotes (straight, curly, guillemets) and brackets after it? */
 int ends_with_stop(const char *s, size_t start, size_t end);
+
+/* The stop s[start, end) ends with, under the same rule: '.', '!' or '?'
+ * ('.' for an ellipsis), or 0 when there is none. */
+int final_stop(const char *s, size_t start, size_t end);
 
 /* Split the given ranges of text (from furniture_keep) into sentences, in
  * order. A sentence never crosses a blank line, and never crosses from one
