@@ -5,12 +5,14 @@
  * validates before these stages run). For the rest it checks that every
  * kept range and every sentence lies inside the text, is non-empty, is in
  * order without overlap, starts and ends on a character boundary, is
- * trimmed, and that no sentence exceeds PRECIS_MAX_SENTENCE_BYTES.
+ * trimmed, that no sentence exceeds PRECIS_MAX_SENTENCE_BYTES, and that
+ * the question and unterminated flags agree with the sentence's final stop;
+ * each sentence also goes through the photo-caption test (clean/caption.h).
  *
  * Build and run (from the repository root):
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Isrc \
- *       fuzz/fuzz_segment.c src/clean/furniture.c src/text/segment.c \
+ *       fuzz/fuzz_segment.c src/clean/furniture.c src/clean/caption.c src/text/segment.c \
  *       src/core/arena.c src/core/strmap.c src/text/utf8.c -lutf8proc \
  *       -o build/fuzz_segment
  *   mkdir -p build/fuzz-corpus && cp examples/seeds/0*.txt build/fuzz-corpus/
@@ -25,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clean/caption.h"
 #include "clean/furniture.h"
 #include "precis.h"
 #include "text/segment.h"
@@ -76,6 +79,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (is_cont(data, s[i].start, size) || is_cont(data, s[i].end, size))
             abort();
         if (is_space_byte(data[s[i].start]) || is_space_byte(data[s[i].end - 1]))
+            abort();
+        /* the caption test, on an exact-length copy so that ASan sees any
+         * read past the sentence */
+        size_t slen = s[i].end - s[i].start;
+        char *copy = malloc(slen);
+        if (!copy)
+            abort();
+        memcpy(copy, text + s[i].start, slen);
+        (void)is_photo_caption(copy, slen);
+        free(copy);
+        /* a question is a terminated sentence whose final stop is '?' */
+        int stop = final_stop(text, s[i].start, s[i].end);
+        if (!!(s[i].flags & SENT_QUESTION) != (stop == '?') || !!(s[i].flags & SENT_UNTERMINATED) != (stop == 0))
             abort();
         /* starts inside a kept range (both lists are in order) */
         while (k < nk && kept[k].end <= s[i].start)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clean/caption.h"
 #include "clean/furniture.h"
 #include "clean/sentence_edges.h"
 #include "core/error.h"
@@ -157,6 +158,10 @@ static precis_status check_text(const char *where, const char *text, size_t len,
  * caption or a byline, and one with few function words is a list of
  * links or contacts (how wire copy ends): neither is a cut sentence. */
 #define CUT_MIN_WORDS 12
+
+/* A caption heads the page: only an article's first few sentences, before
+ * its first story sentence, are asked about (clean/caption.h). */
+#define CAPTION_LEADING 3
 #define CUT_MIN_STOP_SHARE 0.3
 
 static void mark_cut_end(sentence *s)
@@ -212,6 +217,7 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
     if (c->nsents + nseg > PRECIS_MAX_SENTENCES)
         return error_set(err, PRECIS_ERR_TOO_LARGE, doc_id, 0, "more than %d sentences in one cluster",
                          PRECIS_MAX_SENTENCES);
+    int leading = 1; /* no story sentence yet: a caption may still come */
     for (size_t i = 0; i < nseg; i++) {
         sentence *s = &c->sents[c->nsents];
         memset(s, 0, sizeof *s);
@@ -221,12 +227,23 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
         s->end = seg[i].end;
         s->flags = seg[i].flags;
         s->start += (uint32_t)furniture_prefix_length(a->text + s->start, s->end - s->start);
+        if (leading && a->count < CAPTION_LEADING) {
+            size_t cut = caption_prefix_length(a->text + s->start, s->end - s->start);
+            if (cut) {
+                s->start += (uint32_t)cut;
+                s->start += (uint32_t)furniture_prefix_length(a->text + s->start, s->end - s->start);
+            }
+        }
         if (a->count == 0)
             s->start += (uint32_t)dateline_length(a->text + s->start, s->end - s->start);
         if (quotes_unbalanced(a->text + s->start, s->end - s->start))
             s->flags |= SENT_PART_QUOTE;
         if (engine_is_boilerplate(c->engine, a->text + s->start, s->end - s->start))
             s->flags |= SENT_BOILERPLATE;
+        if (leading && a->count < CAPTION_LEADING && is_photo_caption(a->text + s->start, s->end - s->start))
+            s->flags |= SENT_CAPTION;
+        else if (!(s->flags & SENT_UNTERMINATED))
+            leading = 0;
         if (tokenize_sentence(c, a->text, s) != 0)
             return error_set(err, PRECIS_ERR_NOMEM, doc_id, 0, "out of memory");
         if (s->ntok == 0)

@@ -29,7 +29,7 @@ int sentence_is_fragment(const sentence *s)
 {
     if ((s->flags & SENT_UNTERMINATED) && !(s->flags & SENT_CUT))
         return 1;
-    return (s->flags & (SENT_PART_QUOTE | SENT_BOILERPLATE)) || s->words < MIN_WORDS;
+    return (s->flags & (SENT_PART_QUOTE | SENT_BOILERPLATE | SENT_CAPTION)) || s->words < MIN_WORDS;
 }
 
 int sentence_is_selectable(const sentence *s)

@@ -27,7 +27,8 @@ typedef struct budget {
 #define SELECT_REDUNDANCY 0.5
 
 /* Headlines, datelines, sub-heads, very short lines, pieces of longer
- * quotations and boilerplate sentences: not summary material. */
+ * quotations, boilerplate sentences and photo captions: not summary
+ * material, and not what the position features count. */
 int sentence_is_fragment(const sentence *s);
 
 /* What a selector may put in a summary: not a fragment, and not a

@@ -1,0 +1,245 @@
+/*
+ * caption.c: photo captions by their conventions (see caption.h).
+ *
+ * Plain byte scans, ASCII case folded: captions in every source seen so
+ * far (AP, Reuters, AFP, Getty, papers' own) use ASCII for all three
+ * conventions, and the lower-cased Multi-News copies keep them intact.
+ */
+#include "clean/caption.h"
+
+#include <string.h>
+
+static int lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static int is_digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int is_letter(int c)
+{
+    c = lower(c);
+    return c >= 'a' && c <= 'z';
+}
+
+/* Does s[i..len) start with word (lower case), case folded? Returns the
+ * index after it, or 0 when it does not. */
+static size_t match(const char *s, size_t len, size_t i, const char *word)
+{
+    size_t n = strlen(word);
+    if (i + n > len)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (lower((unsigned char)s[i + k]) != word[k])
+            return 0;
+    return i + n;
+}
+
+/* The first of words that s[i..) starts with: the index after it, or 0. */
+static size_t match_any(const char *s, size_t len, size_t i, const char *const *words)
+{
+    for (; *words; words++) {
+        size_t j = match(s, len, i, *words);
+        if (j)
+            return j;
+    }
+    return 0;
+}
+
+static size_t skip_spaces(const char *s, size_t len, size_t i)
+{
+    while (i < len && s[i] == ' ')
+        i++;
+    return i;
+}
+
+static size_t count_words(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n' ||
+                                                              s[i - 1] == '\t');
+    return n;
+}
+
+/* ", left," ", second from right," ... : where someone stands. */
+static int comma_position(const char *s, size_t len, size_t i)
+{
+    static const char *const prefixes[] = {"far ", "second from ", "third from ", NULL};
+    static const char *const sides[] = {"left", "right", "center", "centre", NULL};
+    if (s[i] != ',' || i + 1 >= len || s[i + 1] != ' ')
+        return 0;
+    size_t j = i + 2, p = match_any(s, len, j, prefixes);
+    j = match_any(s, len, p ? p : j, sides);
+    return j && j < len && s[j] == ',';
+}
+
+/* " ( l )", " (l-r)", " ( from left )": the bracketed form. The space
+ * before it keeps trademarks ("Brand(R)") out. */
+static int bracket_position(const char *s, size_t len, size_t i)
+{
+    static const char *const marks[] = {"l-r", "l to r", "from left", "l", "r", NULL};
+    if (s[i] != '(' || (i > 0 && s[i - 1] != ' '))
+        return 0;
+    size_t j = match_any(s, len, skip_spaces(s, len, i + 1), marks);
+    if (!j)
+        return 0;
+    j = skip_spaces(s, len, j);
+    return j < len && s[j] == ')';
+}
+
+static int has_position(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (comma_position(s, len, i) || bracket_position(s, len, i))
+            return 1;
+        if ((i == 0 || s[i - 1] == ' ') && (match(s, len, i, "from left:") || match(s, len, i, "left to right:")))
+            return 1;
+    }
+    return 0;
+}
+
+/* "File - " / "FILE -- " / "File: " / "File — ": the agencies' file tag. */
+static size_t file_tag(const char *s, size_t len)
+{
+    size_t i = match(s, len, 0, "file");
+    if (!i)
+        return 0;
+    size_t j = skip_spaces(s, len, i), start = j;
+    while (j < len) {
+        if (s[j] == '-' || s[j] == ':')
+            j++;
+        else if (j + 2 < len && (unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
+                 ((unsigned char)s[j + 2] == 0x93 || (unsigned char)s[j + 2] == 0x94))
+            j += 3; /* en or em dash */
+        else
+            break;
+    }
+    return j > start ? skip_spaces(s, len, j) : 0;
+}
+
+/* "In this ... photo", "This undated image provided by ...": a photo
+ * word within the first few words of a sentence that opens on "this". */
+static int photo_opener(const char *s, size_t len)
+{
+    static const char *const photo_words[] = {"photographs", "photograph", "photos", "photo", "images", "image",
+                                              "pictures", "picture", "handout", NULL};
+    if (match(s, len, 0, "file photo"))
+        return 1;
+    size_t i = file_tag(s, len);
+    size_t j = match(s, len, i, "in this ");
+    if (!j)
+        j = match(s, len, i, "this ");
+    if (!j)
+        return 0;
+    for (int words = 0; words < 10 && j < len; words++) {
+        size_t k = match_any(s, len, j, photo_words);
+        if (k && (k == len || (!is_letter((unsigned char)s[k]) && s[k] != '-'))) /* not "image-forming" */
+            return 1;
+        while (j < len && s[j] != ' ')
+            j++;
+        j = skip_spaces(s, len, j);
+    }
+    return 0;
+}
+
+/* Back over the letters that end at e: their start. */
+static size_t word_start(const char *s, size_t e)
+{
+    while (e > 0 && is_letter((unsigned char)s[e - 1]))
+        e--;
+    return e;
+}
+
+static int word_in(const char *s, size_t a, size_t b, const char *const *words)
+{
+    for (; *words; words++)
+        if (strlen(*words) == b - a && match(s, b, a, *words))
+            return 1;
+    return 0;
+}
+
+/* "..., tuesday, dec. 22, 2015." / "..., sept. 23, 2015.": a full date
+ * closing the sentence after a comma or a weekday. */
+static int closing_date(const char *s, size_t len)
+{
+    static const char *const months[] = {"jan", "january", "feb", "february", "mar", "march", "apr",
+                                         "april", "may", "jun", "june", "jul", "july", "aug", "august",
+                                         "sep", "sept", "september", "oct", "october", "nov", "november",
+                                         "dec", "december", NULL};
+    static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                           "saturday", "sunday", NULL};
+    size_t e = len;
+    while (e > 0 && s[e - 1] == ' ')
+        e--;
+    if (e > 0 && s[e - 1] == '.')
+        e--;
+    /* the year */
+    if (e < 4 || !is_digit((unsigned char)s[e - 1]) || !is_digit((unsigned char)s[e - 2]) ||
+        !((s[e - 4] == '1' && s[e - 3] == '9') || (s[e - 4] == '2' && s[e - 3] == '0')))
+        return 0;
+    e -= 4;
+    if (e > 0 && is_digit((unsigned char)s[e - 1]))
+        return 0;
+    if (e < 2 || s[e - 1] != ' ' || s[e - 2] != ',')
+        return 0;
+    e -= 2;
+    /* the day */
+    size_t d = e;
+    while (d > 0 && e - d < 3 && is_digit((unsigned char)s[d - 1]))
+        d--;
+    if (d == e || e - d > 2 || d == 0 || s[d - 1] != ' ')
+        return 0;
+    e = d - 1;
+    /* the month, maybe abbreviated */
+    if (e > 0 && s[e - 1] == '.')
+        e--;
+    size_t m = word_start(s, e);
+    if (m == e || !word_in(s, m, e, months))
+        return 0;
+    /* a comma, or a weekday (with or without its comma), before it */
+    if (m < 2 || s[m - 1] != ' ')
+        return 0;
+    size_t w = m - 1;
+    if (s[w - 1] == ',') {
+        w--;
+        if (w > 0 && s[w - 1] != ' ' && !is_digit((unsigned char)s[w - 1]))
+            return 1; /* "..., in sydney, september 15, 2009.", "holland, mich., oct. 10, 2012." */
+    }
+    size_t ws = word_start(s, w);
+    return ws < w && word_in(s, ws, w, weekdays);
+}
+
+int is_photo_caption(const char *s, size_t len)
+{
+    if (len == 0 || count_words(s, len) > CAPTION_MAX_WORDS)
+        return 0;
+    return photo_opener(s, len) || has_position(s, len) || closing_date(s, len);
+}
+
+/* The story must keep at least this many words after a cut credit. */
+#define CAPTION_STORY_MIN_WORDS 6
+#define CREDIT_MAX_BYTES 100
+
+size_t caption_prefix_length(const char *s, size_t len)
+{
+    static const char *const credits[] = {"photo:", "image:", "photo :", NULL};
+    size_t limit = len < CAPTION_PREFIX_BYTES ? len : CAPTION_PREFIX_BYTES;
+    for (size_t i = 1; i < limit; i++) {
+        if (s[i] != '(' || s[i - 1] != ' ')
+            continue;
+        size_t j = match_any(s, len, skip_spaces(s, len, i + 1), credits);
+        if (!j)
+            continue;
+        while (j < len && j - i < CREDIT_MAX_BYTES && s[j] != ')' && s[j] != '(')
+            j++;
+        if (j >= len || s[j] != ')')
+            return 0;
+        j = skip_spaces(s, len, j + 1);
+        return count_words(s + j, len - j) >= CAPTION_STORY_MIN_WORDS ? j : 0;
+    }
+    return 0;
+}

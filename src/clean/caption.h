@@ -1,0 +1,46 @@
+/*
+ * caption: photo captions pasted at the head of an article.
+ *
+ * A page copied from a news site often starts with the caption of its lead
+ * photo, and in Multi-News's flattened sources it becomes the article's
+ * first sentence: "Oscar pistorius sits in court during his trial, in
+ * pretoria, south africa, friday, aug. 8, 2014." It describes a picture the
+ * reader cannot see, and worse, it takes the first-sentence slot that the
+ * position features and the lead method give to the story's real lead.
+ *
+ * A caption gives itself away by its conventions, not its topic:
+ *  - where people stand in the picture: ", left,", ", second from right,",
+ *    "( l )", "( l-r )", "from left:", "left to right:";
+ *  - the agencies' openers: "File - in this ... photo", "File photo",
+ *    "In this image made from video ...", "This undated photo provided by";
+ *  - the agencies' closing date, after a comma or a weekday:
+ *    "..., in madrid, tuesday, dec. 22, 2015."
+ * and by its length: one that runs past CAPTION_MAX_WORDS words has most
+ * likely been glued to the story's first sentence, which must not be lost
+ * with it; when the credit shows where the caption ends, the caption is cut
+ * off instead (caption_prefix_length). The cluster (model/cluster.c) asks
+ * only about the sentences
+ * before an article's first story sentence; one found is not summary
+ * material (SENT_CAPTION, select/select.h: sentence_is_fragment).
+ */
+#ifndef PRECIS_CLEAN_CAPTION_H
+#define PRECIS_CLEAN_CAPTION_H
+
+#include <stddef.h>
+
+/* Longer sentences are never taken for a caption. */
+#define CAPTION_MAX_WORDS 45
+
+/* 1 if s[0..len) reads as a photo caption under the rules above. */
+int is_photo_caption(const char *s, size_t len);
+
+/* A caption glued to the story's first sentence with its photo credit
+ * between them, where no full stop separated the two: "2-year-old brody
+ * allen ... happy ( photo: provided by the allen family ) colerain police
+ * arrested two teens ...". Bytes from the start of s[0..len) to the story
+ * after the credit, or 0 when there is no such credit in the first
+ * CAPTION_PREFIX_BYTES or too little story after it. */
+#define CAPTION_PREFIX_BYTES 400
+size_t caption_prefix_length(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,138 @@
+/*
+ * test_caption.c: photo captions that head a pasted article are found by
+ * their conventions and kept out of summaries and of the lead slot; story
+ * sentences that share a word or a date with them are not.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "clean/caption.h"
+#include "model/cluster.h"
+#include "precis.h"
+#include "text/segment.h"
+
+static int caption(const char *s)
+{
+    return is_photo_caption(s, strlen(s));
+}
+
+Test(caption, agency_captions_are_found)
+{
+    static const char *const captions[] = {
+        /* the closing date, after a comma or a weekday */
+        "Oscar pistorius sits in court during his trial, in pretoria, south africa, friday, aug. 8, 2014.",
+        "Passengers wait to enter a railway station in guangzhou, guangdong province, february 1, 2016.",
+        "Residents repair a roof in cagayan province, northeastern philippines on sunday, sept. 16, 2018.",
+        "People look on after an overpass buckled near kaikoura, new zealand monday, nov. 14, 2016.",
+        /* where people stand */
+        "Traders Richard Deviccaro, center, and Joseph Dente, right, work on the floor of the exchange.",
+        "Angelika graswald, second from left, stands in court with her lawyers.",
+        "Bahraini activist zainab al-khawaja ( l ) is greeted by sumaiya rajab.",
+        "From left: the chairman, the chief executive and the treasurer at the launch.",
+        /* the openers */
+        "FILE - In this Oct. 8, 2017, file photo, the running back warms up before the game in Houston.",
+        "File -- in this june 30, 2018, file photo, the group holds a rally in portland, ore.",
+        "File photo: a combination of file photos showing the two presidents.",
+        "In this image made from video, three cows are stranded on an island of grass.",
+        "This undated photo provided by the aquarium shows the carcass of a beaked whale.",
+        "FILE \xe2\x80\x94 This April 20, 2009 file photo shows the actress at an awards dinner.",
+    };
+    for (size_t i = 0; i < sizeof captions / sizeof *captions; i++)
+        cr_expect(caption(captions[i]), "not found: %s", captions[i]);
+}
+
+Test(caption, story_sentences_are_not_captions)
+{
+    static const char *const story[] = {
+        "Russian jets have carried out a second day of strikes in Syria, with some activists claiming the "
+        "targets included rebels backed by the United States.",
+        "He was born in Paris on March 3, 1950.",                /* a date, but after "on" */
+        "The plant opened in 1998, and closed on friday.",
+        "File - the state auditor on thursday blasted federal oversight of the prisons.", /* no photo */
+        "Abdirahmaan muhumed, above, told mpr news that he had joined the fighting.",
+        "Buy Kleenex(R) tissues today.",                         /* a trademark, not "( r )" */
+        "In this case, the court ruled against him on Monday.",  /* "in this", no photo word */
+        "This experiment shows that, unlike image-forming vision, the body clock adds up light.",
+        "The vote, left to the states, was held on May 1, 2014 in every county.",
+        "Party leaders on the left, right and centre agreed.",
+        "",
+    };
+    for (size_t i = 0; i < sizeof story / sizeof *story; i++)
+        cr_expect(!caption(story[i]), "taken for a caption: %s", story[i]);
+}
+
+Test(caption, a_caption_glued_to_the_lead_is_kept)
+{
+    /* Over CAPTION_MAX_WORDS words: the story's first sentence rides on it. */
+    const char *glued = "This nasa image shows the first color image of the earth taken by the apollo 8 "
+                        "astronauts on december 24, 1968 americans are enthusiastic about the promise of "
+                        "science but lack basic knowledge of it, with one in four unaware that the earth "
+                        "circles the sun, a survey found on friday.";
+    cr_assert(!caption(glued));
+}
+
+Test(caption, a_glued_caption_is_cut_at_its_credit)
+{
+    const char *glued = "2-year-old brody allen is celebrating christmas early with his family ( photo: provided "
+                        "by the allen family ) colerain police arrested two teens wednesday night, officers said.";
+    size_t cut = caption_prefix_length(glued, strlen(glued));
+    cr_assert_str_eq(glued + cut, "colerain police arrested two teens wednesday night, officers said.");
+    /* too little story after the credit, no credit, an unclosed one */
+    const char *keep[] = {"Officials stand near the stadium ( photo: mark humphrey, ap ) on monday.",
+                          "Police arrested two teens wednesday night after a long chase through town.",
+                          "The family posed for a picture ( photo: provided by the family and then some more "
+                          "words that never close the bracket at all, as broken pages do"};
+    for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
+        cr_expect_eq(caption_prefix_length(keep[i], strlen(keep[i])), 0, "cut: %s", keep[i]);
+}
+
+/* The first sentence of a one-article summary by method m. */
+static void first_sentence(precis_cluster *c, const char *m, char *out, size_t cap)
+{
+    precis_options o;
+    precis_options_init(&o);
+    o.method = m;
+    o.max_sentences = 1;
+    precis_summary *s;
+    precis_error err;
+    cr_assert_eq(precis_summarize(c, &o, &s, &err), PRECIS_OK, "%s", err.message);
+    cr_assert_eq(precis_summary_count(s), 1);
+    const precis_summary_sentence *it = precis_summary_get(s, 0);
+    snprintf(out, cap, "%.*s", (int)it->len, it->text);
+    precis_summary_free(s);
+}
+
+Test(caption, the_lead_after_a_caption_is_the_lead)
+{
+    const char *text =
+        "Firefighters battle a blaze at the clearview apartments in holland, mich., oct. 10, 2012.\n\n"
+        "A fire tore through an apartment complex in western Michigan on Wednesday, leaving 40 people "
+        "without homes, officials said. No one was hurt. Smith, left, and Jones, right, were among those "
+        "who lost their homes. The cause is under investigation.\n";
+    precis_engine *e;
+    precis_cluster *c;
+    precis_error err;
+    cr_assert_eq(precis_engine_new(&e, &err), PRECIS_OK);
+    cr_assert_eq(precis_cluster_new(e, "fire", &c, &err), PRECIS_OK);
+    cr_assert_eq(precis_cluster_add(c, "a", text, strlen(text), &err), PRECIS_OK, "%s", err.message);
+    cr_assert_geq(c->nsents, 5);
+    cr_expect(c->sents[0].flags & SENT_CAPTION, "the heading caption is marked");
+    for (size_t i = 1; i < c->nsents; i++) /* ", left," in the body is the story's */
+        cr_expect(!(c->sents[i].flags & SENT_CAPTION), "sentence %zu marked", i);
+    char got[512];
+    first_sentence(c, "lead", got, sizeof got);
+    cr_expect(!strncmp(got, "A fire tore through", 19), "lead chose: %s", got);
+    precis_cluster_free(c);
+
+    /* caption, credit and lead in one sentence: the lead keeps its slot */
+    const char *glued = "Elementary school students cross a snowy street as a blizzard dropped snow over "
+                        "boulder, colo. ( photo: brennan linsley, ap ) A spring blizzard closed schools across "
+                        "three states on Wednesday, forecasters said. Roads were shut.\n";
+    cr_assert_eq(precis_cluster_new(e, "snow", &c, &err), PRECIS_OK);
+    cr_assert_eq(precis_cluster_add(c, "a", glued, strlen(glued), &err), PRECIS_OK, "%s", err.message);
+    first_sentence(c, "lead", got, sizeof got);
+    cr_expect_str_eq(got, "A spring blizzard closed schools across three states on Wednesday, forecasters said.");
+    precis_cluster_free(c);
+    precis_engine_free(e);
+}
