@@ -7,7 +7,8 @@
  * order without overlap, starts and ends on a character boundary, is
  * trimmed, that no sentence exceeds PRECIS_MAX_SENTENCE_BYTES, and that
  * the question and unterminated flags agree with the sentence's final stop;
- * each sentence also goes through the photo-caption test (clean/caption.h).
+ * each sentence also goes through the photo-caption tests (clean/caption.h),
+ * and a caption cut never ends past the sentence.
  *
  * Build and run (from the repository root):
  *
@@ -88,6 +89,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         memcpy(copy, text + s[i].start, slen);
         (void)is_photo_caption(copy, slen);
+        if (caption_prefix_length(copy, slen) > slen)
+            abort();
         free(copy);
         /* a question is a terminated sentence whose final stop is '?' */
         int stop = final_stop(text, s[i].start, s[i].end);

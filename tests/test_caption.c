@@ -23,12 +23,11 @@ Test(caption, agency_captions_are_found)
         /* the closing date, after a comma or a weekday */
         "Oscar pistorius sits in court during his trial, in pretoria, south africa, friday, aug. 8, 2014.",
         "Passengers wait to enter a railway station in guangzhou, guangdong province, february 1, 2016.",
-        "Residents repair a roof in cagayan province, northeastern philippines on sunday, sept. 16, 2018.",
         "People look on after an overpass buckled near kaikoura, new zealand monday, nov. 14, 2016.",
         /* where people stand */
         "Traders Richard Deviccaro, center, and Joseph Dente, right, work on the floor of the exchange.",
         "Angelika graswald, second from left, stands in court with her lawyers.",
-        "Bahraini activist zainab al-khawaja ( l ) is greeted by sumaiya rajab.",
+        "( l-r ) the four swimmers celebrate after breaking the world record in the relay final.",
         "From left: the chairman, the chief executive and the treasurer at the launch.",
         /* the openers */
         "FILE - In this Oct. 8, 2017, file photo, the running back warms up before the game in Houston.",
@@ -51,7 +50,13 @@ Test(caption, story_sentences_are_not_captions)
         "The plant opened in 1998, and closed on friday.",
         "File - the state auditor on thursday blasted federal oversight of the prisons.", /* no photo */
         "Abdirahmaan muhumed, above, told mpr news that he had joined the fighting.",
-        "Buy Kleenex(R) tissues today.",                         /* a trademark, not "( r )" */
+        "Buy Kleenex(R) tissues today.",                         /* a trademark */
+        "Gov. Scott Walker (R) signed the bill on Monday.",      /* parties, not places in a picture */
+        "rep. steve king ( r ) said the vote would be close.",
+        "NASA launched its new rover toward Mars on Thursday, July 30, 2020.", /* "on" a date */
+        "In this year's budget, the government's handout to farmers rose by 10 percent.",
+        "This image problem has dogged the company for years.",  /* a photo word, no caption cue */
+        "In this small town, pictures of the missing girl hang in every shop window.",
         "In this case, the court ruled against him on Monday.",  /* "in this", no photo word */
         "This experiment shows that, unlike image-forming vision, the body clock adds up light.",
         "The vote, left to the states, was held on May 1, 2014 in every county.",
@@ -80,6 +85,8 @@ Test(caption, a_glued_caption_is_cut_at_its_credit)
     cr_assert_str_eq(glued + cut, "colerain police arrested two teens wednesday night, officers said.");
     /* too little story after the credit, no credit, an unclosed one */
     const char *keep[] = {"Officials stand near the stadium ( photo: mark humphrey, ap ) on monday.",
+                          "Mayor Jane Smith, shown here ( photo: ap ), said monday that the city would raise "
+                          "property taxes by two percent next year.",
                           "Police arrested two teens wednesday night after a long chase through town.",
                           "The family posed for a picture ( photo: provided by the family and then some more "
                           "words that never close the bracket at all, as broken pages do"};

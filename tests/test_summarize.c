@@ -212,6 +212,28 @@ Test(summarize, no_question_in_any_summary)
     precis_cluster_free(c);
 }
 
+Test(summarize, a_cluster_of_questions_still_gets_a_summary)
+{
+    /* Questions are passed over while anything else is left; when
+     * nothing is, every method falls back to them rather than print
+     * nothing. */
+    const char *text = "Who is to blame for the fire at the tower? Why did nobody warn the residents in time? "
+                       "What happens next for the families who lost their homes?\n";
+    precis_engine *e;
+    precis_cluster *c;
+    precis_error err;
+    cr_assert_eq(precis_engine_new(&e, &err), PRECIS_OK);
+    cr_assert_eq(precis_cluster_new(e, "questions", &c, &err), PRECIS_OK);
+    cr_assert_eq(precis_cluster_add(c, "a", text, strlen(text), &err), PRECIS_OK, "%s", err.message);
+    for (const char *const *m = precis_methods(); *m; m++) {
+        precis_summary *s = summarize(c, *m, 60, 0);
+        cr_expect_geq(precis_summary_count(s), 1, "%s printed nothing", *m);
+        precis_summary_free(s);
+    }
+    precis_cluster_free(c);
+    precis_engine_free(e);
+}
+
 Test(summarize, json_output_matches_the_schema)
 {
     precis_cluster *c = seed_cluster();

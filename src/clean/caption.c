@@ -77,11 +77,12 @@ static int comma_position(const char *s, size_t len, size_t i)
     return j && j < len && s[j] == ',';
 }
 
-/* " ( l )", " (l-r)", " ( from left )": the bracketed form. The space
- * before it keeps trademarks ("Brand(R)") out. */
+/* " ( l-r )", " (from left)": the bracketed form. A bare "( l )" or
+ * "( r )" is left alone: "rep. steve king ( r ) said" is a party, not a
+ * place in a picture. The space before it keeps "Brand(R)" out. */
 static int bracket_position(const char *s, size_t len, size_t i)
 {
-    static const char *const marks[] = {"l-r", "l to r", "from left", "l", "r", NULL};
+    static const char *const marks[] = {"l-r", "l to r", "from left", NULL};
     if (s[i] != '(' || (i > 0 && s[i - 1] != ' '))
         return 0;
     size_t j = match_any(s, len, skip_spaces(s, len, i + 1), marks);
@@ -126,7 +127,12 @@ static size_t file_tag(const char *s, size_t len)
 static int photo_opener(const char *s, size_t len)
 {
     static const char *const photo_words[] = {"photographs", "photograph", "photos", "photo", "images", "image",
-                                              "pictures", "picture", "handout", NULL};
+                                              "pictures", "picture", NULL};
+    /* what follows the photo word in a caption: "photo provided by",
+     * "image made from video", "file photo, ..."; not "pictures of the
+     * missing girl hang ..." or "this image problem" */
+    static const char *const cues[] = {",", " provided", " released", " made", " taken", " shows", " showing",
+                                       " obtained", " captured", " posted", " courtesy", " dated", NULL};
     if (match(s, len, 0, "file photo"))
         return 1;
     size_t i = file_tag(s, len);
@@ -137,7 +143,7 @@ static int photo_opener(const char *s, size_t len)
         return 0;
     for (int words = 0; words < 10 && j < len; words++) {
         size_t k = match_any(s, len, j, photo_words);
-        if (k && (k == len || (!is_letter((unsigned char)s[k]) && s[k] != '-'))) /* not "image-forming" */
+        if (k && match_any(s, len, k, cues))
             return 1;
         while (j < len && s[j] != ' ')
             j++;
@@ -206,11 +212,17 @@ static int closing_date(const char *s, size_t len)
     size_t w = m - 1;
     if (s[w - 1] == ',') {
         w--;
+        size_t ws = word_start(s, w);
+        if (ws < w && word_in(s, ws, w, weekdays))
+            return !(ws >= 3 && match(s, ws, ws - 3, "on "));
         if (w > 0 && s[w - 1] != ' ' && !is_digit((unsigned char)s[w - 1]))
             return 1; /* "..., in sydney, september 15, 2009.", "holland, mich., oct. 10, 2012." */
     }
     size_t ws = word_start(s, w);
-    return ws < w && word_in(s, ws, w, weekdays);
+    if (ws == w || !word_in(s, ws, w, weekdays))
+        return 0;
+    /* "... launched the rover on thursday, july 30, 2020.": a story's date */
+    return !(ws >= 3 && match(s, ws, ws - 3, "on "));
 }
 
 int is_photo_caption(const char *s, size_t len)
@@ -239,6 +251,10 @@ size_t caption_prefix_length(const char *s, size_t len)
         if (j >= len || s[j] != ')')
             return 0;
         j = skip_spaces(s, len, j + 1);
+        /* "Mayor Jane Smith, shown here ( photo: ap ), said ...": what
+         * follows must start a sentence, not go on with this one */
+        if (j >= len || !(is_letter((unsigned char)s[j]) || is_digit((unsigned char)s[j]) || s[j] == '"'))
+            return 0;
         return count_words(s + j, len - j) >= CAPTION_STORY_MIN_WORDS ? j : 0;
     }
     return 0;

@@ -6,22 +6,29 @@
  * first sentence: "Oscar pistorius sits in court during his trial, in
  * pretoria, south africa, friday, aug. 8, 2014." It describes a picture the
  * reader cannot see, and worse, it takes the first-sentence slot that the
- * position features and the lead method give to the story's real lead.
+ * learned scorer's position features and the lead method give to the
+ * story's real lead. (The centrality scorer's position term, which
+ * coverage uses as a tie-breaker, still counts raw positions, headlines
+ * and captions included.)
  *
  * A caption gives itself away by its conventions, not its topic:
  *  - where people stand in the picture: ", left,", ", second from right,",
- *    "( l )", "( l-r )", "from left:", "left to right:";
+ *    "( l-r )", "from left:", "left to right:";
  *  - the agencies' openers: "File - in this ... photo", "File photo",
- *    "In this image made from video ...", "This undated photo provided by";
+ *    "In this image made from video ...", "This undated photo provided by"
+ *    (a photo word followed by a caption's cue: a comma, "provided",
+ *    "released", "made", "taken", "shows", ...);
  *  - the agencies' closing date, after a comma or a weekday:
- *    "..., in madrid, tuesday, dec. 22, 2015."
+ *    "..., in madrid, tuesday, dec. 22, 2015." (not "on" a weekday, which
+ *    is how a story dates what happened)
  * and by its length: one that runs past CAPTION_MAX_WORDS words has most
  * likely been glued to the story's first sentence, which must not be lost
  * with it; when the credit shows where the caption ends, the caption is cut
  * off instead (caption_prefix_length). The cluster (model/cluster.c) asks
- * only about the sentences
- * before an article's first story sentence; one found is not summary
- * material (SENT_CAPTION, select/select.h: sentence_is_fragment).
+ * only about the sentences before an article's first story sentence; one
+ * found is not summary material (SENT_CAPTION, select/select.h:
+ * sentence_is_fragment), so a false alarm costs the article its lead:
+ * precision comes first.
  */
 #ifndef PRECIS_CLEAN_CAPTION_H
 #define PRECIS_CLEAN_CAPTION_H

@@ -158,10 +158,6 @@ static precis_status check_text(const char *where, const char *text, size_t len,
  * caption or a byline, and one with few function words is a list of
  * links or contacts (how wire copy ends): neither is a cut sentence. */
 #define CUT_MIN_WORDS 12
-
-/* A caption heads the page: only an article's first few sentences, before
- * its first story sentence, are asked about (clean/caption.h). */
-#define CAPTION_LEADING 3
 #define CUT_MIN_STOP_SHARE 0.3
 
 static void mark_cut_end(sentence *s)
@@ -173,6 +169,10 @@ static void mark_cut_end(sentence *s)
         s->bytes += sizeof PRECIS_CUT_MARK - 1;
     }
 }
+
+/* A caption heads the page: only an article's first few sentences, before
+ * its first story sentence, are asked about (clean/caption.h). */
+#define CAPTION_LEADING 3
 
 precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const char *text, size_t len,
                                  precis_error *err)

@@ -82,7 +82,7 @@ static int expected_best(step_state *st, arena *a)
     st->expected_best = 0;
     for (size_t k = 0; k < c->nsents && words < st->budget_words; k++) {
         const sentence *s = &c->sents[order[k].index];
-        if (sentence_is_fragment(s) || words + s->words > st->budget_words)
+        if (!sentence_is_selectable(s) || words + s->words > st->budget_words)
             continue;
         words += s->words;
         st->expected_best += fmax(order[k].score, 0) * s->words;

@@ -163,26 +163,21 @@ static void square_words(const precis_cluster *c, word_stats *ws, uint8_t *seen,
         seen[s->tok[k]] = 0;
 }
 
-size_t select_sumbasic(const precis_cluster *c, const represent *r, const method *m, const double *scores,
-                       budget *b, arena *a, uint32_t *chosen)
+/* One run of SumBasic over the candidates, into chosen; with
+ * any_sentence, fragments and questions are candidates too. */
+static size_t sumbasic_pass(const precis_cluster *c, const method *m, budget *b, word_stats *ws, ranked *heap,
+                            uint8_t *seen, uint32_t *chosen, int any_sentence)
 {
-    (void)r;
-    (void)scores;
-    word_stats ws;
-    ranked *heap = arena_alloc(a, (c->nsents + 1) * sizeof *heap);
-    uint8_t *seen = arena_calloc(a, c->nterms + 1, 1);
-    if (!heap || !seen || count_words(c, a, &ws) != 0 || build_postings(c, a, &ws) != 0)
-        return (size_t)-1;
     size_t nheap = 0, n = 0;
     for (size_t i = 0; i < c->nsents; i++) {
         const sentence *s = &c->sents[i];
-        if (s->ncontent == 0 || (m->skip_fragments && !sentence_is_selectable(s)))
+        if (s->ncontent == 0 || (m->skip_fragments && !any_sentence && !sentence_is_selectable(s)))
             continue;
-        heap_push(heap, &nheap, (ranked){mean_p(c, &ws, i), (uint32_t)i});
+        heap_push(heap, &nheap, (ranked){mean_p(c, ws, i), (uint32_t)i});
     }
     while (nheap > 0 && !budget_full(b)) {
         ranked top = heap_pop(heap, &nheap);
-        double now = mean_p(c, &ws, top.index);
+        double now = mean_p(c, ws, top.index);
         if (now < top.score) {
             heap_push(heap, &nheap, (ranked){now, top.index});
             continue;
@@ -193,7 +188,25 @@ size_t select_sumbasic(const precis_cluster *c, const represent *r, const method
             continue;
         budget_take(b, s->words, bytes);
         chosen[n++] = top.index;
-        square_words(c, &ws, seen, top.index);
+        square_words(c, ws, seen, top.index);
     }
+    return n;
+}
+
+size_t select_sumbasic(const precis_cluster *c, const represent *r, const method *m, const double *scores,
+                       budget *b, arena *a, uint32_t *chosen)
+{
+    (void)r;
+    (void)scores;
+    word_stats ws;
+    ranked *heap = arena_alloc(a, (c->nsents + 1) * sizeof *heap);
+    uint8_t *seen = arena_calloc(a, c->nterms + 1, 1);
+    if (!heap || !seen || count_words(c, a, &ws) != 0 || build_postings(c, a, &ws) != 0)
+        return (size_t)-1;
+    size_t n = sumbasic_pass(c, m, b, &ws, heap, seen, chosen, 0);
+    /* A cluster of nothing but headlines or questions still gets a
+     * summary, as select_greedy gives one (nothing was squared yet). */
+    if (n == 0)
+        n = sumbasic_pass(c, m, b, &ws, heap, seen, chosen, 1);
     return n;
 }
