@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "clean/caption.h"
+#include "engine_fixture.h"
 #include "model/cluster.h"
 #include "precis.h"
 #include "text/segment.h"
@@ -110,19 +111,14 @@ static void first_sentence(precis_cluster *c, const char *m, char *out, size_t c
     precis_summary_free(s);
 }
 
-Test(caption, the_lead_after_a_caption_is_the_lead)
+Test(caption, the_lead_after_a_caption_is_the_lead, .init = setup, .fini = teardown)
 {
     const char *text =
         "Firefighters battle a blaze at the clearview apartments in holland, mich., oct. 10, 2012.\n\n"
         "A fire tore through an apartment complex in western Michigan on Wednesday, leaving 40 people "
         "without homes, officials said. No one was hurt. Smith, left, and Jones, right, were among those "
         "who lost their homes. The cause is under investigation.\n";
-    precis_engine *e;
-    precis_cluster *c;
-    precis_error err;
-    cr_assert_eq(precis_engine_new(&e, &err), PRECIS_OK);
-    cr_assert_eq(precis_cluster_new(e, "fire", &c, &err), PRECIS_OK);
-    cr_assert_eq(precis_cluster_add(c, "a", text, strlen(text), &err), PRECIS_OK, "%s", err.message);
+    precis_cluster *c = one_article_cluster("fire", text);
     cr_assert_geq(c->nsents, 5);
     cr_expect(c->sents[0].flags & SENT_CAPTION, "the heading caption is marked");
     for (size_t i = 1; i < c->nsents; i++) /* ", left," in the body is the story's */
@@ -136,10 +132,8 @@ Test(caption, the_lead_after_a_caption_is_the_lead)
     const char *glued = "Elementary school students cross a snowy street as a blizzard dropped snow over "
                         "boulder, colo. ( photo: brennan linsley, ap ) A spring blizzard closed schools across "
                         "three states on Wednesday, forecasters said. Roads were shut.\n";
-    cr_assert_eq(precis_cluster_new(e, "snow", &c, &err), PRECIS_OK);
-    cr_assert_eq(precis_cluster_add(c, "a", glued, strlen(glued), &err), PRECIS_OK, "%s", err.message);
+    c = one_article_cluster("snow", glued);
     first_sentence(c, "lead", got, sizeof got);
     cr_expect_str_eq(got, "A spring blizzard closed schools across three states on Wednesday, forecasters said.");
     precis_cluster_free(c);
-    precis_engine_free(e);
 }

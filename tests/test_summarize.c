@@ -219,11 +219,9 @@ Test(summarize, a_cluster_of_questions_still_gets_a_summary)
      * nothing. */
     const char *text = "Who is to blame for the fire at the tower? Why did nobody warn the residents in time? "
                        "What happens next for the families who lost their homes?\n";
-    precis_engine *e;
     precis_cluster *c;
     precis_error err;
-    cr_assert_eq(precis_engine_new(&e, &err), PRECIS_OK);
-    cr_assert_eq(precis_cluster_new(e, "questions", &c, &err), PRECIS_OK);
+    cr_assert_eq(precis_cluster_new(engine, "questions", &c, &err), PRECIS_OK);
     cr_assert_eq(precis_cluster_add(c, "a", text, strlen(text), &err), PRECIS_OK, "%s", err.message);
     for (const char *const *m = precis_methods(); *m; m++) {
         precis_summary *s = summarize(c, *m, 60, 0);
@@ -231,7 +229,6 @@ Test(summarize, a_cluster_of_questions_still_gets_a_summary)
         precis_summary_free(s);
     }
     precis_cluster_free(c);
-    precis_engine_free(e);
 }
 
 Test(summarize, json_output_matches_the_schema)
