@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include "text/token.h"
+
 static int lower(int c)
 {
     return c >= 'A' && c <= 'Z' ? c + 32 : c;
@@ -54,15 +56,6 @@ static size_t skip_spaces(const char *s, size_t len, size_t i)
     while (i < len && s[i] == ' ')
         i++;
     return i;
-}
-
-static size_t count_words(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n' ||
-                                                              s[i - 1] == '\t');
-    return n;
 }
 
 /* ", left," ", second from right," ... : where someone stands. */
@@ -227,7 +220,7 @@ static int closing_date(const char *s, size_t len)
 
 int is_photo_caption(const char *s, size_t len)
 {
-    if (len == 0 || count_words(s, len) > CAPTION_MAX_WORDS)
+    if (len == 0 || count_words(s, 0, len) > CAPTION_MAX_WORDS)
         return 0;
     return photo_opener(s, len) || has_position(s, len) || closing_date(s, len);
 }
@@ -255,7 +248,7 @@ size_t caption_prefix_length(const char *s, size_t len)
          * follows must start a sentence, not go on with this one */
         if (j >= len || !(is_letter((unsigned char)s[j]) || is_digit((unsigned char)s[j]) || s[j] == '"'))
             return 0;
-        return count_words(s + j, len - j) >= CAPTION_STORY_MIN_WORDS ? j : 0;
+        return count_words(s, j, len) >= CAPTION_STORY_MIN_WORDS ? j : 0;
     }
     return 0;
 }
