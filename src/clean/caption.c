@@ -8,13 +8,9 @@
 #include "clean/caption.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "text/token.h"
-
-static int lower(int c)
-{
-    return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
 
 static int is_digit(int c)
 {
@@ -23,8 +19,7 @@ static int is_digit(int c)
 
 static int is_letter(int c)
 {
-    c = lower(c);
-    return c >= 'a' && c <= 'z';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 /* Does s[i..len) start with word (lower case), case folded? Returns the
@@ -32,12 +27,7 @@ static int is_letter(int c)
 static size_t match(const char *s, size_t len, size_t i, const char *word)
 {
     size_t n = strlen(word);
-    if (i + n > len)
-        return 0;
-    for (size_t k = 0; k < n; k++)
-        if (lower((unsigned char)s[i + k]) != word[k])
-            return 0;
-    return i + n;
+    return i + n <= len && strncasecmp(s + i, word, n) == 0 ? i + n : 0;
 }
 
 /* The first of words that s[i..) starts with: the index after it, or 0. */
