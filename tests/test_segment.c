@@ -416,6 +416,35 @@ Test(segment, long_sentence_is_cut_at_word_boundary)
     free(t);
 }
 
+/* The stop falls inside the limit but its closing quote runs past it
+ * (found by fuzz_segment): the sentence is still cut to the limit. */
+Test(segment, closing_quote_past_the_limit_is_cut)
+{
+    char t[8192];
+    size_t n = 0;
+    memcpy(t, "\xE2\x80\x9C", 3); /* “ */
+    n = 3;
+    for (int w = 0; w < 817; w++, n += 5)
+        memcpy(t + n, "word ", 5);
+    memcpy(t + n, "words.\xE2\x80\x9D", 9); /* ends at byte 4097: one past the limit */
+    n += 9;
+    cr_assert_eq(n, PRECIS_MAX_SENTENCE_BYTES + 1);
+    const char *next = "\n\nThe next sentence stands alone.";
+    memcpy(t + n, next, strlen(next));
+    n += strlen(next);
+    t[n] = 0;
+    split sp;
+    split_text(&sp, t, n);
+    cr_assert_geq(sp.n, 3);
+    for (size_t i = 0; i < sp.n; i++)
+        cr_expect_leq(sp.s[i].end - sp.s[i].start, PRECIS_MAX_SENTENCE_BYTES, "sentence %zu", i);
+    cr_expect(sp.s[0].flags & SENT_TRUNCATED);
+    /* the tail keeps its closing quote, and nothing is lost between the pieces */
+    cr_expect_eq(sp.s[sp.n - 2].end, PRECIS_MAX_SENTENCE_BYTES + 1);
+    cr_expect(!memcmp(t + sp.s[sp.n - 1].start, "The next sentence", 17));
+    arena_free(&sp.a);
+}
+
 /* A huge line must be linear: 50 MB without a stop or a space. */
 Test(segment, huge_single_line_is_fast, .timeout = 20)
 {

@@ -501,8 +501,14 @@ static int period_ends(const para *p, size_t dot, size_t n, int nl)
 }
 
 /* Emit the sentence [p->sent, end) and open the next at n. */
+static size_t cut_long(para *p);
+
 static void end_sentence(para *p, size_t end, size_t n, uint32_t flags)
 {
+    /* The scanner watches the limit, but a stop just inside it can bring
+     * closing quotes and brackets past it: cut first, then end the rest. */
+    if (end > p->sent + PRECIS_MAX_SENTENCE_BYTES)
+        cut_long(p);
     emit(p, p->sent, end, flags);
     open_sentence(p, n);
 }
