@@ -23,7 +23,7 @@ $BIN eval "$SHARED/data/duc2006/test.jsonl.zst" --words 250 --jackknife --no-que
 {
     echo "### Multi-News validation, 300 words, ROUGE F1"
     echo
-    echo "All 5,622 clusters; \`precis eval --words 300\` (ROUGE-1.5.5 semantics: -n 2 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -l 300). Clusters/s includes cleaning, splitting and stemming, one core."
+    echo "All 5,622 clusters; \`precis eval --words 300\` (ROUGE-1.5.5 semantics: -n 2 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -l 300). Clusters/s: clusters per second of processor time on one core, cleaning, splitting and stemming included, ROUGE scoring not."
     echo
     echo "| system | R-1 F | R-2 F | R-SU4 F | clusters/s | source |"
     echo "|---|---:|---:|---:|---:|---|"

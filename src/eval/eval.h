@@ -45,7 +45,7 @@ typedef struct eval_row {
     char name[64];
     bool is_peer;
     size_t clusters;               /* clusters summarized (or peer summaries scored) */
-    double seconds;                /* time spent building clusters and summarizing */
+    double seconds;                /* processor time spent building clusters and summarizing */
     rouge_average avg[ROUGE_MAX_METRICS];
 } eval_row;
 
