@@ -1,6 +1,7 @@
 /*
  * test_sentence_edges.c: datelines trimmed from wire stories' first
- * sentences, and quotation pieces recognised, on real newswire forms.
+ * sentences, quotation pieces recognised, and sentences that lean on the
+ * one before, on real newswire forms.
  */
 #include <criterion/criterion.h>
 #include <string.h>
@@ -59,6 +60,57 @@ Test(sentence_edges, quotation_pieces)
     cr_assert(quotes_unbalanced(s, strlen(s)));
     s = "He said \" we ' ll see \" and left.";
     cr_assert_not(quotes_unbalanced(s, strlen(s)), "straight quotes are never judged");
+}
+
+static int leans(const char *s)
+{
+    return opens_leaning_back(s, strlen(s));
+}
+
+Test(sentence_edges, sentences_that_lean_on_the_one_before)
+{
+    /* From DUC 2006 and the seeds: who is "she", "he", "it"? */
+    cr_assert(leans("She was banned for two years for taking methandienone."));
+    cr_assert(leans("He admitted in court last month that he administered anabolic steroids to athletes."));
+    cr_assert(leans("His spokesperson, Dmitry Peskov, said Russia was targeting Isis militants."));
+    cr_assert(leans("\xe2\x80\x9cThey are not just Isis,\xe2\x80\x9d said one official."));
+    cr_assert(leans("``He's not coming back,'' a neighbour said."));
+    cr_assert(leans("They\xe2\x80\x99re determined to stay."));
+    cr_assert(leans("A car bomb factory north of Homs was also destroyed, it said."));
+    cr_assert(leans("The plan will not survive the winter, he added."));
+    cr_assert(leans("\" we ' ll see, \" she told reporters ."), "Multi-News's spaced tokens");
+}
+
+Test(sentence_edges, sentences_that_stand_alone)
+{
+    cr_assert_not(leans("Russian jets have carried out a second day of strikes in Syria."));
+    cr_assert_not(leans("Heavy rain fell on Thursday."), "\"he\" is only a word on its own");
+    cr_assert_not(leans("Hersh reported the raid first."));
+    cr_assert_not(leans("Shell said profits fell."));
+    cr_assert_not(leans("It is hard to imagine a worse week for the minister."), "\"it\" opening is too often no one");
+    cr_assert_not(leans("But a non-Indian resident of a reservation has no say in tribal government."),
+                  "connectives are not pronouns");
+    cr_assert_not(leans("The ministry said it would release videos, adding that it had hit 12 targets."));
+    cr_assert_not(leans("Officials said he could not be reached."), "a pronoun inside a named speaker's report");
+    cr_assert_not(leans("He-Man returns to cinemas."));
+    cr_assert_not(leans(""));
+}
+
+Test(sentence_edges, a_quotation_that_goes_on)
+{
+    const char *prev = "\xe2\x80\x9cThese organisations are known,\xe2\x80\x9d he was quoted as saying by Russian "
+                       "news agencies.";
+    const char *next = "\xe2\x80\x9cThe targets are determined in coordination with the Syrian defence "
+                       "ministry.\xe2\x80\x9d";
+    cr_assert(continues_quotation(prev, strlen(prev), next, strlen(next)));
+    const char *plain = "Kremlin spokesman Dmitry Peskov appeared to admit that Russia was targeting not only IS sites.";
+    cr_assert_not(continues_quotation(plain, strlen(plain), next, strlen(next)),
+                  "after a sentence that names the speaker, a whole quotation is that speaker's");
+    const char *attributed = "\xe2\x80\x9cThe targets are determined with Syria,\xe2\x80\x9d Peskov said.";
+    cr_assert_not(continues_quotation(prev, strlen(prev), attributed, strlen(attributed)));
+    const char *wire = "``We will not be deterred.''";
+    const char *wire_prev = "``The effect was immediate,'' she says.";
+    cr_assert(continues_quotation(wire_prev, strlen(wire_prev), wire, strlen(wire)));
 }
 
 static const char *after_furniture(const char *s)

@@ -5,6 +5,7 @@
 #include "clean/sentence_edges.h"
 
 #include <string.h>
+#include <strings.h>
 
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
@@ -231,4 +232,101 @@ int quotes_unbalanced(const char *s, size_t len)
      * parity noise, and on Multi-News filtering by it cost 0.3 ROUGE-1. */
     return count(s, len, "``") != count(s, len, "''") ||
            count(s, len, "\xe2\x80\x9c") != count(s, len, "\xe2\x80\x9d");
+}
+
+/* 1 if s[i..end) is one of the words, in any case. */
+static int word_in(const char *s, size_t i, size_t end, const char *const *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strlen(words[k]) == end - i && !strncasecmp(s + i, words[k], end - i))
+            return 1;
+    return 0;
+}
+
+static int ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* End of the ASCII word at s[i], or i if none starts there. */
+static size_t word_end(const char *s, size_t i, size_t len)
+{
+    while (i < len && ascii_letter(s[i]))
+        i++;
+    return i;
+}
+
+static const char *const pronouns[] = {"he", "she", "they", "his", "her", "their", "him", "them"};
+static const char *const speaking[] = {"said", "says", "added", "adds", "told", "wrote", "noted", "explained"};
+
+/* ", he said" or ", it added" anywhere: a quotation whose speaker is a
+ * pronoun, "it" included (a ministry, a company). */
+static int pronoun_speaks(const char *s, size_t len)
+{
+    static const char *const subjects[] = {"he", "she", "they", "it"};
+    for (size_t i = 0; i + 2 < len; i++) {
+        if (s[i] != ',')
+            continue;
+        /* ", he said", ",\" he said", ",” he said", ",'' he said", and
+         * Multi-News's spaced ", \" he said". */
+        size_t a = i + 1;
+        for (int k = 0; k < 3 && a < len; k++) {
+            if (s[a] == ' ' || s[a] == '"' || s[a] == '\'')
+                a++;
+            else if (a + 3 <= len && !memcmp(s + a, "\xe2\x80\x9d", 3))
+                a += 3;
+        }
+        while (a < len && s[a] == ' ')
+            a++;
+        if (a == i + 1 || s[a - 1] != ' ')
+            continue;
+        size_t ae = word_end(s, a, len);
+        if (ae == a || ae >= len || s[ae] != ' ' || !word_in(s, a, ae, subjects, 4))
+            continue;
+        size_t b = ae + 1, be = word_end(s, b, len);
+        if (be > b && (be == len || !ascii_letter(s[be])) && word_in(s, b, be, speaking, 8))
+            return 1;
+    }
+    return 0;
+}
+
+static int opens_quoted(const char *s, size_t len)
+{
+    return (len >= 3 && !memcmp(s, "\xe2\x80\x9c", 3)) || (len >= 1 && s[0] == '"') ||
+           (len >= 2 && !memcmp(s, "``", 2));
+}
+
+static int all_quoted(const char *s, size_t len)
+{
+    static const char *const closing[] = {".\xe2\x80\x9d", "!\xe2\x80\x9d", ".\"", "!\"", ".''", "!''"};
+    int closes = 0;
+    for (size_t k = 0; k < sizeof closing / sizeof *closing; k++) {
+        size_t n = strlen(closing[k]);
+        closes |= len >= n && !memcmp(s + len - n, closing[k], n);
+    }
+    return opens_quoted(s, len) && closes;
+}
+
+int continues_quotation(const char *prev, size_t prev_len, const char *s, size_t len)
+{
+    return opens_quoted(prev, prev_len) && all_quoted(s, len);
+}
+
+int opens_leaning_back(const char *s, size_t len)
+{
+    size_t i = 0;
+    for (;;) { /* opening quotation marks and the spaces after them */
+        if (i < len && (s[i] == '"' || s[i] == '\'' || s[i] == '`' || s[i] == ' '))
+            i++;
+        else if (i + 3 <= len && (!memcmp(s + i, "\xe2\x80\x9c", 3) || !memcmp(s + i, "\xe2\x80\x98", 3)))
+            i += 3;
+        else
+            break;
+    }
+    size_t end = word_end(s, i, len);
+    /* The word must end there ("Heavy" is not "he", "Hersh" not "her"),
+     * though a clitic may follow: "He's", "They're", straight or curly. */
+    int curly_apostrophe = end + 3 <= len && !memcmp(s + end, "\xe2\x80\x99", 3);
+    int whole = end > i && (end == len || curly_apostrophe ||
+                            ((unsigned char)s[end] < 0x80 && s[end] != '-' && !(s[end] >= '0' && s[end] <= '9')));
+    if (whole && word_in(s, i, end, pronouns, sizeof pronouns / sizeof *pronouns))
+        return 1;
+    return pronoun_speaks(s, len);
 }

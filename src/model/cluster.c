@@ -238,6 +238,10 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
             s->start += (uint32_t)dateline_length(a->text + s->start, s->end - s->start);
         if (quotes_unbalanced(a->text + s->start, s->end - s->start))
             s->flags |= SENT_PART_QUOTE;
+        if (a->count > 0 && (opens_leaning_back(a->text + s->start, s->end - s->start) ||
+                             continues_quotation(a->text + s[-1].start, s[-1].end - s[-1].start,
+                                                 a->text + s->start, s->end - s->start)))
+            s->flags |= SENT_LEANS_BACK;
         if (engine_is_boilerplate(c->engine, a->text + s->start, s->end - s->start))
             s->flags |= SENT_BOILERPLATE;
         if (leading && a->count < CAPTION_LEADING && is_photo_caption(a->text + s->start, s->end - s->start))
