@@ -34,6 +34,9 @@ typedef struct method {
     int avoid_redundancy;   /* selector skips near-duplicates of chosen sentences */
     int skip_fragments;     /* selector skips headlines, very short lines and questions
                              * (sentence_is_selectable, select/select.h) */
+    int keep_context;       /* greedy selection takes a sentence that leans on the one
+                             * before it (SENT_LEANS_BACK: "She said ...") only after that
+                             * one; coverage and stepwise always do */
 } method;
 
 const method *method_find(const char *name);

@@ -48,6 +48,14 @@ static int is_redundant(const represent *r, const uint32_t *chosen, size_t n, ui
     return 0;
 }
 
+static int is_chosen(const uint32_t *chosen, size_t n, uint32_t i)
+{
+    for (size_t j = 0; j < n; j++)
+        if (chosen[j] == i)
+            return 1;
+    return 0;
+}
+
 static size_t pass(const precis_cluster *c, const represent *r, const method *m, const ranked *order,
                    budget *b, uint32_t *chosen, size_t n, int allow_fragments)
 {
@@ -58,11 +66,26 @@ static size_t pass(const precis_cluster *c, const represent *r, const method *m,
             continue;
         if (m->avoid_redundancy ? is_redundant(r, chosen, n, i) : 0)
             continue;
-        int taken = 0;
-        for (size_t j = 0; j < n; j++)
-            taken |= chosen[j] == i;
-        if (taken)
+        if (is_chosen(chosen, n, i))
             continue;
+        /* SENT_LEANS_BACK is never set on an article's first sentence, so
+         * i - 1 is the sentence this one leans on. */
+        if (m->keep_context && (s->flags & SENT_LEANS_BACK) && !is_chosen(chosen, n, i - 1)) {
+            /* Take that sentence first, if it may be taken and stands on its own. */
+            const sentence *p = &c->sents[i - 1];
+            if ((m->skip_fragments && !allow_fragments && !sentence_is_selectable(p)) ||
+                (m->avoid_redundancy && is_redundant(r, chosen, n, i - 1)) || r->group[i - 1] == r->group[i] ||
+                ((p->flags & SENT_LEANS_BACK) && !is_chosen(chosen, n, i - 2)))
+                continue;
+            budget both = *b;
+            if (!budget_fits(&both, p->words, sentence_bytes(c, p)))
+                continue;
+            budget_take(&both, p->words, sentence_bytes(c, p));
+            if (!budget_fits(&both, s->words, sentence_bytes(c, s)))
+                continue;
+            budget_take(b, p->words, sentence_bytes(c, p));
+            chosen[n++] = i - 1;
+        }
         size_t bytes = sentence_bytes(c, s);
         if (!budget_fits(b, s->words, bytes))
             continue;

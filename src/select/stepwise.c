@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "model/engine.h"
+#include "text/segment.h"
 
 #define STEPPER_PATH "data/stepper.txt"
 #define POOL 96
@@ -113,6 +114,10 @@ int step_candidate(const step_state *st, const budget *b, uint32_t i)
 {
     const sentence *s = &st->c->sents[i];
     if (st->taken[i] || !sentence_is_selectable(s) || !budget_fits(b, s->words, sentence_bytes(st->c, s)))
+        return 0;
+    /* "She was banned ..." only after the sentence that says who she is
+     * (SENT_LEANS_BACK is never set on an article's first sentence). */
+    if ((s->flags & SENT_LEANS_BACK) && !st->taken[i - 1])
         return 0;
     for (size_t k = 0; k < st->n; k++)
         if (st->r->group[st->chosen[k]] == st->r->group[i])
