@@ -8,16 +8,13 @@
  * trimmed, that no sentence exceeds PRECIS_MAX_SENTENCE_BYTES, and that
  * the question and unterminated flags agree with the sentence's final stop;
  * each sentence also goes through the photo-caption tests (clean/caption.h),
- * and a caption cut never ends past the sentence.
+ * and a caption cut never ends past the sentence, and with the sentence
+ * before it through the leaning-back tests (clean/sentence_edges.h).
  *
  * Build and run (from the repository root):
  *
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Isrc \
- *       fuzz/fuzz_segment.c src/clean/furniture.c src/clean/caption.c src/text/segment.c \
- *       src/core/arena.c src/core/strmap.c src/text/utf8.c -lutf8proc \
- *       -o build/fuzz_segment
- *   mkdir -p build/fuzz-corpus && cp examples/seeds/0*.txt build/fuzz-corpus/
- *   build/fuzz_segment -max_total_time=180 -max_len=65536 build/fuzz-corpus
+ *   make fuzz && mkdir -p build/fuzz/work/segment
+ *   build/fuzz/fuzz_segment -max_total_time=180 -max_len=65536 build/fuzz/work/segment fuzz/corpus/segment
  *
  * Last runs (clang 14, 1 core, corpus seeded from examples/seeds plus a
  * DUC 2006 and a Multi-News sample): 2 x 180 s, 685k and 798k executions,
@@ -29,6 +26,7 @@
 #include <string.h>
 
 #include "clean/caption.h"
+#include "clean/sentence_edges.h"
 #include "clean/furniture.h"
 #include "precis.h"
 #include "text/segment.h"
@@ -72,6 +70,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     prev = 0;
     size_t k = 0;
+    char *last = NULL; /* exact-length copy of the sentence before */
+    size_t last_len = 0;
     for (size_t i = 0; i < ns; i++) {
         if (s[i].start < prev || s[i].start >= s[i].end || s[i].end > size)
             abort();
@@ -91,7 +91,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)is_photo_caption(copy, slen);
         if (caption_prefix_length(copy, slen) > slen)
             abort();
-        free(copy);
+        (void)opens_leaning_back(copy, slen);
+        if (last)
+            (void)continues_quotation(last, last_len, copy, slen);
+        free(last);
+        last = copy;
+        last_len = slen;
         /* a question is a terminated sentence whose final stop is '?' */
         int stop = final_stop(text, s[i].start, s[i].end);
         if (!!(s[i].flags & SENT_QUESTION) != (stop == '?') || !!(s[i].flags & SENT_UNTERMINATED) != (stop == 0))
@@ -103,6 +108,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         prev = s[i].end;
     }
+    free(last);
     arena_free(&a);
     return 0;
 }
