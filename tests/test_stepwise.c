@@ -270,13 +270,14 @@ static void expect_same_selection(precis_cluster *c, select_fn want, size_t word
     arena_free(&p.a);
 }
 
-Test(stepwise, is_the_default_selection_on_short_clusters_from_200_words, .init = setup, .fini = teardown)
+Test(stepwise, is_the_default_selection_on_short_clusters_without_a_query, .init = setup, .fini = teardown)
 {
     precis_cluster *c = vote_cluster();
     cr_assert(cluster_is_short(c));
     expect_same_selection(c, select_stepwise, 300, NULL, "short cluster, 300 words");
     expect_same_selection(c, select_stepwise, 200, NULL, "short cluster, 200 words");
-    expect_same_selection(c, select_learned, 120, NULL, "short cluster, 120 words");
+    expect_same_selection(c, select_stepwise, 120, NULL, "short cluster, 120 words");
+    expect_same_selection(c, select_stepwise, 40, NULL, "short cluster, 40 words");
     expect_same_selection(c, select_learned, 300, "parks and libraries", "short cluster with a query");
     precis_cluster_free(c);
     c = seeds_cluster(engine, 3);

@@ -7,8 +7,8 @@
 #include "select/select.h"
 
 static const method methods[] = {
-    {"default", "stepwise on clusters as short as Multi-News's (up to 600 words; learned under "
-                "budgets below 200 words or with a query), coverage on longer ones",
+    {"default", "stepwise on clusters as short as Multi-News's (up to 600 words; learned with a "
+                "query), coverage on longer ones",
      score_adaptive, select_adaptive, 1, 1, 1},
     {"coverage", "bigram concepts weighted by how many articles use them, covered greedily, "
                  "with centrality, position and support as tie-breakers",
