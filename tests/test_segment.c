@@ -445,6 +445,27 @@ Test(segment, closing_quote_past_the_limit_is_cut)
     arena_free(&sp.a);
 }
 
+/* A line break followed by nothing but white space to the end of the text
+ * (here U+2028 LINE SEPARATOR, three times): the splitter looked at the
+ * byte after the end to see whether a bullet started there. Found by
+ * fuzz_segment; under ASan, with the text in a buffer of its exact length,
+ * the read past the end fails this test. */
+Test(segment, white_space_after_the_last_line_break)
+{
+    static const char bytes[] = "Qna \n\xE2\x80\xA8\xE2\x80\xA8\xE2\x80\xA8";
+    size_t n = sizeof bytes - 1;
+    char *t = malloc(n);
+    cr_assert_not_null(t);
+    memcpy(t, bytes, n);
+    split sp;
+    split_text(&sp, t, n);
+    cr_assert_eq(sp.n, 1);
+    cr_expect_eq(sp.s[0].start, 0);
+    cr_expect_eq(sp.s[0].end, 3, "\"Qna\", trimmed");
+    arena_free(&sp.a);
+    free(t);
+}
+
 /* A huge line must be linear: 50 MB without a stop or a space. */
 Test(segment, huge_single_line_is_fast, .timeout = 20)
 {

@@ -104,6 +104,8 @@ enum { C_LOWER, C_UPPER, C_DIGIT, C_QUOTE, C_BRACKET, C_BULLET, C_OTHER };
 
 static int char_class(const char *s, size_t i, size_t end)
 {
+    if (i >= end) /* nothing follows: a line break before white space to the end */
+        return C_OTHER;
     unsigned char c = (unsigned char)s[i];
     if (c >= 'a' && c <= 'z')
         return C_LOWER;
