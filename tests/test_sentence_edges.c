@@ -73,11 +73,16 @@ Test(sentence_edges, sentences_that_lean_on_the_one_before)
     cr_assert(leans("She was banned for two years for taking methandienone."));
     cr_assert(leans("He admitted in court last month that he administered anabolic steroids to athletes."));
     cr_assert(leans("His spokesperson, Dmitry Peskov, said Russia was targeting Isis militants."));
+    cr_assert(leans("Its shares fell 5 percent in early trading."));
     cr_assert(leans("\xe2\x80\x9cThey are not just Isis,\xe2\x80\x9d said one official."));
     cr_assert(leans("``He's not coming back,'' a neighbour said."));
     cr_assert(leans("They\xe2\x80\x99re determined to stay."));
     cr_assert(leans("A car bomb factory north of Homs was also destroyed, it said."));
     cr_assert(leans("The plan will not survive the winter, he added."));
+    cr_assert(leans("Home-schooling is a choice, not a refuge, they say."));
+    cr_assert(leans("``Why should we pay for their mistakes?'' he asked."));
+    cr_assert(leans("\"Get out of the water!\" she shouted, and he warned the others too, he told reporters."));
+    cr_assert(leans("``It was a disaster,'' she told The Associated Press on Friday."));
     cr_assert(leans("\" we ' ll see, \" she told reporters ."), "Multi-News's spaced tokens");
 }
 
@@ -92,25 +97,34 @@ Test(sentence_edges, sentences_that_stand_alone)
                   "connectives are not pronouns");
     cr_assert_not(leans("The ministry said it would release videos, adding that it had hit 12 targets."));
     cr_assert_not(leans("Officials said he could not be reached."), "a pronoun inside a named speaker's report");
+    cr_assert_not(leans("Although Smith denies wrongdoing, he said he would resign."), "the speaker is named first");
+    cr_assert_not(leans("While the report said prices would rise, it added that wages would not."));
+    cr_assert_not(leans("He Yafei, China's vice foreign minister, said the talks would go on."), "a surname");
+    cr_assert_not(leans("His Holiness the Dalai Lama arrived in Delhi."));
+    cr_assert_not(leans("Her Majesty the Queen opened the bridge."));
     cr_assert_not(leans("He-Man returns to cinemas."));
     cr_assert_not(leans(""));
 }
 
-Test(sentence_edges, a_quotation_that_goes_on)
+static int whole(const char *s)
 {
-    const char *prev = "\xe2\x80\x9cThese organisations are known,\xe2\x80\x9d he was quoted as saying by Russian "
-                       "news agencies.";
-    const char *next = "\xe2\x80\x9cThe targets are determined in coordination with the Syrian defence "
-                       "ministry.\xe2\x80\x9d";
-    cr_assert(continues_quotation(prev, strlen(prev), next, strlen(next)));
-    const char *plain = "Kremlin spokesman Dmitry Peskov appeared to admit that Russia was targeting not only IS sites.";
-    cr_assert_not(continues_quotation(plain, strlen(plain), next, strlen(next)),
-                  "after a sentence that names the speaker, a whole quotation is that speaker's");
-    const char *attributed = "\xe2\x80\x9cThe targets are determined with Syria,\xe2\x80\x9d Peskov said.";
-    cr_assert_not(continues_quotation(prev, strlen(prev), attributed, strlen(attributed)));
-    const char *wire = "``We will not be deterred.''";
-    const char *wire_prev = "``The effect was immediate,'' she says.";
-    cr_assert(continues_quotation(wire_prev, strlen(wire_prev), wire, strlen(wire)));
+    return is_whole_quotation(s, strlen(s));
+}
+
+Test(sentence_edges, whole_quotations)
+{
+    cr_assert(whole("\xe2\x80\x9cThe targets are determined in coordination with the Syrian defence "
+                    "ministry.\xe2\x80\x9d"));
+    cr_assert(whole("``We will not be deterred.''"));
+    cr_assert(whole("\"There was fresh water, fresh air, no pollution.\""));
+    cr_assert(whole("\" we will not be deterred . \""), "Multi-News's spaced tokens");
+    cr_assert_not(whole("\xe2\x80\x9cThe targets are determined with Syria,\xe2\x80\x9d Peskov said."),
+                  "the speaker is named");
+    cr_assert_not(whole("\"We will win,\" Smith said, \"and they will lose.\""), "a speaker between two halves");
+    cr_assert_not(whole("``We will win,'' Smith said. ``And they will lose.''"));
+    cr_assert_not(whole("The mayor called it \"a disaster.\""), "a quotation at the end only");
+    cr_assert_not(whole("\""));
+    cr_assert_not(whole(""));
 }
 
 static const char *after_furniture(const char *s)

@@ -253,35 +253,61 @@ static size_t word_end(const char *s, size_t i, size_t len)
     return i;
 }
 
-static const char *const pronouns[] = {"he", "she", "they", "his", "her", "their", "him", "them"};
-static const char *const speaking[] = {"said", "says", "added", "adds", "told", "wrote", "noted", "explained"};
+static const char *const pronouns[] = {"he", "she", "they", "his", "her", "their", "him", "them", "its"};
 
-/* ", he said" or ", it added" anywhere: a quotation whose speaker is a
- * pronoun, "it" included (a ministry, a company). */
+/* ", he said", "?'' she asked": a quotation whose speaker is a pronoun,
+ * "it" included (a ministry, a company). Not a report whose subject was
+ * named earlier in the same sentence ("Although Smith denies wrongdoing,
+ * he said he would resign", "..., it added that ..."): the verb must not
+ * open a clause. */
 static int pronoun_speaks(const char *s, size_t len)
 {
     static const char *const subjects[] = {"he", "she", "they", "it"};
+    /* Verbs that may open a clause ("he said he would"), and verbs whose
+     * object follows ("she told The Associated Press", "he asked them"). */
+    static const char *const reporting[] = {"said",     "says",     "say",      "added",        "adds",
+                                            "wrote",    "writes",   "noted",    "notes",        "explained",
+                                            "argued",   "argues",   "insisted", "insists",      "replied",
+                                            "recalled", "conceded", "warned",   "acknowledged"};
+    static const char *const addressing[] = {"told", "tells", "asked", "asks"};
+    static const char *const clause[] = {"that", "he", "she", "it", "they", "we", "i", "you", "the", "a"};
     for (size_t i = 0; i + 2 < len; i++) {
-        if (s[i] != ',')
+        /* ", he said"; "?'' he asked" and "!\" she said" only with the quote */
+        int quote_needed = s[i] == '?' || s[i] == '!';
+        if (s[i] != ',' && !quote_needed)
             continue;
-        /* ", he said", ",\" he said", ",” he said", ",'' he said", and
-         * Multi-News's spaced ", \" he said". */
         size_t a = i + 1;
+        int quoted = 0;
         for (int k = 0; k < 3 && a < len; k++) {
-            if (s[a] == ' ' || s[a] == '"' || s[a] == '\'')
+            if (s[a] == ' ') {
                 a++;
-            else if (a + 3 <= len && !memcmp(s + a, "\xe2\x80\x9d", 3))
+            } else if (s[a] == '"' || s[a] == '\'') {
+                a++;
+                quoted = 1;
+            } else if (a + 3 <= len && !memcmp(s + a, "\xe2\x80\x9d", 3)) {
                 a += 3;
+                quoted = 1;
+            }
         }
         while (a < len && s[a] == ' ')
             a++;
-        if (a == i + 1 || s[a - 1] != ' ')
+        if (a == i + 1 || s[a - 1] != ' ' || (quote_needed && !quoted))
             continue;
         size_t ae = word_end(s, a, len);
         if (ae == a || ae >= len || s[ae] != ' ' || !word_in(s, a, ae, subjects, 4))
             continue;
         size_t b = ae + 1, be = word_end(s, b, len);
-        if (be > b && (be == len || !ascii_letter(s[be])) && word_in(s, b, be, speaking, 8))
+        if (be == b || (be < len && ascii_letter(s[be])))
+            continue;
+        if (word_in(s, b, be, addressing, sizeof addressing / sizeof *addressing))
+            return 1;
+        if (!word_in(s, b, be, reporting, sizeof reporting / sizeof *reporting))
+            continue;
+        size_t c = be;
+        while (c < len && s[c] == ' ')
+            c++;
+        size_t ce = word_end(s, c, len);
+        if (c == be || ce == c || !word_in(s, c, ce, clause, sizeof clause / sizeof *clause))
             return 1;
     }
     return 0;
@@ -293,20 +319,37 @@ static int opens_quoted(const char *s, size_t len)
            (len >= 2 && !memcmp(s, "``", 2));
 }
 
-static int all_quoted(const char *s, size_t len)
+int is_whole_quotation(const char *s, size_t len)
 {
-    static const char *const closing[] = {".\xe2\x80\x9d", "!\xe2\x80\x9d", ".\"", "!\"", ".''", "!''"};
+    static const char *const closing[] = {".\xe2\x80\x9d", "!\xe2\x80\x9d", ".\"", "!\"", ".''", "!''",
+                                          ". \"", "! \"", ". ''", "! ''"};
     int closes = 0;
     for (size_t k = 0; k < sizeof closing / sizeof *closing; k++) {
         size_t n = strlen(closing[k]);
         closes |= len >= n && !memcmp(s + len - n, closing[k], n);
     }
-    return opens_quoted(s, len) && closes;
+    if (!opens_quoted(s, len) || !closes)
+        return 0;
+    /* One quotation, not two with a speaker between ("\"We will win,\"
+     * Smith said, \"and they will lose.\""). */
+    return count(s, len, "\xe2\x80\x9d") <= 1 && count(s, len, "''") <= 1 && count(s, len, "\"") <= 2;
 }
 
-int continues_quotation(const char *prev, size_t prev_len, const char *s, size_t len)
+/* The pronoun at s[i..end) is part of a name or title, not a reference:
+ * "His Holiness", "Her Majesty", and the surname in "He Yafei, China's vice
+ * foreign minister" (a capital after "He"). */
+static int names_someone(const char *s, size_t i, size_t end, size_t len)
 {
-    return opens_quoted(prev, prev_len) && all_quoted(s, len);
+    static const char *const titles[] = {"holiness", "majesty",  "excellency", "royal",   "highness",
+                                         "grace",    "eminence", "lordship",   "ladyship"};
+    size_t next = end;
+    while (next < len && s[next] == ' ')
+        next++;
+    if (next == end || next >= len)
+        return 0;
+    if (end - i == 2 && s[next] >= 'A' && s[next] <= 'Z')
+        return !strncasecmp(s + i, "he", 2);
+    return word_in(s, next, word_end(s, next, len), titles, sizeof titles / sizeof *titles);
 }
 
 int opens_leaning_back(const char *s, size_t len)
@@ -326,7 +369,7 @@ int opens_leaning_back(const char *s, size_t len)
     int curly_apostrophe = end + 3 <= len && !memcmp(s + end, "\xe2\x80\x99", 3);
     int whole = end > i && (end == len || curly_apostrophe ||
                             ((unsigned char)s[end] < 0x80 && s[end] != '-' && !(s[end] >= '0' && s[end] <= '9')));
-    if (whole && word_in(s, i, end, pronouns, sizeof pronouns / sizeof *pronouns))
+    if (whole && word_in(s, i, end, pronouns, sizeof pronouns / sizeof *pronouns) && !names_someone(s, i, end, len))
         return 1;
     return pronoun_speaks(s, len);
 }

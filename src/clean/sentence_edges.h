@@ -15,10 +15,10 @@
  *    money.''"), and out of its context nobody is saying it.
  *  - A sentence that leans on the one before: it opens with a personal
  *    pronoun ("She was banned for two years") or quotes a pronoun ("...,
- *    it said."), or it is all one quotation that goes on from the sentence
- *    before ("“These organisations are known,” he was quoted as saying.
- *    “The targets are determined ...”"). Without its predecessor the
- *    reader cannot tell who is meant or who is speaking.
+ *    it said."), or it is all one quotation whose speaker was named before
+ *    ("“These organisations are known,” he was quoted as saying. “The
+ *    targets are determined ...”"). Without what comes before, the reader
+ *    cannot tell who is meant or who is speaking.
  */
 #ifndef PRECIS_SENTENCE_EDGES_H
 #define PRECIS_SENTENCE_EDGES_H
@@ -37,14 +37,16 @@ size_t furniture_prefix_length(const char *s, size_t len);
 int quotes_unbalanced(const char *s, size_t len);
 
 /* 1 if the first word of s[0..len), after any opening quotation marks,
- * is a personal pronoun (he, she, they, his, her, their, him, them), or a
- * pronoun is the speaker of a quotation (", he said", ", it added"), in
- * any case. English only, like the stemmer. */
+ * is a personal pronoun (he, she, they, his, her, their, him, them, its;
+ * not in a title or name: "His Holiness", "He Yafei"), or a pronoun is the
+ * speaker of a quotation (", he said.", "?'' she asked", ",” it
+ * added"), in any case. English only, like the stemmer. */
 int opens_leaning_back(const char *s, size_t len);
 
-/* 1 if s[0..len) is one quotation from its first byte to its last ("“...”",
- * "``...''", straight quotes) and the sentence before it, prev, opens with
- * a quotation mark too: the same speaker goes on. */
-int continues_quotation(const char *prev, size_t prev_len, const char *s, size_t len);
+/* 1 if s[0..len) is one quotation from its first byte to its last, with
+ * no speaker inside ("“...”", "``...''", straight quotes, and
+ * Multi-News's spaced ". \""): past an article's first sentence its
+ * speaker is named somewhere before it. */
+int is_whole_quotation(const char *s, size_t len);
 
 #endif

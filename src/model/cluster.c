@@ -239,8 +239,7 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
         if (quotes_unbalanced(a->text + s->start, s->end - s->start))
             s->flags |= SENT_PART_QUOTE;
         if (a->count > 0 && (opens_leaning_back(a->text + s->start, s->end - s->start) ||
-                             continues_quotation(a->text + s[-1].start, s[-1].end - s[-1].start,
-                                                 a->text + s->start, s->end - s->start)))
+                             is_whole_quotation(a->text + s->start, s->end - s->start)))
             s->flags |= SENT_LEANS_BACK;
         if (engine_is_boilerplate(c->engine, a->text + s->start, s->end - s->start))
             s->flags |= SENT_BOILERPLATE;

@@ -32,17 +32,14 @@ static size_t index_of(const uint32_t *chosen, size_t n, uint32_t wanted)
     return n;
 }
 
-/* Move chosen[from] to just after chosen[after], shifting what lies between. */
+/* Move chosen[from] back to just after chosen[after] (after < from: a
+ * predecessor has the lower position, so the sort put it first), shifting
+ * what lies between one place on. */
 static void move_after(uint32_t *chosen, size_t from, size_t after)
 {
     uint32_t moving = chosen[from];
-    if (from > after) {
-        memmove(chosen + after + 2, chosen + after + 1, (from - after - 1) * sizeof *chosen);
-        chosen[after + 1] = moving;
-    } else {
-        memmove(chosen + from, chosen + from + 1, (after - from) * sizeof *chosen);
-        chosen[after] = moving;
-    }
+    memmove(chosen + after + 2, chosen + after + 1, (from - after - 1) * sizeof *chosen);
+    chosen[after + 1] = moving;
 }
 
 void order_by_position(const precis_cluster *c, uint32_t *chosen, size_t n)
@@ -56,7 +53,7 @@ void order_by_position(const precis_cluster *c, uint32_t *chosen, size_t n)
         if (!(s->flags & SENT_LEANS_BACK) || i == 0 || c->sents[i - 1].article != s->article)
             continue;
         size_t p = index_of(chosen, n, i - 1);
-        if (p < n && p + 1 != j)
+        if (p < j && p + 1 != j)
             move_after(chosen, j, p);
     }
 }

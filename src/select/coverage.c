@@ -63,18 +63,22 @@ static size_t companion_of(const precis_cluster *c, const unsigned char *used, s
 
 /* The greedy value of taking `first` (or none) and then i: uncovered
  * concept weight of the two together, each concept counted once, plus
- * their scaled scores. `covered` is left as it was found. */
-static double unit_value(const concepts *k, unsigned char *covered, double scale, const double *scores,
+ * their scaled scores. A sentence holds a few dozen concepts, so looking
+ * each of i's up in first's list costs less than marking and unmarking. */
+static double unit_value(const concepts *k, const unsigned char *covered, double scale, const double *scores,
                          size_t first, size_t i)
 {
     if (first == (size_t)-1)
         return value_of(k, covered, scale, scores, i);
-    double v = value_of(k, covered, scale, scores, first);
-    for (uint32_t t = 0; t < k->n[first]; t++)
-        covered[k->ids[first][t]] |= 2; /* covered for now; bit 2 is undone below */
-    v += value_of(k, covered, scale, scores, i);
-    for (uint32_t t = 0; t < k->n[first]; t++)
-        covered[k->ids[first][t]] &= 1;
+    double v = value_of(k, covered, scale, scores, first) + scale * scores[i];
+    for (uint32_t t = 0; t < k->n[i]; t++) {
+        uint32_t id = k->ids[i][t];
+        int in_first = 0;
+        for (uint32_t u = 0; u < k->n[first] && !in_first; u++)
+            in_first = k->ids[first][u] == id;
+        if (!covered[id] && !in_first)
+            v += k->weight[id];
+    }
     return v;
 }
 
