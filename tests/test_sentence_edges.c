@@ -84,6 +84,8 @@ Test(sentence_edges, sentences_that_lean_on_the_one_before)
     cr_assert(leans("\"Get out of the water!\" she shouted, and he warned the others too, he told reporters."));
     cr_assert(leans("``It was a disaster,'' she told The Associated Press on Friday."));
     cr_assert(leans("\" we ' ll see, \" she told reporters ."), "Multi-News's spaced tokens");
+    cr_assert(leans("In a statement, he said the service had caused outrage in the Netherlands."),
+                    "a clause, but nobody named before \"he\"");
 }
 
 Test(sentence_edges, sentences_that_stand_alone)
@@ -98,7 +100,9 @@ Test(sentence_edges, sentences_that_stand_alone)
     cr_assert_not(leans("The ministry said it would release videos, adding that it had hit 12 targets."));
     cr_assert_not(leans("Officials said he could not be reached."), "a pronoun inside a named speaker's report");
     cr_assert_not(leans("Although Smith denies wrongdoing, he said he would resign."), "the speaker is named first");
-    cr_assert_not(leans("While the report said prices would rise, it added that wages would not."));
+    cr_assert(leans("While the report said prices would rise, it added that wages would not."),
+              "no name before \"it\": which report?");
+    cr_assert_not(leans("While the Treasury report said prices would rise, it added that wages would not."));
     cr_assert_not(leans("He Yafei, China's vice foreign minister, said the talks would go on."), "a surname");
     cr_assert_not(leans("His Holiness the Dalai Lama arrived in Delhi."));
     cr_assert_not(leans("Her Majesty the Queen opened the bridge."));

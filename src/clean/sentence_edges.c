@@ -255,11 +255,25 @@ static size_t word_end(const char *s, size_t i, size_t len)
 
 static const char *const pronouns[] = {"he", "she", "they", "his", "her", "their", "him", "them", "its"};
 
+/* Whether a capitalised word other than the sentence's first comes
+ * before byte `at`: a name the pronoun may stand for. */
+static int named_before(const char *s, size_t at)
+{
+    size_t i = 0;
+    while (i < at && !ascii_letter(s[i]))
+        i++;
+    i = word_end(s, i, at);
+    for (; i < at; i++)
+        if (s[i] >= 'A' && s[i] <= 'Z' && (s[i - 1] == ' ' || s[i - 1] == '('))
+            return 1;
+    return 0;
+}
+
 /* ", he said", "?'' she asked": a quotation whose speaker is a pronoun,
- * "it" included (a ministry, a company). Not a report whose subject was
+ * "it" included (a ministry, a company). Not a report whose subject is
  * named earlier in the same sentence ("Although Smith denies wrongdoing,
- * he said he would resign", "..., it added that ..."): the verb must not
- * open a clause. */
+ * he said he would resign"): when the verb opens a clause and a name
+ * comes before the pronoun, the sentence stands alone. */
 static int pronoun_speaks(const char *s, size_t len)
 {
     static const char *const subjects[] = {"he", "she", "they", "it"};
@@ -307,7 +321,8 @@ static int pronoun_speaks(const char *s, size_t len)
         while (c < len && s[c] == ' ')
             c++;
         size_t ce = word_end(s, c, len);
-        if (c == be || ce == c || !word_in(s, c, ce, clause, sizeof clause / sizeof *clause))
+        if (c == be || ce == c || !word_in(s, c, ce, clause, sizeof clause / sizeof *clause) ||
+            !named_before(s, i))
             return 1;
     }
     return 0;
