@@ -20,6 +20,7 @@
 #include "score/method.h"
 #include "select/select.h"
 #include "text/segment.h"
+#include "texts_cluster.h"
 
 
 #include "engine_fixture.h"
@@ -39,24 +40,9 @@ static const char *const story[3] = {
     "Fans celebrated in the stadium parking lot long after the game ended.\n",
 };
 
-/* A cluster of n articles named "0", "1", ... */
-static precis_cluster *make_cluster(const char *name, const char *const *texts, int n)
-{
-    precis_cluster *c;
-    precis_error err;
-    cr_assert_eq(precis_cluster_new(engine, name, &c, &err), PRECIS_OK);
-    for (int i = 0; i < n; i++) {
-        char id[16];
-        snprintf(id, sizeof id, "%d", i);
-        cr_assert_eq(precis_cluster_add(c, id, texts[i], strlen(texts[i]), &err), PRECIS_OK, "%s",
-                     err.message);
-    }
-    return c;
-}
-
 static precis_cluster *story_cluster(void)
 {
-    return make_cluster("story", story, 3);
+    return texts_cluster(engine, "story", story, 3);
 }
 
 /* c's representation and feature rows, in a fresh arena a. */
@@ -177,7 +163,7 @@ static const char *const wire[4] = {
 
 Test(learned, wire_copy_is_marked_by_its_dateline_only, .init = setup, .fini = teardown)
 {
-    precis_cluster *c = make_cluster("wire", wire, 4);
+    precis_cluster *c = texts_cluster(engine, "wire", wire, 4);
     arena a;
     represent r;
     float *x = features_of(c, &a, &r);

@@ -18,6 +18,7 @@
 #include "score/method.h"
 #include "seeds.h"
 #include "select/select.h"
+#include "texts_cluster.h"
 #include "select/stepwise.h"
 
 #include "engine_fixture.h"
@@ -34,15 +35,7 @@ static const char *const vote[2] = {
 
 static precis_cluster *vote_cluster(void)
 {
-    precis_cluster *c;
-    precis_error err;
-    cr_assert_eq(precis_cluster_new(engine, "vote", &c, &err), PRECIS_OK);
-    for (int i = 0; i < 2; i++) {
-        char id[16];
-        snprintf(id, sizeof id, "%d", i);
-        cr_assert_eq(precis_cluster_add(c, id, vote[i], strlen(vote[i]), &err), PRECIS_OK, "%s", err.message);
-    }
-    return c;
+    return texts_cluster(engine, "vote", vote, 2);
 }
 
 /* A cluster made ready for selection: its representation, learned scores

@@ -10,6 +10,7 @@
 #include "clean/sentence_edges.h"
 #include "helpers.h"
 #include "precis.h"
+#include "texts_cluster.h"
 
 #define SEEDS "../examples/seeds"
 
@@ -348,14 +349,7 @@ Test(summarize, a_sentence_whose_predecessor_cannot_be_printed_is_left_out)
         "inspection in March.\n",
         "Witnesses who live across the street from the building told reporters that the fire spread "
         "to the roof within minutes.\nThe roof collapsed shortly after, they said.\n"};
-    precis_cluster *c;
-    precis_error err;
-    cr_assert_eq(precis_cluster_new(engine, "warehouse", &c, &err), PRECIS_OK);
-    for (size_t i = 0; i < 3; i++) {
-        char id[8];
-        snprintf(id, sizeof id, "d%zu", i);
-        cr_assert_eq(precis_cluster_add(c, id, docs[i], strlen(docs[i]), &err), PRECIS_OK, "%s", err.message);
-    }
+    precis_cluster *c = texts_cluster(engine, "warehouse", docs, 3);
     static const char *const methods[] = {"default", "coverage", "stepwise", "learned", "centrality"};
     for (size_t m = 0; m < sizeof methods / sizeof *methods; m++) {
         precis_summary *s = summarize(c, methods[m], 1000, 0);
