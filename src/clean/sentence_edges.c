@@ -269,6 +269,42 @@ static int named_before(const char *s, size_t at)
     return 0;
 }
 
+/* After the punctuation at s[i] that can close a quotation (",", and "?"
+ * or "!" only with a closing quote after them): the start of the next
+ * word, past the closing quote and the spaces, or 0 if none follows. */
+static size_t word_after_quote(const char *s, size_t i, size_t len)
+{
+    int quote_needed = s[i] == '?' || s[i] == '!';
+    if (s[i] != ',' && !quote_needed)
+        return 0;
+    size_t a = i + 1;
+    int quoted = 0;
+    for (int k = 0; k < 3 && a < len; k++) {
+        if (s[a] == ' ') {
+            a++;
+        } else if (s[a] == '"' || s[a] == '\'') {
+            a++;
+            quoted = 1;
+        } else if (a + 3 <= len && !memcmp(s + a, "\xe2\x80\x9d", 3)) {
+            a += 3;
+            quoted = 1;
+        }
+    }
+    while (a < len && s[a] == ' ')
+        a++;
+    return a > i + 1 && s[a - 1] == ' ' && (quoted || !quote_needed) ? a : 0;
+}
+
+/* The ASCII word at s[i] is one of words (and ends there); *end is set
+ * to its end. */
+static int word_is(const char *s, size_t i, size_t len, const char *const *words, size_t n, size_t *end)
+{
+    *end = word_end(s, i, len);
+    return *end > i && (*end == len || !ascii_letter(s[*end])) && word_in(s, i, *end, words, n);
+}
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
 /* ", he said", "?'' she asked": a quotation whose speaker is a pronoun,
  * "it" included (a ministry, a company). Not a report whose subject is
  * named earlier in the same sentence ("Although Smith denies wrongdoing,
@@ -286,43 +322,17 @@ static int pronoun_speaks(const char *s, size_t len)
     static const char *const addressing[] = {"told", "tells", "asked", "asks"};
     static const char *const clause[] = {"that", "he", "she", "it", "they", "we", "i", "you", "the", "a"};
     for (size_t i = 0; i + 2 < len; i++) {
-        /* ", he said"; "?'' he asked" and "!\" she said" only with the quote */
-        int quote_needed = s[i] == '?' || s[i] == '!';
-        if (s[i] != ',' && !quote_needed)
+        size_t a = word_after_quote(s, i, len), ae, be, ce;
+        if (!a || !word_is(s, a, len, subjects, COUNT(subjects), &ae) || ae >= len || s[ae] != ' ')
             continue;
-        size_t a = i + 1;
-        int quoted = 0;
-        for (int k = 0; k < 3 && a < len; k++) {
-            if (s[a] == ' ') {
-                a++;
-            } else if (s[a] == '"' || s[a] == '\'') {
-                a++;
-                quoted = 1;
-            } else if (a + 3 <= len && !memcmp(s + a, "\xe2\x80\x9d", 3)) {
-                a += 3;
-                quoted = 1;
-            }
-        }
-        while (a < len && s[a] == ' ')
-            a++;
-        if (a == i + 1 || s[a - 1] != ' ' || (quote_needed && !quoted))
-            continue;
-        size_t ae = word_end(s, a, len);
-        if (ae == a || ae >= len || s[ae] != ' ' || !word_in(s, a, ae, subjects, 4))
-            continue;
-        size_t b = ae + 1, be = word_end(s, b, len);
-        if (be == b || (be < len && ascii_letter(s[be])))
-            continue;
-        if (word_in(s, b, be, addressing, sizeof addressing / sizeof *addressing))
+        if (word_is(s, ae + 1, len, addressing, COUNT(addressing), &be))
             return 1;
-        if (!word_in(s, b, be, reporting, sizeof reporting / sizeof *reporting))
+        if (!word_is(s, ae + 1, len, reporting, COUNT(reporting), &be))
             continue;
         size_t c = be;
         while (c < len && s[c] == ' ')
             c++;
-        size_t ce = word_end(s, c, len);
-        if (c == be || ce == c || !word_in(s, c, ce, clause, sizeof clause / sizeof *clause) ||
-            !named_before(s, i))
+        if (c == be || !word_is(s, c, len, clause, COUNT(clause), &ce) || !named_before(s, i))
             return 1;
     }
     return 0;
@@ -364,7 +374,7 @@ static int names_someone(const char *s, size_t i, size_t end, size_t len)
         return 0;
     if (end - i == 2 && s[next] >= 'A' && s[next] <= 'Z')
         return !strncasecmp(s + i, "he", 2);
-    return word_in(s, next, word_end(s, next, len), titles, sizeof titles / sizeof *titles);
+    return word_in(s, next, word_end(s, next, len), titles, COUNT(titles));
 }
 
 int opens_leaning_back(const char *s, size_t len)
@@ -384,7 +394,7 @@ int opens_leaning_back(const char *s, size_t len)
     int curly_apostrophe = end + 3 <= len && !memcmp(s + end, "\xe2\x80\x99", 3);
     int whole = end > i && (end == len || curly_apostrophe ||
                             ((unsigned char)s[end] < 0x80 && s[end] != '-' && !(s[end] >= '0' && s[end] <= '9')));
-    if (whole && word_in(s, i, end, pronouns, sizeof pronouns / sizeof *pronouns) && !names_someone(s, i, end, len))
+    if (whole && word_in(s, i, end, pronouns, COUNT(pronouns)) && !names_someone(s, i, end, len))
         return 1;
     return pronoun_speaks(s, len);
 }
