@@ -102,4 +102,10 @@ size_t select_sumbasic(const precis_cluster *c, const represent *r, const method
 /* Put chosen sentences in reading order (order/position.c). */
 void order_by_position(const precis_cluster *c, uint32_t *chosen, size_t n);
 
+/* For each chosen sentence, print the copy of its near-duplicate group that
+ * best stands on its own, if the budget allows (select/variant.c); only for
+ * methods with keep_context. Updates chosen and the budget's counts. */
+void choose_variants(const precis_cluster *c, const represent *r, const method *m, budget *b, uint32_t *chosen,
+                     size_t n);
+
 #endif

@@ -93,6 +93,7 @@ precis_status precis_summarize(precis_cluster *c, const precis_options *opts, pr
     size_t n = (m->select ? m->select : select_greedy)(c, &r, m, scores, &b, &scratch, chosen);
     if (n == (size_t)-1)
         return fail(sum, &scratch, err);
+    choose_variants(c, &r, m, &b, chosen, n);
     order_by_position(c, chosen, n);
 
     sum->cluster_id = c->id;
