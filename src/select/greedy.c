@@ -48,7 +48,7 @@ static int is_redundant(const represent *r, const uint32_t *chosen, size_t n, ui
     return 0;
 }
 
-static int is_chosen(const uint32_t *chosen, size_t n, uint32_t i)
+int is_chosen(const uint32_t *chosen, size_t n, size_t i)
 {
     for (size_t j = 0; j < n; j++)
         if (chosen[j] == i)

@@ -37,6 +37,9 @@ int sentence_is_fragment(const sentence *s);
  * concept-coverage methods liked them for their few, short words. */
 int sentence_is_selectable(const sentence *s);
 
+/* 1 if sentence i is among chosen[0..n). */
+int is_chosen(const uint32_t *chosen, size_t n, size_t i);
+
 /* The rendered byte cost of sentence s (collapsed text + newline). */
 size_t sentence_bytes(const precis_cluster *c, const sentence *s);
 

@@ -36,14 +36,6 @@ static int standing(const precis_cluster *c, size_t i)
     return names_in(c, s) - (s->flags & SENT_LEANS_BACK ? 1000 : 0);
 }
 
-static int is_chosen(const uint32_t *chosen, size_t n, size_t i)
-{
-    for (size_t k = 0; k < n; k++)
-        if (chosen[k] == i)
-            return 1;
-    return 0;
-}
-
 /* Whether the summary holds a sentence that leans on sentence i. */
 static int leaned_on(const precis_cluster *c, const uint32_t *chosen, size_t n, size_t i)
 {
