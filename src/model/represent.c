@@ -2,9 +2,9 @@
  * represent.c: sentence vectors, centroid and near-duplicate groups.
  *
  * Near-duplicates are found without comparing every pair: each sentence is
- * bucketed under its few rarest terms (two copies of one wire sentence share
- * them), and only sentences that meet in a bucket are compared. That keeps
- * a 100,000-sentence cluster close to linear.
+ * bucketed under its rarest shared terms, as many as a copy must have one
+ * of (prefix filtering), and only sentences that meet in a bucket are
+ * compared. That keeps a 100,000-sentence cluster close to linear.
  */
 #include "model/represent.h"
 
@@ -20,7 +20,6 @@
  * are in the longer and they are of comparable size. */
 #define DUP_CONTAINMENT 0.75
 #define DUP_LENGTH_RATIO 0.5
-#define DUP_KEYS 3            /* rarest terms a sentence is bucketed under */
 #define DUP_BUCKET_MAX 64     /* buckets larger than this are common words, not keys */
 
 static int cmp_u32(const void *a, const void *b)
@@ -102,57 +101,121 @@ static int is_duplicate(const svec *x, const svec *y)
     return svec_containment(x, y) >= DUP_CONTAINMENT;
 }
 
-/* Bucket every sentence under its rarest terms, compare within buckets. */
+/* Terms in order of rarity: fewest sentences first, then the higher idf,
+ * then the id, so every sentence ranks its terms the same way. */
+typedef struct rarity {
+    uint32_t sentences;
+    double idf;
+    uint32_t term;
+} rarity;
+
+static int by_rarity(const void *a, const void *b)
+{
+    const rarity *x = a, *y = b;
+    if (x->sentences != y->sentences)
+        return x->sentences < y->sentences ? -1 : 1;
+    if (x->idf != y->idf)
+        return x->idf > y->idf ? -1 : 1;
+    return x->term < y->term ? -1 : x->term > y->term;
+}
+
+/* The fewest content terms a sentence of n terms shares with any copy:
+ * the smaller of the two has at least n * DUP_LENGTH_RATIO terms (and 3),
+ * and a copy holds DUP_CONTAINMENT of the smaller's. */
+static uint32_t least_overlap(uint32_t n)
+{
+    uint32_t smaller = (uint32_t)ceil(n * DUP_LENGTH_RATIO - 1e-9);
+    uint32_t overlap = (uint32_t)ceil((smaller < 3 ? 3 : smaller) * DUP_CONTAINMENT - 1e-9);
+    return overlap;
+}
+
+/* Rank the cluster's terms by rarity; rank[t] is the term's place. */
+static uint32_t *rank_terms(const precis_cluster *c, const uint32_t *count, arena *a)
+{
+    size_t nt = c->nterms;
+    rarity *order = arena_alloc(a, (nt + 1) * sizeof *order);
+    uint32_t *rank = arena_alloc(a, (nt + 1) * sizeof *rank);
+    if (!order || !rank)
+        return NULL;
+    for (size_t t = 0; t < nt; t++)
+        order[t] = (rarity){count[t], c->term_idf[t], (uint32_t)t};
+    qsort(order, nt, sizeof *order, by_rarity);
+    for (size_t k = 0; k < nt; k++)
+        rank[order[k].term] = (uint32_t)k;
+    return rank;
+}
+
+/* Prefix filtering (as in similarity joins): order each sentence's shared
+ * terms by rarity; two copies that must share at least k terms share one
+ * among the first (shared - k + 1) of each. Keys are those first terms,
+ * as ranks, in sentence order; *nkeys gets their number. A term no other
+ * sentence uses cannot bring two copies together, and those are exactly
+ * the words an outlet adds to a shared sentence ("told AFP on Thursday"),
+ * so they are left out before the prefix is taken. */
+static int key_sentences(const represent *r, const uint32_t *count, const uint32_t *rank, arena *a,
+                         uint32_t **keys, uint32_t **owner, size_t *nkeys)
+{
+    size_t n = r->n, total = 0, longest = 0;
+    for (size_t i = 0; i < n; i++) {
+        total += r->vec[i].n;
+        longest = r->vec[i].n > longest ? r->vec[i].n : longest;
+    }
+    uint32_t *tmp = arena_alloc(a, (longest + 1) * sizeof *tmp);
+    *keys = arena_alloc(a, (total + 1) * sizeof **keys);
+    *owner = arena_alloc(a, (total + 1) * sizeof **owner);
+    if (!tmp || !*keys || !*owner)
+        return -1;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        const svec *v = &r->vec[i];
+        uint32_t shared = 0;
+        for (uint32_t k = 0; k < v->n; k++)
+            if (count[v->term[k]] >= 2)
+                tmp[shared++] = rank[v->term[k]];
+        uint32_t need = least_overlap(v->n);
+        if (shared < need)
+            continue;   /* cannot have a copy */
+        qsort(tmp, shared, sizeof *tmp, cmp_u32);
+        for (uint32_t k = 0; k < shared - need + 1; k++) {
+            (*keys)[m] = tmp[k];
+            (*owner)[m++] = (uint32_t)i;
+        }
+    }
+    *nkeys = m;
+    return 0;
+}
+
+/* Bucket every sentence under its rarest shared terms, compare within
+ * buckets. */
 static int group_duplicates(const precis_cluster *c, arena *a, represent *r)
 {
     size_t n = r->n, nt = c->nterms;
     uint32_t *parent = arena_alloc(a, (n + 1) * sizeof *parent);
     uint32_t *count = arena_calloc(a, nt + 1, sizeof *count);
-    uint32_t *keys = arena_alloc(a, (n * DUP_KEYS + 1) * sizeof *keys);
-    if (!parent || !count || !keys)
+    if (!parent || !count)
         return -1;
     for (size_t i = 0; i < n; i++) {
         parent[i] = (uint32_t)i;
         for (uint32_t k = 0; k < r->vec[i].n; k++)
             count[r->vec[i].term[k]]++;
     }
-    /* Pick up to DUP_KEYS terms per sentence with the lowest in-cluster
-     * count (ties by idf, then id: deterministic). */
-    for (size_t i = 0; i < n; i++) {
-        const svec *v = &r->vec[i];
-        uint32_t *mine = keys + i * DUP_KEYS;
-        for (int k = 0; k < DUP_KEYS; k++)
-            mine[k] = UINT32_MAX;
-        for (uint32_t k = 0; k < v->n; k++) {
-            uint32_t t = v->term[k];
-            for (int slot = 0; slot < DUP_KEYS; slot++) {
-                uint32_t cur = mine[slot];
-                if (cur == UINT32_MAX || count[t] < count[cur] ||
-                    (count[t] == count[cur] && c->term_idf[t] > c->term_idf[cur])) {
-                    memmove(mine + slot + 1, mine + slot, (DUP_KEYS - 1 - slot) * sizeof *mine);
-                    mine[slot] = t;
-                    break;
-                }
-            }
-        }
-    }
-    /* Postings: for each term, the sentences keyed under it. */
-    uint32_t *start = arena_calloc(a, nt + 2, sizeof *start);
-    uint32_t *post = arena_alloc(a, (n * DUP_KEYS + 1) * sizeof *post);
-    if (!start || !post)
+    uint32_t *rank = rank_terms(c, count, a), *keys, *owner;
+    size_t nkeys;
+    if (!rank || key_sentences(r, count, rank, a, &keys, &owner, &nkeys) != 0)
         return -1;
-    for (size_t i = 0; i < n * DUP_KEYS; i++)
-        if (keys[i] != UINT32_MAX)
-            start[keys[i] + 1]++;
+    /* Postings: for each term (by rank), the sentences keyed under it. */
+    uint32_t *start = arena_calloc(a, nt + 2, sizeof *start);
+    uint32_t *post = arena_alloc(a, (nkeys + 1) * sizeof *post);
+    uint32_t *fill = arena_alloc(a, (nt + 1) * sizeof *fill);
+    if (!start || !post || !fill)
+        return -1;
+    for (size_t k = 0; k < nkeys; k++)
+        start[keys[k] + 1]++;
     for (size_t t = 0; t < nt; t++)
         start[t + 1] += start[t];
-    uint32_t *fill = arena_alloc(a, (nt + 1) * sizeof *fill);
-    if (!fill)
-        return -1;
     memcpy(fill, start, (nt + 1) * sizeof *fill);
-    for (size_t i = 0; i < n * DUP_KEYS; i++)
-        if (keys[i] != UINT32_MAX)
-            post[fill[keys[i]]++] = (uint32_t)(i / DUP_KEYS);
+    for (size_t k = 0; k < nkeys; k++)
+        post[fill[keys[k]]++] = owner[k];
     for (size_t t = 0; t < nt; t++) {
         uint32_t b = start[t], e = start[t + 1];
         if (e - b < 2 || e - b > DUP_BUCKET_MAX)
