@@ -295,10 +295,30 @@ Test(segment, lowercased_acronyms)
 
 Test(segment, tokenised_closing_quote)
 {
-    EXPECT("He called it a \"sordid affair. \" democrats agreed. \" this may be the end . \" "
-           "It was.",
-           "He called it a \"sordid affair. \" democrats agreed.",
-           "\" this may be the end . \"", "It was.");
+    /* Multi-News lower-cases the word after a quotation even where it
+     * opens a sentence: a full stop inside the closing quote ends it. */
+    const char *t = "He called it a \"sordid affair. \" democrats agreed. \" this may be the end . \" "
+                    "It was.";
+    EXPECT(t, "He called it a \"sordid affair. \"", "democrats agreed.", "\" this may be the end . \"",
+           "It was.");
+    /* The stop is seen through the spaced quote: these are whole
+     * sentences, not unterminated lines that no selector may take. */
+    cr_expect(!(flags_of(t, 0) & SENT_UNTERMINATED));
+    cr_expect(!(flags_of(t, 2) & SENT_UNTERMINATED));
+}
+
+Test(segment, stop_in_a_closing_quote_before_a_lower_case_word)
+{
+    EXPECT("The board said rebranding was \"futile. \" cambridge analytica has offices in london.",
+           "The board said rebranding was \"futile. \"", "cambridge analytica has offices in london.");
+    EXPECT("The board said rebranding was \xE2\x80\x9C" "futile.\xE2\x80\x9D cambridge analytica has offices in london.",
+           "The board said rebranding was \xE2\x80\x9C" "futile.\xE2\x80\x9D", "cambridge analytica has offices in london.");
+    /* not after an abbreviation or an initial, nor before a speaker */
+    EXPECT("They blamed \"the u.s. \" officials for the delay.", "They blamed \"the u.s. \" officials for the delay.");
+    EXPECT("\" this is a decision for my constituents. \" weiner said on saturday.",
+           "\" this is a decision for my constituents. \" weiner said on saturday.");
+    /* a question or an exclamation may go on: "help! " by the beatles */
+    EXPECT("They played \"help! \" by the beatles.", "They played \"help! \" by the beatles.");
 }
 
 Test(segment, no_break_space_is_white_space)

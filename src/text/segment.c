@@ -186,6 +186,10 @@ int final_stop(const char *s, size_t start, size_t end)
         unsigned char c = (unsigned char)s[end - 1];
         if (c == '.' || c == '!' || c == '?')
             return c;
+        if (c == ' ' && guard > 0) {   /* a tokenised closing quote: `futile . "` */
+            end--;
+            continue;
+        }
         if (c == ')' || c == ']' || c == '"' || c == '\'' || c == '}') {
             end--;
             continue;
@@ -502,6 +506,38 @@ static int period_ends(const para *p, size_t dot, size_t n, int nl)
     return 1;
 }
 
+/* A full stop inside a closing quotation mark, then a lower-case word:
+ * `is "futile." cambridge analytica ...`. Multi-News lower-cases the word
+ * after a quotation even when it opens a sentence, so the case of the next
+ * word cannot decide; the stop ends the sentence unless the word before
+ * it is an abbreviation or an initial ("the u.s." officials) or a speaker
+ * follows ("... . " weiner said). */
+static int quoted_period_ends(const para *p, size_t dot, size_t n)
+{
+    size_t ws;
+    size_t wl = word_before(p, dot, &ws);
+    const char *w = p->t + ws;
+    if (wl > 3 && (unsigned char)w[0] == 0xE2 && (unsigned char)w[1] == 0x80 &&
+        ((unsigned char)w[2] == 0x9C || (unsigned char)w[2] == 0x98)) {
+        w += 3;    /* an opening curly quote */
+        wl -= 3;
+    }
+    if (wl < 2)
+        return 0;
+    char lw[16];
+    if (wl < sizeof lw) {
+        for (size_t i = 0; i < wl; i++)
+            lw[i] = is_alpha_ascii((unsigned char)w[i]) ? (char)(w[i] | 0x20) : w[i];
+        if (abbrev_kind(lw, wl) || is_dotted(w, wl))
+            return 0;
+    }
+    for (size_t i = 0; i < wl; i++)
+        if (!is_alpha_ascii((unsigned char)w[i]) && !(w[i] >= '0' && w[i] <= '9') &&
+            !(i > 0 && i + 1 < wl && (w[i] == '-' || w[i] == '\'')))
+            return 0;
+    return !attribution_follows(p->t, n, p->pe);
+}
+
 /* Emit the sentence [p->sent, end) and open the next at n. */
 static size_t cut_long(para *p);
 
@@ -520,7 +556,7 @@ static size_t at_stop(para *p, size_t i)
 {
     const char *t = p->t;
     size_t j = i, n;
-    int dots = 0, qe = 0, ell = 0;
+    int dots = 0, qe = 0, ell = 0, quoted = 0;
     while (j < p->pe && (n = stop_len(t, j, p->pe)) > 0) {
         if (n == 3)
             ell = 1;
@@ -556,7 +592,7 @@ static size_t at_stop(para *p, size_t i)
                 n = 2;
         }
         if (t[e] == '"' || (n == 3 && (unsigned char)t[e + 2] == 0x9D) || n == 2)
-            p->inq = 0;
+            p->inq = 0, quoted = 1;
         e += n;
     }
     /* A tokenised closing quote: `affair . " democratic` */
@@ -564,6 +600,7 @@ static size_t at_stop(para *p, size_t i)
         (e + 2 >= p->pe || space_len(t, e + 2, p->pe))) {
         e += 2;
         p->inq = 0;
+        quoted = 1;
     }
     if (e >= p->pe) {
         end_sentence(p, e, p->pe, 0);
@@ -588,7 +625,7 @@ static size_t at_stop(para *p, size_t i)
     else if (ell)
         split = nc == C_UPPER || nc == C_QUOTE || nc == C_BULLET || (nl && nc != C_LOWER);
     else
-        split = period_ends(p, i, next, nl);
+        split = period_ends(p, i, next, nl) || (quoted && nc == C_LOWER && quoted_period_ends(p, i, next));
     if (split && qe && e > j && !nl && nc == C_UPPER && !is_starter(t, next, p->pe) &&
         attribution_follows(t, next, p->pe))
         split = 0;                     /* "Are they?" Peskov said. */
