@@ -317,6 +317,16 @@ Test(segment, stop_in_a_closing_quote_before_a_lower_case_word)
     EXPECT("They blamed \"the u.s. \" officials for the delay.", "They blamed \"the u.s. \" officials for the delay.");
     EXPECT("\" this is a decision for my constituents. \" weiner said on saturday.",
            "\" this is a decision for my constituents. \" weiner said on saturday.");
+    /* the same inside a closing bracket, tokenised or not */
+    EXPECT("( the white house won't say. ) but it was emblematic of the agency.",
+           "( the white house won't say. )", "but it was emblematic of the agency.");
+    EXPECT("(The agency declined to comment.) but it was emblematic of the agency.",
+           "(The agency declined to comment.)", "but it was emblematic of the agency.");
+    /* a party and state, an "etc." */
+    EXPECT("leader nancy pelosi ( d-calif. ) and rep. Steve israel turned on weiner.",
+           "leader nancy pelosi ( d-calif. ) and rep. Steve israel turned on weiner.");
+    EXPECT("sen. Charles e. Schumer ( d-n.y. ) arranged the call ( and the vote, etc. ) on friday.",
+           "sen. Charles e. Schumer ( d-n.y. ) arranged the call ( and the vote, etc. ) on friday.");
     /* a question or an exclamation may go on: "help! " by the beatles */
     EXPECT("They played \"help! \" by the beatles.", "They played \"help! \" by the beatles.");
 }

@@ -506,13 +506,20 @@ static int period_ends(const para *p, size_t dot, size_t n, int nl)
     return 1;
 }
 
-/* A full stop inside a closing quotation mark, then a lower-case word:
- * `is "futile." cambridge analytica ...`. Multi-News lower-cases the word
+/* Is w[0..wl) (lower-cased into lw) an abbreviation or dotted acronym? */
+static int abbreviated(const char *w, const char *lw, size_t wl)
+{
+    return abbrev_kind(lw, wl) || is_dotted(w, wl);
+}
+
+/* A full stop inside a closing quotation mark or bracket, then a
+ * lower-case word: `is "futile." cambridge analytica ...`, `( the white
+ * house won't say. ) but it was ...`. Multi-News lower-cases the word
  * after a quotation even when it opens a sentence, so the case of the next
  * word cannot decide; the stop ends the sentence unless the word before
- * it is an abbreviation or an initial ("the u.s." officials) or a speaker
- * follows ("... . " weiner said). */
-static int quoted_period_ends(const para *p, size_t dot, size_t n)
+ * it is an abbreviation or an initial ("the u.s." officials, "( d-calif. )
+ * and") or a speaker follows ("... . " weiner said). */
+static int closed_period_ends(const para *p, size_t dot, size_t n)
 {
     size_t ws;
     size_t wl = word_before(p, dot, &ws);
@@ -528,7 +535,12 @@ static int quoted_period_ends(const para *p, size_t dot, size_t n)
     if (wl < sizeof lw) {
         for (size_t i = 0; i < wl; i++)
             lw[i] = is_alpha_ascii((unsigned char)w[i]) ? (char)(w[i] | 0x20) : w[i];
-        if (abbrev_kind(lw, wl) || is_dotted(w, wl))
+        if (abbreviated(w, lw, wl))
+            return 0;
+        size_t h = wl;    /* a party and state: "d-calif", "r-n.y" */
+        while (h > 0 && w[h - 1] != '-')
+            h--;
+        if (h > 0 && h < wl && abbreviated(w + h, lw + h, wl - h))
             return 0;
     }
     for (size_t i = 0; i < wl; i++)
@@ -556,7 +568,7 @@ static size_t at_stop(para *p, size_t i)
 {
     const char *t = p->t;
     size_t j = i, n;
-    int dots = 0, qe = 0, ell = 0, quoted = 0;
+    int dots = 0, qe = 0, ell = 0, closed = 0;
     while (j < p->pe && (n = stop_len(t, j, p->pe)) > 0) {
         if (n == 3)
             ell = 1;
@@ -592,7 +604,9 @@ static size_t at_stop(para *p, size_t i)
                 n = 2;
         }
         if (t[e] == '"' || (n == 3 && (unsigned char)t[e + 2] == 0x9D) || n == 2)
-            p->inq = 0, quoted = 1;
+            p->inq = 0, closed = 1;
+        if (t[e] == ')' || t[e] == ']')
+            closed = 1;
         e += n;
     }
     /* A tokenised closing quote: `affair . " democratic` */
@@ -600,7 +614,13 @@ static size_t at_stop(para *p, size_t i)
         (e + 2 >= p->pe || space_len(t, e + 2, p->pe))) {
         e += 2;
         p->inq = 0;
-        quoted = 1;
+        closed = 1;
+    }
+    /* A tokenised closing bracket: `( d-fla. ) and`, `( it declined to
+     * comment . ) but`. A sentence never opens with one. */
+    if (e + 1 < p->pe && t[e] == ' ' && (t[e + 1] == ')' || t[e + 1] == ']')) {
+        e += 2;
+        closed = 1;
     }
     if (e >= p->pe) {
         end_sentence(p, e, p->pe, 0);
@@ -625,7 +645,7 @@ static size_t at_stop(para *p, size_t i)
     else if (ell)
         split = nc == C_UPPER || nc == C_QUOTE || nc == C_BULLET || (nl && nc != C_LOWER);
     else
-        split = period_ends(p, i, next, nl) || (quoted && nc == C_LOWER && quoted_period_ends(p, i, next));
+        split = period_ends(p, i, next, nl) || (closed && nc == C_LOWER && closed_period_ends(p, i, next));
     if (split && qe && e > j && !nl && nc == C_UPPER && !is_starter(t, next, p->pe) &&
         attribution_follows(t, next, p->pe))
         split = 0;                     /* "Are they?" Peskov said. */
