@@ -331,6 +331,21 @@ Test(segment, stop_in_a_closing_quote_before_a_lower_case_word)
     EXPECT("They played \"help! \" by the beatles.", "They played \"help! \" by the beatles.");
 }
 
+Test(segment, a_caption_cut_short_ends_at_its_credit)
+{
+    /* AP's captions reach Multi-News cut short, with the credit, glued to
+     * the story: the caption and credit are one unterminated line, and the
+     * story sentence stands alone. */
+    const char *t = "The dime sold at auction. It is part of the collection, which contained one of... "
+                    "( associated press ) a dime made in 1873 sold for $ 1.6 million at auction.";
+    EXPECT(t, "The dime sold at auction.", "It is part of the collection, which contained one of... ( associated press )",
+           "a dime made in 1873 sold for $ 1.6 million at auction.");
+    cr_expect(flags_of(t, 1) & SENT_UNTERMINATED);
+    cr_expect(!(flags_of(t, 2) & SENT_UNTERMINATED));
+    /* any other bracket after an ellipsis goes on as before */
+    EXPECT("He paused... ( and then ) he left the room.", "He paused... ( and then ) he left the room.");
+}
+
 Test(segment, no_break_space_is_white_space)
 {
     EXPECT("\xC2\xA0He said it was fine.\xC2\xA0\xC2\xA0Next sentence here.\xC2\xA0",

@@ -550,6 +550,26 @@ static int closed_period_ends(const para *p, size_t dot, size_t n)
     return !attribution_follows(p->t, n, p->pe);
 }
 
+/* Length of an agency's photo credit at s[i], "( associated press )" in
+ * any case and spacing, or 0. AP's captions reach Multi-News cut short and
+ * glued to the story: "... negotiating the... ( associated press ) vatican
+ * city ( ap ) -- pope francis insisted ...". */
+static size_t credit_length(const char *s, size_t i, size_t end)
+{
+    static const char agency[] = "associated press";
+    size_t j = i + 1;
+    if (i >= end || s[i] != '(')
+        return 0;
+    while (j < end && s[j] == ' ')
+        j++;
+    for (size_t k = 0; k < sizeof agency - 1; k++, j++)
+        if (j >= end || (s[j] | 0x20) != agency[k])
+            return 0;
+    while (j < end && s[j] == ' ')
+        j++;
+    return j < end && s[j] == ')' ? j + 1 - i : 0;
+}
+
 /* Emit the sentence [p->sent, end) and open the next at n. */
 static size_t cut_long(para *p);
 
@@ -638,8 +658,16 @@ static size_t at_stop(para *p, size_t i)
         end_sentence(p, e, p->pe, 0);
         return p->pe;
     }
-    int split;
     int nc = char_class(t, next, p->pe);
+    size_t credit = ell && nc == C_BRACKET ? credit_length(t, next, p->pe) : 0;
+    if (credit) {
+        /* A caption cut short and its credit: the two end the caption. */
+        e = next + credit;
+        next = skip_space(t, e, p->pe);
+        end_sentence(p, e, next, 0);
+        return next;
+    }
+    int split;
     if (qe)
         split = nc != C_LOWER;
     else if (ell)
