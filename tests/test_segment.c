@@ -301,6 +301,11 @@ Test(segment, tokenised_closing_quote)
                     "It was.";
     EXPECT(t, "He called it a \"sordid affair. \"", "democrats agreed.", "\" this may be the end . \"",
            "It was.");
+    /* a quotation inside a quotation closes with both marks */
+    EXPECT("He said, \" she told me, ' we are done here . ' \" budde recalled. \" it was over . ' \" "
+           "The end came.",
+           "He said, \" she told me, ' we are done here . ' \" budde recalled.", "\" it was over . ' \"",
+           "The end came.");
     /* The stop is seen through the spaced quote: these are whole
      * sentences, not unterminated lines that no selector may take. */
     cr_expect(!(flags_of(t, 0) & SENT_UNTERMINATED));

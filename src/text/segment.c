@@ -521,8 +521,10 @@ static int abbreviated(const char *w, const char *lw, size_t wl)
  * and") or a speaker follows ("... . " weiner said). */
 static int closed_period_ends(const para *p, size_t dot, size_t n)
 {
-    size_t ws;
+    size_t ws = dot;
     size_t wl = word_before(p, dot, &ws);
+    if (wl == 0)   /* a tokenised stop, `the end . " democratic`, or a long token */
+        return dot > p->sent && space_len_back(p->t, p->sent, dot) && !attribution_follows(p->t, n, p->pe);
     const char *w = p->t + ws;
     if (wl > 3 && (unsigned char)w[0] == 0xE2 && (unsigned char)w[1] == 0x80 &&
         ((unsigned char)w[2] == 0x9C || (unsigned char)w[2] == 0x98)) {
@@ -629,12 +631,22 @@ static size_t at_stop(para *p, size_t i)
             closed = 1;
         e += n;
     }
-    /* A tokenised closing quote: `affair . " democratic` */
-    if (p->inq && e + 2 < p->pe && t[e] == ' ' && t[e + 1] == '"' &&
-        (e + 2 >= p->pe || space_len(t, e + 2, p->pe))) {
-        e += 2;
-        p->inq = 0;
-        closed = 1;
+    /* A tokenised closing quote: `affair . " democratic`, or a nested
+     * pair: `he said, ' sorry . ' " budde recalled` (the single quote
+     * counts only when a double one closes after it). */
+    if (p->inq) {
+        size_t k = e, last = 0;
+        while (k + 2 < p->pe && t[k] == ' ' && (t[k + 1] == '"' || t[k + 1] == '\'') &&
+               space_len(t, k + 2, p->pe)) {
+            k += 2;
+            if (t[k - 1] == '"')
+                last = k;
+        }
+        if (last) {
+            e = last;
+            p->inq = 0;
+            closed = 1;
+        }
     }
     /* A tokenised closing bracket: `( d-fla. ) and`, `( it declined to
      * comment . ) but`. A sentence never opens with one. */
@@ -673,7 +685,7 @@ static size_t at_stop(para *p, size_t i)
     else if (ell)
         split = nc == C_UPPER || nc == C_QUOTE || nc == C_BULLET || (nl && nc != C_LOWER);
     else
-        split = period_ends(p, i, next, nl) || (closed && nc == C_LOWER && closed_period_ends(p, i, next));
+        split = closed && nc == C_LOWER ? closed_period_ends(p, i, next) : period_ends(p, i, next, nl);
     if (split && qe && e > j && !nl && nc == C_UPPER && !is_starter(t, next, p->pe) &&
         attribution_follows(t, next, p->pe))
         split = 0;                     /* "Are they?" Peskov said. */
