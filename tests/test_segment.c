@@ -351,6 +351,26 @@ Test(segment, a_caption_cut_short_ends_at_its_credit)
     EXPECT("He paused... ( and then ) he left the room.", "He paused... ( and then ) he left the room.");
 }
 
+Test(segment, an_agency_dateline_inside_a_line_opens_the_story)
+{
+    /* Multi-News runs a CNN story's highlights and an AP story's captions
+     * into the dateline; the story starts there. */
+    const char *t = "infant ejected from car during crash child was found alive in storm drain ( cnn ) it's a "
+                    "story of survival that amazed firefighters.";
+    EXPECT(t, "infant ejected from car during crash child was found alive in storm drain",
+           "( cnn ) it's a story of survival that amazed firefighters.");
+    cr_expect(flags_of(t, 0) & SENT_UNTERMINATED);
+    EXPECT("photo by scott applewhite ( associated press ) washington ( ap ) \xE2\x80\x94 the senate narrowly "
+           "confirmed the choice.",
+           "photo by scott applewhite ( associated press ) washington",
+           "( ap ) \xE2\x80\x94 the senate narrowly confirmed the choice.");
+    /* at a sentence's start, after few words, or without the dash, it stays */
+    EXPECT("( cnn ) it's come to this.", "( cnn ) it's come to this.");
+    EXPECT("Atlanta ( cnn ) it's come to this.", "Atlanta ( cnn ) it's come to this.");
+    EXPECT("The photo was taken by a photographer of the agency ( ap ) on monday night.",
+           "The photo was taken by a photographer of the agency ( ap ) on monday night.");
+}
+
 Test(segment, no_break_space_is_white_space)
 {
     EXPECT("\xC2\xA0He said it was fine.\xC2\xA0\xC2\xA0Next sentence here.\xC2\xA0",

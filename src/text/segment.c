@@ -19,6 +19,7 @@
 #include "text/segment.h"
 
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "precis.h"
@@ -37,7 +38,7 @@ typedef struct out_vec {
 /* Bytes at which the scanner must stop and look. */
 static const unsigned char INTEREST[256] = {
     ['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, ['"'] = 1, ['`'] = 1,
-    ['\''] = 1, [0xE2] = 1,
+    ['\''] = 1, [0xE2] = 1, ['('] = 1,
 };
 
 /* Length of the white-space character at s[i] before end, or 0. */
@@ -572,6 +573,45 @@ static size_t credit_length(const char *s, size_t i, size_t end)
     return j < end && s[j] == ')' ? j + 1 - i : 0;
 }
 
+/* An agency's dateline at s[i]: "( cnn )", or "( ap )", "( reuters )",
+ * "( afp )" before a dash. In Multi-News a CNN story's highlights and an
+ * AP story's captions run straight into it ("... coast guard says ( cnn )
+ * police announced saturday ..."): it opens the story, so it opens a
+ * sentence. */
+static int agency_dateline(const char *s, size_t i, size_t end)
+{
+    static const char *const agencies[] = {"cnn", "ap", "reuters", "afp"};
+    size_t j = i + 1;
+    while (j < end && s[j] == ' ')
+        j++;
+    for (size_t k = 0; k < sizeof agencies / sizeof *agencies; k++) {
+        size_t n = strlen(agencies[k]), m = j;
+        if (end - j <= n || strncasecmp(s + j, agencies[k], n) != 0)
+            continue;
+        m += n;
+        while (m < end && s[m] == ' ')
+            m++;
+        if (m >= end || s[m] != ')' || m + 1 >= end || s[m + 1] != ' ')
+            return 0;
+        if (k == 0)
+            return 1;
+        m += 2;
+        return m < end && (s[m] == '-' || ((unsigned char)s[m] == 0xE2 && m + 2 < end &&
+                                           (unsigned char)s[m + 1] == 0x80 &&
+                                           ((unsigned char)s[m + 2] == 0x93 || (unsigned char)s[m + 2] == 0x94)));
+    }
+    return 0;
+}
+
+/* At least n words in s[start, end). */
+static int has_words(const char *s, size_t start, size_t end, int n)
+{
+    int words = 0;
+    for (size_t i = start; i < end && words < n; i++)
+        words += s[i] != ' ' && (i == start || s[i - 1] == ' ');
+    return words >= n;
+}
+
 /* Emit the sentence [p->sent, end) and open the next at n. */
 static size_t cut_long(para *p);
 
@@ -825,6 +865,13 @@ static void scan_para(out_vec *o, const char *t, size_t ps, size_t pe)
             } else {
                 i++;
             }
+        } else if (c == '(') {
+            if (i > p.sent && agency_dateline(t, i, pe) && has_words(t, p.sent, i, 5)) {
+                end_sentence(&p, i, i, 0);
+                p.inq = 0;   /* a story starts here; the headline's quotes are behind it */
+                p.sent_quote = 0;
+            }
+            i++;
         } else if (stop_len(t, i, pe) == 3) {
             i = at_stop(&p, i);
         } else {
