@@ -22,14 +22,20 @@ static int copies(const svec *x, const svec *y)
     return small >= 3 && 2 * small >= big && svec_containment(x, y) >= 0.75;
 }
 
+/* The sentence vectors and near-duplicate groups of c, in a; free a. */
+static void build(precis_cluster *c, arena *a, represent *r)
+{
+    arena_init(a, 1 << 16);
+    cr_assert_eq(represent_build(c, a, r), 0);
+}
+
 /* Every pair of copies is in one group: the bucketing may skip no pair
  * that a comparison of all pairs would join. */
 static size_t expect_every_copy_grouped(precis_cluster *c, const char *what)
 {
     arena a;
-    arena_init(&a, 1 << 16);
     represent r;
-    cr_assert_eq(represent_build(c, &a, &r), 0);
+    build(c, &a, &r);
     size_t pairs = 0;
     for (size_t i = 0; i < r.n; i++)
         for (size_t j = i + 1; j < r.n; j++) {
@@ -56,9 +62,8 @@ Test(represent, copies_with_their_own_attributions_are_one_fact, .init = setup, 
         "statement from Kestrel County officials.\nEngineers will inspect the neighbouring halls.\n"};
     precis_cluster *c = texts_cluster(engine, "market", docs, 3);
     arena a;
-    arena_init(&a, 1 << 16);
     represent r;
-    cr_assert_eq(represent_build(c, &a, &r), 0);
+    build(c, &a, &r);
     uint32_t copy[3], found = 0;
     for (uint32_t i = 0; i < r.n && found < 3; i++) {
         const sentence *s = &c->sents[i];
@@ -96,9 +101,8 @@ Test(represent, different_sentences_on_one_topic_stay_apart, .init = setup, .fin
         "The collapsed market will be demolished once rescue crews finish, the mayor said.\n"};
     precis_cluster *c = texts_cluster(engine, "apart", docs, 3);
     arena a;
-    arena_init(&a, 1 << 16);
     represent r;
-    cr_assert_eq(represent_build(c, &a, &r), 0);
+    build(c, &a, &r);
     cr_assert_eq(r.n, 3);
     cr_expect_neq(r.group[0], r.group[1]);
     cr_expect_neq(r.group[0], r.group[2]);
