@@ -160,6 +160,11 @@ Test(sentence_edges, glued_page_furniture_is_trimmed)
                      "during the call, wheatland said that the board agreed.");
     cr_assert_str_eq(after_furniture("Advertisement The company said on Monday that it would close."),
                      "The company said on Monday that it would close.");
+    cr_assert_str_eq(after_furniture("Story continued below since entering the race last week, graham has risen."),
+                     "since entering the race last week, graham has risen.");
+    cr_assert_str_eq(after_furniture("Advertisement continue reading the main story denver \xE2\x80\x94 patrick "
+                                     "sullivan was the kind of lawman coloradoans loved."),
+                     "denver \xE2\x80\x94 patrick sullivan was the kind of lawman coloradoans loved.");
 }
 
 Test(sentence_edges, furniture_words_in_a_story_are_kept)

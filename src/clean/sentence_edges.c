@@ -157,10 +157,11 @@ static int starts_sentence(const char *s, size_t i, size_t len)
 
 /* Widgets, captions and credits that flattened web pages leave in front of
  * a sentence ("Story highlights", "Image copyright AFP Image caption",
- * "( photo: mark humphrey, ap )", "Advertisement"). With close, the piece
- * runs to the first close within max_words words and is skipped only if
- * one is there; with opener, only if a sentence start follows it. Longer
- * openings come before shorter ones they start with. */
+ * "( photo: mark humphrey, ap )", "Advertisement", Politico's "Story
+ * continued below", the Times's "Continue reading the main story"). With
+ * close, the piece runs to the first close within max_words words and is
+ * skipped only if one is there; with opener, only if a sentence start
+ * follows it. Longer openings come before shorter ones they start with. */
 static const struct {
     const char *open, *close;
     int max_words, opener;
@@ -178,6 +179,9 @@ static const struct {
     {"( ap photo", ")", 15, 0},
     {"(ap photo", ")", 15, 0},
     {"( associated press )", NULL, 0, 0},
+    {"story continued below", NULL, 0, 0},
+    {"advertisement continue reading the main story", NULL, 0, 0},
+    {"continue reading the main story", NULL, 0, 0},
     {"advertisement", NULL, 0, 1},
 };
 
