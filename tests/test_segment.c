@@ -332,6 +332,9 @@ Test(segment, stop_in_a_closing_quote_before_a_lower_case_word)
            "leader nancy pelosi ( d-calif. ) and rep. Steve israel turned on weiner.");
     EXPECT("sen. Charles e. Schumer ( d-n.y. ) arranged the call ( and the vote, etc. ) on friday.",
            "sen. Charles e. Schumer ( d-n.y. ) arranged the call ( and the vote, etc. ) on friday.");
+    /* Politico's widget after a quotation is no speaker */
+    EXPECT("\" it's up to the democrats. \" story continued below the white house said later that day.",
+           "\" it's up to the democrats. \"", "story continued below the white house said later that day.");
     /* a question or an exclamation may go on: "help! " by the beatles */
     EXPECT("They played \"help! \" by the beatles.", "They played \"help! \" by the beatles.");
 }

@@ -165,6 +165,9 @@ Test(sentence_edges, glued_page_furniture_is_trimmed)
     cr_assert_str_eq(after_furniture("Advertisement continue reading the main story denver \xE2\x80\x94 patrick "
                                      "sullivan was the kind of lawman coloradoans loved."),
                      "denver \xE2\x80\x94 patrick sullivan was the kind of lawman coloradoans loved.");
+    cr_assert_str_eq(after_furniture("Photo advertisement continue reading the main story for robert hinton, 2015 "
+                                     "was a year of firsts."),
+                     "for robert hinton, 2015 was a year of firsts.");
 }
 
 Test(sentence_edges, furniture_words_in_a_story_are_kept)

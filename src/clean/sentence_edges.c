@@ -180,6 +180,7 @@ static const struct {
     {"(ap photo", ")", 15, 0},
     {"( associated press )", NULL, 0, 0},
     {"story continued below", NULL, 0, 0},
+    {"photo advertisement continue reading the main story", NULL, 0, 0},
     {"advertisement continue reading the main story", NULL, 0, 0},
     {"continue reading the main story", NULL, 0, 0},
     {"advertisement", NULL, 0, 1},

@@ -342,9 +342,13 @@ static const char *const SAID[] = {
     "declared", "continued", "according", "argued", "warned", "tweeted", "cried",
 };
 
-/* Is one of the three words at s[i] a verb of attribution? */
+/* Is one of the three words at s[i] a verb of attribution? Politico's
+ * "story continued below" widget is not a speaker. */
 static int attribution_follows(const char *s, size_t i, size_t end)
 {
+    static const char widget[] = "story continued below";
+    if (end - i >= sizeof widget - 1 && strncasecmp(s + i, widget, sizeof widget - 1) == 0)
+        return 0;
     for (int w = 0; w < 3 && i < end; w++) {
         size_t j = i;
         while (j < end && j - i < 12 && s[j] >= 'a' && s[j] <= 'z')
