@@ -165,6 +165,14 @@ Test(sentence_edges, glued_page_furniture_is_trimmed)
     cr_assert_str_eq(after_furniture("Advertisement continue reading the main story denver \xE2\x80\x94 patrick "
                                      "sullivan was the kind of lawman coloradoans loved."),
                      "denver \xE2\x80\x94 patrick sullivan was the kind of lawman coloradoans loved.");
+    cr_assert_str_eq(after_furniture("( alex wong / getty images ) after two weeks of shifting musings on gun "
+                                     "measures, the president is expected to miss a deadline."),
+                     "after two weeks of shifting musings on gun measures, the president is expected to miss a deadline.");
+    cr_assert_str_eq(after_furniture("John moore / getty images, file obesity rates are falling among young children."),
+                     "obesity rates are falling among young children.");
+    cr_assert_str_eq(after_furniture("&#124; chip somodevilla/getty images trump counterpunches emmy awards over "
+                                     "ratings."),
+                     "trump counterpunches emmy awards over ratings.");
     cr_assert_str_eq(after_furniture("Photo advertisement continue reading the main story for robert hinton, 2015 "
                                      "was a year of firsts."),
                      "for robert hinton, 2015 was a year of firsts.");
@@ -181,6 +189,7 @@ Test(sentence_edges, furniture_words_in_a_story_are_kept)
         "Story highlights",                                              /* nothing would be left */
         "Close inspection revealed cells that line the skin.",           /* not on the list */
         "The story highlights how hard the rescue was.",                 /* not at the start */
+        "The photo agency Getty Images said on Monday it would appeal.", /* the company, no credit */
     };
     for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
         cr_expect_eq(furniture_prefix_length(keep[i], strlen(keep[i])), 0, "trimmed: %s", keep[i]);

@@ -204,11 +204,35 @@ static size_t furniture_at(const char *s, size_t i, size_t len)
     return 0;
 }
 
+/* A photo credit in the agencies' "photographer/agency" form, ending in
+ * "/getty images" within the first words ("( alex wong / getty images )",
+ * "&#124; chip somodevilla/getty images", "ryan lane/getty images"): the
+ * offset past it, a ", file" and a closing bracket, or 0. The slash keeps
+ * a sentence about the company ("The agency Getty Images said ...") whole. */
+static size_t credit_at(const char *s, size_t i, size_t len)
+{
+    size_t g = i, e = 0;
+    for (int words = 0; g < len && words <= 10 && !(e = phrase_at(s, g, len, "getty images")); g++)
+        words += is_space(s[g]) && g + 1 < len && !is_space(s[g + 1]);
+    if (!e)
+        return 0;
+    while (g > i && is_space(s[g - 1]))
+        g--;
+    if (g == i || s[g - 1] != '/')
+        return 0;
+    size_t f = phrase_at(s, e, len, ", file");
+    e = f ? f : e;
+    size_t k = e;
+    while (k < len && is_space(s[k]))
+        k++;
+    return k < len && s[k] == ')' ? k + 1 : e;
+}
+
 size_t furniture_prefix_length(const char *s, size_t len)
 {
     size_t total = 0, e;
     /* They stack: "( ap photo ) ( associated press ) ...". */
-    for (int k = 0; k < 4 && (e = furniture_at(s, total, len)) > 0; k++) {
+    for (int k = 0; k < 4 && ((e = furniture_at(s, total, len)) > 0 || (e = credit_at(s, total, len)) > 0); k++) {
         total = e;
         while (total < len && is_space(s[total]))
             total++;
