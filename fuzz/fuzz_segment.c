@@ -9,7 +9,8 @@
  * the question and unterminated flags agree with the sentence's final stop;
  * each sentence also goes through the photo-caption tests (clean/caption.h),
  * and a caption cut never ends past the sentence, and through the
- * leaning-back tests (clean/sentence_edges.h).
+ * leaning-back tests and the glued-furniture and dateline cuts
+ * (clean/sentence_edges.h), which must not end past it either.
  *
  * Build and run (from the repository root):
  *
@@ -91,6 +92,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         (void)opens_leaning_back(copy, slen);
         (void)is_whole_quotation(copy, slen);
+        if (furniture_prefix_length(copy, slen) > slen || dateline_length(copy, slen) > slen)
+            abort();
         free(copy);
         /* a question is a terminated sentence whose final stop is '?' */
         int stop = final_stop(text, s[i].start, s[i].end);
