@@ -469,6 +469,17 @@ static int is_dotted(const char *w, size_t n)
     return dots > 0 && run > 0;
 }
 
+/* w[0..wl) with ASCII letters lower-cased into lw (no NUL); 0 if it is too
+ * long to be an abbreviation, which needs no lookup then. */
+static int lower_word(const char *w, size_t wl, char lw[16])
+{
+    if (wl >= 16)
+        return 0;
+    for (size_t i = 0; i < wl; i++)
+        lw[i] = is_alpha_ascii((unsigned char)w[i]) ? (char)(w[i] | 0x20) : w[i];
+    return 1;
+}
+
 /* Does the single '.' at dot, followed after white space by s[n], end a
  * sentence? nl: a line break lies between. */
 static int period_ends(const para *p, size_t dot, size_t n, int nl)
@@ -485,9 +496,7 @@ static int period_ends(const para *p, size_t dot, size_t n, int nl)
     if (nc == C_LOWER)
         return 0;
     char lw[16];
-    if (wl < sizeof lw) {
-        for (size_t i = 0; i < wl; i++)
-            lw[i] = is_alpha_ascii((unsigned char)w[i]) ? (char)(w[i] | 0x20) : w[i];
+    if (lower_word(w, wl, lw)) {
         int kind = abbrev_kind(lw, wl);
         if (kind == AB_TITLE)
             return 0;
@@ -539,9 +548,7 @@ static int closed_period_ends(const para *p, size_t dot, size_t n)
     if (wl < 2)
         return 0;
     char lw[16];
-    if (wl < sizeof lw) {
-        for (size_t i = 0; i < wl; i++)
-            lw[i] = is_alpha_ascii((unsigned char)w[i]) ? (char)(w[i] | 0x20) : w[i];
+    if (lower_word(w, wl, lw)) {
         if (abbreviated(w, lw, wl))
             return 0;
         size_t h = wl;    /* a party and state: "d-calif", "r-n.y" */
