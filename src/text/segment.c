@@ -23,6 +23,7 @@
 #include <utf8proc.h>
 
 #include "precis.h"
+#include "text/token.h"
 
 /* ---- Output ------------------------------------------------------------ */
 
@@ -614,15 +615,6 @@ static int agency_dateline(const char *s, size_t i, size_t end)
     return 0;
 }
 
-/* At least n words in s[start, end). */
-static int has_words(const char *s, size_t start, size_t end, int n)
-{
-    int words = 0;
-    for (size_t i = start; i < end && words < n; i++)
-        words += s[i] != ' ' && (i == start || s[i - 1] == ' ');
-    return words >= n;
-}
-
 /* Emit the sentence [p->sent, end) and open the next at n. */
 static size_t cut_long(para *p);
 
@@ -877,7 +869,7 @@ static void scan_para(out_vec *o, const char *t, size_t ps, size_t pe)
                 i++;
             }
         } else if (c == '(') {
-            if (i > p.sent && agency_dateline(t, i, pe) && has_words(t, p.sent, i, 5)) {
+            if (i > p.sent && agency_dateline(t, i, pe) && count_words(t, p.sent, i) >= 5) {
                 end_sentence(&p, i, i, 0);
                 p.inq = 0;   /* a story starts here; the headline's quotes are behind it */
                 p.sent_quote = 0;
