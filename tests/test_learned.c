@@ -131,6 +131,18 @@ Test(learned, features_on_a_hand_made_cluster, .init = setup, .fini = teardown)
     cr_expect_lt(feat(x, off, F_ART_SIM), feat(x, a1, F_ART_SIM));
     cr_expect_lt(feat(x, off, F_ART_SIM_REL), 0.5);
     cr_expect_lt(feat(x, off, F_REST_SIM), feat(x, a0, F_REST_SIM));
+    /* Article length beside the others': the council report of four
+     * sentences is the longest, and the three shares add up to the cluster. */
+    double words[3] = {0};
+    for (size_t i = 0; i < c->nsents; i++)
+        words[c->sents[i].article] += c->sents[i].words;
+    cr_expect_gt(words[0], words[1]);
+    cr_expect_float_eq(feat(x, a0, F_ART_WORDS_REL), 1, 1e-6);
+    cr_expect_float_eq(feat(x, a3, F_ART_WORDS_REL), 1, 1e-6);
+    cr_expect_float_eq(feat(x, a1, F_ART_WORDS_REL), words[1] / words[0], 1e-6);
+    cr_expect_lt(feat(x, a1, F_ART_WORDS_REL), 1);
+    cr_expect_float_eq(feat(x, a0, F_ART_SHARE) + feat(x, a1, F_ART_SHARE) + feat(x, off, F_ART_SHARE), 1, 1e-6);
+    cr_expect_float_eq(feat(x, off, F_ART_SHARE), words[2] / (words[0] + words[1] + words[2]), 1e-6);
     for (size_t i = 0; i < c->nsents; i++) {
         cr_expect_leq(feat(x, i, F_CENTROID_REL), 1.0 + 1e-6);
         cr_expect_geq(feat(x, i, F_LEAD_SIM), 0);

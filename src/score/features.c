@@ -24,7 +24,7 @@ static const char *const names[F_COUNT] = {
     "support_log", "support_rel", "num_dens", "quote", "stop_ratio", "lead_sim", "question",
     "group_first", "idf_mean", "nsents_log", "dangling", "own_lead_sim", "art_frag",
     "keep_mean", "keep_low", "keep_dev", "oracle_keep", "oracle_keep_max", "oracle_keep_min", "art_wire",
-    "lexicon", "lexicon_rel",
+    "lexicon", "lexicon_rel", "art_words_rel", "art_share",
     "ctx_prior", "ctx_prior_gap", "ctx_max_sim", "ctx_uni_new", "ctx_bi_new", "ctx_words", "ctx_after",
     "ctx_step", "ctx_same_art", "ctx_prev_in", "ctx_margin",
 };
@@ -356,8 +356,21 @@ static int article_features(const precis_cluster *c, const represent *r, arena *
     art_view v = {arena_calloc(a, nt + 1, sizeof(double)), arena_calloc(a, nt + 1, sizeof(double)),
                   arena_alloc(a, (nt + 1) * sizeof(uint32_t)), 0};
     double *art_sim = arena_alloc(a, (c->narticles + 1) * sizeof *art_sim);
-    if (!v.tf_all || !v.tf_art || !v.touched || !art_sim)
+    uint32_t *art_words = arena_alloc(a, (c->narticles + 1) * sizeof *art_words);
+    if (!v.tf_all || !v.tf_art || !v.touched || !art_sim || !art_words)
         return -1;
+    /* The story's main source is often its longest report, and Multi-News
+     * drops later articles to fit, so an article's length only means
+     * something beside the others'. */
+    uint32_t longest = 0, total = 0;
+    for (size_t d = 0; d < c->narticles; d++) {
+        const article *art = &c->articles[d];
+        art_words[d] = 0;
+        for (uint32_t i = art->first; i < art->first + art->count; i++)
+            art_words[d] += c->sents[i].words;
+        longest = art_words[d] > longest ? art_words[d] : longest;
+        total += art_words[d];
+    }
     for (size_t i = 0; i < c->nsents; i++)
         for (uint32_t k = 0; k < c->sents[i].ntok; k++)
             if (!c->term_stop[c->sents[i].tok[k]])
@@ -372,11 +385,9 @@ static int article_features(const precis_cluster *c, const represent *r, arena *
         art_sim[d] = article_vs_rest(c, &v, n, &rest_norm);
         if (art_sim[d] > best)
             best = art_sim[d];
-        uint32_t words = 0, frags = 0;
-        for (uint32_t i = art->first; i < art->first + art->count; i++) {
-            words += c->sents[i].words;
+        uint32_t frags = 0;
+        for (uint32_t i = art->first; i < art->first + art->count; i++)
             frags += (uint32_t)sentence_is_fragment(&c->sents[i]);
-        }
         int wire = opens_as_wire_copy(art->text, art->len);
         for (uint32_t i = art->first; i < art->first + art->count; i++) {
             const svec *sv = &r->vec[i];
@@ -389,7 +400,9 @@ static int article_features(const precis_cluster *c, const represent *r, arena *
             /* A one-article cluster has no rest: fall back on the centroid. */
             xi[F_REST_SIM] = (float)(rest_norm > 0 ? dot / rest_norm : xi[F_CENTROID]);
             xi[F_ART_SIM] = (float)(c->narticles > 1 ? art_sim[d] : 1.0);
-            xi[F_ART_WORDS_LOG] = (float)log(1.0 + words);
+            xi[F_ART_WORDS_LOG] = (float)log(1.0 + art_words[d]);
+            xi[F_ART_WORDS_REL] = (float)safe_div(art_words[d], longest);
+            xi[F_ART_SHARE] = (float)safe_div(art_words[d], total);
             xi[F_ART_FRAG] = (float)safe_div(frags, art->count);
             xi[F_ART_WIRE] = (float)wire;
         }

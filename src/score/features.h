@@ -66,6 +66,8 @@ enum {
                          wire copy that Newser's editors most often rewrite */
     F_LEXICON,        /* the lexical model's log-odds for it (score/lexicon.h) */
     F_LEXICON_REL,    /* that less the cluster's highest */
+    F_ART_WORDS_REL,  /* words in its article over the longest article's */
+    F_ART_SHARE,      /* words in its article over the cluster's */
     /* Context: how a candidate relates to the summary chosen so far. Zero
      * in sfeat_compute; filled per step by stepwise selection
      * (select/stepwise.c), whose model reads them beside the above. */
