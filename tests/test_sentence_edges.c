@@ -86,6 +86,14 @@ Test(sentence_edges, sentences_that_lean_on_the_one_before)
     cr_assert(leans("\" we ' ll see, \" she told reporters ."), "Multi-News's spaced tokens");
     cr_assert(leans("In a statement, he said the service had caused outrage in the Netherlands."),
                     "a clause, but nobody named before \"he\"");
+    /* A reason or a consequence of the sentence before (DUC 2006, D0602B). */
+    cr_assert(leans("That's why some athletes fail the test."));
+    cr_assert(leans("That\xe2\x80\x99s why some athletes fail the test."));
+    cr_assert(leans("That ' s why the bill failed."), "Multi-News's spaced clitic");
+    cr_assert(leans("This is because the rules changed in 2004."));
+    cr_assert(leans("That was why nobody came."));
+    cr_assert(leans("This means the vote will be delayed."));
+    cr_assert(leans("\"that means we start over, \" the coach said."));
 }
 
 Test(sentence_edges, sentences_that_stand_alone)
@@ -97,6 +105,12 @@ Test(sentence_edges, sentences_that_stand_alone)
     cr_assert_not(leans("It is hard to imagine a worse week for the minister."), "\"it\" opening is too often no one");
     cr_assert_not(leans("But a non-Indian resident of a reservation has no say in tribal government."),
                   "connectives are not pronouns");
+    cr_assert_not(leans("This week the council voted to close the library."), "a demonstrative naming its noun");
+    cr_assert_not(leans("That decision was overturned on appeal."));
+    cr_assert_not(leans("This is the final installment of our series."));
+    cr_assert_not(leans("That is, the plan was never approved."));
+    cr_assert_not(leans("Thatcher's government fell in 1990."));
+    cr_assert_not(leans("Whys and wherefores aside, the plan failed."));
     cr_assert_not(leans("The ministry said it would release videos, adding that it had hit 12 targets."));
     cr_assert_not(leans("Officials said he could not be reached."), "a pronoun inside a named speaker's report");
     cr_assert_not(leans("Although Smith denies wrongdoing, he said he would resign."), "the speaker is named first");

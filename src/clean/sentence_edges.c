@@ -406,6 +406,45 @@ static int names_someone(const char *s, size_t i, size_t end, size_t len)
     return word_in(s, next, word_end(s, next, len), titles, COUNT(titles));
 }
 
+/* Past spaces and one apostrophe, straight or curly, from s[i]. */
+static size_t skip_clitic_mark(const char *s, size_t i, size_t len)
+{
+    while (i < len && s[i] == ' ')
+        i++;
+    if (i < len && s[i] == '\'')
+        i++;
+    else if (i + 3 <= len && !memcmp(s + i, "\xe2\x80\x99", 3))
+        i += 3;
+    while (i < len && s[i] == ' ')
+        i++;
+    return i;
+}
+
+/* "That's why ...", "This is because ...", "That means ...": a
+ * demonstrative that points at the sentence before as the reason or the
+ * consequence. Only these forms: "This week", "That decision" and "This
+ * is the final installment" name what they mean. Multi-News spaces the
+ * clitic ("that ' s why"). */
+static int points_back(const char *s, size_t i, size_t len)
+{
+    static const char *const demonstratives[] = {"this", "that"};
+    static const char *const links[] = {"s", "is", "was"};
+    static const char *const reasons[] = {"why", "because"};
+    static const char *const results[] = {"means", "meant"};
+    size_t e;
+    if (!word_is(s, i, len, demonstratives, COUNT(demonstratives), &e))
+        return 0;
+    size_t j = skip_clitic_mark(s, e, len);
+    if (j == e)
+        return 0;
+    if (word_is(s, j, len, results, COUNT(results), &e))
+        return 1;
+    if (!word_is(s, j, len, links, COUNT(links), &e))
+        return 0;
+    j = skip_clitic_mark(s, e, len);
+    return j > e && word_is(s, j, len, reasons, COUNT(reasons), &e);
+}
+
 int opens_leaning_back(const char *s, size_t len)
 {
     size_t i = 0;
@@ -425,5 +464,5 @@ int opens_leaning_back(const char *s, size_t len)
                             ((unsigned char)s[end] < 0x80 && s[end] != '-' && !(s[end] >= '0' && s[end] <= '9')));
     if (whole && word_in(s, i, end, pronouns, COUNT(pronouns)) && !names_someone(s, i, end, len))
         return 1;
-    return pronoun_speaks(s, len);
+    return points_back(s, i, len) || pronoun_speaks(s, len);
 }

@@ -15,7 +15,8 @@
  *    money.''"), and out of its context nobody is saying it.
  *  - A sentence that leans on the one before: it opens with a personal
  *    pronoun ("She was banned for two years") or quotes a pronoun ("...,
- *    it said."), or it is all one quotation whose speaker was named before
+ *    it said."), opens with a reason or consequence of what came before
+ *    ("That's why some athletes fail the test."), or it is all one quotation whose speaker was named before
  *    ("“These organisations are known,” he was quoted as saying. “The
  *    targets are determined ...”"). Without what comes before, the reader
  *    cannot tell who is meant or who is speaking.
@@ -40,7 +41,8 @@ int quotes_unbalanced(const char *s, size_t len);
  * is a personal pronoun (he, she, they, his, her, their, him, them, its;
  * not in a title or name: "His Holiness", "He Yafei"), or a pronoun is the
  * speaker of a quotation (", he said.", "?'' she asked", ",” it
- * added"), in any case. English only, like the stemmer. */
+ * added"), in any case, or it opens "That's why", "This is because",
+ * "That means". English only, like the stemmer. */
 int opens_leaning_back(const char *s, size_t len);
 
 /* 1 if s[0..len) is one quotation from its first byte to its last, with
