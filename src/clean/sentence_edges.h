@@ -15,11 +15,12 @@
  *    money.''"), and out of its context nobody is saying it.
  *  - A sentence that leans on the one before: it opens with a personal
  *    pronoun ("She was banned for two years") or quotes a pronoun ("...,
- *    it said."), opens with a reason or consequence of what came before
- *    ("That's why some athletes fail the test."), or it is all one quotation whose speaker was named before
- *    ("“These organisations are known,” he was quoted as saying. “The
- *    targets are determined ...”"). Without what comes before, the reader
- *    cannot tell who is meant or who is speaking.
+ *    it said."), opens on the reason or consequence of what came before
+ *    ("That's why some athletes fail the test."), or it is all one
+ *    quotation whose speaker was named before ("“These organisations are
+ *    known,” he was quoted as saying. “The targets are determined ...”").
+ *    Without what comes before, the reader cannot tell who is meant, who
+ *    is speaking or what "that" was.
  */
 #ifndef PRECIS_SENTENCE_EDGES_H
 #define PRECIS_SENTENCE_EDGES_H
