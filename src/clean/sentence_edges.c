@@ -9,6 +9,14 @@
 
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
+/* The first byte at or after s[i] that is not a space. */
+static size_t skip_spaces(const char *s, size_t i, size_t len)
+{
+    while (i < len && s[i] == ' ')
+        i++;
+    return i;
+}
+
 /* A dash that ends a dateline: "--", "_", "-", or an en/em dash, with a
  * space after. Returns its length including the following space, or 0. */
 static size_t dash_at(const char *s, size_t i, size_t len)
@@ -39,8 +47,7 @@ static size_t segment_at(const char *s, size_t i, size_t len)
     }
     if (caps < 2)
         return 0;
-    while (j < len && s[j] == ' ')
-        j++;
+    j = skip_spaces(s, j, len);
     /* ", Venezuela" or ", S.D.": a region after a comma. */
     if (j + 1 < len && s[j] == ',' && s[j + 1] == ' ') {
         size_t k = j + 2;
@@ -50,8 +57,7 @@ static size_t segment_at(const char *s, size_t i, size_t len)
             while (k < len && (s[k] == '.' || is_upper(s[k])))
                 k++;
         j = k;
-        while (j < len && s[j] == ' ')
-            j++;
+        j = skip_spaces(s, j, len);
     }
     /* "(AP)", "(Xinhua)". */
     if (j < len && s[j] == '(') {
@@ -59,8 +65,7 @@ static size_t segment_at(const char *s, size_t i, size_t len)
         if (!close)
             return 0;
         j = (size_t)(close - s) + 1;
-        while (j < len && s[j] == ' ')
-            j++;
+        j = skip_spaces(s, j, len);
     }
     size_t d = dash_at(s, j, len);
     return d ? j + d - i : 0;
@@ -72,8 +77,7 @@ size_t dateline_length(const char *s, size_t len)
     /* Slugs can stack: "CUBA-ELIAN _ MIAMI _ ". */
     for (int k = 0; k < 3 && (seg = segment_at(s, total, len)) > 0; k++)
         total += seg;
-    while (total < len && s[total] == ' ')
-        total++;
+    total = skip_spaces(s, total, len);
     /* A dateline is followed by the start of a sentence: "MOSCOW - Russia
      * said", not "NATO - the alliance - met". */
     if (total && total < len && !is_upper(s[total]) && !(s[total] >= '0' && s[total] <= '9') &&
@@ -319,8 +323,7 @@ static size_t word_after_quote(const char *s, size_t i, size_t len)
             quoted = 1;
         }
     }
-    while (a < len && s[a] == ' ')
-        a++;
+    a = skip_spaces(s, a, len);
     return a > i + 1 && s[a - 1] == ' ' && (quoted || !quote_needed) ? a : 0;
 }
 
@@ -359,8 +362,7 @@ static int pronoun_speaks(const char *s, size_t len)
         if (!word_is(s, ae + 1, len, reporting, COUNT(reporting), &be))
             continue;
         size_t c = be;
-        while (c < len && s[c] == ' ')
-            c++;
+        c = skip_spaces(s, c, len);
         if (c == be || !word_is(s, c, len, clause, COUNT(clause), &ce) || !named_before(s, i))
             return 1;
     }
@@ -397,8 +399,7 @@ static int names_someone(const char *s, size_t i, size_t end, size_t len)
     static const char *const titles[] = {"holiness", "majesty",  "excellency", "royal",   "highness",
                                          "grace",    "eminence", "lordship",   "ladyship"};
     size_t next = end;
-    while (next < len && s[next] == ' ')
-        next++;
+    next = skip_spaces(s, next, len);
     if (next == end || next >= len)
         return 0;
     if (end - i == 2 && s[next] >= 'A' && s[next] <= 'Z')
@@ -409,15 +410,12 @@ static int names_someone(const char *s, size_t i, size_t end, size_t len)
 /* Past spaces and one apostrophe, straight or curly, from s[i]. */
 static size_t skip_clitic_mark(const char *s, size_t i, size_t len)
 {
-    while (i < len && s[i] == ' ')
-        i++;
+    i = skip_spaces(s, i, len);
     if (i < len && s[i] == '\'')
         i++;
     else if (i + 3 <= len && !memcmp(s + i, "\xe2\x80\x99", 3))
         i += 3;
-    while (i < len && s[i] == ' ')
-        i++;
-    return i;
+    return skip_spaces(s, i, len);
 }
 
 /* "That's why ...", "This is because ...", "That means ...": a
