@@ -443,6 +443,150 @@ static int points_back(const char *s, size_t i, size_t len)
     return j > e && word_is(s, j, len, reasons, COUNT(reasons), &e);
 }
 
+/* The next word at or after s[i], past spaces and apostrophes ("it ' s",
+ * "isn't", "It’s"): its bounds in *ws, *we, and whether an apostrophe came
+ * first (a clitic). Returns 0 if no ASCII word or number starts there. */
+static int next_word(const char *s, size_t i, size_t len, size_t *ws, size_t *we, int *clitic)
+{
+    *clitic = 0;
+    for (;;) {
+        if (i < len && s[i] == ' ') {
+            i++;
+        } else if (i < len && s[i] == '\'') {
+            i++;
+            *clitic = 1;
+        } else if (i + 3 <= len && !memcmp(s + i, "\xe2\x80\x99", 3)) {
+            i += 3;
+            *clitic = 1;
+        } else {
+            break;
+        }
+    }
+    size_t e = i;
+    while (e < len && (ascii_letter(s[e]) || (s[e] >= '0' && s[e] <= '9')))
+        e++;
+    *ws = i;
+    *we = e;
+    return e > i;
+}
+
+/* Forms of "be", "have" and the modals that can carry an empty subject. */
+static const char *const linking[] = {"is",    "was",   "s",      "has",    "had",     "have",  "will",
+                                      "would", "could", "may",    "might",  "must",    "should", "can",
+                                      "ll",    "d",     "isn",    "wasn",   "hasn",    "hadn",  "wouldn",
+                                      "won",   "couldn", "does",  "doesn",  "did",     "didn"};
+
+/* "It" with nobody behind it: "It is not clear whether ...", "It was
+ * believed that ...", "It's the first time ...", "It would be easy to
+ * blame ...", "It took four hours to ...", "It turns out that ...". Reads
+ * the words after "it" from s[i]. */
+static int it_is_empty(const char *s, size_t i, size_t len)
+{
+    static const char *const taking[] = {"took", "takes", "take"};
+    static const char *const seeming[] = {"seems", "seemed", "appears", "appeared", "looks", "looked",
+                                          "turns", "turned", "remains", "remained", "sounds", "sounded"};
+    static const char *const seeming_what[] = {"that", "to", "as", "like", "out", "clear", "unclear", "likely",
+                                               "unlikely", "possible", "impossible"};
+    /* Words between the verb and what it says: "It is not yet clear",
+     * "It has also been reported", "It wasn't immediately known". */
+    static const char *const between[] = {"not",     "also",  "still",     "now",       "already",  "just",
+                                          "even",    "n",     "t",         "certainly", "probably", "immediately",
+                                          "yet",     "been",  "be",        "being",     "become",   "became",
+                                          "really",  "so",    "never",     "always",    "often",    "usually",
+                                          "clearly", "quite", "very",      "increasingly"};
+    /* What the empty subject is there for: a judgement or a report about
+     * the clause that follows, or the time. */
+    static const char *const empty_what[] = {
+        "clear",     "unclear",     "unknown",    "known",      "possible",   "impossible", "likely",
+        "unlikely",  "believed",    "thought",    "expected",   "estimated",  "understood", "reported",
+        "said",      "feared",      "alleged",    "hoped",      "hard",       "difficult",  "easy",
+        "important", "time",        "too",        "worth",      "true",       "obvious",    "uncertain",
+        "necessary", "rare",        "unusual",    "announced",  "confirmed",  "revealed",   "decided",
+        "agreed",    "claimed",     "suggested",  "raining",    "snowing",    "early",      "late",
+        "that",      "midnight",    "noon",       "night",      "morning",    "afternoon",  "evening"};
+    static const char *const clause[] = {"to", "that", "whether", "if", "when", "how", "why", "what"};
+    size_t ws, we;
+    int clitic;
+    if (!next_word(s, i, len, &ws, &we, &clitic))
+        return 1;
+    if (word_in(s, ws, we, taking, COUNT(taking)))
+        return 1;
+    if (word_in(s, ws, we, seeming, COUNT(seeming))) {
+        size_t vs, ve;
+        return next_word(s, we, len, &vs, &ve, &clitic) && word_in(s, vs, ve, seeming_what, COUNT(seeming_what));
+    }
+    if (!word_in(s, ws, we, linking, COUNT(linking)))
+        return 0;
+    while (next_word(s, we, len, &ws, &we, &clitic) && word_in(s, ws, we, between, COUNT(between)))
+        ;
+    if (ws == we)
+        return 0;
+    if ((s[ws] >= '0' && s[ws] <= '9') || word_in(s, ws, we, empty_what, COUNT(empty_what)))
+        return 1;
+    /* "It's the first time ...", "It would be simple for me to jump ...",
+     * "It is a good idea to ...": a clause within the next words. */
+    static const char *const time_word[] = {"time"};
+    for (int k = 0; k < 5 && next_word(s, we, len, &ws, &we, &clitic); k++)
+        if (word_in(s, ws, we, clause, COUNT(clause)) || (k < 3 && word_in(s, ws, we, time_word, 1)))
+            return 1;
+    return 0;
+}
+
+/* "It was sold for $11.8m in 2011.", "It eventually led to a brief
+ * exchange of blows.": "it" standing for something named before. */
+static int it_points_back(const char *s, size_t i, size_t len)
+{
+    static const char *const it[] = {"it"};
+    size_t e;
+    return word_is(s, i, len, it, 1, &e) && !it_is_empty(s, e, len);
+}
+
+/* "That was 16 years ago.", "This could make it impossible ...", "These
+ * are the ones ...": a demonstrative standing alone as the subject. Not a
+ * demonstrative before its noun ("This week", "That decision"), "That
+ * is, ...", or one that says what it is ("This is the final installment",
+ * "That was the year the war ended"). */
+static int demonstrative_points_back(const char *s, size_t i, size_t len)
+{
+    static const char *const demonstratives[] = {"this", "that", "these", "those"};
+    static const char *const verbs[] = {
+        "is",       "was",     "are",    "were",  "s",      "has",    "have",     "had",     "will",
+        "would",    "could",   "can",    "may",   "might",  "should", "must",     "does",    "did",
+        "do",       "includes", "included", "comes", "came", "makes", "made",     "leaves",  "left",
+        "led",      "happened", "happens", "seems", "seemed", "sounds", "sounded", "marks",  "marked",
+        "remains",  "remained", "shows",  "showed", "isn",   "wasn",   "aren",     "weren",   "doesn",
+        "didn",     "just",    "also",   "alone", "ll"};
+    static const char *const being[] = {"is", "was", "s"};
+    static const char *const articles[] = {"the", "a", "an"};
+    size_t e, ws, we, vs, ve;
+    int clitic;
+    if (!word_is(s, i, len, demonstratives, COUNT(demonstratives), &e))
+        return 0;
+    if (!next_word(s, e, len, &vs, &ve, &clitic))
+        return 0;
+    /* A verb in the past with its object or complement after it ("That
+     * erased roughly $25 billion", "This resulted in ..."), not an
+     * adjective before its noun ("This undated photo"). */
+    static const char *const objects[] = {"the",   "a",     "an",      "in",     "on",   "to",    "by",
+                                          "into",  "from",  "with",    "at",     "for",  "his",   "her",
+                                          "their", "its",   "our",     "my",     "him",  "them",  "roughly",
+                                          "about", "nearly", "more",   "some",   "several", "many", "up",
+                                          "out",   "off",   "down",    "almost", "over", "after", "two",
+                                          "three", "four",  "five"};
+    size_t os, oe;
+    int past = ve - vs > 4 && !strncasecmp(s + ve - 2, "ed", 2) && next_word(s, ve, len, &os, &oe, &clitic) &&
+               (s[os] == '$' || (s[os] >= '0' && s[os] <= '9') || word_in(s, os, oe, objects, COUNT(objects)));
+    if (!past && !word_in(s, vs, ve, verbs, COUNT(verbs)))
+        return 0;
+    size_t after = skip_spaces(s, ve, len);
+    if (after < len && s[after] == ',')
+        return 0; /* "That is, the plan was never approved." */
+    if (word_in(s, vs, ve, being, COUNT(being)) && next_word(s, ve, len, &ws, &we, &clitic) &&
+        word_in(s, ws, we, articles, COUNT(articles)))
+        return 0;
+    return 1;
+}
+
 int opens_leaning_back(const char *s, size_t len)
 {
     size_t i = 0;
@@ -462,5 +606,6 @@ int opens_leaning_back(const char *s, size_t len)
                             ((unsigned char)s[end] < 0x80 && s[end] != '-' && !(s[end] >= '0' && s[end] <= '9')));
     if (whole && word_in(s, i, end, pronouns, COUNT(pronouns)) && !names_someone(s, i, end, len))
         return 1;
-    return points_back(s, i, len) || pronoun_speaks(s, len);
+    return points_back(s, i, len) || it_points_back(s, i, len) || demonstrative_points_back(s, i, len) ||
+           pronoun_speaks(s, len);
 }

@@ -14,9 +14,12 @@
  *    that runs over several sentences ("The surplus is the people's
  *    money.''"), and out of its context nobody is saying it.
  *  - A sentence that leans on the one before: it opens with a personal
- *    pronoun ("She was banned for two years") or quotes a pronoun ("...,
- *    it said."), opens on the reason or consequence of what came before
- *    ("That's why some athletes fail the test."), or it is all one
+ *    pronoun ("She was banned for two years"), with "it" or a
+ *    demonstrative standing for something named before ("It was sold for
+ *    $11.8m in 2011.", "That was 16 years ago."; not the empty "it" of "It
+ *    is not clear whether ..."), or quotes a pronoun ("..., it said."),
+ *    opens on the reason or consequence of what came before ("That's why
+ *    some athletes fail the test."), or it is all one
  *    quotation whose speaker was named before ("“These organisations are
  *    known,” he was quoted as saying. “The targets are determined ...”").
  *    Without what comes before, the reader cannot tell who is meant, who
@@ -43,7 +46,11 @@ int quotes_unbalanced(const char *s, size_t len);
  * not in a title or name: "His Holiness", "He Yafei"), or a pronoun is the
  * speaker of a quotation (", he said.", "?'' she asked", ",” it
  * added"), in any case, or it opens "That's why", "This is because",
- * "That means". English only, like the stemmer. */
+ * "That means", or "it", "this", "that", "these" or "those" is its
+ * subject and stands for something before ("It eventually led to ...",
+ * "This is not cruel."; not "It is believed that ...", "It took four
+ * hours to ...", "This week", "That is, ..."). English only, like the
+ * stemmer. */
 int opens_leaning_back(const char *s, size_t len);
 
 /* 1 if s[0..len) is one quotation from its first byte to its last, with
