@@ -217,6 +217,22 @@ Test(sentence_edges, glued_page_furniture_is_trimmed)
     cr_assert_str_eq(after_furniture("Photo advertisement continue reading the main story for robert hinton, 2015 "
                                      "was a year of firsts."),
                      "for robert hinton, 2015 was a year of firsts.");
+    /* Reuters's credits, left by captions (Multi-News validation and train). */
+    cr_assert_str_eq(after_furniture("Reuters/tim wimborne san francisco the latest novel from dan brown broke "
+                                     "one-day sales records."),
+                     "san francisco the latest novel from dan brown broke one-day sales records.");
+    cr_assert_str_eq(after_furniture("Reuters/aaron p. Bernstein - rtsaf6q schlafly, who lived in ladue, died at home."),
+                     "schlafly, who lived in ladue, died at home.");
+    cr_assert_str_eq(after_furniture("Reuters/eduardo munoz/files jurors needed less than two days to reach a verdict."),
+                     "jurors needed less than two days to reach a verdict.");
+    cr_assert_str_eq(after_furniture("Reuters/jill toyoshiba/pool/file photo ( reuters ) - a kansas man was charged."),
+                     "( reuters ) - a kansas man was charged.");
+    cr_assert_str_eq(after_furniture("Reuters/KCNA SEOUL (Reuters) - Thousands gathered in Pyongyang on Monday."),
+                     "SEOUL (Reuters) - Thousands gathered in Pyongyang on Monday.");
+    cr_assert_str_eq(after_furniture("Reuters/bahrain state tv via reuters tv analysts saw the troop movement."),
+                     "analysts saw the troop movement.");
+    cr_assert_str_eq(after_furniture("reuters/luke macgregor ) georgetown students were in a tizzy over the news."),
+                     "georgetown students were in a tizzy over the news.");
 }
 
 Test(sentence_edges, furniture_words_in_a_story_are_kept)
@@ -231,6 +247,10 @@ Test(sentence_edges, furniture_words_in_a_story_are_kept)
         "Close inspection revealed cells that line the skin.",           /* not on the list */
         "The story highlights how hard the rescue was.",                 /* not at the start */
         "The photo agency Getty Images said on Monday it would appeal.", /* the company, no credit */
+        "Reuters/Ipsos polling shows the race is tied in Ohio and Florida.", /* a poll */
+        "Reuters/Ipsos found that most Americans back the plan.",
+        "The Reuters/Ipsos poll shows the race is tied.",                   /* not at the start */
+        "Reuters reported the deal first on Monday, citing two sources.",   /* no slash */
     };
     for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
         cr_expect_eq(furniture_prefix_length(keep[i], strlen(keep[i])), 0, "trimmed: %s", keep[i]);

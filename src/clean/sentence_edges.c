@@ -8,6 +8,7 @@
 #include <strings.h>
 
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static int ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 /* The first byte at or after s[i] that is not a space. */
 static size_t skip_spaces(const char *s, size_t i, size_t len)
@@ -232,11 +233,89 @@ static size_t credit_at(const char *s, size_t i, size_t len)
     return k < len && s[k] == ')' ? k + 1 : e;
 }
 
+/* The end of the word at s[i] for a credit: up to a space or a slash. */
+static size_t credit_word_end(const char *s, size_t i, size_t len)
+{
+    while (i < len && !is_space(s[i]) && s[i] != '/')
+        i++;
+    return i;
+}
+
+/* Reuters's credit at the front of a sentence, the tail of a photo caption
+ * that a flattened page ran into the story: "Reuters/Tim Wimborne San
+ * Francisco - The latest novel ...", "Reuters/Eduardo Munoz/Files Jurors
+ * needed ...", "Reuters/Max Rossi/File Photo The 18-minute video ...".
+ * Lower-cased copy cannot say where the name ends, so it is taken to be
+ * two words (three with a middle initial, "Aaron P. Bernstein"), unless it
+ * is one of the agency's labels; more "/..." parts may follow, "via
+ * Reuters TV" ends one, and so do a closing bracket and a picture code
+ * ("- RTSAF6Q"). "Reuters/Ipsos poll shows ..." is a sentence, not a
+ * credit. Returns the offset past it, or 0. */
+static size_t reuters_credit_at(const char *s, size_t i, size_t len)
+{
+    static const char *const labels[] = {"file photo", "file photos", "files",    "file", "illustration",
+                                         "pool",       "handout",     "stringer", "kcna", "str",  "landov"};
+    size_t e = phrase_at(s, i, len, "reuters/");
+    if (!e)
+        return 0;
+    for (size_t k = e, words = 0; k < len && words < 4; k++) {
+        if (is_space(s[k]))
+            words++;
+        if ((phrase_at(s, k, len, "poll") || phrase_at(s, k, len, "polls") || phrase_at(s, k, len, "ipsos") ||
+             phrase_at(s, k, len, "survey")) &&
+            (k == e || is_space(s[k - 1])))
+            return 0;
+    }
+    for (int part = 0; part < 4; part++) {
+        size_t l = 0;
+        for (size_t k = 0; k < sizeof labels / sizeof *labels && !l; k++)
+            l = phrase_at(s, e, len, labels[k]);
+        if (!l) {
+            size_t via = close_within(s, e, len, "via reuters tv", 6);
+            via = via ? via : close_within(s, e, len, "via reuters", 6);
+            l = via;
+        }
+        if (!l) { /* a name: two words, three with an initial */
+            size_t w = e;
+            for (int words = 0; words < 3 && w < len && ascii_letter(s[w]); words++) {
+                size_t end = credit_word_end(s, w, len);
+                if (end == w)
+                    break;
+                int initial = end - w <= 2 && s[end - 1] == '.';
+                l = end;
+                if (words == 1 && !initial)
+                    break;
+                if (end >= len || s[end] != ' ')
+                    break;
+                w = end + 1;
+            }
+        }
+        if (!l || l == e)
+            return 0;
+        e = l;
+        if (e < len && s[e] == '/') {
+            e++;
+            continue;
+        }
+        break;
+    }
+    size_t k = skip_spaces(s, e, len);
+    if (k < len && s[k] == ')')
+        return k + 1;
+    if (k + 5 < len && s[k] == '-' && s[k + 1] == ' ' && !strncasecmp(s + k + 2, "rts", 3)) {
+        size_t code = credit_word_end(s, k + 2, len);
+        return code - (k + 2) <= 9 ? code : e;
+    }
+    return e;
+}
+
 size_t furniture_prefix_length(const char *s, size_t len)
 {
     size_t total = 0, e;
     /* They stack: "( ap photo ) ( associated press ) ...". */
-    for (int k = 0; k < 4 && ((e = furniture_at(s, total, len)) > 0 || (e = credit_at(s, total, len)) > 0); k++) {
+    for (int k = 0; k < 4 && ((e = furniture_at(s, total, len)) > 0 || (e = credit_at(s, total, len)) > 0 ||
+                               (e = reuters_credit_at(s, total, len)) > 0);
+         k++) {
         total = e;
         while (total < len && is_space(s[total]))
             total++;
@@ -275,8 +354,6 @@ static int word_in(const char *s, size_t i, size_t end, const char *const *words
             return 1;
     return 0;
 }
-
-static int ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 /* End of the ASCII word at s[i], or i if none starts there. */
 static size_t word_end(const char *s, size_t i, size_t len)
