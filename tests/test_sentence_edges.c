@@ -101,6 +101,12 @@ Test(sentence_edges, sentences_that_lean_on_the_one_before)
     cr_assert(leans("It\xe2\x80\x99s old-fashioned, heavy and slow."));
     cr_assert(leans("It was the first known combat death in Africa since an ambush in Niger."));
     cr_assert(leans("\"It solicits donations through PayPal.\""));
+    cr_assert(leans("It was sold to a private collector in 2011."), "\"to\" before a noun is no clause");
+    cr_assert(leans("It is home to about 3 million people."));
+    cr_assert(leans("It is expected to open next year."), "\"expected to\": about something");
+    cr_assert(leans("It is believed to be the first outright ban on computer games."));
+    cr_assert(leans("It has 200 employees in three states."), "a number, but not a time");
+    cr_assert(leans("It is a device that measures wind speed."), "a relative \"that\"");
     /* A demonstrative standing alone as the subject. */
     cr_assert(leans("That was 16 years ago."));
     cr_assert(leans("This is not cruel."));
@@ -108,6 +114,7 @@ Test(sentence_edges, sentences_that_lean_on_the_one_before)
     cr_assert(leans("These are people who have got families."));
     cr_assert(leans("This could make it impossible to archive early software."));
     cr_assert(leans("That erased roughly $ 25 billion from the company's market value."), "a verb in the past");
+    cr_assert(leans("That erased $25 billion from the company's market value."));
     cr_assert(leans("This resulted in an altercation."));
 }
 
@@ -120,7 +127,7 @@ Test(sentence_edges, sentences_that_stand_alone)
     /* "It" with nobody behind it. */
     cr_assert_not(leans("It is hard to imagine a worse week for the minister."));
     cr_assert_not(leans("It was not immediately clear where the woman was at the time."));
-    cr_assert_not(leans("It is believed to be the first outright ban on computer games."));
+    cr_assert_not(leans("It is believed that the ban is the first of its kind."));
     cr_assert_not(leans("It's the first time the opioid has been the nation's deadliest drug."));
     cr_assert_not(leans("It would be simple and easy to blame football for what happened."));
     cr_assert_not(leans("It took four hours for firefighters to reach the village."));
@@ -138,6 +145,9 @@ Test(sentence_edges, sentences_that_stand_alone)
     cr_assert_not(leans("That was the year the war ended."), "it says what it is");
     cr_assert_not(leans("This undated photo shows the general at the Pentagon."), "an adjective, not a verb");
     cr_assert_not(leans("Those who knew her best believed she should be left alone."));
+    cr_assert_not(leans("Those killed in the attack included two children."), "a participle, not a verb");
+    cr_assert_not(leans("These remains were identified by DNA."), "a noun that could be a verb");
+    cr_assert_not(leans("IT spending rose 4 percent last year."), "information technology");
     cr_assert_not(leans("The ministry said it would release videos, adding that it had hit 12 targets."));
     cr_assert_not(leans("Officials said he could not be reached."), "a pronoun inside a named speaker's report");
     cr_assert_not(leans("Although Smith denies wrongdoing, he said he would resign."), "the speaker is named first");
@@ -154,6 +164,28 @@ Test(sentence_edges, sentences_that_stand_alone)
 static int whole(const char *s)
 {
     return is_whole_quotation(s, strlen(s));
+}
+
+static int closes_first(const char *s)
+{
+    return closes_quotation_first(s, strlen(s));
+}
+
+Test(sentence_edges, straight_quotation_marks)
+{
+    /* Multi-News's pieces of quotations that run over several sentences. */
+    cr_assert(closes_first("Some of them work for the government, \" colbert teased in his monologue."));
+    cr_assert(closes_first("It's not really what's happening, \" said dr. holly hedegaard."));
+    cr_assert(closes_first("We think that he was poisoned. \""));
+    cr_assert(closes_first("Why would we stop now?\" she asked."));
+    cr_assert_not(closes_first("\" he's a fighter."), "it opens one");
+    cr_assert_not(closes_first("Met police said: \" hearing this call brings it home."), "after a colon it opens");
+    cr_assert_not(closes_first("Game cartridges for \" e.t. were buried in the desert."));
+    cr_assert_not(closes_first("Smith said, \"We are not going anywhere.\""), "an even count: AP style");
+    cr_assert_not(closes_first("The U.S. \"will not back down,\" he said."));
+    cr_assert_not(closes_first("According to the report, \"the risk is high."), "glued to its word, it opens");
+    cr_assert(closes_first("He stands 6'2\" and weighs 200 pounds, \" his coach said."), "an inch mark first");
+    cr_assert_not(closes_first("No quotation here, and none later."));
 }
 
 Test(sentence_edges, whole_quotations)
@@ -231,6 +263,12 @@ Test(sentence_edges, glued_page_furniture_is_trimmed)
                      "SEOUL (Reuters) - Thousands gathered in Pyongyang on Monday.");
     cr_assert_str_eq(after_furniture("Reuters/bahrain state tv via reuters tv analysts saw the troop movement."),
                      "analysts saw the troop movement.");
+    cr_assert_str_eq(after_furniture("Reuters/Handout via Reuters TV Analysts saw the troop movement on Monday."),
+                     "Analysts saw the troop movement on Monday.");
+    cr_assert_str_eq(after_furniture("Reuters/J. Scott Applewhite President Obama spoke in the Rose Garden."),
+                     "President Obama spoke in the Rose Garden.");
+    cr_assert_str_eq(after_furniture("Reuters/Max Rossi/File Photo - RTX3ABCD Pope Francis met the president."),
+                     "Pope Francis met the president.");
     cr_assert_str_eq(after_furniture("reuters/luke macgregor ) georgetown students were in a tizzy over the news."),
                      "georgetown students were in a tizzy over the news.");
 }

@@ -371,6 +371,42 @@ Test(summarize, a_sentence_whose_predecessor_cannot_be_printed_is_left_out)
     precis_cluster_free(c);
 }
 
+Test(summarize, the_rest_of_a_quotation_comes_after_its_start)
+{
+    /* Straight quotation marks do not say which mark opens and which
+     * closes; one that comes after words and a comma closes a quotation
+     * begun in an earlier sentence. "The school will reopen in two years
+     * ..., " Ruiz said." is printed only after "Mayor Ana Ruiz told
+     * reporters: "We lost a building ...", where her words begin. */
+    static const char *const docs[] = {
+        "The storm destroyed the Lincoln Elementary school on Tuesday night, officials said.\n"
+        "Mayor Ana Ruiz told reporters: \"We lost a building, not a community.\n"
+        "The school will reopen in two years on the same site, \" Ruiz said on Wednesday.\n"
+        "Classes will move to the library until then.\n",
+        "The Lincoln Elementary school will reopen in two years on the same site, after the storm "
+        "destroyed it on Tuesday night.\nClasses move to the public library in the meantime.\n"};
+    precis_cluster *c = texts_cluster(engine, "storm", docs, 2);
+    static const char *const methods[] = {"default", "coverage", "stepwise", "learned", "centrality"};
+    int printed = 0;
+    for (size_t m = 0; m < sizeof methods / sizeof *methods; m++) {
+        for (size_t words = 20; words <= 80; words += 30) {
+            precis_summary *s = summarize(c, methods[m], words, 0);
+            for (size_t j = 0; j < precis_summary_count(s); j++) {
+                const precis_summary_sentence *it = precis_summary_get(s, j);
+                if (it->len < 10 || memcmp(it->text, "The school", 10) != 0)
+                    continue;
+                printed++;
+                cr_expect(j > 0 && !memcmp(precis_summary_get(s, j - 1)->text, "Mayor Ana Ruiz", 14),
+                          "%s at %zu words printed \"%.*s\" without the start of the quotation", methods[m], words,
+                          (int)it->len, it->text);
+            }
+            precis_summary_free(s);
+        }
+    }
+    cr_expect_gt(printed, 0, "no method printed the quotation's second sentence");
+    precis_cluster_free(c);
+}
+
 Test(summarize, a_quotation_is_printed_with_its_most_named_attribution)
 {
     /* Three of the seeds carry one quotation: "...," the source said (the

@@ -1,6 +1,7 @@
 /*
- * sentence_edges.c: datelines, page furniture glued to a sentence's start,
- * and unbalanced quotes; see sentence_edges.h.
+ * sentence_edges.c: datelines, page furniture, credits and bylines glued to
+ * a sentence's start, unbalanced quotes, and sentences that lean on the one
+ * before; see sentence_edges.h.
  */
 #include "clean/sentence_edges.h"
 
@@ -9,6 +10,23 @@
 
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static int ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* 1 if s[i..end) is one of the words, in any case. */
+static int word_in(const char *s, size_t i, size_t end, const char *const *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strlen(words[k]) == end - i && !strncasecmp(s + i, words[k], end - i))
+            return 1;
+    return 0;
+}
+
+/* End of the ASCII word at s[i], or i if none starts there. */
+static size_t word_end(const char *s, size_t i, size_t len)
+{
+    while (i < len && ascii_letter(s[i]))
+        i++;
+    return i;
+}
 
 /* The first byte at or after s[i] that is not a space. */
 static size_t skip_spaces(const char *s, size_t i, size_t len)
@@ -277,13 +295,15 @@ static size_t reuters_credit_at(const char *s, size_t i, size_t len)
         }
         if (!l) { /* a name: two words, three with an initial */
             size_t w = e;
+            int first_initial = 0;
             for (int words = 0; words < 3 && w < len && ascii_letter(s[w]); words++) {
                 size_t end = credit_word_end(s, w, len);
                 if (end == w)
                     break;
                 int initial = end - w <= 2 && s[end - 1] == '.';
+                first_initial |= words == 0 && initial;
                 l = end;
-                if (words == 1 && !initial)
+                if (words == 1 && !initial && !first_initial) /* "J. Scott Applewhite" */
                     break;
                 if (end >= len || s[end] != ' ')
                     break;
@@ -293,6 +313,9 @@ static size_t reuters_credit_at(const char *s, size_t i, size_t len)
         if (!l || l == e)
             return 0;
         e = l;
+        size_t via = phrase_at(s, e, len, " via reuters tv"); /* "Handout via Reuters TV" */
+        via = via ? via : phrase_at(s, e, len, " via reuters");
+        e = via ? via : e;
         if (e < len && s[e] == '/') {
             e++;
             continue;
@@ -302,7 +325,7 @@ static size_t reuters_credit_at(const char *s, size_t i, size_t len)
     size_t k = skip_spaces(s, e, len);
     if (k < len && s[k] == ')')
         return k + 1;
-    if (k + 5 < len && s[k] == '-' && s[k + 1] == ' ' && !strncasecmp(s + k + 2, "rts", 3)) {
+    if (k + 5 < len && s[k] == '-' && s[k + 1] == ' ' && !strncasecmp(s + k + 2, "rt", 2)) { /* RTSAF6Q, RTX3ABCD */
         size_t code = credit_word_end(s, k + 2, len);
         return code - (k + 2) <= 9 ? code : e;
     }
@@ -346,21 +369,33 @@ int quotes_unbalanced(const char *s, size_t len)
            count(s, len, "\xe2\x80\x9c") != count(s, len, "\xe2\x80\x9d");
 }
 
-/* 1 if s[i..end) is one of the words, in any case. */
-static int word_in(const char *s, size_t i, size_t end, const char *const *words, size_t n)
+/* A straight mark that is not an inch mark (5'10"). */
+static int quote_mark_at(const char *s, size_t i)
 {
-    for (size_t k = 0; k < n; k++)
-        if (strlen(words[k]) == end - i && !strncasecmp(s + i, words[k], end - i))
-            return 1;
-    return 0;
+    return s[i] == '"' && !(i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9');
 }
 
-/* End of the ASCII word at s[i], or i if none starts there. */
-static size_t word_end(const char *s, size_t i, size_t len)
+int closes_quotation_first(const char *s, size_t len)
 {
-    while (i < len && ascii_letter(s[i]))
-        i++;
-    return i;
+    size_t first = len, marks = 0;
+    for (size_t i = 0; i < len; i++)
+        if (quote_mark_at(s, i) && marks++ == 0)
+            first = i;
+    /* An even count opens and closes its own quotations: "Smith said,
+     * \"We are not going anywhere.\"", "The U.S. \"will not back down,\" he
+     * said." */
+    if (marks % 2 == 0)
+        return 0;
+    /* A mark glued to the next word opens one: "the report said, \"the
+     * risk". */
+    if (first + 1 < len && ((s[first + 1] >= 'a' && s[first + 1] <= 'z') || (s[first + 1] >= 'A' && s[first + 1] <= 'Z')))
+        return 0;
+    size_t b = first;
+    while (b > 0 && s[b - 1] == ' ')
+        b--;
+    /* Words before it, ending on the quotation's own punctuation:
+     * "Some of them work for the government, \" Colbert said." */
+    return b > 0 && (s[b - 1] == ',' || s[b - 1] == '.' || s[b - 1] == '?' || s[b - 1] == '!');
 }
 
 static const char *const pronouns[] = {"he", "she", "they", "his", "her", "their", "him", "them", "its"};
@@ -574,14 +609,19 @@ static int it_is_empty(const char *s, size_t i, size_t len)
     /* What the empty subject is there for: a judgement or a report about
      * the clause that follows, or the time. */
     static const char *const empty_what[] = {
-        "clear",     "unclear",     "unknown",    "known",      "possible",   "impossible", "likely",
-        "unlikely",  "believed",    "thought",    "expected",   "estimated",  "understood", "reported",
-        "said",      "feared",      "alleged",    "hoped",      "hard",       "difficult",  "easy",
+        "clear",     "unclear",     "unknown",    "possible",   "impossible", "hard",       "difficult",
+        "easy",
         "important", "time",        "too",        "worth",      "true",       "obvious",    "uncertain",
         "necessary", "rare",        "unusual",    "announced",  "confirmed",  "revealed",   "decided",
         "agreed",    "claimed",     "suggested",  "raining",    "snowing",    "early",      "late",
         "that",      "midnight",    "noon",       "night",      "morning",    "afternoon",  "evening"};
-    static const char *const clause[] = {"to", "that", "whether", "if", "when", "how", "why", "what"};
+    static const char *const clause[] = {"that", "whether", "if"};
+    static const char *const to[] = {"to"};
+    /* Verbs whose "it" may be empty before "that" but not before "to". */
+    static const char *const raising[] = {"believed", "thought",  "expected", "estimated", "understood", "reported",
+                                          "said",     "feared",   "alleged",  "hoped",     "known",      "likely",
+                                          "unlikely", "scheduled", "set",     "due",       "supposed"};
+    static const char *const possession[] = {"has", "have", "had", "hasn", "hadn"};
     size_t ws, we;
     int clitic;
     if (!next_word(s, i, len, &ws, &we, &clitic))
@@ -594,18 +634,46 @@ static int it_is_empty(const char *s, size_t i, size_t len)
     }
     if (!word_in(s, ws, we, linking, COUNT(linking)))
         return 0;
+    int possessing = word_in(s, ws, we, possession, COUNT(possession));
+    static const char *const been[] = {"been"};
     while (next_word(s, we, len, &ws, &we, &clitic) && word_in(s, ws, we, between, COUNT(between)))
-        ;
+        possessing &= !word_in(s, ws, we, been, 1); /* "It has been 16 years" */
     if (ws == we)
         return 0;
-    if ((s[ws] >= '0' && s[ws] <= '9') || word_in(s, ws, we, empty_what, COUNT(empty_what)))
+    if (s[ws] >= '0' && s[ws] <= '9') /* "It was 1978", not "It has 200 employees" */
+        return !possessing;
+    if (word_in(s, ws, we, raising, COUNT(raising))) {
+        /* "It is expected that ..." is empty; "It is expected to open next
+         * year" is about something. */
+        size_t ts, te;
+        return !(next_word(s, we, len, &ts, &te, &clitic) && word_in(s, ts, te, to, 1));
+    }
+    if (word_in(s, ws, we, empty_what, COUNT(empty_what)))
         return 1;
     /* "It's the first time ...", "It would be simple for me to jump ...",
-     * "It is a good idea to ...": a clause within the next words. */
+     * "It is a good idea to ...": a clause within the next words. Not
+     * "to" before a noun ("It was sold to a collector") or "that" after an
+     * article ("It is a device that measures ..."). */
     static const char *const time_word[] = {"time"};
-    for (int k = 0; k < 5 && next_word(s, we, len, &ws, &we, &clitic); k++)
-        if (word_in(s, ws, we, clause, COUNT(clause)) || (k < 3 && word_in(s, ws, we, time_word, 1)))
+    static const char *const articles[] = {"a", "an", "the"};
+    static const char *const before_noun[] = {"the",  "a",     "an",   "his",   "her",  "its",   "their",
+                                              "our",  "my",    "your", "about", "some", "more",  "than",
+                                              "this", "these", "those", "around", "nearly", "almost"};
+    int article = word_in(s, ws, we, articles, COUNT(articles));
+    for (int k = 0; k < 5 && next_word(s, we, len, &ws, &we, &clitic); k++) {
+        size_t ns, ne;
+        if (k < 3 && word_in(s, ws, we, time_word, 1))
             return 1;
+        if (word_in(s, ws, we, to, 1)) {
+            int noun_next = next_word(s, we, len, &ns, &ne, &clitic) &&
+                            ((s[ns] >= '0' && s[ns] <= '9') || word_in(s, ns, ne, before_noun, COUNT(before_noun)));
+            if (!noun_next)
+                return 1;
+        } else if (word_in(s, ws, we, clause, COUNT(clause)) && !article) {
+            return 1;
+        }
+        article |= word_in(s, ws, we, articles, COUNT(articles));
+    }
     return 0;
 }
 
@@ -615,6 +683,8 @@ static int it_points_back(const char *s, size_t i, size_t len)
 {
     static const char *const it[] = {"it"};
     size_t e;
+    if (i + 1 < len && s[i] == 'I' && s[i + 1] == 'T')
+        return 0; /* "IT spending rose" */
     return word_is(s, i, len, it, 1, &e) && !it_is_empty(s, e, len);
 }
 
@@ -633,6 +703,12 @@ static int demonstrative_points_back(const char *s, size_t i, size_t len)
         "led",      "happened", "happens", "seems", "seemed", "sounds", "sounded", "marks",  "marked",
         "remains",  "remained", "shows",  "showed", "isn",   "wasn",   "aren",     "weren",   "doesn",
         "didn",     "just",    "also",   "alone", "ll"};
+    /* "These" and "those" lean back only before a helping verb: "These
+     * are people who ...", not "These remains were identified", "Those
+     * killed in the attack". */
+    static const char *const plural[] = {"these", "those"};
+    static const char *const helping[] = {"are", "were", "have", "had", "will", "would", "could", "can",
+                                          "may", "might", "should", "must", "do", "did", "aren", "weren"};
     static const char *const being[] = {"is", "was", "s"};
     static const char *const articles[] = {"the", "a", "an"};
     size_t e, ws, we, vs, ve;
@@ -641,6 +717,8 @@ static int demonstrative_points_back(const char *s, size_t i, size_t len)
         return 0;
     if (!next_word(s, e, len, &vs, &ve, &clitic))
         return 0;
+    if (word_in(s, i, e, plural, COUNT(plural)))
+        return word_in(s, vs, ve, helping, COUNT(helping));
     /* A verb in the past with its object or complement after it ("That
      * erased roughly $25 billion", "This resulted in ..."), not an
      * adjective before its noun ("This undated photo"). */
@@ -651,8 +729,11 @@ static int demonstrative_points_back(const char *s, size_t i, size_t len)
                                           "out",   "off",   "down",    "almost", "over", "after", "two",
                                           "three", "four",  "five"};
     size_t os, oe;
-    int past = ve - vs > 4 && !strncasecmp(s + ve - 2, "ed", 2) && next_word(s, ve, len, &os, &oe, &clitic) &&
-               (s[os] == '$' || (s[os] >= '0' && s[os] <= '9') || word_in(s, os, oe, objects, COUNT(objects)));
+    size_t money = skip_spaces(s, ve, len);
+    int past = ve - vs > 4 && !strncasecmp(s + ve - 2, "ed", 2) &&
+               ((money < len && s[money] == '$') ||
+                (next_word(s, ve, len, &os, &oe, &clitic) &&
+                 ((s[os] >= '0' && s[os] <= '9') || word_in(s, os, oe, objects, COUNT(objects)))));
     if (!past && !word_in(s, vs, ve, verbs, COUNT(verbs)))
         return 0;
     size_t after = skip_spaces(s, ve, len);

@@ -19,7 +19,8 @@
  *    $11.8m in 2011.", "That was 16 years ago."; not the empty "it" of "It
  *    is not clear whether ..."), or quotes a pronoun ("..., it said."),
  *    opens on the reason or consequence of what came before ("That's why
- *    some athletes fail the test."), or it is all one
+ *    some athletes fail the test."), ends a quotation begun in an earlier
+ *    sentence ("We think he was poisoned, " his brother said.), or it is all one
  *    quotation whose speaker was named before ("“These organisations are
  *    known,” he was quoted as saying. “The targets are determined ...”").
  *    Without what comes before, the reader cannot tell who is meant, who
@@ -40,6 +41,12 @@ size_t furniture_prefix_length(const char *s, size_t len);
 
 /* 1 if the sentence's quotation marks do not pair up. */
 int quotes_unbalanced(const char *s, size_t len);
+
+/* 1 if the first straight quotation mark of s[0..len) closes a quotation
+ * that began before the sentence: it comes after words and right after a
+ * comma, full stop, question or exclamation mark ("They work for the
+ * government, " Colbert said.). */
+int closes_quotation_first(const char *s, size_t len);
 
 /* 1 if the first word of s[0..len), after any opening quotation marks,
  * is a personal pronoun (he, she, they, his, her, their, him, them, its;

@@ -241,6 +241,12 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
         if (a->count > 0 && (opens_leaning_back(a->text + s->start, s->end - s->start) ||
                              is_whole_quotation(a->text + s->start, s->end - s->start)))
             s->flags |= SENT_LEANS_BACK;
+        /* A sentence whose first straight quotation mark closes a
+         * quotation ("It's not really what's happening, " said Dr.
+         * Hedegaard.) is the end of someone's words: it goes with the
+         * sentence before, where they began. */
+        if (a->count > 0 && closes_quotation_first(a->text + s->start, s->end - s->start))
+            s->flags |= SENT_LEANS_BACK;
         if (engine_is_boilerplate(c->engine, a->text + s->start, s->end - s->start))
             s->flags |= SENT_BOILERPLATE;
         if (leading && a->count < CAPTION_LEADING && is_photo_caption(a->text + s->start, s->end - s->start))
