@@ -269,6 +269,17 @@ Test(sentence_edges, glued_page_furniture_is_trimmed)
                      "President Obama spoke in the Rose Garden.");
     cr_assert_str_eq(after_furniture("Reuters/Max Rossi/File Photo - RTX3ABCD Pope Francis met the president."),
                      "Pope Francis met the president.");
+    /* NBC News's bylines, run into the lead (Multi-News train). */
+    cr_assert_str_eq(after_furniture("/ updated by maggie fox breast implants can cause a rare form of cancer."),
+                     "breast implants can cause a rare form of cancer.");
+    cr_assert_str_eq(after_furniture("/ updated by carol e. Lee, courtney kube and adam edelman washington \xE2\x80\x94 "
+                                     "president donald trump spoke."),
+                     "washington \xE2\x80\x94 president donald trump spoke.");
+    cr_assert_str_eq(after_furniture("/ updated by bertha coombs, cnbc donald trump promised to repeal the law."),
+                     "donald trump promised to repeal the law.");
+    cr_assert_str_eq(after_furniture("/ updated by daniella silva and ezra kaplan northampton, mass. \xE2\x80\x94 the bay "
+                                     "state made history."),
+                     "northampton, mass. \xE2\x80\x94 the bay state made history.");
     cr_assert_str_eq(after_furniture("reuters/luke macgregor ) georgetown students were in a tizzy over the news."),
                      "georgetown students were in a tizzy over the news.");
 }
@@ -289,6 +300,7 @@ Test(sentence_edges, furniture_words_in_a_story_are_kept)
         "Reuters/Ipsos found that most Americans back the plan.",
         "The Reuters/Ipsos poll shows the race is tied.",                   /* not at the start */
         "Reuters reported the deal first on Monday, citing two sources.",   /* no slash */
+        "The page was updated by the editors on Monday after complaints.",  /* no byline */
     };
     for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
         cr_expect_eq(furniture_prefix_length(keep[i], strlen(keep[i])), 0, "trimmed: %s", keep[i]);

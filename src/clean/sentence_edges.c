@@ -332,12 +332,70 @@ static size_t reuters_credit_at(const char *s, size_t i, size_t len)
     return e;
 }
 
+/* The end of a name's word at s[i]: letters, hyphens, apostrophes and
+ * an initial's full stop ("seitz-wald", "o'brien", "e."), or i. */
+static size_t name_word_end(const char *s, size_t i, size_t len)
+{
+    while (i < len && (ascii_letter(s[i]) || s[i] == '-' || s[i] == '\'' || s[i] == '.'))
+        i++;
+    return i;
+}
+
+/* One author's name from s[i]: two words, three when the middle one is
+ * an initial ("carol e. lee"). Returns its end, or 0. */
+static size_t author_at(const char *s, size_t i, size_t len)
+{
+    size_t end = i;
+    for (int words = 0; words < 3; words++) {
+        size_t w = words ? end + 1 : i;
+        if (words && (end >= len || s[end] != ' '))
+            return words == 2 ? end : 0;
+        size_t e = name_word_end(s, w, len);
+        if (e == w || !ascii_letter(s[w]))
+            return words == 2 ? end : 0;
+        int initial = e - w == 2 && s[e - 1] == '.';
+        end = e;
+        if (words == 1 && !initial)
+            return end;
+    }
+    return end;
+}
+
+/* NBC News's byline, run into the story's first sentence: "/ updated by
+ * maggie fox breast implants can cause ...", "/ updated by carol e. lee,
+ * courtney kube and adam edelman washington — ...". The authors are read
+ * as names of two words, joined by commas and a final "and"; one outlet
+ * may follow a single author (", md", ", cnbc"). Returns the offset past
+ * it, or 0. */
+static size_t byline_at(const char *s, size_t i, size_t len)
+{
+    static const char *const outlets[] = {"md", "cnbc", "euronews", "nbc", "msnbc", "reuters", "ap", "today"};
+    size_t e = phrase_at(s, i, len, "/ updated by ");
+    if (!e || !(e = author_at(s, e, len)))
+        return 0;
+    for (int authors = 1; authors < 8; authors++) {
+        size_t next;
+        if ((next = phrase_at(s, e, len, " and ")) && (next = author_at(s, next, len)))
+            return next; /* the last of the list */
+        if (!(next = phrase_at(s, e, len, ", ")))
+            return e;
+        size_t more = author_at(s, next, len);
+        if (more && (phrase_at(s, more, len, ", ") || phrase_at(s, more, len, " and "))) {
+            e = more; /* a list goes on */
+            continue;
+        }
+        size_t w = word_end(s, next, len);
+        return authors == 1 && word_in(s, next, w, outlets, sizeof outlets / sizeof *outlets) ? w : e;
+    }
+    return e;
+}
+
 size_t furniture_prefix_length(const char *s, size_t len)
 {
     size_t total = 0, e;
     /* They stack: "( ap photo ) ( associated press ) ...". */
     for (int k = 0; k < 4 && ((e = furniture_at(s, total, len)) > 0 || (e = credit_at(s, total, len)) > 0 ||
-                               (e = reuters_credit_at(s, total, len)) > 0);
+                               (e = reuters_credit_at(s, total, len)) > 0 || (e = byline_at(s, total, len)) > 0);
          k++) {
         total = e;
         while (total < len && is_space(s[total]))
