@@ -18,6 +18,7 @@
 #include "score/method.h"
 #include "seeds.h"
 #include "select/select.h"
+#include "text/segment.h"
 #include "texts_cluster.h"
 #include "select/stepwise.h"
 
@@ -239,6 +240,45 @@ Test(stepwise, takes_dense_sentences_first, .init = setup, .fini = teardown)
     cr_expect_eq(chosen[0], 0, "the short sentence (gain per word %.3f) comes first",
                  0.25 / pow(c->sents[0].words, STEP_COST_EXP));
     cr_expect_eq(chosen[1], 1);
+    scorer_model_free(m);
+    arena_free(&p.a);
+    precis_cluster_free(c);
+}
+
+/* A sentence that leans on the one before may be taken together with it,
+ * weighed as a pair: the sentence before at its own estimate, then this
+ * one as it would be with that one in. A model that values a sentence
+ * only when its predecessor is in (ctx_prev_in) takes the pair when the
+ * two add up to a gain, and nothing when they do not. */
+Test(stepwise, takes_a_leaning_sentence_with_the_one_before, .init = setup, .fini = teardown)
+{
+    static const char *const sale =
+        "The museum bought a painting by Vermeer on Monday.\n\n"
+        "It was sold for $11.8 million at an auction in London in 2011, the museum said.\n\n"
+        "Visitors can see the painting from June.\n";
+    precis_cluster *c = one_article_cluster("sale", sale);
+    cr_assert_eq(c->nsents, 3);
+    cr_assert(c->sents[1].flags & SENT_LEANS_BACK, "\"It was sold ...\" should lean on the sentence before");
+    static const char model_text[] = "precis-scorer 1\nfeatures 2 ctx_prior ctx_prev_in\nbias 0\nlinear 1 0.5\n";
+    scorer_model *m = scorer_model_parse(model_text, sizeof model_text - 1);
+    cr_assert_not_null(m);
+    prepared p;
+    prepare(c, &p);
+    uint32_t chosen[4];
+    double prior[3] = {-0.2, 0.3, -0.7}; /* the third is worth -0.2 even after the second */
+    budget b = {300, 0, 0, 0, 0, 0};
+    size_t n = select_stepwise_model(c, &p.r, m, p.x, prior, &b, &p.a, chosen);
+    cr_assert_eq(n, 2, "took %zu sentences", n);
+    cr_expect_eq(chosen[0], 0, "the sentence leaned on comes first");
+    cr_expect_eq(chosen[1], 1);
+    /* The pair is worth -0.9 + 0.3 + 0.5 < 0: nothing is taken. */
+    prior[0] = -0.9;
+    b = (budget){300, 0, 0, 0, 0, 0};
+    cr_expect_eq(select_stepwise_model(c, &p.r, m, p.x, prior, &b, &p.a, chosen), 0);
+    /* Nor when the two do not fit the budget together. */
+    prior[0] = -0.2;
+    b = (budget){c->sents[1].words + 2, 0, 0, 0, 0, 0};
+    cr_expect_eq(select_stepwise_model(c, &p.r, m, p.x, prior, &b, &p.a, chosen), 0);
     scorer_model_free(m);
     arena_free(&p.a);
     precis_cluster_free(c);

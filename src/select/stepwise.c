@@ -125,34 +125,77 @@ int step_candidate(const step_state *st, const budget *b, uint32_t i)
     return 1;
 }
 
-void step_features(const step_state *st, uint32_t i, double best_prior, float *x)
+/* Whether sentence s holds term t, or the bigram (t, u) when pair. */
+static int holds(const sentence *s, uint32_t t, uint32_t u, int pair)
+{
+    for (uint32_t k = 0; k < s->ntok; k++)
+        if (s->tok[k] == t && (!pair || (k + 1 < s->ntok && s->tok[k + 1] == u)))
+            return 1;
+    return 0;
+}
+
+/* The F_CTX_* features of sentence i as they would be once sentence `with`
+ * were taken too (NO_SENTENCE: as things stand). */
+#define NO_SENTENCE UINT32_MAX
+static void features_with(const step_state *st, uint32_t i, uint32_t with, double best_prior, float *x)
 {
     const precis_cluster *c = st->c;
     const sentence *s = &c->sents[i];
+    const sentence *w = with == NO_SENTENCE ? NULL : &c->sents[with];
     size_t content = 0, content_new = 0, bigrams = 0, bigrams_new = 0;
     for (uint32_t k = 0; k < s->ntok; k++) {
         uint32_t t = s->tok[k];
         if (!c->term_stop[t]) {
             content++;
-            content_new += !st->term_in[t];
+            content_new += !st->term_in[t] && !(w && holds(w, t, 0, 0));
         }
         if (k + 1 < s->ntok) {
             bigrams++;
-            bigrams_new += !bigram_has(st, bigram_key(t, s->tok[k + 1]));
+            bigrams_new += !bigram_has(st, bigram_key(t, s->tok[k + 1])) && !(w && holds(w, t, s->tok[k + 1], 1));
         }
     }
     double p = st->prior[i];
+    double words = st->words + (w ? w->words : 0);
+    double shared = st->shared + (w ? fmax(st->prior[with], 0) * w->words : 0);
+    float max_sim = st->max_sim[i];
+    if (w) {
+        float sim = (float)svec_dot(&st->r->vec[i], &st->r->vec[with]);
+        max_sim = sim > max_sim ? sim : max_sim;
+    }
     x[F_CTX_PRIOR] = (float)p;
     x[F_CTX_PRIOR_GAP] = (float)(p - best_prior);
-    x[F_CTX_MAX_SIM] = st->max_sim[i];
+    x[F_CTX_MAX_SIM] = max_sim;
     x[F_CTX_UNI_NEW] = content ? (float)content_new / (float)content : 0;
     x[F_CTX_BI_NEW] = bigrams ? (float)bigrams_new / (float)bigrams : 0;
-    x[F_CTX_WORDS] = (float)(st->words / st->budget_words);
-    x[F_CTX_AFTER] = (float)((st->words + s->words) / st->budget_words);
-    x[F_CTX_STEP] = (float)st->n;
-    x[F_CTX_SAME_ART] = (float)st->art_taken[s->article];
-    x[F_CTX_PREV_IN] = s->pos > 0 && st->taken[i - 1] && c->sents[i - 1].article == s->article;
-    x[F_CTX_MARGIN] = (float)(p - st->shared / (st->words + st->expected_best + 1e-9));
+    x[F_CTX_WORDS] = (float)(words / st->budget_words);
+    x[F_CTX_AFTER] = (float)((words + s->words) / st->budget_words);
+    x[F_CTX_STEP] = (float)(st->n + (w != NULL));
+    x[F_CTX_SAME_ART] = (float)(st->art_taken[s->article] + (w && w->article == s->article));
+    x[F_CTX_PREV_IN] = s->pos > 0 && (st->taken[i - 1] || with == i - 1) && c->sents[i - 1].article == s->article;
+    x[F_CTX_MARGIN] = (float)(p - shared / (words + st->expected_best + 1e-9));
+}
+
+void step_features(const step_state *st, uint32_t i, double best_prior, float *x)
+{
+    features_with(st, i, NO_SENTENCE, best_prior, x);
+}
+
+/* Sentence i leans on the one before, which is not yet taken but could be
+ * now, and the two fit the budget together: then they may be taken as a
+ * pair ("His spokesperson said ..." with the sentence that names Putin). */
+static int pair_candidate(const step_state *st, const budget *b, uint32_t i)
+{
+    const precis_cluster *c = st->c;
+    const sentence *s = &c->sents[i];
+    if (st->taken[i] || !(s->flags & SENT_LEANS_BACK) || st->taken[i - 1] || !sentence_is_selectable(s) ||
+        !step_candidate(st, b, i - 1) || st->r->group[i] == st->r->group[i - 1])
+        return 0;
+    for (size_t k = 0; k < st->n; k++)
+        if (st->r->group[st->chosen[k]] == st->r->group[i])
+            return 0;
+    budget both = *b;
+    budget_take(&both, c->sents[i - 1].words, sentence_bytes(c, &c->sents[i - 1]));
+    return budget_fits(&both, s->words, sentence_bytes(c, s));
 }
 
 int step_take(step_state *st, uint32_t i)
@@ -201,25 +244,39 @@ size_t select_stepwise_model(const precis_cluster *c, const represent *r, const 
             break;
         size_t best = (size_t)-1;
         double best_value = 0;
-        int weighed = 0;
+        int weighed = 0, best_pair = 0;
         for (size_t k = 0; k < pool && weighed < STEP_CANDIDATES; k++) {
             uint32_t i = order[k].index;
-            if (!step_candidate(&st, b, i))
+            int pair = !step_candidate(&st, b, i) && pair_candidate(&st, b, i);
+            if (!pair && !step_candidate(&st, b, i))
                 continue;
             weighed++;
+            double gain = 0, words = c->sents[i].words;
+            if (pair) { /* the sentence before first, then this one after it */
+                memcpy(row, x + (size_t)(i - 1) * F_COUNT, sizeof row);
+                step_features(&st, i - 1, best_prior, row);
+                gain = scorer_model_predict(model, row);
+                words += c->sents[i - 1].words;
+            }
             memcpy(row, x + (size_t)i * F_COUNT, sizeof row);
-            step_features(&st, i, best_prior, row);
-            double gain = scorer_model_predict(model, row);
+            features_with(&st, i, pair ? i - 1 : NO_SENTENCE, best_prior, row);
+            gain += scorer_model_predict(model, row);
             if (gain <= 0)
                 continue;
-            double value = gain / pow(fmax(c->sents[i].words, 1), STEP_COST_EXP);
+            double value = gain / pow(fmax(words, 1), STEP_COST_EXP);
             if (value > best_value) {
                 best_value = value;
                 best = i;
+                best_pair = pair;
             }
         }
         if (best == (size_t)-1)
             break;
+        if (best_pair) {
+            if (step_take(&st, (uint32_t)best - 1) != 0)
+                return (size_t)-1;
+            budget_take(b, c->sents[best - 1].words, sentence_bytes(c, &c->sents[best - 1]));
+        }
         if (step_take(&st, (uint32_t)best) != 0)
             return (size_t)-1;
         budget_take(b, c->sents[best].words, sentence_bytes(c, &c->sents[best]));
