@@ -185,6 +185,10 @@ Test(sentence_edges, straight_quotation_marks)
     cr_assert_not(closes_first("The U.S. \"will not back down,\" he said."));
     cr_assert_not(closes_first("According to the report, \"the risk is high."), "glued to its word, it opens");
     cr_assert(closes_first("He stands 6'2\" and weighs 200 pounds, \" his coach said."), "an inch mark first");
+    const char *two = "\"We will win,\" he said, \"and soon.\"";
+    cr_assert_eq(straight_quotes(two, strlen(two)), 4);
+    const char *inch = "She is 5'10\" and he is 6'1\".";
+    cr_assert_eq(straight_quotes(inch, strlen(inch)), 0);
     cr_assert_not(closes_first("No quotation here, and none later."));
 }
 

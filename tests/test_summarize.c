@@ -374,14 +374,17 @@ Test(summarize, a_sentence_whose_predecessor_cannot_be_printed_is_left_out)
 Test(summarize, the_rest_of_a_quotation_comes_after_its_start)
 {
     /* Straight quotation marks do not say which mark opens and which
-     * closes; one that comes after words and a comma closes a quotation
-     * begun in an earlier sentence. "The school will reopen in two years
-     * ..., " Ruiz said." is printed only after "Mayor Ana Ruiz told
-     * reporters: "We lost a building ...", where her words begin. */
+     * closes, so a quotation that runs over three sentences is followed
+     * by counting: the one mark in "Mayor Ana Ruiz told reporters: \"We
+     * lost ..." leaves it open, and the two sentences after it lean on the
+     * one before. "The school will reopen in two years ..." is her claim,
+     * not the reporter's: it is printed only after the words that say she
+     * is speaking. */
     static const char *const docs[] = {
         "The storm destroyed the Lincoln Elementary school on Tuesday night, officials said.\n"
         "Mayor Ana Ruiz told reporters: \"We lost a building, not a community.\n"
-        "The school will reopen in two years on the same site, \" Ruiz said on Wednesday.\n"
+        "The school will reopen in two years on the same site.\n"
+        "We will rebuild it stronger than before, \" Ruiz said on Wednesday.\n"
         "Classes will move to the library until then.\n",
         "The Lincoln Elementary school will reopen in two years on the same site, after the storm "
         "destroyed it on Tuesday night.\nClasses move to the public library in the meantime.\n"};

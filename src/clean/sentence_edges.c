@@ -433,6 +433,14 @@ static int quote_mark_at(const char *s, size_t i)
     return s[i] == '"' && !(i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9');
 }
 
+int straight_quotes(const char *s, size_t len)
+{
+    int marks = 0;
+    for (size_t i = 0; i < len; i++)
+        marks += quote_mark_at(s, i);
+    return marks;
+}
+
 int closes_quotation_first(const char *s, size_t len)
 {
     size_t first = len, marks = 0;

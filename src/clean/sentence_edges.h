@@ -19,8 +19,9 @@
  *    $11.8m in 2011.", "That was 16 years ago."; not the empty "it" of "It
  *    is not clear whether ..."), or quotes a pronoun ("..., it said."),
  *    opens on the reason or consequence of what came before ("That's why
- *    some athletes fail the test."), ends a quotation begun in an earlier
- *    sentence ("We think he was poisoned, " his brother said.), or it is all one
+ *    some athletes fail the test."), starts inside a quotation begun in an
+ *    earlier sentence ("We think he was poisoned, " his brother said.), or
+ *    it is all one
  *    quotation whose speaker was named before ("“These organisations are
  *    known,” he was quoted as saying. “The targets are determined ...”").
  *    Without what comes before, the reader cannot tell who is meant, who
@@ -41,6 +42,11 @@ size_t furniture_prefix_length(const char *s, size_t len);
 
 /* 1 if the sentence's quotation marks do not pair up. */
 int quotes_unbalanced(const char *s, size_t len);
+
+/* Straight quotation marks '"' in s[0..len), inch marks (5'10") not
+ * counted. Which of them open and which close is not written, so an odd
+ * count is what says that a quotation runs on past the sentence. */
+int straight_quotes(const char *s, size_t len);
 
 /* 1 if the first straight quotation mark of s[0..len) closes a quotation
  * that began before the sentence: it comes after words and right after a

@@ -218,6 +218,7 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
         return error_set(err, PRECIS_ERR_TOO_LARGE, doc_id, 0, "more than %d sentences in one cluster",
                          PRECIS_MAX_SENTENCES);
     int leading = 1; /* no story sentence yet: a caption may still come */
+    int quote_open = 0; /* sentences in which a straight quotation may still be open */
     for (size_t i = 0; i < nseg; i++) {
         sentence *s = &c->sents[c->nsents];
         memset(s, 0, sizeof *s);
@@ -241,12 +242,19 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
         if (a->count > 0 && (opens_leaning_back(a->text + s->start, s->end - s->start) ||
                              is_whole_quotation(a->text + s->start, s->end - s->start)))
             s->flags |= SENT_LEANS_BACK;
-        /* A sentence whose first straight quotation mark closes a
-         * quotation ("It's not really what's happening, " said Dr.
-         * Hedegaard.) is the end of someone's words: it goes with the
-         * sentence before, where they began. */
-        if (a->count > 0 && closes_quotation_first(a->text + s->start, s->end - s->start))
+        /* A sentence that starts inside a quotation (its first straight
+         * mark closes one: "It's not really what's happening, " said Dr.
+         * Hedegaard.; or an odd count before it left one open) is the rest
+         * of someone's words: it goes with the sentence before, where they
+         * began. A stray mark keeps a quotation open for three sentences
+         * at most. */
+        int inside = quote_open > 0 || closes_quotation_first(a->text + s->start, s->end - s->start);
+        if (a->count > 0 && inside)
             s->flags |= SENT_LEANS_BACK;
+        if (straight_quotes(a->text + s->start, s->end - s->start) % 2)
+            quote_open = inside ? 0 : 3;
+        else if (quote_open > 0)
+            quote_open--;
         if (engine_is_boilerplate(c->engine, a->text + s->start, s->end - s->start))
             s->flags |= SENT_BOILERPLATE;
         if (leading && a->count < CAPTION_LEADING && is_photo_caption(a->text + s->start, s->end - s->start))
