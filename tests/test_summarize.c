@@ -267,6 +267,10 @@ static int follows_its_predecessor(const precis_summary *s, size_t j)
     return 1;
 }
 
+/* The methods that keep a sentence that leans back with the one before. */
+static const char *const pairing_methods[] = {"default", "coverage", "stepwise", "learned", "centrality"};
+#define NMETHODS (sizeof pairing_methods / sizeof *pairing_methods)
+
 /* One budget: words, bytes or sentences (the others 0). */
 typedef struct limit {
     size_t words, bytes, sentences;
@@ -288,15 +292,14 @@ static precis_summary *summarize_within(precis_cluster *c, const char *method, l
 
 static size_t check_no_dangling(precis_cluster *c, const char *what)
 {
-    static const char *const methods[] = {"default", "coverage", "stepwise", "learned", "centrality"};
     static const limit limits[] = {{60, 0, 0},  {120, 0, 0}, {200, 0, 0}, {300, 0, 0}, {100000, 0, 0},
                                    {0, 400, 0}, {0, 900, 0}, {0, 0, 1},   {0, 0, 2},   {0, 0, 3},
                                    {0, 0, 5}};
     size_t leaning = 0;
-    for (size_t m = 0; m < sizeof methods / sizeof *methods; m++)
+    for (size_t m = 0; m < NMETHODS; m++)
         for (size_t b = 0; b < sizeof limits / sizeof *limits; b++) {
             const limit l = limits[b];
-            precis_summary *s = summarize_within(c, methods[m], l);
+            precis_summary *s = summarize_within(c, pairing_methods[m], l);
             size_t bytes = 0;
             for (size_t j = 0; j < precis_summary_count(s); j++) {
                 const precis_summary_sentence *it = precis_summary_get(s, j);
@@ -306,13 +309,13 @@ static size_t check_no_dangling(precis_cluster *c, const char *what)
                 leaning++;
                 cr_expect(follows_its_predecessor(s, j),
                           "%s, %s at %zu words / %zu bytes / %zu sentences: \"%.*s\" without what it leans on",
-                          what, methods[m], l.words, l.bytes, l.sentences, (int)it->len, it->text);
+                          what, pairing_methods[m], l.words, l.bytes, l.sentences, (int)it->len, it->text);
             }
             if (l.sentences)
                 cr_expect_leq(precis_summary_count(s), l.sentences, "%s, %s: a pair broke the sentence budget",
-                              what, methods[m]);
+                              what, pairing_methods[m]);
             if (l.bytes)
-                cr_expect_leq(bytes, l.bytes + 1, "%s, %s: a pair broke the byte budget", what, methods[m]);
+                cr_expect_leq(bytes, l.bytes + 1, "%s, %s: a pair broke the byte budget", what, pairing_methods[m]);
             precis_summary_free(s);
         }
     return leaning;
@@ -350,14 +353,13 @@ Test(summarize, a_sentence_whose_predecessor_cannot_be_printed_is_left_out)
         "Witnesses who live across the street from the building told reporters that the fire spread "
         "to the roof within minutes.\nThe roof collapsed shortly after, they said.\n"};
     precis_cluster *c = texts_cluster(engine, "warehouse", docs, 3);
-    static const char *const methods[] = {"default", "coverage", "stepwise", "learned", "centrality"};
-    for (size_t m = 0; m < sizeof methods / sizeof *methods; m++) {
-        precis_summary *s = summarize(c, methods[m], 1000, 0);
-        cr_expect_geq(precis_summary_count(s), 2, "%s printed too little", methods[m]);
+    for (size_t m = 0; m < NMETHODS; m++) {
+        precis_summary *s = summarize(c, pairing_methods[m], 1000, 0);
+        cr_expect_geq(precis_summary_count(s), 2, "%s printed too little", pairing_methods[m]);
         for (size_t j = 0; j < precis_summary_count(s); j++) {
             const precis_summary_sentence *it = precis_summary_get(s, j);
             cr_expect(it->len < 3 || memcmp(it->text, "He ", 3) != 0, "%s printed \"%.*s\" without its speaker",
-                      methods[m], (int)it->len, it->text);
+                      pairing_methods[m], (int)it->len, it->text);
         }
         precis_summary_free(s);
     }
@@ -389,18 +391,17 @@ Test(summarize, the_rest_of_a_quotation_comes_after_its_start)
         "The Lincoln Elementary school will reopen in two years on the same site, after the storm "
         "destroyed it on Tuesday night.\nClasses move to the public library in the meantime.\n"};
     precis_cluster *c = texts_cluster(engine, "storm", docs, 2);
-    static const char *const methods[] = {"default", "coverage", "stepwise", "learned", "centrality"};
     int printed = 0;
-    for (size_t m = 0; m < sizeof methods / sizeof *methods; m++) {
+    for (size_t m = 0; m < NMETHODS; m++) {
         for (size_t words = 20; words <= 80; words += 30) {
-            precis_summary *s = summarize(c, methods[m], words, 0);
+            precis_summary *s = summarize(c, pairing_methods[m], words, 0);
             for (size_t j = 0; j < precis_summary_count(s); j++) {
                 const precis_summary_sentence *it = precis_summary_get(s, j);
                 if (it->len < 10 || memcmp(it->text, "The school", 10) != 0)
                     continue;
                 printed++;
                 cr_expect(j > 0 && !memcmp(precis_summary_get(s, j - 1)->text, "Mayor Ana Ruiz", 14),
-                          "%s at %zu words printed \"%.*s\" without the start of the quotation", methods[m], words,
+                          "%s at %zu words printed \"%.*s\" without the start of the quotation", pairing_methods[m], words,
                           (int)it->len, it->text);
             }
             precis_summary_free(s);
@@ -419,12 +420,11 @@ Test(summarize, a_quotation_is_printed_with_its_most_named_attribution)
      * the others as sources. */
     static const char quote[] = "Air strikes from four Russian warplanes struck bases held by the Army of Conquest";
     precis_cluster *c = seed_cluster();
-    static const char *const methods[] = {"default", "coverage", "stepwise", "learned", "centrality"};
     static const size_t budgets[] = {120, 300, 100000};
     size_t printed = 0;
-    for (size_t m = 0; m < sizeof methods / sizeof *methods; m++)
+    for (size_t m = 0; m < NMETHODS; m++)
         for (size_t b = 0; b < sizeof budgets / sizeof *budgets; b++) {
-            precis_summary *s = summarize(c, methods[m], budgets[b], 0);
+            precis_summary *s = summarize(c, pairing_methods[m], budgets[b], 0);
             for (size_t j = 0; j < precis_summary_count(s); j++) {
                 const precis_summary_sentence *it = precis_summary_get(s, j);
                 if (!memmem(it->text, it->len, quote, sizeof quote - 1))
@@ -432,8 +432,8 @@ Test(summarize, a_quotation_is_printed_with_its_most_named_attribution)
                 printed++;
                 cr_expect(memmem(it->text, it->len, "the source said", 15) == NULL &&
                               memmem(it->text, it->len, "Syrian", 6) != NULL,
-                          "%s at %zu words printed: %.*s", methods[m], budgets[b], (int)it->len, it->text);
-                cr_expect_geq(it->nplaces, 3, "%s: the other copies are listed as sources", methods[m]);
+                          "%s at %zu words printed: %.*s", pairing_methods[m], budgets[b], (int)it->len, it->text);
+                cr_expect_geq(it->nplaces, 3, "%s: the other copies are listed as sources", pairing_methods[m]);
             }
             precis_summary_free(s);
         }
