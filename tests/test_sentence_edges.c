@@ -279,6 +279,9 @@ Test(sentence_edges, glued_page_furniture_is_trimmed)
     cr_assert_str_eq(after_furniture("/ updated by carol e. Lee, courtney kube and adam edelman washington \xE2\x80\x94 "
                                      "president donald trump spoke."),
                      "washington \xE2\x80\x94 president donald trump spoke.");
+    cr_assert_str_eq(after_furniture("/ updated by fr\xC3\xA9d\xC3\xA9ric huette, donald wood and hasani gittens the sister "
+                                     "of a woman who died spoke on monday."),
+                     "the sister of a woman who died spoke on monday.");
     cr_assert_str_eq(after_furniture("/ updated by bertha coombs, cnbc donald trump promised to repeal the law."),
                      "donald trump promised to repeal the law.");
     cr_assert_str_eq(after_furniture("/ updated by daniella silva and ezra kaplan northampton, mass. \xE2\x80\x94 the bay "

@@ -251,7 +251,48 @@ static size_t credit_at(const char *s, size_t i, size_t len)
     return k < len && s[k] == ')' ? k + 1 : e;
 }
 
-/* The end of the word at s[i] for a credit: up to a space or a slash. */
+/* A letter that may start a name: ASCII, or the lead byte of a Latin
+ * letter with an accent ("é", "ñ", "ł": U+00C0 to U+017F), not of a dash
+ * or a quotation mark. */
+static int name_letter(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return ascii_letter(c) || (u >= 0xC3 && u <= 0xC5);
+}
+
+/* The end of a name's word at s[i]: letters, accented ones included,
+ * hyphens, apostrophes and an initial's full stop ("seitz-wald",
+ * "o'brien", "frédéric", "e."), or i. */
+static size_t name_word_end(const char *s, size_t i, size_t len)
+{
+    while (i < len && (name_letter(s[i]) || ((unsigned char)s[i] >= 0x80 && (unsigned char)s[i] <= 0xBF) ||
+                       s[i] == '-' || s[i] == '\'' || s[i] == '.'))
+        i++;
+    return i;
+}
+
+/* A person's name from s[i], in a credit or a byline where lower-cased
+ * copy cannot say where it ends: two words, three when one of the first
+ * two is an initial ("aaron p. bernstein", "j. scott applewhite"), one
+ * when no word follows ("beawiharta ( indonesia"). Returns its end, or 0. */
+static size_t name_at(const char *s, size_t i, size_t len)
+{
+    size_t end = 0;
+    int initials = 0;
+    for (int words = 0; words < 3; words++) {
+        size_t w = words ? end + 1 : i;
+        if ((words && (end >= len || s[end] != ' ')) || w >= len || !name_letter(s[w]))
+            break;
+        size_t e = name_word_end(s, w, len);
+        initials += e - w == 2 && s[e - 1] == '.';
+        end = e;
+        if (words == 1 && !initials)
+            break;
+    }
+    return end;
+}
+
+/* The end of a picture code at s[i] ("RTSAF6Q"): up to a space or a slash. */
 static size_t credit_word_end(const char *s, size_t i, size_t len)
 {
     while (i < len && !is_space(s[i]) && s[i] != '/')
@@ -264,7 +305,7 @@ static size_t credit_word_end(const char *s, size_t i, size_t len)
  * Francisco - The latest novel ...", "Reuters/Eduardo Munoz/Files Jurors
  * needed ...", "Reuters/Max Rossi/File Photo The 18-minute video ...".
  * Lower-cased copy cannot say where the name ends, so it is taken to be
- * two words (three with a middle initial, "Aaron P. Bernstein"), unless it
+ * two words (three with an initial, "Aaron P. Bernstein": name_at), unless it
  * is one of the agency's labels; more "/..." parts may follow, "via
  * Reuters TV" ends one, and so do a closing bracket and a picture code
  * ("- RTSAF6Q"). "Reuters/Ipsos poll shows ..." is a sentence, not a
@@ -293,23 +334,8 @@ static size_t reuters_credit_at(const char *s, size_t i, size_t len)
             via = via ? via : close_within(s, e, len, "via reuters", 6);
             l = via;
         }
-        if (!l) { /* a name: two words, three with an initial */
-            size_t w = e;
-            int first_initial = 0;
-            for (int words = 0; words < 3 && w < len && ascii_letter(s[w]); words++) {
-                size_t end = credit_word_end(s, w, len);
-                if (end == w)
-                    break;
-                int initial = end - w <= 2 && s[end - 1] == '.';
-                first_initial |= words == 0 && initial;
-                l = end;
-                if (words == 1 && !initial && !first_initial) /* "J. Scott Applewhite" */
-                    break;
-                if (end >= len || s[end] != ' ')
-                    break;
-                w = end + 1;
-            }
-        }
+        if (!l)
+            l = name_at(s, e, len);
         if (!l || l == e)
             return 0;
         e = l;
@@ -332,35 +358,6 @@ static size_t reuters_credit_at(const char *s, size_t i, size_t len)
     return e;
 }
 
-/* The end of a name's word at s[i]: letters, hyphens, apostrophes and
- * an initial's full stop ("seitz-wald", "o'brien", "e."), or i. */
-static size_t name_word_end(const char *s, size_t i, size_t len)
-{
-    while (i < len && (ascii_letter(s[i]) || s[i] == '-' || s[i] == '\'' || s[i] == '.'))
-        i++;
-    return i;
-}
-
-/* One author's name from s[i]: two words, three when the middle one is
- * an initial ("carol e. lee"). Returns its end, or 0. */
-static size_t author_at(const char *s, size_t i, size_t len)
-{
-    size_t end = i;
-    for (int words = 0; words < 3; words++) {
-        size_t w = words ? end + 1 : i;
-        if (words && (end >= len || s[end] != ' '))
-            return words == 2 ? end : 0;
-        size_t e = name_word_end(s, w, len);
-        if (e == w || !ascii_letter(s[w]))
-            return words == 2 ? end : 0;
-        int initial = e - w == 2 && s[e - 1] == '.';
-        end = e;
-        if (words == 1 && !initial)
-            return end;
-    }
-    return end;
-}
-
 /* NBC News's byline, run into the story's first sentence: "/ updated by
  * maggie fox breast implants can cause ...", "/ updated by carol e. lee,
  * courtney kube and adam edelman washington — ...". The authors are read
@@ -371,15 +368,15 @@ static size_t byline_at(const char *s, size_t i, size_t len)
 {
     static const char *const outlets[] = {"md", "cnbc", "euronews", "nbc", "msnbc", "reuters", "ap", "today"};
     size_t e = phrase_at(s, i, len, "/ updated by ");
-    if (!e || !(e = author_at(s, e, len)))
+    if (!e || !(e = name_at(s, e, len)))
         return 0;
     for (int authors = 1; authors < 8; authors++) {
         size_t next;
-        if ((next = phrase_at(s, e, len, " and ")) && (next = author_at(s, next, len)))
+        if ((next = phrase_at(s, e, len, " and ")) && (next = name_at(s, next, len)))
             return next; /* the last of the list */
         if (!(next = phrase_at(s, e, len, ", ")))
             return e;
-        size_t more = author_at(s, next, len);
+        size_t more = name_at(s, next, len);
         if (more && (phrase_at(s, more, len, ", ") || phrase_at(s, more, len, " and "))) {
             e = more; /* a list goes on */
             continue;
