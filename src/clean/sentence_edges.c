@@ -651,6 +651,39 @@ static const char *const linking[] = {"is",    "was",   "s",      "has",    "had
                                       "ll",    "d",     "isn",    "wasn",   "hasn",    "hadn",  "wouldn",
                                       "won",   "couldn", "does",  "doesn",  "did",     "didn"};
 
+static const char *const articles[] = {"a", "an", "the"};
+static const char *const to[] = {"to"};
+
+/* After the complement that starts at s[ws..we) of an "it is ..." (or the
+ * like): a clause within the next words makes the "it" empty ("It's the
+ * first time ...", "It would be simple for me to jump ...", "It is a good
+ * idea to ..."). Not "to" before a noun ("It was sold to a collector"), nor
+ * "that" after an article ("It is a device that measures ..."). */
+static int clause_follows(const char *s, size_t ws, size_t we, size_t len)
+{
+    static const char *const clause[] = {"that", "whether", "if"};
+    static const char *const time_word[] = {"time"};
+    static const char *const before_noun[] = {"the",  "a",     "an",   "his",   "her",  "its",   "their",
+                                              "our",  "my",    "your", "about", "some", "more",  "than",
+                                              "this", "these", "those", "around", "nearly", "almost"};
+    int clitic, article = word_in(s, ws, we, articles, COUNT(articles));
+    for (int k = 0; k < 5 && next_word(s, we, len, &ws, &we, &clitic); k++) {
+        size_t ns, ne;
+        if (k < 3 && word_in(s, ws, we, time_word, 1))
+            return 1;
+        if (word_in(s, ws, we, to, 1)) {
+            int noun_next = next_word(s, we, len, &ns, &ne, &clitic) &&
+                            ((s[ns] >= '0' && s[ns] <= '9') || word_in(s, ns, ne, before_noun, COUNT(before_noun)));
+            if (!noun_next)
+                return 1;
+        } else if (word_in(s, ws, we, clause, COUNT(clause)) && !article) {
+            return 1;
+        }
+        article |= word_in(s, ws, we, articles, COUNT(articles));
+    }
+    return 0;
+}
+
 /* "It" with nobody behind it: "It is not clear whether ...", "It was
  * believed that ...", "It's the first time ...", "It would be easy to
  * blame ...", "It took four hours to ...", "It turns out that ...". Reads
@@ -673,13 +706,10 @@ static int it_is_empty(const char *s, size_t i, size_t len)
      * the clause that follows, or the time. */
     static const char *const empty_what[] = {
         "clear",     "unclear",     "unknown",    "possible",   "impossible", "hard",       "difficult",
-        "easy",
-        "important", "time",        "too",        "worth",      "true",       "obvious",    "uncertain",
+        "easy",      "important",   "time",        "too",        "worth",      "true",       "obvious",    "uncertain",
         "necessary", "rare",        "unusual",    "announced",  "confirmed",  "revealed",   "decided",
         "agreed",    "claimed",     "suggested",  "raining",    "snowing",    "early",      "late",
         "that",      "midnight",    "noon",       "night",      "morning",    "afternoon",  "evening"};
-    static const char *const clause[] = {"that", "whether", "if"};
-    static const char *const to[] = {"to"};
     /* Verbs whose "it" may be empty before "that" but not before "to". */
     static const char *const raising[] = {"believed", "thought",  "expected", "estimated", "understood", "reported",
                                           "said",     "feared",   "alleged",  "hoped",     "known",      "likely",
@@ -711,33 +741,7 @@ static int it_is_empty(const char *s, size_t i, size_t len)
         size_t ts, te;
         return !(next_word(s, we, len, &ts, &te, &clitic) && word_in(s, ts, te, to, 1));
     }
-    if (word_in(s, ws, we, empty_what, COUNT(empty_what)))
-        return 1;
-    /* "It's the first time ...", "It would be simple for me to jump ...",
-     * "It is a good idea to ...": a clause within the next words. Not
-     * "to" before a noun ("It was sold to a collector") or "that" after an
-     * article ("It is a device that measures ..."). */
-    static const char *const time_word[] = {"time"};
-    static const char *const articles[] = {"a", "an", "the"};
-    static const char *const before_noun[] = {"the",  "a",     "an",   "his",   "her",  "its",   "their",
-                                              "our",  "my",    "your", "about", "some", "more",  "than",
-                                              "this", "these", "those", "around", "nearly", "almost"};
-    int article = word_in(s, ws, we, articles, COUNT(articles));
-    for (int k = 0; k < 5 && next_word(s, we, len, &ws, &we, &clitic); k++) {
-        size_t ns, ne;
-        if (k < 3 && word_in(s, ws, we, time_word, 1))
-            return 1;
-        if (word_in(s, ws, we, to, 1)) {
-            int noun_next = next_word(s, we, len, &ns, &ne, &clitic) &&
-                            ((s[ns] >= '0' && s[ns] <= '9') || word_in(s, ns, ne, before_noun, COUNT(before_noun)));
-            if (!noun_next)
-                return 1;
-        } else if (word_in(s, ws, we, clause, COUNT(clause)) && !article) {
-            return 1;
-        }
-        article |= word_in(s, ws, we, articles, COUNT(articles));
-    }
-    return 0;
+    return word_in(s, ws, we, empty_what, COUNT(empty_what)) || clause_follows(s, ws, we, len);
 }
 
 /* "It was sold for $11.8m in 2011.", "It eventually led to a brief
@@ -773,7 +777,6 @@ static int demonstrative_points_back(const char *s, size_t i, size_t len)
     static const char *const helping[] = {"are", "were", "have", "had", "will", "would", "could", "can",
                                           "may", "might", "should", "must", "do", "did", "aren", "weren"};
     static const char *const being[] = {"is", "was", "s"};
-    static const char *const articles[] = {"the", "a", "an"};
     size_t e, ws, we, vs, ve;
     int clitic;
     if (!word_is(s, i, len, demonstratives, COUNT(demonstratives), &e))

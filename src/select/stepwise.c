@@ -110,6 +110,15 @@ int step_init(step_state *st, const precis_cluster *c, const represent *r, const
     return expected_best(st, a);
 }
 
+/* Whether a copy of sentence i (its near-duplicate group) is chosen. */
+static int group_taken(const step_state *st, uint32_t i)
+{
+    for (size_t k = 0; k < st->n; k++)
+        if (st->r->group[st->chosen[k]] == st->r->group[i])
+            return 1;
+    return 0;
+}
+
 int step_candidate(const step_state *st, const budget *b, uint32_t i)
 {
     const sentence *s = &st->c->sents[i];
@@ -119,10 +128,7 @@ int step_candidate(const step_state *st, const budget *b, uint32_t i)
      * (SENT_LEANS_BACK is never set on an article's first sentence). */
     if ((s->flags & SENT_LEANS_BACK) && !st->taken[i - 1])
         return 0;
-    for (size_t k = 0; k < st->n; k++)
-        if (st->r->group[st->chosen[k]] == st->r->group[i])
-            return 0;
-    return 1;
+    return !group_taken(st, i);
 }
 
 /* Whether sentence s holds term t, or the bigram (t, u) when pair. */
@@ -188,11 +194,8 @@ static int pair_candidate(const step_state *st, const budget *b, uint32_t i)
     const precis_cluster *c = st->c;
     const sentence *s = &c->sents[i];
     if (st->taken[i] || !(s->flags & SENT_LEANS_BACK) || st->taken[i - 1] || !sentence_is_selectable(s) ||
-        !step_candidate(st, b, i - 1) || st->r->group[i] == st->r->group[i - 1])
+        !step_candidate(st, b, i - 1) || st->r->group[i] == st->r->group[i - 1] || group_taken(st, i))
         return 0;
-    for (size_t k = 0; k < st->n; k++)
-        if (st->r->group[st->chosen[k]] == st->r->group[i])
-            return 0;
     budget both = *b;
     budget_take(&both, c->sents[i - 1].words, sentence_bytes(c, &c->sents[i - 1]));
     return budget_fits(&both, s->words, sentence_bytes(c, s));
@@ -247,8 +250,8 @@ size_t select_stepwise_model(const precis_cluster *c, const represent *r, const 
         int weighed = 0, best_pair = 0;
         for (size_t k = 0; k < pool && weighed < STEP_CANDIDATES; k++) {
             uint32_t i = order[k].index;
-            int pair = !step_candidate(&st, b, i) && pair_candidate(&st, b, i);
-            if (!pair && !step_candidate(&st, b, i))
+            int pair = 0;
+            if (!step_candidate(&st, b, i) && !(pair = pair_candidate(&st, b, i)))
                 continue;
             weighed++;
             double gain = 0, words = c->sents[i].words;
@@ -272,14 +275,11 @@ size_t select_stepwise_model(const precis_cluster *c, const represent *r, const 
         }
         if (best == (size_t)-1)
             break;
-        if (best_pair) {
-            if (step_take(&st, (uint32_t)best - 1) != 0)
+        for (size_t j = best - (size_t)best_pair; j <= best; j++) { /* the sentence before first */
+            if (step_take(&st, (uint32_t)j) != 0)
                 return (size_t)-1;
-            budget_take(b, c->sents[best - 1].words, sentence_bytes(c, &c->sents[best - 1]));
+            budget_take(b, c->sents[j].words, sentence_bytes(c, &c->sents[j]));
         }
-        if (step_take(&st, (uint32_t)best) != 0)
-            return (size_t)-1;
-        budget_take(b, c->sents[best].words, sentence_bytes(c, &c->sents[best]));
     }
     return st.n;
 }
