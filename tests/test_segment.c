@@ -412,8 +412,10 @@ Test(segment, dashes_and_plain_story_sentence)
 
 Test(segment, no_space_after_stop_is_not_a_break)
 {
-    EXPECT("The U.S.-led coalition and Apple Inc.'s rivals met at 10.30 in Syria.Then nothing.",
-           "The U.S.-led coalition and Apple Inc.'s rivals met at 10.30 in Syria.Then nothing.");
+    /* Only a stop glued between two plain words is (below). */
+    EXPECT("The U.S.-led coalition and Apple Inc.'s rivals met at 10.30 in Syria. Then nothing.",
+           "The U.S.-led coalition and Apple Inc.'s rivals met at 10.30 in Syria.", "Then nothing.");
+    EXPECT("They met in Syria.Then nothing.", "They met in Syria.", "Then nothing.");
 }
 
 Test(segment, crlf_line_endings)
@@ -585,4 +587,27 @@ Test(segment, quoted_question_then_named_attribution)
 {
     EXPECT("\"Haven't most of them switched?'' Shaler asks. Nobody knew.",
            "\"Haven't most of them switched?'' Shaler asks.", "Nobody knew.");
+}
+
+Test(segment, stop_glued_between_two_words)
+{
+    /* Multi-News lost the space where two paragraphs were joined. */
+    EXPECT("we could not be happier, \" he said.the cbs telecast, hosted by gus, ran long.",
+           "we could not be happier, \" he said.", "the cbs telecast, hosted by gus, ran long.");
+    EXPECT("rabaca is a mother of three.her sister is a match.a drive was held.",
+           "rabaca is a mother of three.", "her sister is a match.", "a drive was held.");
+    EXPECT("Can one help if they can't be there?Many thanks, Elizabeth.",
+           "Can one help if they can't be there?", "Many thanks, Elizabeth.");
+}
+
+Test(segment, glued_stops_in_names_stay)
+{
+    /* Web addresses, file names, acronyms, abbreviations and numbers. */
+    EXPECT("Read it at cnn.com or abc.go.com today. See bit.ly/x now.",
+           "Read it at cnn.com or abc.go.com today.", "See bit.ly/x now.");
+    EXPECT("Files named password list.xls spread. He lives in st.louis now.",
+           "Files named password list.xls spread.", "He lives in st.louis now.");
+    EXPECT("The u.s.army and a ph.d student saw growth of 8.2 percent.",
+           "The u.s.army and a ph.d student saw growth of 8.2 percent.");
+    EXPECT("Visit www.example.org for more.", "Visit www.example.org for more.");
 }

@@ -565,6 +565,69 @@ static int closed_period_ends(const para *p, size_t dot, size_t n)
     return !attribution_follows(p->t, n, p->pe);
 }
 
+/* File name endings and top-level domains that follow a dot inside a
+ * token ("cnn.com", "bit.ly", "photo.jpg"). Words that are also common
+ * English ("in", "it", "at", "me", "us", "no") are left out: after a
+ * glued stop they open a sentence far more often than they end a name. */
+static const char *const DOMAIN_ENDS[] = {
+    "com", "org", "net", "gov", "edu", "mil", "int", "co", "uk", "ca", "au", "de",
+    "fr", "es", "nl", "ru", "cn", "jp", "io", "ly", "tv", "ws", "ie", "nz", "ch",
+    "se", "info", "biz", "html", "htm", "php", "asp", "aspx", "jsp", "js", "jpg",
+    "jpeg", "png", "gif", "pdf", "mp3", "mp4", "txt", "swf", "xml", "cfm", "shtml",
+    "doc", "docx", "xls", "xlsx", "csv", "zip", "exe", "ppt",
+};
+
+/* c is one of the bytes of set (never NUL, which strchr would find). */
+static int one_of(char c, const char *set)
+{
+    return c != '\0' && strchr(set, c) != NULL;
+}
+
+static int domain_end(const char *w, size_t n)
+{
+    char lw[8];
+    if (n >= sizeof lw)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        lw[i] = (char)(w[i] | 0x20);
+    for (size_t k = 0; k < sizeof DOMAIN_ENDS / sizeof *DOMAIN_ENDS; k++)
+        if (strlen(DOMAIN_ENDS[k]) == n && memcmp(DOMAIN_ENDS[k], lw, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* A stop glued between two words, "he said.the cbs telecast" or
+ * "rabaca.she is due": Multi-News lost the space where its scraper joined
+ * two paragraphs, 1,307 times in its 15,367 validation articles. The
+ * single stop at i (its next byte is a letter) ends a sentence when a word
+ * of two or more letters, standing on its own, comes before it, and a
+ * word that is not a web address's or file name's ending comes after:
+ * "cnn.com", "abc.go.com", "bit.ly", "u.s.", "st.louis", "ph.d" and
+ * "8.2" stay whole. */
+static int glued_stop_ends(const para *p, size_t i)
+{
+    const char *t = p->t;
+    size_t ws = i;
+    while (ws > p->sent && is_alpha_ascii((unsigned char)t[ws - 1]))
+        ws--;
+    size_t wl = i - ws;
+    if (wl < 2 || (ws > p->sent && !one_of(t[ws - 1], " \t\n\"'([")))
+        return 0;    /* a domain's or address's inner part, "4.5x", "e.g" */
+    char lw[16];
+    if (t[i] == '.' && lower_word(t + ws, wl, lw) && abbrev_kind(lw, wl))
+        return 0;
+    size_t we = i + 1;
+    while (we < p->pe && is_alpha_ascii((unsigned char)t[we]))
+        we++;
+    size_t nl = we - (i + 1);
+    int after_ok = we >= p->pe || one_of(t[we], " \t\n,;:'\"") ||
+                   (t[we] == '.' && (we + 1 >= p->pe || !is_alpha_ascii((unsigned char)t[we + 1])));
+    if (!after_ok || domain_end(t + i + 1, nl))
+        return 0;
+    return nl >= 2 || (nl == 1 && we < p->pe && t[we] == ' ' &&
+                       ((t[i + 1] | 0x20) == 'a' || (t[i + 1] | 0x20) == 'i'));
+}
+
 /* Length of an agency's photo credit at s[i], "( associated press )" in
  * any case and spacing, or 0. AP's captions reach Multi-News cut short and
  * glued to the story: "... negotiating the... ( associated press ) vatican
@@ -701,8 +764,13 @@ static size_t at_stop(para *p, size_t i)
         end_sentence(p, e, p->pe, 0);
         return p->pe;
     }
-    if (!space_len(t, e, p->pe))
+    if (!space_len(t, e, p->pe)) {
+        if (e == i + 1 && is_alpha_ascii((unsigned char)t[e]) && glued_stop_ends(p, i)) {
+            end_sentence(p, e, e, 0);
+            return e;
+        }
         return e > j ? e : j;          /* "8.2", "U.S.-led", "?", */
+    }
     size_t next = e;
     int nl = 0;
     while (next < p->pe && (n = space_len(t, next, p->pe)) > 0) {
