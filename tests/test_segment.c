@@ -611,3 +611,20 @@ Test(segment, glued_stops_in_names_stay)
            "The u.s.army and a ph.d student saw growth of 8.2 percent.");
     EXPECT("Visit www.example.org for more.", "Visit www.example.org for more.");
 }
+
+Test(segment, embedded_post_ends_at_its_signature)
+{
+    /* A flattened page runs a tweet or an Instagram post into the story;
+     * the signature's date closes the post. */
+    EXPECT("He apologised. I want to own my mistake. \xE2\x80\x94 jacob bernstein ( @bernsteinjacob ) february 14, "
+           "2017 bernstein said he was at a party.",
+           "He apologised.", "I want to own my mistake.",
+           "\xE2\x80\x94 jacob bernstein ( @bernsteinjacob ) february 14, 2017",
+           "bernstein said he was at a party.");
+    EXPECT("A post shared by aaron sylvan ( @aaronsylvan ) on dec 2, 2017 at 7: 55am pst the cafe opened in june.",
+           "A post shared by aaron sylvan ( @aaronsylvan ) on dec 2, 2017 at 7: 55am pst",
+           "the cafe opened in june.");
+    /* A handle without a signature's date is part of the sentence. */
+    EXPECT("Angeli kakade ( @angelikakade ) has the story on monday.",
+           "Angeli kakade ( @angelikakade ) has the story on monday.");
+}

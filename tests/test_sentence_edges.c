@@ -235,6 +235,10 @@ Test(sentence_edges, glued_page_furniture_is_trimmed)
                      "ancient finds a 250,000-year-old tooth");
     cr_assert_str_eq(after_furniture("Advertisement during the call, wheatland said that the board agreed."),
                      "during the call, wheatland said that the board agreed.");
+    cr_assert_str_eq(after_furniture("Advertisement police say the couple was traveling from oklahoma."),
+                     "police say the couple was traveling from oklahoma.");
+    cr_assert_str_eq(after_furniture("Advertisement there are a few anecdotes of heart transplants."),
+                     "there are a few anecdotes of heart transplants.");
     cr_assert_str_eq(after_furniture("Advertisement The company said on Monday that it would close."),
                      "The company said on Monday that it would close.");
     cr_assert_str_eq(after_furniture("Story continued below since entering the race last week, graham has risen."),

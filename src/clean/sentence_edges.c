@@ -160,12 +160,16 @@ static size_t close_within(const char *s, size_t i, size_t len, const char *clos
 /* Words that start a sentence but cannot carry on a noun: after
  * "Advertisement" one of these (or a capital, digit or quotation mark)
  * means a widget label glued to the next sentence ("Advertisement during
- * the call, ..."), where "Advertisement revenue fell" is a sentence. */
+ * the call, ...", "Advertisement police say ..."), where "Advertisement
+ * revenue fell" is a sentence. Prepositions are left out although
+ * Multi-News's "Advertisement in the memo, ..." is always the widget:
+ * "Advertisement for the show ran for weeks" would lose its subject. */
 static int starts_sentence(const char *s, size_t i, size_t len)
 {
     static const char *const openers[] = {
         "the", "a", "an", "during", "after", "before", "when", "while", "but", "he", "she", "it", "they",
-        "we", "i", "this", "these", "those", "his", "her", "their", "its", "according", NULL};
+        "we", "i", "this", "these", "those", "his", "her", "their", "its", "according", "there", "you",
+        "our", "my", "so", "if", "what", "how", "why", "police", "officials", NULL};
     if (i >= len)
         return 0;
     char c = s[i];

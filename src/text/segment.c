@@ -678,6 +678,73 @@ static int agency_dateline(const char *s, size_t i, size_t end)
     return 0;
 }
 
+/* The number of the month whose name (in full, or its first three letters
+ * when short is set) starts s[i], and the offset past it in *e; or 0. */
+static int month_at(const char *s, size_t i, size_t end, int short_ok, size_t *e)
+{
+    static const char *const months[] = {"january", "february", "march", "april", "may", "june", "july",
+                                         "august", "september", "october", "november", "december"};
+    for (int m = 0; m < 12; m++) {
+        size_t n = strlen(months[m]), k = 0;
+        while (k < n && i + k < end && (s[i + k] | 0x20) == months[m][k])
+            k++;
+        if (k < n && !(short_ok && k == 3 && !(i + k < end && is_alpha_ascii((unsigned char)s[i + k]))))
+            continue;
+        if (i + k < end && is_alpha_ascii((unsigned char)s[i + k]))
+            continue;
+        *e = i + k;
+        return m + 1;
+    }
+    return 0;
+}
+
+/* Digits at s[i], from 1 to max of them: the offset past them, or 0. */
+static size_t digits_at(const char *s, size_t i, size_t end, size_t max)
+{
+    size_t k = i;
+    while (k < end && k - i < max && s[k] >= '0' && s[k] <= '9')
+        k++;
+    return k > i && !(k < end && s[k] >= '0' && s[k] <= '9') ? k : 0;
+}
+
+/* Length of an embedded post's signature at the '(' of s[i], or 0:
+ * Twitter's "( @handle ) june 24, 2015" and Instagram's "( @handle ) on
+ * jul 1, 2017 at 9: 33am pdt". Flattened pages run the post straight into
+ * the story ("... — bobby jindal ( @bobbyjindal ) june 24, 2015 there had
+ * been little doubt that ..."); the signature closes the post. */
+static size_t post_signature_length(const char *s, size_t i, size_t end)
+{
+    size_t k = skip_space(s, i + 1, end);
+    if (k >= end || s[k] != '@')
+        return 0;
+    size_t h = ++k;
+    while (k < end && (is_alpha_ascii((unsigned char)s[k]) || (s[k] >= '0' && s[k] <= '9') || s[k] == '_'))
+        k++;
+    if (k == h || (k = skip_space(s, k, end)) >= end || s[k] != ')')
+        return 0;
+    k = skip_space(s, k + 1, end);
+    int on = k + 3 < end && strncasecmp(s + k, "on ", 3) == 0;
+    if (on)
+        k += 3;
+    size_t e;
+    if (!month_at(s, k, end, on, &e) || e >= end || s[e] != ' ' || !(e = digits_at(s, e + 1, end, 2)) ||
+        e + 2 >= end || s[e] != ',' || s[e + 1] != ' ' || !(e = digits_at(s, e + 2, end, 4)))
+        return 0;
+    size_t t;   /* " at 9: 33am pdt" */
+    if (on && e + 4 < end && strncasecmp(s + e, " at ", 4) == 0 && (t = digits_at(s, e + 4, end, 2)) &&
+        t < end && s[t] == ':') {
+        t = skip_space(s, t + 1, end);
+        if ((t = digits_at(s, t, end, 2)) && t + 2 <= end && strchr("ap", s[t] | 0x20) && (s[t + 1] | 0x20) == 'm') {
+            e = t + 2;
+            if (e + 4 <= end && s[e] == ' ' && is_alpha_ascii((unsigned char)s[e + 1]) &&
+                is_alpha_ascii((unsigned char)s[e + 2]) && (s[e + 3] | 0x20) == 't' &&
+                (e + 4 == end || s[e + 4] == ' '))
+                e += 4;  /* the time zone, "pdt" */
+        }
+    }
+    return e - i;
+}
+
 /* Emit the sentence [p->sent, end) and open the next at n. */
 static size_t cut_long(para *p);
 
@@ -937,6 +1004,15 @@ static void scan_para(out_vec *o, const char *t, size_t ps, size_t pe)
                 i++;
             }
         } else if (c == '(') {
+            size_t sig = i > p.sent ? post_signature_length(t, i, pe) : 0;
+            if (sig) {   /* the post and its signature end here, whatever the stops inside */
+                size_t next = skip_space(t, i + sig, pe);
+                end_sentence(&p, i + sig, next, 0);
+                p.inq = 0;
+                p.sent_quote = 0;
+                i = next;
+                continue;
+            }
             if (i > p.sent && agency_dateline(t, i, pe) && count_words(t, p.sent, i) >= 5) {
                 end_sentence(&p, i, i, 0);
                 p.inq = 0;   /* a story starts here; the headline's quotes are behind it */
