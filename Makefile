@@ -161,7 +161,7 @@ $(BUILD)/tools/train_scorer: tools/train_scorer.c $(BUILD)/libprecis.a
 TRAIN_FLAGS ?= --label oracle --model gbdt --trees 300 --depth 4 --drop centroid,rest_sim,pos_rel,art_words_log
 train: $(BUILD)/tools/train_scorer
 	$(BUILD)/tools/train_scorer $(TRAIN_FLAGS) $(TRAIN_EXTRA) --oracle-keep $(BUILD)/oracle_keep.tsv \
-	    --lexicon $(BUILD)/lexicon.tsv --out data/scorer.txt --stepwise data/stepper.txt \
+	    --lexicon $(BUILD)/lexicon.tsv --out data/scorer.txt --stepwise data/stepper.txt --step-rounds 2 \
 	    $(SHARED)/data/multinews/train.jsonl.zst
 	zstd -q -19 -f $(BUILD)/oracle_keep.tsv -o data/oracle_keep.tsv.zst
 	zstd -q -19 -f $(BUILD)/lexicon.tsv -o data/lexicon.tsv.zst

@@ -11,11 +11,13 @@
 #    44,972 is), the even ones give the oracle-keep table and fit the lexical
 #    model (score/lexicon.h), and the odd ones fit the boosted trees;
 # 4. data/stepper.txt: the stepwise gain model, fitted on the states of the
-#    scorer's greedy walk over the same odd clusters (select/stepwise.c).
+#    scorer's greedy walk over the same odd clusters (select/stepwise.c),
+#    then fitted again on the states of a walk that follows that first
+#    model, as the selector does (--step-rounds 2).
 #    Fixed seed, no threads: the same library build gives the same bytes.
 #    The held-out clusters and DUC 2006 are then summarized with the fitted
 #    models and scored with ROUGE; the report goes to bench/out/train.txt.
-# Takes about five minutes on one core; "centrality" and "lead" in the
+# Takes about eight minutes on one core; "centrality" and "lead" in the
 # report are baselines run on the same clusters. `git diff --stat data/`
 # afterwards shows whether the committed files were reproduced.
 set -eu

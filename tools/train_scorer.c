@@ -75,6 +75,7 @@ typedef struct options {
     double oracle_share;      /* stepwise training: share of steps that follow the oracle */
     int step_k;               /* stepwise: candidates weighed per step, best prior first */
     const char *step_policy;  /* stepwise training: walk by this stepwise model instead of greedy */
+    int step_rounds;          /* stepwise training: rounds, each walking by the model of the one before */
 } options;
 
 /* ---- the training rows ------------------------------------------------- */
@@ -1100,7 +1101,8 @@ static scorer_model *read_model(const char *path)
  * candidate would raise R-1 F + R-2 F against the reference. The states
  * come from a mix of two walks, chosen per step by the fixed-seed
  * generator: the oracle's best next sentence (good states) and the
- * scorer's greedy pick (the states the selector will really meet). Each
+ * scorer's greedy pick, or the pick of a stepwise model given as the
+ * policy (the states the selector will really meet). Each
  * walk goes on until nothing fits, so the model also sees states where
  * every candidate lowers the score: that is how it learns to stop. */
 typedef struct step_ctx {
@@ -1185,9 +1187,11 @@ static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size
                 greedy = i;
             }
             if (ctx->policy && weighed <= STEP_CANDIDATES) {
+                /* as the selector weighs: estimated gain per words^STEP_COST_EXP */
                 double pg = scorer_model_predict(ctx->policy, row);
-                if (pg > policy_gain) {
-                    policy_gain = pg;
+                double value = pg / pow(fmax(c->sents[i].words, 1), STEP_COST_EXP);
+                if (pg > 0 && value > policy_gain) {
+                    policy_gain = value;
                     policy = i;
                 }
             }
@@ -1220,11 +1224,12 @@ static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size
     arena_free(&scratch);
 }
 
-/* Fit the stepwise model on the training clusters the scorer was fitted
- * on, write it to o->stepwise and return it parsed. */
-static scorer_model *fit_stepwise(const options *o, precis_engine *eng, const scorer_model *prior)
+/* One round of fitting the stepwise model on the training clusters the
+ * scorer was fitted on, its walk following policy (greedy when NULL):
+ * writes it to o->stepwise and returns it parsed. */
+static scorer_model *fit_stepwise_round(const options *o, precis_engine *eng, const scorer_model *prior,
+                                        const scorer_model *policy, int round)
 {
-    scorer_model *policy = o->step_policy ? read_model(o->step_policy) : NULL;
     dataset d = {0};
     step_ctx ctx = {o, prior, policy, new_scorer(0), &d, NULL, 0, o->seed};
     dataset_reserve(&d, 1);
@@ -1233,19 +1238,22 @@ static scorer_model *fit_stepwise(const options *o, precis_engine *eng, const sc
     rest.parity = 1;   /* the half the shipped scorer is fitted on */
     each_cluster(&rest, o->data, eng, 0, step_rows_one, &ctx);
     rouge_scorer_free(ctx.sc);
-    fprintf(stderr, "stepwise: %zu clusters, %zu candidate rows\n", d.clusters, d.rows);
+    fprintf(stderr, "stepwise, round %d of %d: %zu clusters, %zu candidate rows\n", round, o->step_rounds,
+            d.clusters, d.rows);
     double w[F_COUNT] = {0}, bias = 0;
     tree *trees = NULL;
     fit_gbdt(o, &d, ctx.gain, w, &bias, &trees);
     buf text = BUF_INIT;
-    write_model(o, &text, w, bias, trees, &d, "stepwise gain model");
+    char what[96];
+    snprintf(what, sizeof what, "stepwise gain model (round %d of %d, walk by %s)", round, o->step_rounds,
+             policy ? "the previous round's model" : "greedy");
+    write_model(o, &text, w, bias, trees, &d, what);
     scorer_model *m = scorer_model_parse(text.data, text.len);
     FILE *out = fopen(o->stepwise, "w");
     if (!m || !out || fwrite(text.data, 1, text.len, out) != text.len || fclose(out) != 0) {
         fprintf(stderr, "train_scorer: cannot write the stepwise model\n");
         exit(1);
     }
-    scorer_model_free(policy);
     free(trees);
     free(ctx.gain);
     free(d.x);
@@ -1253,6 +1261,23 @@ static scorer_model *fit_stepwise(const options *o, precis_engine *eng, const sc
     free(d.cluster_start);
     buf_free(&text);
     return m;
+}
+
+/* Fit the stepwise model in o->step_rounds rounds. The first round walks
+ * by the scorer's greedy choice (or --step-policy), so its model learns
+ * from states that the selector, which follows the model, does not quite
+ * reach; each later round walks by the model of the round before (DAgger,
+ * Ross et al. 2011), whose states are the selector's own. */
+static scorer_model *fit_stepwise(const options *o, precis_engine *eng, const scorer_model *prior)
+{
+    scorer_model *policy = o->step_policy ? read_model(o->step_policy) : NULL;
+    for (int round = 1;; round++) {
+        scorer_model *m = fit_stepwise_round(o, eng, prior, policy, round);
+        scorer_model_free(policy);
+        if (round >= o->step_rounds)
+            return m;
+        policy = m;
+    }
 }
 
 /* ---- held-out evaluation ---------------------------------------------- */
@@ -1399,6 +1424,8 @@ static void usage(void)
             "  --stepwise-model F  evaluate stepwise selection with model F beside the scorer\n"
             "  --step-k K       stepwise: candidates weighed per step, best prior first\n"
             "  --step-policy F  stepwise training: walk by stepwise model F instead of greedy\n"
+            "  --step-rounds N  stepwise training: fit N times, each round's walk following the\n"
+            "                   model of the round before (the first follows greedy or --step-policy)\n"
             "  --oracle-share X share of stepwise training steps that follow the oracle (default 0)\n"
             "  --oracle-keep F  build the oracle-keep table from the even training clusters\n"
             "  --lexicon F      with --oracle-keep: fit the lexical model on the same clusters\n"
@@ -1427,7 +1454,8 @@ static void parse_args(int argc, char **argv, options *o)
     *o = (options){.holdout = 15, .label = L_F, .gbdt = 1, .trees = 100, .depth = 3, .bins = 64,
                    .min_leaf = 200, .rate = 0.1, .subsample = 0.5, .ridge = 1e-4, .seed = 20240601,
                    .eval_words = 300, .dev_words = 250, .query_weight = LEARNED_QUERY_WEIGHT,
-                   .parity = -1, .oracle_share = 0, .step_k = 1000};
+                   .parity = -1, .oracle_share = 0, .step_k = 1000,
+                   .step_rounds = 1};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -1492,6 +1520,8 @@ static void parse_args(int argc, char **argv, options *o)
             o->stepwise_model = argv[++i];
         } else if (!strcmp(a, "--step-k")) {
             o->step_k = atoi(argv[++i]);
+        } else if (!strcmp(a, "--step-rounds")) {
+            o->step_rounds = atoi(argv[++i]);
         } else if (!strcmp(a, "--step-policy")) {
             o->step_policy = argv[++i];
         } else if (!strcmp(a, "--oracle-share")) {
@@ -1514,7 +1544,8 @@ static void parse_args(int argc, char **argv, options *o)
         fprintf(stderr, "train_scorer: --lexicon needs --oracle-keep (the same clusters) and no --cache\n");
         exit(2);
     }
-    if (!o->data || o->depth < 1 || o->depth > 8 || o->bins < 2 || o->bins > MAX_BINS || o->trees < 0)
+    if (!o->data || o->depth < 1 || o->depth > 8 || o->bins < 2 || o->bins > MAX_BINS || o->trees < 0 ||
+        o->step_rounds < 1)
         usage();
 }
 
