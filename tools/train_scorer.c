@@ -1157,10 +1157,21 @@ static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size
         if (best_prior == -INFINITY)
             break;
         size_t oracle = (size_t)-1, greedy = (size_t)-1, any = (size_t)-1, policy = (size_t)-1;
-        double oracle_gain = -INFINITY, greedy_prior = -INFINITY, policy_gain = -INFINITY;
-        int weighed = 0;
+        double oracle_gain = -INFINITY, greedy_prior = -INFINITY, policy_value = 0;
+        int weighed = 0, policy_weighed = 0, policy_pair = 0;
         for (uint32_t k = 0; k < n && weighed < ctx->o->step_k; k++) {
             uint32_t i = order[k].index;
+            if (ctx->policy && policy_weighed < STEP_CANDIDATES) {
+                /* as the selector weighs, pairs included (select/stepwise.h) */
+                int pair;
+                double value = step_value(&st, ctx->policy, x, &b, i, best_prior, &pair);
+                policy_weighed += value >= 0;
+                if (value > policy_value) {
+                    policy_value = value;
+                    policy = i;
+                    policy_pair = pair;
+                }
+            }
             if (!step_candidate(&st, &b, i))
                 continue;
             weighed++;
@@ -1186,37 +1197,35 @@ static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size
                 greedy_prior = prior[i];
                 greedy = i;
             }
-            if (ctx->policy && weighed <= STEP_CANDIDATES) {
-                /* as the selector weighs: estimated gain per words^STEP_COST_EXP */
-                double pg = scorer_model_predict(ctx->policy, row);
-                double value = pg / pow(fmax(c->sents[i].words, 1), STEP_COST_EXP);
-                if (pg > 0 && value > policy_gain) {
-                    policy_gain = value;
-                    policy = i;
-                }
-            }
             any = any == (size_t)-1 ? i : any;
         }
         if (any == (size_t)-1)
             break;
-        if (policy != (size_t)-1)
+        int pair = 0;
+        if (policy != (size_t)-1) {
             greedy = policy;
+            pair = policy_pair;
+        }
         int follow_oracle = (double)(rng_next(&ctx->rng) >> 11) / 9007199254740992.0 < ctx->o->oracle_share;
         size_t pick = follow_oracle || greedy == (size_t)-1 ? oracle : greedy;
         if (pick == (size_t)-1)
             pick = any;
-        double du, db;
-        hits(&sg[pick], ref, peer, &du, &db);
-        hu += du;
-        hb += db;
-        pu += sg[pick].nuni;
-        pb += sg[pick].nbi;
-        fcur = f1(hu, (double)rg.nuni, pu) + f1(hb, (double)rg.nbi, pb);
-        for (size_t k = 0; k < sg[pick].nuni + sg[pick].nbi; k++)
-            peer[sg[pick].id[k]]++;
-        if (step_take(&st, (uint32_t)pick) != 0)
-            exit(1);
-        budget_take(&b, c->sents[pick].words, sentence_bytes(c, &c->sents[pick]));
+        if (pick != greedy)
+            pair = 0;
+        for (size_t j = pick - (size_t)pair; j <= pick; j++) { /* a pair: the sentence before first */
+            double du, db;
+            hits(&sg[j], ref, peer, &du, &db);
+            hu += du;
+            hb += db;
+            pu += sg[j].nuni;
+            pb += sg[j].nbi;
+            fcur = f1(hu, (double)rg.nuni, pu) + f1(hb, (double)rg.nbi, pb);
+            for (size_t k = 0; k < sg[j].nuni + sg[j].nbi; k++)
+                peer[sg[j].id[k]]++;
+            if (step_take(&st, (uint32_t)j) != 0)
+                exit(1);
+            budget_take(&b, c->sents[j].words, sentence_bytes(c, &c->sents[j]));
+        }
     }
     d->clusters++;
     d->cluster_start[d->clusters] = (uint32_t)d->rows;

@@ -223,6 +223,27 @@ int step_take(step_state *st, uint32_t i)
     return 0;
 }
 
+double step_value(const step_state *st, const scorer_model *model, const float *x, const budget *b, uint32_t i,
+                  double best_prior, int *pair)
+{
+    const precis_cluster *c = st->c;
+    float row[F_COUNT];
+    *pair = 0;
+    if (!step_candidate(st, b, i) && !(*pair = pair_candidate(st, b, i)))
+        return -1;
+    double gain = 0, words = c->sents[i].words;
+    if (*pair) { /* the sentence before first, then this one after it */
+        memcpy(row, x + (size_t)(i - 1) * F_COUNT, sizeof row);
+        step_features(st, i - 1, best_prior, row);
+        gain = scorer_model_predict(model, row);
+        words += c->sents[i - 1].words;
+    }
+    memcpy(row, x + (size_t)i * F_COUNT, sizeof row);
+    features_with(st, i, *pair ? i - 1 : NO_SENTENCE, best_prior, row);
+    gain += scorer_model_predict(model, row);
+    return gain > 0 ? gain / pow(fmax(words, 1), STEP_COST_EXP) : 0;
+}
+
 size_t select_stepwise_model(const precis_cluster *c, const represent *r, const scorer_model *model,
                              const float *x, const double *prior, budget *b, arena *a, uint32_t *chosen)
 {
@@ -237,7 +258,6 @@ size_t select_stepwise_model(const precis_cluster *c, const represent *r, const 
     ranked_sort(order, pool);
     if (pool > POOL)
         pool = POOL;
-    float row[F_COUNT];
     while (!budget_full(b)) {
         double best_prior = -INFINITY;
         for (size_t k = 0; k < pool; k++)
@@ -249,27 +269,14 @@ size_t select_stepwise_model(const precis_cluster *c, const represent *r, const 
         double best_value = 0;
         int weighed = 0, best_pair = 0;
         for (size_t k = 0; k < pool && weighed < STEP_CANDIDATES; k++) {
-            uint32_t i = order[k].index;
-            int pair = 0;
-            if (!step_candidate(&st, b, i) && !(pair = pair_candidate(&st, b, i)))
+            int pair;
+            double value = step_value(&st, model, x, b, order[k].index, best_prior, &pair);
+            if (value < 0)
                 continue;
             weighed++;
-            double gain = 0, words = c->sents[i].words;
-            if (pair) { /* the sentence before first, then this one after it */
-                memcpy(row, x + (size_t)(i - 1) * F_COUNT, sizeof row);
-                step_features(&st, i - 1, best_prior, row);
-                gain = scorer_model_predict(model, row);
-                words += c->sents[i - 1].words;
-            }
-            memcpy(row, x + (size_t)i * F_COUNT, sizeof row);
-            features_with(&st, i, pair ? i - 1 : NO_SENTENCE, best_prior, row);
-            gain += scorer_model_predict(model, row);
-            if (gain <= 0)
-                continue;
-            double value = gain / pow(fmax(words, 1), STEP_COST_EXP);
             if (value > best_value) {
                 best_value = value;
-                best = i;
+                best = order[k].index;
                 best_pair = pair;
             }
         }

@@ -77,6 +77,14 @@ int step_candidate(const step_state *st, const budget *b, uint32_t i);
  * state; best_prior is the highest prior among the current candidates. */
 void step_features(const step_state *st, uint32_t i, double best_prior, float *x);
 
+/* What taking sentence i now is worth to the selector: the model's
+ * estimated gain over words^STEP_COST_EXP, or 0 when that gain is not
+ * above zero, or -1 when i is not a candidate. When i can only be taken
+ * with the sentence before (SENT_LEANS_BACK), *pair is set and the two
+ * are weighed together. x holds the static feature rows. */
+double step_value(const step_state *st, const scorer_model *model, const float *x, const budget *b, uint32_t i,
+                  double best_prior, int *pair);
+
 /* Add sentence i to the summary. Returns 0, or -1 when out of memory. */
 int step_take(step_state *st, uint32_t i);
 
