@@ -607,6 +607,7 @@ Test(segment, glued_stops_in_names_stay)
            "Read it at cnn.com or abc.go.com today.", "See bit.ly/x now.");
     EXPECT("Files named password list.xls spread. He lives in st.louis now.",
            "Files named password list.xls spread.", "He lives in st.louis now.");
+    EXPECT("He listened on last.fm and read setup.py twice.", "He listened on last.fm and read setup.py twice.");
     EXPECT("The u.s.army and a ph.d student saw growth of 8.2 percent.",
            "The u.s.army and a ph.d student saw growth of 8.2 percent.");
     EXPECT("Visit www.example.org for more.", "Visit www.example.org for more.");
@@ -624,7 +625,15 @@ Test(segment, embedded_post_ends_at_its_signature)
     EXPECT("A post shared by aaron sylvan ( @aaronsylvan ) on dec 2, 2017 at 7: 55am pst the cafe opened in june.",
            "A post shared by aaron sylvan ( @aaronsylvan ) on dec 2, 2017 at 7: 55am pst",
            "the cafe opened in june.");
-    /* A handle without a signature's date is part of the sentence. */
+    /* A handle without a signature's date is part of the sentence, and so
+     * is one whose date has no full year or, after "on", no time. */
     EXPECT("Angeli kakade ( @angelikakade ) has the story on monday.",
            "Angeli kakade ( @angelikakade ) has the story on monday.");
+    EXPECT("Photos from nasa ( @nasa ) june 24, 12 astronauts gathered.",
+           "Photos from nasa ( @nasa ) june 24, 12 astronauts gathered.");
+    EXPECT("He wrote ( @realdonaldtrump ) on june 24, 2015 that he would run.",
+           "He wrote ( @realdonaldtrump ) on june 24, 2015 that he would run.");
+    /* Nor is a "handle" longer than any service allows. */
+    EXPECT("Hi ( @abcdefghijklmnopqrstuvwxyzabcdefghij ) june 24, 2015 then it ended.",
+           "Hi ( @abcdefghijklmnopqrstuvwxyzabcdefghij ) june 24, 2015 then it ended.");
 }

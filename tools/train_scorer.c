@@ -1158,10 +1158,12 @@ static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size
             break;
         size_t oracle = (size_t)-1, greedy = (size_t)-1, any = (size_t)-1, policy = (size_t)-1;
         double oracle_gain = -INFINITY, greedy_prior = -INFINITY, policy_value = 0;
-        int weighed = 0, policy_weighed = 0, policy_pair = 0;
-        for (uint32_t k = 0; k < n && weighed < ctx->o->step_k; k++) {
+        int weighed = 0, policy_weighed = 0, policy_pair = 0, pooled = 0;
+        for (uint32_t k = 0; k < n && (weighed < ctx->o->step_k || (ctx->policy && policy_weighed < STEP_CANDIDATES));
+             k++) {
             uint32_t i = order[k].index;
-            if (ctx->policy && policy_weighed < STEP_CANDIDATES) {
+            pooled += sentence_is_selectable(&c->sents[i]);
+            if (ctx->policy && policy_weighed < STEP_CANDIDATES && pooled <= STEP_POOL) {
                 /* as the selector weighs, pairs included (select/stepwise.h) */
                 int pair;
                 double value = step_value(&st, ctx->policy, x, &b, i, best_prior, &pair);
@@ -1172,7 +1174,7 @@ static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size
                     policy_pair = pair;
                 }
             }
-            if (!step_candidate(&st, &b, i))
+            if (weighed >= ctx->o->step_k || !step_candidate(&st, &b, i))
                 continue;
             weighed++;
             dataset_reserve(d, 1);
@@ -1255,7 +1257,7 @@ static scorer_model *fit_stepwise_round(const options *o, precis_engine *eng, co
     buf text = BUF_INIT;
     char what[96];
     snprintf(what, sizeof what, "stepwise gain model (round %d of %d, walk by %s)", round, o->step_rounds,
-             policy ? "the previous round's model" : "greedy");
+             !policy ? "greedy" : round > 1 ? "the previous round's model" : "--step-policy");
     write_model(o, &text, w, bias, trees, &d, what);
     scorer_model *m = scorer_model_parse(text.data, text.len);
     FILE *out = fopen(o->stepwise, "w");
@@ -1275,8 +1277,10 @@ static scorer_model *fit_stepwise_round(const options *o, precis_engine *eng, co
 /* Fit the stepwise model in o->step_rounds rounds. The first round walks
  * by the scorer's greedy choice (or --step-policy), so its model learns
  * from states that the selector, which follows the model, does not quite
- * reach; each later round walks by the model of the round before (DAgger,
- * Ross et al. 2011), whose states are the selector's own. */
+ * reach; each later round walks by the model of the round before, whose
+ * states are the selector's own (DAgger, Ross et al. 2011, but fitted on
+ * the last round's rows alone: keeping the earlier rounds' too scored
+ * lower, RESULTS.md). */
 static scorer_model *fit_stepwise(const options *o, precis_engine *eng, const scorer_model *prior)
 {
     scorer_model *policy = o->step_policy ? read_model(o->step_policy) : NULL;

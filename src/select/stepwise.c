@@ -7,7 +7,7 @@
  * its terms and bigrams, and counts its article, so one step costs one
  * pass over the weighed candidates' tokens, one model evaluation for each
  * of them (STEP_CANDIDATES, stepwise.h) and one cosine per sentence.
- * Candidates are sought only among the POOL sentences with the highest
+ * Candidates are sought only among the STEP_POOL sentences with the highest
  * prior, so a long cluster costs little more per step than a short one.
  */
 #include "select/stepwise.h"
@@ -19,7 +19,6 @@
 #include "text/segment.h"
 
 #define STEPPER_PATH "data/stepper.txt"
-#define POOL 96
 
 static uint64_t bigram_key(uint32_t a, uint32_t b)
 {
@@ -256,8 +255,8 @@ size_t select_stepwise_model(const precis_cluster *c, const represent *r, const 
         if (sentence_is_selectable(&c->sents[i]))
             order[pool++] = (ranked){prior[i], (uint32_t)i};
     ranked_sort(order, pool);
-    if (pool > POOL)
-        pool = POOL;
+    if (pool > STEP_POOL)
+        pool = STEP_POOL;
     while (!budget_full(b)) {
         double best_prior = -INFINITY;
         for (size_t k = 0; k < pool; k++)

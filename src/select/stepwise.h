@@ -38,6 +38,10 @@
  * than weighing all of them (RESULTS.md). */
 #define STEP_CANDIDATES 5
 
+/* ... and only among the selectable sentences with the STEP_POOL highest
+ * priors, so a long cluster costs little more per step than a short one. */
+#define STEP_POOL 96
+
 /* The candidate taken is the one with the highest estimated gain per
  * words^STEP_COST_EXP; the walk still stops when no gain is above zero.
  * The gain is the change in F the whole sentence brings, so a long

@@ -574,7 +574,8 @@ static const char *const DOMAIN_ENDS[] = {
     "fr", "es", "nl", "ru", "cn", "jp", "io", "ly", "tv", "ws", "ie", "nz", "ch",
     "se", "info", "biz", "html", "htm", "php", "asp", "aspx", "jsp", "js", "jpg",
     "jpeg", "png", "gif", "pdf", "mp3", "mp4", "txt", "swf", "xml", "cfm", "shtml",
-    "doc", "docx", "xls", "xlsx", "csv", "zip", "exe", "ppt",
+    "doc", "docx", "xls", "xlsx", "csv", "zip", "exe", "ppt", "pptx", "json", "gz", "rar", "svg", "webp",
+    "mov", "avi", "wav", "mkv", "py", "md", "fm", "ai", "gl", "eu", "tk",
 };
 
 /* c is one of the bytes of set (never NUL, which strchr would find). */
@@ -718,30 +719,36 @@ static size_t post_signature_length(const char *s, size_t i, size_t end)
     if (k >= end || s[k] != '@')
         return 0;
     size_t h = ++k;
-    while (k < end && (is_alpha_ascii((unsigned char)s[k]) || (s[k] >= '0' && s[k] <= '9') || s[k] == '_'))
+    while (k < end && k - h <= 30 &&
+           (is_alpha_ascii((unsigned char)s[k]) || (s[k] >= '0' && s[k] <= '9') || s[k] == '_'))
         k++;
-    if (k == h || (k = skip_space(s, k, end)) >= end || s[k] != ')')
-        return 0;
+    if (k == h || k - h > 30 || (k = skip_space(s, k, end)) >= end || s[k] != ')')
+        return 0;   /* handles have at most 15 (Twitter) or 30 (Instagram) characters */
     k = skip_space(s, k + 1, end);
     int on = k + 3 < end && strncasecmp(s + k, "on ", 3) == 0;
     if (on)
         k += 3;
-    size_t e;
+    size_t e, y;
     if (!month_at(s, k, end, on, &e) || e >= end || s[e] != ' ' || !(e = digits_at(s, e + 1, end, 2)) ||
-        e + 2 >= end || s[e] != ',' || s[e + 1] != ' ' || !(e = digits_at(s, e + 2, end, 4)))
+        e + 2 >= end || s[e] != ',' || s[e + 1] != ' ' || !(y = digits_at(s, e + 2, end, 4)) || y - (e + 2) != 4)
         return 0;
-    size_t t;   /* " at 9: 33am pdt" */
-    if (on && e + 4 < end && strncasecmp(s + e, " at ", 4) == 0 && (t = digits_at(s, e + 4, end, 2)) &&
-        t < end && s[t] == ':') {
-        t = skip_space(s, t + 1, end);
-        if ((t = digits_at(s, t, end, 2)) && t + 2 <= end && strchr("ap", s[t] | 0x20) && (s[t + 1] | 0x20) == 'm') {
-            e = t + 2;
-            if (e + 4 <= end && s[e] == ' ' && is_alpha_ascii((unsigned char)s[e + 1]) &&
-                is_alpha_ascii((unsigned char)s[e + 2]) && (s[e + 3] | 0x20) == 't' &&
-                (e + 4 == end || s[e + 4] == ' '))
-                e += 4;  /* the time zone, "pdt" */
-        }
-    }
+    e = y;
+    if (!on)
+        return e - i;
+    /* Instagram's form always gives the time, " at 9: 33am pdt"; without
+     * it, "( @handle ) on june 24, 2015 that ..." is a sentence. */
+    size_t t;
+    if (!(e + 4 < end && strncasecmp(s + e, " at ", 4) == 0 && (t = digits_at(s, e + 4, end, 2)) && t < end &&
+          s[t] == ':'))
+        return 0;
+    t = skip_space(s, t + 1, end);
+    if (!(t = digits_at(s, t, end, 2)) || t + 2 > end || !one_of((char)(s[t] | 0x20), "ap") ||
+        (s[t + 1] | 0x20) != 'm')
+        return 0;
+    e = t + 2;
+    if (e + 4 <= end && s[e] == ' ' && is_alpha_ascii((unsigned char)s[e + 1]) &&
+        is_alpha_ascii((unsigned char)s[e + 2]) && (s[e + 3] | 0x20) == 't' && (e + 4 == end || s[e + 4] == ' '))
+        e += 4;  /* the time zone, "pdt" */
     return e - i;
 }
 
