@@ -284,6 +284,55 @@ Test(stepwise, takes_a_leaning_sentence_with_the_one_before, .init = setup, .fin
     precis_cluster_free(c);
 }
 
+/* A quotation that opens a sentence and runs on into the next, where its
+ * speaker is named, is never printed alone: the opening is taken only as
+ * the pair of the sentence that names the speaker. */
+Test(stepwise, takes_an_opening_quotation_only_with_its_speaker, .init = setup, .fini = teardown)
+{
+    static const char *const rally =
+        "The mayor spoke to the crowd outside city hall on Monday.\n\n"
+        "\" We will not close a single library in this city.\n\n"
+        "We will find the money somewhere else, \" the mayor said.\n\n"
+        "The council votes on the budget next week.\n";
+    precis_cluster *c = one_article_cluster("rally", rally);
+    cr_assert_eq(c->nsents, 4);
+    cr_assert(c->sents[1].flags & SENT_LEANS_FORWARD, "the opening of the quotation should lean forward");
+    cr_assert(c->sents[2].flags & SENT_LEANS_BACK, "its end should lean back");
+    for (size_t i = 0; i < 4; i++)
+        cr_expect(i == 1 || !(c->sents[i].flags & SENT_LEANS_FORWARD), "sentence %zu leans forward", i);
+    static const char model_text[] = "precis-scorer 1\nfeatures 1 ctx_prior\nbias 0\nlinear 1\n";
+    scorer_model *m = scorer_model_parse(model_text, sizeof model_text - 1);
+    cr_assert_not_null(m);
+    prepared p;
+    prepare(c, &p);
+    uint32_t chosen[5];
+    /* Only the opening is worth anything alone: it is not taken alone. */
+    double prior[4] = {-0.5, 0.4, -0.1, -0.5};
+    budget b = {300, 0, 0, 0, 0, 0};
+    size_t n = select_stepwise_model(c, &p.r, m, p.x, prior, &b, &p.a, chosen);
+    cr_assert_eq(n, 2, "took %zu sentences", n);
+    cr_expect_eq(chosen[0], 1, "the opening comes first");
+    cr_expect_eq(chosen[1], 2, "then the sentence with the speaker");
+    /* When the two together are worth nothing, neither is taken. */
+    prior[2] = -0.5;
+    b = (budget){300, 0, 0, 0, 0, 0};
+    cr_expect_eq(select_stepwise_model(c, &p.r, m, p.x, prior, &b, &p.a, chosen), 0);
+    scorer_model_free(m);
+    arena_free(&p.a);
+    precis_cluster_free(c);
+}
+
+/* An opening quotation that ends its article (Multi-News clips its
+ * sources) has no sentence to lean on and is taken on its own. */
+Test(stepwise, an_opening_quotation_at_an_article_end_stands_alone, .init = setup, .fini = teardown)
+{
+    precis_cluster *c = one_article_cluster("clip", "The mayor spoke on Monday.\n\n"
+                                                    "\" We will not close a single library in this city.\n");
+    cr_assert_eq(c->nsents, 2);
+    cr_expect(!(c->sents[1].flags & SENT_LEANS_FORWARD));
+    precis_cluster_free(c);
+}
+
 static void expect_same_selection(precis_cluster *c, select_fn want, size_t words, const char *query,
                                   const char *what)
 {

@@ -219,6 +219,7 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
                          PRECIS_MAX_SENTENCES);
     int leading = 1; /* no story sentence yet: a caption may still come */
     int quote_open = 0; /* sentences in which a straight quotation may still be open */
+    int opened = 0;     /* the sentence before opens a quotation with its only straight mark */
     for (size_t i = 0; i < nseg; i++) {
         sentence *s = &c->sents[c->nsents];
         memset(s, 0, sizeof *s);
@@ -249,9 +250,17 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
          * began. A stray mark keeps a quotation open for three sentences
          * at most. */
         int inside = quote_open > 0 || closes_quotation_first(a->text + s->start, s->end - s->start);
-        if (a->count > 0 && inside)
+        if (a->count > 0 && inside) {
             s->flags |= SENT_LEANS_BACK;
-        if (straight_quotes(a->text + s->start, s->end - s->start) % 2)
+            /* `" We will not close a single library.` before `We will
+             * find the money, " the mayor said.`: the quotation's speaker
+             * is named after it, so the opening leans forward on this. */
+            if (opened)
+                c->sents[c->nsents - 1].flags |= SENT_LEANS_FORWARD;
+        }
+        size_t marks = straight_quotes(a->text + s->start, s->end - s->start);
+        int opens = !inside && marks == 1 && a->text[s->start] == '"';
+        if (marks % 2)
             quote_open = inside ? 0 : 3;
         else if (quote_open > 0)
             quote_open--;
@@ -265,6 +274,7 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
             return error_set(err, PRECIS_ERR_NOMEM, doc_id, 0, "out of memory");
         if (s->ntok == 0)
             continue; /* punctuation only: nothing to summarize */
+        opened = opens;
         c->nsents++;
         a->count++;
     }

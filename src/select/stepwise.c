@@ -118,7 +118,8 @@ static int group_taken(const step_state *st, uint32_t i)
     return 0;
 }
 
-int step_candidate(const step_state *st, const budget *b, uint32_t i)
+/* Whether sentence i may be taken now, leaving aside what comes after it. */
+static int may_take(const step_state *st, const budget *b, uint32_t i)
 {
     const sentence *s = &st->c->sents[i];
     if (st->taken[i] || !sentence_is_selectable(s) || !budget_fits(b, s->words, sentence_bytes(st->c, s)))
@@ -128,6 +129,13 @@ int step_candidate(const step_state *st, const budget *b, uint32_t i)
     if ((s->flags & SENT_LEANS_BACK) && !st->taken[i - 1])
         return 0;
     return !group_taken(st, i);
+}
+
+int step_candidate(const step_state *st, const budget *b, uint32_t i)
+{
+    /* An opening quotation is taken only as the pair of the sentence that
+     * goes on to name its speaker (SENT_LEANS_FORWARD). */
+    return !(st->c->sents[i].flags & SENT_LEANS_FORWARD) && may_take(st, b, i);
 }
 
 /* Whether sentence s holds term t, or the bigram (t, u) when pair. */
@@ -193,7 +201,7 @@ static int pair_candidate(const step_state *st, const budget *b, uint32_t i)
     const precis_cluster *c = st->c;
     const sentence *s = &c->sents[i];
     if (st->taken[i] || !(s->flags & SENT_LEANS_BACK) || st->taken[i - 1] || !sentence_is_selectable(s) ||
-        !step_candidate(st, b, i - 1) || st->r->group[i] == st->r->group[i - 1] || group_taken(st, i))
+        !may_take(st, b, i - 1) || st->r->group[i] == st->r->group[i - 1] || group_taken(st, i))
         return 0;
     budget both = *b;
     budget_take(&both, c->sents[i - 1].words, sentence_bytes(c, &c->sents[i - 1]));

@@ -25,9 +25,12 @@ enum {
     SENT_CUT = 1 << 9,          /* set by the cluster: the article stops inside this sentence */
     SENT_BOILERPLATE = 1 << 10, /* set by the cluster: on the boilerplate list (clean/boilerplate.h) */
     SENT_CAPTION = 1 << 11,     /* set by the cluster: a photo caption heading the article (clean/caption.h) */
-    SENT_LEANS_BACK = 1 << 12   /* set by the cluster: opens with "he", "his", ..., quotes "he" or "it" as
+    SENT_LEANS_BACK = 1 << 12,  /* set by the cluster: opens with "he", "his", ..., quotes "he" or "it" as
                                    speaker, or is a whole quotation; never on an article's first sentence
                                    (clean/sentence_edges.h) */
+    SENT_LEANS_FORWARD = 1 << 13 /* set by the cluster: opens a quotation with its only straight mark, and
+                                   the next sentence goes on with it (and leans back on this one), so the
+                                   speaker is named later; stepwise takes it only with that sentence */
 };
 
 typedef struct seg_sentence {
