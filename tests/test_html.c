@@ -155,3 +155,18 @@ Test(html, fuzz_crash_br_after_block_keeps_one_blank_line)
     cr_assert_null(strstr(doc.body.data, "\n\n\n"), "%s", doc.body.data);
     cr_assert_neq(doc.body.data[doc.body.len - 1], '\n');
 }
+
+/* gumbo turns a numeric character reference far beyond Unicode into a
+ * stray byte; the page's text must stay valid UTF-8 (fuzz_html). */
+Test(html, fuzz_crash_huge_character_reference_gives_valid_utf8)
+{
+    static const char p[] = "<!doctype html><html><body><article><p>The river rose overnight, officials "
+                            "said in a statement on Monday.</p><p>caf&#x1F9999999999999999; the end.</p>"
+                            "</article></body></html>";
+    precis_error err = {0};
+    cr_assert_eq(html_extract(p, sizeof p - 1, "ref.html", &doc, &err), PRECIS_OK, "%s", err.message);
+    size_t bad;
+    cr_assert_eq(utf8_check(doc.body.data, doc.body.len, &bad), 0, "invalid UTF-8 at byte %zu of: %s", bad,
+                 doc.body.data);
+    cr_assert_not_null(strstr(doc.body.data, "the end."), "%s", doc.body.data);
+}

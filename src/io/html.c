@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "core/error.h"
 
@@ -239,18 +240,35 @@ static uint32_t collapsed_len(const char *s, uint32_t *commas)
 
 /* Append s to b with white space collapsed; `at_space` tracks whether b
  * currently ends in white space (or a paragraph break). */
+/* Append s with its white space collapsed. Gumbo's text is meant to be
+ * UTF-8, but a numeric character reference far beyond Unicode
+ * ("caf&#x1F9999999999999999;") comes out of it as a stray byte (found by
+ * fuzz_html): a byte that does not start a valid sequence becomes U+FFFD,
+ * so a page's text is always valid UTF-8. */
 static int append_collapsed(buf *b, const char *s, int *at_space)
 {
-    for (; *s; s++) {
-        if (isspace((unsigned char)*s)) {
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (isspace(c)) {
             if (!*at_space && buf_putc(b, ' ') != 0)
                 return -1;
             *at_space = 1;
-        } else {
-            if (buf_putc(b, *s) != 0)
-                return -1;
-            *at_space = 0;
+            i++;
+            continue;
         }
+        *at_space = 0;
+        if (c < 0x80) {
+            if (buf_putc(b, (char)c) != 0)
+                return -1;
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n > 0 ? buf_append(b, s + i, (size_t)n) != 0 : buf_append(b, "\xEF\xBF\xBD", 3) != 0)
+            return -1;
+        i += n > 0 ? (size_t)n : 1;
     }
     return 0;
 }
