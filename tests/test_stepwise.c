@@ -9,6 +9,7 @@
  */
 #include <criterion/criterion.h>
 #include <math.h>
+#include <string.h>
 
 #include "helpers.h"
 #include "model/cluster.h"
@@ -210,6 +211,18 @@ Test(stepwise, stops_on_its_own, .init = setup, .fini = teardown)
     precis_cluster_free(c);
 }
 
+/* A stepwise model written by hand, for tests that need to know what it
+ * will estimate. */
+static scorer_model *hand_model(const char *text)
+{
+    scorer_model *m = scorer_model_parse(text, strlen(text));
+    cr_assert_not_null(m, "the hand-written model does not parse: %s", text);
+    return m;
+}
+
+/* Its estimate of a candidate's gain is the scorer's prior, nothing else. */
+#define PRIOR_IS_GAIN "precis-scorer 1\nfeatures 1 ctx_prior\nbias 0\nlinear 1\n"
+
 /* The candidate taken first is the one with the most estimated gain per
  * words^STEP_COST_EXP, not the most gain: a model whose estimate is just
  * the prior, a long sentence at 0.30 and a short one at 0.25, takes the
@@ -227,9 +240,7 @@ Test(stepwise, takes_dense_sentences_first, .init = setup, .fini = teardown)
     cr_assert_eq(c->nsents, 3);
     cr_assert_gt(c->sents[1].words, 4 * c->sents[0].words, "%u against %u words", c->sents[1].words,
                  c->sents[0].words);
-    static const char model_text[] = "precis-scorer 1\nfeatures 1 ctx_prior\nbias 0\nlinear 1\n";
-    scorer_model *m = scorer_model_parse(model_text, sizeof model_text - 1);
-    cr_assert_not_null(m);
+    scorer_model *m = hand_model(PRIOR_IS_GAIN);
     prepared p;
     prepare(c, &p);
     double prior[3] = {0.25, 0.30, -0.1};
@@ -259,9 +270,7 @@ Test(stepwise, takes_a_leaning_sentence_with_the_one_before, .init = setup, .fin
     precis_cluster *c = one_article_cluster("sale", sale);
     cr_assert_eq(c->nsents, 3);
     cr_assert(c->sents[1].flags & SENT_LEANS_BACK, "\"It was sold ...\" should lean on the sentence before");
-    static const char model_text[] = "precis-scorer 1\nfeatures 2 ctx_prior ctx_prev_in\nbias 0\nlinear 1 0.5\n";
-    scorer_model *m = scorer_model_parse(model_text, sizeof model_text - 1);
-    cr_assert_not_null(m);
+    scorer_model *m = hand_model("precis-scorer 1\nfeatures 2 ctx_prior ctx_prev_in\nbias 0\nlinear 1 0.5\n");
     prepared p;
     prepare(c, &p);
     uint32_t chosen[4];
@@ -300,9 +309,7 @@ Test(stepwise, takes_an_opening_quotation_only_with_its_speaker, .init = setup, 
     cr_assert(c->sents[2].flags & SENT_LEANS_BACK, "its end should lean back");
     for (size_t i = 0; i < 4; i++)
         cr_expect(i == 1 || !(c->sents[i].flags & SENT_LEANS_FORWARD), "sentence %zu leans forward", i);
-    static const char model_text[] = "precis-scorer 1\nfeatures 1 ctx_prior\nbias 0\nlinear 1\n";
-    scorer_model *m = scorer_model_parse(model_text, sizeof model_text - 1);
-    cr_assert_not_null(m);
+    scorer_model *m = hand_model(PRIOR_IS_GAIN);
     prepared p;
     prepare(c, &p);
     uint32_t chosen[5];
