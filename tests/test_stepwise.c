@@ -329,6 +329,53 @@ Test(stepwise, takes_an_opening_quotation_only_with_its_speaker, .init = setup, 
     precis_cluster_free(c);
 }
 
+/* A quotation of three sentences whose speaker is named in the last: the
+ * opening and the middle lean forward, and the three are taken as one
+ * unit or not at all (with pairs alone the middle was printed without
+ * the speaker, or the quotation could not be taken). */
+Test(stepwise, takes_a_long_quotation_whole_with_its_speaker, .init = setup, .fini = teardown)
+{
+    static const char *const rally =
+        "The mayor spoke to the crowd outside city hall on Monday.\n\n"
+        "\" We will not close a single library in this city.\n\n"
+        "Not one branch will lose an hour of its opening times next year.\n\n"
+        "We will find the money somewhere else, \" the mayor said.\n\n"
+        "The council votes on the budget next week.\n";
+    precis_cluster *c = one_article_cluster("rally", rally);
+    cr_assert_eq(c->nsents, 5);
+    static const int forward[5] = {0, 1, 1, 0, 0}, back[5] = {0, 0, 1, 1, 0};
+    for (size_t i = 0; i < 5; i++) {
+        cr_expect_eq(!!(c->sents[i].flags & SENT_LEANS_FORWARD), forward[i], "sentence %zu: leans forward?", i);
+        cr_expect_eq(!!(c->sents[i].flags & SENT_LEANS_BACK), back[i], "sentence %zu: leans back?", i);
+    }
+    scorer_model *m = hand_model(PRIOR_IS_GAIN);
+    prepared p;
+    prepare(c, &p);
+    uint32_t chosen[6];
+    /* The opening and the middle are worth something, the speaker's
+     * sentence a little less than nothing: the three go in together. */
+    double prior[5] = {-0.5, 0.4, 0.3, -0.1, -0.5};
+    budget b = {300, 0, 0, 0, 0, 0};
+    size_t n = select_stepwise_model(c, &p.r, m, p.x, prior, &b, &p.a, chosen);
+    cr_assert_eq(n, 3, "took %zu sentences", n);
+    for (size_t k = 0; k < 3; k++)
+        cr_expect_eq(chosen[k], k + 1, "choice %zu is sentence %u", k, chosen[k]);
+    /* Together they are worth nothing: none is taken, not even the first
+     * two, which alone would have been worth 0.7. */
+    prior[3] = -0.8;
+    b = (budget){300, 0, 0, 0, 0, 0};
+    cr_expect_eq(select_stepwise_model(c, &p.r, m, p.x, prior, &b, &p.a, chosen), 0);
+    /* A budget too small for all three takes none of them either. */
+    prior[3] = -0.1;
+    b = (budget){25, 0, 0, 0, 0, 0};
+    n = select_stepwise_model(c, &p.r, m, p.x, prior, &b, &p.a, chosen);
+    for (size_t k = 0; k < n; k++)
+        cr_expect(chosen[k] == 0 || chosen[k] == 4, "sentence %u taken without the rest of its quotation", chosen[k]);
+    scorer_model_free(m);
+    arena_free(&p.a);
+    precis_cluster_free(c);
+}
+
 /* An opening quotation that ends its article (Multi-News clips its
  * sources) has no sentence to lean on and is taken on its own. */
 Test(stepwise, an_opening_quotation_at_an_article_end_stands_alone, .init = setup, .fini = teardown)

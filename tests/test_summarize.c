@@ -411,6 +411,49 @@ Test(summarize, the_rest_of_a_quotation_comes_after_its_start)
     precis_cluster_free(c);
 }
 
+Test(summarize, a_quotation_whose_speaker_comes_last_is_printed_whole_or_not_at_all)
+{
+    /* A quotation that opens a paragraph with its only straight mark names
+     * its speaker in its last sentence. Its opening and its middle are the
+     * mayor's words, not the reporter's, so every method prints them only
+     * followed by the rest, down to "the mayor said". */
+    static const char *const docs[] = {
+        "The storm destroyed the Lincoln Elementary school on Tuesday night, officials said.\n"
+        "\" We lost a building on Tuesday, but we did not lose a community.\n"
+        "The school will reopen in two years on the same site.\n"
+        "We will rebuild it stronger than before, \" Mayor Ana Ruiz said on Wednesday.\n"
+        "Classes will move to the library until then.\n",
+        "The Lincoln Elementary school will reopen in two years on the same site, after the storm "
+        "destroyed it on Tuesday night.\nThe town lost a building, but not a community, residents said.\n"
+        "Classes move to the public library in the meantime.\n"};
+    static const char *const parts[] = {"\" We lost", "The school will", "We will rebuild"};
+    precis_cluster *c = texts_cluster(engine, "storm", docs, 2);
+    size_t whole = 0;
+    for (size_t m = 0; m < NMETHODS; m++)
+        for (size_t words = 20; words <= 120; words += 20) {
+            precis_summary *s = summarize(c, pairing_methods[m], words, 0);
+            for (size_t j = 0; j < precis_summary_count(s); j++) {
+                const precis_summary_sentence *it = precis_summary_get(s, j);
+                for (size_t k = 0; k < 3; k++) {
+                    if (it->len < strlen(parts[k]) || memcmp(it->text, parts[k], strlen(parts[k])) != 0)
+                        continue;
+                    /* part k at j: parts 0-2 must be at j - k .. j - k + 2 */
+                    int ok = j >= k && j - k + 2 < precis_summary_count(s);
+                    for (size_t q = 0; ok && q < 3; q++) {
+                        const precis_summary_sentence *o = precis_summary_get(s, j - k + q);
+                        ok = o->len >= strlen(parts[q]) && !memcmp(o->text, parts[q], strlen(parts[q]));
+                    }
+                    cr_expect(ok, "%s at %zu words printed \"%.*s\" without the whole quotation", pairing_methods[m],
+                              words, (int)it->len, it->text);
+                    whole += ok && k == 0;
+                }
+            }
+            precis_summary_free(s);
+        }
+    cr_expect_gt(whole, 0, "no method printed the quotation");
+    precis_cluster_free(c);
+}
+
 Test(summarize, a_quotation_is_printed_with_its_most_named_attribution)
 {
     /* Three of the seeds carry one quotation: "...," the source said (the

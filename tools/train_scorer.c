@@ -1158,20 +1158,20 @@ static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size
             break;
         size_t oracle = (size_t)-1, greedy = (size_t)-1, any = (size_t)-1, policy = (size_t)-1;
         double oracle_gain = -INFINITY, greedy_prior = -INFINITY, policy_value = 0;
-        int weighed = 0, policy_weighed = 0, policy_pair = 0, pooled = 0;
+        int weighed = 0, policy_weighed = 0, policy_lead = 0, pooled = 0;
         for (uint32_t k = 0; k < n && (weighed < ctx->o->step_k || (ctx->policy && policy_weighed < STEP_CANDIDATES));
              k++) {
             uint32_t i = order[k].index;
             pooled += sentence_is_selectable(&c->sents[i]);
             if (ctx->policy && policy_weighed < STEP_CANDIDATES && pooled <= STEP_POOL) {
-                /* as the selector weighs, pairs included (select/stepwise.h) */
-                int pair;
-                double value = step_value(&st, ctx->policy, x, &b, i, best_prior, &pair);
+                /* as the selector weighs, units included (select/stepwise.h) */
+                int lead;
+                double value = step_value(&st, ctx->policy, x, &b, i, best_prior, &lead);
                 policy_weighed += value >= 0;
                 if (value > policy_value) {
                     policy_value = value;
                     policy = i;
-                    policy_pair = pair;
+                    policy_lead = lead;
                 }
             }
             if (weighed >= ctx->o->step_k || !step_candidate(&st, &b, i))
@@ -1203,18 +1203,18 @@ static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size
         }
         if (any == (size_t)-1)
             break;
-        int pair = 0;
+        int lead = 0;
         if (policy != (size_t)-1) {
             greedy = policy;
-            pair = policy_pair;
+            lead = policy_lead;
         }
         int follow_oracle = (double)(rng_next(&ctx->rng) >> 11) / 9007199254740992.0 < ctx->o->oracle_share;
         size_t pick = follow_oracle || greedy == (size_t)-1 ? oracle : greedy;
         if (pick == (size_t)-1)
             pick = any;
         if (pick != greedy)
-            pair = 0;
-        for (size_t j = pick - (size_t)pair; j <= pick; j++) { /* a pair: the sentence before first */
+            lead = 0;
+        for (size_t j = pick - (size_t)lead; j <= pick; j++) { /* a unit: first to last */
             double du, db;
             hits(&sg[j], ref, peer, &du, &db);
             hu += du;

@@ -219,7 +219,8 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
                          PRECIS_MAX_SENTENCES);
     int leading = 1; /* no story sentence yet: a caption may still come */
     int quote_open = 0; /* sentences in which a straight quotation may still be open */
-    int opened = 0;     /* the sentence before opens a quotation with its only straight mark */
+    int opened = 0;     /* the sentence before opens a quotation with its only straight mark, or goes
+                           on with one that did */
     for (size_t i = 0; i < nseg; i++) {
         sentence *s = &c->sents[c->nsents];
         memset(s, 0, sizeof *s);
@@ -274,7 +275,10 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
             return error_set(err, PRECIS_ERR_NOMEM, doc_id, 0, "out of memory");
         if (s->ntok == 0)
             continue; /* punctuation only: nothing to summarize */
-        opened = opens;
+        /* The middle of a quotation that opened leaning forward leans
+         * forward too while it leaves the quotation open: its speaker is
+         * named further on still. */
+        opened = opens || (opened && inside && marks == 0);
         c->nsents++;
         a->count++;
     }

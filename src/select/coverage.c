@@ -16,7 +16,9 @@
  * A sentence that leans on the one before it ("She was banned for two
  * years": SENT_LEANS_BACK) is only taken with that sentence, as one unit
  * whose value and cost are both of theirs, so the brief never leaves the
- * reader asking who "she" is.
+ * reader asking who "she" is. The opening of a quotation whose speaker the
+ * next sentence names (SENT_LEANS_FORWARD) is only taken as the first of
+ * such a unit, never alone.
  *
  * Greedy on gain per word is within a constant factor of the optimum for
  * this objective and costs O(selected x sentences x bigrams); no solver
@@ -123,7 +125,7 @@ size_t select_coverage(const precis_cluster *c, const represent *r, const method
         size_t best = (size_t)-1, best_first = (size_t)-1;
         double best_ratio = 0;
         for (size_t i = 0; i < c->nsents; i++) {
-            if (!available(c, r, m, used, chosen, n, i))
+            if (!available(c, r, m, used, chosen, n, i) || (c->sents[i].flags & SENT_LEANS_FORWARD))
                 continue;
             size_t first = companion_of(c, used, i);
             if (first != (size_t)-1 && (!available(c, r, m, used, chosen, n, first) ||

@@ -68,6 +68,10 @@ static size_t pass(const precis_cluster *c, const represent *r, const method *m,
             continue;
         if (is_chosen(chosen, n, i))
             continue;
+        /* A quotation's opening comes only before the sentence that goes
+         * on to name its speaker, taken when that one is. */
+        if (m->keep_context && (s->flags & SENT_LEANS_FORWARD))
+            continue;
         /* SENT_LEANS_BACK is never set on an article's first sentence, so
          * i - 1 is the sentence this one leans on. */
         if (m->keep_context && (s->flags & SENT_LEANS_BACK) && !is_chosen(chosen, n, i - 1)) {

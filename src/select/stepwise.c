@@ -118,24 +118,46 @@ static int group_taken(const step_state *st, uint32_t i)
     return 0;
 }
 
-/* Whether sentence i may be taken now, leaving aside what comes after it. */
-static int may_take(const step_state *st, const budget *b, uint32_t i)
+/* Whether sentence i may be part of what is taken now: selectable, not yet
+ * taken, and no copy of it (its near-duplicate group) in the summary. */
+static int may_join(const step_state *st, uint32_t i)
 {
-    const sentence *s = &st->c->sents[i];
-    if (st->taken[i] || !sentence_is_selectable(s) || !budget_fits(b, s->words, sentence_bytes(st->c, s)))
-        return 0;
-    /* "She was banned ..." only after the sentence that says who she is
-     * (SENT_LEANS_BACK is never set on an article's first sentence). */
-    if ((s->flags & SENT_LEANS_BACK) && !st->taken[i - 1])
-        return 0;
-    return !group_taken(st, i);
+    return !st->taken[i] && sentence_is_selectable(&st->c->sents[i]) && !group_taken(st, i);
+}
+
+int step_unit(const step_state *st, const budget *b, uint32_t i)
+{
+    const precis_cluster *c = st->c;
+    /* A quotation's opening or middle is printed only with what follows
+     * it, up to the sentence that names its speaker (SENT_LEANS_FORWARD),
+     * so no unit ends on one. */
+    if ((c->sents[i].flags & SENT_LEANS_FORWARD) || !may_join(st, i))
+        return -1;
+    /* "She was banned ..." comes with the sentence that says who she is:
+     * walk back over the untaken sentences it leans on (SENT_LEANS_BACK is
+     * never set on an article's first sentence, so i - 1 is that one). */
+    uint32_t first = i;
+    while ((c->sents[first].flags & SENT_LEANS_BACK) && !st->taken[first - 1]) {
+        first--;
+        if (i - first >= STEP_UNIT || !may_join(st, first))
+            return -1;
+        for (uint32_t k = first + 1; k <= i; k++)
+            if (st->r->group[k] == st->r->group[first])
+                return -1; /* two copies of one sentence in a unit */
+    }
+    budget after = *b;
+    for (uint32_t k = first; k <= i; k++) {
+        const sentence *s = &c->sents[k];
+        if (!budget_fits(&after, s->words, sentence_bytes(c, s)))
+            return -1;
+        budget_take(&after, s->words, sentence_bytes(c, s));
+    }
+    return (int)(i - first);
 }
 
 int step_candidate(const step_state *st, const budget *b, uint32_t i)
 {
-    /* An opening quotation is taken only as the pair of the sentence that
-     * goes on to name its speaker (SENT_LEANS_FORWARD). */
-    return !(st->c->sents[i].flags & SENT_LEANS_FORWARD) && may_take(st, b, i);
+    return step_unit(st, b, i) == 0;
 }
 
 /* Whether sentence s holds term t, or the bigram (t, u) when pair. */
@@ -147,34 +169,49 @@ static int holds(const sentence *s, uint32_t t, uint32_t u, int pair)
     return 0;
 }
 
-/* The F_CTX_* features of sentence i as they would be once sentence `with`
- * were taken too (NO_SENTENCE: as things stand). */
-#define NO_SENTENCE UINT32_MAX
-static void features_with(const step_state *st, uint32_t i, uint32_t with, double best_prior, float *x)
+/* Whether one of the sentences first .. first + count - 1 holds term t, or
+ * the bigram (t, u) when pair. */
+static int held_by(const precis_cluster *c, uint32_t first, uint32_t count, uint32_t t, uint32_t u, int pair)
+{
+    for (uint32_t k = first; k < first + count; k++)
+        if (holds(&c->sents[k], t, u, pair))
+            return 1;
+    return 0;
+}
+
+/* The F_CTX_* features of sentence i as they would be once the `count`
+ * sentences from `first` on were taken too (count 0: as things stand). */
+static void features_with(const step_state *st, uint32_t i, uint32_t first, uint32_t count, double best_prior,
+                          float *x)
 {
     const precis_cluster *c = st->c;
     const sentence *s = &c->sents[i];
-    const sentence *w = with == NO_SENTENCE ? NULL : &c->sents[with];
     size_t content = 0, content_new = 0, bigrams = 0, bigrams_new = 0;
     for (uint32_t k = 0; k < s->ntok; k++) {
         uint32_t t = s->tok[k];
         if (!c->term_stop[t]) {
             content++;
-            content_new += !st->term_in[t] && !(w && holds(w, t, 0, 0));
+            content_new += !st->term_in[t] && !held_by(c, first, count, t, 0, 0);
         }
         if (k + 1 < s->ntok) {
             bigrams++;
-            bigrams_new += !bigram_has(st, bigram_key(t, s->tok[k + 1])) && !(w && holds(w, t, s->tok[k + 1], 1));
+            bigrams_new += !bigram_has(st, bigram_key(t, s->tok[k + 1])) &&
+                           !held_by(c, first, count, t, s->tok[k + 1], 1);
         }
     }
     double p = st->prior[i];
-    double words = st->words + (w ? w->words : 0);
-    double shared = st->shared + (w ? fmax(st->prior[with], 0) * w->words : 0);
+    double words = st->words, shared = st->shared;
     float max_sim = st->max_sim[i];
-    if (w) {
-        float sim = (float)svec_dot(&st->r->vec[i], &st->r->vec[with]);
+    uint32_t same_art = st->art_taken[s->article];
+    for (uint32_t k = first; k < first + count; k++) {
+        const sentence *w = &c->sents[k];
+        words += w->words;
+        shared += fmax(st->prior[k], 0) * w->words;
+        float sim = (float)svec_dot(&st->r->vec[i], &st->r->vec[k]);
         max_sim = sim > max_sim ? sim : max_sim;
+        same_art += w->article == s->article;
     }
+    int prev_in = s->pos > 0 && (st->taken[i - 1] || (count > 0 && i - 1 >= first && i - 1 < first + count));
     x[F_CTX_PRIOR] = (float)p;
     x[F_CTX_PRIOR_GAP] = (float)(p - best_prior);
     x[F_CTX_MAX_SIM] = max_sim;
@@ -182,30 +219,15 @@ static void features_with(const step_state *st, uint32_t i, uint32_t with, doubl
     x[F_CTX_BI_NEW] = bigrams ? (float)bigrams_new / (float)bigrams : 0;
     x[F_CTX_WORDS] = (float)(words / st->budget_words);
     x[F_CTX_AFTER] = (float)((words + s->words) / st->budget_words);
-    x[F_CTX_STEP] = (float)(st->n + (w != NULL));
-    x[F_CTX_SAME_ART] = (float)(st->art_taken[s->article] + (w && w->article == s->article));
-    x[F_CTX_PREV_IN] = s->pos > 0 && (st->taken[i - 1] || with == i - 1) && c->sents[i - 1].article == s->article;
+    x[F_CTX_STEP] = (float)(st->n + count);
+    x[F_CTX_SAME_ART] = (float)same_art;
+    x[F_CTX_PREV_IN] = prev_in && c->sents[i - 1].article == s->article;
     x[F_CTX_MARGIN] = (float)(p - shared / (words + st->expected_best + 1e-9));
 }
 
 void step_features(const step_state *st, uint32_t i, double best_prior, float *x)
 {
-    features_with(st, i, NO_SENTENCE, best_prior, x);
-}
-
-/* Sentence i leans on the one before, which is not yet taken but could be
- * now, and the two fit the budget together: then they may be taken as a
- * pair ("His spokesperson said ..." with the sentence that names Putin). */
-static int pair_candidate(const step_state *st, const budget *b, uint32_t i)
-{
-    const precis_cluster *c = st->c;
-    const sentence *s = &c->sents[i];
-    if (st->taken[i] || !(s->flags & SENT_LEANS_BACK) || st->taken[i - 1] || !sentence_is_selectable(s) ||
-        !may_take(st, b, i - 1) || st->r->group[i] == st->r->group[i - 1] || group_taken(st, i))
-        return 0;
-    budget both = *b;
-    budget_take(&both, c->sents[i - 1].words, sentence_bytes(c, &c->sents[i - 1]));
-    return budget_fits(&both, s->words, sentence_bytes(c, s));
+    features_with(st, i, 0, 0, best_prior, x);
 }
 
 int step_take(step_state *st, uint32_t i)
@@ -231,23 +253,23 @@ int step_take(step_state *st, uint32_t i)
 }
 
 double step_value(const step_state *st, const scorer_model *model, const float *x, const budget *b, uint32_t i,
-                  double best_prior, int *pair)
+                  double best_prior, int *lead)
 {
     const precis_cluster *c = st->c;
     float row[F_COUNT];
-    *pair = 0;
-    if (!step_candidate(st, b, i) && !(*pair = pair_candidate(st, b, i)))
+    *lead = step_unit(st, b, i);
+    if (*lead < 0)
         return -1;
-    double gain = 0, words = c->sents[i].words;
-    if (*pair) { /* the sentence before first, then this one after it */
-        memcpy(row, x + (size_t)(i - 1) * F_COUNT, sizeof row);
-        step_features(st, i - 1, best_prior, row);
-        gain = scorer_model_predict(model, row);
-        words += c->sents[i - 1].words;
+    /* Each sentence of the unit weighed as it would be with the ones
+     * before it in, the gains added, over the unit's words together. */
+    uint32_t first = i - (uint32_t)*lead;
+    double gain = 0, words = 0;
+    for (uint32_t k = first; k <= i; k++) {
+        memcpy(row, x + (size_t)k * F_COUNT, sizeof row);
+        features_with(st, k, first, k - first, best_prior, row);
+        gain += scorer_model_predict(model, row);
+        words += c->sents[k].words;
     }
-    memcpy(row, x + (size_t)i * F_COUNT, sizeof row);
-    features_with(st, i, *pair ? i - 1 : NO_SENTENCE, best_prior, row);
-    gain += scorer_model_predict(model, row);
     return gain > 0 ? gain / pow(fmax(words, 1), STEP_COST_EXP) : 0;
 }
 
@@ -274,22 +296,22 @@ size_t select_stepwise_model(const precis_cluster *c, const represent *r, const 
             break;
         size_t best = (size_t)-1;
         double best_value = 0;
-        int weighed = 0, best_pair = 0;
+        int weighed = 0, best_lead = 0;
         for (size_t k = 0; k < pool && weighed < STEP_CANDIDATES; k++) {
-            int pair;
-            double value = step_value(&st, model, x, b, order[k].index, best_prior, &pair);
+            int lead;
+            double value = step_value(&st, model, x, b, order[k].index, best_prior, &lead);
             if (value < 0)
                 continue;
             weighed++;
             if (value > best_value) {
                 best_value = value;
                 best = order[k].index;
-                best_pair = pair;
+                best_lead = lead;
             }
         }
         if (best == (size_t)-1)
             break;
-        for (size_t j = best - (size_t)best_pair; j <= best; j++) { /* the sentence before first */
+        for (size_t j = best - (size_t)best_lead; j <= best; j++) { /* the unit, first to last */
             if (step_take(&st, (uint32_t)j) != 0)
                 return (size_t)-1;
             budget_take(b, c->sents[j].words, sentence_bytes(c, &c->sents[j]));

@@ -10,12 +10,14 @@
  * when no candidate is expected to raise it.
  *
  * A sentence that leans on the one before (SENT_LEANS_BACK) is a candidate
- * once that one is in, or as a pair with it: the sentence before weighed
- * as it stands, this one as it would be with that one in, the two gains
- * added and divided by their words together. Without pairs such a
- * sentence waited for its predecessor to be worth a place alone, and the
- * rules that mark more sentences as leaning cost Multi-News about 0.05
- * ROUGE-1 and 0.09 ROUGE-2 (RESULTS.md).
+ * once that one is in, or as a unit with it (and with the one before that,
+ * if it leans too, up to STEP_UNIT sentences): each sentence weighed as it
+ * would be with the ones before it in, the gains added and divided by
+ * their words together. Without units such a sentence waited for its
+ * predecessor to be worth a place alone, and the rules that mark more
+ * sentences as leaning cost Multi-News about 0.05 ROUGE-1 and 0.09 ROUGE-2
+ * (RESULTS.md). No unit ends on the opening or the middle of a quotation
+ * whose speaker is named further on (SENT_LEANS_FORWARD).
  *
  * The state below is shared by the selector and by the trainer
  * (tools/train_scorer.c), which walks the same states over the training
@@ -49,6 +51,11 @@
  * another: 0.3 to 0.7 is a plateau, +0.08 R-1 on Multi-News (RESULTS.md). */
 #define STEP_COST_EXP 0.5
 
+/* The most sentences taken as one unit: a quotation's opening, two
+ * sentences of its middle and the one that names its speaker (the cluster
+ * keeps a straight quotation open for three sentences at most). */
+#define STEP_UNIT 4
+
 typedef struct step_state {
     const precis_cluster *c;
     const represent *r;
@@ -73,9 +80,16 @@ typedef struct step_state {
 int step_init(step_state *st, const precis_cluster *c, const represent *r, const double *prior,
               const budget *b, uint32_t *chosen, arena *a);
 
-/* 1 if sentence i may be added now: not yet taken, not a fragment, not in
- * the near-duplicate group of a chosen sentence, and within the budget. */
+/* 1 if sentence i may be added now on its own: not yet taken, not a
+ * fragment, not in the near-duplicate group of a chosen sentence, within
+ * the budget, and neither leaning on an untaken sentence nor forward. */
 int step_candidate(const step_state *st, const budget *b, uint32_t i);
+
+/* How many sentences must come before i if i is taken now: 0 when it
+ * stands alone (step_candidate), 1 to STEP_UNIT - 1 when it leans on that
+ * many untaken sentences before it, all of which may be taken with it and
+ * fit the budget together; -1 when i cannot be taken now. */
+int step_unit(const step_state *st, const budget *b, uint32_t i);
 
 /* Fill the F_CTX_* entries of x (sentence i's feature row) for the current
  * state; best_prior is the highest prior among the current candidates. */
@@ -83,11 +97,12 @@ void step_features(const step_state *st, uint32_t i, double best_prior, float *x
 
 /* What taking sentence i now is worth to the selector: the model's
  * estimated gain over words^STEP_COST_EXP, or 0 when that gain is not
- * above zero, or -1 when i is not a candidate. When i can only be taken
- * with the sentence before (SENT_LEANS_BACK), *pair is set and the two
- * are weighed together. x holds the static feature rows. */
+ * above zero, or -1 when i cannot be taken. When i can only be taken with
+ * the sentences before it (SENT_LEANS_BACK), *lead is their number
+ * (step_unit) and the unit is weighed as a whole. x holds the static
+ * feature rows. */
 double step_value(const step_state *st, const scorer_model *model, const float *x, const budget *b, uint32_t i,
-                  double best_prior, int *pair);
+                  double best_prior, int *lead);
 
 /* Add sentence i to the summary. Returns 0, or -1 when out of memory. */
 int step_take(step_state *st, uint32_t i);

@@ -7,9 +7,10 @@
  * one copy of a near-duplicate group for what it says, often the shortest.
  * This step then prints the copy that best stands on its own, if it fits
  * the budget: one that does not lean on the sentence before it
- * (SENT_LEANS_BACK), and of those the one that names the most (capitalised
- * words past the first: people, places, agencies, days). Ties keep the
- * selector's choice, so on lower-cased text nothing changes.
+ * (SENT_LEANS_BACK) or on the one after it (SENT_LEANS_FORWARD), and of
+ * those the one that names the most (capitalised words past the first:
+ * people, places, agencies, days). Ties keep the selector's choice, so on
+ * lower-cased text nothing changes.
  */
 #include "select/select.h"
 #include "text/segment.h"
@@ -33,7 +34,7 @@ static int names_in(const precis_cluster *c, const sentence *s)
 static int standing(const precis_cluster *c, size_t i)
 {
     const sentence *s = &c->sents[i];
-    return names_in(c, s) - (s->flags & SENT_LEANS_BACK ? 1000 : 0);
+    return names_in(c, s) - (s->flags & (SENT_LEANS_BACK | SENT_LEANS_FORWARD) ? 1000 : 0);
 }
 
 /* Whether the summary holds a sentence that leans on sentence i. */
