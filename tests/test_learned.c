@@ -336,10 +336,12 @@ Test(learned, selection_stops_where_the_expected_f_would_fall, .init = setup, .f
         expected_best += fmax(scores[all[k]], 0) * c->sents[all[k]].words;
     size_t budget_words = 0, k = 0;
     while (k < nall) {
-        /* a predecessor greedy took for the sentence after it counts with
+        /* predecessors greedy took for the sentence after them count with
          * it, as one unit of their word-weighted p */
-        size_t unit =
-            k + 1 < nall && all[k + 1] == all[k] + 1 && (c->sents[all[k + 1]].flags & SENT_LEANS_BACK) ? 2 : 1;
+        size_t unit = 1;
+        while (k + unit < nall && all[k + unit] == all[k + unit - 1] + 1 &&
+               (c->sents[all[k + unit]].flags & SENT_LEANS_BACK))
+            unit++;
         double pw = 0, w = 0;
         for (size_t u = k; u < k + unit; u++) {
             pw += fmax(scores[all[u]], 0) * c->sents[all[u]].words;

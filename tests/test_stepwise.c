@@ -371,6 +371,22 @@ Test(stepwise, takes_a_long_quotation_whole_with_its_speaker, .init = setup, .fi
     n = select_stepwise_model(c, &p.r, m, p.x, prior, &b, &p.a, chosen);
     for (size_t k = 0; k < n; k++)
         cr_expect(chosen[k] == 0 || chosen[k] == 4, "sentence %u taken without the rest of its quotation", chosen[k]);
+    /* Greedy selection (learned's, centrality's) passes over the opening
+     * and the middle, however high they score, and takes them just before
+     * the speaker's sentence when it reaches that one; or not at all, when
+     * the three do not fit. */
+    double scores[5] = {0.1, 0.9, 0.8, 0.05, 0.2};
+    b = (budget){300, 0, 0, 0, 0, 0};
+    n = select_greedy(c, &p.r, method_find("learned"), scores, &b, &p.a, chosen);
+    static const uint32_t greedy_order[5] = {4, 0, 1, 2, 3};
+    cr_assert_eq(n, 5, "greedy took %zu sentences", n);
+    for (size_t k = 0; k < 5; k++)
+        cr_expect_eq(chosen[k], greedy_order[k], "greedy's choice %zu is sentence %u", k, chosen[k]);
+    b = (budget){25, 0, 0, 0, 0, 0};
+    n = select_greedy(c, &p.r, method_find("learned"), scores, &b, &p.a, chosen);
+    for (size_t k = 0; k < n; k++)
+        cr_expect(chosen[k] == 0 || chosen[k] == 4, "greedy took sentence %u without the rest of its quotation",
+                  chosen[k]);
     scorer_model_free(m);
     arena_free(&p.a);
     precis_cluster_free(c);

@@ -428,8 +428,8 @@ Test(summarize, a_quotation_whose_speaker_comes_last_is_printed_whole_or_not_at_
         "Classes move to the public library in the meantime.\n"};
     static const char *const parts[] = {"\" We lost", "The school will", "We will rebuild"};
     precis_cluster *c = texts_cluster(engine, "storm", docs, 2);
-    size_t whole = 0;
-    for (size_t m = 0; m < NMETHODS; m++)
+    for (size_t m = 0; m < NMETHODS; m++) {
+        size_t whole = 0;
         for (size_t words = 20; words <= 120; words += 20) {
             precis_summary *s = summarize(c, pairing_methods[m], words, 0);
             for (size_t j = 0; j < precis_summary_count(s); j++) {
@@ -450,7 +450,11 @@ Test(summarize, a_quotation_whose_speaker_comes_last_is_printed_whole_or_not_at_
             }
             precis_summary_free(s);
         }
-    cr_expect_gt(whole, 0, "no method printed the quotation");
+        /* Coverage and stepwise selection take the three as one unit
+         * (greedy's units: test_stepwise.c). */
+        if (!strcmp(pairing_methods[m], "coverage") || !strcmp(pairing_methods[m], "stepwise"))
+            cr_expect_gt(whole, 0, "%s never printed the quotation", pairing_methods[m]);
+    }
     precis_cluster_free(c);
 }
 

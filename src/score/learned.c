@@ -293,10 +293,12 @@ size_t select_learned(const precis_cluster *c, const represent *r, const method 
     double shared = 0, words = 0;
     size_t keep = 0;
     while (keep < n) {
-        /* A sentence greedy took only so that the next could follow it
-         * (SENT_LEANS_BACK) is weighed with that one, as one unit. */
-        size_t unit = keep + 1 < n && chosen[keep + 1] == chosen[keep] + 1 &&
-                              (c->sents[chosen[keep + 1]].flags & SENT_LEANS_BACK) ? 2 : 1;
+        /* Sentences greedy took only so that the next could follow them
+         * (SENT_LEANS_BACK) are weighed with it, as one unit. */
+        size_t unit = 1;
+        while (keep + unit < n && chosen[keep + unit] == chosen[keep + unit - 1] + 1 &&
+               (c->sents[chosen[keep + unit]].flags & SENT_LEANS_BACK))
+            unit++;
         double p_words = 0, unit_words = 0;
         for (size_t k = keep; k < keep + unit; k++) {
             p_words += fmax(scores[chosen[k]], 0) * c->sents[chosen[k]].words;

@@ -14,9 +14,10 @@
  * the cluster (represent.c: off_topic) are not chosen.
  *
  * A sentence that leans on the one before it ("She was banned for two
- * years": SENT_LEANS_BACK) is only taken with that sentence, as one unit
- * whose value and cost are both of theirs, so the brief never leaves the
- * reader asking who "she" is. The opening of a quotation whose speaker the
+ * years": SENT_LEANS_BACK) is only taken with that sentence (and the one
+ * before that, if it leans too: a long quotation), as one unit whose value
+ * and cost are all of theirs, so the brief never leaves the reader asking
+ * who "she" is. The opening of a quotation whose speaker the
  * next sentence names (SENT_LEANS_FORWARD) is only taken as the first of
  * such a unit, never alone.
  *
@@ -30,13 +31,6 @@
 #include "select/concepts.h"
 #include "select/select.h"
 #include "text/segment.h"
-
-/* Sentence i's greedy value: uncovered concept weight plus the scaled score. */
-static double value_of(const concepts *k, const unsigned char *covered, double scale, const double *scores,
-                       size_t i)
-{
-    return concepts_gain(k, covered, i) + scale * scores[i];
-}
 
 static int group_taken(const represent *r, const uint32_t *chosen, size_t n, size_t i)
 {
@@ -53,48 +47,68 @@ static int available(const precis_cluster *c, const represent *r, const method *
     return !used[i] && concepts_candidate(c, r, m, i) && !group_taken(r, chosen, n, i);
 }
 
-/* The sentence that must come with i: its predecessor when i leans back on
- * it and the summary lacks it, else none ((size_t)-1). */
-static size_t companion_of(const precis_cluster *c, const unsigned char *used, size_t i)
+/* The first sentence of the unit that taking i now means: i itself, or the
+ * earliest of the untaken sentences it leans on (SENT_LEANS_BACK, a chain
+ * of them in a long quotation), SELECT_MAX_UNIT in all at most; (size_t)-1
+ * when one of them may not be taken or two are copies of one sentence. */
+static size_t unit_first(const precis_cluster *c, const represent *r, const method *m, const unsigned char *used,
+                         const uint32_t *chosen, size_t n, size_t i)
 {
-    const sentence *s = &c->sents[i];
-    if (!(s->flags & SENT_LEANS_BACK) || i == 0 || used[i - 1] || c->sents[i - 1].article != s->article)
-        return (size_t)-1;
-    return i - 1;
+    size_t first = i;
+    while ((c->sents[first].flags & SENT_LEANS_BACK) && first > 0 && !used[first - 1] &&
+           c->sents[first - 1].article == c->sents[first].article) {
+        first--;
+        if (i - first >= SELECT_MAX_UNIT || !available(c, r, m, used, chosen, n, first))
+            return (size_t)-1;
+        for (size_t k = first + 1; k <= i; k++)
+            if (r->group[k] == r->group[first])
+                return (size_t)-1;
+    }
+    return first;
 }
 
-/* The greedy value of taking `first` (or none) and then i: uncovered
- * concept weight of the two together, each concept counted once, plus
- * their scaled scores. A sentence holds a few dozen concepts, so looking
- * each of i's up in first's list costs less than marking and unmarking. */
-static double unit_value(const concepts *k, const unsigned char *covered, double scale, const double *scores,
-                         size_t first, size_t i)
+/* Whether sentence j holds concept id. A sentence holds a few dozen
+ * concepts, so a scan costs less than marking and unmarking. */
+static int holds_concept(const concepts *k, size_t j, uint32_t id)
 {
-    if (first == (size_t)-1)
-        return value_of(k, covered, scale, scores, i);
-    double v = value_of(k, covered, scale, scores, first) + scale * scores[i];
-    for (uint32_t t = 0; t < k->n[i]; t++) {
-        uint32_t id = k->ids[i][t];
-        int in_first = 0;
-        for (uint32_t u = 0; u < k->n[first] && !in_first; u++)
-            in_first = k->ids[first][u] == id;
-        if (!covered[id] && !in_first)
-            v += k->weight[id];
+    for (uint32_t u = 0; u < k->n[j]; u++)
+        if (k->ids[j][u] == id)
+            return 1;
+    return 0;
+}
+
+/* The greedy value of taking sentences first .. last together: their
+ * uncovered concept weight, each concept counted once, plus their scaled
+ * scores. */
+static double unit_value(const concepts *k, const unsigned char *covered, double scale, const double *scores,
+                         size_t first, size_t last)
+{
+    double v = concepts_gain(k, covered, first) + scale * scores[first];
+    for (size_t j = first + 1; j <= last; j++) {
+        v += scale * scores[j];
+        for (uint32_t t = 0; t < k->n[j]; t++) {
+            uint32_t id = k->ids[j][t];
+            int earlier = 0;
+            for (size_t e = first; e < j && !earlier; e++)
+                earlier = holds_concept(k, e, id);
+            if (!covered[id] && !earlier)
+                v += k->weight[id];
+        }
     }
     return v;
 }
 
-/* Whether `first` (or none) and then i fit the budget together. */
-static int unit_fits(const precis_cluster *c, const budget *b, size_t first, size_t i)
+/* Whether sentences first .. last fit the budget together. */
+static int unit_fits(const precis_cluster *c, const budget *b, size_t first, size_t last)
 {
     budget after = *b;
-    if (first != (size_t)-1) {
-        const sentence *f = &c->sents[first];
-        if (!budget_fits(&after, f->words, sentence_bytes(c, f)))
+    for (size_t j = first; j <= last; j++) {
+        const sentence *s = &c->sents[j];
+        if (!budget_fits(&after, s->words, sentence_bytes(c, s)))
             return 0;
-        budget_take(&after, f->words, sentence_bytes(c, f));
+        budget_take(&after, s->words, sentence_bytes(c, s));
     }
-    return budget_fits(&after, c->sents[i].words, sentence_bytes(c, &c->sents[i]));
+    return 1;
 }
 
 static void take(const precis_cluster *c, const concepts *k, budget *b, unsigned char *used,
@@ -127,14 +141,12 @@ size_t select_coverage(const precis_cluster *c, const represent *r, const method
         for (size_t i = 0; i < c->nsents; i++) {
             if (!available(c, r, m, used, chosen, n, i) || (c->sents[i].flags & SENT_LEANS_FORWARD))
                 continue;
-            size_t first = companion_of(c, used, i);
-            if (first != (size_t)-1 && (!available(c, r, m, used, chosen, n, first) ||
-                                        r->group[first] == r->group[i] || companion_of(c, used, first) != (size_t)-1))
+            size_t first = unit_first(c, r, m, used, chosen, n, i);
+            if (first == (size_t)-1 || !unit_fits(c, b, first, i))
                 continue;
-            const sentence *s = &c->sents[i];
-            if (!unit_fits(c, b, first, i))
-                continue;
-            size_t words = s->words + (first == (size_t)-1 ? 0 : c->sents[first].words);
+            size_t words = 0;
+            for (size_t j = first; j <= i; j++)
+                words += c->sents[j].words;
             double value = unit_value(&k, covered, scale, scores, first, i);
             double ratio = value / pow(words ? (double)words : 1, CONCEPTS_COST_EXP);
             if (value > 0 && (best == (size_t)-1 || ratio > best_ratio)) {
@@ -145,9 +157,8 @@ size_t select_coverage(const precis_cluster *c, const represent *r, const method
         }
         if (best == (size_t)-1)
             break;
-        if (best_first != (size_t)-1)
-            take(c, &k, b, used, covered, chosen, &n, best_first);
-        take(c, &k, b, used, covered, chosen, &n, best);
+        for (size_t j = best_first; j <= best; j++)
+            take(c, &k, b, used, covered, chosen, &n, j);
     }
     if (n == 0)
         return select_greedy(c, r, m, scores, b, a, chosen);

@@ -56,6 +56,27 @@ int is_chosen(const uint32_t *chosen, size_t n, size_t i)
     return 0;
 }
 
+/* The first sentence of the unit that taking sentence i means: i, or the
+ * earliest of the sentences not yet chosen that it leans on
+ * (SENT_LEANS_BACK, never set on an article's first sentence), at most
+ * SELECT_MAX_UNIT in all; (size_t)-1 when one of those may not be taken. */
+static size_t unit_start(const precis_cluster *c, const represent *r, const method *m, const uint32_t *chosen,
+                         size_t n, size_t i, int allow_fragments)
+{
+    size_t first = i;
+    while ((c->sents[first].flags & SENT_LEANS_BACK) && !is_chosen(chosen, n, first - 1)) {
+        first--;
+        const sentence *p = &c->sents[first];
+        if (i - first >= SELECT_MAX_UNIT || (m->skip_fragments && !allow_fragments && !sentence_is_selectable(p)) ||
+            (m->avoid_redundancy && is_redundant(r, chosen, n, (uint32_t)first)))
+            return (size_t)-1;
+        for (size_t k = first + 1; k <= i; k++)
+            if (r->group[k] == r->group[first])
+                return (size_t)-1;
+    }
+    return first;
+}
+
 static size_t pass(const precis_cluster *c, const represent *r, const method *m, const ranked *order,
                    budget *b, uint32_t *chosen, size_t n, int allow_fragments)
 {
@@ -68,27 +89,29 @@ static size_t pass(const precis_cluster *c, const represent *r, const method *m,
             continue;
         if (is_chosen(chosen, n, i))
             continue;
-        /* A quotation's opening comes only before the sentence that goes
-         * on to name its speaker, taken when that one is. */
-        if (m->keep_context && (s->flags & SENT_LEANS_FORWARD))
-            continue;
-        /* SENT_LEANS_BACK is never set on an article's first sentence, so
-         * i - 1 is the sentence this one leans on. */
-        if (m->keep_context && (s->flags & SENT_LEANS_BACK) && !is_chosen(chosen, n, i - 1)) {
-            /* Take that sentence first, if it may be taken and stands on its own. */
-            const sentence *p = &c->sents[i - 1];
-            if ((m->skip_fragments && !allow_fragments && !sentence_is_selectable(p)) ||
-                (m->avoid_redundancy && is_redundant(r, chosen, n, i - 1)) || r->group[i - 1] == r->group[i] ||
-                ((p->flags & SENT_LEANS_BACK) && !is_chosen(chosen, n, i - 2)))
+        if (m->keep_context) {
+            /* A quotation's opening comes only before the sentence that
+             * goes on to name its speaker, taken when that one is. */
+            if (s->flags & SENT_LEANS_FORWARD)
                 continue;
-            budget both = *b;
-            if (!budget_fits(&both, p->words, sentence_bytes(c, p)))
+            /* The sentences it leans on come first, if they may be taken
+             * and all fit; else pass over it. */
+            size_t first = unit_start(c, r, m, chosen, n, i, allow_fragments);
+            if (first == (size_t)-1)
                 continue;
-            budget_take(&both, p->words, sentence_bytes(c, p));
-            if (!budget_fits(&both, s->words, sentence_bytes(c, s)))
+            budget all = *b;
+            int fits = 1;
+            for (size_t j = first; j <= i && fits; j++) {
+                const sentence *u = &c->sents[j];
+                fits = budget_fits(&all, u->words, sentence_bytes(c, u));
+                budget_take(&all, u->words, sentence_bytes(c, u));
+            }
+            if (!fits)
                 continue;
-            budget_take(b, p->words, sentence_bytes(c, p));
-            chosen[n++] = i - 1;
+            for (size_t j = first; j < i; j++) {
+                budget_take(b, c->sents[j].words, sentence_bytes(c, &c->sents[j]));
+                chosen[n++] = (uint32_t)j;
+            }
         }
         size_t bytes = sentence_bytes(c, s);
         if (!budget_fits(b, s->words, bytes))

@@ -26,6 +26,12 @@ typedef struct budget {
  * chosen sentence is above this says the same thing again. */
 #define SELECT_REDUNDANCY 0.5
 
+/* The most sentences taken as one unit when a sentence leans on the ones
+ * before it (SENT_LEANS_BACK): a quotation's opening, two sentences of its
+ * middle and the one that names its speaker (the cluster keeps a straight
+ * quotation open for three sentences at most). */
+#define SELECT_MAX_UNIT 4
+
 /* Headlines, datelines, sub-heads, very short lines, pieces of longer
  * quotations, boilerplate sentences and photo captions: not summary
  * material, and not what the position features count. */

@@ -139,7 +139,7 @@ int step_unit(const step_state *st, const budget *b, uint32_t i)
     uint32_t first = i;
     while ((c->sents[first].flags & SENT_LEANS_BACK) && !st->taken[first - 1]) {
         first--;
-        if (i - first >= STEP_UNIT || !may_join(st, first))
+        if (i - first >= SELECT_MAX_UNIT || !may_join(st, first))
             return -1;
         for (uint32_t k = first + 1; k <= i; k++)
             if (st->r->group[k] == st->r->group[first])

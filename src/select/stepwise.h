@@ -11,7 +11,7 @@
  *
  * A sentence that leans on the one before (SENT_LEANS_BACK) is a candidate
  * once that one is in, or as a unit with it (and with the one before that,
- * if it leans too, up to STEP_UNIT sentences): each sentence weighed as it
+ * if it leans too, up to SELECT_MAX_UNIT sentences): each sentence weighed as it
  * would be with the ones before it in, the gains added and divided by
  * their words together. Without units such a sentence waited for its
  * predecessor to be worth a place alone, and the rules that mark more
@@ -51,11 +51,6 @@
  * another: 0.3 to 0.7 is a plateau, +0.08 R-1 on Multi-News (RESULTS.md). */
 #define STEP_COST_EXP 0.5
 
-/* The most sentences taken as one unit: a quotation's opening, two
- * sentences of its middle and the one that names its speaker (the cluster
- * keeps a straight quotation open for three sentences at most). */
-#define STEP_UNIT 4
-
 typedef struct step_state {
     const precis_cluster *c;
     const represent *r;
@@ -86,7 +81,7 @@ int step_init(step_state *st, const precis_cluster *c, const represent *r, const
 int step_candidate(const step_state *st, const budget *b, uint32_t i);
 
 /* How many sentences must come before i if i is taken now: 0 when it
- * stands alone (step_candidate), 1 to STEP_UNIT - 1 when it leans on that
+ * stands alone (step_candidate), 1 to SELECT_MAX_UNIT - 1 when it leans on that
  * many untaken sentences before it, all of which may be taken with it and
  * fit the budget together; -1 when i cannot be taken now. */
 int step_unit(const step_state *st, const budget *b, uint32_t i);
