@@ -598,6 +598,9 @@ Test(segment, stop_glued_between_two_words)
            "rabaca is a mother of three.", "her sister is a match.", "a drive was held.");
     EXPECT("Can one help if they can't be there?Many thanks, Elizabeth.",
            "Can one help if they can't be there?", "Many thanks, Elizabeth.");
+    /* after a number too: a year, an age, a date */
+    EXPECT("she met him in 2013.in september, he sued.he died at age 50.richmond police said so.",
+           "she met him in 2013.", "in september, he sued.", "he died at age 50.", "richmond police said so.");
 }
 
 Test(segment, glued_stops_in_names_stay)
@@ -611,6 +614,8 @@ Test(segment, glued_stops_in_names_stay)
     EXPECT("The u.s.army and a ph.d student saw growth of 8.2 percent.",
            "The u.s.army and a ph.d student saw growth of 8.2 percent.");
     EXPECT("Visit www.example.org for more.", "Visit www.example.org for more.");
+    EXPECT("See test results january 2012.pdf and version 2.0 of the $5.m plan, 10.5x in all.",
+           "See test results january 2012.pdf and version 2.0 of the $5.m plan, 10.5x in all.");
 }
 
 Test(segment, embedded_post_ends_at_its_signature)

@@ -601,10 +601,11 @@ static int domain_end(const char *w, size_t n)
  * "rabaca.she is due": Multi-News lost the space where its scraper joined
  * two paragraphs, 1,307 times in its 15,367 validation articles. The
  * single stop at i (its next byte is a letter) ends a sentence when a word
- * of two or more letters, standing on its own, comes before it, and a
- * word that is not a web address's or file name's ending comes after:
- * "cnn.com", "abc.go.com", "bit.ly", "u.s.", "st.louis", "ph.d" and
- * "8.2" stay whole. */
+ * of two or more letters or a number ("in 2013.in september", "at age
+ * 50.richmond police"), standing on its own, comes before it, and a word
+ * that is not a web address's or file name's ending comes after:
+ * "cnn.com", "abc.go.com", "bit.ly", "u.s.", "st.louis", "ph.d",
+ * "results 2012.pdf" and "8.2" stay whole. */
 static int glued_stop_ends(const para *p, size_t i)
 {
     const char *t = p->t;
@@ -612,10 +613,16 @@ static int glued_stop_ends(const para *p, size_t i)
     while (ws > p->sent && is_alpha_ascii((unsigned char)t[ws - 1]))
         ws--;
     size_t wl = i - ws;
-    if (wl < 2 || (ws > p->sent && !one_of(t[ws - 1], " \t\n\"'([")))
-        return 0;    /* a domain's or address's inner part, "4.5x", "e.g" */
+    int number = 0;
+    if (wl == 0) {
+        while (ws > p->sent && t[ws - 1] >= '0' && t[ws - 1] <= '9')
+            ws--;
+        number = ws < i;
+    }
+    if ((wl < 2 && !number) || (ws > p->sent && !one_of(t[ws - 1], " \t\n\"'([")))
+        return 0;    /* a domain's or address's inner part, "4.5x", "e.g", "$5.m" */
     char lw[16];
-    if (t[i] == '.' && lower_word(t + ws, wl, lw) && abbrev_kind(lw, wl))
+    if (!number && t[i] == '.' && lower_word(t + ws, wl, lw) && abbrev_kind(lw, wl))
         return 0;
     size_t we = i + 1;
     while (we < p->pe && is_alpha_ascii((unsigned char)t[we]))
