@@ -10,6 +10,7 @@
 
 #include "clean/caption.h"
 #include "clean/furniture.h"
+#include "clean/quotation.h"
 #include "clean/sentence_edges.h"
 #include "core/error.h"
 #include "text/segment.h"
@@ -218,9 +219,7 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
         return error_set(err, PRECIS_ERR_TOO_LARGE, doc_id, 0, "more than %d sentences in one cluster",
                          PRECIS_MAX_SENTENCES);
     int leading = 1; /* no story sentence yet: a caption may still come */
-    int quote_open = 0; /* sentences in which a straight quotation may still be open */
-    int opened = 0;     /* the sentence before opens a quotation with its only straight mark, or goes
-                           on with one that did */
+    quote_track quotes = {0, 0, 0};
     for (size_t i = 0; i < nseg; i++) {
         sentence *s = &c->sents[c->nsents];
         memset(s, 0, sizeof *s);
@@ -239,32 +238,23 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
         }
         if (a->count == 0)
             s->start += (uint32_t)dateline_length(a->text + s->start, s->end - s->start);
-        if (quotes_unbalanced(a->text + s->start, s->end - s->start))
+        const char *body = a->text + s->start;
+        size_t tlen = s->end - s->start;
+        int q = quote_track_next(&quotes, body, tlen, a->count == 0);
+        if (quotes_unbalanced(body, tlen))
             s->flags |= SENT_PART_QUOTE;
-        if (a->count > 0 && (opens_leaning_back(a->text + s->start, s->end - s->start) ||
-                             is_whole_quotation(a->text + s->start, s->end - s->start)))
+        if (a->count > 0 && (opens_leaning_back(body, tlen) || is_whole_quotation(body, tlen)))
             s->flags |= SENT_LEANS_BACK;
-        /* A sentence that starts inside a quotation (its first straight
-         * mark closes one: "It's not really what's happening, " said Dr.
-         * Hedegaard.; or an odd count before it left one open) is the rest
-         * of someone's words: it goes with the sentence before, where they
-         * began. A stray mark keeps a quotation open for three sentences
-         * at most. */
-        int inside = quote_open > 0 || closes_quotation_first(a->text + s->start, s->end - s->start);
-        if (a->count > 0 && inside) {
+        /* A sentence that starts inside a quotation is the rest of
+         * someone's words: it goes with the sentence before, where they
+         * began; and when that one opened the quotation without saying
+         * whose words they are (`" We will not close a single library.`
+         * before `We will find the money, " the mayor said.`), it leans
+         * forward on this one (clean/quotation.h). */
+        if (q & QUOTE_LEANS_BACK)
             s->flags |= SENT_LEANS_BACK;
-            /* `" We will not close a single library.` before `We will
-             * find the money, " the mayor said.`: the quotation's speaker
-             * is named after it, so the opening leans forward on this. */
-            if (opened)
-                c->sents[c->nsents - 1].flags |= SENT_LEANS_FORWARD;
-        }
-        size_t marks = straight_quotes(a->text + s->start, s->end - s->start);
-        int opens = !inside && marks == 1 && a->text[s->start] == '"';
-        if (marks % 2)
-            quote_open = inside ? 0 : 3;
-        else if (quote_open > 0)
-            quote_open--;
+        if (q & QUOTE_PREV_FORWARD)
+            c->sents[c->nsents - 1].flags |= SENT_LEANS_FORWARD;
         if (engine_is_boilerplate(c->engine, a->text + s->start, s->end - s->start))
             s->flags |= SENT_BOILERPLATE;
         if (leading && a->count < CAPTION_LEADING && is_photo_caption(a->text + s->start, s->end - s->start))
@@ -275,10 +265,6 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
             return error_set(err, PRECIS_ERR_NOMEM, doc_id, 0, "out of memory");
         if (s->ntok == 0)
             continue; /* punctuation only: nothing to summarize */
-        /* The middle of a quotation that opened leaning forward leans
-         * forward too while it leaves the quotation open: its speaker is
-         * named further on still. */
-        opened = opens || (opened && inside && marks == 0);
         c->nsents++;
         a->count++;
     }

@@ -1,0 +1,65 @@
+/*
+ * quotation.c: following quotations across an article's sentences (see
+ * quotation.h).
+ */
+#include "clean/quotation.h"
+
+#include "clean/sentence_edges.h"
+
+/* How long a quotation may stay open without a mark that closes it. */
+#define QUOTE_SPAN 3
+
+enum { SIDE_NONE, SIDE_OPEN, SIDE_CLOSE };
+
+/* The side of the first (last = 0) or last (last = 1) sided mark of
+ * s[0..len): “ and `` open, ” and '' close. */
+static int sided_mark(const char *s, size_t len, int last)
+{
+    int found = SIDE_NONE;
+    for (size_t i = 0; i + 1 < len; i++) {
+        int side = SIDE_NONE;
+        if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+            ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D)) {
+            side = (unsigned char)s[i + 2] == 0x9C ? SIDE_OPEN : SIDE_CLOSE;
+            i += 2;
+        } else if ((s[i] == '`' && s[i + 1] == '`') || (s[i] == '\'' && s[i + 1] == '\'')) {
+            side = s[i] == '`' ? SIDE_OPEN : SIDE_CLOSE;
+            i++;
+        }
+        if (side == SIDE_NONE)
+            continue;
+        if (!last)
+            return side;
+        found = side;
+    }
+    return found;
+}
+
+int quote_track_next(quote_track *q, const char *s, size_t len, int first)
+{
+    int marks = straight_quotes(s, len);
+    int inside_straight = q->straight_open > 0 || closes_quotation_first(s, len);
+    /* A sentence that opens with a sided mark starts a quotation of its
+     * own, even while one seems open (a paragraph of a long quotation
+     * opens with a mark again). */
+    int inside_sided = q->sided_open > 0 && sided_mark(s, len, 0) != SIDE_OPEN;
+    int out = 0;
+    if (!first && (inside_straight || inside_sided))
+        out = QUOTE_LEANS_BACK | (q->forward ? QUOTE_PREV_FORWARD : 0);
+
+    /* `" We will not close a single library.` names its speaker later;
+     * so does the middle of such a quotation, while it goes on. */
+    q->forward = (!inside_straight && marks == 1 && s[0] == '"') || (q->forward && inside_straight && marks == 0);
+    if (marks % 2)
+        q->straight_open = inside_straight ? 0 : QUOTE_SPAN;
+    else if (q->straight_open > 0)
+        q->straight_open--;
+    int last = sided_mark(s, len, 1);
+    if (last == SIDE_OPEN)
+        q->sided_open = QUOTE_SPAN;
+    else if (last == SIDE_CLOSE)
+        q->sided_open = 0;
+    else if (q->sided_open > 0)
+        q->sided_open--;
+    return out;
+}
