@@ -1115,6 +1115,29 @@ typedef struct step_ctx {
     uint64_t rng;
 } step_ctx;
 
+/* One row: candidate i's features in the current state, labelled with the
+ * change in R-1 F + R-2 F it brings. Returns that change. */
+static double step_row(step_ctx *ctx, const step_state *st, const float *x, uint32_t i, double best_prior,
+                       const grams *si, const uint32_t *ref, uint32_t *peer, const grams *rg, double hu,
+                       double hb, double pu, double pb, double fcur)
+{
+    dataset *d = ctx->d;
+    dataset_reserve(d, 1);
+    if (d->rows + 1 > ctx->gain_cap) {
+        ctx->gain_cap = ctx->gain_cap ? 2 * ctx->gain_cap : 1 << 16;
+        ctx->gain = xrealloc(ctx->gain, ctx->gain_cap * sizeof *ctx->gain);
+    }
+    float *row = d->x + d->rows * F_COUNT;
+    memcpy(row, x + (size_t)i * F_COUNT, F_COUNT * sizeof *row);
+    step_features(st, i, best_prior, row);
+    memset(d->y + d->rows * L_COUNT, 0, L_COUNT * sizeof *d->y);
+    double du, db;
+    hits(si, ref, peer, &du, &db);
+    double gain = f1(hu + du, (double)rg->nuni, pu + si->nuni) + f1(hb + db, (double)rg->nbi, pb + si->nbi) - fcur;
+    ctx->gain[d->rows++] = gain;
+    return gain;
+}
+
 static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size_t nrefs)
 {
     (void)nrefs;
@@ -1177,20 +1200,8 @@ static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size
             if (weighed >= ctx->o->step_k || !step_candidate(&st, &b, i))
                 continue;
             weighed++;
-            dataset_reserve(d, 1);
-            if (d->rows + 1 > ctx->gain_cap) {
-                ctx->gain_cap = ctx->gain_cap ? 2 * ctx->gain_cap : 1 << 16;
-                ctx->gain = xrealloc(ctx->gain, ctx->gain_cap * sizeof *ctx->gain);
-            }
-            float *row = d->x + d->rows * F_COUNT;
-            memcpy(row, x + (size_t)i * F_COUNT, F_COUNT * sizeof *row);
-            step_features(&st, i, best_prior, row);
-            memset(d->y + d->rows * L_COUNT, 0, L_COUNT * sizeof *d->y);
-            double du, db;
-            hits(&sg[i], ref, peer, &du, &db);
-            double gain = f1(hu + du, (double)rg.nuni, pu + sg[i].nuni) +
-                          f1(hb + db, (double)rg.nbi, pb + sg[i].nbi) - fcur;
-            ctx->gain[d->rows++] = gain;
+            double gain = step_row(ctx, &st, x, i, best_prior, &sg[i], ref, peer, &rg, hu, hb, pu, pb, fcur);
+            const float *row = d->x + (d->rows - 1) * F_COUNT;
             if (gain > oracle_gain) {
                 oracle_gain = gain;
                 oracle = i;
@@ -1215,6 +1226,10 @@ static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size
         if (pick != greedy)
             lead = 0;
         for (size_t j = pick - (size_t)lead; j <= pick; j++) { /* a unit: first to last */
+            /* The selector weighs a unit's later sentences in the states
+             * met here, with the ones before them in: learn those too. */
+            if (j > pick - (size_t)lead)
+                step_row(ctx, &st, x, (uint32_t)j, best_prior, &sg[j], ref, peer, &rg, hu, hb, pu, pb, fcur);
             double du, db;
             hits(&sg[j], ref, peer, &du, &db);
             hu += du;
