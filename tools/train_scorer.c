@@ -76,6 +76,8 @@ typedef struct options {
     int step_k;               /* stepwise: candidates weighed per step, best prior first */
     const char *step_policy;  /* stepwise training: walk by this stepwise model instead of greedy */
     int step_rounds;          /* stepwise training: rounds, each walking by the model of the one before */
+    int step_folds;           /* stepwise training: priors from K scorers each fitted without the
+                                 cluster (0: the shipped scorer's own, in-sample) */
 } options;
 
 /* ---- the training rows ------------------------------------------------- */
@@ -1108,6 +1110,7 @@ static scorer_model *read_model(const char *path)
 typedef struct step_ctx {
     const options *o;
     const scorer_model *prior_model, *policy;
+    scorer_model *const *folds; /* o->step_folds scorers: cluster k's prior from folds[k % K] */
     rouge_scorer *sc;
     dataset *d;
     double *gain;
@@ -1150,11 +1153,15 @@ static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size
     size_t n = c->nsents;
     float *x = arena_alloc(&scratch, (n + 1) * F_COUNT * sizeof *x);
     double *prior = arena_alloc(&scratch, (n + 1) * sizeof *prior);
+    /* The clusters come in the order the scorer's rows were read in, so
+     * cluster k is the one fold k % K was fitted without. */
+    const scorer_model *prior_model =
+        ctx->o->step_folds ? ctx->folds[d->clusters % (size_t)ctx->o->step_folds] : ctx->prior_model;
     uint32_t *chosen = arena_alloc(&scratch, (n + 1) * sizeof *chosen);
     if (!x || !prior || !chosen || represent_build(c, &scratch, &r) != 0 || sfeat_compute(c, &r, &scratch, x) != 0)
         exit(1);
     for (size_t i = 0; i < n; i++)
-        prior[i] = scorer_model_predict(ctx->prior_model, x + i * F_COUNT);
+        prior[i] = scorer_model_predict(prior_model, x + i * F_COUNT);
     cluster_grams g;
     cluster_grams_build(c, ctx->sc, refs[0], &g);
     const grams rg = g.ref_grams, *sg = g.sent;
@@ -1254,10 +1261,10 @@ static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size
  * scorer was fitted on, its walk following policy (greedy when NULL):
  * writes it to o->stepwise and returns it parsed. */
 static scorer_model *fit_stepwise_round(const options *o, precis_engine *eng, const scorer_model *prior,
-                                        const scorer_model *policy, int round)
+                                        scorer_model *const *folds, const scorer_model *policy, int round)
 {
     dataset d = {0};
-    step_ctx ctx = {o, prior, policy, new_scorer(0), &d, NULL, 0, o->seed};
+    step_ctx ctx = {o, prior, policy, folds, new_scorer(0), &d, NULL, 0, o->seed};
     dataset_reserve(&d, 1);
     d.cluster_start[0] = 0;
     options rest = *o;
@@ -1296,11 +1303,12 @@ static scorer_model *fit_stepwise_round(const options *o, precis_engine *eng, co
  * states are the selector's own (DAgger, Ross et al. 2011, but fitted on
  * the last round's rows alone: keeping the earlier rounds' too scored
  * lower, RESULTS.md). */
-static scorer_model *fit_stepwise(const options *o, precis_engine *eng, const scorer_model *prior)
+static scorer_model *fit_stepwise(const options *o, precis_engine *eng, const scorer_model *prior,
+                                  scorer_model *const *folds)
 {
     scorer_model *policy = o->step_policy ? read_model(o->step_policy) : NULL;
     for (int round = 1;; round++) {
-        scorer_model *m = fit_stepwise_round(o, eng, prior, policy, round);
+        scorer_model *m = fit_stepwise_round(o, eng, prior, folds, policy, round);
         scorer_model_free(policy);
         if (round >= o->step_rounds)
             return m;
@@ -1454,6 +1462,8 @@ static void usage(void)
             "  --step-policy F  stepwise training: walk by stepwise model F instead of greedy\n"
             "  --step-rounds N  stepwise training: fit N times, each round's walk following the\n"
             "                   model of the round before (the first follows greedy or --step-policy)\n"
+            "  --step-folds K   stepwise training: each cluster's scorer estimates from one of K\n"
+            "                   scorers fitted without it (default 0: the shipped scorer's)\n"
             "  --oracle-share X share of stepwise training steps that follow the oracle (default 0)\n"
             "  --oracle-keep F  build the oracle-keep table from the even training clusters\n"
             "  --lexicon F      with --oracle-keep: fit the lexical model on the same clusters\n"
@@ -1550,6 +1560,8 @@ static void parse_args(int argc, char **argv, options *o)
             o->step_k = atoi(argv[++i]);
         } else if (!strcmp(a, "--step-rounds")) {
             o->step_rounds = atoi(argv[++i]);
+        } else if (!strcmp(a, "--step-folds")) {
+            o->step_folds = atoi(argv[++i]);
         } else if (!strcmp(a, "--step-policy")) {
             o->step_policy = argv[++i];
         } else if (!strcmp(a, "--oracle-share")) {
@@ -1573,16 +1585,61 @@ static void parse_args(int argc, char **argv, options *o)
         exit(2);
     }
     if (!o->data || o->depth < 1 || o->depth > 8 || o->bins < 2 || o->bins > MAX_BINS || o->trees < 0 ||
-        o->step_rounds < 1)
+        o->step_rounds < 1 || o->step_folds < 0 || o->step_folds == 1 || (o->step_folds && !o->gbdt))
         usage();
+}
+
+/* The scorer fitted K = o->step_folds times, fold f without the clusters
+ * k of d with k % K == f. The stepwise model learns how much to trust the
+ * scorer's estimate; on the clusters the scorer was fitted on, that
+ * estimate is better than it will be on new ones, so its training walk
+ * takes each cluster's estimates from the fold fitted without it. */
+static scorer_model **fit_folds(const options *o, const dataset *d)
+{
+    int K = o->step_folds;
+    scorer_model **folds = xrealloc(NULL, (size_t)K * sizeof *folds);
+    for (int f = 0; f < K; f++) {
+        dataset part = {0};
+        dataset_reserve(&part, 0);
+        part.cluster_start[0] = 0;
+        for (size_t k = 0; k < d->clusters; k++) {
+            if ((int)(k % (size_t)K) == f)
+                continue;
+            size_t b = d->cluster_start[k], n = d->cluster_start[k + 1] - b;
+            dataset_reserve(&part, n);
+            memcpy(part.x + part.rows * F_COUNT, d->x + b * F_COUNT, n * F_COUNT * sizeof *part.x);
+            memcpy(part.y + part.rows * L_COUNT, d->y + b * L_COUNT, n * L_COUNT * sizeof *part.y);
+            part.rows += n;
+            part.cluster_start[++part.clusters] = (uint32_t)part.rows;
+        }
+        fprintf(stderr, "scorer fold %d of %d: %zu clusters, %zu sentences\n", f + 1, K, part.clusters, part.rows);
+        double *y = targets(o, &part), w[F_COUNT] = {0}, bias = 0;
+        tree *trees = NULL;
+        fit_gbdt(o, &part, y, w, &bias, &trees);
+        buf text = BUF_INIT;
+        write_model(o, &text, w, bias, trees, &part, "learned sentence scorer, one fold");
+        folds[f] = scorer_model_parse(text.data, text.len);
+        if (!folds[f]) {
+            fprintf(stderr, "train_scorer: a fold's model does not parse back\n");
+            exit(1);
+        }
+        buf_free(&text);
+        free(trees);
+        free(y);
+        free(part.x);
+        free(part.y);
+        free(part.cluster_start);
+    }
+    return folds;
 }
 
 /* The stepwise model to evaluate: fitted now (--stepwise) over the given
  * scorer, read from a file (--stepwise-model), or none. */
-static scorer_model *stepwise_model(const options *o, precis_engine *eng, const scorer_model *prior)
+static scorer_model *stepwise_model(const options *o, precis_engine *eng, const scorer_model *prior,
+                                    scorer_model *const *folds)
 {
     if (o->stepwise)
-        return fit_stepwise(o, eng, prior);
+        return fit_stepwise(o, eng, prior, folds);
     return o->stepwise_model ? read_model(o->stepwise_model) : NULL;
 }
 
@@ -1590,7 +1647,7 @@ static scorer_model *stepwise_model(const options *o, precis_engine *eng, const 
 static int evaluate_file(const options *o, precis_engine *eng)
 {
     scorer_model *model = read_model(o->eval_model);
-    scorer_model *stepper = stepwise_model(o, eng, model);
+    scorer_model *stepper = stepwise_model(o, eng, model, NULL);
     if (o->holdout > 0)
         evaluate(o, o->data, 1, o->eval_words, eng, model, stepper);
     if (o->dev)
@@ -1651,7 +1708,11 @@ int main(int argc, char **argv)
     if (!o.gbdt)
         for (int k = 0; k < F_COUNT; k++)
             fprintf(stderr, "  %-14s %+.4f\n", sfeat_name(k), w[k]);
-    scorer_model *stepper = stepwise_model(&o, eng, model);
+    scorer_model **folds = o.stepwise && o.step_folds ? fit_folds(&o, &d) : NULL;
+    scorer_model *stepper = stepwise_model(&o, eng, model, folds);
+    for (int f = 0; folds && f < o.step_folds; f++)
+        scorer_model_free(folds[f]);
+    free(folds);
     if (o.holdout > 0)
         evaluate(&o, o.data, 1, o.eval_words, eng, model, stepper);
     if (o.dev)
