@@ -110,6 +110,29 @@ Test(quotation, straight_quotations_open_forward_and_close_back)
     }
 }
 
+Test(quotation, a_straight_quotation_open_past_its_span_leans_forward_to_the_end)
+{
+    /* Four sentences into a quotation with no speaker yet: the fourth
+     * leans forward itself, and the speaker's sentence, which closes the
+     * quotation and so leans back, is a fifth: no unit (at most four
+     * sentences, test_stepwise.c) can print any of it. */
+    static const char *const s[] = {
+        "\" We will not close a single library.",
+        "Not one branch will lose an hour.",
+        "No librarian will lose a job.",
+        "No child will lose a reading room.",
+        "We will find the money, \" the mayor said.",
+    };
+    int out[5];
+    track(s, 5, out);
+    static const int back[5] = {0, 1, 1, 1, 1}, self_forward[5] = {0, 0, 0, 1, 0};
+    for (size_t i = 0; i < 5; i++) {
+        cr_expect_eq(!!(out[i] & QUOTE_LEANS_BACK), back[i], "sentence %zu: leans back?", i);
+        cr_expect_eq(!!(out[i] & QUOTE_SELF_FORWARD), self_forward[i], "sentence %zu: leans forward itself?", i);
+    }
+    cr_expect(!(out[4] & QUOTE_PREV_FORWARD));
+}
+
 Test(quotation, an_articles_first_sentence_leans_on_nothing)
 {
     static const char *const s[] = {"We will find the money, \" the mayor said.", "The vote is next week."};

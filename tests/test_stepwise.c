@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "helpers.h"
 #include "model/cluster.h"
 #include "model/represent.h"
@@ -390,6 +391,50 @@ Test(stepwise, takes_a_long_quotation_whole_with_its_speaker, .init = setup, .fi
     scorer_model_free(m);
     arena_free(&p.a);
     precis_cluster_free(c);
+}
+
+/* The longest unit is four sentences: an opening, two sentences of its
+ * middle and the speaker's sentence are taken together; with a third
+ * sentence of middle, none of the quotation is taken. */
+Test(stepwise, takes_units_of_four_sentences_at_most, .init = setup, .fini = teardown)
+{
+    static const char *const middles[] = {"Not one branch will lose an hour of its opening times next year.\n\n",
+                                          "No librarian in this city will lose a job over the budget.\n\n",
+                                          "No child will lose a reading room on the way home from school.\n\n"};
+    for (size_t nmid = 2; nmid <= 3; nmid++) {
+        buf text = BUF_INIT;
+        cr_assert_eq(buf_puts(&text, "The mayor spoke to the crowd outside city hall on Monday.\n\n"
+                                     "\" We will not close a single library in this city.\n\n"),
+                     0);
+        for (size_t k = 0; k < nmid; k++)
+            cr_assert_eq(buf_puts(&text, middles[k]), 0);
+        cr_assert_eq(buf_puts(&text, "We will find the money somewhere else, \" the mayor said.\n\n"
+                                     "The council votes on the budget next week.\n"),
+                     0);
+        precis_cluster *c = one_article_cluster("rally", text.data);
+        size_t n = c->nsents, speaker = nmid + 2;
+        cr_assert_eq(n, nmid + 4);
+        scorer_model *m = hand_model(PRIOR_IS_GAIN);
+        prepared p;
+        prepare(c, &p);
+        uint32_t chosen[8];
+        double prior[8];
+        for (size_t i = 0; i < n; i++)
+            prior[i] = i >= 1 && i < speaker ? 0.3 : -0.5;
+        budget b = {300, 0, 0, 0, 0, 0};
+        size_t taken = select_stepwise_model(c, &p.r, m, p.x, prior, &b, &p.a, chosen);
+        if (nmid == 2) {
+            cr_expect_eq(taken, 4, "took %zu sentences of a four-sentence quotation", taken);
+            for (size_t k = 0; k < taken && k < 4; k++)
+                cr_expect_eq(chosen[k], k + 1, "choice %zu is sentence %u", k, chosen[k]);
+        } else {
+            cr_expect_eq(taken, 0, "took %zu sentences of a five-sentence quotation", taken);
+        }
+        scorer_model_free(m);
+        arena_free(&p.a);
+        precis_cluster_free(c);
+        buf_free(&text);
+    }
 }
 
 /* An opening quotation that ends its article (Multi-News clips its

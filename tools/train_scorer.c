@@ -1153,10 +1153,12 @@ static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size
     size_t n = c->nsents;
     float *x = arena_alloc(&scratch, (n + 1) * F_COUNT * sizeof *x);
     double *prior = arena_alloc(&scratch, (n + 1) * sizeof *prior);
-    /* The clusters come in the order the scorer's rows were read in, so
-     * cluster k is the one fold k % K was fitted without. */
+    /* With --oracle-keep (which --step-folds requires) the scorer's rows
+     * were read from these same odd clusters in this order, so cluster k
+     * is the one fold k % K was fitted without (fit_stepwise_round checks
+     * the count). */
     const scorer_model *prior_model =
-        ctx->o->step_folds ? ctx->folds[d->clusters % (size_t)ctx->o->step_folds] : ctx->prior_model;
+        ctx->folds ? ctx->folds[d->clusters % (size_t)ctx->o->step_folds] : ctx->prior_model;
     uint32_t *chosen = arena_alloc(&scratch, (n + 1) * sizeof *chosen);
     if (!x || !prior || !chosen || represent_build(c, &scratch, &r) != 0 || sfeat_compute(c, &r, &scratch, x) != 0)
         exit(1);
@@ -1261,7 +1263,8 @@ static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size
  * scorer was fitted on, its walk following policy (greedy when NULL):
  * writes it to o->stepwise and returns it parsed. */
 static scorer_model *fit_stepwise_round(const options *o, precis_engine *eng, const scorer_model *prior,
-                                        scorer_model *const *folds, const scorer_model *policy, int round)
+                                        scorer_model *const *folds, size_t scorer_clusters,
+                                        const scorer_model *policy, int round)
 {
     dataset d = {0};
     step_ctx ctx = {o, prior, policy, folds, new_scorer(0), &d, NULL, 0, o->seed};
@@ -1271,6 +1274,11 @@ static scorer_model *fit_stepwise_round(const options *o, precis_engine *eng, co
     rest.parity = 1;   /* the half the shipped scorer is fitted on */
     each_cluster(&rest, o->data, eng, 0, step_rows_one, &ctx);
     rouge_scorer_free(ctx.sc);
+    if (folds && d.clusters != scorer_clusters) {
+        fprintf(stderr, "train_scorer: the walk met %zu clusters, the scorer's folds %zu\n", d.clusters,
+                scorer_clusters);
+        exit(1);
+    }
     fprintf(stderr, "stepwise, round %d of %d: %zu clusters, %zu candidate rows\n", round, o->step_rounds,
             d.clusters, d.rows);
     double w[F_COUNT] = {0}, bias = 0;
@@ -1304,11 +1312,11 @@ static scorer_model *fit_stepwise_round(const options *o, precis_engine *eng, co
  * the last round's rows alone: keeping the earlier rounds' too scored
  * lower, RESULTS.md). */
 static scorer_model *fit_stepwise(const options *o, precis_engine *eng, const scorer_model *prior,
-                                  scorer_model *const *folds)
+                                  scorer_model *const *folds, size_t scorer_clusters)
 {
     scorer_model *policy = o->step_policy ? read_model(o->step_policy) : NULL;
     for (int round = 1;; round++) {
-        scorer_model *m = fit_stepwise_round(o, eng, prior, folds, policy, round);
+        scorer_model *m = fit_stepwise_round(o, eng, prior, folds, scorer_clusters, policy, round);
         scorer_model_free(policy);
         if (round >= o->step_rounds)
             return m;
@@ -1584,6 +1592,13 @@ static void parse_args(int argc, char **argv, options *o)
         fprintf(stderr, "train_scorer: --lexicon needs --oracle-keep (the same clusters) and no --cache\n");
         exit(2);
     }
+    if (o->step_folds && (!o->stepwise || !o->oracle_keep || o->cache || o->eval_model)) {
+        /* the folds are fitted on the scorer's rows, which must be the odd
+         * clusters the stepwise walk reads, read now */
+        fprintf(stderr, "train_scorer: --step-folds needs --stepwise and --oracle-keep, and no --cache or "
+                        "--eval-model\n");
+        exit(2);
+    }
     if (!o->data || o->depth < 1 || o->depth > 8 || o->bins < 2 || o->bins > MAX_BINS || o->trees < 0 ||
         o->step_rounds < 1 || o->step_folds < 0 || o->step_folds == 1 || (o->step_folds && !o->gbdt))
         usage();
@@ -1636,10 +1651,10 @@ static scorer_model **fit_folds(const options *o, const dataset *d)
 /* The stepwise model to evaluate: fitted now (--stepwise) over the given
  * scorer, read from a file (--stepwise-model), or none. */
 static scorer_model *stepwise_model(const options *o, precis_engine *eng, const scorer_model *prior,
-                                    scorer_model *const *folds)
+                                    scorer_model *const *folds, size_t scorer_clusters)
 {
     if (o->stepwise)
-        return fit_stepwise(o, eng, prior, folds);
+        return fit_stepwise(o, eng, prior, folds, scorer_clusters);
     return o->stepwise_model ? read_model(o->stepwise_model) : NULL;
 }
 
@@ -1647,7 +1662,7 @@ static scorer_model *stepwise_model(const options *o, precis_engine *eng, const 
 static int evaluate_file(const options *o, precis_engine *eng)
 {
     scorer_model *model = read_model(o->eval_model);
-    scorer_model *stepper = stepwise_model(o, eng, model, NULL);
+    scorer_model *stepper = stepwise_model(o, eng, model, NULL, 0);
     if (o->holdout > 0)
         evaluate(o, o->data, 1, o->eval_words, eng, model, stepper);
     if (o->dev)
@@ -1709,7 +1724,7 @@ int main(int argc, char **argv)
         for (int k = 0; k < F_COUNT; k++)
             fprintf(stderr, "  %-14s %+.4f\n", sfeat_name(k), w[k]);
     scorer_model **folds = o.stepwise && o.step_folds ? fit_folds(&o, &d) : NULL;
-    scorer_model *stepper = stepwise_model(&o, eng, model, folds);
+    scorer_model *stepper = stepwise_model(&o, eng, model, folds, d.clusters);
     for (int f = 0; folds && f < o.step_folds; f++)
         scorer_model_free(folds[f]);
     free(folds);

@@ -39,8 +39,8 @@ int quote_track_next(quote_track *q, const char *s, size_t len, int first)
 {
     int marks = straight_quotes(s, len);
     int inside_straight = q->straight_open > 0 || closes_quotation_first(s, len);
-    /* A sentence that opens with a sided mark starts a quotation of its
-     * own, even while one seems open (a paragraph of a long quotation
+    /* A sentence whose first sided mark opens a quotation starts one of
+     * its own, even while one seems open (a paragraph of a long quotation
      * opens with a mark again). */
     int inside_sided = q->sided_open > 0 && sided_mark(s, len, 0) != SIDE_OPEN;
     int out = 0;
@@ -54,6 +54,14 @@ int quote_track_next(quote_track *q, const char *s, size_t len, int first)
         q->straight_open = inside_straight ? 0 : QUOTE_SPAN;
     else if (q->straight_open > 0)
         q->straight_open--;
+    /* Such a quotation still open when its span runs out names its speaker
+     * further on than a unit reaches (select/select.h: SELECT_MAX_UNIT):
+     * this sentence leans forward on one that does not lean back, so none
+     * of the quotation is printed. */
+    if (q->forward && inside_straight && q->straight_open == 0) {
+        out |= QUOTE_SELF_FORWARD;
+        q->forward = 0;
+    }
     int last = sided_mark(s, len, 1);
     if (last == SIDE_OPEN)
         q->sided_open = QUOTE_SPAN;

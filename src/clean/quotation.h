@@ -39,8 +39,10 @@ typedef struct quote_track {
 /* What quote_track_next says about a sentence (bits). */
 enum {
     QUOTE_LEANS_BACK = 1,   /* it starts inside a quotation begun before it */
-    QUOTE_PREV_FORWARD = 2  /* the sentence before opened that quotation (or went on with it), and
+    QUOTE_PREV_FORWARD = 2, /* the sentence before opened that quotation (or went on with it), and
                                the speaker is named later */
+    QUOTE_SELF_FORWARD = 4  /* it goes on with such a quotation, which is still open when its span
+                               runs out: the speaker is named further on than a unit reaches */
 };
 
 /* Read the next sentence s[0..len) of an article; first is 1 for the

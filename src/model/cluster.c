@@ -255,6 +255,8 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
             s->flags |= SENT_LEANS_BACK;
         if (q & QUOTE_PREV_FORWARD)
             c->sents[c->nsents - 1].flags |= SENT_LEANS_FORWARD;
+        if (q & QUOTE_SELF_FORWARD)
+            s->flags |= SENT_LEANS_FORWARD;
         if (engine_is_boilerplate(c->engine, a->text + s->start, s->end - s->start))
             s->flags |= SENT_BOILERPLATE;
         if (leading && a->count < CAPTION_LEADING && is_photo_caption(a->text + s->start, s->end - s->start))

@@ -17,9 +17,9 @@
  * years": SENT_LEANS_BACK) is only taken with that sentence (and the one
  * before that, if it leans too: a long quotation), as one unit whose value
  * and cost are all of theirs, so the brief never leaves the reader asking
- * who "she" is. The opening of a quotation whose speaker the
- * next sentence names (SENT_LEANS_FORWARD) is only taken as the first of
- * such a unit, never alone.
+ * who "she" is. The opening or the middle of a quotation whose speaker a
+ * later sentence names (SENT_LEANS_FORWARD) is never the last of a unit:
+ * the quotation is printed down to the speaker, or not at all.
  *
  * Greedy on gain per word is within a constant factor of the optimum for
  * this objective and costs O(selected x sentences x bigrams); no solver

@@ -64,7 +64,8 @@ static size_t unit_start(const precis_cluster *c, const represent *r, const meth
                          size_t n, size_t i, int allow_fragments)
 {
     size_t first = i;
-    while ((c->sents[first].flags & SENT_LEANS_BACK) && !is_chosen(chosen, n, first - 1)) {
+    while ((c->sents[first].flags & SENT_LEANS_BACK) && first > 0 && !is_chosen(chosen, n, first - 1) &&
+           c->sents[first - 1].article == c->sents[first].article) {
         first--;
         const sentence *p = &c->sents[first];
         if (i - first >= SELECT_MAX_UNIT || (m->skip_fragments && !allow_fragments && !sentence_is_selectable(p)) ||

@@ -135,9 +135,10 @@ int step_unit(const step_state *st, const budget *b, uint32_t i)
         return -1;
     /* "She was banned ..." comes with the sentence that says who she is:
      * walk back over the untaken sentences it leans on (SENT_LEANS_BACK is
-     * never set on an article's first sentence, so i - 1 is that one). */
+     * never set on an article's first sentence; checked all the same). */
     uint32_t first = i;
-    while ((c->sents[first].flags & SENT_LEANS_BACK) && !st->taken[first - 1]) {
+    while ((c->sents[first].flags & SENT_LEANS_BACK) && first > 0 && !st->taken[first - 1] &&
+           c->sents[first - 1].article == c->sents[first].article) {
         first--;
         if (i - first >= SELECT_MAX_UNIT || !may_join(st, first))
             return -1;
