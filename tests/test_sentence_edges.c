@@ -6,6 +6,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "clean/quotation.h"
 #include "clean/sentence_edges.h"
 
 static const char *after_dateline(const char *s)

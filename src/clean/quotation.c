@@ -11,28 +11,44 @@
 
 enum { SIDE_NONE, SIDE_OPEN, SIDE_CLOSE };
 
-/* The side of the first (last = 0) or last (last = 1) sided mark of
- * s[0..len): “ and `` open, ” and '' close. */
-static int sided_mark(const char *s, size_t len, int last)
+/* The sided marks of s[0..len), in one pass: the side of the first and of
+ * the last, and whether they pair up kind by kind. */
+typedef struct sided {
+    int first, last, unpaired;
+} sided;
+
+static sided sided_marks(const char *s, size_t len)
 {
-    int found = SIDE_NONE;
+    sided m = {SIDE_NONE, SIDE_NONE, 0};
+    int curly = 0, ticks = 0;
     for (size_t i = 0; i + 1 < len; i++) {
-        int side = SIDE_NONE;
+        int side;
         if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
             ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D)) {
             side = (unsigned char)s[i + 2] == 0x9C ? SIDE_OPEN : SIDE_CLOSE;
+            curly += side == SIDE_OPEN ? 1 : -1;
             i += 2;
         } else if ((s[i] == '`' && s[i + 1] == '`') || (s[i] == '\'' && s[i + 1] == '\'')) {
             side = s[i] == '`' ? SIDE_OPEN : SIDE_CLOSE;
+            ticks += side == SIDE_OPEN ? 1 : -1;
             i++;
-        }
-        if (side == SIDE_NONE)
+        } else {
             continue;
-        if (!last)
-            return side;
-        found = side;
+        }
+        if (m.first == SIDE_NONE)
+            m.first = side;
+        m.last = side;
     }
-    return found;
+    m.unpaired = curly != 0 || ticks != 0;
+    return m;
+}
+
+int quotes_unbalanced(const char *s, size_t len)
+{
+    /* Only marks that say which side they are on count. A straight '"'
+     * cannot: inch marks, tokenised text (" ' ") and stray quotes make its
+     * parity noise, and on Multi-News filtering by it cost 0.3 ROUGE-1. */
+    return sided_marks(s, len).unpaired;
 }
 
 int quote_track_next(quote_track *q, const char *s, size_t len, int first)
@@ -42,10 +58,11 @@ int quote_track_next(quote_track *q, const char *s, size_t len, int first)
     /* A sentence whose first sided mark opens a quotation starts one of
      * its own, even while one seems open (a paragraph of a long quotation
      * opens with a mark again). */
-    int inside_sided = q->sided_open > 0 && sided_mark(s, len, 0) != SIDE_OPEN;
-    int out = 0;
+    sided m = sided_marks(s, len);
+    int inside_sided = q->sided_open > 0 && m.first != SIDE_OPEN;
+    int out = m.unpaired ? QUOTE_UNPAIRED : 0;
     if (!first && (inside_straight || inside_sided))
-        out = QUOTE_LEANS_BACK | (q->forward ? QUOTE_PREV_FORWARD : 0);
+        out |= QUOTE_LEANS_BACK | (q->forward ? QUOTE_PREV_FORWARD : 0);
 
     /* `" We will not close a single library.` names its speaker later;
      * so does the middle of such a quotation, while it goes on. */
@@ -62,10 +79,9 @@ int quote_track_next(quote_track *q, const char *s, size_t len, int first)
         out |= QUOTE_SELF_FORWARD;
         q->forward = 0;
     }
-    int last = sided_mark(s, len, 1);
-    if (last == SIDE_OPEN)
+    if (m.last == SIDE_OPEN)
         q->sided_open = QUOTE_SPAN;
-    else if (last == SIDE_CLOSE)
+    else if (m.last == SIDE_CLOSE)
         q->sided_open = 0;
     else if (q->sided_open > 0)
         q->sided_open--;

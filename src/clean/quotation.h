@@ -13,9 +13,8 @@
  *
  * Two kinds of marks are followed. Marks that say their side (“ ” and
  * `` '') say where a quotation opens and closes; the sentences that hold
- * an unpaired one are pieces no selector prints (quotes_unbalanced,
- * clean/sentence_edges.h), and now so are the ones between them, which
- * lean on those. A straight '"' does not say its side, so an odd count
+ * an unpaired one are pieces no selector prints (quotes_unbalanced), and
+ * so are the ones between them, which lean on those. A straight '"' does not say its side, so an odd count
  * says a quotation runs on, and a mark after a comma or a stop (", " said
  * Dr. Hedegaard.) says one closes; a quotation that opens with the
  * sentence's only straight mark names its speaker later. Either kind
@@ -41,9 +40,16 @@ enum {
     QUOTE_LEANS_BACK = 1,   /* it starts inside a quotation begun before it */
     QUOTE_PREV_FORWARD = 2, /* the sentence before opened that quotation (or went on with it), and
                                the speaker is named later */
-    QUOTE_SELF_FORWARD = 4  /* it goes on with such a quotation, which is still open when its span
+    QUOTE_SELF_FORWARD = 4, /* it goes on with such a quotation, which is still open when its span
                                runs out: the speaker is named further on than a unit reaches */
+    QUOTE_UNPAIRED = 8      /* its sided marks do not pair up (quotes_unbalanced) */
 };
+
+/* 1 if the sided quotation marks of s[0..len) (“ ” and `` '') do not pair
+ * up: the sentence is one piece of a quotation that runs over several
+ * sentences ("The surplus is the people's money.''"), and out of its
+ * context nobody is saying it. */
+int quotes_unbalanced(const char *s, size_t len);
 
 /* Read the next sentence s[0..len) of an article; first is 1 for the
  * article's first sentence, which leans on nothing. Returns QUOTE_* bits

@@ -419,15 +419,6 @@ static size_t count(const char *s, size_t len, const char *needle)
     return n;
 }
 
-int quotes_unbalanced(const char *s, size_t len)
-{
-    /* Only marks that say which side they are on count. A straight '"'
-     * cannot: inch marks, tokenised text (" ' ") and stray quotes make its
-     * parity noise, and on Multi-News filtering by it cost 0.3 ROUGE-1. */
-    return count(s, len, "``") != count(s, len, "''") ||
-           count(s, len, "\xe2\x80\x9c") != count(s, len, "\xe2\x80\x9d");
-}
-
 /* A straight mark that is not an inch mark (5'10"). */
 static int quote_mark_at(const char *s, size_t i)
 {

@@ -10,9 +10,9 @@
  *    flattened to text: "Story highlights", "Image copyright AFP Image
  *    caption", "( photo: mark humphrey, ap )", "Advertisement". Skipped
  *    the same way, from any sentence of an article.
- *  - Unbalanced quotation marks: the sentence is one piece of a quotation
- *    that runs over several sentences ("The surplus is the people's
- *    money.''"), and out of its context nobody is saying it.
+ *  - Quotation marks: how many straight marks a sentence holds, and whether
+ *    its first one closes a quotation begun before it (the pieces of a
+ *    quotation are followed across sentences in clean/quotation.h).
  *  - A sentence that leans on the one before: it opens with a personal
  *    pronoun ("She was banned for two years"), with "it" or a
  *    demonstrative standing for something named before ("It was sold for
@@ -39,9 +39,6 @@ size_t dateline_length(const char *s, size_t len);
 /* Bytes of glued page furniture at the start of s[0..len), 0 if none;
  * like dateline_length, never more than leaves a few words. */
 size_t furniture_prefix_length(const char *s, size_t len);
-
-/* 1 if the sentence's quotation marks do not pair up. */
-int quotes_unbalanced(const char *s, size_t len);
 
 /* Straight quotation marks '"' in s[0..len), inch marks (5'10") not
  * counted. Which of them open and which close is not written, so an odd

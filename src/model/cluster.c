@@ -241,7 +241,7 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
         const char *body = a->text + s->start;
         size_t tlen = s->end - s->start;
         int q = quote_track_next(&quotes, body, tlen, a->count == 0);
-        if (quotes_unbalanced(body, tlen))
+        if (q & QUOTE_UNPAIRED)
             s->flags |= SENT_PART_QUOTE;
         if (a->count > 0 && (opens_leaning_back(body, tlen) || is_whole_quotation(body, tlen)))
             s->flags |= SENT_LEANS_BACK;
