@@ -16,8 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/setops.h"
 #include "compare/compare.h"
+#include "core/setops.h"
 
 #define CTX_WINDOW 12        /* tokens each side of the number */
 #define CTX_MAX 32
@@ -52,12 +52,6 @@ static uint32_t class_bits(const char *stem)
     return bits;
 }
 
-static int cmp_u32(const void *x, const void *y)
-{
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-    return a < b ? -1 : a > b;
-}
-
 static void build_context(const precis_cluster *c, const cmp_doc *d, const cmp_quantity *q, context *ctx)
 {
     memset(ctx, 0, sizeof *ctx);
@@ -72,7 +66,7 @@ static void build_context(const precis_cluster *c, const cmp_doc *d, const cmp_q
         ctx->classes |= class_bits(cmp_term_text(c, t->term));
         ctx->term[ctx->n++] = t->term;
     }
-    qsort(ctx->term, ctx->n, sizeof *ctx->term, cmp_u32);
+    sort_ids(ctx->term, ctx->n);
     uint32_t m = 0;
     for (uint32_t k = 0; k < ctx->n; k++)
         if (m == 0 || ctx->term[m - 1] != ctx->term[k])

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "compare/compare.h"
+#include "core/setops.h"
 #include "text/token.h"
 
 #define MERGE_CONTAINMENT 0.6
@@ -23,12 +24,6 @@ typedef struct qterms {
     uint64_t numbers; /* sum of number tokens' hashes: quotes of different numbers differ */
     uint32_t t0, t1; /* tokens of the quote in its article's doc */
 } qterms;
-
-static int cmp_u32(const void *x, const void *y)
-{
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-    return a < b ? -1 : a > b;
-}
 
 static int collect(const precis_cluster *c, const cmp_doc *d, const cmp_quote *q, arena *a, qterms *out)
 {
@@ -44,7 +39,7 @@ static int collect(const precis_cluster *c, const cmp_doc *d, const cmp_quote *q
         if (cmp_is_number_word(d->tok[k].norm) || d->tok[k].kind == TOKEN_NUMBER)
             out->numbers += d->tok[k].hash;
     }
-    qsort(out->t, out->n, sizeof *out->t, cmp_u32);
+    sort_ids(out->t, out->n);
     uint32_t m = 0;
     for (uint32_t k = 0; k < out->n; k++)
         if (m == 0 || out->t[m - 1] != out->t[k])

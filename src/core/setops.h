@@ -5,7 +5,13 @@
 #ifndef PRECIS_SETOPS_H
 #define PRECIS_SETOPS_H
 
+#include <stddef.h>
 #include <stdint.h>
+
+/* Sort ids[0..n) ascending. A sentence's ids are a few dozen, where an
+ * insertion sort beats qsort's comparator calls; longer arrays go to
+ * qsort. */
+void sort_ids(uint32_t *ids, size_t n);
 
 /* Number of ids in both a[0..na) and b[0..nb), both strictly ascending. */
 uint32_t sorted_common(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb);

@@ -22,12 +22,6 @@
 #define DUP_LENGTH_RATIO 0.5
 #define DUP_BUCKET_MAX 64     /* buckets larger than this are common words, not keys */
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 double svec_dot(const svec *x, const svec *y)
 {
     double s = 0;
@@ -56,7 +50,7 @@ static int build_vector(const precis_cluster *c, arena *a, const sentence *s, ui
     for (uint32_t k = 0; k < s->ntok; k++)
         if (!c->term_stop[s->tok[k]])
             tmp[n++] = s->tok[k];
-    qsort(tmp, n, sizeof *tmp, cmp_u32);
+    sort_ids(tmp, n);
     uint32_t uniq = 0;
     for (uint32_t k = 0; k < n; k++)
         if (k == 0 || tmp[k] != tmp[k - 1])
@@ -175,7 +169,7 @@ static int key_sentences(const represent *r, const uint32_t *count, const uint32
         uint32_t need = least_overlap(v->n);
         if (shared < need)
             continue;   /* cannot have a copy */
-        qsort(tmp, shared, sizeof *tmp, cmp_u32);
+        sort_ids(tmp, shared);
         for (uint32_t k = 0; k < shared - need + 1; k++) {
             (*keys)[m] = tmp[k];
             (*owner)[m++] = (uint32_t)i;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/setops.h"
 #include "core/strmap.h"
 #include "select/concepts.h"
 #include "select/select.h"
@@ -16,12 +17,6 @@
 #define CONCEPT_SCORE_WEIGHT 2.0
 #define CONCEPT_UNIGRAM 0.0     /* unigram concepts lost on both sets */
 #define CONCEPT_QUERY 0.6       /* extra weight of concepts that use a query term (0.5-0.75 a plateau) */
-
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
 
 static int mark_query(arena *a, concepts *k, uint32_t id, int about)
 {
@@ -72,7 +67,7 @@ static int intern_sentence(const precis_cluster *c, const represent *r, strmap *
             if (!c->term_stop[s->tok[t]] &&
                 intern(dict, a, k, &s->tok[t], 1, r->has_query && r->query_term[s->tok[t]], ids, &m) != 0)
                 return -1;
-    qsort(ids, m, sizeof *ids, cmp_u32);
+    sort_ids(ids, m);
     uint32_t u = 0;
     for (uint32_t t = 0; t < m; t++)
         if (u == 0 || ids[t] != ids[u - 1])
