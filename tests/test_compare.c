@@ -328,6 +328,37 @@ Test(compare_seeds, facts_by_support_reuse_near_duplicate_groups)
     unload(&f);
 }
 
+/* The pieces of a quotation that runs over several sentences are the
+ * speaker's words: the fact lists leave them to the quotes section. */
+Test(compare_facts, pieces_of_a_long_quotation_are_not_facts)
+{
+    static const char *const texts[] = {
+        "The mayor spoke to the crowd outside city hall on Monday.\n\n"
+        "\" We will not close a single library in this city.\n\n"
+        "Not one branch will lose an hour of its opening times next year.\n\n"
+        "We will find the money somewhere else, \" the mayor said.\n\n"
+        "The council votes on the budget next week.\n",
+        "Mayor Ana Ruiz promised on Monday that no library would close.\n\n"
+        "\xE2\x80\x9CWe will not close a single library in this city. We will find the money somewhere "
+        "else,\xE2\x80\x9D Ruiz told reporters.\n\n"
+        "The council votes on the budget next week.\n"};
+    fixture f;
+    load_texts(&f, texts, 2);
+    int council = 0;
+    for (size_t i = 0; i < f.r.facts.n; i++) {
+        const sentence *s = &f.c->sents[f.r.facts.f[i].sent];
+        const char *t = f.c->articles[s->article].text + s->start;
+        size_t len = s->end - s->start;
+        cr_expect(!memmem(t, len, "library in this city", 20) && !memmem(t, len, "Not one branch", 14) &&
+                      !memmem(t, len, "find the money", 14),
+                  "a piece of the mayor's quotation is listed as a fact: %.*s", (int)len, t);
+        if (memmem(t, len, "The council votes", 17))
+            council = f.r.facts.f[i].support == 2;
+    }
+    cr_expect(council, "the council vote, reported by both, is a fact of support 2");
+    unload(&f);
+}
+
 static const cmp_quantity *quantity_with(const fixture *f, const char *text)
 {
     for (size_t i = 0; i < f->r.nquant; i++) {

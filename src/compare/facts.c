@@ -5,7 +5,9 @@
  * (model/represent.c), so "reported by three outlets" means the same here
  * as in a summary's support. A fact is a group; it is shown by its first
  * sentence. Headlines, captions and other lines without a final stop are
- * left out: they restate facts rather than add them.
+ * left out: they restate facts rather than add them. So are the pieces of
+ * a quotation that runs over several sentences (SENT_QUOTE_PIECE): they
+ * are someone's words, which the quotes section lists with the speaker.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +27,7 @@ static int by_support(const void *x, const void *y)
 
 static int is_fact_sentence(const sentence *s)
 {
-    return !(s->flags & SENT_UNTERMINATED) && s->ncontent >= FACT_MIN_CONTENT;
+    return !(s->flags & (SENT_UNTERMINATED | SENT_QUOTE_PIECE)) && s->ncontent >= FACT_MIN_CONTENT;
 }
 
 int cmp_facts_build(const precis_cluster *c, const represent *r, arena *a, cmp_facts *out)

@@ -242,7 +242,7 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
         size_t tlen = s->end - s->start;
         int q = quote_track_next(&quotes, body, tlen, a->count == 0);
         if (q & QUOTE_UNPAIRED)
-            s->flags |= SENT_PART_QUOTE;
+            s->flags |= SENT_PART_QUOTE | SENT_QUOTE_PIECE;
         if (a->count > 0 && (opens_leaning_back(body, tlen) || is_whole_quotation(body, tlen)))
             s->flags |= SENT_LEANS_BACK;
         /* A sentence that starts inside a quotation is the rest of
@@ -252,11 +252,11 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
          * before `We will find the money, " the mayor said.`), it leans
          * forward on this one (clean/quotation.h). */
         if (q & QUOTE_LEANS_BACK)
-            s->flags |= SENT_LEANS_BACK;
+            s->flags |= SENT_LEANS_BACK | SENT_QUOTE_PIECE;
         if (q & QUOTE_PREV_FORWARD)
-            c->sents[c->nsents - 1].flags |= SENT_LEANS_FORWARD;
+            c->sents[c->nsents - 1].flags |= SENT_LEANS_FORWARD | SENT_QUOTE_PIECE;
         if (q & QUOTE_SELF_FORWARD)
-            s->flags |= SENT_LEANS_FORWARD;
+            s->flags |= SENT_LEANS_FORWARD | SENT_QUOTE_PIECE;
         if (engine_is_boilerplate(c->engine, a->text + s->start, s->end - s->start))
             s->flags |= SENT_BOILERPLATE;
         if (leading && a->count < CAPTION_LEADING && is_photo_caption(a->text + s->start, s->end - s->start))

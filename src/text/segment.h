@@ -28,10 +28,13 @@ enum {
     SENT_LEANS_BACK = 1 << 12,  /* set by the cluster: opens with "he", "his", ..., quotes "he" or "it" as
                                    speaker, or is a whole quotation; never on an article's first sentence
                                    (clean/sentence_edges.h) */
-    SENT_LEANS_FORWARD = 1 << 13 /* set by the cluster: opens a quotation with its only straight mark (or
+    SENT_LEANS_FORWARD = 1 << 13, /* set by the cluster: opens a quotation with its only straight mark (or
                                    is the middle of such a quotation), and the next sentence goes on with it
                                    (and leans back on this one), so the speaker is named later; selectors
                                    take it only with that sentence */
+    SENT_QUOTE_PIECE = 1 << 14  /* set by the cluster: one sentence of a quotation that runs over several
+                                   (clean/quotation.h), other than an opening that names its speaker:
+                                   someone's words, not a fact an outlet reports */
 };
 
 typedef struct seg_sentence {
