@@ -78,6 +78,9 @@ typedef struct options {
     int step_rounds;          /* stepwise training: rounds, each walking by the model of the one before */
     int step_folds;           /* stepwise training: priors from K scorers each fitted without the
                                  cluster (0: the shipped scorer's own, in-sample) */
+    size_t step_words[4];     /* stepwise training: word budgets taken in turn, cluster by cluster
+                                 (none given: eval_words for all) */
+    int nstep_words;
 } options;
 
 /* ---- the training rows ------------------------------------------------- */
@@ -1169,7 +1172,11 @@ static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size
     const grams rg = g.ref_grams, *sg = g.sent;
     const uint32_t *ref = g.ref;
     uint32_t *peer = g.peer;
-    budget b = {ctx->o->eval_words, 0, 0, 0, 0, 0};
+    /* The selector runs at any budget (precis summarize's default is 120
+     * words): --step-words gives the walks budgets in turn. */
+    size_t words = ctx->o->nstep_words ? ctx->o->step_words[d->clusters % (size_t)ctx->o->nstep_words]
+                                       : ctx->o->eval_words;
+    budget b = {words, 0, 0, 0, 0, 0};
     step_state st;
     if (step_init(&st, c, &r, prior, &b, chosen, &scratch) != 0)
         exit(1);
@@ -1470,6 +1477,8 @@ static void usage(void)
             "  --step-policy F  stepwise training: walk by stepwise model F instead of greedy\n"
             "  --step-rounds N  stepwise training: fit N times, each round's walk following the\n"
             "                   model of the round before (the first follows greedy or --step-policy)\n"
+            "  --step-words LIST stepwise training: word budgets (up to 4, comma-separated) given to\n"
+            "                   the walks in turn, cluster by cluster (default --eval-words)\n"
             "  --step-folds K   stepwise training: each cluster's scorer estimates from one of K\n"
             "                   scorers fitted without it (default 0: the shipped scorer's)\n"
             "  --oracle-share X share of stepwise training steps that follow the oracle (default 0)\n"
@@ -1568,6 +1577,14 @@ static void parse_args(int argc, char **argv, options *o)
             o->step_k = atoi(argv[++i]);
         } else if (!strcmp(a, "--step-rounds")) {
             o->step_rounds = atoi(argv[++i]);
+        } else if (!strcmp(a, "--step-words")) {
+            char *list = argv[++i], *end;
+            for (o->nstep_words = 0; o->nstep_words < 4 && *list; o->nstep_words++) {
+                o->step_words[o->nstep_words] = (size_t)strtoul(list, &end, 10);
+                if (end == list || o->step_words[o->nstep_words] == 0)
+                    usage();
+                list = *end == ',' ? end + 1 : end;
+            }
         } else if (!strcmp(a, "--step-folds")) {
             o->step_folds = atoi(argv[++i]);
         } else if (!strcmp(a, "--step-policy")) {
