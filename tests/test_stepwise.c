@@ -224,6 +224,35 @@ static scorer_model *hand_model(const char *text)
 /* Its estimate of a candidate's gain is the scorer's prior, nothing else. */
 #define PRIOR_IS_GAIN "precis-scorer 1\nfeatures 1 ctx_prior\nbias 0\nlinear 1\n"
 
+/* A one-article cluster, made ready for selection by a hand-written model
+ * with priors the test sets. */
+typedef struct by_hand {
+    precis_cluster *c;
+    scorer_model *m;
+    prepared p;
+} by_hand;
+
+static void by_hand_open(by_hand *h, const char *text, const char *model)
+{
+    h->c = one_article_cluster("by-hand", text);
+    h->m = hand_model(model);
+    prepare(h->c, &h->p);
+}
+
+/* Stepwise selection under a word budget, with these priors. */
+static size_t by_hand_select(by_hand *h, const double *prior, size_t words, uint32_t *chosen)
+{
+    budget b = {words, 0, 0, 0, 0, 0};
+    return select_stepwise_model(h->c, &h->p.r, h->m, h->p.x, prior, &b, &h->p.a, chosen);
+}
+
+static void by_hand_close(by_hand *h)
+{
+    scorer_model_free(h->m);
+    arena_free(&h->p.a);
+    precis_cluster_free(h->c);
+}
+
 /* The candidate taken first is the one with the most estimated gain per
  * words^STEP_COST_EXP, not the most gain: a model whose estimate is just
  * the prior, a long sentence at 0.30 and a short one at 0.25, takes the
@@ -237,24 +266,20 @@ Test(stepwise, takes_dense_sentences_first, .init = setup, .fini = teardown)
         "neighbouring buildings before crews from four towns could reach it, destroyed the warehouse "
         "and damaged both of the other buildings, officials said.\n\n"
         "No one was hurt in the fire.\n";
-    precis_cluster *c = one_article_cluster("fire", fire);
+    by_hand h;
+    by_hand_open(&h, fire, PRIOR_IS_GAIN);
+    const precis_cluster *c = h.c;
     cr_assert_eq(c->nsents, 3);
     cr_assert_gt(c->sents[1].words, 4 * c->sents[0].words, "%u against %u words", c->sents[1].words,
                  c->sents[0].words);
-    scorer_model *m = hand_model(PRIOR_IS_GAIN);
-    prepared p;
-    prepare(c, &p);
     double prior[3] = {0.25, 0.30, -0.1};
     uint32_t chosen[4];
-    budget b = {300, 0, 0, 0, 0, 0};
-    size_t n = select_stepwise_model(c, &p.r, m, p.x, prior, &b, &p.a, chosen);
+    size_t n = by_hand_select(&h, prior, 300, chosen);
     cr_assert_eq(n, 2, "took %zu sentences", n);
     cr_expect_eq(chosen[0], 0, "the short sentence (gain per word %.3f) comes first",
                  0.25 / pow(c->sents[0].words, STEP_COST_EXP));
     cr_expect_eq(chosen[1], 1);
-    scorer_model_free(m);
-    arena_free(&p.a);
-    precis_cluster_free(c);
+    by_hand_close(&h);
 }
 
 /* A sentence that leans on the one before may be taken together with it,
@@ -268,66 +293,60 @@ Test(stepwise, takes_a_leaning_sentence_with_the_one_before, .init = setup, .fin
         "The museum bought a painting by Vermeer on Monday.\n\n"
         "It was sold for $11.8 million at an auction in London in 2011, the museum said.\n\n"
         "Visitors can see the painting from June.\n";
-    precis_cluster *c = one_article_cluster("sale", sale);
+    by_hand h;
+    by_hand_open(&h, sale, "precis-scorer 1\nfeatures 2 ctx_prior ctx_prev_in\nbias 0\nlinear 1 0.5\n");
+    const precis_cluster *c = h.c;
     cr_assert_eq(c->nsents, 3);
     cr_assert(c->sents[1].flags & SENT_LEANS_BACK, "\"It was sold ...\" should lean on the sentence before");
-    scorer_model *m = hand_model("precis-scorer 1\nfeatures 2 ctx_prior ctx_prev_in\nbias 0\nlinear 1 0.5\n");
-    prepared p;
-    prepare(c, &p);
     uint32_t chosen[4];
     double prior[3] = {-0.2, 0.3, -0.7}; /* the third is worth -0.2 even after the second */
-    budget b = {300, 0, 0, 0, 0, 0};
-    size_t n = select_stepwise_model(c, &p.r, m, p.x, prior, &b, &p.a, chosen);
+    size_t n = by_hand_select(&h, prior, 300, chosen);
     cr_assert_eq(n, 2, "took %zu sentences", n);
     cr_expect_eq(chosen[0], 0, "the sentence leaned on comes first");
     cr_expect_eq(chosen[1], 1);
     /* The pair is worth -0.9 + 0.3 + 0.5 < 0: nothing is taken. */
     prior[0] = -0.9;
-    b = (budget){300, 0, 0, 0, 0, 0};
-    cr_expect_eq(select_stepwise_model(c, &p.r, m, p.x, prior, &b, &p.a, chosen), 0);
+    cr_expect_eq(by_hand_select(&h, prior, 300, chosen), 0);
     /* Nor when the two do not fit the budget together. */
     prior[0] = -0.2;
-    b = (budget){c->sents[1].words + 2, 0, 0, 0, 0, 0};
-    cr_expect_eq(select_stepwise_model(c, &p.r, m, p.x, prior, &b, &p.a, chosen), 0);
-    scorer_model_free(m);
-    arena_free(&p.a);
-    precis_cluster_free(c);
+    cr_expect_eq(by_hand_select(&h, prior, c->sents[1].words + 2, chosen), 0);
+    by_hand_close(&h);
 }
+
+/* The mayor's rally: a lead, a quotation whose speaker is named in its
+ * last sentence, and a closing line; the quotation's middle is up to the
+ * test. */
+#define RALLY_LEAD "The mayor spoke to the crowd outside city hall on Monday.\n\n"
+#define RALLY_OPENING "\" We will not close a single library in this city.\n\n"
+#define RALLY_MIDDLE "Not one branch will lose an hour of its opening times next year.\n\n"
+#define RALLY_SPEAKER "We will find the money somewhere else, \" the mayor said.\n\n"
+#define RALLY_CLOSE "The council votes on the budget next week.\n"
 
 /* A quotation that opens a sentence and runs on into the next, where its
  * speaker is named, is never printed alone: the opening is taken only as
  * the pair of the sentence that names the speaker. */
 Test(stepwise, takes_an_opening_quotation_only_with_its_speaker, .init = setup, .fini = teardown)
 {
-    static const char *const rally =
-        "The mayor spoke to the crowd outside city hall on Monday.\n\n"
-        "\" We will not close a single library in this city.\n\n"
-        "We will find the money somewhere else, \" the mayor said.\n\n"
-        "The council votes on the budget next week.\n";
-    precis_cluster *c = one_article_cluster("rally", rally);
+    static const char *const rally = RALLY_LEAD RALLY_OPENING RALLY_SPEAKER RALLY_CLOSE;
+    by_hand h;
+    by_hand_open(&h, rally, PRIOR_IS_GAIN);
+    const precis_cluster *c = h.c;
     cr_assert_eq(c->nsents, 4);
     cr_assert(c->sents[1].flags & SENT_LEANS_FORWARD, "the opening of the quotation should lean forward");
     cr_assert(c->sents[2].flags & SENT_LEANS_BACK, "its end should lean back");
     for (size_t i = 0; i < 4; i++)
         cr_expect(i == 1 || !(c->sents[i].flags & SENT_LEANS_FORWARD), "sentence %zu leans forward", i);
-    scorer_model *m = hand_model(PRIOR_IS_GAIN);
-    prepared p;
-    prepare(c, &p);
     uint32_t chosen[5];
     /* Only the opening is worth anything alone: it is not taken alone. */
     double prior[4] = {-0.5, 0.4, -0.1, -0.5};
-    budget b = {300, 0, 0, 0, 0, 0};
-    size_t n = select_stepwise_model(c, &p.r, m, p.x, prior, &b, &p.a, chosen);
+    size_t n = by_hand_select(&h, prior, 300, chosen);
     cr_assert_eq(n, 2, "took %zu sentences", n);
     cr_expect_eq(chosen[0], 1, "the opening comes first");
     cr_expect_eq(chosen[1], 2, "then the sentence with the speaker");
     /* When the two together are worth nothing, neither is taken. */
     prior[2] = -0.5;
-    b = (budget){300, 0, 0, 0, 0, 0};
-    cr_expect_eq(select_stepwise_model(c, &p.r, m, p.x, prior, &b, &p.a, chosen), 0);
-    scorer_model_free(m);
-    arena_free(&p.a);
-    precis_cluster_free(c);
+    cr_expect_eq(by_hand_select(&h, prior, 300, chosen), 0);
+    by_hand_close(&h);
 }
 
 /* A quotation of three sentences whose speaker is named in the last: the
@@ -336,40 +355,31 @@ Test(stepwise, takes_an_opening_quotation_only_with_its_speaker, .init = setup, 
  * the speaker, or the quotation could not be taken). */
 Test(stepwise, takes_a_long_quotation_whole_with_its_speaker, .init = setup, .fini = teardown)
 {
-    static const char *const rally =
-        "The mayor spoke to the crowd outside city hall on Monday.\n\n"
-        "\" We will not close a single library in this city.\n\n"
-        "Not one branch will lose an hour of its opening times next year.\n\n"
-        "We will find the money somewhere else, \" the mayor said.\n\n"
-        "The council votes on the budget next week.\n";
-    precis_cluster *c = one_article_cluster("rally", rally);
+    static const char *const rally = RALLY_LEAD RALLY_OPENING RALLY_MIDDLE RALLY_SPEAKER RALLY_CLOSE;
+    by_hand h;
+    by_hand_open(&h, rally, PRIOR_IS_GAIN);
+    const precis_cluster *c = h.c;
     cr_assert_eq(c->nsents, 5);
     static const int forward[5] = {0, 1, 1, 0, 0}, back[5] = {0, 0, 1, 1, 0};
     for (size_t i = 0; i < 5; i++) {
         cr_expect_eq(!!(c->sents[i].flags & SENT_LEANS_FORWARD), forward[i], "sentence %zu: leans forward?", i);
         cr_expect_eq(!!(c->sents[i].flags & SENT_LEANS_BACK), back[i], "sentence %zu: leans back?", i);
     }
-    scorer_model *m = hand_model(PRIOR_IS_GAIN);
-    prepared p;
-    prepare(c, &p);
     uint32_t chosen[6];
     /* The opening and the middle are worth something, the speaker's
      * sentence a little less than nothing: the three go in together. */
     double prior[5] = {-0.5, 0.4, 0.3, -0.1, -0.5};
-    budget b = {300, 0, 0, 0, 0, 0};
-    size_t n = select_stepwise_model(c, &p.r, m, p.x, prior, &b, &p.a, chosen);
+    size_t n = by_hand_select(&h, prior, 300, chosen);
     cr_assert_eq(n, 3, "took %zu sentences", n);
     for (size_t k = 0; k < 3; k++)
         cr_expect_eq(chosen[k], k + 1, "choice %zu is sentence %u", k, chosen[k]);
     /* Together they are worth nothing: none is taken, not even the first
      * two, which alone would have been worth 0.7. */
     prior[3] = -0.8;
-    b = (budget){300, 0, 0, 0, 0, 0};
-    cr_expect_eq(select_stepwise_model(c, &p.r, m, p.x, prior, &b, &p.a, chosen), 0);
+    cr_expect_eq(by_hand_select(&h, prior, 300, chosen), 0);
     /* A budget too small for all three takes none of them either. */
     prior[3] = -0.1;
-    b = (budget){25, 0, 0, 0, 0, 0};
-    n = select_stepwise_model(c, &p.r, m, p.x, prior, &b, &p.a, chosen);
+    n = by_hand_select(&h, prior, 25, chosen);
     for (size_t k = 0; k < n; k++)
         cr_expect(chosen[k] == 0 || chosen[k] == 4, "sentence %u taken without the rest of its quotation", chosen[k]);
     /* Greedy selection (learned's, centrality's) passes over the opening
@@ -377,20 +387,18 @@ Test(stepwise, takes_a_long_quotation_whole_with_its_speaker, .init = setup, .fi
      * the speaker's sentence when it reaches that one; or not at all, when
      * the three do not fit. */
     double scores[5] = {0.1, 0.9, 0.8, 0.05, 0.2};
-    b = (budget){300, 0, 0, 0, 0, 0};
-    n = select_greedy(c, &p.r, method_find("learned"), scores, &b, &p.a, chosen);
+    budget b = {300, 0, 0, 0, 0, 0};
+    n = select_greedy(c, &h.p.r, method_find("learned"), scores, &b, &h.p.a, chosen);
     static const uint32_t greedy_order[5] = {4, 0, 1, 2, 3};
     cr_assert_eq(n, 5, "greedy took %zu sentences", n);
     for (size_t k = 0; k < 5; k++)
         cr_expect_eq(chosen[k], greedy_order[k], "greedy's choice %zu is sentence %u", k, chosen[k]);
     b = (budget){25, 0, 0, 0, 0, 0};
-    n = select_greedy(c, &p.r, method_find("learned"), scores, &b, &p.a, chosen);
+    n = select_greedy(c, &h.p.r, method_find("learned"), scores, &b, &h.p.a, chosen);
     for (size_t k = 0; k < n; k++)
         cr_expect(chosen[k] == 0 || chosen[k] == 4, "greedy took sentence %u without the rest of its quotation",
                   chosen[k]);
-    scorer_model_free(m);
-    arena_free(&p.a);
-    precis_cluster_free(c);
+    by_hand_close(&h);
 }
 
 /* The longest unit is four sentences: an opening, two sentences of its
@@ -398,31 +406,23 @@ Test(stepwise, takes_a_long_quotation_whole_with_its_speaker, .init = setup, .fi
  * sentence of middle, none of the quotation is taken. */
 Test(stepwise, takes_units_of_four_sentences_at_most, .init = setup, .fini = teardown)
 {
-    static const char *const middles[] = {"Not one branch will lose an hour of its opening times next year.\n\n",
-                                          "No librarian in this city will lose a job over the budget.\n\n",
+    static const char *const middles[] = {RALLY_MIDDLE, "No librarian in this city will lose a job over the budget.\n\n",
                                           "No child will lose a reading room on the way home from school.\n\n"};
     for (size_t nmid = 2; nmid <= 3; nmid++) {
         buf text = BUF_INIT;
-        cr_assert_eq(buf_puts(&text, "The mayor spoke to the crowd outside city hall on Monday.\n\n"
-                                     "\" We will not close a single library in this city.\n\n"),
-                     0);
+        cr_assert_eq(buf_puts(&text, RALLY_LEAD RALLY_OPENING), 0);
         for (size_t k = 0; k < nmid; k++)
             cr_assert_eq(buf_puts(&text, middles[k]), 0);
-        cr_assert_eq(buf_puts(&text, "We will find the money somewhere else, \" the mayor said.\n\n"
-                                     "The council votes on the budget next week.\n"),
-                     0);
-        precis_cluster *c = one_article_cluster("rally", text.data);
-        size_t n = c->nsents, speaker = nmid + 2;
+        cr_assert_eq(buf_puts(&text, RALLY_SPEAKER RALLY_CLOSE), 0);
+        by_hand h;
+        by_hand_open(&h, text.data, PRIOR_IS_GAIN);
+        size_t n = h.c->nsents, speaker = nmid + 2;
         cr_assert_eq(n, nmid + 4);
-        scorer_model *m = hand_model(PRIOR_IS_GAIN);
-        prepared p;
-        prepare(c, &p);
         uint32_t chosen[8];
         double prior[8];
         for (size_t i = 0; i < n; i++)
             prior[i] = i >= 1 && i < speaker ? 0.3 : -0.5;
-        budget b = {300, 0, 0, 0, 0, 0};
-        size_t taken = select_stepwise_model(c, &p.r, m, p.x, prior, &b, &p.a, chosen);
+        size_t taken = by_hand_select(&h, prior, 300, chosen);
         if (nmid == 2) {
             cr_expect_eq(taken, 4, "took %zu sentences of a four-sentence quotation", taken);
             for (size_t k = 0; k < taken && k < 4; k++)
@@ -430,9 +430,7 @@ Test(stepwise, takes_units_of_four_sentences_at_most, .init = setup, .fini = tea
         } else {
             cr_expect_eq(taken, 0, "took %zu sentences of a five-sentence quotation", taken);
         }
-        scorer_model_free(m);
-        arena_free(&p.a);
-        precis_cluster_free(c);
+        by_hand_close(&h);
         buf_free(&text);
     }
 }
