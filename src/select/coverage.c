@@ -47,24 +47,25 @@ static int available(const precis_cluster *c, const represent *r, const method *
     return !used[i] && concepts_candidate(c, r, m, i) && !group_taken(r, chosen, n, i);
 }
 
-/* The first sentence of the unit that taking i now means: i itself, or the
- * earliest of the untaken sentences it leans on (SENT_LEANS_BACK, a chain
- * of them in a long quotation), SELECT_MAX_UNIT in all at most; (size_t)-1
- * when one of them may not be taken or two are copies of one sentence. */
-static size_t unit_first(const precis_cluster *c, const represent *r, const method *m, const unsigned char *used,
-                         const uint32_t *chosen, size_t n, size_t i)
+/* Coverage's own summary, as unit_first (select/unit.c) asks about it. */
+typedef struct coverage_view {
+    const precis_cluster *c;
+    const represent *r;
+    const method *m;
+    const unsigned char *used;
+    const uint32_t *chosen;
+    size_t n;
+} coverage_view;
+
+static int coverage_in_summary(const void *ctx, size_t j)
 {
-    size_t first = i;
-    while ((c->sents[first].flags & SENT_LEANS_BACK) && first > 0 && !used[first - 1] &&
-           c->sents[first - 1].article == c->sents[first].article) {
-        first--;
-        if (i - first >= SELECT_MAX_UNIT || !available(c, r, m, used, chosen, n, first))
-            return (size_t)-1;
-        for (size_t k = first + 1; k <= i; k++)
-            if (r->group[k] == r->group[first])
-                return (size_t)-1;
-    }
-    return first;
+    return ((const coverage_view *)ctx)->used[j];
+}
+
+static int coverage_may_join(const void *ctx, size_t j)
+{
+    const coverage_view *v = ctx;
+    return available(v->c, v->r, v->m, v->used, v->chosen, v->n, j);
 }
 
 /* Whether sentence j holds concept id. A sentence holds a few dozen
@@ -98,19 +99,6 @@ static double unit_value(const concepts *k, const unsigned char *covered, double
     return v;
 }
 
-/* Whether sentences first .. last fit the budget together. */
-static int unit_fits(const precis_cluster *c, const budget *b, size_t first, size_t last)
-{
-    budget after = *b;
-    for (size_t j = first; j <= last; j++) {
-        const sentence *s = &c->sents[j];
-        if (!budget_fits(&after, s->words, sentence_bytes(c, s)))
-            return 0;
-        budget_take(&after, s->words, sentence_bytes(c, s));
-    }
-    return 1;
-}
-
 static void take(const precis_cluster *c, const concepts *k, budget *b, unsigned char *used,
                  unsigned char *covered, uint32_t *chosen, size_t *n, size_t i)
 {
@@ -141,7 +129,9 @@ size_t select_coverage(const precis_cluster *c, const represent *r, const method
         for (size_t i = 0; i < c->nsents; i++) {
             if (!available(c, r, m, used, chosen, n, i) || (c->sents[i].flags & SENT_LEANS_FORWARD))
                 continue;
-            size_t first = unit_first(c, r, m, used, chosen, n, i);
+            const coverage_view view = {c, r, m, used, chosen, n};
+            const unit_rules rules = {coverage_in_summary, coverage_may_join, &view};
+            size_t first = unit_first(c, r, i, &rules);
             if (first == (size_t)-1 || !unit_fits(c, b, first, i))
                 continue;
             size_t words = 0;

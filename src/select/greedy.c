@@ -56,26 +56,27 @@ int is_chosen(const uint32_t *chosen, size_t n, size_t i)
     return 0;
 }
 
-/* The first sentence of the unit that taking sentence i means: i, or the
- * earliest of the sentences not yet chosen that it leans on
- * (SENT_LEANS_BACK, never set on an article's first sentence), at most
- * SELECT_MAX_UNIT in all; (size_t)-1 when one of those may not be taken. */
-static size_t unit_start(const precis_cluster *c, const represent *r, const method *m, const uint32_t *chosen,
-                         size_t n, size_t i, int allow_fragments)
+/* Greedy's own summary, as unit_first (select/unit.c) asks about it. */
+typedef struct greedy_view {
+    const represent *r;
+    const method *m;
+    const precis_cluster *c;
+    const uint32_t *chosen;
+    size_t n;
+    int allow_fragments;
+} greedy_view;
+
+static int greedy_in_summary(const void *ctx, size_t j)
 {
-    size_t first = i;
-    while ((c->sents[first].flags & SENT_LEANS_BACK) && first > 0 && !is_chosen(chosen, n, first - 1) &&
-           c->sents[first - 1].article == c->sents[first].article) {
-        first--;
-        const sentence *p = &c->sents[first];
-        if (i - first >= SELECT_MAX_UNIT || (m->skip_fragments && !allow_fragments && !sentence_is_selectable(p)) ||
-            (m->avoid_redundancy && is_redundant(r, chosen, n, (uint32_t)first)))
-            return (size_t)-1;
-        for (size_t k = first + 1; k <= i; k++)
-            if (r->group[k] == r->group[first])
-                return (size_t)-1;
-    }
-    return first;
+    const greedy_view *v = ctx;
+    return is_chosen(v->chosen, v->n, j);
+}
+
+static int greedy_may_join(const void *ctx, size_t j)
+{
+    const greedy_view *v = ctx;
+    return !(v->m->skip_fragments && !v->allow_fragments && !sentence_is_selectable(&v->c->sents[j])) &&
+           !(v->m->avoid_redundancy && is_redundant(v->r, v->chosen, v->n, (uint32_t)j));
 }
 
 static size_t pass(const precis_cluster *c, const represent *r, const method *m, const ranked *order,
@@ -97,17 +98,10 @@ static size_t pass(const precis_cluster *c, const represent *r, const method *m,
                 continue;
             /* The sentences it leans on come first, if they may be taken
              * and all fit; else pass over it. */
-            size_t first = unit_start(c, r, m, chosen, n, i, allow_fragments);
-            if (first == (size_t)-1)
-                continue;
-            budget all = *b;
-            int fits = 1;
-            for (size_t j = first; j <= i && fits; j++) {
-                const sentence *u = &c->sents[j];
-                fits = budget_fits(&all, u->words, sentence_bytes(c, u));
-                budget_take(&all, u->words, sentence_bytes(c, u));
-            }
-            if (!fits)
+            const greedy_view view = {r, m, c, chosen, n, allow_fragments};
+            const unit_rules rules = {greedy_in_summary, greedy_may_join, &view};
+            size_t first = unit_first(c, r, i, &rules);
+            if (first == (size_t)-1 || !unit_fits(c, b, first, i))
                 continue;
             for (size_t j = first; j < i; j++) {
                 budget_take(b, c->sents[j].words, sentence_bytes(c, &c->sents[j]));

@@ -26,11 +26,6 @@ typedef struct budget {
  * chosen sentence is above this says the same thing again. */
 #define SELECT_REDUNDANCY 0.5
 
-/* The most sentences taken as one unit when a sentence leans on the ones
- * before it (SENT_LEANS_BACK): a quotation's opening, two sentences of its
- * middle and the one that names its speaker (the cluster keeps a straight
- * quotation open for three sentences at most). */
-#define SELECT_MAX_UNIT 4
 
 /* Headlines, datelines, sub-heads, very short lines, pieces of longer
  * quotations, boilerplate sentences and photo captions: not summary
@@ -52,12 +47,38 @@ size_t sentence_bytes(const precis_cluster *c, const sentence *s);
 /* 1 if a sentence of this size still fits. */
 int budget_fits(const budget *b, size_t words, size_t bytes);
 void budget_take(budget *b, size_t words, size_t bytes);
+
 /* 1 once nothing more can be added. */
 int budget_full(const budget *b);
 
 /* The budget on the scale of words: the word limit, else the byte limit
  * over six bytes a word, else (a limit on sentences only, or none) 300. */
 double budget_in_words(const budget *b);
+
+/* Units (select/unit.c). The most sentences taken as one unit when a
+ * sentence leans on the ones before it (SENT_LEANS_BACK): a quotation's
+ * opening, two sentences of its middle and the one that names its speaker
+ * (the cluster keeps a straight quotation open for three sentences at
+ * most). */
+#define SELECT_MAX_UNIT 4
+
+/* What a selector says about its own summary: whether sentence j is in it
+ * already, and whether j may join a unit taken now. */
+typedef struct unit_rules {
+    int (*in_summary)(const void *ctx, size_t j);
+    int (*may_join)(const void *ctx, size_t j);
+    const void *ctx;
+} unit_rules;
+
+/* The first sentence of the unit that taking sentence i now means: i, or
+ * the earliest of the sentences not in the summary that it leans on, in
+ * its article, SELECT_MAX_UNIT in all at most; (size_t)-1 when one of them
+ * may not join or two are copies of one sentence (r->group). Whether i
+ * itself may be taken is the caller's to check. */
+size_t unit_first(const precis_cluster *c, const represent *r, size_t i, const unit_rules *rules);
+
+/* 1 if sentences first .. last fit the budget together. */
+int unit_fits(const precis_cluster *c, const budget *b, size_t first, size_t last);
 
 /* A sentence and the key it is ranked by. */
 typedef struct ranked {

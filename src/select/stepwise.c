@@ -125,34 +125,27 @@ static int may_join(const step_state *st, uint32_t i)
     return !st->taken[i] && sentence_is_selectable(&st->c->sents[i]) && !group_taken(st, i);
 }
 
+static int step_in_summary(const void *ctx, size_t j)
+{
+    return ((const step_state *)ctx)->taken[j];
+}
+
+static int step_may_join(const void *ctx, size_t j)
+{
+    return may_join(ctx, (uint32_t)j);
+}
+
 int step_unit(const step_state *st, const budget *b, uint32_t i)
 {
-    const precis_cluster *c = st->c;
     /* A quotation's opening or middle is printed only with what follows
      * it, up to the sentence that names its speaker (SENT_LEANS_FORWARD),
      * so no unit ends on one. */
-    if ((c->sents[i].flags & SENT_LEANS_FORWARD) || !may_join(st, i))
+    if ((st->c->sents[i].flags & SENT_LEANS_FORWARD) || !may_join(st, i))
         return -1;
-    /* "She was banned ..." comes with the sentence that says who she is:
-     * walk back over the untaken sentences it leans on (SENT_LEANS_BACK is
-     * never set on an article's first sentence; checked all the same). */
-    uint32_t first = i;
-    while ((c->sents[first].flags & SENT_LEANS_BACK) && first > 0 && !st->taken[first - 1] &&
-           c->sents[first - 1].article == c->sents[first].article) {
-        first--;
-        if (i - first >= SELECT_MAX_UNIT || !may_join(st, first))
-            return -1;
-        for (uint32_t k = first + 1; k <= i; k++)
-            if (st->r->group[k] == st->r->group[first])
-                return -1; /* two copies of one sentence in a unit */
-    }
-    budget after = *b;
-    for (uint32_t k = first; k <= i; k++) {
-        const sentence *s = &c->sents[k];
-        if (!budget_fits(&after, s->words, sentence_bytes(c, s)))
-            return -1;
-        budget_take(&after, s->words, sentence_bytes(c, s));
-    }
+    const unit_rules rules = {step_in_summary, step_may_join, st};
+    size_t first = unit_first(st->c, st->r, i, &rules);
+    if (first == (size_t)-1 || !unit_fits(st->c, b, first, i))
+        return -1;
     return (int)(i - first);
 }
 
