@@ -1621,6 +1621,30 @@ static void parse_args(int argc, char **argv, options *o)
         usage();
 }
 
+/* Fit the sentence scorer on d (boosted trees or ridge, as o says), write
+ * its model file into text (described as what) and return it parsed; w
+ * receives the linear weights. Exits when the model does not parse back. */
+static scorer_model *fit_scorer(const options *o, const dataset *d, const char *what, buf *text,
+                                double w[F_COUNT])
+{
+    double *y = targets(o, d), bias = 0;
+    tree *trees = NULL;
+    memset(w, 0, F_COUNT * sizeof *w);
+    if (o->gbdt)
+        fit_gbdt(o, d, y, w, &bias, &trees);
+    else
+        fit_linear(o, d, y, w, &bias);
+    write_model(o, text, w, bias, trees, d, what);
+    scorer_model *m = scorer_model_parse(text->data, text->len);
+    if (!m) {
+        fprintf(stderr, "train_scorer: the %s written does not parse back\n", what);
+        exit(1);
+    }
+    free(trees);
+    free(y);
+    return m;
+}
+
 /* The scorer fitted K = o->step_folds times, fold f without the clusters
  * k of d with k % K == f. The stepwise model learns how much to trust the
  * scorer's estimate; on the clusters the scorer was fitted on, that
@@ -1645,19 +1669,10 @@ static scorer_model **fit_folds(const options *o, const dataset *d)
             part.cluster_start[++part.clusters] = (uint32_t)part.rows;
         }
         fprintf(stderr, "scorer fold %d of %d: %zu clusters, %zu sentences\n", f + 1, K, part.clusters, part.rows);
-        double *y = targets(o, &part), w[F_COUNT] = {0}, bias = 0;
-        tree *trees = NULL;
-        fit_gbdt(o, &part, y, w, &bias, &trees);
         buf text = BUF_INIT;
-        write_model(o, &text, w, bias, trees, &part, "learned sentence scorer, one fold");
-        folds[f] = scorer_model_parse(text.data, text.len);
-        if (!folds[f]) {
-            fprintf(stderr, "train_scorer: a fold's model does not parse back\n");
-            exit(1);
-        }
+        double w[F_COUNT];
+        folds[f] = fit_scorer(o, &part, "learned sentence scorer, one fold", &text, w);
         buf_free(&text);
-        free(trees);
-        free(y);
         free(part.x);
         free(part.y);
         free(part.cluster_start);
@@ -1719,19 +1734,9 @@ int main(int argc, char **argv)
             cache_save(o.cache, &d);
     }
     fprintf(stderr, "training: %zu clusters, %zu sentences\n", d.clusters, d.rows);
-    double *y = targets(&o, &d), w[F_COUNT] = {0}, bias = 0;
-    tree *trees = NULL;
-    if (o.gbdt)
-        fit_gbdt(&o, &d, y, w, &bias, &trees);
-    else
-        fit_linear(&o, &d, y, w, &bias);
     buf text = BUF_INIT;
-    write_model(&o, &text, w, bias, trees, &d, "learned sentence scorer");
-    scorer_model *model = scorer_model_parse(text.data, text.len);
-    if (!model) {
-        fprintf(stderr, "train_scorer: the model written does not parse back\n");
-        return 1;
-    }
+    double w[F_COUNT];
+    scorer_model *model = fit_scorer(&o, &d, "learned sentence scorer", &text, w);
     FILE *out = o.out ? fopen(o.out, "w") : stdout;
     if (!out || fwrite(text.data, 1, text.len, out) != text.len || (o.out && fclose(out) != 0)) {
         fprintf(stderr, "train_scorer: cannot write the model\n");
@@ -1751,8 +1756,6 @@ int main(int argc, char **argv)
         evaluate(&o, o.dev, -1, o.dev_words, eng, model, stepper);
     scorer_model_free(stepper);
     scorer_model_free(model);
-    free(trees);
-    free(y);
     free(d.x);
     free(d.y);
     free(d.cluster_start);
