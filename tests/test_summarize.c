@@ -565,6 +565,36 @@ Test(summarize, lead_takes_each_article_first_sentence_in_turn)
     precis_cluster_free(c);
 }
 
+/* A brief that answers no question opens with a story's lead, not with a
+ * later detail that reads as a loose end at the top (on the seeds, coverage
+ * had opened with "The alliance is also fiercely opposed to ..."). */
+Test(summarize, a_generic_brief_opens_with_a_lead)
+{
+    precis_cluster *c = seed_cluster();
+    precis_options o;
+    precis_options_init(&o);
+    o.method = "lead";
+    o.max_words = 0;
+    o.max_sentences = 5;
+    precis_summary *leads;
+    cr_assert_eq(precis_summarize(c, &o, &leads, NULL), PRECIS_OK);
+    static const char *const methods[] = {"default", "coverage"};
+    static const size_t budgets[] = {40, 60, 120, 200, 300};
+    for (size_t m = 0; m < 2; m++)
+        for (size_t k = 0; k < sizeof budgets / sizeof *budgets; k++) {
+            precis_summary *s = summarize(c, methods[m], budgets[k], 0);
+            cr_assert_gt(precis_summary_count(s), 0);
+            const char *first = precis_summary_get(s, 0)->text;
+            int is_lead = 0;
+            for (size_t j = 0; j < precis_summary_count(leads); j++)
+                is_lead |= !strcmp(first, precis_summary_get(leads, j)->text);
+            cr_assert(is_lead, "%s at %zu words opens with \"%s\"", methods[m], budgets[k], first);
+            precis_summary_free(s);
+        }
+    precis_summary_free(leads);
+    precis_cluster_free(c);
+}
+
 Test(summarize, rejects_bad_articles_and_keeps_the_cluster_usable)
 {
     precis_cluster *c;

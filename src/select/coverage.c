@@ -21,6 +21,13 @@
  * later sentence names (SENT_LEANS_FORWARD) is never the last of a unit:
  * the quotation is printed down to the speaker, or not at all.
  *
+ * A generic brief (no query) opens with a story's lead: the first sentence
+ * of some article, the one that covers the most concept weight per word.
+ * A reader who asked nothing wants to be told what happened, and the
+ * concept-densest sentences are often a story's later details ("The
+ * alliance is also fiercely opposed to ..."), which read as loose ends at
+ * the top. With a query, the query decides what comes first.
+ *
  * Greedy on gain per word is within a constant factor of the optimum for
  * this objective and costs O(selected x sentences x bigrams); no solver
  * (select/ilp.c solves the same objective exactly). The concepts and their
@@ -110,6 +117,36 @@ static void take(const precis_cluster *c, const concepts *k, budget *b, unsigned
         covered[k->ids[i][t]] = 1;
 }
 
+/* The best lead to open a generic brief with: among the articles' first
+ * story sentences (the first that is not a fragment, if it may stand on its
+ * own), the one that covers most per word. (size_t)-1 if none fits. */
+static size_t best_lead(const precis_cluster *c, const represent *r, const method *m, const concepts *k,
+                        const unsigned char *covered, double scale, const double *scores, const budget *b,
+                        const unsigned char *used)
+{
+    size_t best = (size_t)-1;
+    double best_ratio = 0;
+    for (size_t d = 0; d < c->narticles; d++) {
+        const article *art = &c->articles[d];
+        uint32_t i = art->first, end = art->first + art->count;
+        while (i < end && sentence_is_fragment(&c->sents[i]))
+            i++;
+        if (i == end)
+            continue;
+        const sentence *s = &c->sents[i];
+        if (!sentence_is_selectable(s) || (s->flags & (SENT_LEANS_BACK | SENT_LEANS_FORWARD)) ||
+            !available(c, r, m, used, NULL, 0, i) || !unit_fits(c, b, i, i))
+            continue;
+        double value = unit_value(k, covered, scale, scores, i, i);
+        double ratio = value / pow(s->words ? (double)s->words : 1, CONCEPTS_COST_EXP);
+        if (value > 0 && (best == (size_t)-1 || ratio > best_ratio)) {
+            best = i;
+            best_ratio = ratio;
+        }
+    }
+    return best;
+}
+
 size_t select_coverage(const precis_cluster *c, const represent *r, const method *m, const double *scores,
                        budget *b, arena *a, uint32_t *chosen)
 {
@@ -123,6 +160,11 @@ size_t select_coverage(const precis_cluster *c, const represent *r, const method
     /* Scale the modular term to the concept weights of this cluster. */
     double scale = concepts_score_scale(c, &k, scores);
     size_t n = 0;
+    if (!r->has_query) {
+        size_t lead = best_lead(c, r, m, &k, covered, scale, scores, b, used);
+        if (lead != (size_t)-1)
+            take(c, &k, b, used, covered, chosen, &n, lead);
+    }
     for (;;) {
         size_t best = (size_t)-1, best_first = (size_t)-1;
         double best_ratio = 0;
