@@ -690,6 +690,35 @@ Test(summarize, clipped_last_sentence_is_usable_and_marked_cut)
     precis_cluster_free(c);
 }
 
+/* A page pasted with its furniture: headline, photo credit and byline
+ * before the story. */
+static const char pasted_page[] =
+    "Border reopens\n\nPhoto: Reuters\n\nBy Jane Smith\n\nUpdated 10:42\n\n"
+    "The government reopened the northern border crossing on Tuesday after a week of talks.\n\n"
+    "Officials said trucks carrying food and medicine would be the first allowed through.\n";
+
+/* Reading order counts story sentences, not the page's lines: the pasted
+ * page's lead is as much a lead as the other report's, and the sentence
+ * after it follows it. */
+Test(summarize, reading_order_counts_story_sentences_not_page_lines)
+{
+    precis_cluster *c = two_articles(pasted_page, clipped_b);
+    precis_options o;
+    precis_options_init(&o);
+    o.method = "lead";
+    o.max_words = 0;
+    o.max_sentences = 3;
+    precis_summary *s;
+    cr_assert_eq(precis_summarize(c, &o, &s, NULL), PRECIS_OK);
+    cr_assert_eq(precis_summary_count(s), 3);
+    const char *want[] = {"The government reopened", "Officials said trucks", "The northern border crossing"};
+    for (size_t i = 0; i < 3; i++)
+        cr_expect(!strncmp(precis_summary_get(s, i)->text, want[i], strlen(want[i])), "sentence %zu is \"%s\"", i,
+                  precis_summary_get(s, i)->text);
+    precis_summary_free(s);
+    precis_cluster_free(c);
+}
+
 Test(summarize, contact_lines_at_the_end_are_not_a_cut_sentence)
 {
     precis_cluster *c = two_articles(contacts_end, clipped_b);

@@ -1,28 +1,35 @@
 /*
  * position.c: reading order for a summary. Sentences are put in the order
- * of their position in their article (leads first), ties broken by article,
- * so a summary reads like a news story rather than a ranked list. A
- * sentence that leans on the one before it ("She said ...") is then moved
- * to follow that sentence when the summary has it, wherever the sort put
- * the two.
+ * of their position in their article's story (leads first), ties broken by
+ * article, so a summary reads like a news story rather than a ranked list.
+ * A position counts story sentences only: a page pasted with its headline,
+ * captions and byline would otherwise have its lead sorted after other
+ * articles' third or fourth sentences. A sentence whose predecessor in its
+ * article is in the summary too is then moved to follow it, wherever the
+ * sort put the two: one that leans on it ("She said ...") must, and two
+ * sentences that stood together in an article read best together.
  */
 #include <stdlib.h>
-
 #include <string.h>
 
 #include "select/select.h"
 #include "text/segment.h"
 
-static int by_position(const void *x, const void *y, void *ctx)
+/* A chosen sentence with its place in the story. */
+typedef struct placed {
+    uint32_t story_pos, article, start, id;
+} placed;
+
+static int by_story_position(const void *x, const void *y)
 {
-    const precis_cluster *c = ctx;
-    const sentence *a = &c->sents[*(const uint32_t *)x], *b = &c->sents[*(const uint32_t *)y];
-    if (a->pos != b->pos)
-        return a->pos < b->pos ? -1 : 1;
+    const placed *a = x, *b = y;
+    if (a->story_pos != b->story_pos)
+        return a->story_pos < b->story_pos ? -1 : 1;
     if (a->article != b->article)
         return a->article < b->article ? -1 : 1;
     return a->start < b->start ? -1 : a->start > b->start;
 }
+
 
 static size_t index_of(const uint32_t *chosen, size_t n, uint32_t wanted)
 {
@@ -42,18 +49,39 @@ static void move_after(uint32_t *chosen, size_t from, size_t after)
     chosen[after + 1] = moving;
 }
 
-void order_by_position(const precis_cluster *c, uint32_t *chosen, size_t n)
+int order_by_position(const precis_cluster *c, uint32_t *chosen, size_t n, arena *a)
 {
-    qsort_r(chosen, n, sizeof *chosen, by_position, (void *)c);
-    /* Walk in order of position, so a chain (a lead, "He said", "His
+    placed *place = arena_alloc(a, (n + 1) * sizeof *place);
+    uint32_t *story_pos = arena_alloc(a, (c->nsents + 1) * sizeof *story_pos);
+    if (!place || !story_pos)
+        return -1;
+    /* Story sentences (not fragments: headlines, captions, bylines) before
+     * each sentence in its article, in one pass. */
+    for (size_t d = 0; d < c->narticles; d++) {
+        const article *art = &c->articles[d];
+        uint32_t seen = 0;
+        for (uint32_t i = art->first; i < art->first + art->count; i++) {
+            story_pos[i] = seen;
+            seen += !sentence_is_fragment(&c->sents[i]);
+        }
+    }
+    for (size_t j = 0; j < n; j++) {
+        const sentence *s = &c->sents[chosen[j]];
+        place[j] = (placed){story_pos[chosen[j]], s->article, s->start, chosen[j]};
+    }
+    qsort(place, n, sizeof *place, by_story_position);
+    for (size_t j = 0; j < n; j++)
+        chosen[j] = place[j].id;
+    /* Walk in order of position, so a run (a lead, "He said", "His
      * rival ...") is linked up front to back. */
     for (size_t j = 0; j < n; j++) {
         uint32_t i = chosen[j];
         const sentence *s = &c->sents[i];
-        if (!(s->flags & SENT_LEANS_BACK) || i == 0 || c->sents[i - 1].article != s->article)
+        if (i == 0 || c->sents[i - 1].article != s->article)
             continue;
         size_t p = index_of(chosen, n, i - 1);
         if (p < j && p + 1 != j)
             move_after(chosen, j, p);
     }
+    return 0;
 }

@@ -129,8 +129,9 @@ size_t select_submodular(const precis_cluster *c, const represent *r, const meth
 size_t select_sumbasic(const precis_cluster *c, const represent *r, const method *m,
                        const double *scores, budget *b, arena *a, uint32_t *chosen);
 
-/* Put chosen sentences in reading order (order/position.c). */
-void order_by_position(const precis_cluster *c, uint32_t *chosen, size_t n);
+/* Put chosen sentences in reading order (order/position.c); -1 when
+ * memory runs out. */
+int order_by_position(const precis_cluster *c, uint32_t *chosen, size_t n, arena *a);
 
 /* For each chosen sentence, print the copy of its near-duplicate group that
  * best stands on its own, if the budget allows (select/variant.c); only for

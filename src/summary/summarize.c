@@ -94,7 +94,8 @@ precis_status precis_summarize(precis_cluster *c, const precis_options *opts, pr
     if (n == (size_t)-1)
         return fail(sum, &scratch, err);
     choose_variants(c, &r, m, &b, chosen, n);
-    order_by_position(c, chosen, n);
+    if (order_by_position(c, chosen, n, &scratch) != 0)
+        return fail(sum, &scratch, err);
 
     sum->cluster_id = c->id;
     sum->method = m->name;
