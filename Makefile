@@ -14,7 +14,7 @@ BUILD   ?= build
 SAN     ?=
 OPT     ?= -O2
 
-PKGS    := libutf8proc libzstd jansson sqlite3 gumbo
+PKGS    := libutf8proc libzstd jansson yajl sqlite3 gumbo
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 LIBS    := $(PKG_LIBS) -lstemmer -lglpk -lm

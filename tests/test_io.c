@@ -10,6 +10,7 @@
 
 #include "core/buf.h"
 #include "io/io.h"
+#include "model/cluster.h"
 #include "precis.h"
 
 static void write_lines(const char *path, int compress)
@@ -109,6 +110,101 @@ Test(io, jsonl_cluster_shapes)
         cr_assert_eq(st, want[i], "case %zu: %s", i, err.message);
         cr_assert_eq(err.line, 9);
         cr_assert_str_eq(err.where, "x.jsonl");
+    }
+    precis_engine_free(eng);
+}
+
+static precis_status read_line(precis_engine *eng, const char *line, precis_cluster **c, char **id, precis_error *err)
+{
+    return jsonl_cluster(eng, line, strlen(line), 4, "t.jsonl", c, id, err);
+}
+
+/* The reader keeps the id, the articles and the query, decoded, wherever
+ * they stand in the line, and passes over everything else (Multi-News's
+ * references and "kept" lists, nested as deep as they like). */
+Test(io, jsonl_cluster_keeps_what_a_cluster_needs)
+{
+    precis_engine *eng;
+    precis_error err = {0};
+    cr_assert_eq(precis_engine_new(&eng, &err), PRECIS_OK);
+    precis_cluster *c;
+    char *id;
+    const char *line =
+        "{\"refs\": [\"The caf\\u00e9 closed.\", {\"docs\": 5, \"id\": 9}], \"kept\": [0, 1], "
+        "\"text\": \"Not these words, which only stand in for the articles.\", "
+        "\"docs\": [\"The caf\\u00e9 on Main Street closed on Friday \\ud83d\\ude00 after forty years.\\n\\n"
+        "Its owner said rents had doubled.\", \"The \\\"Main Street\\\" caf\\u00e9 has closed after forty years.\"], "
+        "\"query\": \"Why did the caf\\u00e9 close?\", \"id\": \"mn-7\"}";
+    cr_assert_eq(read_line(eng, line, &c, &id, &err), PRECIS_OK, "%s", err.message);
+    cr_assert_str_eq(id, "mn-7");
+    cr_assert_eq(precis_cluster_articles(c), 2, "\"docs\" comes before \"text\", and nested keys are not the line's");
+    cr_assert_str_eq(c->articles[0].text, "The caf\u00e9 on Main Street closed on Friday \U0001F600 after forty "
+                                          "years.\n\nIts owner said rents had doubled.");
+    cr_assert_str_eq(c->articles[1].text, "The \"Main Street\" caf\u00e9 has closed after forty years.");
+    cr_assert_str_eq(c->query, "Why did the caf\u00e9 close?");
+    precis_cluster_free(c);
+    free(id);
+
+    /* Deep nesting where nothing is read costs no stack. */
+    buf deep = BUF_INIT;
+    cr_assert_eq(buf_puts(&deep, "{\"docs\": [\"The council approved the budget on Tuesday night.\"], \"x\": "), 0);
+    for (int i = 0; i < 100000; i++)
+        cr_assert_eq(buf_putc(&deep, '['), 0);
+    for (int i = 0; i < 100000; i++)
+        cr_assert_eq(buf_putc(&deep, ']'), 0);
+    cr_assert_eq(buf_putc(&deep, '}'), 0);
+    cr_assert_eq(jsonl_cluster(eng, deep.data, deep.len, 4, "t.jsonl", &c, &id, &err), PRECIS_OK, "%s", err.message);
+    cr_assert_str_eq(id, "line 4");
+    precis_cluster_free(c);
+    free(id);
+    buf_free(&deep);
+
+    struct {
+        const char *line, *id;
+    } ids[] = {{"{\"id\": -0, \"docs\": [\"The council approved the budget on Tuesday.\"]}", "0"},
+               {"{\"id\": 1e3, \"docs\": [\"The council approved the budget on Tuesday.\"]}", "line 4"},
+               {"{\"id\": null, \"docs\": [\"The council approved the budget on Tuesday.\"]}", "line 4"}};
+    for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
+        cr_assert_eq(read_line(eng, ids[i].line, &c, &id, &err), PRECIS_OK, "%s", err.message);
+        cr_assert_str_eq(id, ids[i].id);
+        precis_cluster_free(c);
+        free(id);
+    }
+    precis_engine_free(eng);
+}
+
+/* Whatever is not one valid JSON object is refused with a message, the
+ * parts the reader passes over included. */
+Test(io, jsonl_cluster_refuses_what_is_not_one_json_object)
+{
+    precis_engine *eng;
+    precis_error err = {0};
+    cr_assert_eq(precis_engine_new(&eng, &err), PRECIS_OK);
+    struct {
+        const char *line, *says;
+    } bad[] = {
+        {"", "malformed JSON"},
+        {"   ", "malformed JSON"},
+        {"\"a string\"", "expected a JSON object"},
+        {"{\"docs\": [\"The council met.\"]} {}", "malformed JSON"},
+        {"{\"docs\": [\"The council met.\"]} x", "malformed JSON"},
+        {"{\"docs\": [\"The council\\u0000 met.\"]}", "\\u0000"},
+        {"{\"docs\": [\"The council met.\"], \"refs\": [\"bad \xff byte\"]}", "malformed JSON"},
+        {"{\"docs\": [\"The council met.\"], \"refs\": [1, 2,]}", "malformed JSON"},
+        {"{\"docs\": [\"The council met.\"], \"docs\": [\"Again.\"]}", "duplicate key"},
+        {"{\"id\": 99999999999999999999, \"docs\": [\"The council met.\"]}", "integer too big"},
+        {"{\"docs\": [[\"The council approved the budget on Tuesday.\"]]}", "document 0 is not a string"},
+        {"{\"docs\": {\"a\": \"The council approved the budget on Tuesday.\"}}", "expected \"docs\""},
+        {"{\"docs\": 5, \"document\": \"The council approved the budget on Tuesday.\"}", "expected \"docs\""},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        precis_cluster *c = (precis_cluster *)1;
+        char *id = (char *)1;
+        cr_assert_eq(read_line(eng, bad[i].line, &c, &id, &err), PRECIS_ERR_JSON, "case %zu: %s", i, err.message);
+        cr_assert(strstr(err.message, bad[i].says), "case %zu: %s", i, err.message);
+        cr_assert_null(c);
+        cr_assert_null(id);
+        cr_assert_eq(err.line, 4);
     }
     precis_engine_free(eng);
 }

@@ -5,7 +5,7 @@
 #   sh tools/install-deps.sh test     also what the tests use: Chromium for the
 #                                     HTML report's browser test, GNU parallel
 set -e
-PKGS="build-essential pkg-config zstd libstemmer-dev libutf8proc-dev libzstd-dev libjansson-dev
+PKGS="build-essential pkg-config zstd libstemmer-dev libutf8proc-dev libzstd-dev libjansson-dev libyajl-dev
       libsqlite3-dev libglpk-dev libgumbo-dev libcriterion-dev clang libclang-rt-dev valgrind"
 [ "${1:-}" = test ] && PKGS="$PKGS chromium parallel"
 missing=""
