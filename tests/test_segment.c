@@ -374,6 +374,24 @@ Test(segment, an_agency_dateline_inside_a_line_opens_the_story)
            "The photo was taken by a photographer of the agency ( ap ) on monday night.");
 }
 
+Test(segment, a_photo_widget_inside_a_line_opens_the_story)
+{
+    /* Multi-News runs an NPR page's headline, photo widget and story into
+     * one line: the headline is left unterminated, a fragment. */
+    const char *t = "pat summitt, legendary tennessee basketball coach, dies at 64 enlarge this image toggle caption "
+                    "wade payne/ap wade payne/ap former coach pat summitt has died.";
+    EXPECT(t, "pat summitt, legendary tennessee basketball coach, dies at 64",
+           "enlarge this image toggle caption wade payne/ap wade payne/ap former coach pat summitt has died.");
+    cr_expect(flags_of(t, 0) & SENT_UNTERMINATED);
+    EXPECT("mine operator kept two sets of records toggle caption jeff gentner/ap investigators disclosed it.",
+           "mine operator kept two sets of records", "toggle caption jeff gentner/ap investigators disclosed it.");
+    /* the words elsewhere, or not followed by a space, stay */
+    EXPECT("The app's toggle captions setting was added on Monday.",
+           "The app's toggle captions setting was added on Monday.");
+    EXPECT("enlarge this image toggle caption wade payne/ap the coach died.",
+           "enlarge this image toggle caption wade payne/ap the coach died.");
+}
+
 Test(segment, no_break_space_is_white_space)
 {
     EXPECT("\xC2\xA0He said it was fine.\xC2\xA0\xC2\xA0Next sentence here.\xC2\xA0",

@@ -294,6 +294,30 @@ Test(sentence_edges, glued_page_furniture_is_trimmed)
                      "northampton, mass. \xE2\x80\x94 the bay state made history.");
     cr_assert_str_eq(after_furniture("reuters/luke macgregor ) georgetown students were in a tizzy over the news."),
                      "georgetown students were in a tizzy over the news.");
+    /* Video and audio widgets (Multi-News validation). */
+    cr_assert_str_eq(after_furniture("Please enable javascript to watch this video ogden, utah -- a premature baby "
+                                     "arrived in ogden saturday."),
+                     "ogden, utah -- a premature baby arrived in ogden saturday.");
+    cr_assert_str_eq(after_furniture("Listen to article 4: 26 share this article facebook twitter linkedin email "
+                                     "president donald trump ordered the creation of a task force."),
+                     "president donald trump ordered the creation of a task force.");
+    cr_assert_str_eq(after_furniture("Listen to article 3: 23 tensions at the paul manafort fraud trial grew so "
+                                     "heated monday."),
+                     "tensions at the paul manafort fraud trial grew so heated monday.");
+    /* NPR's photo widget, with the credit twice or once (the split before
+     * it is segment.c's). */
+    cr_assert_str_eq(after_furniture("enlarge this image toggle caption wade payne/ap wade payne/ap former "
+                                     "university of tennessee coach pat summitt has died."),
+                     "former university of tennessee coach pat summitt has died.");
+    cr_assert_str_eq(after_furniture("enlarge this image toggle caption aaron m. Sprecher/getty images aaron m. "
+                                     "Sprecher/getty images the ambush-style murder of a deputy added urgency."),
+                     "the ambush-style murder of a deputy added urgency.");
+    cr_assert_str_eq(after_furniture("enlarge this image toggle caption jaxa jaxa a cable that's as long as six "
+                                     "football fields has been launched into orbit."),
+                     "a cable that's as long as six football fields has been launched into orbit.");
+    cr_assert_str_eq(after_furniture("toggle caption jeff gentner/ap federal mine disaster investigators disclosed "
+                                     "new information."),
+                     "federal mine disaster investigators disclosed new information.");
 }
 
 Test(sentence_edges, furniture_words_in_a_story_are_kept)
@@ -313,6 +337,8 @@ Test(sentence_edges, furniture_words_in_a_story_are_kept)
         "The Reuters/Ipsos poll shows the race is tied.",                   /* not at the start */
         "Reuters reported the deal first on Monday, citing two sources.",   /* no slash */
         "The page was updated by the editors on Monday after complaints.",  /* no byline */
+        "Listen to article after article and you will hear the same claim.", /* no length */
+        "Please enable javascript",                                         /* nothing would be left */
     };
     for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
         cr_expect_eq(furniture_prefix_length(keep[i], strlen(keep[i])), 0, "trimmed: %s", keep[i]);

@@ -211,6 +211,8 @@ static const struct {
     {"advertisement continue reading the main story", NULL, 0, 0},
     {"continue reading the main story", NULL, 0, 0},
     {"advertisement", NULL, 0, 1},
+    {"please enable javascript to watch this video", NULL, 0, 0},
+    {"share this article facebook twitter linkedin email", NULL, 0, 0},
 };
 
 static size_t furniture_at(const char *s, size_t i, size_t len)
@@ -229,6 +231,67 @@ static size_t furniture_at(const char *s, size_t i, size_t len)
             return e;
     }
     return 0;
+}
+
+/* Bloomberg's audio widget: "Listen to article 4: 26" (the length, which
+ * Multi-News spaced after the colon). */
+static size_t listen_at(const char *s, size_t i, size_t len)
+{
+    size_t e = phrase_at(s, i, len, "listen to article");
+    if (!e)
+        return 0;
+    e = skip_spaces(s, e, len);
+    size_t d = e;
+    while (d < len && s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (d == e || d >= len || s[d] != ':')
+        return 0;
+    e = skip_spaces(s, d + 1, len);
+    for (d = e; d < len && s[d] >= '0' && s[d] <= '9';)
+        d++;
+    return d > e ? d : 0;
+}
+
+/* The end of the run of non-space bytes at s[i]. */
+static size_t token_end(const char *s, size_t i, size_t len)
+{
+    while (i < len && !is_space(s[i]))
+        i++;
+    return i;
+}
+
+/* NPR's photo widget: "enlarge this image toggle caption" and the credit,
+ * which a flattened page gives twice ("enlarge this image toggle caption
+ * wade payne/ap wade payne/ap former university of tennessee ..."), or
+ * once, ending in the agency ("toggle caption jeff gentner/ap federal mine
+ * investigators ..."). The offset past the credit, past the widget alone if
+ * no credit is seen, or 0. */
+static size_t toggle_caption_at(const char *s, size_t i, size_t len)
+{
+    size_t e = phrase_at(s, i, len, "enlarge this image toggle caption");
+    if (!e && !(e = phrase_at(s, i, len, "toggle caption")))
+        return 0;
+    size_t c = skip_spaces(s, e, len), w = c;
+    for (int words = 1; words <= 8 && w < len; words++) {
+        w = token_end(s, w, len);
+        size_t n = w - c, again = skip_spaces(s, w, len);
+        if (again > w && again + n <= len && strncasecmp(s + c, s + again, n) == 0 &&
+            (again + n == len || is_space(s[again + n])))
+            return again + n;
+        w = skip_spaces(s, w, len);
+    }
+    w = c;
+    for (int words = 0; words < 6 && w < len; words++) {
+        size_t end = token_end(s, w, len);
+        const char *slash = memchr(s + w, '/', end - w);
+        if (slash) {
+            if (phrase_at(s, (size_t)(slash - s) + 1, len, "getty images"))
+                end = (size_t)(slash - s) + 1 + strlen("getty images");
+            return end;
+        }
+        w = skip_spaces(s, end, len);
+    }
+    return e;
 }
 
 /* A photo credit in the agencies' "photographer/agency" form, ending in
@@ -396,7 +459,8 @@ size_t furniture_prefix_length(const char *s, size_t len)
     size_t total = 0, e;
     /* They stack: "( ap photo ) ( associated press ) ...". */
     for (int k = 0; k < 4 && ((e = furniture_at(s, total, len)) > 0 || (e = credit_at(s, total, len)) > 0 ||
-                               (e = reuters_credit_at(s, total, len)) > 0 || (e = byline_at(s, total, len)) > 0);
+                               (e = reuters_credit_at(s, total, len)) > 0 || (e = byline_at(s, total, len)) > 0 ||
+                               (e = listen_at(s, total, len)) > 0 || (e = toggle_caption_at(s, total, len)) > 0);
          k++) {
         total = e;
         while (total < len && is_space(s[total]))

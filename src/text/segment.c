@@ -981,6 +981,27 @@ static size_t cut_long(para *p)
     return next;
 }
 
+/* NPR's photo widget ("enlarge this image toggle caption" and a credit),
+ * which a flattened page runs in between the headline and the story: the
+ * offset where the next one after i starts, or end; *past is where the
+ * search for the one after it starts. Found by a search rather than by the
+ * scan, which passes over letters. */
+static size_t photo_widget(const char *t, size_t i, size_t end, size_t *past)
+{
+    static const char toggle[] = "toggle caption", enlarge[] = "enlarge this image ";
+    const size_t tn = sizeof toggle - 1, en = sizeof enlarge - 1;
+    for (size_t from = i;;) {
+        const char *hit = from < end ? memmem(t + from, end - from, toggle, tn) : NULL;
+        if (!hit)
+            return *past = end;
+        size_t at = (size_t)(hit - t);
+        *past = at + tn;
+        if (at + tn == end || t[at + tn] == ' ')
+            return at >= i + en && strncasecmp(t + at - en, enlarge, en) == 0 ? at - en : at;
+        from = at + 1;
+    }
+}
+
 static void scan_para(out_vec *o, const char *t, size_t ps, size_t pe)
 {
     para p = {.t = t, .pe = pe, .o = o};
@@ -989,12 +1010,27 @@ static void scan_para(out_vec *o, const char *t, size_t ps, size_t pe)
         return;
     p.line = i;
     open_sentence(&p, i);
+    size_t past_widget, widget = photo_widget(t, i, pe, &past_widget);
     while (i < pe && !o->oom) {
         size_t lim = p.sent + PRECIS_MAX_SENTENCE_BYTES;
         if (lim > pe)
             lim = pe;
+        if (lim > widget)
+            lim = widget;
         while (i < lim && !INTEREST[(unsigned char)t[i]])
             i++;
+        if (i == widget && widget < pe) {
+            /* The headline before it, unterminated, is a fragment; the
+             * widget and its credit are trimmed from the story's first
+             * sentence (clean/sentence_edges.c). */
+            if (i > p.sent) {
+                end_sentence(&p, i, i, 0);
+                p.inq = 0;
+                p.sent_quote = 0;
+            }
+            widget = photo_widget(t, past_widget, pe, &past_widget);
+            continue;
+        }
         if (i >= pe)
             break;
         if (i >= p.sent + PRECIS_MAX_SENTENCE_BYTES) {
