@@ -294,6 +294,11 @@ Test(sentence_edges, glued_page_furniture_is_trimmed)
                      "northampton, mass. \xE2\x80\x94 the bay state made history.");
     cr_assert_str_eq(after_furniture("reuters/luke macgregor ) georgetown students were in a tizzy over the news."),
                      "georgetown students were in a tizzy over the news.");
+    cr_assert_str_eq(after_furniture("Image copyright getty images harvard university researchers found a link."),
+                     "harvard university researchers found a link.");
+    cr_assert_str_eq(after_furniture("Image copyright thinkstock children who have a good memory are better at "
+                                     "telling lies."),
+                     "children who have a good memory are better at telling lies.");
     /* Video and audio widgets (Multi-News validation). */
     cr_assert_str_eq(after_furniture("Please enable javascript to watch this video ogden, utah -- a premature baby "
                                      "arrived in ogden saturday."),
@@ -327,6 +332,7 @@ Test(sentence_edges, furniture_words_in_a_story_are_kept)
         "Advertisement revenue at the newspaper fell by a third last year.", /* a noun */
         "Advertisement for the show ran for weeks before it opened.",    /* a preposition */
         "Image copyright law is the subject of a new bill in congress.", /* no caption follows */
+        "Image copyright pact was signed by the publishers on Monday.",  /* not an agency: "pa" + letters */
         "( photo: ap",                                                   /* nothing would be left */
         "Story highlights",                                              /* nothing would be left */
         "Close inspection revealed cells that line the skin.",           /* not on the list */

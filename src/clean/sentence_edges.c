@@ -183,7 +183,8 @@ static int starts_sentence(const char *s, size_t i, size_t len)
 }
 
 /* Widgets, captions and credits that flattened web pages leave in front of
- * a sentence ("Story highlights", "Image copyright AFP Image caption",
+ * a sentence ("Story highlights", "Image copyright AFP Image caption", the
+ * BBC's credit without its caption, "Image copyright Getty Images",
  * "( photo: mark humphrey, ap )", "Advertisement", Politico's "Story
  * continued below", the Times's "Continue reading the main story"). With
  * close, the piece runs to the first close within max_words words and is
@@ -197,6 +198,15 @@ static const struct {
     {"media playback is unsupported on your device media caption", NULL, 0, 0},
     {"media playback is unsupported on your device", NULL, 0, 0},
     {"image copyright", "image caption", 8, 0},
+    {"image copyright afp/getty images", NULL, 0, 0},
+    {"image copyright getty images", NULL, 0, 0},
+    {"image copyright science photo library", NULL, 0, 0},
+    {"image copyright thinkstock", NULL, 0, 0},
+    {"image copyright reuters", NULL, 0, 0},
+    {"image copyright afp", NULL, 0, 0},
+    {"image copyright epa", NULL, 0, 0},
+    {"image copyright ap", NULL, 0, 0},
+    {"image copyright pa", NULL, 0, 0},
     {"image caption", NULL, 0, 0},
     {"text size - + reset", NULL, 0, 0},
     {"hide caption", "photos:", 6, 0},
