@@ -1402,7 +1402,8 @@ static void eval_one(void *ctxp, precis_cluster *c, char *const *refs, size_t nr
             n = select_greedy(c, &r, m, scores, &b, &scratch, chosen);
         if (n == (size_t)-1)
             exit(1);
-        order_by_position(c, chosen, n);
+        if (order_by_position(c, chosen, n, &scratch) != 0)
+            exit(1);
         summary_text(c, chosen, n, &text);
         ctx->words[e] += (double)b.words;
         precis_error err;

@@ -10,7 +10,6 @@
  * sentences that stood together in an article read best together.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "select/select.h"
 #include "text/segment.h"
@@ -31,29 +30,12 @@ static int by_story_position(const void *x, const void *y)
 }
 
 
-static size_t index_of(const uint32_t *chosen, size_t n, uint32_t wanted)
-{
-    for (size_t j = 0; j < n; j++)
-        if (chosen[j] == wanted)
-            return j;
-    return n;
-}
-
-/* Move chosen[from] back to just after chosen[after] (after < from: a
- * predecessor has the lower position, so the sort put it first), shifting
- * what lies between one place on. */
-static void move_after(uint32_t *chosen, size_t from, size_t after)
-{
-    uint32_t moving = chosen[from];
-    memmove(chosen + after + 2, chosen + after + 1, (from - after - 1) * sizeof *chosen);
-    chosen[after + 1] = moving;
-}
-
 int order_by_position(const precis_cluster *c, uint32_t *chosen, size_t n, arena *a)
 {
     placed *place = arena_alloc(a, (n + 1) * sizeof *place);
     uint32_t *story_pos = arena_alloc(a, (c->nsents + 1) * sizeof *story_pos);
-    if (!place || !story_pos)
+    unsigned char *in = arena_calloc(a, c->nsents + 1, 1);
+    if (!place || !story_pos || !in)
         return -1;
     /* Story sentences (not fragments: headlines, captions, bylines) before
      * each sentence in its article, in one pass. */
@@ -68,20 +50,23 @@ int order_by_position(const precis_cluster *c, uint32_t *chosen, size_t n, arena
     for (size_t j = 0; j < n; j++) {
         const sentence *s = &c->sents[chosen[j]];
         place[j] = (placed){story_pos[chosen[j]], s->article, s->start, chosen[j]};
+        in[chosen[j]] = 1;
     }
     qsort(place, n, sizeof *place, by_story_position);
-    for (size_t j = 0; j < n; j++)
-        chosen[j] = place[j].id;
-    /* Walk in order of position, so a run (a lead, "He said", "His
-     * rival ...") is linked up front to back. */
+    /* Each run of the summary's sentences that stood together in an
+     * article (a lead, "He said", "His rival ...") is written out whole
+     * where its first sentence sorted; the sort puts that one first. */
+    size_t out = 0;
     for (size_t j = 0; j < n; j++) {
-        uint32_t i = chosen[j];
-        const sentence *s = &c->sents[i];
-        if (i == 0 || c->sents[i - 1].article != s->article)
+        uint32_t i = place[j].id;
+        if (i > 0 && in[i - 1] && c->sents[i - 1].article == c->sents[i].article)
             continue;
-        size_t p = index_of(chosen, n, i - 1);
-        if (p < j && p + 1 != j)
-            move_after(chosen, j, p);
+        for (;;) {
+            chosen[out++] = i;
+            if (i + 1 >= c->nsents || !in[i + 1] || c->sents[i + 1].article != c->sents[i].article)
+                break;
+            i++;
+        }
     }
     return 0;
 }
