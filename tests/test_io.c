@@ -159,6 +159,13 @@ Test(io, jsonl_cluster_keeps_what_a_cluster_needs)
     free(id);
     buf_free(&deep);
 
+    /* An escaped backslash before "uD800" is not an escape. */
+    const char *backslash = "{\"docs\": [\"The path C:\\\\uD800 was named in the council's report on Tuesday.\"]}";
+    cr_assert_eq(read_line(eng, backslash, &c, &id, &err), PRECIS_OK, "%s", err.message);
+    cr_assert_str_eq(c->articles[0].text, "The path C:\\uD800 was named in the council's report on Tuesday.");
+    precis_cluster_free(c);
+    free(id);
+
     struct {
         const char *line, *id;
     } ids[] = {{"{\"id\": -0, \"docs\": [\"The council approved the budget on Tuesday.\"]}", "0"},
@@ -195,6 +202,13 @@ Test(io, jsonl_cluster_refuses_what_is_not_one_json_object)
         {"{\"id\": 99999999999999999999, \"docs\": [\"The council met.\"]}", "integer too big"},
         {"{\"docs\": [[\"The council approved the budget on Tuesday.\"]]}", "document 0 is not a string"},
         {"{\"docs\": {\"a\": \"The council approved the budget on Tuesday.\"}}", "expected \"docs\""},
+        {"{\"docs\": [\"The council \\uD800\\u0041 met on Tuesday night.\"]}", "unpaired surrogate"},
+        {"{\"docs\": [\"The council \\uDC00 met on Tuesday night.\"]}", "unpaired surrogate"},
+        {"{\"docs\": [\"The council met.\"], \"refs\": [\"\\uD800x\"]}", "unpaired surrogate"},
+        {"{\"id\": \"a\xC0\x80\", \"docs\": [\"The council approved the budget on Tuesday.\"]}", "UTF-8"},
+        {"{\"id\": \"a\xED\xB0\x80\", \"docs\": [\"The council approved the budget on Tuesday.\"]}", "UTF-8"},
+        {"{\"docs\": [\"The council met.\"], \"query\": \"\xF5\x80\x80\x80\"}", "UTF-8"},
+        {"{\"docs\": [\"The council approved the budget on Tuesday.\"]", "at byte 56"},
         {"{\"docs\": 5, \"document\": \"The council approved the budget on Tuesday.\"}", "expected \"docs\""},
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {

@@ -13,8 +13,11 @@
  * (Multi-News's references, its "kept" lists) without building it: a
  * document tree of the whole line, as jansson builds it, took a sixth of
  * the default method's time on Multi-News (BENCHMARKS.md). The line must
- * still be valid JSON throughout (UTF-8, one value, no trailing text), its
- * top-level keys unique, and its strings free of \u0000.
+ * still be valid JSON throughout (UTF-8, one value, no trailing text, no
+ * half of a surrogate pair escaped alone), its top-level keys unique, and
+ * the strings it keeps free of \u0000. Nesting has no limit: nothing
+ * recurses. (yajl does not check its own allocations; a line is bounded
+ * by the line reader's limit long before that matters.)
  */
 #include <errno.h>
 #include <stdio.h>
@@ -27,6 +30,7 @@
 #include "core/strmap.h"
 #include "io/io.h"
 #include "model/cluster.h"
+#include "text/utf8.h"
 
 #define SEPARATOR "|||||"
 
@@ -72,8 +76,12 @@ typedef struct line_parse {
 
 static int keep_string(line_parse *p, const unsigned char *s, size_t len, size_t *off)
 {
-    if (memchr(s, '\0', len)) {
-        p->fail = "\\u0000 in a string";
+    /* yajl lets some invalid UTF-8 through (overlong forms, surrogates
+     * written out as bytes, lead bytes past U+10FFFF), and decodes \u0000. */
+    size_t bad;
+    int rc = utf8_check((const char *)s, len, &bad);
+    if (rc != 0) {
+        p->fail = rc == 2 ? "\\u0000 in a string" : "invalid UTF-8 in a string";
         return 0;
     }
     *off = p->text.len;
@@ -238,27 +246,80 @@ static const yajl_callbacks events = {
     .yajl_end_array = on_end,
 };
 
+static int hex_digit(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* The code unit of a \uXXXX escape at line[i] (the backslash), or -1. */
+static long escape_unit(const char *line, size_t i, size_t len)
+{
+    if (i + 6 > len || line[i + 1] != 'u')
+        return -1;
+    long v = 0;
+    for (size_t k = i + 2; k < i + 6; k++) {
+        int d = hex_digit(line[k]);
+        if (d < 0)
+            return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+/* The offset of a \u escape that is half a surrogate pair without its
+ * other half, or len. yajl 2.1 decodes such halves into other characters
+ * ("\uD800\u0041" into U+10041) or bytes that are not UTF-8; jansson, and
+ * JSON's own rule, refuse them. */
+static size_t unpaired_surrogate(const char *line, size_t len)
+{
+    for (const char *b = memchr(line, '\\', len); b; b = memchr(b, '\\', (size_t)(line + len - b))) {
+        size_t i = (size_t)(b - line);
+        long u = escape_unit(line, i, len);
+        if (u >= 0xDC00 && u <= 0xDFFF)
+            return i;
+        if (u >= 0xD800 && u <= 0xDBFF) {
+            long low = i + 6 < len && line[i + 6] == '\\' ? escape_unit(line, i + 6, len) : -1;
+            if (low < 0xDC00 || low > 0xDFFF)
+                return i;
+            b += 12;
+        } else {
+            b += u >= 0 ? 6 : 2; /* "\\" is one escape: what follows it is not */
+        }
+        if (b >= line + len)
+            break;
+    }
+    return len;
+}
+
 /* Run the events over the line; PRECIS_OK once it is one valid JSON value. */
 static precis_status parse_line(line_parse *p, const char *line, size_t len, long lineno, const char *where,
                                 precis_error *err)
 {
+    size_t surrogate = unpaired_surrogate(line, len);
+    if (surrogate < len)
+        return error_set(err, PRECIS_ERR_JSON, where, lineno, "malformed JSON at byte %zu: unpaired surrogate",
+                         surrogate);
     yajl_handle h = yajl_alloc(&events, NULL, p);
     if (!h)
         return error_set(err, PRECIS_ERR_NOMEM, where, lineno, "out of memory");
     yajl_status st = yajl_parse(h, (const unsigned char *)line, len);
-    if (st == yajl_status_ok)
+    int at_end = 0;
+    if (st == yajl_status_ok) {
         st = yajl_complete_parse(h);
+        at_end = 1; /* its count of bytes is of its own flush, not the line */
+    }
+    size_t at = at_end ? len : yajl_get_bytes_consumed(h);
     precis_status rc = PRECIS_OK;
     if (st == yajl_status_client_canceled) {
         rc = error_set(err, strcmp(p->fail, "out of memory") ? PRECIS_ERR_JSON : PRECIS_ERR_NOMEM, where, lineno,
-                       "malformed JSON at byte %zu: %s", yajl_get_bytes_consumed(h), p->fail);
+                       "malformed JSON at byte %zu: %s", at, p->fail);
     } else if (st != yajl_status_ok) {
         unsigned char *msg = yajl_get_error(h, 0, (const unsigned char *)line, len);
         size_t n = msg ? strlen((const char *)msg) : 0;
         while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ' || msg[n - 1] == '.'))
             n--;
-        rc = error_set(err, PRECIS_ERR_JSON, where, lineno, "malformed JSON at byte %zu: %.*s",
-                       yajl_get_bytes_consumed(h), (int)n, msg ? (const char *)msg : "");
+        rc = error_set(err, PRECIS_ERR_JSON, where, lineno, "malformed JSON at byte %zu: %.*s", at, (int)n,
+                       msg ? (const char *)msg : "");
         if (msg)
             yajl_free_error(h, msg);
     } else if (!p->root_seen) {
