@@ -11,7 +11,8 @@ static const method methods[] = {
                 "query), coverage on longer ones",
      score_adaptive, select_adaptive, 1, 1, 1},
     {"coverage", "bigram concepts weighted by how many articles use them, covered greedily, "
-                 "with centrality, position and support as tie-breakers",
+                 "with centrality, position and support as tie-breakers; without a query, "
+                 "opens with the best lead",
      score_default, select_coverage, 1, 1, 1},
     {"centrality", "centrality against background TF-IDF, position and cross-source support, "
                    "greedy with a redundancy filter",
