@@ -545,16 +545,24 @@ Test(summarize, output_is_deterministic)
     free(first);
 }
 
-Test(summarize, lead_takes_each_article_first_sentence_in_turn)
+/* The lead baseline's first n sentences of c: each article's first story
+ * sentence in turn. */
+static precis_summary *leads_of(precis_cluster *c, size_t n)
 {
-    precis_cluster *c = seed_cluster();
     precis_options o;
     precis_options_init(&o);
     o.method = "lead";
     o.max_words = 0;
-    o.max_sentences = 5;
+    o.max_sentences = n;
     precis_summary *s;
     cr_assert_eq(precis_summarize(c, &o, &s, NULL), PRECIS_OK);
+    return s;
+}
+
+Test(summarize, lead_takes_each_article_first_sentence_in_turn)
+{
+    precis_cluster *c = seed_cluster();
+    precis_summary *s = leads_of(c, 5);
     cr_assert_eq(precis_summary_count(s), 5);
     int seen[5] = {0};
     for (size_t i = 0; i < 5; i++)
@@ -571,13 +579,7 @@ Test(summarize, lead_takes_each_article_first_sentence_in_turn)
 Test(summarize, a_generic_brief_opens_with_a_lead)
 {
     precis_cluster *c = seed_cluster();
-    precis_options o;
-    precis_options_init(&o);
-    o.method = "lead";
-    o.max_words = 0;
-    o.max_sentences = 5;
-    precis_summary *leads;
-    cr_assert_eq(precis_summarize(c, &o, &leads, NULL), PRECIS_OK);
+    precis_summary *leads = leads_of(c, 5);
     static const char *const methods[] = {"default", "coverage"};
     static const size_t budgets[] = {40, 60, 120, 200, 300};
     for (size_t m = 0; m < 2; m++)
@@ -703,13 +705,7 @@ static const char pasted_page[] =
 Test(summarize, reading_order_counts_story_sentences_not_page_lines)
 {
     precis_cluster *c = two_articles(pasted_page, clipped_b);
-    precis_options o;
-    precis_options_init(&o);
-    o.method = "lead";
-    o.max_words = 0;
-    o.max_sentences = 3;
-    precis_summary *s;
-    cr_assert_eq(precis_summarize(c, &o, &s, NULL), PRECIS_OK);
+    precis_summary *s = leads_of(c, 3);
     cr_assert_eq(precis_summary_count(s), 3);
     const char *want[] = {"The government reopened", "Officials said trucks", "The northern border crossing"};
     for (size_t i = 0; i < 3; i++)
