@@ -29,7 +29,6 @@ static int by_story_position(const void *x, const void *y)
     return a->start < b->start ? -1 : a->start > b->start;
 }
 
-
 int order_by_position(const precis_cluster *c, uint32_t *chosen, size_t n, arena *a)
 {
     placed *place = arena_alloc(a, (n + 1) * sizeof *place);

@@ -453,11 +453,7 @@ static int lead_similarity(const precis_cluster *c, const represent *r, arena *a
         return -1;
     size_t npost = 0;
     for (size_t d = 0; d < c->narticles; d++) {
-        const article *art = &c->articles[d];
-        lead[d] = UINT32_MAX;
-        for (uint32_t i = art->first; i < art->first + art->count && lead[d] == UINT32_MAX; i++)
-            if (!sentence_is_fragment(&c->sents[i]))
-                lead[d] = i;
+        lead[d] = article_lead(c, d);
         if (lead[d] != UINT32_MAX)
             for (uint32_t k = 0; k < r->vec[lead[d]].n; k++, npost++)
                 first[r->vec[lead[d]].term[k] + 1]++;

@@ -118,8 +118,8 @@ static void take(const precis_cluster *c, const concepts *k, budget *b, unsigned
 }
 
 /* The best lead to open a generic brief with: among the articles' first
- * story sentences (the first that is not a fragment, if it may stand on its
- * own), the one that covers most per word. (size_t)-1 if none fits. */
+ * story sentences (article_lead, if it may stand on its own), the one that
+ * covers most per word. (size_t)-1 if none fits. */
 static size_t best_lead(const precis_cluster *c, const represent *r, const method *m, const concepts *k,
                         const unsigned char *covered, double scale, const double *scores, const budget *b,
                         const unsigned char *used)
@@ -127,11 +127,8 @@ static size_t best_lead(const precis_cluster *c, const represent *r, const metho
     size_t best = (size_t)-1;
     double best_ratio = 0;
     for (size_t d = 0; d < c->narticles; d++) {
-        const article *art = &c->articles[d];
-        uint32_t i = art->first, end = art->first + art->count;
-        while (i < end && sentence_is_fragment(&c->sents[i]))
-            i++;
-        if (i == end)
+        uint32_t i = article_lead(c, d);
+        if (i == UINT32_MAX)
             continue;
         const sentence *s = &c->sents[i];
         if (!sentence_is_selectable(s) || (s->flags & (SENT_LEANS_BACK | SENT_LEANS_FORWARD)) ||

@@ -32,6 +32,15 @@ int sentence_is_fragment(const sentence *s)
     return (s->flags & (SENT_PART_QUOTE | SENT_BOILERPLATE | SENT_CAPTION)) || s->words < MIN_WORDS;
 }
 
+uint32_t article_lead(const precis_cluster *c, size_t d)
+{
+    const article *art = &c->articles[d];
+    for (uint32_t i = art->first; i < art->first + art->count; i++)
+        if (!sentence_is_fragment(&c->sents[i]))
+            return i;
+    return UINT32_MAX;
+}
+
 int sentence_is_selectable(const sentence *s)
 {
     return !sentence_is_fragment(s) && !(s->flags & SENT_QUESTION);

@@ -32,6 +32,10 @@ typedef struct budget {
  * material, and not what the position features count. */
 int sentence_is_fragment(const sentence *s);
 
+/* The first story sentence of article d: its first sentence that is not a
+ * fragment, or UINT32_MAX if it has none. */
+uint32_t article_lead(const precis_cluster *c, size_t d);
+
 /* What a selector may put in a summary: not a fragment, and not a
  * question. A brief says what happened; a question lifted out of its
  * article ("Are they official forces?") reads as a loose end, and the
