@@ -15,9 +15,9 @@
  * the default method's time on Multi-News (BENCHMARKS.md). The line must
  * still be valid JSON throughout (UTF-8, one value, no trailing text, no
  * half of a surrogate pair escaped alone), its top-level keys unique, and
- * the strings it keeps free of \u0000. Nesting has no limit: nothing
- * recurses. (yajl does not check its own allocations; a line is bounded
- * by the line reader's limit long before that matters.)
+ * the strings it keeps valid UTF-8 without \u0000. Nesting has no limit:
+ * nothing recurses. (yajl does not check its own allocations; what it
+ * allocates grows with the line, which the line reader bounds.)
  */
 #include <errno.h>
 #include <stdio.h>
