@@ -1,7 +1,7 @@
 /*
  * db_fixture.h: a fresh temporary directory per test holding the story
  * database path (dir/news.db), made in .init and removed in .fini, and a
- * read-only look into that database from outside the program under test.
+ * look into that database from outside the program under test.
  *
  * Define DB_FIXTURE_DIR (a mkdtemp template such as
  * "/tmp/precis-store-XXXXXX") before including it, so that leftovers name
@@ -37,13 +37,24 @@ static void teardown(void)
     cr_assert_eq(system(cmd), 0);
 }
 
-/* The one number a query such as "SELECT count(*) ..." answers. The busy
+/* A connection to the test's database as the next user of the file has
+ * one: read-write, never creating it, so that SQLite puts right what a
+ * killed writer left (a hot journal, a stale WAL index) before it reads.
+ * A read-only connection cannot, and fails ("attempt to write a readonly
+ * database") or may read past the killed writer's last commits. The busy
  * timeout lets it wait out a `precis ingest` writing at the same time. */
-static long long query_int(const char *sql)
+static sqlite3 *next_user_db(void)
 {
     sqlite3 *db;
-    cr_assert_eq(sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
     sqlite3_busy_timeout(db, 10000);
+    return db;
+}
+
+/* The one number a query such as "SELECT count(*) ..." answers. */
+static long long query_int(const char *sql)
+{
+    sqlite3 *db = next_user_db();
     sqlite3_stmt *st;
     cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
     cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
