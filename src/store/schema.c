@@ -183,32 +183,36 @@ static precis_status create_schema(precis_store *s, precis_error *err)
 /* The header fields and the schema, read in one transaction: another
  * process creating the database commits all of them at once, and reading
  * them one by one could see its tables but not yet its application_id. */
-static int read_header(precis_store *s, long long *app, long long *version, long long *objects)
+static precis_status read_header(precis_store *s, long long *app, long long *version, long long *objects,
+                                 precis_error *err)
 {
     if (exec(s, "BEGIN") != SQLITE_OK)
-        return -1;
-    int rc = query_int(s, "SELECT count(*) FROM sqlite_master", objects) != 0 ||
-                     query_int(s, "PRAGMA application_id", app) != 0 ||
-                     query_int(s, "PRAGMA user_version", version) != 0
-                 ? -1
-                 : 0;
-    exec(s, rc == 0 ? "COMMIT" : "ROLLBACK");
-    return rc;
+        return store_sql_error(s, "reading the schema", err);
+    if (query_int(s, "SELECT count(*) FROM sqlite_master", objects) != 0 ||
+        query_int(s, "PRAGMA application_id", app) != 0 || query_int(s, "PRAGMA user_version", version) != 0) {
+        /* SQLite's message first: ROLLBACK replaces it with "not an error". */
+        precis_status st = store_sql_error(s, "reading the schema", err);
+        exec(s, "ROLLBACK");
+        return st;
+    }
+    exec(s, "COMMIT");
+    return PRECIS_OK;
 }
 
 static precis_status check_schema(precis_store *s, precis_error *err)
 {
     long long app = 0, version = 0, objects = 0;
-    if (read_header(s, &app, &version, &objects) != 0)
-        return store_sql_error(s, "reading the schema", err);
+    precis_status st = read_header(s, &app, &version, &objects, err);
+    if (st != PRECIS_OK)
+        return st;
     if (app == 0 && objects == 0) {
         if (s->opts.readonly)
             return error_set(err, PRECIS_ERR_FORMAT, s->path, 0, "empty database: no articles ingested yet");
-        precis_status st = create_schema(s, err);
+        st = create_schema(s, err);
+        if (st == PRECIS_OK)
+            st = read_header(s, &app, &version, &objects, err);
         if (st != PRECIS_OK)
             return st;
-        if (read_header(s, &app, &version, &objects) != 0)
-            return store_sql_error(s, "reading the schema", err);
     }
     if (app != STORE_APP_ID)
         return error_set(err, PRECIS_ERR_FORMAT, s->path, 0,
@@ -225,6 +229,34 @@ static precis_status check_schema(precis_store *s, precis_error *err)
         return error_set(err, PRECIS_ERR_FORMAT, s->path, 0,
                          "damaged precis database: schema version %lld/%lld, expected %d", version, meta,
                          STORE_SCHEMA_VERSION);
+    return PRECIS_OK;
+}
+
+/* A writer killed in the middle of a change leaves work for the next
+ * connection: a hot rollback journal (killed while a new file was being
+ * switched to WAL) or a WAL index to rebuild. A read-only connection cannot
+ * do it and fails ("attempt to write a readonly database"); SQLite does it
+ * on a read-write one, as the next `precis ingest` would, so a reader opens
+ * one for that first. Anything else wrong is check_schema's to report. */
+static precis_status settle_interrupted_write(precis_store *s, precis_error *err)
+{
+    long long objects;
+    if (query_int(s, "SELECT count(*) FROM sqlite_master", &objects) == 0)
+        return PRECIS_OK;
+    int code = sqlite3_extended_errcode(s->db);
+    if (code != SQLITE_READONLY_ROLLBACK && code != SQLITE_READONLY_RECOVERY)
+        return PRECIS_OK;
+    sqlite3 *rw = NULL;
+    int rc = sqlite3_open_v2(s->path, &rw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_busy_timeout(rw, s->opts.busy_timeout_ms > 0 ? s->opts.busy_timeout_ms : 0);
+        rc = sqlite3_exec(rw, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+    }
+    sqlite3_close(rw);
+    if (rc != SQLITE_OK)
+        return error_set(err, PRECIS_ERR_IO, s->path, 0,
+                         "a writer stopped in the middle of a change, and putting it right needs write access: "
+                         "run precis ingest on the database, or copy it where it can be written");
     return PRECIS_OK;
 }
 
@@ -313,7 +345,9 @@ precis_status precis_store_open(const char *path, const precis_store_options *op
     } else {
         exec(s, "PRAGMA cache_size = -32768; PRAGMA query_only = 1; PRAGMA mmap_size = 4294967296;");
     }
-    st = check_schema(s, err);
+    st = o.readonly ? settle_interrupted_write(s, err) : PRECIS_OK;
+    if (st == PRECIS_OK)
+        st = check_schema(s, err);
     if (st == PRECIS_OK && !o.readonly)
         st = store_prepare_writes(s, err);
     if (st != PRECIS_OK) {
