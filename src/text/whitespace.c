@@ -3,23 +3,6 @@
  */
 #include "text/whitespace.h"
 
-size_t ws_len(const char *s, size_t i, size_t end)
-{
-    unsigned char c = (unsigned char)s[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-        return 1;
-    if (c == 0xC2 && i + 1 < end && (unsigned char)s[i + 1] == 0xA0)
-        return 2;
-    if (c == 0xE2 && i + 2 < end) {
-        unsigned char c1 = (unsigned char)s[i + 1], c2 = (unsigned char)s[i + 2];
-        if (c1 == 0x80 && ((c2 >= 0x80 && c2 <= 0x8A) || c2 == 0xAF))
-            return 3;
-    }
-    if (c == 0xE3 && i + 2 < end && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x80)
-        return 3;
-    return 0;
-}
-
 size_t ws_collapse(const char *s, size_t start, size_t end, char *out)
 {
     size_t n = 0, i = start;
