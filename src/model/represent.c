@@ -123,19 +123,27 @@ static uint32_t least_overlap(uint32_t n)
     return overlap;
 }
 
-/* Rank the cluster's terms by rarity; rank[t] is the term's place. */
+/* Rank the cluster's terms by rarity; rank[t] is the term's place. Only
+ * terms in two sentences or more can key a sentence (key_sentences), so
+ * only they are sorted, most of a cluster's terms being in one; the rest
+ * are ranked after them, in term order. */
 static uint32_t *rank_terms(const precis_cluster *c, const uint32_t *count, arena *a)
 {
-    size_t nt = c->nterms;
+    size_t nt = c->nterms, shared = 0;
     rarity *order = arena_alloc(a, (nt + 1) * sizeof *order);
     uint32_t *rank = arena_alloc(a, (nt + 1) * sizeof *rank);
     if (!order || !rank)
         return NULL;
     for (size_t t = 0; t < nt; t++)
-        order[t] = (rarity){count[t], c->term_idf[t], (uint32_t)t};
-    qsort(order, nt, sizeof *order, by_rarity);
-    for (size_t k = 0; k < nt; k++)
+        if (count[t] >= 2)
+            order[shared++] = (rarity){count[t], c->term_idf[t], (uint32_t)t};
+    qsort(order, shared, sizeof *order, by_rarity);
+    for (size_t k = 0; k < shared; k++)
         rank[order[k].term] = (uint32_t)k;
+    size_t next = shared;
+    for (size_t t = 0; t < nt; t++)
+        if (count[t] < 2)
+            rank[t] = (uint32_t)next++;
     return rank;
 }
 
