@@ -227,7 +227,12 @@ static const struct {
 
 static size_t furniture_at(const char *s, size_t i, size_t len)
 {
+    if (i >= len)
+        return 0;
+    char first = lower(s[i]);
     for (size_t k = 0; k < sizeof furniture / sizeof *furniture; k++) {
+        if (furniture[k].open[0] != first) /* every sentence comes here: skip the calls */
+            continue;
         size_t e = phrase_at(s, i, len, furniture[k].open);
         if (e && furniture[k].close)
             e = close_within(s, e, len, furniture[k].close, furniture[k].max_words);
@@ -312,7 +317,8 @@ static size_t toggle_caption_at(const char *s, size_t i, size_t len)
 static size_t credit_at(const char *s, size_t i, size_t len)
 {
     size_t g = i, e = 0;
-    for (int words = 0; g < len && words <= 10 && !(e = phrase_at(s, g, len, "getty images")); g++)
+    for (int words = 0; g < len && words <= 10 && !(lower(s[g]) == 'g' && (e = phrase_at(s, g, len, "getty images")));
+         g++)
         words += is_space(s[g]) && g + 1 < len && !is_space(s[g + 1]);
     if (!e)
         return 0;
