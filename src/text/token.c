@@ -81,7 +81,11 @@ static size_t token_end(const char *s, size_t start, size_t end, int number)
 {
     size_t i = start, n;
     while (i < end) {
-        if (word_char_at(s, i, end, &n)) {
+        /* ASCII tested here, without a call: this loop sees every byte of
+         * every article. */
+        unsigned char c = (unsigned char)s[i];
+        int in_word = c < 0x80 ? (n = 1, ascii_alnum(c)) : word_char_at(s, i, end, &n);
+        if (in_word) {
             i += n;
             continue;
         }
