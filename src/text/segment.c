@@ -1015,6 +1015,8 @@ static void scan_para(out_vec *o, const char *t, size_t ps, size_t pe)
         size_t lim = p.sent + PRECIS_MAX_SENTENCE_BYTES;
         if (lim > pe)
             lim = pe;
+        if (widget < i) /* a handler stepped over it: look again from here */
+            widget = photo_widget(t, i, pe, &past_widget);
         if (lim > widget)
             lim = widget;
         while (i < lim && !INTEREST[(unsigned char)t[i]])
