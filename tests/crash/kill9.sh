@@ -35,6 +35,7 @@ count() { sqlite3 "$DB" "SELECT count(*) FROM article" 2>/dev/null || echo 0; }
 before=0
 kills=0
 for run in $(seq 1 "$RUNS"); do
+    rm -f "$TMP/err" # a run killed before its redirection must not show the last one's report
     "$PRECIS" ingest -v --batch $BATCH --db "$DB" "$TMP/stream.jsonl" 2>"$TMP/err" >/dev/null &
     pid=$!
     # a random moment: 0.05 to 0.6 s
