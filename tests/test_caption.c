@@ -136,4 +136,23 @@ Test(caption, the_lead_after_a_caption_is_the_lead, .init = setup, .fini = teard
     first_sentence(c, "lead", got, sizeof got);
     cr_expect_str_eq(got, "A spring blizzard closed schools across three states on Wednesday, forecasters said.");
     precis_cluster_free(c);
+
+    /* ... also after a video's blurb, which counts as a story sentence
+     * (Multi-News: "Close according to ... Buzz60 david koch ( photo: ... )
+     * washington – ..."); a lower-case dateline stays, as on a lead */
+    const char *after_video = "Close according to multiple reports, the mayor is stepping down from her post. "
+                              "Buzz60 mayor jane smith ( photo: john doe, ap ) springfield – Mayor Jane Smith "
+                              "said on Monday that she would resign at the end of the month. Her deputy will "
+                              "take over until an election in the spring.\n";
+    c = one_article_cluster("resign", after_video);
+    const char *text_of = c->articles[0].text;
+    int found = 0;
+    for (size_t i = 0; i < c->nsents; i++) {
+        const char *t = text_of + c->sents[i].start;
+        int len = (int)(c->sents[i].end - c->sents[i].start);
+        cr_expect(!memmem(t, (size_t)len, "photo:", 6), "a credit left in: %.*s", len, t);
+        found += !strncmp(t, "springfield – Mayor Jane Smith said on Monday", 46);
+    }
+    cr_expect_eq(found, 1, "the story sentence stands alone, without the caption");
+    precis_cluster_free(c);
 }

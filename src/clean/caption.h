@@ -46,7 +46,11 @@ int is_photo_caption(const char *s, size_t len);
  * allen ... happy ( photo: provided by the allen family ) colerain police
  * arrested two teens ...". Bytes from the start of s[0..len) to the story
  * after the credit, or 0 when there is no such credit in the first
- * CAPTION_PREFIX_BYTES or too little story after it. */
+ * CAPTION_PREFIX_BYTES or too little story after it. Unlike the rules
+ * above, the cluster tries this on every sentence, not only those before
+ * the first story sentence: the credit marks where a caption ends wherever
+ * it stands (a video's blurb often comes first: "Close according to ...
+ * Buzz60 david koch ( photo: ... ) washington – ..."). */
 #define CAPTION_PREFIX_BYTES 400
 size_t caption_prefix_length(const char *s, size_t len);
 

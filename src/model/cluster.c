@@ -229,14 +229,12 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
         s->end = seg[i].end;
         s->flags = seg[i].flags;
         s->start += (uint32_t)furniture_prefix_length(a->text + s->start, s->end - s->start);
-        if (leading && a->count < CAPTION_LEADING) {
-            size_t cut = caption_prefix_length(a->text + s->start, s->end - s->start);
-            if (cut) {
-                s->start += (uint32_t)cut;
-                s->start += (uint32_t)furniture_prefix_length(a->text + s->start, s->end - s->start);
-            }
+        size_t cut = caption_prefix_length(a->text + s->start, s->end - s->start);
+        if (cut) {
+            s->start += (uint32_t)cut;
+            s->start += (uint32_t)furniture_prefix_length(a->text + s->start, s->end - s->start);
         }
-        if (a->count == 0)
+        if (a->count == 0 || cut)
             s->start += (uint32_t)dateline_length(a->text + s->start, s->end - s->start);
         const char *body = a->text + s->start;
         size_t tlen = s->end - s->start;
