@@ -349,3 +349,39 @@ Test(sentence_edges, furniture_words_in_a_story_are_kept)
     for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
         cr_expect_eq(furniture_prefix_length(keep[i], strlen(keep[i])), 0, "trimmed: %s", keep[i]);
 }
+
+static int link_label(const char *s)
+{
+    return opens_with_link_label(s, strlen(s));
+}
+
+/* Multi-News's pages run another story's headline, behind its link label,
+ * into the next story sentence; the headline has no end to cut at. */
+Test(sentence_edges, link_widgets_are_not_summary_material)
+{
+    const char *widgets[] = {
+        "Related: prosecutors: father was sexting while child sat in hot car the 30-year-old dietitian, who two "
+        "years ago moved to georgia, has not been charged.",
+        "More: 3 inmates in utah say they want to die by firing squad the bill now goes to gov. Gary herbert.",
+        ">> related: prosecutors: father was sexting while child sat in hot car the man said.",
+        "Watch: olivia munn slams reporter after getting blamed for boyfriend's slump \" my mom speaks \".",
+        "See also: the best places to live in the world 2016 the index's mission statement reads.",
+        "Read more : the full list of nominees is below.",
+        "\xe2\x96\xba watch: karen bobo's powerful speech to the jury she told jurors they had done right.",
+        "\xc2\xbb related: who is ryan day, the buckeyes ' acting head coach? meyer is 73-8.",
+        "( related: \" ancient global warming raised sea levels nearly 70 feet. \" )",
+    };
+    for (size_t i = 0; i < sizeof widgets / sizeof *widgets; i++)
+        cr_expect(link_label(widgets[i]), "not taken for a widget: %s", widgets[i]);
+    const char *stories[] = {
+        "More than 40 people were left without homes, officials said.",
+        "Related companies reported losses: the shares fell 4%.",
+        "Watchdog groups said: the vote was not fair.",
+        "Watch out for the storm, the mayor said.",
+        "The governor said more: that the budget would be cut again.",
+        "Moreover: the plan was never approved.",
+        "",
+    };
+    for (size_t i = 0; i < sizeof stories / sizeof *stories; i++)
+        cr_expect(!link_label(stories[i]), "taken for a widget: %s", stories[i]);
+}

@@ -488,6 +488,36 @@ size_t furniture_prefix_length(const char *s, size_t len)
     return words >= 3 ? total : 0;
 }
 
+/* A link widget's label: "Related: <another story's headline>". The
+ * headline has no stop of its own, so the story sentence it was glued to
+ * cannot be told from it, and the whole sentence goes. */
+int opens_with_link_label(const char *s, size_t len)
+{
+    static const char *const labels[] = {"related", "related coverage", "related stories", "related story",
+                                         "more",    "read more",        "see more",        "see also",
+                                         "also read", "also see",       "watch",           "recommended"};
+    size_t i = 0;
+    /* ">> related:", "► watch:", "» related:", "( related: ... )", "[ related: ... ]" */
+    while (i < len && (is_space(s[i]) || s[i] == '>' || s[i] == '(' || s[i] == '['))
+        i++;
+    if (i + 3 <= len && !memcmp(s + i, "\xe2\x96\xba", 3)) /* ► */
+        i += 3;
+    else if (i + 2 <= len && !memcmp(s + i, "\xc2\xbb", 2)) /* » */
+        i += 2;
+    while (i < len && is_space(s[i]))
+        i++;
+    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
+        size_t j = phrase_at(s, i, len, labels[k]);
+        if (!j)
+            continue;
+        while (j < len && s[j] == ' ')
+            j++;
+        if (j < len && s[j] == ':')
+            return 1;
+    }
+    return 0;
+}
+
 static size_t count(const char *s, size_t len, const char *needle)
 {
     size_t n = 0, k = strlen(needle);

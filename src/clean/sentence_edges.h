@@ -40,6 +40,11 @@ size_t dateline_length(const char *s, size_t len);
  * like dateline_length, never more than leaves a few words. */
 size_t furniture_prefix_length(const char *s, size_t len);
 
+/* 1 if s[0..len) opens with a link widget's label ("Related:", "More:",
+ * "Watch:", "See also:", "Read more:", ">> related:"): the rest is another
+ * story's headline run into this one's sentence, not summary material. */
+int opens_with_link_label(const char *s, size_t len);
+
 /* Straight quotation marks '"' in s[0..len), inch marks (5'10") not
  * counted. Which of them open and which close is not written, so an odd
  * count is what says that a quotation runs on past the sentence. */

@@ -23,7 +23,8 @@ enum {
     SENT_QUESTION = 1 << 3,     /* its final stop is a question mark */
     SENT_PART_QUOTE = 1 << 8,   /* set by the cluster: quotation marks do not pair up */
     SENT_CUT = 1 << 9,          /* set by the cluster: the article stops inside this sentence */
-    SENT_BOILERPLATE = 1 << 10, /* set by the cluster: on the boilerplate list (clean/boilerplate.h) */
+    SENT_BOILERPLATE = 1 << 10, /* set by the cluster: on the boilerplate list (clean/boilerplate.h), or a
+                                   link widget's label and headline (clean/sentence_edges.h) */
     SENT_CAPTION = 1 << 11,     /* set by the cluster: a photo caption heading the article (clean/caption.h) */
     SENT_LEANS_BACK = 1 << 12,  /* set by the cluster: opens with "he", "his", ..., quotes "he" or "it" as
                                    speaker, or is a whole quotation; never on an article's first sentence
