@@ -224,7 +224,12 @@ size_t caption_prefix_length(const char *s, size_t len)
     static const char *const credits[] = {"photo:", "image:", "photo :", NULL};
     size_t limit = len < CAPTION_PREFIX_BYTES ? len : CAPTION_PREFIX_BYTES;
     for (size_t i = 1; i < limit; i++) {
-        if (s[i] != '(' || s[i - 1] != ' ')
+        /* now tried on every sentence of an article: go from bracket to bracket */
+        const char *open = memchr(s + i, '(', limit - i);
+        if (!open)
+            return 0;
+        i = (size_t)(open - s);
+        if (s[i - 1] != ' ')
             continue;
         size_t j = match_any(s, len, skip_spaces(s, len, i + 1), credits);
         if (!j)
