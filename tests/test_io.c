@@ -86,6 +86,64 @@ Test(io, corrupt_zstd_is_an_error_not_a_crash)
     unlink(path);
 }
 
+/* Read a file of 1,999 numbered lines, one line of a million bytes and
+ * "the end", checking each. Returns the lines read; *status is the last
+ * line_reader_next result. */
+static int read_numbered(const char *path, int *status, precis_error *err)
+{
+    line_reader *r;
+    cr_assert_eq(line_reader_open(path, &r, err), PRECIS_OK);
+    line_reader_set_limit(r, 2000000);
+    buf line = BUF_INIT;
+    int n = 0, got;
+    while ((got = line_reader_next(r, &line, err)) == 1) {
+        if (n < 1999)
+            cr_assert_eq(atoi(line.data), n, "line %d reads %.20s", n, line.data);
+        else if (n == 1999)
+            cr_assert_eq(line.len, 1000000, "the long line is whole: %zu bytes", line.len);
+        else
+            cr_assert_str_eq(line.data, "the end");
+        n++;
+    }
+    *status = got;
+    buf_free(&line);
+    line_reader_close(r);
+    return n;
+}
+
+Test(io, truncated_zstd_is_an_error_not_an_end)
+{
+    char path[] = "/tmp/precis-cutzst-XXXXXX";
+    int fd = mkstemp(path);
+    FILE *f = fdopen(fd, "w");
+    cr_assert_not_null(f);
+    for (int i = 0; i < 1999; i++)
+        fprintf(f, "%d the council met on monday to vote on the budget for %d\n", i, 2000 + i % 50);
+    for (int i = 0; i < 100000; i++)
+        fputs("0123456789", f);
+    fputs("\nthe end\n", f);
+    fclose(f);
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "zstd -q -f --rm %s -o %s.zst && mv %s.zst %s", path, path, path, path);
+    cr_assert_eq(system(cmd), 0);
+    precis_error err = {0};
+    int status;
+    cr_assert_eq(read_numbered(path, &status, &err), 2001, "every line of the whole file");
+    cr_assert_eq(status, 0);
+
+    FILE *z = fopen(path, "rb");
+    cr_assert_not_null(z);
+    fseek(z, 0, SEEK_END);
+    long size = ftell(z);
+    fclose(z);
+    cr_assert_eq(truncate(path, size / 2), 0);
+    int n = read_numbered(path, &status, &err);
+    cr_expect_lt(n, 2001);
+    cr_expect_eq(status, -1, "a cut file ends in an error, not quietly (%d lines read)", n);
+    cr_expect(strstr(err.message, "truncated"), "%s", err.message);
+    unlink(path);
+}
+
 Test(io, jsonl_cluster_shapes)
 {
     precis_engine *eng;

@@ -19,6 +19,7 @@ struct line_reader {
     unsigned char *in;     /* compressed input */
     ZSTD_inBuffer zin;
     size_t in_cap;
+    int frame_open;        /* the decoder is inside a frame or holds output */
     char *pending;         /* decoded bytes not yet returned */
     size_t pend_start, pend_len, pend_cap;
     int eof;
@@ -137,12 +138,20 @@ static int fill(line_reader *r, precis_error *err)
         return 1;
     }
     for (;;) {
+        int input_ended = 0;
         if (r->zin.pos == r->zin.size) {
             size_t n = fread(r->in, 1, r->in_cap, r->f);
-            if (n == 0) {
+            if (n == 0 && ferror(r->f)) {
+                error_set(err, PRECIS_ERR_IO, r->name, r->lineno + 1, "read error: %s", strerror(errno));
+                return -1;
+            }
+            if (n == 0 && !r->frame_open) {
                 r->eof = 1;
                 return 0;
             }
+            /* The file ended, but the decoder may still hold output it had
+             * no room for: one more call with no input drains it. */
+            input_ended = n == 0;
             r->zin.size = n;
             r->zin.pos = 0;
         }
@@ -153,9 +162,17 @@ static int fill(line_reader *r, precis_error *err)
                       ZSTD_getErrorName(rc));
             return -1;
         }
+        r->frame_open = rc != 0;
         if (zout.pos) {
             r->pend_len += zout.pos;
             return 1;
+        }
+        if (input_ended) {
+            /* A cut download or a full disk: the lines after the cut are
+             * gone, and the reader must say so rather than end quietly. */
+            error_set(err, PRECIS_ERR_FORMAT, r->name, r->lineno + 1,
+                      "truncated zstd stream: the file ends inside a compressed frame");
+            return -1;
         }
     }
 }
