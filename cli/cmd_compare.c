@@ -5,6 +5,7 @@
  *   precis compare --jsonl [FILE]          one cluster per line in, one out
  *   precis compare --db FILE --story ID    one story of a database (precis ingest)
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,8 +68,10 @@ static precis_status write_report(precis_cluster *c, precis_compare_format forma
     precis_status st = precis_compare(c, format, &text, &len, err);
     if (st != PRECIS_OK)
         return st;
+    errno = 0;
     if (fwrite(text, 1, len, out) != len)
-        st = error_set(err, PRECIS_ERR_IO, NULL, 0, "could not write the report");
+        st = error_set(err, PRECIS_ERR_IO, NULL, 0, "could not write the report: %s",
+                       errno ? strerror(errno) : "write error");
     free(text);
     return st;
 }
@@ -135,9 +138,11 @@ int cmd_compare(int argc, char **argv)
     if (rc >= 0)
         return rc == EXIT_OK + 100 ? EXIT_OK : rc;
     FILE *out = stdout;
-    if (s.output && !(out = fopen(s.output, "w"))) {
-        fprintf(stderr, "precis: %s: cannot open for writing\n", s.output);
-        return EXIT_INPUT;
+    out_file file = {0};
+    if (s.output) {
+        if (out_file_open(&file, s.output) != 0)
+            return EXIT_INPUT;
+        out = file.f;
     }
     precis_engine *eng;
     precis_error err = {0};
@@ -152,9 +157,14 @@ int cmd_compare(int argc, char **argv)
                        : run_file_cluster(eng, argc - optind, argv + optind, out, write_chosen_report, &s);
         precis_engine_free(eng);
     }
-    if (out != stdout && fclose(out) != 0 && rc == EXIT_OK) {
-        fprintf(stderr, "precis: %s: write failed\n", s.output);
-        rc = EXIT_INPUT;
+    if (s.output) {
+        /* A report with a line per cluster is worth keeping when some
+         * lines could not be used (each says so); otherwise FILE is only
+         * replaced by a whole report. */
+        int keep = rc == EXIT_OK || (s.jsonl && rc == EXIT_INPUT);
+        if (out_file_close(&file, keep) != 0 && keep)
+            rc = EXIT_INTERNAL;
+        return rc;
     }
-    return rc;
+    return finish_stdout(rc);
 }

@@ -93,8 +93,12 @@ int cmd_eval(int argc, char **argv)
     while ((opt = getopt_long(argc, argv, "w:m:f:h", longopts, NULL)) != -1) {
         switch (opt) {
         case 'w':
-            if (parse_size("--words", optarg, &cfg.words) != 0 || cfg.words == 0)
+            if (parse_size("--words", optarg, &cfg.words) != 0)
                 return EXIT_USAGE;
+            if (cfg.words == 0) {
+                fprintf(stderr, "precis: --words must be at least 1 (ROUGE cuts the summaries there)\n");
+                return EXIT_USAGE;
+            }
             break;
         case 'S':
             if (parse_size("--summary-words", optarg, &cfg.summary_words) != 0)
@@ -137,12 +141,11 @@ int cmd_eval(int argc, char **argv)
         fprintf(stderr, "precis: --method needs at least one method\n");
         return EXIT_USAGE;
     }
+    out_file csv = {0};
     if (csv_path) {
-        cfg.csv = fopen(csv_path, "w");
-        if (!cfg.csv) {
-            perror(csv_path);
+        if (out_file_open(&csv, csv_path) != 0)
             return EXIT_INPUT;
-        }
+        cfg.csv = csv.f;
         fprintf(cfg.csv, "method,instance");
     }
     progress prog;
@@ -171,8 +174,9 @@ int cmd_eval(int argc, char **argv)
     }
     precis_status st = table ? eval_run(&cfg, table, &err) : PRECIS_ERR_NOMEM;
     progress_end(&prog);
-    if (cfg.csv)
-        fclose(cfg.csv);
+    /* A run that failed leaves an older CSV as it was; one stopped by
+     * Ctrl-C keeps the rows of the clusters it scored, like its table. */
+    int csv_failed = out_file_close(&csv, st == PRECIS_OK) != 0;
     if (st != PRECIS_OK) {
         print_error(&err);
         free(table);
@@ -180,7 +184,7 @@ int cmd_eval(int argc, char **argv)
     }
     eval_table_print(table, markdown, stdout);
     /* 130: the shell's code for "stopped by SIGINT", after the partial table. */
-    int rc = table->interrupted ? 130 : table->clusters_skipped ? EXIT_INPUT : EXIT_OK;
+    int rc = table->interrupted ? 130 : csv_failed ? EXIT_INTERNAL : table->clusters_skipped ? EXIT_INPUT : EXIT_OK;
     free(table);
-    return rc;
+    return finish_stdout(rc);
 }

@@ -186,5 +186,5 @@ int cmd_summarize(int argc, char **argv)
         rc = run_file_cluster(eng, argc - optind, argv + optind, stdout, write_chosen_summary, &s);
     }
     precis_engine_free(eng);
-    return rc;
+    return finish_stdout(rc);
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -32,6 +33,79 @@ int exit_code_for(precis_status st)
     case PRECIS_ERR_INTERNAL: return EXIT_INTERNAL;
     default: return EXIT_INPUT;
     }
+}
+
+int finish_stdout(int rc)
+{
+    /* fflush reports what the last writes met; ferror what earlier ones did */
+    errno = 0;
+    int failed = fflush(stdout) != 0 || ferror(stdout);
+    if (!failed)
+        return rc;
+    fprintf(stderr, "precis: writing standard output: %s\n", errno ? strerror(errno) : "write error");
+    return rc == EXIT_OK ? EXIT_INTERNAL : rc;
+}
+
+int out_file_open(out_file *o, const char *path)
+{
+    memset(o, 0, sizeof *o);
+    o->path = path;
+    struct stat sb;
+    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        if (!(o->f = fopen(path, "w"))) {
+            fprintf(stderr, "precis: %s: cannot open for writing: %s\n", path, strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
+    size_t n = strlen(path) + sizeof ".tmp-XXXXXX";
+    if (!(o->tmp = malloc(n))) {
+        fprintf(stderr, "precis: out of memory\n");
+        return -1;
+    }
+    snprintf(o->tmp, n, "%s.tmp-XXXXXX", path);
+    int fd = mkstemp(o->tmp);
+    if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
+        fprintf(stderr, "precis: %s: cannot open for writing: %s\n", path, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(o->tmp);
+        }
+        free(o->tmp);
+        o->tmp = NULL;
+        return -1;
+    }
+    /* mkstemp makes it 0600; an output file gets the usual permissions */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    return 0;
+}
+
+int out_file_close(out_file *o, int keep)
+{
+    if (!o->f)
+        return 0;
+    errno = 0;
+    int failed = ferror(o->f);
+    failed |= fclose(o->f) != 0;
+    o->f = NULL;
+    int rc = 0;
+    if (keep && failed) {
+        fprintf(stderr, "precis: %s: write failed: %s\n", o->path, errno ? strerror(errno) : "write error");
+        rc = -1;
+    }
+    if (o->tmp) {
+        if (keep && !failed && rename(o->tmp, o->path) != 0) {
+            fprintf(stderr, "precis: %s: cannot replace it: %s\n", o->path, strerror(errno));
+            rc = -1;
+        }
+        if (!keep || failed || rc != 0)
+            unlink(o->tmp);
+        free(o->tmp);
+        o->tmp = NULL;
+    }
+    return rc;
 }
 
 int parse_size(const char *opt, const char *arg, size_t *out)

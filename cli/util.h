@@ -17,6 +17,29 @@ int exit_code_for(precis_status st);
 /* Parse a non-negative size; 0 on success, -1 (with a message) if bad. */
 int parse_size(const char *opt, const char *arg, size_t *out);
 
+/* At the end of a command that wrote its result on standard output:
+ * flush it and, if anything could not be written (a full disk, a closed
+ * descriptor), say so. Returns rc, or EXIT_INTERNAL after a write error
+ * when rc was a success (a failure already reported keeps its code). */
+int finish_stdout(int rc);
+
+/* An output file (--csv, --output) written whole or not at all: the data
+ * go to a temporary file beside it that replaces it only when the command
+ * succeeds, so a failed run never leaves FILE emptied or half written.
+ * Anything that is not a regular file (/dev/stdout, a pipe) is written
+ * directly. */
+typedef struct out_file {
+    FILE *f;
+    const char *path;
+    char *tmp; /* NULL when writing directly */
+} out_file;
+
+/* Open path for writing; -1 with a message on stderr if it cannot be. */
+int out_file_open(out_file *o, const char *path);
+/* Close o; with keep, put it in place of path (a write error is reported
+ * and returns -1), without, throw the temporary file away. */
+int out_file_close(out_file *o, int keep);
+
 /* Add the articles named on the command line to c: each FILE is an
  * article, a DIR its files in name order, "-" (or no argument at all)
  * standard input. A file that is an HTML page is reduced to its title and

@@ -96,4 +96,8 @@ Test(cli_eval, usage_errors)
     cr_assert_eq(r.status, 2);
     cr_assert(strstr(r.err, "nosuch"));
     run_free(&r);
+    r = run_precis("eval -w 0 " SHARED_DATA "/duc2006/test.jsonl.zst");
+    cr_assert_eq(r.status, 2);
+    cr_assert(strstr(r.err, "--words"), "no word of what is wrong: '%s'", r.err);
+    run_free(&r);
 }

@@ -1,0 +1,125 @@
+/*
+ * test_cli_output.c: where the commands' results go when things go wrong.
+ * A write error on standard output (a full disk, a closed descriptor) is
+ * reported with a non-zero exit, not lost with exit 0; an output file
+ * (compare -o, eval --csv) is replaced only by a whole result, so a run
+ * that fails leaves the old file as it was.
+ */
+#include <criterion/criterion.h>
+#include <stdarg.h>
+
+#include "helpers.h"
+
+#define SEEDS "../examples/seeds"
+
+static char dir[64];
+
+static void make_dir(void)
+{
+    strcpy(dir, "/tmp/precis-out-XXXXXX");
+    cr_assert_not_null(mkdtemp(dir));
+}
+
+static void remove_dir(void)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    cr_assert_eq(system(cmd), 0);
+}
+
+TestSuite(cli_output, .init = make_dir, .fini = remove_dir);
+
+/* Run `$PRECIS ARGS` with the redirections in ARGS as given (run_precis
+ * would redirect standard output itself); its stderr is returned. */
+static int run_raw(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int run_raw(char **err, const char *fmt, ...)
+{
+    char args[2048], cmd[4096], err_path[128];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(args, sizeof args, fmt, ap);
+    va_end(ap);
+    snprintf(err_path, sizeof err_path, "%s/stderr", dir);
+    snprintf(cmd, sizeof cmd, "%s %s 2>%s", precis_bin(), args, err_path);
+    int st = system(cmd);
+    *err = slurp(err_path, NULL);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
+}
+
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+Test(cli_output, a_full_disk_on_standard_output_is_an_error)
+{
+    const char *commands[] = {"summarize " SEEDS, "compare " SEEDS};
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+        char *err;
+        int st = run_raw(&err, "%s >/dev/full", commands[i]);
+        cr_expect_neq(st, 0, "%s: exit 0 with nothing written", commands[i]);
+        cr_expect(err && strstr(err, "No space left"), "%s: %s", commands[i], err);
+        free(err);
+    }
+}
+
+Test(cli_output, a_closed_standard_output_is_an_error)
+{
+    char *err;
+    int st = run_raw(&err, "summarize %s >&-", SEEDS);
+    cr_expect_neq(st, 0, "exit 0 with nothing written");
+    cr_expect(err && strstr(err, "standard output"), "%s", err);
+    free(err);
+}
+
+Test(cli_output, eval_with_a_full_disk_says_so)
+{
+    char data[128], *err;
+    snprintf(data, sizeof data, "%s/one.jsonl", dir);
+    write_text(data, "{\"id\":\"a\",\"docs\":[\"The council met on Monday. It voted to raise the budget by a "
+                     "tenth.\"],\"refs\":[\"The council raised the budget.\"]}\n");
+    int st = run_raw(&err, "eval -m lead %s >/dev/full", data);
+    cr_expect_eq(st, 3, "table lost: exit %d, %s", st, err);
+    free(err);
+    st = run_raw(&err, "eval -m lead --csv /dev/full %s >/dev/null", data);
+    cr_expect_eq(st, 3, "CSV lost: exit %d, %s", st, err);
+    cr_expect(err && strstr(err, "/dev/full"), "%s", err);
+    free(err);
+}
+
+Test(cli_output, a_failed_run_leaves_the_old_output_file)
+{
+    char out[128], *err;
+    snprintf(out, sizeof out, "%s/report.html", dir);
+    write_text(out, "last week's report\n");
+    int st = run_raw(&err, "compare -f html -o %s %s/missing.txt", out, dir);
+    cr_expect_eq(st, 1, "%s", err);
+    free(err);
+    char *kept = slurp(out, NULL);
+    cr_expect_str_eq(kept, "last week's report\n", "compare emptied its output file before failing");
+    free(kept);
+
+    snprintf(out, sizeof out, "%s/scores.csv", dir);
+    write_text(out, "old scores\n");
+    st = run_raw(&err, "eval -m lead --csv %s %s/missing.jsonl", out, dir);
+    cr_expect_eq(st, 1, "%s", err);
+    free(err);
+    kept = slurp(out, NULL);
+    cr_expect_str_eq(kept, "old scores\n", "eval replaced its CSV before failing");
+    free(kept);
+
+    /* and a run that succeeds replaces it, leaving no temporary file */
+    snprintf(out, sizeof out, "%s/report.html", dir);
+    st = run_raw(&err, "compare -f html -o %s %s", out, SEEDS);
+    cr_expect_eq(st, 0, "%s", err);
+    free(err);
+    kept = slurp(out, NULL);
+    cr_expect(kept && strstr(kept, "<html") && !strstr(kept, "last week"), "the report was not replaced");
+    free(kept);
+    char ls[256];
+    snprintf(ls, sizeof ls, "ls %s | grep -c tmp- >/dev/null", dir);
+    cr_expect_neq(system(ls), 0, "a temporary file was left behind");
+}
