@@ -22,6 +22,7 @@
 #include "commands.h"
 #include "core/buf.h"
 #include "core/error.h"
+#include "io/io.h"
 #include "precis.h"
 #include "rouge/rouge.h"
 
@@ -356,26 +357,19 @@ static int parse_args(args *a, int argc, char **argv)
 
 /* ---- Building evaluation sets ------------------------------------------------------ */
 
+/* An evaluation set (settings file, file list, JSON Lines of summaries)
+ * can be large, Multi-News's training summaries are 70 MB, but not this:
+ * the limit keeps a wrong path (/dev/zero) from eating memory. */
+#define ROUGE_MAX_SET_BYTES ((size_t)1 << 30)
+
 static precis_status read_all(const char *path, buf *b, precis_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return error_set(err, PRECIS_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
-    char tmp[65536];
-    size_t n;
-    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
-        if (buf_append(b, tmp, n) < 0) {
-            fclose(f);
-            return error_set(err, PRECIS_ERR_NOMEM, "", 0, "out of memory");
-        }
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad)
-        return error_set(err, PRECIS_ERR_IO, path, 0, "cannot read: %s", strerror(errno));
-    if (buf_reserve(b, 1) < 0)
-        return error_set(err, PRECIS_ERR_NOMEM, "", 0, "out of memory");
-    b->data[b->len] = '\0';
-    return PRECIS_OK;
+    precis_status st = io_read_file_max(path, ROUGE_MAX_SET_BYTES, "for an evaluation set", b, err);
+    if (st == PRECIS_OK && buf_reserve(b, 1) < 0)
+        st = error_set(err, PRECIS_ERR_NOMEM, "", 0, "out of memory");
+    if (st == PRECIS_OK)
+        b->data[b->len] = '\0';
+    return st;
 }
 
 static void model_id(size_t k, char *out, size_t cap)

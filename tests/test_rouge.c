@@ -382,4 +382,9 @@ Test(rouge_cli, errors_name_file_and_line, .init = make_tmp, .fini = clean_tmp)
     cr_assert_eq(st, 0);
     cr_assert(strstr(out, "--leave-one-out"));
     free(out);
+    /* a wrong path is refused at the limit, not read until memory runs out */
+    out = in_tmp("--peer /dev/zero --ref settings.xml 2>&1", &st);
+    cr_assert_eq(st, 1);
+    cr_assert(strstr(out, "/dev/zero") && strstr(out, "limit"), "%s", out);
+    free(out);
 }

@@ -10,15 +10,25 @@
 #include "core/error.h"
 #include "io/io.h"
 
-static precis_status read_stream(FILE *f, const char *path, buf *out, precis_error *err)
+/* "for one article", "for a summary": what the limit is for, in the message */
+static precis_status too_large(const char *path, long long size, size_t max, const char *what,
+                               precis_error *err)
+{
+    if (size >= 0)
+        return error_set(err, PRECIS_ERR_TOO_LARGE, path, 0,
+                         "file of %lld bytes is larger than the limit of %zu MiB %s", size, max >> 20, what);
+    return error_set(err, PRECIS_ERR_TOO_LARGE, path, 0, "file is larger than the limit of %zu MiB %s", max >> 20,
+                     what);
+}
+
+static precis_status read_stream(FILE *f, const char *path, size_t max, const char *what, buf *out,
+                                 precis_error *err)
 {
     char chunk[65536];
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (out->len + n > IO_MAX_FILE_BYTES)
-            return error_set(err, PRECIS_ERR_TOO_LARGE, path, 0,
-                             "file is larger than the limit of %zu MiB for one article",
-                             IO_MAX_FILE_BYTES >> 20);
+        if (out->len + n > max)
+            return too_large(path, -1, max, what, err);
         if (buf_append(out, chunk, n) != 0)
             return error_set(err, PRECIS_ERR_NOMEM, path, 0, "out of memory reading the file");
     }
@@ -27,26 +37,29 @@ static precis_status read_stream(FILE *f, const char *path, buf *out, precis_err
     return PRECIS_OK;
 }
 
-precis_status io_read_file(const char *path, buf *out, precis_error *err)
+precis_status io_read_file_max(const char *path, size_t max, const char *what, buf *out, precis_error *err)
 {
     buf_clear(out);
     if (!strcmp(path, "-"))
-        return read_stream(stdin, "-", out, err);
+        return read_stream(stdin, "-", max, what, out, err);
     struct stat st;
     if (stat(path, &st) != 0)
         return error_set(err, PRECIS_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
     if (S_ISDIR(st.st_mode))
         return error_set(err, PRECIS_ERR_IO, path, 0, "is a directory");
-    if (S_ISREG(st.st_mode) && (size_t)st.st_size > IO_MAX_FILE_BYTES)
-        return error_set(err, PRECIS_ERR_TOO_LARGE, path, 0,
-                         "file of %lld bytes is larger than the limit of %zu MiB for one article",
-                         (long long)st.st_size, IO_MAX_FILE_BYTES >> 20);
+    if (S_ISREG(st.st_mode) && (size_t)st.st_size > max)
+        return too_large(path, (long long)st.st_size, max, what, err);
     FILE *f = fopen(path, "rb");
     if (!f)
         return error_set(err, PRECIS_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
-    precis_status rc = read_stream(f, path, out, err);
+    precis_status rc = read_stream(f, path, max, what, out, err);
     fclose(f);
     return rc;
+}
+
+precis_status io_read_file(const char *path, buf *out, precis_error *err)
+{
+    return io_read_file_max(path, IO_MAX_FILE_BYTES, "for one article", out, err);
 }
 
 int io_is_dir(const char *path)

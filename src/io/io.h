@@ -16,8 +16,12 @@
 #define IO_MAX_FILE_BYTES ((size_t)PRECIS_MAX_ARTICLE_BYTES)
 #define IO_MAX_LINE_BYTES ((size_t)PRECIS_MAX_CLUSTER_BYTES)
 
-/* Read a whole file ("-" = standard input) into out. */
+/* Read a whole file ("-" = standard input) into out, refusing one over
+ * IO_MAX_FILE_BYTES. */
 precis_status io_read_file(const char *path, buf *out, precis_error *err);
+/* The same with another limit; what ("for a summary") ends the message
+ * that refuses a larger file. */
+precis_status io_read_file_max(const char *path, size_t max, const char *what, buf *out, precis_error *err);
 
 /* List the article files of a directory: regular, non-hidden files,
  * sorted by name, as full paths. *paths is malloc'd (free with

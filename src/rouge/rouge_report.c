@@ -24,6 +24,7 @@
 #include "core/buf.h"
 #include "core/error.h"
 #include "core/strmap.h"
+#include "io/io.h"
 #include "rouge/rouge_int.h"
 
 typedef struct cell {
@@ -49,28 +50,21 @@ typedef struct runner {
     precis_error *err;
 } runner;
 
+/* A summary is never near this long: the limit keeps a wrong path
+ * (/dev/zero, a disk image) from eating memory. */
+#define ROUGE_MAX_SUMMARY_BYTES PRECIS_MAX_ARTICLE_BYTES
+
 static precis_status read_file(const char *path, char **out, size_t *len, precis_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return error_set(err, PRECIS_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
     buf b = BUF_INIT;
-    char tmp[65536];
-    size_t n;
-    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
-        if (buf_append(&b, tmp, n) < 0) {
-            fclose(f);
-            buf_free(&b);
-            return error_set(err, PRECIS_ERR_NOMEM, "", 0, "out of memory");
-        }
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad) {
+    precis_status st = io_read_file_max(path, ROUGE_MAX_SUMMARY_BYTES, "for a summary", &b, err);
+    if (st == PRECIS_OK && buf_reserve(&b, 1) < 0)
+        st = error_set(err, PRECIS_ERR_NOMEM, "", 0, "out of memory");
+    if (st != PRECIS_OK) {
         buf_free(&b);
-        return error_set(err, PRECIS_ERR_IO, path, 0, "cannot read: %s", strerror(errno));
+        return st;
     }
-    if (buf_reserve(&b, 1) < 0)
-        return error_set(err, PRECIS_ERR_NOMEM, "", 0, "out of memory");
+    b.data[b.len] = '\0';
     *out = b.data;
     *len = b.len;
     return PRECIS_OK;
