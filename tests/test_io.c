@@ -268,6 +268,12 @@ Test(io, jsonl_cluster_refuses_what_is_not_one_json_object)
         {"{\"docs\": [\"The council met.\"], \"query\": \"\xF5\x80\x80\x80\"}", "UTF-8"},
         {"{\"docs\": [\"The council approved the budget on Tuesday.\"]", "at byte 56"},
         {"{\"docs\": 5, \"document\": \"The council approved the budget on Tuesday.\"}", "expected \"docs\""},
+        /* a kept key of a type no cluster can use, which had been dropped quietly */
+        {"{\"id\": 1.5, \"docs\": [\"The council approved the budget on Tuesday.\"]}", "\"id\" must be"},
+        {"{\"id\": [1], \"docs\": [\"The council approved the budget on Tuesday.\"]}", "\"id\" must be"},
+        {"{\"id\": true, \"docs\": [\"The council approved the budget on Tuesday.\"]}", "\"id\" must be"},
+        {"{\"query\": 5, \"docs\": [\"The council approved the budget on Tuesday.\"]}", "\"query\" must be"},
+        {"{\"query\": [\"parks\"], \"docs\": [\"The council approved the budget.\"]}", "\"query\" must be"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         precis_cluster *c = (precis_cluster *)1;

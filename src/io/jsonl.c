@@ -71,6 +71,7 @@ typedef struct line_parse {
     long long id_num;
     int has_query;
     size_t query_off, query_len;
+    const char *wrong_type;   /* "\"id\" ...": a kept key of a type no cluster can use */
     const char *fail;         /* why a callback stopped the parse */
 } line_parse;
 
@@ -117,8 +118,10 @@ static int add_piece(line_parse *p, const unsigned char *s, size_t len, int is_s
  * ("007" is not JSON; "-0" is 0); a real number names no cluster. */
 static int integer_id(line_parse *p, const char *s, size_t len)
 {
-    if (memchr(s, '.', len) || memchr(s, 'e', len) || memchr(s, 'E', len))
+    if (memchr(s, '.', len) || memchr(s, 'e', len) || memchr(s, 'E', len)) {
+        p->wrong_type = "\"id\" must be a string or a whole number";
         return 1;
+    }
     char digits[32];
     if (len >= sizeof digits) {
         p->fail = "integer too big";
@@ -137,7 +140,7 @@ static int integer_id(line_parse *p, const char *s, size_t len)
     return 1;
 }
 
-typedef enum { V_STRING, V_NUMBER, V_MAP, V_ARRAY, V_OTHER } value_kind;
+typedef enum { V_STRING, V_NUMBER, V_MAP, V_ARRAY, V_NULL, V_OTHER } value_kind;
 
 /* Every value, before a container's depth is counted. */
 static int on_value(line_parse *p, value_kind kind, const unsigned char *s, size_t len)
@@ -172,11 +175,14 @@ static int on_value(line_parse *p, value_kind kind, const unsigned char *s, size
             return 0;
         p->has_query = 1;
         p->query_len = len;
+    } else if (kind != V_NULL && (p->key == KEY_ID || p->key == KEY_QUERY)) {
+        /* null is as good as absent; anything else would be lost quietly */
+        p->wrong_type = p->key == KEY_ID ? "\"id\" must be a string or a whole number" : "\"query\" must be a string";
     }
     return 1;
 }
 
-static int on_null(void *ctx) { return on_value(ctx, V_OTHER, NULL, 0); }
+static int on_null(void *ctx) { return on_value(ctx, V_NULL, NULL, 0); }
 static int on_boolean(void *ctx, int b) { return on_value(ctx, V_OTHER, NULL, 0); }
 
 static int on_number(void *ctx, const char *s, size_t len)
@@ -427,6 +433,8 @@ precis_status jsonl_cluster(precis_engine *eng, const char *line, size_t len, lo
     const docs_slot *sl = articles_slot(&p);
     if (st == PRECIS_OK && !p.root_is_object)
         st = error_set(err, PRECIS_ERR_JSON, where, lineno, "expected a JSON object");
+    else if (st == PRECIS_OK && p.wrong_type)
+        st = error_set(err, PRECIS_ERR_JSON, where, lineno, "%s", p.wrong_type);
     else if (st == PRECIS_OK && (!sl || sl->kind == SLOT_OTHER))
         st = error_set(err, PRECIS_ERR_JSON, where, lineno,
                        "expected \"docs\": an array of strings or one string with ||||| separators");
