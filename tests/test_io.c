@@ -227,7 +227,6 @@ Test(io, jsonl_cluster_keeps_what_a_cluster_needs)
     struct {
         const char *line, *id;
     } ids[] = {{"{\"id\": -0, \"docs\": [\"The council approved the budget on Tuesday.\"]}", "0"},
-               {"{\"id\": 1e3, \"docs\": [\"The council approved the budget on Tuesday.\"]}", "line 4"},
                {"{\"id\": null, \"docs\": [\"The council approved the budget on Tuesday.\"]}", "line 4"}};
     for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
         cr_assert_eq(read_line(eng, ids[i].line, &c, &id, &err), PRECIS_OK, "%s", err.message);
@@ -269,6 +268,7 @@ Test(io, jsonl_cluster_refuses_what_is_not_one_json_object)
         {"{\"docs\": [\"The council approved the budget on Tuesday.\"]", "at byte 56"},
         {"{\"docs\": 5, \"document\": \"The council approved the budget on Tuesday.\"}", "expected \"docs\""},
         /* a kept key of a type no cluster can use, which had been dropped quietly */
+        {"{\"id\": 1e3, \"docs\": [\"The council approved the budget on Tuesday.\"]}", "\"id\" must be"},
         {"{\"id\": 1.5, \"docs\": [\"The council approved the budget on Tuesday.\"]}", "\"id\" must be"},
         {"{\"id\": [1], \"docs\": [\"The council approved the budget on Tuesday.\"]}", "\"id\" must be"},
         {"{\"id\": true, \"docs\": [\"The council approved the budget on Tuesday.\"]}", "\"id\" must be"},
