@@ -115,7 +115,7 @@ int cmd_summarize(int argc, char **argv)
     settings s;
     memset(&s, 0, sizeof s);
     precis_options_init(&s.opts);
-    int words_set = 0, opt;
+    int words_set = 0, format_set = 0, opt;
     const char *db = NULL, *story = NULL; /* --db/--story */
     optind = 1;
     while ((opt = getopt_long(argc, argv, "w:b:n:m:f:q:h", longopts, NULL)) != -1) {
@@ -141,6 +141,7 @@ int cmd_summarize(int argc, char **argv)
             s.opts.method = optarg;
             break;
         case 'f':
+            format_set = 1;
             if (parse_format(optarg, &s.format) != 0) {
                 fprintf(stderr, "precis: unknown format '%s' (text, json or md)\n", optarg);
                 return EXIT_USAGE;
@@ -177,6 +178,10 @@ int cmd_summarize(int argc, char **argv)
     } else if (s.jsonl) {
         if (argc - optind > 1) {
             fprintf(stderr, "precis: --jsonl takes one input file\n");
+            rc = EXIT_USAGE;
+        } else if (s.format != PRECIS_FORMAT_JSON && format_set) {
+            fprintf(stderr, "precis: --jsonl writes one JSON object per cluster; --format %s cannot go with it\n",
+                    s.format == PRECIS_FORMAT_MD ? "md" : "text");
             rc = EXIT_USAGE;
         } else {
             rc = run_jsonl_clusters(eng, optind < argc ? argv[optind] : "-", s.strict, stdout, "summarize",

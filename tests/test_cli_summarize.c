@@ -255,6 +255,12 @@ Test(cli_summarize, usage_errors_exit_2)
     r = run("summarize --format yaml ../examples/seeds");
     cr_assert_eq(r.status, 2);
     run_free(&r);
+    /* --jsonl writes JSON; a request for Markdown must not get it quietly */
+    r = run("summarize --jsonl --format md ../examples/seeds/000_679d28d13e5d8f6f.txt");
+    cr_assert_eq(r.status, 2);
+    cr_assert(strstr(r.err, "--format md"), "%s", r.err);
+    cr_assert_eq(r.out_len, 0);
+    run_free(&r);
 }
 
 /* The README shows real output of the bundled example; keep it so. */

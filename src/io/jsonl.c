@@ -114,8 +114,8 @@ static int add_piece(line_parse *p, const unsigned char *s, size_t len, int is_s
     return 1;
 }
 
-/* The id as jansson gave it: an integer literal printed back as a number
- * ("007" is not JSON; "-0" is 0); a real number names no cluster. */
+/* An integer id is printed back as a number ("007" is not JSON; "-0" is
+ * 0); a real number names no cluster and is refused. */
 static int integer_id(line_parse *p, const char *s, size_t len)
 {
     if (memchr(s, '.', len) || memchr(s, 'e', len) || memchr(s, 'E', len)) {
