@@ -75,6 +75,16 @@ static int write_summary(precis_cluster *c, const settings *s, precis_format for
     precis_status st = precis_summarize(c, &s->opts, &sum, err);
     if (st != PRECIS_OK)
         return st;
+    if (precis_summary_count(sum) == 0) {
+        /* Every sentence is longer than the budget: an empty brief with
+         * exit 0 would look like a summary of nothing. */
+        precis_summary_free(sum);
+        if (s->opts.max_words)
+            return error_set(err, PRECIS_ERR_EMPTY, precis_cluster_id(c), 0,
+                             "no sentence fits in %zu words; give a larger --words", s->opts.max_words);
+        return error_set(err, PRECIS_ERR_EMPTY, precis_cluster_id(c), 0,
+                         "no sentence fits in the budget; give a larger --bytes or --words");
+    }
     char *out;
     size_t len;
     st = precis_render(sum, format, &out, &len, err);

@@ -303,3 +303,23 @@ Test(cli_summarize, html_page_is_reduced_to_its_story)
     cr_assert_null(strstr(r.out, "World\n"), "navigation in the summary: %s", r.out);
     run_free(&r);
 }
+
+/* A budget smaller than every sentence: an empty brief with exit 0 would
+ * look like the summary of nothing. */
+Test(cli_summarize, a_budget_no_sentence_fits_is_an_error)
+{
+    char text[2048] = "The council voted on the budget";
+    for (int i = 0; i < 40; i++)
+        strcat(text, " and the bridge");
+    strcat(text, ".\n");
+    write_file("long.txt", text, strlen(text));
+    run_result r = run("summarize %s/long.txt", dir);
+    cr_assert_eq(r.status, 1, "%s", r.err);
+    cr_assert(strstr(r.err, "no sentence fits in 120 words"), "%s", r.err);
+    cr_assert_eq(r.out_len, 0);
+    run_free(&r);
+    r = run("summarize --words 200 %s/long.txt", dir);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "The council voted"));
+    run_free(&r);
+}
