@@ -38,7 +38,8 @@ static const char usage_text[] =
     "      --story ID      compare the articles of story ID of --db (see precis stories)\n"
     "  -h, --help          show this help\n"
     "\n"
-    "Exit status: 0 ok, 1 bad input, 2 usage, 3 internal error.\n";
+    "Exit status: 0 ok, 1 bad input, 2 usage, 3 internal error or the output could\n"
+    "not be written. An -o FILE is replaced only by a complete report.\n";
 
 typedef struct settings {
     precis_compare_format format;

@@ -25,6 +25,7 @@
 #include "io/io.h"
 #include "precis.h"
 #include "rouge/rouge.h"
+#include "util.h"
 
 typedef struct args {
     rouge_options o;
@@ -85,7 +86,10 @@ static const char USAGE[] =
     "  -h, --help         this help\n"
     "\n"
     "Summaries are read as raw bytes, one sentence per line. Paths in a settings\n"
-    "file are relative to the current directory, as with ROUGE-1.5.5.\n";
+    "file are relative to the current directory, as with ROUGE-1.5.5.\n"
+    "\n"
+    "Exit status: 0 ok, 1 bad input, 2 usage, 3 internal error or the output could\n"
+    "not be written.\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -641,10 +645,8 @@ int cmd_rouge(int argc, char **argv)
             only = a.zformat ? (a.npos > 1 ? a.pos[1] : "X") : a.pos[1];
         st = rouge_report_run(sc, &set, only, a.details, stdout, stderr, &err);
     }
-    if (fflush(stdout) != 0 && !st)
-        st = error_set(&err, PRECIS_ERR_IO, "-", 0, "cannot write output");
     rouge_evalset_free(&set);
     rouge_scorer_free(sc);
     free(a.refs);
-    return st ? report(&err) : EXIT_OK;
+    return st ? report(&err) : finish_stdout(EXIT_OK);
 }

@@ -41,8 +41,8 @@ static const char usage_text[] =
     "      --list-methods  list the methods and exit\n"
     "  -h, --help          show this help\n"
     "\n"
-    "Exit status: 0 ok, 1 bad input (some input could not be used), 2 usage,\n"
-    "3 internal error.\n";
+    "Exit status: 0 ok, 1 bad input (some input could not be used, or no sentence\n"
+    "fits the budget), 2 usage, 3 internal error or the output could not be written.\n";
 
 typedef struct settings {
     precis_options opts;

@@ -46,6 +46,7 @@ static int run_raw(char **err, const char *fmt, ...)
     return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
 }
 
+
 static void write_text(const char *path, const char *text)
 {
     FILE *f = fopen(path, "w");
@@ -56,7 +57,11 @@ static void write_text(const char *path, const char *text)
 
 Test(cli_output, a_full_disk_on_standard_output_is_an_error)
 {
-    const char *commands[] = {"summarize " SEEDS, "compare " SEEDS};
+    char rouge[256], pairs[128];
+    snprintf(pairs, sizeof pairs, "%s/pairs.jsonl", dir);
+    write_text(pairs, "{\"id\":\"a\",\"summary\":\"the cat sat\",\"refs\":[\"the cat sat on the mat\"]}\n");
+    snprintf(rouge, sizeof rouge, "rouge --jsonl %s", pairs);
+    const char *commands[] = {"summarize " SEEDS, "compare " SEEDS, rouge};
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
         char *err;
         int st = run_raw(&err, "%s >/dev/full", commands[i]);
