@@ -499,3 +499,59 @@ Test(store_cli, errors_name_the_file_and_line)
     cr_assert_eq(r.status, 2);
     run_free(&r);
 }
+
+/* A path that does not exist, or standard input that cannot be read, is
+ * bad input like a bad article: reported, skipped, exit 1, and the other
+ * inputs stored. --strict stops there, and still stores what came before. */
+Test(store_cli, an_unreadable_input_is_skipped_and_the_rest_stored)
+{
+    char path[256], args[1024];
+    snprintf(path, sizeof path, "%s/in", dir);
+    mkdir(path, 0755);
+    write_text("in/flood1.txt", flood1);
+    write_text("in/tram.txt", tram);
+    write_text("after.txt", flood2);
+    snprintf(args, sizeof args, "ingest --db %s %s/in %s/missing.txt - %s/after.txt < %s", dbpath, dir, dir, dir,
+             dir);
+    run_result r = run_precis(args);
+    cr_assert_eq(r.status, 1, "%s", r.err);
+    cr_assert_not_null(strstr(r.err, "missing.txt: cannot open"), "%s", r.err);
+    cr_assert_not_null(strstr(r.err, "read error"), "standard input is a directory: %s", r.err);
+    cr_assert_not_null(strstr(r.err, "3 articles added"), "%s", r.err);
+    run_free(&r);
+    cr_assert_eq(query_int("SELECT count(*) FROM article"), 3);
+
+    unlink(dbpath);
+    snprintf(args, sizeof args, "ingest --strict --db %s %s/in/flood1.txt %s/missing.txt %s/after.txt", dbpath, dir,
+             dir, dir);
+    r = run_precis(args);
+    cr_assert_eq(r.status, 1, "%s", r.err);
+    cr_assert_not_null(strstr(r.err, "1 articles added"), "%s", r.err);
+    run_free(&r);
+    cr_assert_eq(query_int("SELECT count(*) FROM article WHERE ext_id = 'flood1.txt'"), 1,
+                 "the article before the bad input was thrown away");
+    cr_assert_eq(query_int("SELECT count(*) FROM article"), 1, "--strict read on after the bad input");
+}
+
+/* The database's own failure (here a lock another writer holds past the
+ * busy timeout) still stops the run: exit 3, nothing half-written. */
+Test(store_cli, a_database_failure_stops_ingest)
+{
+    write_text("flood1.txt", flood1);
+    write_text("tram.txt", tram);
+    char args[1024];
+    snprintf(args, sizeof args, "ingest -q --db %s %s/flood1.txt", dbpath, dir);
+    run_result r = run_precis(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_free(&r);
+    sqlite3 *db = next_user_db();
+    cr_assert_eq(sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+    snprintf(args, sizeof args, "ingest --busy-timeout 0 --db %s %s/tram.txt", dbpath, dir);
+    r = run_precis(args);
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(db);
+    cr_assert_eq(r.status, 3, "%s", r.err);
+    cr_assert_not_null(strstr(r.err, "busy"), "%s", r.err);
+    run_free(&r);
+    cr_assert_eq(query_int("SELECT count(*) FROM article"), 1);
+}

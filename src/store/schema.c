@@ -92,6 +92,7 @@ precis_status store_sql_error(precis_store *s, const char *what, precis_error *e
 {
     int code = sqlite3_extended_errcode(s->db) & 0xff;
     const char *msg = sqlite3_errmsg(s->db);
+    s->db_failed = 1;
     if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
         return error_set(err, PRECIS_ERR_FORMAT, s->path, 0, "damaged or not a precis database (%s): %s", what,
                          msg);
@@ -101,6 +102,11 @@ precis_status store_sql_error(precis_store *s, const char *what, precis_error *e
         return error_set(err, PRECIS_ERR_IO, s->path, 0, "database is busy (%s): another writer held it too long",
                          what);
     return error_set(err, PRECIS_ERR_IO, s->path, 0, "%s: %s", what, msg);
+}
+
+int store_db_failed(const precis_store *s)
+{
+    return s->db_failed;
 }
 
 static int exec(precis_store *s, const char *sql)
