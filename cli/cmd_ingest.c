@@ -35,7 +35,8 @@ static const char usage_text[] =
     "options:\n"
     "      --db FILE          the database (created if missing)\n"
     "      --batch N          articles per transaction (default 256)\n"
-    "      --window DAYS      join only stories active within DAYS of the article (default 3)\n"
+    "      --window DAYS      join only stories active within DAYS of the article\n"
+    "                         (default 3, at most 36500)\n"
     "      --threshold X      similarity needed to join a story (default 0.20)\n"
     "      --date DATE        date of articles that have none (default: now)\n"
     "      --busy-timeout MS  wait this long for another writer (default 30000)\n"
@@ -186,8 +187,8 @@ int cmd_ingest(int argc, char **argv)
             break;
         case OPT_WINDOW:
             o.window_days = strtod(optarg, &end);
-            if (*end || end == optarg || !(o.window_days >= 0)) {
-                fprintf(stderr, "precis: --window needs a number of days\n");
+            if (*end || end == optarg || !(o.window_days >= 0 && o.window_days <= STORE_MAX_WINDOW_DAYS)) {
+                fprintf(stderr, "precis: --window needs a number of days (0 to %d)\n", STORE_MAX_WINDOW_DAYS);
                 return EXIT_USAGE;
             }
             break;

@@ -5,6 +5,7 @@
  * and the CLI (precis ingest / stories / summarize --db --story).
  */
 #include <criterion/criterion.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -206,6 +207,30 @@ Test(store, stories_only_join_within_the_time_window)
     cr_assert_eq(precis_store_stories(s, 0, collect, &v, &err), PRECIS_OK);
     cr_assert_eq(v.stories, 2, "seven weeks apart: two stories");
     precis_store_close(s);
+}
+
+/* A window too large to count in seconds (1e15 days, infinity) is held to
+ * a century, and then joins what any long window joins; it once overflowed
+ * the date arithmetic and joined nothing. */
+Test(store, a_huge_window_is_held_to_a_century)
+{
+    double huge[] = {1e15, INFINITY};
+    for (int i = 0; i < 2; i++) {
+        unlink(dbpath);
+        precis_store_options o;
+        precis_store_options_init(&o);
+        o.window_days = huge[i];
+        precis_store *s = open_db(&o);
+        precis_error err = {0};
+        cr_assert_eq(add(s, "oct", NULL, "2024-10-31", flood1, &err), PRECIS_OK);
+        cr_assert_eq(add(s, "dec", NULL, "2024-12-20", flood2, &err), PRECIS_OK);
+        cr_assert_eq(precis_store_flush(s, &err), PRECIS_OK, "%s", err.message);
+        seen v;
+        memset(&v, 0, sizeof v);
+        cr_assert_eq(precis_store_stories(s, 0, collect, &v, &err), PRECIS_OK);
+        cr_assert_eq(v.stories, 1, "window %g: seven weeks apart is within it", huge[i]);
+        precis_store_close(s);
+    }
 }
 
 Test(store, bad_articles_are_refused_and_the_batch_survives)
@@ -554,4 +579,23 @@ Test(store_cli, a_database_failure_stops_ingest)
     cr_assert_not_null(strstr(r.err, "busy"), "%s", r.err);
     run_free(&r);
     cr_assert_eq(query_int("SELECT count(*) FROM article"), 1);
+}
+
+/* --window is bounded as in precis cluster: 0 to 36500 days. */
+Test(store_cli, window_out_of_range_is_a_usage_error)
+{
+    write_text("flood1.txt", flood1);
+    const char *bad[] = {"1e15", "inf", "nan", "-1", "36501", "3days"};
+    char args[512];
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        snprintf(args, sizeof args, "ingest --window %s --db %s %s/flood1.txt", bad[i], dbpath, dir);
+        run_result r = run_precis(args);
+        cr_assert_eq(r.status, 2, "--window %s: exit %d: %s", bad[i], r.status, r.err);
+        cr_assert_not_null(strstr(r.err, "--window needs a number of days (0 to 36500)"), "%s", r.err);
+        run_free(&r);
+    }
+    snprintf(args, sizeof args, "ingest -q --window 36500 --db %s %s/flood1.txt", dbpath, dir);
+    run_result r = run_precis(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_free(&r);
 }

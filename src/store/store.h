@@ -41,6 +41,7 @@
 #define QUERY_CANDIDATES 24          /* stories scored in full per article */
 #define NEARDUP_JACCARD 0.75         /* estimated Jaccard of a near-copy */
 #define NAME_WEIGHT 0.12             /* weight of name overlap in the score */
+#define STORE_MAX_WINDOW_DAYS 36500  /* longest --window: a century, as precis cluster */
 
 enum {
     SQL_BEGIN, SQL_COMMIT, SQL_ROLLBACK,
