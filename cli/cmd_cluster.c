@@ -308,7 +308,10 @@ static int cmp_keyed(const void *x, const void *y)
 
 static void cluster_in_memory(run *r)
 {
-    qsort(r->keys, r->nkeys, sizeof *r->keys, cmp_keyed);
+    /* No article read (empty input, or only bad lines): no keys array at
+     * all, and qsort must not be handed its null pointer. */
+    if (r->nkeys)
+        qsort(r->keys, r->nkeys, sizeof *r->keys, cmp_keyed);
     batch_rec **p = malloc((r->nrecs ? r->nrecs : 1) * sizeof *p);
     batch_sink sink = {sink_node_merge, sink_link_merge, r};
     if (!p) {

@@ -398,3 +398,33 @@ Test(cluster, broken_stage_input_is_refused)
     cr_assert(strstr(e3, "badmerge.txt:2:"), "%s", e3);
     free(e3);
 }
+
+/* No article at all (standard input empty, an empty file, only bad lines):
+ * no output, "0 articles", and no sorting of an array that was never
+ * made (UBSan stopped the run at qsort(NULL, 0, ...) before). */
+Test(cluster, no_articles_at_all)
+{
+    cr_assert_eq(sh("printf 'not json\\n\\n[1]\\n' > bad.jsonl\n"
+                    ": > empty.jsonl\n"
+                    "\"$P\" cluster < /dev/null > o1 2> e1 || echo $? > r1\n"
+                    "\"$P\" cluster empty.jsonl > o2 2> e2 || echo $? > r2\n"
+                    "\"$P\" cluster bad.jsonl > o3 2> e3 || echo $? > r3\n"
+                    "touch r1 r2 r3"),
+                 0);
+    const char *want[] = {"", "", "1"};
+    for (int i = 0; i < 3; i++) {
+        char name[3] = {'r', (char)('1' + i), 0};
+        char *rc = read_out(name, NULL);
+        name[0] = 'e';
+        char *err = read_out(name, NULL);
+        name[0] = 'o';
+        size_t len;
+        char *out = read_out(name, &len);
+        cr_assert_eq(atoi(rc), atoi(want[i]), "case %d: exit %s: %s", i + 1, rc, err);
+        cr_assert(strstr(err, "0 articles in 0 stories"), "case %d: %s", i + 1, err);
+        cr_assert_eq(len, 0, "case %d: %s", i + 1, out);
+        free(rc);
+        free(err);
+        free(out);
+    }
+}
