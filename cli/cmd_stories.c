@@ -5,6 +5,7 @@
  */
 #include <getopt.h>
 #include <jansson.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,7 +132,7 @@ int cmd_stories(int argc, char **argv)
         {"min-articles", required_argument, NULL, OPT_MIN}, {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *db = NULL;
-    long long since = 0;
+    long long since = LLONG_MIN; /* every story, those dated before 1970 too */
     list_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
     int opt;

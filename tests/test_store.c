@@ -599,3 +599,33 @@ Test(store_cli, window_out_of_range_is_a_usage_error)
     cr_assert_eq(r.status, 0, "%s", r.err);
     run_free(&r);
 }
+
+/* Stories dated before 1970 (negative Unix seconds) are listed like any
+ * other; they were hidden unless --since was given. */
+Test(store_cli, stories_before_1970_are_listed)
+{
+    char *lines = malloc(4096);
+    snprintf(lines, 4096,
+             "{\"id\":\"moon\",\"published\":\"1969-07-20T20:17:00Z\",\"text\":\"%s\"}\n"
+             "{\"id\":\"tram\",\"published\":\"2024-10-31\",\"text\":\"%s\"}\n",
+             flood1, tram);
+    write_text("old.jsonl", lines);
+    free(lines);
+    char args[512];
+    snprintf(args, sizeof args, "ingest -q --db %s %s/old.jsonl", dbpath, dir);
+    run_result r = run_precis(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_free(&r);
+    snprintf(args, sizeof args, "stories --db %s --format json", dbpath);
+    r = run_precis(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_not_null(strstr(r.out, "\"published\":\"1969-07-20T20:17:00Z\""), "%s", r.out);
+    cr_assert_not_null(strstr(r.out, "\"id\":\"tram\""), "%s", r.out);
+    run_free(&r);
+    snprintf(args, sizeof args, "stories --db %s --format json --since 2000-01-01", dbpath);
+    r = run_precis(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_null(strstr(r.out, "1969"), "%s", r.out);
+    cr_assert_not_null(strstr(r.out, "\"id\":\"tram\""), "%s", r.out);
+    run_free(&r);
+}
