@@ -629,3 +629,87 @@ Test(store_cli, stories_before_1970_are_listed)
     cr_assert_not_null(strstr(r.out, "\"id\":\"tram\""), "%s", r.out);
     run_free(&r);
 }
+
+/* ---- A database the reader may not write ------------------------------ */
+
+/* Run `precis ARGS` as a user who may not write the test's files. Root may
+ * write anything, so a test run as root runs precis as nobody (setpriv);
+ * anyone else is such a user already. Skips the test when there is no way
+ * to become nobody here. */
+static run_result run_unprivileged(const char *args)
+{
+    if (geteuid() != 0)
+        return run_precis(args);
+    static const char as_nobody[] = "setpriv --reuid=65534 --regid=65534 --clear-groups";
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "%s %s --help > /dev/null 2>&1", as_nobody, precis_bin());
+    if (system(cmd) != 0)
+        cr_skip_test("cannot run %s as nobody here (no setpriv, or a path nobody may not read)", precis_bin());
+    snprintf(cmd, sizeof cmd, "%s %s %s > %s/out.txt 2> %s/err.txt", as_nobody, precis_bin(), args, dir, dir);
+    run_result r = {0};
+    int st = system(cmd);
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
+    snprintf(cmd, sizeof cmd, "%s/out.txt", dir);
+    r.out = slurp(cmd, &r.out_len);
+    snprintf(cmd, sizeof cmd, "%s/err.txt", dir);
+    r.err = slurp(cmd, NULL);
+    return r;
+}
+
+/* A database in a folder the reader may not write (SQLite cannot make the
+ * -shm index WAL readers use), as a 0444 file: stories, summarize --db and
+ * compare --db read it. They failed with "reading the schema: attempt to
+ * write a readonly database". Commits still waiting in its -wal file,
+ * which cannot be replayed there, are a clear error instead. */
+Test(store_cli, read_only_commands_read_a_database_they_cannot_write)
+{
+    precis_error err = {0};
+    precis_store *s = open_db(NULL);
+    cr_assert_eq(add(s, "flood1", NULL, "2024-10-31", flood1, &err), PRECIS_OK, "%s", err.message);
+    cr_assert_eq(add(s, "flood2", NULL, "2024-10-31", flood2, &err), PRECIS_OK, "%s", err.message);
+    cr_assert_eq(precis_store_flush(s, &err), PRECIS_OK, "%s", err.message);
+    precis_store_close(s);
+    char ro[128], ro_db[160], wal_db[160], wal[176], path[176];
+    snprintf(ro, sizeof ro, "%s/ro", dir);
+    snprintf(ro_db, sizeof ro_db, "%s/news.db", ro);
+    snprintf(wal_db, sizeof wal_db, "%s/waiting.db", ro);
+    snprintf(wal, sizeof wal, "%s-wal", wal_db);
+    cr_assert_eq(mkdir(ro, 0755), 0);
+    copy_file(dbpath, ro_db);
+    /* A copy taken while a writer's commit is still in the -wal only. */
+    sqlite3 *db = next_user_db();
+    cr_assert_eq(sqlite3_exec(db, "PRAGMA wal_autocheckpoint = 0; INSERT INTO meta VALUES('note', 1)", NULL, NULL,
+                              NULL),
+                 SQLITE_OK, "%s", sqlite3_errmsg(db));
+    copy_file(dbpath, wal_db);
+    snprintf(path, sizeof path, "%s-wal", dbpath);
+    copy_file(path, wal);
+    sqlite3_close(db);
+    struct stat sb;
+    cr_assert(stat(wal, &sb) == 0 && sb.st_size > 0, "no -wal to copy");
+    cr_assert_eq(chmod(ro_db, 0444) | chmod(wal_db, 0444) | chmod(wal, 0444), 0);
+    cr_assert_eq(chmod(ro, 0555) | chmod(dir, 0755), 0);
+
+    char args[512];
+    snprintf(args, sizeof args, "stories --db %s", ro_db);
+    run_result r = run_unprivileged(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_not_null(strstr(r.out, "2 articles"), "%s", r.out);
+    run_free(&r);
+    snprintf(args, sizeof args, "summarize --db %s --story 1 --words 40", ro_db);
+    r = run_unprivileged(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_not_null(strstr(r.out, "Valencia"), "%s", r.out);
+    run_free(&r);
+    snprintf(args, sizeof args, "compare --db %s --story 1", ro_db);
+    r = run_unprivileged(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_free(&r);
+    snprintf(args, sizeof args, "stories --db %s", wal_db);
+    r = run_unprivileged(args);
+    cr_assert_eq(r.status, 1, "%s", r.err);
+    cr_assert_not_null(strstr(r.err, "commits wait in"), "%s", r.err);
+    cr_assert_not_null(strstr(r.err, "waiting.db-wal"), "%s", r.err);
+    run_free(&r);
+    chmod(ro, 0755);
+}
