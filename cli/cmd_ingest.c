@@ -225,8 +225,11 @@ int cmd_ingest(int argc, char **argv)
     precis_error err = {0};
     precis_status st = precis_store_open(db, &o, &r.db, &err);
     if (st != PRECIS_OK) {
+        /* The database is where ingest writes, not its input: a file that
+         * is not a precis database, or cannot be opened or written, is a
+         * database error (exit 3), as --help says. */
         print_error(&err);
-        return st == PRECIS_ERR_FORMAT ? EXIT_INPUT : exit_code_for(st);
+        return st == PRECIS_ERR_USAGE ? EXIT_USAGE : EXIT_INTERNAL;
     }
     int nargs = argc - optind;
     char **args = operands_or_stdin(&nargs, argv + optind);

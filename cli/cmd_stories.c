@@ -29,7 +29,11 @@ static const char usage_text[] =
     "  -f, --format FMT    text (default) or json (one story per line)\n"
     "  -n, --limit N       at most N stories\n"
     "      --min-articles N  only stories of at least N articles\n"
-    "  -h, --help          show this help\n";
+    "  -h, --help          show this help\n"
+    "\n"
+    "Exit status: 0 ok, 1 the database cannot be read (missing, not a precis\n"
+    "database, damaged) or the listing cannot be written, 2 usage, 3 internal\n"
+    "error or out of memory.\n";
 
 typedef struct list_ctx {
     int json;
