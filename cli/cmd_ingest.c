@@ -178,9 +178,11 @@ int cmd_ingest(int argc, char **argv)
         switch (opt) {
         case OPT_DB: db = optarg; break;
         case OPT_BATCH:
-            if (parse_size("--batch", optarg, &n) != 0 || n == 0) {
-                if (n == 0)
-                    fprintf(stderr, "precis: --batch must be at least 1\n");
+            /* parse_size has said what is wrong when it fails (and left n unset). */
+            if (parse_size("--batch", optarg, &n) != 0)
+                return EXIT_USAGE;
+            if (n == 0) {
+                fprintf(stderr, "precis: --batch must be at least 1\n");
                 return EXIT_USAGE;
             }
             o.batch = n;

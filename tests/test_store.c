@@ -744,3 +744,22 @@ Test(store_cli, ingest_exits_3_for_a_database_error)
     cr_assert_eq(r.status, 2, "%s", r.err);
     run_free(&r);
 }
+
+/* A bad --batch gets one message. n was read unset after parse_size had
+ * refused the value, and "--batch must be at least 1" could follow. */
+Test(store_cli, a_bad_batch_size_is_one_message)
+{
+    const char *bad[] = {"-1", "abc", "0", "", "99999999999999999999"};
+    char args[512];
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        snprintf(args, sizeof args, "ingest --batch '%s' --db %s", bad[i], dbpath);
+        run_result r = run_precis(args);
+        cr_assert_eq(r.status, 2, "--batch '%s': exit %d", bad[i], r.status);
+        int lines = 0;
+        for (char *p = r.err; *p; p++)
+            lines += *p == '\n';
+        cr_assert_eq(lines, 1, "--batch '%s':\n%s", bad[i], r.err);
+        cr_assert_not_null(strstr(r.err, "precis: --batch"), "%s", r.err);
+        run_free(&r);
+    }
+}
