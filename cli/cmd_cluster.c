@@ -54,7 +54,10 @@ static const char usage_text[] =
     "  -q, --quiet            no summary line\n"
     "  -h, --help             show this help\n"
     "\n"
-    "Exit status: 0 ok, 1 bad input, 2 usage, 3 internal error.\n";
+    "Exit status: 0 ok, 1 bad input (a bad line is reported and skipped; an input\n"
+    "that cannot be read, input to --reduce that is not sorted, or a bad line with\n"
+    "--strict stops the run), 2 usage, 3 internal error, out of memory, or output\n"
+    "that cannot be written.\n";
 
 enum mode { MODE_ALL, MODE_MAP, MODE_REDUCE, MODE_MERGE };
 
@@ -308,7 +311,10 @@ static int cmp_keyed(const void *x, const void *y)
 
 static void cluster_in_memory(run *r)
 {
-    qsort(r->keys, r->nkeys, sizeof *r->keys, cmp_keyed);
+    /* No article read (empty input, or only bad lines): no keys array at
+     * all, and qsort must not be handed its null pointer. */
+    if (r->nkeys)
+        qsort(r->keys, r->nkeys, sizeof *r->keys, cmp_keyed);
     batch_rec **p = malloc((r->nrecs ? r->nrecs : 1) * sizeof *p);
     batch_sink sink = {sink_node_merge, sink_link_merge, r};
     if (!p) {

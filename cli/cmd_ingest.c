@@ -35,24 +35,28 @@ static const char usage_text[] =
     "options:\n"
     "      --db FILE          the database (created if missing)\n"
     "      --batch N          articles per transaction (default 256)\n"
-    "      --window DAYS      join only stories active within DAYS of the article (default 3)\n"
+    "      --window DAYS      join only stories active within DAYS of the article\n"
+    "                         (default 3, at most 36500)\n"
     "      --threshold X      similarity needed to join a story (default 0.20)\n"
     "      --date DATE        date of articles that have none (default: now)\n"
     "      --busy-timeout MS  wait this long for another writer (default 30000)\n"
-    "      --strict           stop at the first bad article (default: report, skip)\n"
+    "      --strict           stop at the first input that cannot be read or bad article\n"
+    "                         (default: report it, skip it); the articles before it\n"
+    "                         are still stored\n"
     "  -v, --verbose          report each committed batch on stderr\n"
     "  -q, --quiet            no summary line\n"
     "  -h, --help             show this help\n"
     "\n"
-    "Exit status: 0 ok, 1 bad input (some articles could not be used), 2 usage,\n"
-    "3 internal or database error.\n";
+    "Exit status: 0 ok, 1 bad input (an input could not be read or some articles\n"
+    "could not be used; the others are stored), 2 usage, 3 internal or database\n"
+    "error (the batch being written is lost; the batches before it are kept).\n";
 
 typedef struct ingest_run {
     precis_store *db;
-    const char *dbpath;
     int strict, verbose;
-    int failed;            /* some input was bad */
-    precis_status fatal;   /* a database or memory error: stop */
+    int failed;            /* some input or article was bad: exit 1 */
+    int stop;              /* read no further input (--strict, or fatal) */
+    int fatal;             /* the database itself, memory or a bug failed: exit 3 */
     size_t last_reported;
 } ingest_run;
 
@@ -82,8 +86,10 @@ static void report_commit(ingest_run *r)
     }
 }
 
-/* A bad article is reported and skipped (or stops the run with --strict);
- * database and memory errors always stop it. */
+/* An input that cannot be read or a bad article is reported and skipped
+ * (with --strict it ends the reading, and what came before it is still
+ * committed). A failure of the database itself, of memory or a bug ends
+ * the run: the open batch cannot be trusted to commit. */
 static void handle(ingest_run *r, precis_status st, const precis_error *err)
 {
     if (st == PRECIS_OK) {
@@ -92,9 +98,10 @@ static void handle(ingest_run *r, precis_status st, const precis_error *err)
     }
     print_error(err);
     r->failed = 1;
-    if (r->strict || st == PRECIS_ERR_NOMEM || st == PRECIS_ERR_INTERNAL || st == PRECIS_ERR_IO ||
-        (st == PRECIS_ERR_FORMAT && !strcmp(err->where, r->dbpath)))
-        r->fatal = st;
+    if (st == PRECIS_ERR_NOMEM || st == PRECIS_ERR_INTERNAL || store_db_failed(r->db))
+        r->fatal = 1;
+    if (r->strict || r->fatal)
+        r->stop = 1;
 }
 
 static int ingest_line(void *ctx, const char *data, size_t len, const char *where, long lineno)
@@ -108,7 +115,7 @@ static int ingest_line(void *ctx, const char *data, size_t len, const char *wher
         st = precis_store_add(r->db, &a, &err);
     json_decref(root);
     handle(r, st, &err);
-    return r->fatal != PRECIS_OK;
+    return r->stop;
 }
 
 /* An input that cannot be read, or an over-long line (the lines after it
@@ -117,7 +124,7 @@ static int ingest_fail(void *ctx, precis_status st, const precis_error *err)
 {
     ingest_run *r = ctx;
     handle(r, st, err);
-    return r->fatal != PRECIS_OK;
+    return r->stop;
 }
 
 static void ingest_jsonl(ingest_run *r, const char *path)
@@ -171,17 +178,19 @@ int cmd_ingest(int argc, char **argv)
         switch (opt) {
         case OPT_DB: db = optarg; break;
         case OPT_BATCH:
-            if (parse_size("--batch", optarg, &n) != 0 || n == 0) {
-                if (n == 0)
-                    fprintf(stderr, "precis: --batch must be at least 1\n");
+            /* parse_size has said what is wrong when it fails (and left n unset). */
+            if (parse_size("--batch", optarg, &n) != 0)
+                return EXIT_USAGE;
+            if (n == 0) {
+                fprintf(stderr, "precis: --batch must be at least 1\n");
                 return EXIT_USAGE;
             }
             o.batch = n;
             break;
         case OPT_WINDOW:
             o.window_days = strtod(optarg, &end);
-            if (*end || end == optarg || !(o.window_days >= 0)) {
-                fprintf(stderr, "precis: --window needs a number of days\n");
+            if (*end || end == optarg || !(o.window_days >= 0 && o.window_days <= STORE_MAX_WINDOW_DAYS)) {
+                fprintf(stderr, "precis: --window needs a number of days (0 to %d)\n", STORE_MAX_WINDOW_DAYS);
                 return EXIT_USAGE;
             }
             break;
@@ -216,16 +225,18 @@ int cmd_ingest(int argc, char **argv)
         return EXIT_USAGE;
     }
     precis_error err = {0};
-    r.dbpath = db;
     precis_status st = precis_store_open(db, &o, &r.db, &err);
     if (st != PRECIS_OK) {
+        /* The database is where ingest writes, not its input: a file that
+         * is not a precis database, or cannot be opened or written, is a
+         * database error (exit 3), as --help says. */
         print_error(&err);
-        return st == PRECIS_ERR_FORMAT ? EXIT_INPUT : exit_code_for(st);
+        return st == PRECIS_ERR_USAGE ? EXIT_USAGE : EXIT_INTERNAL;
     }
     int nargs = argc - optind;
     char **args = operands_or_stdin(&nargs, argv + optind);
     buf text = BUF_INIT;
-    for (int i = 0; i < nargs && !r.fatal; i++) {
+    for (int i = 0; i < nargs && !r.stop; i++) {
         if (!io_is_dir(args[i])) {
             ingest_file(&r, args[i], &text);
             continue;
@@ -237,12 +248,14 @@ int cmd_ingest(int argc, char **argv)
             handle(&r, st, &err);
             continue;
         }
-        for (size_t k = 0; k < np && !r.fatal; k++)
+        for (size_t k = 0; k < np && !r.stop; k++)
             ingest_file(&r, paths[k], &text);
         io_free_paths(paths, np);
     }
     buf_free(&text);
-    if (!r.fatal) {
+    /* What was queued before a bad input or article is good: commit it,
+     * unless the database is what failed. */
+    if (!store_db_failed(r.db)) {
         st = precis_store_flush(r.db, &err);
         handle(&r, st, &err);
     }
@@ -252,9 +265,5 @@ int cmd_ingest(int argc, char **argv)
         fprintf(stderr, "precis: %s: %zu articles added (%zu near-copies), %zu duplicates skipped, %zu new stories\n",
                 db, stats.added, stats.near_duplicates, stats.duplicates, stats.new_stories);
     precis_store_close(r.db);
-    if (r.fatal)
-        return r.fatal == PRECIS_ERR_NOMEM || r.fatal == PRECIS_ERR_INTERNAL || r.fatal == PRECIS_ERR_IO
-                   ? EXIT_INTERNAL
-                   : EXIT_INPUT;
-    return r.failed ? EXIT_INPUT : EXIT_OK;
+    return r.fatal ? EXIT_INTERNAL : r.failed ? EXIT_INPUT : EXIT_OK;
 }

@@ -5,6 +5,7 @@
  */
 #include <getopt.h>
 #include <jansson.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +29,11 @@ static const char usage_text[] =
     "  -f, --format FMT    text (default) or json (one story per line)\n"
     "  -n, --limit N       at most N stories\n"
     "      --min-articles N  only stories of at least N articles\n"
-    "  -h, --help          show this help\n";
+    "  -h, --help          show this help\n"
+    "\n"
+    "Exit status: 0 ok, 1 the database cannot be read (missing, not a precis\n"
+    "database, damaged) or the listing cannot be written, 2 usage, 3 internal\n"
+    "error or out of memory.\n";
 
 typedef struct list_ctx {
     int json;
@@ -131,7 +136,7 @@ int cmd_stories(int argc, char **argv)
         {"min-articles", required_argument, NULL, OPT_MIN}, {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *db = NULL;
-    long long since = 0;
+    long long since = LLONG_MIN; /* every story, those dated before 1970 too */
     list_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
     int opt;

@@ -398,3 +398,112 @@ Test(cluster, broken_stage_input_is_refused)
     cr_assert(strstr(e3, "badmerge.txt:2:"), "%s", e3);
     free(e3);
 }
+
+/* No article at all (standard input empty, an empty file, only bad lines):
+ * no output, "0 articles", and no sorting of an array that was never
+ * made (UBSan stopped the run at qsort(NULL, 0, ...) before). */
+Test(cluster, no_articles_at_all)
+{
+    cr_assert_eq(sh("printf 'not json\\n\\n[1]\\n' > bad.jsonl\n"
+                    ": > empty.jsonl\n"
+                    "\"$P\" cluster < /dev/null > o1 2> e1 || echo $? > r1\n"
+                    "\"$P\" cluster empty.jsonl > o2 2> e2 || echo $? > r2\n"
+                    "\"$P\" cluster bad.jsonl > o3 2> e3 || echo $? > r3\n"
+                    "touch r1 r2 r3"),
+                 0);
+    const char *want[] = {"", "", "1"};
+    for (int i = 0; i < 3; i++) {
+        char name[3] = {'r', (char)('1' + i), 0};
+        char *rc = read_out(name, NULL);
+        name[0] = 'e';
+        char *err = read_out(name, NULL);
+        name[0] = 'o';
+        size_t len;
+        char *out = read_out(name, &len);
+        cr_assert_eq(atoi(rc), atoi(want[i]), "case %d: exit %s: %s", i + 1, rc, err);
+        cr_assert(strstr(err, "0 articles in 0 stories"), "case %d: %s", i + 1, err);
+        cr_assert_eq(len, 0, "case %d: %s", i + 1, out);
+        free(rc);
+        free(err);
+        free(out);
+    }
+}
+
+/* Row i's story number, or -1 (rows as read by read_rows). */
+static long row_story(json_t **rows, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(json_string_value(json_object_get(rows[i], "id")), id))
+            return (long)json_integer_value(json_object_get(rows[i], "story"));
+    return -1;
+}
+
+static const char *row_published(json_t **rows, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(json_string_value(json_object_get(rows[i], "id")), id)) {
+            json_t *p = json_object_get(rows[i], "published");
+            return json_is_null(p) ? "null" : json_string_value(p);
+        }
+    return "missing";
+}
+
+/* 1970-01-01T00:00:00Z is Unix time 0, which also stood for "undated": such
+ * an article was printed as undated (null) and joined undated copies of
+ * itself. Now it keeps its date, joins a copy dated the next day, and the
+ * undated copies make a story of their own. The stages agree, and records
+ * written before "time" (with "t", 0 = undated) still read. */
+Test(cluster, the_first_second_of_1970_is_a_date)
+{
+    rng_state = 0x1970;
+    char vocab[15][16], names[3][16];
+    for (int w = 0; w < 15; w++)
+        pseudo_word(vocab[w], 0);
+    for (int w = 0; w < 3; w++)
+        pseudo_word(names[w], 1);
+    char text[9000];
+    snprintf(text, sizeof text, "%s", story_text(vocab, names, 8));
+    char path[128], copy[9100];
+    snprintf(path, sizeof path, "%s/in.jsonl", dir);
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    put_article(f, "epoch", NULL, "1970-01-01T00:00:00Z", NULL, "text", text);
+    snprintf(copy, sizeof copy, "%s More.", text);
+    put_article(f, "next-day", NULL, "1970-01-02", NULL, "text", copy);
+    put_article(f, "undated", NULL, NULL, NULL, "text", text);
+    snprintf(copy, sizeof copy, "%s Again.", text);
+    put_article(f, "undated-2", NULL, NULL, NULL, "text", copy);
+    fclose(f);
+    cr_assert_eq(sh("\"$P\" cluster -q in.jsonl > one.jsonl\n"
+                    "\"$P\" cluster --map in.jsonl | LC_ALL=C sort | \"$P\" cluster --reduce |"
+                    " \"$P\" cluster -q --merge > staged.jsonl\n"
+                    "grep -v 'epoch\\|next-day' in.jsonl > undated.jsonl\n"
+                    "\"$P\" cluster -q undated.jsonl > undated.out\n"
+                    "\"$P\" cluster --map undated.jsonl | sed 's/\"time\":null/\"t\":0/; s/\"time\":/\"t\":/' |"
+                    " LC_ALL=C sort > legacy.map\n"
+                    "\"$P\" cluster --reduce legacy.map | sed 's/\"time\":null/\"t\":0/' > legacy.red\n"
+                    "grep -q '\"t\":0,' legacy.map && grep -q '\"t\":0,' legacy.red\n"
+                    "\"$P\" cluster -q --merge legacy.red > legacy.out"),
+                 0);
+    size_t len;
+    char *out = read_out("one.jsonl", &len);
+    json_t *rows[8];
+    size_t n = 0;
+    for (char *line = strtok(out, "\n"); line && n < 8; line = strtok(NULL, "\n"))
+        cr_assert_not_null(rows[n++] = json_loads(line, 0, NULL), "not JSON: %s", line);
+    cr_assert_eq(n, 4);
+    cr_assert_str_eq(row_published(rows, n, "epoch"), "1970-01-01T00:00:00Z");
+    cr_assert_str_eq(row_published(rows, n, "undated"), "null");
+    cr_assert_eq(row_story(rows, n, "epoch"), row_story(rows, n, "next-day"));
+    cr_assert_eq(row_story(rows, n, "undated"), row_story(rows, n, "undated-2"));
+    cr_assert_neq(row_story(rows, n, "epoch"), row_story(rows, n, "undated"), "an undated copy joined a dated one");
+    for (size_t i = 0; i < n; i++)
+        json_decref(rows[i]);
+    free(out);
+    assert_same("one.jsonl", "staged.jsonl");
+    char *legacy = read_out("legacy.out", NULL), *now = read_out("undated.out", NULL);
+    cr_assert_str_eq(legacy, now, "records with \"t\" read differently");
+    cr_assert(strstr(now, "\"published\":null"), "%s", now);
+    free(legacy);
+    free(now);
+}

@@ -5,6 +5,7 @@
  * and the CLI (precis ingest / stories / summarize --db --story).
  */
 #include <criterion/criterion.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -206,6 +207,30 @@ Test(store, stories_only_join_within_the_time_window)
     cr_assert_eq(precis_store_stories(s, 0, collect, &v, &err), PRECIS_OK);
     cr_assert_eq(v.stories, 2, "seven weeks apart: two stories");
     precis_store_close(s);
+}
+
+/* A window too large to count in seconds (1e15 days, infinity) is held to
+ * a century, and then joins what any long window joins; it once overflowed
+ * the date arithmetic and joined nothing. */
+Test(store, a_huge_window_is_held_to_a_century)
+{
+    double huge[] = {1e15, INFINITY};
+    for (int i = 0; i < 2; i++) {
+        unlink(dbpath);
+        precis_store_options o;
+        precis_store_options_init(&o);
+        o.window_days = huge[i];
+        precis_store *s = open_db(&o);
+        precis_error err = {0};
+        cr_assert_eq(add(s, "oct", NULL, "2024-10-31", flood1, &err), PRECIS_OK);
+        cr_assert_eq(add(s, "dec", NULL, "2024-12-20", flood2, &err), PRECIS_OK);
+        cr_assert_eq(precis_store_flush(s, &err), PRECIS_OK, "%s", err.message);
+        seen v;
+        memset(&v, 0, sizeof v);
+        cr_assert_eq(precis_store_stories(s, 0, collect, &v, &err), PRECIS_OK);
+        cr_assert_eq(v.stories, 1, "window %g: seven weeks apart is within it", huge[i]);
+        precis_store_close(s);
+    }
 }
 
 Test(store, bad_articles_are_refused_and_the_batch_survives)
@@ -474,7 +499,8 @@ Test(store_cli, errors_name_the_file_and_line)
     cr_assert_not_null(strstr(r.err, "bad.jsonl:4: unrecognised date"), "%s", r.err);
     cr_assert_not_null(strstr(r.err, "1 articles added"), "%s", r.err);
     run_free(&r);
-    /* A foreign file as --db: exit 1, a clear message, the file untouched. */
+    /* A foreign file as --db: a clear message, the file untouched; exit 1
+     * for stories (its input), 3 for ingest (a database error). */
     write_text("notes.db", "my shopping list\n");
     snprintf(args, sizeof args, "stories --db %s/notes.db", dir);
     r = run_precis(args);
@@ -483,7 +509,7 @@ Test(store_cli, errors_name_the_file_and_line)
     run_free(&r);
     snprintf(args, sizeof args, "ingest --db %s/notes.db %s/bad.jsonl", dir, dir);
     r = run_precis(args);
-    cr_assert_eq(r.status, 1);
+    cr_assert_eq(r.status, 3);
     cr_assert_not_null(strstr(r.err, "not a precis database"), "%s", r.err);
     run_free(&r);
     char path[256];
@@ -498,4 +524,242 @@ Test(store_cli, errors_name_the_file_and_line)
     r = run_precis(args);
     cr_assert_eq(r.status, 2);
     run_free(&r);
+}
+
+/* A path that does not exist, or standard input that cannot be read, is
+ * bad input like a bad article: reported, skipped, exit 1, and the other
+ * inputs stored. --strict stops there, and still stores what came before. */
+Test(store_cli, an_unreadable_input_is_skipped_and_the_rest_stored)
+{
+    char path[256], args[1024];
+    snprintf(path, sizeof path, "%s/in", dir);
+    mkdir(path, 0755);
+    write_text("in/flood1.txt", flood1);
+    write_text("in/tram.txt", tram);
+    write_text("after.txt", flood2);
+    snprintf(args, sizeof args, "ingest --db %s %s/in %s/missing.txt - %s/after.txt < %s", dbpath, dir, dir, dir,
+             dir);
+    run_result r = run_precis(args);
+    cr_assert_eq(r.status, 1, "%s", r.err);
+    cr_assert_not_null(strstr(r.err, "missing.txt: cannot open"), "%s", r.err);
+    cr_assert_not_null(strstr(r.err, "read error"), "standard input is a directory: %s", r.err);
+    cr_assert_not_null(strstr(r.err, "3 articles added"), "%s", r.err);
+    run_free(&r);
+    cr_assert_eq(query_int("SELECT count(*) FROM article"), 3);
+
+    unlink(dbpath);
+    snprintf(args, sizeof args, "ingest --strict --db %s %s/in/flood1.txt %s/missing.txt %s/after.txt", dbpath, dir,
+             dir, dir);
+    r = run_precis(args);
+    cr_assert_eq(r.status, 1, "%s", r.err);
+    cr_assert_not_null(strstr(r.err, "1 articles added"), "%s", r.err);
+    run_free(&r);
+    cr_assert_eq(query_int("SELECT count(*) FROM article WHERE ext_id = 'flood1.txt'"), 1,
+                 "the article before the bad input was thrown away");
+    cr_assert_eq(query_int("SELECT count(*) FROM article"), 1, "--strict read on after the bad input");
+}
+
+/* The database's own failure (here a lock another writer holds past the
+ * busy timeout) still stops the run: exit 3, nothing half-written. */
+Test(store_cli, a_database_failure_stops_ingest)
+{
+    write_text("flood1.txt", flood1);
+    write_text("tram.txt", tram);
+    char args[1024];
+    snprintf(args, sizeof args, "ingest -q --db %s %s/flood1.txt", dbpath, dir);
+    run_result r = run_precis(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_free(&r);
+    sqlite3 *db = next_user_db();
+    cr_assert_eq(sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+    snprintf(args, sizeof args, "ingest --busy-timeout 0 --db %s %s/tram.txt", dbpath, dir);
+    r = run_precis(args);
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(db);
+    cr_assert_eq(r.status, 3, "%s", r.err);
+    cr_assert_not_null(strstr(r.err, "busy"), "%s", r.err);
+    run_free(&r);
+    cr_assert_eq(query_int("SELECT count(*) FROM article"), 1);
+}
+
+/* --window is bounded as in precis cluster: 0 to 36500 days. */
+Test(store_cli, window_out_of_range_is_a_usage_error)
+{
+    write_text("flood1.txt", flood1);
+    const char *bad[] = {"1e15", "inf", "nan", "-1", "36501", "3days"};
+    char args[512];
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        snprintf(args, sizeof args, "ingest --window %s --db %s %s/flood1.txt", bad[i], dbpath, dir);
+        run_result r = run_precis(args);
+        cr_assert_eq(r.status, 2, "--window %s: exit %d: %s", bad[i], r.status, r.err);
+        cr_assert_not_null(strstr(r.err, "--window needs a number of days (0 to 36500)"), "%s", r.err);
+        run_free(&r);
+    }
+    snprintf(args, sizeof args, "ingest -q --window 36500 --db %s %s/flood1.txt", dbpath, dir);
+    run_result r = run_precis(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_free(&r);
+}
+
+/* Stories dated before 1970 (negative Unix seconds) are listed like any
+ * other; they were hidden unless --since was given. */
+Test(store_cli, stories_before_1970_are_listed)
+{
+    char *lines = malloc(4096);
+    snprintf(lines, 4096,
+             "{\"id\":\"moon\",\"published\":\"1969-07-20T20:17:00Z\",\"text\":\"%s\"}\n"
+             "{\"id\":\"tram\",\"published\":\"2024-10-31\",\"text\":\"%s\"}\n",
+             flood1, tram);
+    write_text("old.jsonl", lines);
+    free(lines);
+    char args[512];
+    snprintf(args, sizeof args, "ingest -q --db %s %s/old.jsonl", dbpath, dir);
+    run_result r = run_precis(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_free(&r);
+    snprintf(args, sizeof args, "stories --db %s --format json", dbpath);
+    r = run_precis(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_not_null(strstr(r.out, "\"published\":\"1969-07-20T20:17:00Z\""), "%s", r.out);
+    cr_assert_not_null(strstr(r.out, "\"id\":\"tram\""), "%s", r.out);
+    run_free(&r);
+    snprintf(args, sizeof args, "stories --db %s --format json --since 2000-01-01", dbpath);
+    r = run_precis(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_null(strstr(r.out, "1969"), "%s", r.out);
+    cr_assert_not_null(strstr(r.out, "\"id\":\"tram\""), "%s", r.out);
+    run_free(&r);
+}
+
+/* ---- A database the reader may not write ------------------------------ */
+
+/* Run `precis ARGS` as a user who may not write the test's files. Root may
+ * write anything, so a test run as root runs precis as nobody (setpriv);
+ * anyone else is such a user already. Skips the test when there is no way
+ * to become nobody here. */
+static run_result run_unprivileged(const char *args)
+{
+    if (geteuid() != 0)
+        return run_precis(args);
+    static const char as_nobody[] = "setpriv --reuid=65534 --regid=65534 --clear-groups";
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "%s %s --help > /dev/null 2>&1", as_nobody, precis_bin());
+    if (system(cmd) != 0)
+        cr_skip_test("cannot run %s as nobody here (no setpriv, or a path nobody may not read)", precis_bin());
+    snprintf(cmd, sizeof cmd, "%s %s %s > %s/out.txt 2> %s/err.txt", as_nobody, precis_bin(), args, dir, dir);
+    run_result r = {0};
+    int st = system(cmd);
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
+    snprintf(cmd, sizeof cmd, "%s/out.txt", dir);
+    r.out = slurp(cmd, &r.out_len);
+    snprintf(cmd, sizeof cmd, "%s/err.txt", dir);
+    r.err = slurp(cmd, NULL);
+    return r;
+}
+
+/* A database in a folder the reader may not write (SQLite cannot make the
+ * -shm index WAL readers use), as a 0444 file: stories, summarize --db and
+ * compare --db read it. They failed with "reading the schema: attempt to
+ * write a readonly database". Commits still waiting in its -wal file,
+ * which cannot be replayed there, are a clear error instead. */
+Test(store_cli, read_only_commands_read_a_database_they_cannot_write)
+{
+    precis_error err = {0};
+    precis_store *s = open_db(NULL);
+    cr_assert_eq(add(s, "flood1", NULL, "2024-10-31", flood1, &err), PRECIS_OK, "%s", err.message);
+    cr_assert_eq(add(s, "flood2", NULL, "2024-10-31", flood2, &err), PRECIS_OK, "%s", err.message);
+    cr_assert_eq(precis_store_flush(s, &err), PRECIS_OK, "%s", err.message);
+    precis_store_close(s);
+    char ro[128], ro_db[160], wal_db[160], wal[176], path[176];
+    snprintf(ro, sizeof ro, "%s/ro", dir);
+    snprintf(ro_db, sizeof ro_db, "%s/news.db", ro);
+    snprintf(wal_db, sizeof wal_db, "%s/waiting.db", ro);
+    snprintf(wal, sizeof wal, "%s-wal", wal_db);
+    cr_assert_eq(mkdir(ro, 0755), 0);
+    copy_file(dbpath, ro_db);
+    /* A copy taken while a writer's commit is still in the -wal only. */
+    sqlite3 *db = next_user_db();
+    cr_assert_eq(sqlite3_exec(db, "PRAGMA wal_autocheckpoint = 0; INSERT INTO meta VALUES('note', 1)", NULL, NULL,
+                              NULL),
+                 SQLITE_OK, "%s", sqlite3_errmsg(db));
+    copy_file(dbpath, wal_db);
+    snprintf(path, sizeof path, "%s-wal", dbpath);
+    copy_file(path, wal);
+    sqlite3_close(db);
+    struct stat sb;
+    cr_assert(stat(wal, &sb) == 0 && sb.st_size > 0, "no -wal to copy");
+    cr_assert_eq(chmod(ro_db, 0444) | chmod(wal_db, 0444) | chmod(wal, 0444), 0);
+    cr_assert_eq(chmod(ro, 0555) | chmod(dir, 0755), 0);
+
+    char args[512];
+    snprintf(args, sizeof args, "stories --db %s", ro_db);
+    run_result r = run_unprivileged(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_not_null(strstr(r.out, "2 articles"), "%s", r.out);
+    run_free(&r);
+    snprintf(args, sizeof args, "summarize --db %s --story 1 --words 40", ro_db);
+    r = run_unprivileged(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_not_null(strstr(r.out, "Valencia"), "%s", r.out);
+    run_free(&r);
+    snprintf(args, sizeof args, "compare --db %s --story 1", ro_db);
+    r = run_unprivileged(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_free(&r);
+    snprintf(args, sizeof args, "stories --db %s", wal_db);
+    r = run_unprivileged(args);
+    cr_assert_eq(r.status, 1, "%s", r.err);
+    cr_assert_not_null(strstr(r.err, "commits wait in"), "%s", r.err);
+    cr_assert_not_null(strstr(r.err, "waiting.db-wal"), "%s", r.err);
+    run_free(&r);
+    chmod(ro, 0755);
+}
+
+/* ingest's --help: "3 internal or database error". A --db that is not
+ * SQLite, is cut short, or may not be written exited 1 ("bad input"). */
+Test(store_cli, ingest_exits_3_for_a_database_error)
+{
+    write_text("flood1.txt", flood1);
+    write_text("notes.db", "my shopping list\n");
+    write_text("cut.db", "SQLite format");
+    const char *dbs[] = {"notes.db", "cut.db", "no/such/dir/news.db"};
+    char args[512];
+    for (int i = 0; i < 3; i++) {
+        snprintf(args, sizeof args, "ingest --db %s/%s %s/flood1.txt", dir, dbs[i], dir);
+        run_result r = run_precis(args);
+        cr_assert_eq(r.status, 3, "%s: exit %d: %s", dbs[i], r.status, r.err);
+        cr_assert_not_null(strstr(r.err, dbs[i]), "%s", r.err);
+        run_free(&r);
+    }
+    /* A database its user may not write (as root: run as nobody). */
+    precis_store_close(open_db(NULL));
+    cr_assert_eq(chmod(dbpath, 0444) | chmod(dir, 0755), 0);
+    snprintf(args, sizeof args, "ingest --db %s %s/flood1.txt", dbpath, dir);
+    run_result r = run_unprivileged(args);
+    cr_assert_eq(r.status, 3, "exit %d: %s", r.status, r.err);
+    cr_assert_not_null(strstr(r.err, "news.db"), "%s", r.err);
+    run_free(&r);
+    snprintf(args, sizeof args, "ingest --db '' %s/flood1.txt", dir);
+    r = run_precis(args);
+    cr_assert_eq(r.status, 2, "%s", r.err);
+    run_free(&r);
+}
+
+/* A bad --batch gets one message. n was read unset after parse_size had
+ * refused the value, and "--batch must be at least 1" could follow. */
+Test(store_cli, a_bad_batch_size_is_one_message)
+{
+    const char *bad[] = {"-1", "abc", "0", "", "99999999999999999999"};
+    char args[512];
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        snprintf(args, sizeof args, "ingest --batch '%s' --db %s", bad[i], dbpath);
+        run_result r = run_precis(args);
+        cr_assert_eq(r.status, 2, "--batch '%s': exit %d", bad[i], r.status);
+        int lines = 0;
+        for (char *p = r.err; *p; p++)
+            lines += *p == '\n';
+        cr_assert_eq(lines, 1, "--batch '%s':\n%s", bad[i], r.err);
+        cr_assert_not_null(strstr(r.err, "precis: --batch"), "%s", r.err);
+        run_free(&r);
+    }
 }

@@ -31,6 +31,7 @@
 #ifndef PRECIS_CLUSTER_BATCH_H
 #define PRECIS_CLUSTER_BATCH_H
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -54,10 +55,16 @@
 typedef struct batch_opts {
     double window_days;            /* articles further apart are never linked (default 3) */
     double threshold;              /* cosine + names needed to link (default BATCH_THRESHOLD) */
-    long long default_time;        /* date of undated articles (default 0: undated) */
+    long long default_time;        /* date of undated articles (default BATCH_UNDATED) */
 } batch_opts;
 
 #define BATCH_THRESHOLD 0.30
+
+/* The date of an article that has none. Not 0: that is a real date,
+ * 1970-01-01T00:00:00Z. Undated articles sort before every dated one, are
+ * within the window of each other and of no dated article, and are
+ * written as null. */
+#define BATCH_UNDATED LLONG_MIN
 
 void batch_opts_init(batch_opts *o);
 
@@ -65,7 +72,7 @@ void batch_opts_init(batch_opts *o);
 typedef struct batch_rec {
     char *id;
     char *title;
-    long long t;                   /* Unix seconds; 0 = undated */
+    long long t;                   /* Unix seconds, or BATCH_UNDATED */
     features f;                    /* f.hash is not carried */
 } batch_rec;
 
@@ -80,10 +87,24 @@ precis_status batch_rec_from_article(precis_engine *eng, html_doc *html, const b
 
 /* The record as one line of JSON (no newline), appended to out; and back.
  * Weights are written with 9 significant digits, so a float reads back
- * exactly and every stage sees the same numbers as one process would. */
+ * exactly and every stage sees the same numbers as one process would.
+ * The date is "time": Unix seconds, or null when undated. Lines from
+ * before undated had its own value carry "t" instead, where 0 meant
+ * undated; they are still read so. */
 int batch_rec_format(const batch_rec *r, buf *out);
 precis_status batch_rec_parse(const char *text, size_t len, const char *where, long line, batch_rec *out,
                               precis_error *err);
+
+/* The date as a JSON value (Unix seconds or null) appended to out; and
+ * the date of a record or node line: its "time", else a former line's
+ * "t" (0 = undated). -1 if neither is there as it should be. */
+struct json_t;
+int batch_time_format(buf *out, long long t);
+int batch_time_parse(const struct json_t *obj, long long *t);
+
+/* Whether two dates, a <= b in canonical order, are within w seconds of
+ * each other: both undated, or both dated and close enough. */
+int batch_within(long long a, long long b, long long w);
 
 /* Canonical order of records: date, a hash of the id, id, then every
  * field; 0 = identical. */
@@ -105,7 +126,7 @@ typedef struct batch_sink {
 int batch_reduce(const char *key, batch_rec **recs, size_t n, const batch_opts *o, const batch_sink *sink);
 
 /* Write a sink's calls as the reducer's output lines:
- *   {"article":ID,"t":T,"title":TITLE}    and    {"link":[ID,ID],"s":SCORE} */
+ *   {"article":ID,"time":T|null,"title":TITLE}    and    {"link":[ID,ID],"s":SCORE} */
 int batch_write_node(buf *out, const batch_rec *r);
 int batch_write_link(buf *out, const char *a, const char *b, float score);
 

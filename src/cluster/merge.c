@@ -89,7 +89,7 @@ static long index_of(batch_merge *m, const char *id)
         if (i >= m->cap && grow(m) != 0)
             return -1;
         m->parent[i] = i;
-        m->t[i] = 0;
+        m->t[i] = BATCH_UNDATED;
         m->title[i] = NULL;
         m->known[i] = 0;
     }
@@ -150,7 +150,7 @@ int batch_merge_link(batch_merge *m, const char *a, const char *b, float score)
 static precis_status bad_line(const char *where, long lineno, precis_error *err)
 {
     return error_set(err, PRECIS_ERR_FORMAT, where, lineno,
-                     "expected {\"article\",\"t\",\"title\"} or {\"link\":[id,id],\"s\"} from precis cluster --reduce");
+                     "expected {\"article\",\"time\",\"title\"} or {\"link\":[id,id],\"s\"} from precis cluster --reduce");
 }
 
 precis_status batch_merge_line(batch_merge *m, const char *line, size_t len, const char *where, long lineno,
@@ -165,13 +165,14 @@ precis_status batch_merge_line(batch_merge *m, const char *line, size_t len, con
         return error_set(err, PRECIS_ERR_JSON, where, lineno, "malformed JSON at column %d: %s", jerr.column,
                          jerr.text);
     json_t *art = json_object_get(root, "article"), *link = json_object_get(root, "link");
-    json_t *t = json_object_get(root, "t"), *title = json_object_get(root, "title");
+    json_t *title = json_object_get(root, "title");
     json_t *score = json_object_get(root, "s");
     const char *a = json_string_value(json_array_get(link, 0)), *b = json_string_value(json_array_get(link, 1));
+    long long t;
     int rc = 0;
     precis_status st = PRECIS_OK;
-    if (json_is_string(art) && json_is_integer(t) && json_is_string(title))
-        rc = batch_merge_node(m, json_string_value(art), json_integer_value(t), json_string_value(title));
+    if (json_is_string(art) && batch_time_parse(root, &t) == 0 && json_is_string(title))
+        rc = batch_merge_node(m, json_string_value(art), t, json_string_value(title));
     else if (a && b && json_array_size(link) == 2 && json_is_number(score))
         rc = batch_merge_link(m, a, b, (float)json_number_value(score));
     else
@@ -295,7 +296,7 @@ static int write_line(buf *b, const batch_merge *m, uint32_t i, size_t story, si
              buf_printf(b, ",\"story\":%zu,\"size\":%zu,\"published\":", story, size);
     struct tm tm;
     time_t when = (time_t)m->t[i];
-    if (!rc && m->t[i] != 0 && gmtime_r(&when, &tm))
+    if (!rc && m->t[i] != BATCH_UNDATED && gmtime_r(&when, &tm))
         rc = buf_printf(b, "\"%04d-%02d-%02dT%02d:%02d:%02dZ\"", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
                         tm.tm_hour, tm.tm_min, tm.tm_sec);
     else if (!rc)

@@ -20,7 +20,7 @@ void batch_opts_init(batch_opts *o)
 {
     o->window_days = 3;
     o->threshold = BATCH_THRESHOLD;
-    o->default_time = 0;
+    o->default_time = BATCH_UNDATED;
 }
 
 void batch_rec_free(batch_rec *r)
@@ -119,10 +119,44 @@ static int format_wvec(buf *out, const wterm *v, size_t n)
     return rc || buf_putc(out, '"') ? -1 : 0;
 }
 
+int batch_time_format(buf *out, long long t)
+{
+    return t == BATCH_UNDATED ? buf_puts(out, "null") : buf_printf(out, "%lld", t);
+}
+
+int batch_time_parse(const json_t *obj, long long *t)
+{
+    json_t *v = json_object_get(obj, "time");
+    if (v) {
+        if (json_is_null(v)) {
+            *t = BATCH_UNDATED;
+            return 0;
+        }
+        if (!json_is_integer(v))
+            return -1;
+        *t = json_integer_value(v);
+        return 0;
+    }
+    /* A line written before "time" had "t", with 0 for undated. */
+    v = json_object_get(obj, "t");
+    if (!json_is_integer(v))
+        return -1;
+    *t = json_integer_value(v) ? json_integer_value(v) : BATCH_UNDATED;
+    return 0;
+}
+
+int batch_within(long long a, long long b, long long w)
+{
+    if (a == BATCH_UNDATED || b == BATCH_UNDATED)
+        return a == b;
+    /* b - a without overflow (records read from text may hold any date). */
+    return b >= a && (unsigned long long)b - (unsigned long long)a <= (unsigned long long)w;
+}
+
 int batch_rec_format(const batch_rec *r, buf *out)
 {
-    int rc = buf_puts(out, "{\"id\":") || batch_json_string(out, r->id) ||
-             buf_printf(out, ",\"t\":%lld,\"title\":", r->t) || batch_json_string(out, r->title) ||
+    int rc = buf_puts(out, "{\"id\":") || batch_json_string(out, r->id) || buf_puts(out, ",\"time\":") ||
+             batch_time_format(out, r->t) || buf_puts(out, ",\"title\":") || batch_json_string(out, r->title) ||
              buf_puts(out, ",\"sig\":\"");
     for (int i = 0; i < MINHASH_K && !rc; i++)
         rc = buf_printf(out, "%08x", (unsigned)r->f.sig[i]);
@@ -180,26 +214,25 @@ precis_status batch_rec_parse(const char *text, size_t len, const char *where, l
     if (!root)
         return error_set(err, PRECIS_ERR_JSON, where, line, "malformed record at column %d: %s", jerr.column,
                          jerr.text);
-    json_t *id = json_object_get(root, "id"), *t = json_object_get(root, "t"), *title = json_object_get(root, "title");
+    json_t *id = json_object_get(root, "id"), *title = json_object_get(root, "title");
     json_t *sig = json_object_get(root, "sig"), *terms = json_object_get(root, "terms");
     json_t *names = json_object_get(root, "names");
     long nt = -1, nn = -1;
-    int ok = json_is_string(id) && json_is_integer(t) && json_is_string(title) && json_is_string(sig) &&
-             json_is_string(terms) && json_is_string(names) &&
+    int ok = json_is_string(id) && batch_time_parse(root, &out->t) == 0 && json_is_string(title) &&
+             json_is_string(sig) && json_is_string(terms) && json_is_string(names) &&
              parse_sig(json_string_value(sig), out->f.sig) == 0 &&
              (nt = parse_wvec(json_string_value(terms), out->f.terms, FEAT_TERMS)) >= 0 &&
              (nn = parse_wvec(json_string_value(names), out->f.names, FEAT_NAMES)) >= 0;
     if (ok) {
         out->f.nterms = (size_t)nt;
         out->f.nnames = (size_t)nn;
-        out->t = json_integer_value(t);
         out->id = strdup(json_string_value(id));
         out->title = strdup(json_string_value(title));
     }
     json_decref(root);
     if (!ok)
         return error_set(err, PRECIS_ERR_FORMAT, where, line,
-                         "not a precis cluster record (expected KEY<TAB>{\"id\",\"t\",\"title\",\"sig\",\"terms\",\"names\"} "
+                         "not a precis cluster record (expected KEY<TAB>{\"id\",\"time\",\"title\",\"sig\",\"terms\",\"names\"} "
                          "from precis cluster --map)");
     if (!out->id || !out->title) {
         batch_rec_free(out);
@@ -260,9 +293,15 @@ static int by_weight_desc(const void *x, const void *y)
 
 /* A time bucket spans BATCH_BUCKET_WINDOWS windows. An article goes to its
  * bucket, and also to the next one when it is within a window of it, so
- * two articles within a window of each other always share a bucket. */
+ * two articles within a window of each other always share a bucket.
+ * Undated articles, within the window of each other only, share one bucket
+ * that no dated article reaches. */
 static size_t buckets(long long t, const batch_opts *o, int64_t out[2])
 {
+    if (t == BATCH_UNDATED) {
+        out[0] = INT64_MIN; /* floor_div gives it to no date */
+        return 1;
+    }
     int64_t w = (int64_t)(o->window_days * 86400.0);
     int64_t width = w > 0 ? w * BATCH_BUCKET_WINDOWS : 1;
     int64_t b = floor_div((int64_t)t, width);

@@ -158,7 +158,8 @@ int batch_reduce(const char *key, batch_rec **recs, size_t n, const batch_opts *
     long long w = (long long)(o->window_days * 86400.0);
     int rc = 0;
     for (size_t i = 0; i < m && rc == 0; i++)
-        for (size_t j = i + 1; j < m && j - i <= BATCH_SPAN && recs[j]->t - recs[i]->t <= w && rc == 0; j++) {
+        for (size_t j = i + 1; j < m && j - i <= BATCH_SPAN && batch_within(recs[i]->t, recs[j]->t, w) && rc == 0;
+             j++) {
             float sc = link_score(recs[i], recs[j]);
             if (sc >= (float)o->threshold && strcmp(recs[i]->id, recs[j]->id) != 0)
                 rc = add_link(&g, i, j, sc);
@@ -175,9 +176,9 @@ int batch_reduce(const char *key, batch_rec **recs, size_t n, const batch_opts *
 
 int batch_write_node(buf *out, const batch_rec *r)
 {
-    return buf_puts(out, "{\"article\":") || batch_json_string(out, r->id) ||
-                   buf_printf(out, ",\"t\":%lld,\"title\":", r->t) || batch_json_string(out, r->title) ||
-                   buf_puts(out, "}\n")
+    return buf_puts(out, "{\"article\":") || batch_json_string(out, r->id) || buf_puts(out, ",\"time\":") ||
+                   batch_time_format(out, r->t) || buf_puts(out, ",\"title\":") ||
+                   batch_json_string(out, r->title) || buf_puts(out, "}\n")
                ? -1
                : 0;
 }

@@ -92,6 +92,7 @@ precis_status store_sql_error(precis_store *s, const char *what, precis_error *e
 {
     int code = sqlite3_extended_errcode(s->db) & 0xff;
     const char *msg = sqlite3_errmsg(s->db);
+    s->db_failed = 1;
     if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
         return error_set(err, PRECIS_ERR_FORMAT, s->path, 0, "damaged or not a precis database (%s): %s", what,
                          msg);
@@ -101,6 +102,11 @@ precis_status store_sql_error(precis_store *s, const char *what, precis_error *e
         return error_set(err, PRECIS_ERR_IO, s->path, 0, "database is busy (%s): another writer held it too long",
                          what);
     return error_set(err, PRECIS_ERR_IO, s->path, 0, "%s: %s", what, msg);
+}
+
+int store_db_failed(const precis_store *s)
+{
+    return s->db_failed;
 }
 
 static int exec(precis_store *s, const char *sql)
@@ -237,15 +243,9 @@ static precis_status check_schema(precis_store *s, precis_error *err)
  * switched to WAL) or a WAL index to rebuild. A read-only connection cannot
  * do it and fails ("attempt to write a readonly database"); SQLite does it
  * on a read-write one, as the next `precis ingest` would, so a reader opens
- * one for that first. Anything else wrong is check_schema's to report. */
+ * one for that first. */
 static precis_status settle_interrupted_write(precis_store *s, precis_error *err)
 {
-    long long objects;
-    if (query_int(s, "SELECT count(*) FROM sqlite_master", &objects) == 0)
-        return PRECIS_OK;
-    int code = sqlite3_extended_errcode(s->db);
-    if (code != SQLITE_READONLY_ROLLBACK && code != SQLITE_READONLY_RECOVERY)
-        return PRECIS_OK;
     sqlite3 *rw = NULL;
     int rc = sqlite3_open_v2(s->path, &rw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc == SQLITE_OK) {
@@ -257,6 +257,102 @@ static precis_status settle_interrupted_write(precis_store *s, precis_error *err
         return error_set(err, PRECIS_ERR_IO, s->path, 0,
                          "a writer stopped in the middle of a change, and putting it right needs write access: "
                          "run precis ingest on the database, or copy it where it can be written");
+    return PRECIS_OK;
+}
+
+/* The settings of a reading connection. */
+static void configure_reader(precis_store *s)
+{
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_busy_timeout(s->db, s->opts.busy_timeout_ms > 0 ? s->opts.busy_timeout_ms : 0);
+    exec(s, "PRAGMA cache_size = -32768; PRAGMA query_only = 1; PRAGMA mmap_size = 4294967296;");
+}
+
+/* 1 if path's -wal file holds anything (commits not yet in the file). */
+static int wal_has_content(const char *path)
+{
+    size_t n = strlen(path);
+    char *wal = malloc(n + 5);
+    if (!wal)
+        return 1;
+    memcpy(wal, path, n);
+    memcpy(wal + n, "-wal", 5);
+    struct stat sb;
+    int full = stat(wal, &sb) == 0 && sb.st_size > 0;
+    free(wal);
+    return full;
+}
+
+/* path as a file: URI that opens it immutable. '%', '?' and '#' would be
+ * read as URI syntax: escaped. An absolute path gets an empty authority
+ * ("file:///..."), so one that starts with "//" is not taken for a host. */
+static char *immutable_uri(const char *path)
+{
+    static const char tail[] = "?immutable=1";
+    char *uri = malloc(3 * strlen(path) + sizeof "file://" + sizeof tail);
+    if (!uri)
+        return NULL;
+    char *p = uri + sprintf(uri, "file:%s", path[0] == '/' ? "//" : "");
+    for (const char *c = path; *c; c++) {
+        if (*c == '%' || *c == '?' || *c == '#')
+            p += sprintf(p, "%%%02X", (unsigned)(unsigned char)*c);
+        else
+            *p++ = *c;
+    }
+    memcpy(p, tail, sizeof tail);
+    return uri;
+}
+
+/* A reader of a WAL database needs the -shm index beside it, and SQLite
+ * creates one when there is none. Where the reader cannot create files (a
+ * directory it may not write: a database handed over as 0444 in a 0555
+ * folder, an archive, a read-only share), every read failed with "attempt
+ * to write a readonly database". When the -wal file holds nothing, the
+ * database file alone has every commit, and SQLite reads it as immutable:
+ * no -shm, no locks. (A writer could only start meanwhile as a user who
+ * may write the directory; the reads of a listing or a story are short.)
+ * When the -wal holds commits, reading the file alone would miss them, and
+ * replaying them needs the -shm (SQLite then says "unable to open database
+ * file"): an error that says what to do. */
+static precis_status read_without_shm(precis_store *s, int code, precis_error *err)
+{
+    int wal = wal_has_content(s->path);
+    /* Without a -wal to replay, "unable to open" has some other cause. */
+    if (code == SQLITE_CANTOPEN && !wal)
+        return PRECIS_OK;
+    if (wal)
+        return error_set(err, PRECIS_ERR_IO, s->path, 0,
+                         "commits wait in %s-wal, and reading them needs write access to the directory (for "
+                         "SQLite's -shm file): run precis ingest on the database, or copy it with its -wal file "
+                         "where it can be written",
+                         s->path);
+    char *uri = immutable_uri(s->path);
+    if (!uri)
+        return error_set(err, PRECIS_ERR_NOMEM, s->path, 0, "out of memory");
+    sqlite3_close(s->db);
+    s->db = NULL;
+    int rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+    free(uri);
+    if (rc != SQLITE_OK)
+        return s->db ? store_sql_error(s, "opening read-only", err)
+                     : error_set(err, PRECIS_ERR_NOMEM, s->path, 0, "out of memory opening the database");
+    configure_reader(s);
+    return PRECIS_OK;
+}
+
+/* Before a read-only connection reads: what stops it from reading at all,
+ * put right where it can be. Anything else wrong is check_schema's to
+ * report. */
+static precis_status prepare_to_read(precis_store *s, precis_error *err)
+{
+    long long objects;
+    if (query_int(s, "SELECT count(*) FROM sqlite_master", &objects) == 0)
+        return PRECIS_OK;
+    int code = sqlite3_extended_errcode(s->db);
+    if (code == SQLITE_READONLY_ROLLBACK || code == SQLITE_READONLY_RECOVERY)
+        return settle_interrupted_write(s, err);
+    if (code == SQLITE_READONLY_DIRECTORY || code == SQLITE_READONLY_CANTINIT || code == SQLITE_CANTOPEN)
+        return read_without_shm(s, code, err);
     return PRECIS_OK;
 }
 
@@ -325,9 +421,12 @@ precis_status precis_store_open(const char *path, const precis_store_options *op
         precis_store_close(s);
         return st;
     }
-    sqlite3_extended_result_codes(s->db, 1);
-    sqlite3_busy_timeout(s->db, o.busy_timeout_ms > 0 ? o.busy_timeout_ms : 0);
-    if (!o.readonly) {
+    if (o.readonly) {
+        configure_reader(s);
+        st = prepare_to_read(s, err);
+    } else {
+        sqlite3_extended_result_codes(s->db, 1);
+        sqlite3_busy_timeout(s->db, o.busy_timeout_ms > 0 ? o.busy_timeout_ms : 0);
         /* WAL: readers never block the writer nor see half a batch. NORMAL
          * sync: a committed batch survives a crash of the process; only a
          * power loss can take back the last commits. */
@@ -342,10 +441,7 @@ precis_status precis_store_open(const char *path, const precis_store_options *op
         }
         exec(s, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;"
                 "PRAGMA mmap_size = 4294967296;");
-    } else {
-        exec(s, "PRAGMA cache_size = -32768; PRAGMA query_only = 1; PRAGMA mmap_size = 4294967296;");
     }
-    st = o.readonly ? settle_interrupted_write(s, err) : PRECIS_OK;
     if (st == PRECIS_OK)
         st = check_schema(s, err);
     if (st == PRECIS_OK && !o.readonly)

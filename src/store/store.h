@@ -41,6 +41,7 @@
 #define QUERY_CANDIDATES 24          /* stories scored in full per article */
 #define NEARDUP_JACCARD 0.75         /* estimated Jaccard of a near-copy */
 #define NAME_WEIGHT 0.12             /* weight of name overlap in the score */
+#define STORE_MAX_WINDOW_DAYS 36500  /* longest --window: a century, as precis cluster */
 
 enum {
     SQL_BEGIN, SQL_COMMIT, SQL_ROLLBACK,
@@ -71,10 +72,15 @@ struct precis_store {
     html_doc html;
     buf scratch;
     precis_store_stats stats;
+    int db_failed;                    /* an SQLite call failed (store_sql_error) */
 };
 
-/* schema.c */
+/* schema.c. store_sql_error reports a failed SQLite call and marks the
+ * store: store_db_failed then tells the database's own failures (I/O,
+ * damage, a lock held too long, a full disk) from a bad article, which
+ * precis_store_add returns too. */
 precis_status store_sql_error(precis_store *s, const char *what, precis_error *err);
+int store_db_failed(const precis_store *s);
 precis_status store_prepare_writes(precis_store *s, precis_error *err);
 
 /* story.c, inside the open transaction: the story an article belongs to

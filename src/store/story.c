@@ -44,9 +44,17 @@ typedef struct story_row {
     size_t nhterms;
 } story_row;
 
+/* The window in seconds. A caller's window beyond STORE_MAX_WINDOW_DAYS
+ * (or not a number) would overflow the date arithmetic of in_window:
+ * held to the bounds instead. */
 static int64_t window_secs(const precis_store *s)
 {
-    return (int64_t)(s->opts.window_days * 86400.0);
+    double days = s->opts.window_days;
+    if (!(days > 0))
+        return 0;
+    if (days > STORE_MAX_WINDOW_DAYS)
+        days = STORE_MAX_WINDOW_DAYS;
+    return (int64_t)(days * 86400.0);
 }
 
 /* Read a story; 1 if found, 0 if not, -1 on error. */
