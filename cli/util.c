@@ -381,8 +381,9 @@ int run_story_cluster(precis_engine *eng, const char *db, const char *story, FIL
                       void *ctx)
 {
     char *end;
+    errno = 0;
     long long id = strtoll(story, &end, 10);
-    if (!*story || *end || id <= 0) {
+    if (!*story || *end || id <= 0 || errno == ERANGE) {
         fprintf(stderr, "precis: --story needs a story number (see precis stories)\n");
         return EXIT_USAGE;
     }

@@ -114,6 +114,12 @@ Test(compare_db, errors_are_clear)
     cr_assert(strstr(r.err, "--story needs a story number"), "%s", r.err);
     run_free(&r);
 
+    /* out of range, not clamped to the largest number there is */
+    r = run("compare --db %s/news.db --story 99999999999999999999", dir);
+    cr_assert_eq(r.status, 2);
+    cr_assert(strstr(r.err, "--story needs a story number"), "%s", r.err);
+    run_free(&r);
+
     r = run("compare --db %s/news.db", dir);
     cr_assert_eq(r.status, 2);
     cr_assert(strstr(r.err, "--db and --story go together"), "%s", r.err);
