@@ -27,6 +27,7 @@
 #ifndef PRECIS_H
 #define PRECIS_H
 
+#include <limits.h>
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -221,8 +222,13 @@ typedef struct precis_store_options {
     size_t batch;            /* articles per transaction (default 256) */
     double window_days;      /* stories active within this many days are candidates (default 3) */
     double threshold;        /* similarity needed to join a story (default 0.20) */
-    long long default_time;  /* date of articles without one, Unix seconds (0 = now) */
+    long long default_time;  /* date of articles without one, Unix seconds, or PRECIS_STORE_NOW
+                                (the default): the time each is stored */
 } precis_store_options;
+
+/* default_time's "when stored": not a date any article can have, so that
+ * 1970-01-01T00:00:00Z (0) is a date like any other. */
+#define PRECIS_STORE_NOW LLONG_MIN
 
 void precis_store_options_init(precis_store_options *opts);
 
@@ -280,7 +286,8 @@ typedef struct precis_story {
 } precis_story;
 
 /* Call fn for each story whose last article is at or after `since` (Unix
- * seconds; 0 = all), most recent first. fn returns non-zero to stop. */
+ * seconds; LLONG_MIN = all, those before 1970 too), most recent first. fn
+ * returns non-zero to stop. */
 typedef int (*precis_story_fn)(const precis_story *story, void *ctx);
 precis_status precis_store_stories(precis_store *store, long long since, precis_story_fn fn,
                                    void *ctx, precis_error *err);

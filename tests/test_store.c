@@ -763,3 +763,16 @@ Test(store_cli, a_bad_batch_size_is_one_message)
         run_free(&r);
     }
 }
+
+/* --date gives undated articles their date, 1970-01-01 too: 0 seconds had
+ * meant "now". */
+Test(store_cli, the_first_day_of_1970_is_a_date_ingest_can_give)
+{
+    write_text("moon.txt", flood1);
+    char args[512];
+    snprintf(args, sizeof args, "ingest -q --db %s --date 1970-01-01 %s/moon.txt", dbpath, dir);
+    run_result r = run_precis(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_free(&r);
+    cr_assert_eq(query_int("SELECT published FROM article"), 0, "the article was dated when it was stored");
+}

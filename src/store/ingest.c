@@ -105,7 +105,7 @@ precis_status precis_store_add(precis_store *s, const precis_article_in *a, prec
             return error_set(err, PRECIS_ERR_FORMAT, a->where, a->line,
                              "unrecognised date '%.40s' (expected ISO 8601, RFC 2822 or Unix seconds)", date);
     } else {
-        when = s->opts.default_time ? s->opts.default_time : (long long)time(NULL);
+        when = s->opts.default_time != PRECIS_STORE_NOW ? s->opts.default_time : (long long)time(NULL);
     }
     /* Already stored? Then skip the costly part now (re-ingesting a
      * stream is cheap); flush checks again under the write lock. */

@@ -84,6 +84,7 @@ void precis_store_options_init(precis_store_options *o)
     o->batch = 256;
     o->window_days = 3;
     o->threshold = 0.20;
+    o->default_time = PRECIS_STORE_NOW;
 }
 
 /* Map a SQLite failure to a precis error: a file that is not a database
