@@ -51,19 +51,27 @@ int out_file_open(out_file *o, const char *path)
     memset(o, 0, sizeof *o);
     o->path = path;
     struct stat sb;
-    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+    int exists = stat(path, &sb) == 0;
+    if (exists && !S_ISREG(sb.st_mode)) {
         if (!(o->f = fopen(path, "w"))) {
             fprintf(stderr, "precis: %s: cannot open for writing: %s\n", path, strerror(errno));
             return -1;
         }
         return 0;
     }
-    size_t n = strlen(path) + sizeof ".tmp-XXXXXX";
-    if (!(o->tmp = malloc(n))) {
+    /* A symbolic link keeps pointing where it did: the file it names is
+     * the one replaced. An existing file keeps its permissions. */
+    char *target = exists ? realpath(path, NULL) : NULL;
+    const char *dest = target ? target : path;
+    size_t n = strlen(dest) + sizeof ".tmp-XXXXXX";
+    o->final = target ? target : strdup(path);
+    o->tmp = malloc(n);
+    if (!o->final || !o->tmp) {
         fprintf(stderr, "precis: out of memory\n");
+        out_file_close(o, 0);
         return -1;
     }
-    snprintf(o->tmp, n, "%s.tmp-XXXXXX", path);
+    snprintf(o->tmp, n, "%s.tmp-XXXXXX", dest);
     int fd = mkstemp(o->tmp);
     if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
         fprintf(stderr, "precis: %s: cannot open for writing: %s\n", path, strerror(errno));
@@ -73,38 +81,43 @@ int out_file_open(out_file *o, const char *path)
         }
         free(o->tmp);
         o->tmp = NULL;
+        out_file_close(o, 0);
         return -1;
     }
-    /* mkstemp makes it 0600; an output file gets the usual permissions */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
+    mode_t mode = exists ? sb.st_mode & 07777 : 0;
+    if (!exists) { /* mkstemp makes it 0600; a new output file gets the usual 0666 less the umask */
+        mode_t mask = umask(0);
+        umask(mask);
+        mode = 0666 & ~mask;
+    }
+    fchmod(fd, mode);
     return 0;
 }
 
 int out_file_close(out_file *o, int keep)
 {
-    if (!o->f)
-        return 0;
-    errno = 0;
-    int failed = ferror(o->f);
-    failed |= fclose(o->f) != 0;
-    o->f = NULL;
-    int rc = 0;
-    if (keep && failed) {
-        fprintf(stderr, "precis: %s: write failed: %s\n", o->path, errno ? strerror(errno) : "write error");
-        rc = -1;
+    int rc = 0, failed = 0;
+    if (o->f) {
+        errno = 0;
+        failed = ferror(o->f);
+        failed |= fclose(o->f) != 0;
+        o->f = NULL;
+        if (keep && failed) {
+            fprintf(stderr, "precis: %s: write failed: %s\n", o->path, errno ? strerror(errno) : "write error");
+            rc = -1;
+        }
     }
     if (o->tmp) {
-        if (keep && !failed && rename(o->tmp, o->path) != 0) {
+        if (keep && !failed && rename(o->tmp, o->final) != 0) {
             fprintf(stderr, "precis: %s: cannot replace it: %s\n", o->path, strerror(errno));
             rc = -1;
         }
         if (!keep || failed || rc != 0)
             unlink(o->tmp);
-        free(o->tmp);
-        o->tmp = NULL;
     }
+    free(o->tmp);
+    free(o->final);
+    o->tmp = o->final = NULL;
     return rc;
 }
 

@@ -31,7 +31,8 @@ int finish_stdout(int rc);
 typedef struct out_file {
     FILE *f;
     const char *path;
-    char *tmp; /* NULL when writing directly */
+    char *tmp;   /* NULL when writing directly */
+    char *final; /* what tmp replaces: path, or the file a link at path names */
 } out_file;
 
 /* Open path for writing; -1 with a message on stderr if it cannot be. */

@@ -7,6 +7,7 @@
  */
 #include <criterion/criterion.h>
 #include <stdarg.h>
+#include <sys/stat.h>
 
 #include "helpers.h"
 
@@ -127,4 +128,31 @@ Test(cli_output, a_failed_run_leaves_the_old_output_file)
     char ls[256];
     snprintf(ls, sizeof ls, "ls %s | grep -c tmp- >/dev/null", dir);
     cr_expect_neq(system(ls), 0, "a temporary file was left behind");
+}
+
+/* Replacing FILE keeps what the user set up: a link still points where it
+ * did, and the file keeps its permissions. */
+Test(cli_output, a_replaced_file_keeps_its_link_and_permissions)
+{
+    char real[128], link[128], *err;
+    snprintf(real, sizeof real, "%s/real.csv", dir);
+    snprintf(link, sizeof link, "%s/link.csv", dir);
+    write_text(real, "old scores\n");
+    cr_assert_eq(chmod(real, 0640), 0);
+    cr_assert_eq(symlink(real, link), 0);
+    char data[128];
+    snprintf(data, sizeof data, "%s/one.jsonl", dir);
+    write_text(data, "{\"id\":\"a\",\"docs\":[\"The council met on Monday. It voted to raise the budget by a "
+                     "tenth.\"],\"refs\":[\"The council raised the budget.\"]}\n");
+    int st = run_raw(&err, "eval -m lead --csv %s %s >/dev/null", link, data);
+    cr_expect_eq(st, 0, "%s", err);
+    free(err);
+    struct stat sb;
+    cr_assert_eq(lstat(link, &sb), 0);
+    cr_expect(S_ISLNK(sb.st_mode), "the link was replaced by a file");
+    cr_assert_eq(stat(real, &sb), 0);
+    cr_expect_eq(sb.st_mode & 0777, 0640, "mode %o", (unsigned)(sb.st_mode & 0777));
+    char *text = slurp(real, NULL);
+    cr_expect(text && !strncmp(text, "method,instance", 15), "%s", text);
+    free(text);
 }
