@@ -43,6 +43,7 @@
 #include "rouge/rouge.h"
 #include "score/features.h"
 #include "score/lexicon.h"
+#include "score/reflen.h"
 #include "score/method.h"
 #include "select/select.h"
 #include "select/stepwise.h"
@@ -397,6 +398,7 @@ typedef struct okeep_ctx {
     uint32_t *seen;           /* per global term: last sentence stamp */
     uint32_t stamp;
     struct lex_rows *lex;     /* the lexical model's training rows, when asked for */
+    struct len_rows *len;     /* the reference-length model's, with them */
 } okeep_ctx;
 
 static uint64_t rng_next(uint64_t *s);
@@ -481,7 +483,7 @@ static int by_text(const void *a, const void *b)
 /* Logistic regression by AdaGrad over the rows, in a fixed-seed order;
  * the table (keys seen LEX_MIN_COUNT times, weights of at least 1e-3) is
  * written to o->lexicon and loaded into the engine. */
-static void fit_lexicon(const options *o, precis_engine *eng, lex_rows *L)
+static void fit_lexicon(const options *o, precis_engine *eng, lex_rows *L, buf *text)
 {
     size_t nk = L->keys.count;
     double *w = xrealloc(NULL, (nk + 1) * sizeof *w), *g2 = xrealloc(NULL, (nk + 1) * sizeof *g2);
@@ -545,23 +547,226 @@ static void fit_lexicon(const options *o, precis_engine *eng, lex_rows *L)
         lines[nl++].text = line.data;
     }
     qsort(lines, nl, sizeof *lines, by_text);
-    buf text = BUF_INIT;
-    if (buf_printf(&text, "#bias %.6f\n", bias) != 0)
+    if (buf_printf(text, "#bias %.6f\n", bias) != 0)
         exit(1);
     for (size_t k = 0; k < nl; k++) {
-        if (buf_printf(&text, "%s", lines[k].text) != 0)
+        if (buf_printf(text, "%s", lines[k].text) != 0)
             exit(1);
         free(lines[k].text);
     }
-    write_text(o->lexicon, &text);
-    if (engine_load_lexicon(eng, text.data, text.len) != 0)
-        exit(1);
     fprintf(stderr, "lexicon: %zu sentences, %zu keys, %zu weights -> %s\n", L->nsent, nk, nl, o->lexicon);
-    buf_free(&text);
     free(lines);
     free(order);
     free(w);
     free(g2);
+}
+
+/* ---- the reference-length model (score/reflen.h) ------------------------ */
+
+/* Every even training cluster's terms and counts, with its reference's
+ * length. */
+typedef struct len_rows {
+    uint32_t *term, *count;   /* all clusters' (term, count) pairs, in order */
+    size_t npairs, pairs_cap;
+    size_t *start;            /* per cluster: offset into term/count (n + 1) */
+    double *articles, *log_words, *y;
+    size_t n, cap;
+} len_rows;
+
+static void len_add_cluster(len_rows *R, const precis_cluster *c, const char *ref)
+{
+    arena a;
+    arena_init(&a, 1 << 14);
+    uint32_t *term, *count;
+    size_t n;
+    if (reflen_counts(c, &a, &term, &count, &n) != 0)
+        exit(1);
+    if (R->n + 2 > R->cap) {
+        R->cap = R->cap ? 2 * R->cap : 1 << 14;
+        R->start = xrealloc(R->start, R->cap * sizeof *R->start);
+        R->articles = xrealloc(R->articles, R->cap * sizeof *R->articles);
+        R->log_words = xrealloc(R->log_words, R->cap * sizeof *R->log_words);
+        R->y = xrealloc(R->y, R->cap * sizeof *R->y);
+    }
+    while (R->npairs + n > R->pairs_cap) {
+        R->pairs_cap = R->pairs_cap ? 2 * R->pairs_cap : 1 << 20;
+        R->term = xrealloc(R->term, R->pairs_cap * sizeof *R->term);
+        R->count = xrealloc(R->count, R->pairs_cap * sizeof *R->count);
+    }
+    if (R->n == 0)
+        R->start[0] = 0;
+    memcpy(R->term + R->npairs, term, n * sizeof *term);
+    memcpy(R->count + R->npairs, count, n * sizeof *count);
+    R->npairs += n;
+    /* the reference's words as precis counts them: runs of non-space */
+    size_t words = 0, len = strlen(ref);
+    for (size_t i = 0; i < len;) {
+        size_t w = ws_len(ref, i, len);
+        if (w) {
+            i += w;
+            continue;
+        }
+        words++;
+        while (i < len && !ws_len(ref, i, len))
+            i++;
+    }
+    R->articles[R->n] = (double)c->narticles;
+    R->log_words[R->n] = reflen_log_words(c);
+    R->y[R->n] = log1p((double)words);
+    R->start[++R->n] = R->npairs;
+    arena_free(&a);
+}
+
+#define LEN_MIN_DF 10     /* terms in fewer training clusters are not in the model */
+#define LEN_ALPHA 3.0     /* ridge penalty on the sum of squares (Python study: 1 / 3 / 10 alike) */
+#define LEN_ITERATIONS 400
+
+/* The rows as the model sees them: each cluster's tf-idf weights
+ * (reflen_weigh) then its two dense inputs, at column nterms and nterms+1. */
+typedef struct len_matrix {
+    size_t *start;
+    uint32_t *col;
+    double *val;
+    size_t n, ncols;
+} len_matrix;
+
+typedef struct len_fill {
+    len_matrix *m;
+    size_t k;
+} len_fill;
+
+static void len_put(void *ctx, uint32_t term, double x)
+{
+    len_fill *f = ctx;
+    f->m->col[f->k] = term;
+    f->m->val[f->k++] = x;
+}
+
+/* u = X v, centred (the intercept is fitted apart, unpenalised). */
+static void len_times(const len_matrix *m, const double *mu, const double *v, double *u)
+{
+    double shift = 0;
+    for (size_t j = 0; j < m->ncols; j++)
+        shift += mu[j] * v[j];
+    for (size_t i = 0; i < m->n; i++) {
+        double s = -shift;
+        for (size_t k = m->start[i]; k < m->start[i + 1]; k++)
+            s += m->val[k] * v[m->col[k]];
+        u[i] = s;
+    }
+}
+
+/* v = X^T u (u centred, so the centring of X drops out). */
+static void len_times_t(const len_matrix *m, const double *u, double *v)
+{
+    memset(v, 0, m->ncols * sizeof *v);
+    for (size_t i = 0; i < m->n; i++)
+        for (size_t k = m->start[i]; k < m->start[i + 1]; k++)
+            v[m->col[k]] += m->val[k] * u[i];
+}
+
+static int by_stem(const void *a, const void *b, void *m);
+
+/* Ridge regression of the log reference length by conjugate gradients on
+ * the normal equations, a fixed number of steps (deterministic); its lines
+ * are appended to text. The model is loaded with the lexicon afterwards. */
+static void fit_reflen(precis_engine *eng, len_rows *R, buf *text)
+{
+    size_t nt = eng->terms.count;
+    uint32_t *df = xrealloc(NULL, (nt + 1) * sizeof *df);
+    memset(df, 0, (nt + 1) * sizeof *df);
+    for (size_t k = 0; k < R->npairs; k++)
+        df[R->term[k]]++;
+    float *idf = xrealloc(NULL, (nt + 1) * sizeof *idf);
+    size_t vocab = 0;
+    for (size_t t = 0; t < nt; t++) {
+        /* printed and read back as the engine will read it */
+        idf[t] = df[t] >= LEN_MIN_DF ? (float)(round((log((R->n + 1.0) / (df[t] + 1.0)) + 1) * 1e4) / 1e4) : 0;
+        vocab += idf[t] > 0;
+    }
+    len_matrix m = {xrealloc(NULL, (R->n + 1) * sizeof(size_t)), xrealloc(NULL, (R->npairs + 2 * R->n + 1) * sizeof(uint32_t)),
+                    xrealloc(NULL, (R->npairs + 2 * R->n + 1) * sizeof(double)), R->n, nt + 2};
+    len_fill f = {&m, 0};
+    for (size_t i = 0; i < R->n; i++) {
+        m.start[i] = f.k;
+        reflen_weigh(R->term + R->start[i], R->count + R->start[i], R->start[i + 1] - R->start[i], idf, len_put, &f);
+        len_put(&f, (uint32_t)nt, R->articles[i]);
+        len_put(&f, (uint32_t)nt + 1, R->log_words[i]);
+    }
+    m.start[R->n] = f.k;
+    size_t nc = m.ncols;
+    double *mu = xrealloc(NULL, nc * sizeof *mu), *w = xrealloc(NULL, nc * sizeof *w);
+    double *r = xrealloc(NULL, nc * sizeof *r), *p = xrealloc(NULL, nc * sizeof *p);
+    double *ap = xrealloc(NULL, nc * sizeof *ap), *u = xrealloc(NULL, R->n * sizeof *u);
+    memset(mu, 0, nc * sizeof *mu);
+    memset(w, 0, nc * sizeof *w);
+    for (size_t i = 0; i < R->n; i++)
+        for (size_t k = m.start[i]; k < m.start[i + 1]; k++)
+            mu[m.col[k]] += m.val[k] / (double)R->n;
+    double ybar = 0;
+    for (size_t i = 0; i < R->n; i++)
+        ybar += R->y[i] / (double)R->n;
+    for (size_t i = 0; i < R->n; i++)
+        u[i] = R->y[i] - ybar;
+    len_times_t(&m, u, r); /* r = X^T (y - ybar) - A 0 */
+    memcpy(p, r, nc * sizeof *p);
+    double rr = 0;
+    for (size_t j = 0; j < nc; j++)
+        rr += r[j] * r[j];
+    for (int it = 0; it < LEN_ITERATIONS && rr > 1e-20; it++) {
+        len_times(&m, mu, p, u);
+        len_times_t(&m, u, ap);
+        double pap = 0;
+        for (size_t j = 0; j < nc; j++) {
+            ap[j] += LEN_ALPHA * p[j];
+            pap += p[j] * ap[j];
+        }
+        double step = rr / pap, rr_next = 0;
+        for (size_t j = 0; j < nc; j++) {
+            w[j] += step * p[j];
+            r[j] -= step * ap[j];
+            rr_next += r[j] * r[j];
+        }
+        for (size_t j = 0; j < nc; j++)
+            p[j] = r[j] + rr_next / rr * p[j];
+        rr = rr_next;
+    }
+    double bias = ybar;
+    for (size_t j = 0; j < nc; j++)
+        bias -= mu[j] * w[j];
+    /* how well it fits its own clusters, for the log */
+    double sse = 0, sst = 0;
+    len_times(&m, mu, w, u);
+    for (size_t i = 0; i < R->n; i++) {
+        double e = R->y[i] - ybar - u[i];
+        sse += e * e;
+        sst += (R->y[i] - ybar) * (R->y[i] - ybar);
+    }
+    if (buf_printf(text, "#length %.6f %.6f %.6f\n", bias, w[nt], w[nt + 1]) != 0)
+        exit(1);
+    uint32_t *order = xrealloc(NULL, (vocab + 1) * sizeof *order);
+    size_t nv = 0;
+    for (uint32_t t = 0; t < nt; t++)
+        if (idf[t] > 0)
+            order[nv++] = t;
+    qsort_r(order, nv, sizeof *order, by_stem, &eng->terms);
+    for (size_t k = 0; k < nv; k++)
+        if (buf_printf(text, "l\t%s\t%.4f\t%.6f\n", strmap_key(&eng->terms, order[k]), idf[order[k]], w[order[k]]) != 0)
+            exit(1);
+    fprintf(stderr, "reference length: %zu clusters, %zu terms, R^2 %.3f on them, residual %.2g\n", R->n, nv,
+            sst > 0 ? 1 - sse / sst : 0, rr);
+    free(order);
+    free(df);
+    free(idf);
+    free(m.start);
+    free(m.col);
+    free(m.val);
+    free(mu);
+    free(w);
+    free(r);
+    free(p);
+    free(ap);
+    free(u);
 }
 
 static void okeep_grow(okeep_ctx *k, size_t n)
@@ -604,6 +809,8 @@ static void okeep_one(void *ctxp, precis_cluster *c, char *const *refs, size_t n
             k->chosen[g] += in;
         }
     }
+    if (k->len)
+        len_add_cluster(k->len, c, refs[0]);
     free(y);
 }
 
@@ -620,12 +827,28 @@ static void build_oracle_keep(const options *o, precis_engine *eng, rouge_scorer
     lex_rows L;
     memset(&L, 0, sizeof L);
     strmap_init(&L.keys);
-    okeep_ctx k = {sc, NULL, NULL, 0, 0, 0, NULL, 0, o->lexicon ? &L : NULL};
+    len_rows R;
+    memset(&R, 0, sizeof R);
+    okeep_ctx k = {sc, NULL, NULL, 0, 0, 0, NULL, 0, o->lexicon ? &L : NULL, o->lexicon ? &R : NULL};
     options even = *o;
     even.parity = 0;
     size_t n = each_cluster(&even, o->data, eng, 0, okeep_one, &k);
-    if (o->lexicon)
-        fit_lexicon(o, eng, &L);
+    if (o->lexicon) {
+        /* both lexical models in one file, loaded together */
+        buf text = BUF_INIT;
+        fit_lexicon(o, eng, &L, &text);
+        fit_reflen(eng, &R, &text);
+        write_text(o->lexicon, &text);
+        if (engine_load_lexicon(eng, text.data, text.len) != 0)
+            exit(1);
+        buf_free(&text);
+    }
+    free(R.term);
+    free(R.count);
+    free(R.start);
+    free(R.articles);
+    free(R.log_words);
+    free(R.y);
     strmap_free(&L.keys);
     free(L.count);
     free(L.flat);

@@ -39,7 +39,8 @@ static int ensure_terms(precis_engine *e, size_t n)
         return -1;
     e->term_stop = stop;
     if (grow_zeroed(&e->keep, e->terms_cap, cap) != 0 || grow_zeroed(&e->oracle_keep, e->terms_cap, cap) != 0 ||
-        grow_zeroed(&e->lex_word, e->terms_cap, cap) != 0 || grow_zeroed(&e->lex_first, e->terms_cap, cap) != 0)
+        grow_zeroed(&e->lex_word, e->terms_cap, cap) != 0 || grow_zeroed(&e->lex_first, e->terms_cap, cap) != 0 ||
+        grow_zeroed(&e->len_idf, e->terms_cap, cap) != 0 || grow_zeroed(&e->len_w, e->terms_cap, cap) != 0)
         return -1;
     memset(e->df + e->terms_cap, 0, (cap - e->terms_cap) * sizeof *df);
     memset(e->term_stop + e->terms_cap, 0, cap - e->terms_cap);
@@ -227,16 +228,26 @@ static int lexicon_line(precis_engine *e, const char *p, const char *end)
 {
     size_t klen, alen, blen = 0;
     const char *kind = next_field(&p, end, &klen), *a = next_field(&p, end, &alen), *b = NULL;
-    if (klen != 1 || (*kind != 'w' && *kind != 'f' && *kind != 'p') || alen == 0 || p >= end)
+    if (klen != 1 || (*kind != 'w' && *kind != 'f' && *kind != 'p' && *kind != 'l') || alen == 0 || p >= end)
         return 0;
-    if (*kind == 'p') {
+    if (*kind == 'p' || *kind == 'l') {
         b = next_field(&p, end, &blen);
         if (blen == 0 || p >= end)
             return 0;
     }
-    double w;
+    double w, idf;
     if (memchr(p, '\t', (size_t)(end - p)) || !parse_weight(p, end, &w))
         return 0;
+    if (*kind == 'l') { /* "l", stem, idf, weight */
+        if (!parse_weight(b, b + blen, &idf))
+            return 0;
+        uint32_t t = intern_stem(e, a, alen);
+        if (t == STRMAP_NONE)
+            return -1;
+        e->len_idf[t] = (float)idf;
+        e->len_w[t] = (float)w;
+        return 0;
+    }
     uint32_t ta = intern_stem(e, a, alen), tb = b ? intern_stem(e, b, blen) : 0;
     if (ta == STRMAP_NONE || tb == STRMAP_NONE)
         return -1;
@@ -257,14 +268,22 @@ int engine_load_lexicon(precis_engine *e, const char *p, size_t len)
     if (e->terms_cap) {
         memset(e->lex_word, 0, e->terms_cap * sizeof *e->lex_word);
         memset(e->lex_first, 0, e->terms_cap * sizeof *e->lex_first);
+        memset(e->len_idf, 0, e->terms_cap * sizeof *e->len_idf);
+        memset(e->len_w, 0, e->terms_cap * sizeof *e->len_w);
     }
-    e->lex_bias = 0;
+    e->lex_bias = e->len_bias = e->len_articles = e->len_words = 0;
     while (p < end) {
         const char *line = p, *line_end = next_line(&p, end);
-        double bias;
+        double bias, v[3];
         if ((size_t)(line_end - line) > 6 && !memcmp(line, "#bias ", 6)) {
             if (parse_weight(line + 6, line_end, &bias))
                 e->lex_bias = bias;
+        } else if ((size_t)(line_end - line) > 8 && !memcmp(line, "#length ", 8)) {
+            if (parse_numbers(line + 8, line_end, ' ', v, 3)) {
+                e->len_bias = v[0];
+                e->len_articles = v[1];
+                e->len_words = v[2];
+            }
         } else if (line < line_end && *line != '#' && lexicon_line(e, line, line_end) != 0) {
             return -1;
         }
@@ -392,6 +411,8 @@ void precis_engine_free(precis_engine *e)
     free(e->oracle_keep);
     free(e->lex_word);
     free(e->lex_first);
+    free(e->len_idf);
+    free(e->len_w);
     pairmap_free(&e->lex_pair);
     free(e->surface_term);
     buf_free(&e->scratch);

@@ -37,6 +37,11 @@ struct precis_engine {
     float *lex_word, *lex_first;   /* per term id, 0 = none */
     pairmap lex_pair;              /* (term, term) -> weight */
     double lex_bias;
+    /* The reference-length model in the same file (score/reflen.h): per
+     * term id its idf and weight (0 = not in the model), and the weights
+     * of the bias, the number of articles and the log of the words. */
+    float *len_idf, *len_w;
+    double len_bias, len_articles, len_words;
     int lex_loaded;                /* loaded on first use: engine_lexicon */
     double bg_docs;          /* documents behind df */
     strmap surface;          /* normalised word -> surface id */
@@ -66,9 +71,11 @@ int engine_load_keep(precis_engine *e, const char *text, size_t len);
  * from Multi-News training clusters), replacing what was there. 0 or -1. */
 int engine_load_oracle_keep(precis_engine *e, const char *text, size_t len);
 
-/* Load the lexical model: "#bias B", then "w<TAB>stem<TAB>weight",
- * "f<TAB>stem<TAB>weight" and "p<TAB>stem<TAB>stem<TAB>weight" lines
- * (tools/train_scorer.c), replacing what was there. 0 or -1. */
+/* Load the lexical models: "#bias B", then "w<TAB>stem<TAB>weight",
+ * "f<TAB>stem<TAB>weight" and "p<TAB>stem<TAB>stem<TAB>weight" lines; and
+ * the reference-length model's "#length BIAS ARTICLES WORDS" and
+ * "l<TAB>stem<TAB>idf<TAB>weight" lines (tools/train_scorer.c), replacing
+ * what was there. 0 or -1. */
 int engine_load_lexicon(precis_engine *e, const char *text, size_t len);
 
 /* Make sure the lexical model is loaded: the built-in table on the first

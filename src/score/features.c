@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "score/lexicon.h"
+#include "score/reflen.h"
 #include "select/select.h"
 #include "text/segment.h"
 
@@ -24,7 +25,7 @@ static const char *const names[F_COUNT] = {
     "support_log", "support_rel", "num_dens", "quote", "stop_ratio", "lead_sim", "question",
     "group_first", "idf_mean", "nsents_log", "dangling", "own_lead_sim", "art_frag",
     "keep_mean", "keep_low", "keep_dev", "oracle_keep", "oracle_keep_max", "oracle_keep_min", "art_wire",
-    "lexicon", "lexicon_rel", "art_words_rel", "art_share",
+    "lexicon", "lexicon_rel", "art_words_rel", "art_share", "ref_length",
     "ctx_prior", "ctx_prior_gap", "ctx_max_sim", "ctx_uni_new", "ctx_bi_new", "ctx_words", "ctx_after",
     "ctx_step", "ctx_same_art", "ctx_prev_in", "ctx_margin",
 };
@@ -539,6 +540,11 @@ int sfeat_compute(const precis_cluster *c, const represent *r, arena *a, float *
         lex_max = x[i * F_COUNT + F_LEXICON] > lex_max ? x[i * F_COUNT + F_LEXICON] : lex_max;
     for (size_t i = 0; i < n; i++)
         x[i * F_COUNT + F_LEXICON_REL] = x[i * F_COUNT + F_LEXICON] - lex_max;
+    double ref_length;
+    if (reflen_predict(c, a, &ref_length) != 0)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        x[i * F_COUNT + F_REF_LENGTH] = (float)ref_length;
     double mean = 0;
     for (size_t i = 0; i < n; i++)
         mean += x[i * F_COUNT + F_KEEP_MEAN];

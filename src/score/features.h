@@ -68,6 +68,7 @@ enum {
     F_LEXICON_REL,    /* that less the cluster's highest */
     F_ART_WORDS_REL,  /* words in its article over the longest article's */
     F_ART_SHARE,      /* words in its article over the cluster's */
+    F_REF_LENGTH,     /* the cluster's predicted log(1 + reference words) (score/reflen.h) */
     /* Context: how a candidate relates to the summary chosen so far. Zero
      * in sfeat_compute; filled per step by stepwise selection
      * (select/stepwise.c), whose model reads them beside the above. */
