@@ -9,7 +9,8 @@
 # 3. data/oracle_keep.tsv.zst, data/lexicon.tsv.zst and data/scorer.txt: of
 #    the 41,971 Multi-News training clusters not held out (every 15th of the
 #    44,972 is), the even ones give the oracle-keep table and fit the lexical
-#    model (score/lexicon.h), and the odd ones fit the boosted trees;
+#    model (score/lexicon.h) and the reference-length model (score/reflen.h,
+#    in the lexicon's file), and the odd ones fit the boosted trees;
 # 4. data/stepper.txt: the stepwise gain model, fitted on the states of the
 #    scorer's greedy walk over the same odd clusters (select/stepwise.c),
 #    then fitted again on the states of a walk that follows that first
