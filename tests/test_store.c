@@ -633,19 +633,33 @@ Test(store_cli, stories_before_1970_are_listed)
 
 /* ---- A database the reader may not write ------------------------------ */
 
-/* Run `precis ARGS` as a user who may not write the test's files. Root may
- * write anything, so a test run as root runs precis as nobody (setpriv);
- * anyone else is such a user already. Skips the test when there is no way
- * to become nobody here. */
+static const char as_nobody[] = "setpriv --reuid=65534 --regid=65534 --clear-groups";
+
+/* Whether precis can be run as a user who may not write the test's files.
+ * Root may write anything, so a test run as root runs precis as nobody
+ * (setpriv); anyone else is such a user already. Under valgrind (make
+ * check-valgrind) nobody may not write the traced program's log, and
+ * setpriv may be missing: the tests that need it then return (not
+ * cr_skip_test, whose abrupt exit valgrind reads as leaks). */
+static int can_run_unprivileged(void)
+{
+    if (geteuid() != 0)
+        return 1;
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s %s --help > /dev/null 2>&1", as_nobody, precis_bin());
+    if (system(cmd) == 0)
+        return 1;
+    cr_log_warn("cannot run %s as nobody here (no setpriv, or a path nobody may not read or write): not tested",
+                precis_bin());
+    return 0;
+}
+
+/* Run `precis ARGS` as such a user (can_run_unprivileged said yes). */
 static run_result run_unprivileged(const char *args)
 {
     if (geteuid() != 0)
         return run_precis(args);
-    static const char as_nobody[] = "setpriv --reuid=65534 --regid=65534 --clear-groups";
     char cmd[2048];
-    snprintf(cmd, sizeof cmd, "%s %s --help > /dev/null 2>&1", as_nobody, precis_bin());
-    if (system(cmd) != 0)
-        cr_skip_test("cannot run %s as nobody here (no setpriv, or a path nobody may not read)", precis_bin());
     snprintf(cmd, sizeof cmd, "%s %s %s > %s/out.txt 2> %s/err.txt", as_nobody, precis_bin(), args, dir, dir);
     run_result r = {0};
     int st = system(cmd);
@@ -691,6 +705,10 @@ Test(store_cli, read_only_commands_read_a_database_they_cannot_write)
     cr_assert_eq(chmod(ro_db, 0444) | chmod(wal_db, 0444) | chmod(wal, 0444), 0);
     cr_assert_eq(chmod(ro, 0555) | chmod(dir, 0755), 0);
 
+    if (!can_run_unprivileged()) {
+        chmod(ro, 0755);
+        return;
+    }
     char args[512];
     snprintf(args, sizeof args, "stories --db %s", ro_db);
     run_result r = run_unprivileged(args);
@@ -734,6 +752,8 @@ Test(store_cli, ingest_exits_3_for_a_database_error)
     /* A database its user may not write (as root: run as nobody). */
     precis_store_close(open_db(NULL));
     cr_assert_eq(chmod(dbpath, 0444) | chmod(dir, 0755), 0);
+    if (!can_run_unprivileged())
+        return;
     snprintf(args, sizeof args, "ingest --db %s %s/flood1.txt", dbpath, dir);
     run_result r = run_unprivileged(args);
     cr_assert_eq(r.status, 3, "exit %d: %s", r.status, r.err);
