@@ -649,8 +649,9 @@ static int can_run_unprivileged(void)
     snprintf(cmd, sizeof cmd, "%s %s --help > /dev/null 2>&1", as_nobody, precis_bin());
     if (system(cmd) == 0)
         return 1;
-    cr_log_warn("cannot run %s as nobody here (no setpriv, or a path nobody may not read or write): not tested",
-                precis_bin());
+    fprintf(stderr, "store_cli: cannot run %s as nobody here (no setpriv, or a path nobody may not read or "
+                    "write): not tested\n",
+            precis_bin());
     return 0;
 }
 
