@@ -47,6 +47,7 @@
 #include "score/method.h"
 #include "select/select.h"
 #include "select/stepwise.h"
+#include "text/token.h"
 #include "text/whitespace.h"
 
 enum { L_REC, L_F, L_PREC, L_ORACLE, L_ORANK, L_COUNT };
@@ -598,18 +599,7 @@ static void len_add_cluster(len_rows *R, const precis_cluster *c, const char *re
     memcpy(R->term + R->npairs, term, n * sizeof *term);
     memcpy(R->count + R->npairs, count, n * sizeof *count);
     R->npairs += n;
-    /* the reference's words as precis counts them: runs of non-space */
-    size_t words = 0, len = strlen(ref);
-    for (size_t i = 0; i < len;) {
-        size_t w = ws_len(ref, i, len);
-        if (w) {
-            i += w;
-            continue;
-        }
-        words++;
-        while (i < len && !ws_len(ref, i, len))
-            i++;
-    }
+    size_t words = count_words(ref, 0, strlen(ref)); /* as --words counts them */
     R->articles[R->n] = (double)c->narticles;
     R->log_words[R->n] = reflen_log_words(c);
     R->y[R->n] = log1p((double)words);
