@@ -12,7 +12,6 @@
 #include <time.h>
 
 #include "commands.h"
-#include "core/error.h"
 #include "precis.h"
 #include "util.h"
 
@@ -32,8 +31,8 @@ static const char usage_text[] =
     "  -h, --help          show this help\n"
     "\n"
     "Exit status: 0 ok, 1 the database cannot be read (missing, not a precis\n"
-    "database, damaged) or the listing cannot be written, 2 usage, 3 internal\n"
-    "error or out of memory.\n";
+    "database, damaged), 2 usage, 3 internal error, out of memory or the listing\n"
+    "could not be written.\n";
 
 typedef struct list_ctx {
     int json;
@@ -183,10 +182,10 @@ int cmd_stories(int argc, char **argv)
     precis_status st = precis_store_open(db, &o, &s, &err);
     if (st == PRECIS_OK)
         st = precis_store_stories(s, since, on_story, &ctx, &err);
-    if (st == PRECIS_OK && (fflush(stdout) != 0 || ferror(stdout)))
-        st = error_set(&err, PRECIS_ERR_IO, "-", 0, "cannot write the listing");
     if (st != PRECIS_OK)
         print_error(&err);
     precis_store_close(s);
-    return exit_code_for(st);
+    /* A listing that could not be written (on_story stops at the first
+     * failed story) is exit 3, as for every command, not bad input. */
+    return finish_stdout(exit_code_for(st));
 }

@@ -35,6 +35,34 @@ int exit_code_for(precis_status st)
     }
 }
 
+/* The first write out_write saw fail, and why. */
+static struct {
+    FILE *f;
+    int errnum;
+} failed_write;
+
+void out_write(const void *data, size_t len, FILE *out)
+{
+    errno = 0;
+    if (fwrite(data, 1, len, out) == len || failed_write.f)
+        return;
+    failed_write.f = out;
+    failed_write.errnum = errno;
+}
+
+/* Why writing f failed: errno as the last call left it, else what
+ * out_write saw (saved_errno, looked up while f is open); a message
+ * either way. */
+static int saved_errno(FILE *f)
+{
+    return failed_write.f == f ? failed_write.errnum : 0;
+}
+
+static const char *write_failure(int saved)
+{
+    return errno ? strerror(errno) : saved ? strerror(saved) : "write error";
+}
+
 int finish_stdout(int rc)
 {
     /* fflush reports what the last writes met; ferror what earlier ones did */
@@ -42,7 +70,7 @@ int finish_stdout(int rc)
     int failed = fflush(stdout) != 0 || ferror(stdout);
     if (!failed)
         return rc;
-    fprintf(stderr, "precis: writing standard output: %s\n", errno ? strerror(errno) : "write error");
+    fprintf(stderr, "precis: writing standard output: %s\n", write_failure(saved_errno(stdout)));
     return rc == EXIT_OK ? EXIT_INTERNAL : rc;
 }
 
@@ -98,12 +126,13 @@ int out_file_close(out_file *o, int keep)
 {
     int rc = 0, failed = 0;
     if (o->f) {
+        int saved = saved_errno(o->f);
         errno = 0;
         failed = ferror(o->f);
         failed |= fclose(o->f) != 0;
         o->f = NULL;
         if (keep && failed) {
-            fprintf(stderr, "precis: %s: write failed: %s\n", o->path, errno ? strerror(errno) : "write error");
+            fprintf(stderr, "precis: %s: write failed: %s\n", o->path, write_failure(saved));
             rc = -1;
         }
     }

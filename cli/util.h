@@ -23,6 +23,12 @@ int parse_size(const char *opt, const char *arg, size_t *out);
  * when rc was a success (a failure already reported keeps its code). */
 int finish_stdout(int rc);
 
+/* fwrite for a command's result. stdio forgets why a write failed once
+ * its buffer is dropped, so a large result that fails in the middle would
+ * end with only "write error": this keeps the first failure's reason for
+ * finish_stdout and out_file_close to report. */
+void out_write(const void *data, size_t len, FILE *out);
+
 /* An output file (--csv, --output) written whole or not at all: the data
  * go to a temporary file beside it that replaces it only when the command
  * succeeds, so a failed run never leaves FILE emptied or half written.

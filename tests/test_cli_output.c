@@ -56,17 +56,36 @@ static void write_text(const char *path, const char *text)
     fclose(f);
 }
 
+/* The story database of the bundled example (one story), for stories. */
+static void make_db(char *db, size_t cap)
+{
+    char *err;
+    snprintf(db, cap, "%s/news.db", dir);
+    int st = run_raw(&err, "ingest -q --db %s --date 2024-01-01 %s", db, SEEDS);
+    cr_assert_eq(st, 0, "%s", err);
+    free(err);
+}
+
+/* Every command that writes its result on standard output says so and
+ * exits 3 when it cannot (exit 1 is for bad input, which this is not). */
 Test(cli_output, a_full_disk_on_standard_output_is_an_error)
 {
-    char rouge[256], pairs[128];
+    char rouge[256], pairs[128], clusters[128], jsonl[256], db[128], stories[256];
     snprintf(pairs, sizeof pairs, "%s/pairs.jsonl", dir);
     write_text(pairs, "{\"id\":\"a\",\"summary\":\"the cat sat\",\"refs\":[\"the cat sat on the mat\"]}\n");
     snprintf(rouge, sizeof rouge, "rouge --jsonl %s", pairs);
-    const char *commands[] = {"summarize " SEEDS, "compare " SEEDS, rouge};
+    snprintf(clusters, sizeof clusters, "%s/clusters.jsonl", dir);
+    write_text(clusters, "{\"id\":\"a\",\"docs\":[\"The council met on Monday. It voted to raise the budget.\","
+                         "\"On Monday the council voted to raise the budget by a tenth.\"]}\n");
+    snprintf(jsonl, sizeof jsonl, "compare --jsonl %s", clusters);
+    make_db(db, sizeof db);
+    snprintf(stories, sizeof stories, "stories --db %s", db);
+    const char *commands[] = {"summarize " SEEDS, "compare " SEEDS, "compare -f json " SEEDS, jsonl, rouge,
+                              stories};
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
         char *err;
         int st = run_raw(&err, "%s >/dev/full", commands[i]);
-        cr_expect_neq(st, 0, "%s: exit 0 with nothing written", commands[i]);
+        cr_expect_eq(st, 3, "%s: exit %d with nothing written", commands[i], st);
         cr_expect(err && strstr(err, "No space left"), "%s: %s", commands[i], err);
         free(err);
     }
@@ -85,11 +104,17 @@ Test(cli_output, a_closed_standard_output_is_an_error)
     /* (not cr_skip_test: under valgrind its abrupt exit reads as leaks) */
     if (under_valgrind())
         return;
-    char *err;
-    int st = run_raw(&err, "summarize %s >&-", SEEDS);
-    cr_expect_neq(st, 0, "exit 0 with nothing written");
-    cr_expect(err && strstr(err, "standard output"), "%s", err);
-    free(err);
+    char db[128], stories[256];
+    make_db(db, sizeof db);
+    snprintf(stories, sizeof stories, "stories --db %s", db);
+    const char *commands[] = {"summarize " SEEDS, "compare " SEEDS, stories};
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+        char *err;
+        int st = run_raw(&err, "%s >&-", commands[i]);
+        cr_expect_eq(st, 3, "%s: exit %d with nothing written", commands[i], st);
+        cr_expect(err && strstr(err, "standard output"), "%s: %s", commands[i], err);
+        free(err);
+    }
 }
 
 Test(cli_output, eval_with_a_full_disk_says_so)
@@ -103,6 +128,24 @@ Test(cli_output, eval_with_a_full_disk_says_so)
     free(err);
     st = run_raw(&err, "eval -m lead --csv /dev/full %s >/dev/null", data);
     cr_expect_eq(st, 3, "CSV lost: exit %d, %s", st, err);
+    cr_expect(err && strstr(err, "/dev/full"), "%s", err);
+    free(err);
+}
+
+/* compare -o names the file it could not write, and that is exit 3 too,
+ * one report per cluster (--jsonl) or one report. */
+Test(cli_output, compare_with_a_full_disk_says_so)
+{
+    char data[128], *err;
+    snprintf(data, sizeof data, "%s/clusters.jsonl", dir);
+    write_text(data, "{\"id\":\"a\",\"docs\":[\"The council met on Monday. It voted to raise the budget.\","
+                     "\"On Monday the council voted to raise the budget by a tenth.\"]}\n");
+    int st = run_raw(&err, "compare -o /dev/full %s", SEEDS);
+    cr_expect_eq(st, 3, "report lost: exit %d, %s", st, err);
+    cr_expect(err && strstr(err, "/dev/full") && strstr(err, "No space left"), "%s", err);
+    free(err);
+    st = run_raw(&err, "compare --jsonl -o /dev/full %s", data);
+    cr_expect_eq(st, 3, "reports lost: exit %d, %s", st, err);
     cr_expect(err && strstr(err, "/dev/full"), "%s", err);
     free(err);
 }
