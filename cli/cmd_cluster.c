@@ -50,14 +50,15 @@ static const char usage_text[] =
     "                         value for --map and --reduce)\n"
     "      --threshold X      term cosine + 0.12 x shared names needed to link (default 0.30)\n"
     "      --date DATE        date of undated articles (default: undated, null)\n"
-    "      --strict           stop at the first bad article (default: report, skip)\n"
+    "      --strict           stop at the first bad article or input that cannot be\n"
+    "                         read (default: report it, skip it)\n"
     "  -q, --quiet            no summary line\n"
     "  -h, --help             show this help\n"
     "\n"
-    "Exit status: 0 ok, 1 bad input (a bad line is reported and skipped; an input\n"
-    "that cannot be read, input to --reduce that is not sorted, or a bad line with\n"
-    "--strict stops the run), 2 usage, 3 internal error, out of memory, or output\n"
-    "that cannot be written.\n";
+    "Exit status: 0 ok, 1 bad input (a bad line or an input that cannot be read is\n"
+    "reported and skipped, the other inputs are clustered; input to --reduce that\n"
+    "is not sorted, or either with --strict, stops the run), 2 usage, 3 internal\n"
+    "error, out of memory, or output that cannot be written.\n";
 
 enum mode { MODE_ALL, MODE_MAP, MODE_REDUCE, MODE_MERGE };
 
@@ -82,8 +83,10 @@ typedef struct run {
     size_t ngroup, group_cap;
 } run;
 
-/* A bad line is reported and skipped (or stops the run with --strict);
- * memory and I/O errors always stop it. */
+/* A bad line, or an input that cannot be read (what is left of it), is
+ * reported and skipped, as precis ingest does: the other inputs still
+ * give their stories, and the exit status says some input was lost.
+ * --strict stops there; running out of memory always stops the run. */
 static void report(run *r, precis_status st, const precis_error *err)
 {
     if (st == PRECIS_OK)
@@ -92,7 +95,7 @@ static void report(run *r, precis_status st, const precis_error *err)
     r->failed = 1;
     if (st == PRECIS_ERR_NOMEM || st == PRECIS_ERR_INTERNAL)
         r->fatal = EXIT_INTERNAL;
-    else if (r->strict || st == PRECIS_ERR_IO)
+    else if (r->strict)
         r->fatal = EXIT_INPUT;
 }
 

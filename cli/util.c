@@ -317,8 +317,8 @@ void read_lines(const char *path, const line_handler *h)
     buf line = BUF_INIT;
     int rc, stop = 0;
     while (!stop && (rc = line_reader_next(lr, &line, &err)) != 0) {
-        if (rc == -1) {
-            h->fail(h->ctx, PRECIS_ERR_IO, &err);
+        if (rc == -1) { /* a broken stream, unless memory ran out */
+            h->fail(h->ctx, err.code == PRECIS_ERR_NOMEM ? PRECIS_ERR_NOMEM : PRECIS_ERR_IO, &err);
             break;
         }
         if (rc == -2) /* the reader has skipped it; err says where */

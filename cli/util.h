@@ -72,7 +72,8 @@ typedef struct line_handler {
     int (*line)(void *ctx, const char *data, size_t len, const char *where, long lineno);
     /* The input cannot be opened (its status), a line is too long
      * (PRECIS_ERR_TOO_LARGE: the lines after it are still read), or the
-     * stream breaks off (PRECIS_ERR_IO: nothing more is read). */
+     * stream breaks off (PRECIS_ERR_IO, or PRECIS_ERR_NOMEM when memory
+     * ran out: nothing more is read). */
     int (*fail)(void *ctx, precis_status st, const precis_error *err);
     void *ctx;
 } line_handler;

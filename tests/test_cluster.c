@@ -399,6 +399,39 @@ Test(cluster, broken_stage_input_is_refused)
     free(e3);
 }
 
+/* An input that cannot be read (missing, a directory) is named on stderr
+ * and skipped, as precis ingest does: the other inputs give the stories
+ * they give alone, and the exit status is 1. --strict stops there. */
+Test(cluster, an_unreadable_input_is_named_and_skipped)
+{
+    write_corpus(0);
+    cr_assert_eq(sh("mkdir adir\n"
+                    "\"$P\" cluster -q in.jsonl > want.jsonl\n"
+                    "\"$P\" cluster -q missing.jsonl in.jsonl adir > got.jsonl 2> e1 || echo $? > r1\n"
+                    "\"$P\" cluster --map in.jsonl > want.map\n"
+                    "\"$P\" cluster --map in.jsonl missing.jsonl > got.map 2> e2 || echo $? > r2\n"
+                    "\"$P\" cluster -q --strict missing.jsonl in.jsonl > o3 2> e3 || echo $? > r3\n"
+                    "touch r1 r2 r3"),
+                 0);
+    assert_same("got.jsonl", "want.jsonl");
+    assert_same("got.map", "want.map");
+    const char *want[][3] = {{"r1", "e1", "missing.jsonl"}, {"r2", "e2", "missing.jsonl"}, {"r3", "e3", "missing.jsonl"}};
+    for (int i = 0; i < 3; i++) {
+        char *rc = read_out(want[i][0], NULL), *err = read_out(want[i][1], NULL);
+        cr_expect_eq(atoi(rc), 1, "%s: exit %s", want[i][0], rc);
+        cr_expect(strstr(err, want[i][2]), "%s: %s", want[i][1], err);
+        free(rc);
+        free(err);
+    }
+    char *err = read_out("e1", NULL);
+    cr_expect(strstr(err, "adir"), "the directory is not named: %s", err);
+    free(err);
+    size_t len;
+    char *out = read_out("o3", &len);
+    cr_expect_eq(len, 0, "--strict went on past the missing input: %s", out);
+    free(out);
+}
+
 /* No article at all (standard input empty, an empty file, only bad lines):
  * no output, "0 articles", and no sorting of an array that was never
  * made (UBSan stopped the run at qsort(NULL, 0, ...) before). */
