@@ -91,30 +91,19 @@ static const char USAGE[] =
     "Exit status: 0 ok, 1 bad input, 2 usage, 3 internal error or the output could\n"
     "not be written.\n";
 
+/* Messages start "precis: " like every command's (util.c's print_error). */
 static int usage_error(const char *fmt, const char *arg)
 {
-    fputs("precis rouge: ", stderr);
+    fputs("precis: ", stderr);
     fprintf(stderr, fmt, arg);
     fputs("\nTry 'precis rouge --help'.\n", stderr);
     return EXIT_USAGE;
 }
 
-static int exit_for(precis_status st)
-{
-    switch (st) {
-    case PRECIS_OK: return EXIT_OK;
-    case PRECIS_ERR_USAGE: return EXIT_USAGE;
-    case PRECIS_ERR_NOMEM:
-    case PRECIS_ERR_INTERNAL: return EXIT_INTERNAL;
-    default: return EXIT_INPUT;
-    }
-}
-
 static int report(const precis_error *err)
 {
-    char msg[1200];
-    fprintf(stderr, "precis rouge: %s\n", precis_error_format(err, msg, sizeof msg));
-    return exit_for(err->code);
+    print_error(err);
+    return exit_code_for(err->code);
 }
 
 /* ---- Option values ---------------------------------------------------------------- */
@@ -471,7 +460,7 @@ static precis_status simple_dirs(const args *a, rouge_evalset *set, precis_error
             snprintf(path, sizeof path, "%s/%s", a->refs[k], names[i]);
             FILE *f = fopen(path, "rb");
             if (!f) {
-                fprintf(stderr, "precis rouge: warning: %s: no such reference, skipped\n", path);
+                fprintf(stderr, "precis: warning: %s: no such reference, skipped\n", path);
                 continue;
             }
             fclose(f);

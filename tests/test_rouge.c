@@ -388,3 +388,31 @@ Test(rouge_cli, errors_name_file_and_line, .init = make_tmp, .fini = clean_tmp)
     cr_assert(strstr(out, "/dev/zero") && strstr(out, "limit"), "%s", out);
     free(out);
 }
+
+/* Errors, usage errors and warnings start "precis: " as every other
+ * command's do (and as the man page shows), not "precis rouge: ". */
+Test(rouge_cli, messages_begin_with_precis, .init = make_tmp, .fini = clean_tmp)
+{
+    char cmd[3 * PATH_MAX + 64];
+    snprintf(cmd, sizeof cmd, "mkdir '%s/peers' '%s/refs_a' '%s/refs_b'", tmpdir, tmpdir, tmpdir);
+    cr_assert_eq(system(cmd), 0);
+    write_file("peers/x.txt", PEER);
+    write_file("refs_a/x.txt", REF1);
+    const struct {
+        const char *args, *what;
+        int status;
+    } runs[] = {
+        {"-a bad.xml 2>&1", "bad.xml:3:", 1},
+        {"--jsonl missing.jsonl 2>&1", "missing.jsonl", 1},
+        {"--bogus 2>&1", "--bogus", 2},
+        {"--peer peers --ref refs_a --ref refs_b 2>&1 >/dev/null", "refs_b/x.txt", 0},
+    };
+    for (size_t i = 0; i < sizeof runs / sizeof *runs; i++) {
+        int st;
+        char *out = in_tmp(runs[i].args, &st);
+        cr_expect_eq(st, runs[i].status, "%s: exit %d", runs[i].args, st);
+        cr_expect(!strncmp(out, "precis: ", 8) && strstr(out, runs[i].what), "%s: %s", runs[i].args, out);
+        cr_expect(!strstr(out, "precis rouge:"), "%s: %s", runs[i].args, out);
+        free(out);
+    }
+}
