@@ -77,7 +77,8 @@ static const char USAGE[] =
     "                     reference directories by file name\n"
     "  --ref FILE|DIR     a reference summary (or directory); repeat for more\n"
     "  --peer-id NAME     the peer's name in the output (default \"peer\")\n"
-    "  --jsonl FILE       JSON Lines: {\"id\": ..., \"summary\": \"...\", \"refs\": [\"...\"]}\n"
+    "  --jsonl FILE       JSON Lines, plain or zstd (- = standard input):\n"
+    "                     {\"id\": ..., \"summary\": \"...\", \"refs\": [\"...\"]}\n"
     "  --format SPL|SEE|ISI  layout of --peer/--ref files (default SPL)\n"
     "  --lsum             add ROUGE-Lsum (union LCS over newline-split sentences,\n"
     "                     always cut correctly under -b)\n"
@@ -350,9 +351,10 @@ static int parse_args(args *a, int argc, char **argv)
 
 /* ---- Building evaluation sets ------------------------------------------------------ */
 
-/* An evaluation set (settings file, file list, JSON Lines of summaries)
- * can be large, Multi-News's training summaries are 70 MB, but not this:
- * the limit keeps a wrong path (/dev/zero) from eating memory. */
+/* A settings file or file list is read whole, up to this: the limit
+ * keeps a wrong path (/dev/zero) from eating memory. JSON Lines of
+ * summaries (Multi-News's training set: 70 MB) are read a line at a time
+ * instead, each line within IO_MAX_LINE_BYTES. */
 #define ROUGE_MAX_SET_BYTES ((size_t)1 << 30)
 
 static precis_status read_all(const char *path, buf *b, precis_error *err)
@@ -513,27 +515,43 @@ static precis_status jsonl_line(const args *a, const char *path, long line, cons
     return st;
 }
 
+/* --jsonl read a line at a time (plain or zstd, "-" = stdin): only the
+ * evaluation set is kept, not the file. The first bad line stops it. */
+typedef struct jsonl_read {
+    const args *a;
+    rouge_evalset *set;
+    precis_error *err;
+    precis_status st;
+} jsonl_read;
+
+static int jsonl_read_line(void *ctx, const char *data, size_t len, const char *where, long lineno)
+{
+    jsonl_read *r = ctx;
+    size_t i = 0;
+    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r'))
+        i++;
+    if (i == len) /* a line of spaces and tabs is blank too, as it was when read whole */
+        return 0;
+    r->st = jsonl_line(r->a, where, lineno, data, len, r->set, r->err);
+    return r->st != PRECIS_OK;
+}
+
+static int jsonl_read_fail(void *ctx, precis_status st, const precis_error *err)
+{
+    jsonl_read *r = ctx;
+    *r->err = *err;
+    r->st = st;
+    return 1;
+}
+
 static precis_status jsonl_set(const args *a, rouge_evalset *set, precis_error *err)
 {
-    buf b = BUF_INIT;
-    precis_status st = read_all(a->jsonl, &b, err);
-    const char *p = b.data, *end = b.data + b.len;
-    long line = 0;
-    while (!st && p && p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *le = nl ? nl : end;
-        line++;
-        const char *q = p;
-        while (q < le && (*q == ' ' || *q == '\t' || *q == '\r'))
-            q++;
-        if (q < le)
-            st = jsonl_line(a, a->jsonl, line, p, (size_t)(le - p), set, err);
-        p = le + 1;
-    }
-    if (!st && !set->nevals)
-        st = error_set(err, PRECIS_ERR_EMPTY, a->jsonl, 0, "no records");
-    buf_free(&b);
-    return st;
+    jsonl_read r = {a, set, err, PRECIS_OK};
+    const line_handler h = {jsonl_read_line, jsonl_read_fail, &r};
+    read_lines(a->jsonl, &h);
+    if (!r.st && !set->nevals)
+        r.st = error_set(err, PRECIS_ERR_EMPTY, a->jsonl, 0, "no records");
+    return r.st;
 }
 
 static precis_status settings_set(const args *a, rouge_evalset *set, precis_error *err)

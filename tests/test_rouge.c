@@ -7,7 +7,8 @@
  *    rouge-vectors/, the edge set from inputs/edge/);
  *  - tokenisation examples from the vectors' README;
  *  - the simple (--peer/--ref), JSON Lines and in-memory paths agree with the
- *    settings-file path; errors name the file and line.
+ *    settings-file path, and JSON Lines read plain, zstd or piped agree;
+ *    errors name the file and line and start "precis: ".
  *
  * The shared data is PRECIS_SHARED, or ../../shared seen from tests/ (the
  * repository sits beside shared/). The program is PRECIS (default
@@ -415,4 +416,43 @@ Test(rouge_cli, messages_begin_with_precis, .init = make_tmp, .fini = clean_tmp)
         cr_expect(!strstr(out, "precis rouge:"), "%s: %s", runs[i].args, out);
         free(out);
     }
+}
+
+/* --jsonl is read a line at a time like the other JSON Lines readers:
+ * zstd-compressed or on standard input it scores the same bytes, blank
+ * lines (spaces, tabs, "\r\n") are still skipped, and an error still
+ * names the line counting them. */
+Test(rouge_cli, jsonl_streams_plain_zstd_and_stdin, .init = make_tmp, .fini = clean_tmp)
+{
+    char cmd[3 * PATH_MAX];
+    size_t len;
+    snprintf(cmd, sizeof cmd, "%s/in.jsonl", tmpdir);
+    char *in = slurp(cmd, &len);
+    cr_assert_not_null(in);
+    char *spaced = malloc(len + 32);
+    snprintf(spaced, len + 32, "\n \t\r\n%s\r\n\n", in);
+    write_file("spaced.jsonl", spaced);
+    free(spaced);
+    free(in);
+    snprintf(cmd, sizeof cmd, "zstd -q -f '%s/in.jsonl' -o '%s/in.jsonl.zst'", tmpdir, tmpdir);
+    cr_assert_eq(system(cmd), 0, "zstd failed");
+    int s1, s2, s3, s4;
+    char *plain = in_tmp(FLAGS " --jsonl in.jsonl", &s1);
+    char *zst = in_tmp(FLAGS " --jsonl in.jsonl.zst", &s2);
+    char *piped = in_tmp(FLAGS " --jsonl - < in.jsonl.zst", &s3);
+    char *blanks = in_tmp(FLAGS " --jsonl spaced.jsonl", &s4);
+    cr_assert_eq(s1, 0);
+    cr_expect_eq(s2, 0, "%s", zst);
+    cr_expect_eq(s3, 0, "%s", piped);
+    cr_expect_eq(s4, 0, "%s", blanks);
+    cr_assert(strstr(plain, "peer ROUGE-SU4 Eval peer.txt.peer R:"), "%s", plain);
+    cr_expect_str_eq(zst, plain);
+    cr_expect_str_eq(piped, plain);
+    cr_expect_str_eq(blanks, plain);
+    free(plain), free(zst), free(piped), free(blanks);
+    write_file("bad.jsonl", "\n  \n{\"id\": \"a\", \"summary\": \"x\", \"refs\": [\"x\"]}\n{\"id\": 1,\n");
+    char *out = in_tmp("--jsonl bad.jsonl 2>&1", &s1);
+    cr_expect_eq(s1, 1);
+    cr_expect(strstr(out, "precis: bad.jsonl:4: "), "%s", out);
+    free(out);
 }
