@@ -345,6 +345,9 @@ Test(sentence_edges, furniture_words_in_a_story_are_kept)
         "The page was updated by the editors on Monday after complaints.",  /* no byline */
         "Listen to article after article and you will hear the same claim.", /* no length */
         "Please enable javascript",                                         /* nothing would be left */
+        "Photo: john sibbick / natural history museum the largest extinction", /* not an agency alone */
+        "Photo: apple unveiled the phone on Tuesday in California.",       /* "ap" + letters */
+        "Credit agencies said the bonds were safe until the last week.",  /* no label's colon */
     };
     for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
         cr_expect_eq(furniture_prefix_length(keep[i], strlen(keep[i])), 0, "trimmed: %s", keep[i]);
@@ -370,6 +373,10 @@ Test(sentence_edges, link_widgets_are_not_summary_material)
         "\xe2\x96\xba watch: karen bobo's powerful speech to the jury she told jurors they had done right.",
         "\xc2\xbb related: who is ryan day, the buckeyes ' acting head coach? meyer is 73-8.",
         "( related: \" ancient global warming raised sea levels nearly 70 feet. \" )",
+        "Video: weiner's teary presser politico 44 for now, his vow to remain in office stands.",
+        "Image: meechan was convicted of a hate crime meechan said he had posted the video.",
+        "Credit: Â© john sibbick / natural history museum the largest mass extinction occurred.",
+        "Photo: kids playing in the snow the storm dropped two feet on the city.",
     };
     for (size_t i = 0; i < sizeof widgets / sizeof *widgets; i++)
         cr_expect(link_label(widgets[i]), "not taken for a widget: %s", widgets[i]);
@@ -380,6 +387,8 @@ Test(sentence_edges, link_widgets_are_not_summary_material)
         "Watch out for the storm, the mayor said.",
         "The governor said more: that the budget would be cut again.",
         "Moreover: the plan was never approved.",
+        "Videos of the attack were shared on social media: police asked for them.",
+        "Imagery from the satellite showed: the dam had burst.",
         "",
     };
     for (size_t i = 0; i < sizeof stories / sizeof *stories; i++)

@@ -470,13 +470,41 @@ static size_t byline_at(const char *s, size_t i, size_t len)
     return e;
 }
 
+/* A labelled credit that names only an agency: "Photo: getty", "Image:
+ * AFP/Getty Images", "Photo credit: reuters". The label's other uses, a
+ * caption or a video's title after it, have no end to find (see
+ * opens_with_link_label). */
+static size_t label_credit_at(const char *s, size_t i, size_t len)
+{
+    static const char *const labels[] = {"photo credit", "image credit", "photograph", "photo", "image", "credit"};
+    static const char *const agencies[] = {"afp/getty images", "getty images", "getty", "associated press", "ap photo",
+                                           "ap",               "reuters",      "afp",   "epa",              "istockphoto",
+                                           "istock",           "shutterstock", "thinkstock"};
+    size_t e = 0;
+    for (size_t k = 0; k < sizeof labels / sizeof *labels && !e; k++)
+        e = phrase_at(s, i, len, labels[k]);
+    if (!e)
+        return 0;
+    e = skip_spaces(s, e, len);
+    if (e >= len || s[e] != ':')
+        return 0;
+    e = skip_spaces(s, e + 1, len);
+    for (size_t k = 0; k < sizeof agencies / sizeof *agencies; k++) {
+        size_t a = phrase_at(s, e, len, agencies[k]);
+        if (a)
+            return a;
+    }
+    return 0;
+}
+
 size_t furniture_prefix_length(const char *s, size_t len)
 {
     size_t total = 0, e;
     /* They stack: "( ap photo ) ( associated press ) ...". */
     for (int k = 0; k < 4 && ((e = furniture_at(s, total, len)) > 0 || (e = credit_at(s, total, len)) > 0 ||
                                (e = reuters_credit_at(s, total, len)) > 0 || (e = byline_at(s, total, len)) > 0 ||
-                               (e = listen_at(s, total, len)) > 0 || (e = toggle_caption_at(s, total, len)) > 0);
+                               (e = listen_at(s, total, len)) > 0 || (e = toggle_caption_at(s, total, len)) > 0 ||
+                               (e = label_credit_at(s, total, len)) > 0);
          k++) {
         total = e;
         while (total < len && is_space(s[total]))
@@ -488,14 +516,19 @@ size_t furniture_prefix_length(const char *s, size_t len)
     return words >= 3 ? total : 0;
 }
 
-/* A link widget's label: "Related: <another story's headline>". The
- * headline has no stop of its own, so the story sentence it was glued to
- * cannot be told from it, and the whole sentence goes. */
+/* A link widget's label: "Related: <another story's headline>", or a
+ * picture's or a video's: "Video: weiner's teary presser politico ...",
+ * "Image: meechan was convicted ...". The headline or caption has no stop
+ * of its own, so the story sentence it was glued to cannot be told from
+ * it, and the whole sentence goes. (An agency's credit alone after
+ * "Photo:" is cut by furniture_prefix_length first.) */
 int opens_with_link_label(const char *s, size_t len)
 {
-    static const char *const labels[] = {"related", "related coverage", "related stories", "related story",
-                                         "more",    "read more",        "see more",        "see also",
-                                         "also read", "also see",       "watch",           "recommended"};
+    static const char *const labels[] = {"related",    "related coverage", "related stories", "related story",
+                                         "more",       "read more",        "see more",        "see also",
+                                         "also read",  "also see",         "watch",           "recommended",
+                                         "photo",      "photo credit",     "photograph",      "image",
+                                         "image credit", "credit",         "video",           "caption"};
     size_t i = 0;
     /* ">> related:", "► watch:", "» related:", "( related: ... )", "[ related: ... ]" */
     while (i < len && (is_space(s[i]) || s[i] == '>' || s[i] == '(' || s[i] == '['))

@@ -41,8 +41,10 @@ size_t dateline_length(const char *s, size_t len);
 size_t furniture_prefix_length(const char *s, size_t len);
 
 /* 1 if s[0..len) opens with a link widget's label ("Related:", "More:",
- * "Watch:", "See also:", "Read more:", ">> related:"): the rest is another
- * story's headline run into this one's sentence, not summary material. */
+ * "Watch:", "See also:", "Read more:", ">> related:") or a picture's or
+ * video's ("Photo:", "Image:", "Credit:", "Video:"): the rest is another
+ * story's headline or a caption run into this one's sentence, not summary
+ * material. */
 int opens_with_link_label(const char *s, size_t len);
 
 /* Straight quotation marks '"' in s[0..len), inch marks (5'10") not
