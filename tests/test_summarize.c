@@ -580,9 +580,9 @@ Test(summarize, a_generic_brief_opens_with_a_lead)
 {
     precis_cluster *c = seed_cluster();
     precis_summary *leads = leads_of(c, 5);
-    static const char *const methods[] = {"default", "coverage"};
+    static const char *const methods[] = {"default", "coverage", "ilp"};
     static const size_t budgets[] = {40, 60, 120, 200, 300};
-    for (size_t m = 0; m < 2; m++)
+    for (size_t m = 0; m < sizeof methods / sizeof *methods; m++)
         for (size_t k = 0; k < sizeof budgets / sizeof *budgets; k++) {
             precis_summary *s = summarize(c, methods[m], budgets[k], 0);
             cr_assert_gt(precis_summary_count(s), 0);

@@ -43,6 +43,7 @@ typedef struct ilp_vars {
     uint32_t *concept;       /* concepts of positive weight used by a candidate */
     size_t nc;
     uint32_t *col;           /* per concept id: its column, 0 if not in the problem */
+    int lead_fixed;          /* sent[0] is the lead coverage opened with: it stays in */
 } ilp_vars;
 
 
@@ -66,6 +67,11 @@ static int pick_sentences(const precis_cluster *c, const represent *r, const met
     }
     ranked_sort(rk, n);
     v->ns = 0;
+    /* A brief without a query opens with a story's lead (coverage's
+     * best_lead, its first choice): the exact solution keeps it, or the
+     * reader meets the middle of a story first. */
+    v->lead_fixed = !r->has_query && ng > 0 && article_lead(c, c->sents[greedy[0]].article) == greedy[0] &&
+                    concepts_candidate(c, r, m, greedy[0]);
     for (size_t j = 0; j < ng; j++)
         if (!in[greedy[j]] && concepts_candidate(c, r, m, greedy[j])) {
             in[greedy[j]] = 1;
@@ -174,6 +180,8 @@ static void add_columns(glp_prob *p, const concepts *k, const ilp_vars *v, doubl
         glp_set_col_kind(p, (int)j + 1, GLP_BV);
         glp_set_obj_coef(p, (int)j + 1, scale * scores[v->sent[j]]);
     }
+    if (v->lead_fixed)
+        glp_set_col_bnds(p, 1, GLP_FX, 1, 1);
     for (size_t j = 0; j < v->nc; j++) {
         int col = (int)(v->ns + j + 1);
         glp_set_col_bnds(p, col, GLP_DB, 0, 1);
