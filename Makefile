@@ -141,7 +141,7 @@ $(BUILD)/tools/build_keep: tools/build_keep.c $(BUILD)/libprecis.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libprecis.a $(LIBS)
 
 keep: $(BUILD)/tools/build_keep
-	zstd -dc $(SHARED)/data/multinews/train.jsonl.zst | $(BUILD)/tools/build_keep 50 | zstd -q -19 > data/keep.tsv.zst
+	zstd -dc $(SHARED)/data/multinews/train.jsonl.zst | $(BUILD)/tools/build_keep 50 15 -1 | zstd -q -19 > data/keep.tsv.zst
 .PHONY: keep
 
 # The boilerplate list (clean/boilerplate.h): sentences found in at least
@@ -159,9 +159,11 @@ $(BUILD)/tools/train_scorer: tools/train_scorer.c $(BUILD)/libprecis.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libprecis.a $(LIBS)
 
 TRAIN_FLAGS ?= --label oracle --model gbdt --trees 300 --depth 4 --drop centroid,rest_sim,pos_rel,art_words_log
-train: $(BUILD)/tools/train_scorer
-	$(BUILD)/tools/train_scorer $(TRAIN_FLAGS) $(TRAIN_EXTRA) --oracle-keep $(BUILD)/oracle_keep.tsv \
-	    --lexicon $(BUILD)/lexicon.tsv --out data/scorer.txt --stepwise data/stepper.txt --step-rounds 2 \
+train: $(BUILD)/tools/train_scorer $(BUILD)/tools/build_keep
+	zstd -dc $(SHARED)/data/multinews/train.jsonl.zst | $(BUILD)/tools/build_keep 50 15 0 > $(BUILD)/keep_even.tsv
+	$(BUILD)/tools/train_scorer $(TRAIN_FLAGS) $(TRAIN_EXTRA) --keep-train $(BUILD)/keep_even.tsv \
+	    --oracle-keep $(BUILD)/oracle_keep.tsv --lexicon $(BUILD)/lexicon.tsv --ship-all length,lexicon,okeep \
+	    --out data/scorer.txt --stepwise data/stepper.txt --step-rounds 2 \
 	    $(SHARED)/data/multinews/train.jsonl.zst
 	zstd -q -19 -f $(BUILD)/oracle_keep.tsv -o data/oracle_keep.tsv.zst
 	zstd -q -19 -f $(BUILD)/lexicon.tsv -o data/lexicon.tsv.zst

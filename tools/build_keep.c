@@ -3,8 +3,15 @@
  * reaches a human summary of it, which the learned scorer reads as a prior
  * on how summary-worthy a sentence's words are.
  *
- *   zstd -dc ../shared/data/multinews/train.jsonl.zst | build/tools/build_keep 50 \
+ *   zstd -dc ../shared/data/multinews/train.jsonl.zst | build/tools/build_keep 50 15 -1 \
  *       | zstd -19 > data/keep.tsv.zst          (this is `make keep`)
+ *
+ *   build_keep MIN_OCC [HOLDOUT PARITY]: stems seen at least MIN_OCC times;
+ *   with HOLDOUT, the clusters train_scorer --holdout HOLDOUT holds out are
+ *   not counted, and with PARITY 0 or 1 only the even or odd others are.
+ *   The shipped table counts every training cluster train_scorer may fit
+ *   on (PARITY -1); `make train` fits the trees with one counted on the
+ *   even clusters only, beside the other tables (train_scorer --keep-train).
  *
  * Reads JSON Lines clusters {"docs":[...],"refs":[...]} on stdin. For every
  * word occurrence in a cluster's articles it counts whether the cluster's
@@ -94,6 +101,10 @@ static int each_term(precis_engine *e, counts *k, json_t *s, buf *scratch, uint3
 int main(int argc, char **argv)
 {
     unsigned min_occ = argc > 1 ? (unsigned)atoi(argv[1]) : 50;
+    /* the clusters train_scorer fits on: line i (from 0) is held out when
+     * i % HOLDOUT == 0, and with PARITY 0 or 1 only i % 2 == PARITY count */
+    long holdout = argc > 3 ? atol(argv[2]) : 0, parity = argc > 3 ? atol(argv[3]) : -1;
+    unsigned long index = 0;
     precis_engine *e;
     precis_error err;
     if (precis_engine_new(&e, &err) != PRECIS_OK) {
@@ -108,6 +119,9 @@ int main(int argc, char **argv)
     uint64_t occ_total = 0, hit_total = 0;
     buf scratch = BUF_INIT;
     while ((n = getline(&line, &line_cap, stdin)) > 0) {
+        unsigned long i0 = index++;
+        if (holdout > 0 && (i0 % (unsigned long)holdout == 0 || (parity >= 0 && (long)(i0 % 2) != parity)))
+            continue;
         json_error_t jerr;
         json_t *root = json_loadb(line, (size_t)n, 0, &jerr);
         json_t *refs = root ? json_object_get(root, "refs") : NULL;

@@ -50,6 +50,8 @@
 #include "text/token.h"
 #include "text/whitespace.h"
 
+enum { SHIP_LENGTH = 1, SHIP_LEXICON = 2, SHIP_OKEEP = 4 };
+
 enum { L_REC, L_F, L_PREC, L_ORACLE, L_ORANK, L_COUNT };
 static const char *const label_names[L_COUNT] = {"rec", "f", "prec", "oracle", "orank"};
 
@@ -83,6 +85,9 @@ typedef struct options {
     size_t step_words[4];     /* stepwise training: word budgets taken in turn, cluster by cluster
                                  (none given: eval_words for all) */
     int nstep_words;
+    int ship_all;             /* SHIP_*: tables shipped made from all training clusters, not the even */
+    const char *keep_train;   /* the keep table the trees are fitted with (the even clusters'), in
+                                 place of the shipped one (all clusters') until they are fitted */
 } options;
 
 /* ---- the training rows ------------------------------------------------- */
@@ -403,6 +408,7 @@ typedef struct okeep_ctx {
 } okeep_ctx;
 
 static uint64_t rng_next(uint64_t *s);
+static rouge_scorer *new_scorer(size_t max_words);
 
 /* Write text to path, or exit with a message. */
 static void write_text(const char *path, const buf *text)
@@ -810,63 +816,127 @@ static int by_stem(const void *a, const void *b, void *m)
     return strcmp(strmap_key(map, *(const uint32_t *)a), strmap_key(map, *(const uint32_t *)b));
 }
 
-/* Count on the even training clusters, write the table to o->oracle_keep
- * (stems in at least 20 sentences, sorted) and load it into the engine. */
-static void build_oracle_keep(const options *o, precis_engine *eng, rouge_scorer *sc)
+/* The tables the features read, as counted and fitted on the even
+ * training clusters; kept after the first fit so that they can be counted
+ * and fitted again on every training cluster once the trees are done
+ * (refit_tables_on_all). */
+typedef struct tables {
+    okeep_ctx keep;           /* the oracle-keep counts */
+    lex_rows lex;             /* the lexical model's rows */
+    len_rows len;             /* the length model's rows */
+    buf lexicon;              /* the lexical model's lines, as last fitted */
+} tables;
+
+static void tables_free(tables *t)
 {
-    lex_rows L;
-    memset(&L, 0, sizeof L);
-    strmap_init(&L.keys);
-    len_rows R;
-    memset(&R, 0, sizeof R);
-    okeep_ctx k = {sc, NULL, NULL, 0, 0, 0, NULL, 0, o->lexicon ? &L : NULL, o->lexicon ? &R : NULL};
-    options even = *o;
-    even.parity = 0;
-    size_t n = each_cluster(&even, o->data, eng, 0, okeep_one, &k);
-    if (o->lexicon) {
-        /* both lexical models in one file, loaded together */
-        buf text = BUF_INIT;
-        fit_lexicon(o, eng, &L, &text);
-        fit_reflen(eng, &R, &text);
-        write_text(o->lexicon, &text);
-        if (engine_load_lexicon(eng, text.data, text.len) != 0)
-            exit(1);
-        buf_free(&text);
-    }
-    free(R.term);
-    free(R.count);
-    free(R.start);
-    free(R.articles);
-    free(R.log_words);
-    free(R.y);
-    strmap_free(&L.keys);
-    free(L.count);
-    free(L.flat);
-    free(L.start);
-    free(L.label);
-    uint32_t *order = xrealloc(NULL, (k.cap + 1) * sizeof *order);
+    free(t->keep.sents);
+    free(t->keep.chosen);
+    free(t->keep.seen);
+    strmap_free(&t->lex.keys);
+    free(t->lex.count);
+    free(t->lex.flat);
+    free(t->lex.start);
+    free(t->lex.label);
+    buf_free(&t->lexicon);
+    free(t->len.term);
+    free(t->len.count);
+    free(t->len.start);
+    free(t->len.articles);
+    free(t->len.log_words);
+    free(t->len.y);
+}
+
+/* Fit the length model on t->len, write the lexical models' file (the
+ * lexical model's lines, then the length model's) and load it. */
+static void write_lexicon_file(const options *o, precis_engine *eng, tables *t)
+{
+    buf text = BUF_INIT;
+    if (buf_append(&text, t->lexicon.data, t->lexicon.len) != 0)
+        exit(1);
+    fit_reflen(eng, &t->len, &text);
+    write_text(o->lexicon, &text);
+    if (engine_load_lexicon(eng, text.data, text.len) != 0)
+        exit(1);
+    buf_free(&text);
+}
+
+/* Write the oracle-keep table (stems in at least 20 sentences, sorted) to
+ * o->oracle_keep and load it. */
+static void write_oracle_keep(const options *o, precis_engine *eng, const okeep_ctx *k)
+{
+    uint32_t *order = xrealloc(NULL, (k->cap + 1) * sizeof *order);
     size_t kept = 0;
-    for (uint32_t g = 0; g < k.cap && g < eng->terms.count; g++)
-        if (k.sents[g] >= 20)
+    for (uint32_t g = 0; g < k->cap && g < eng->terms.count; g++)
+        if (k->sents[g] >= 20)
             order[kept++] = g;
     qsort_r(order, kept, sizeof *order, by_stem, &eng->terms);
     buf text = BUF_INIT;
-    if (buf_printf(&text, "#rate %.0f %.0f\n", k.all_chosen, k.all_sents) != 0)
+    if (buf_printf(&text, "#rate %.0f %.0f\n", k->all_chosen, k->all_sents) != 0)
         exit(1);
     for (size_t j = 0; j < kept; j++)
-        if (buf_printf(&text, "%s\t%.0f\t%.0f\n", strmap_key(&eng->terms, order[j]), k.sents[order[j]],
-                       k.chosen[order[j]]) != 0)
+        if (buf_printf(&text, "%s\t%.0f\t%.0f\n", strmap_key(&eng->terms, order[j]), k->sents[order[j]],
+                       k->chosen[order[j]]) != 0)
             exit(1);
     write_text(o->oracle_keep, &text);
     if (engine_load_oracle_keep(eng, text.data, text.len) != 0)
         exit(1);
-    fprintf(stderr, "oracle keep: %zu clusters, %.0f sentences, %zu stems -> %s\n", n, k.all_sents, kept,
-            o->oracle_keep);
+    fprintf(stderr, "oracle keep: %.0f sentences, %zu stems -> %s\n", k->all_sents, kept, o->oracle_keep);
     buf_free(&text);
     free(order);
-    free(k.sents);
-    free(k.chosen);
-    free(k.seen);
+}
+
+/* Count on the even training clusters and write the oracle-keep table;
+ * with o->lexicon, fit both lexical models on the same clusters. */
+static void build_oracle_keep(const options *o, precis_engine *eng, rouge_scorer *sc, tables *t)
+{
+    strmap_init(&t->lex.keys);
+    t->keep.sc = sc;
+    t->keep.lex = o->lexicon ? &t->lex : NULL;
+    t->keep.len = o->lexicon ? &t->len : NULL;
+    options even = *o;
+    even.parity = 0;
+    size_t n = each_cluster(&even, o->data, eng, 0, okeep_one, &t->keep);
+    fprintf(stderr, "even training clusters: %zu\n", n);
+    if (o->lexicon) {
+        fit_lexicon(o, eng, &t->lex, &t->lexicon);
+        write_lexicon_file(o, eng, t);
+    }
+    write_oracle_keep(o, eng, &t->keep);
+}
+
+/* The trees have been fitted on the odd clusters with tables made from the
+ * even ones, so they learned what the tables are worth on clusters they
+ * were not made from, as they will be at run time; the tables shipped
+ * (those o->ship_all names) are made from all of them, twice the data. */
+static void length_one(void *ctxp, precis_cluster *c, char *const *refs, size_t nrefs)
+{
+    (void)nrefs;
+    len_add_cluster(ctxp, c, refs[0]);
+}
+
+static void refit_tables_on_all(const options *o, precis_engine *eng, tables *t)
+{
+    options odd = *o;
+    odd.parity = 1;
+    if (o->ship_all & (SHIP_LEXICON | SHIP_OKEEP)) {
+        /* the oracle labels are needed: one pass gives every table its rows */
+        t->keep.lex = o->ship_all & SHIP_LEXICON ? &t->lex : NULL;
+        t->keep.len = o->ship_all & SHIP_LENGTH ? &t->len : NULL;
+        t->keep.sc = new_scorer(0); /* the first pass's is gone */
+        each_cluster(&odd, o->data, eng, 0, okeep_one, &t->keep);
+        rouge_scorer_free(t->keep.sc);
+        t->keep.sc = NULL;
+    } else {
+        each_cluster(&odd, o->data, eng, 0, length_one, &t->len);
+    }
+    if (o->ship_all & SHIP_OKEEP)
+        write_oracle_keep(o, eng, &t->keep);
+    if (o->ship_all & SHIP_LEXICON) {
+        buf_free(&t->lexicon);
+        fit_lexicon(o, eng, &t->lex, &t->lexicon);
+    }
+    if (o->ship_all & (SHIP_LEXICON | SHIP_LENGTH))
+        write_lexicon_file(o, eng, t);
 }
 
 static rouge_scorer *new_scorer(size_t max_words)
@@ -1699,8 +1769,32 @@ static void usage(void)
             "  --oracle-keep F  build the oracle-keep table from the even training clusters\n"
             "  --lexicon F      with --oracle-keep: fit the lexical model on the same clusters\n"
             "                   into F (and use it), fit on the odd ones\n"
+            "  --keep-train F   fit with the keep table F (build_keep on the even clusters), then\n"
+            "                   put the shipped one back for the evaluation\n"
+            "  --ship-all LIST  with --lexicon: once the trees are fitted, make these tables again\n"
+            "                   from all training clusters (length,lexicon,okeep)\n"
             "  --out FILE       write the model here instead of standard output\n");
     exit(2);
+}
+
+static void parse_ship(options *o, const char *list)
+{
+    static const char *const names[] = {"length", "lexicon", "okeep"};
+    const char *p = list;
+    while (*p) {
+        size_t n = strcspn(p, ",");
+        int found = 0;
+        for (int k = 0; k < 3; k++)
+            if (strlen(names[k]) == n && !strncmp(p, names[k], n)) {
+                o->ship_all |= 1 << k;
+                found = 1;
+            }
+        if (!found) {
+            fprintf(stderr, "train_scorer: --ship-all: unknown table '%.*s'\n", (int)n, p);
+            exit(2);
+        }
+        p += n + (p[n] == ',');
+    }
 }
 
 static void parse_drop(options *o, const char *list)
@@ -1809,6 +1903,10 @@ static void parse_args(int argc, char **argv, options *o)
             o->oracle_keep = argv[++i];
         } else if (!strcmp(a, "--lexicon")) {
             o->lexicon = argv[++i];
+        } else if (!strcmp(a, "--keep-train")) {
+            o->keep_train = argv[++i];
+        } else if (!strcmp(a, "--ship-all")) {
+            parse_ship(o, argv[++i]);
         } else if (!strcmp(a, "--dev-words")) {
             o->dev_words = (size_t)atol(argv[++i]);
         } else if (!strcmp(a, "--eval-words")) {
@@ -1904,6 +2002,26 @@ static scorer_model *stepwise_model(const options *o, precis_engine *eng, const 
     return o->stepwise_model ? read_model(o->stepwise_model) : NULL;
 }
 
+/* The keep table at path (plain text, as build_keep writes it) into the
+ * engine, in place of the shipped one. */
+static void load_keep_table(precis_engine *eng, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    buf text = BUF_INIT;
+    char chunk[1 << 16];
+    size_t n;
+    while (f && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (buf_append(&text, chunk, n) != 0)
+            exit(1);
+    if (!f || ferror(f) || engine_load_keep(eng, text.data ? text.data : "", text.len) != 0) {
+        fprintf(stderr, "train_scorer: cannot read the keep table %s\n", path);
+        exit(1);
+    }
+    fclose(f);
+    fprintf(stderr, "keep table for fitting: %s\n", path);
+    buf_free(&text);
+}
+
 /* --eval-model: report on a model file without training. */
 static int evaluate_file(const options *o, precis_engine *eng)
 {
@@ -1931,7 +2049,11 @@ int main(int argc, char **argv)
     }
     if (o.eval_model)
         return evaluate_file(&o, eng);
+    if (o.keep_train)
+        load_keep_table(eng, o.keep_train);
     dataset d = {0};
+    tables tabs;
+    memset(&tabs, 0, sizeof tabs);
     if (!o.cache || cache_load(o.cache, &d) != 0) {
         memset(&d, 0, sizeof d);
         extract_ctx ctx = {&d, new_scorer(0)};
@@ -1939,7 +2061,7 @@ int main(int argc, char **argv)
         d.cluster_start[0] = 0;
         options rest = o;
         if (o.oracle_keep) {
-            build_oracle_keep(&o, eng, ctx.sc);
+            build_oracle_keep(&o, eng, ctx.sc, &tabs);
             rest.parity = 1;
         }
         each_cluster(&rest, o.data, eng, 0, extract_one, &ctx);
@@ -1964,6 +2086,13 @@ int main(int argc, char **argv)
     for (int f = 0; folds && f < o.step_folds; f++)
         scorer_model_free(folds[f]);
     free(folds);
+    if (o.lexicon && o.ship_all)
+        refit_tables_on_all(&o, eng, &tabs);
+    tables_free(&tabs);
+    if (o.keep_train && engine_load_shipped_keep(eng) != 0) {
+        fprintf(stderr, "train_scorer: cannot load the shipped keep table\n");
+        return 1;
+    }
     if (o.holdout > 0)
         evaluate(&o, o.data, 1, o.eval_words, eng, model, stepper);
     if (o.dev)

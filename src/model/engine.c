@@ -210,6 +210,8 @@ static void rate_row(precis_engine *e, uint32_t id, const char *fields, const ch
 
 int engine_load_keep(precis_engine *e, const char *p, size_t len)
 {
+    if (e->terms_cap)
+        memset(e->keep, 0, e->terms_cap * sizeof *e->keep);
     rate_table t = {0.5, 0};
     return read_table(e, p, len, rate_header, rate_row, &t);
 }
@@ -387,6 +389,11 @@ precis_status precis_engine_new(precis_engine **out, precis_error *err)
     }
     *out = e;
     return PRECIS_OK;
+}
+
+int engine_load_shipped_keep(precis_engine *e)
+{
+    return load_embedded_table(e, "data/keep.tsv.zst", engine_load_keep);
 }
 
 int engine_lexicon(precis_engine *e)

@@ -64,8 +64,13 @@ uint32_t engine_term(precis_engine *e, const char *word, size_t len);
 double engine_idf(const precis_engine *e, uint32_t term);
 
 /* Load the summary-worthiness table: "#rate HITS OCCURRENCES" then
- * "stem<TAB>occurrences<TAB>hits" lines (tools/build_keep.c). 0 or -1. */
+ * "stem<TAB>occurrences<TAB>hits" lines (tools/build_keep.c), replacing
+ * what was there. 0 or -1. */
 int engine_load_keep(precis_engine *e, const char *text, size_t len);
+
+/* Put back the table shipped in the library (data/keep.tsv.zst) after
+ * engine_load_keep gave another, as the trainer does. 0 or -1. */
+int engine_load_shipped_keep(precis_engine *e);
 
 /* Load the oracle table, in the same form (written by tools/train_scorer.c
  * from Multi-News training clusters), replacing what was there. 0 or -1. */
