@@ -3,14 +3,18 @@
 # read, exactly as shipped, and report the held-out scores:
 #   sh bench/train.sh [path/to/shared]        (from the repo root)
 # 1. data/keep.tsv.zst: how often each article word reaches the human
-#    summary, counted over Multi-News train (tools/build_keep.c);
+#    summary, counted over the Multi-News training clusters that are not
+#    held out (tools/build_keep.c);
 # 2. data/boilerplate.tsv.zst: sentences found in at least 20 training
 #    clusters, which are not summary material (tools/build_boilerplate.c);
 # 3. data/oracle_keep.tsv.zst, data/lexicon.tsv.zst and data/scorer.txt: of
 #    the 41,971 Multi-News training clusters not held out (every 15th of the
-#    44,972 is), the even ones give the oracle-keep table and fit the lexical
-#    model (score/lexicon.h) and the reference-length model (score/reflen.h,
-#    in the lexicon's file), and the odd ones fit the boosted trees;
+#    44,972 is), the even ones give the tables the features read (a keep
+#    table of their own, the oracle-keep table, the lexical model of
+#    score/lexicon.h and the reference-length model of score/reflen.h, in
+#    the lexicon's file) and the odd ones fit the boosted trees, which so
+#    learn what the tables are worth on clusters they were not made from;
+#    the tables shipped are then made again from all of them;
 # 4. data/stepper.txt: the stepwise gain model, fitted on the states of the
 #    scorer's greedy walk over the same odd clusters (select/stepwise.c),
 #    then fitted again on the states of a walk that follows that first

@@ -6,9 +6,11 @@
  *       ../shared/data/multinews/train.jsonl.zst > data/scorer.txt   (make train)
  *
  * 0. With --oracle-keep (and --lexicon), the even training clusters give
- *    the tables the features read (the oracle-keep table, the lexical
- *    model's weights) and the odd ones everything below, so the trees
- *    learn what the tables are worth on clusters they were not made from.
+ *    the tables the features read (the oracle-keep table, the lexical and
+ *    length models; with --keep-train, the keep table too) and the odd ones
+ *    everything below, so the trees learn what the tables are worth on
+ *    clusters they were not made from. With --ship-all, once the trees
+ *    are fitted, the tables written are made again from all of them.
  * 1. Every cluster is built with the library exactly as `precis summarize`
  *    builds it, and each sentence gets its features (score/features.c) and
  *    labels from ROUGE's own stemmed tokens (rouge_tokens_string) against
