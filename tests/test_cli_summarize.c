@@ -104,6 +104,17 @@ Test(cli_summarize, nul_byte_is_binary_data)
     run_free(&r);
 }
 
+/* A stream of zeros has no newline to skip to: `--jsonl /dev/zero` read
+ * forever. Binary data ends the input with a message instead. */
+Test(cli_summarize, jsonl_of_binary_zeros_ends_with_a_message)
+{
+    run_result r = run("summarize --jsonl /dev/zero");
+    cr_assert_eq(r.status, 1);
+    cr_assert(strstr(r.err, "/dev/zero:1:") && strstr(r.err, "binary data"), "stderr: %s", r.err);
+    cr_assert_eq(r.out_len, 0);
+    run_free(&r);
+}
+
 Test(cli_summarize, clusters_given_as_an_article_point_to_jsonl)
 {
     static const char line[] = "{\"id\":\"c1\",\"docs\":[\"The council met on Tuesday. It voted.\"]}\n";

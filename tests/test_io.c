@@ -68,6 +68,39 @@ Test(io, zstd_lines_and_an_overlong_line_skipped)
     check_reader(1);
 }
 
+/* An overlong line of binary data is not skipped in search of its end
+ * (which /dev/zero never gives): the stream ends there with a message.
+ * Text lines over the limit are still skipped (check_reader above). */
+Test(io, an_overlong_line_of_binary_data_ends_the_stream)
+{
+    char path[] = "/tmp/precis-binline-XXXXXX";
+    int fd = mkstemp(path);
+    FILE *f = fdopen(fd, "w");
+    cr_assert_not_null(f);
+    fputs("first line\n", f);
+    for (int i = 0; i < 5000; i++)
+        fputs("junk", f);
+    fputc('\0', f); /* 20,000 bytes in, past the limit of 1,000 */
+    for (int i = 0; i < 5000; i++)
+        fputs("junk", f);
+    fputs("\nlast line\n", f);
+    cr_assert_eq(fclose(f), 0);
+    line_reader *r;
+    precis_error err = {0};
+    cr_assert_eq(line_reader_open(path, &r, &err), PRECIS_OK);
+    line_reader_set_limit(r, 1000);
+    buf line = BUF_INIT;
+    cr_assert_eq(line_reader_next(r, &line, &err), 1);
+    cr_assert_str_eq(line.data, "first line");
+    cr_assert_eq(line_reader_next(r, &line, &err), -1);
+    cr_assert_eq(err.code, PRECIS_ERR_BINARY);
+    cr_assert_eq(err.line, 2);
+    cr_assert(strstr(err.message, "binary"), "%s", err.message);
+    buf_free(&line);
+    line_reader_close(r);
+    unlink(path);
+}
+
 Test(io, corrupt_zstd_is_an_error_not_a_crash)
 {
     char path[] = "/tmp/precis-badzst-XXXXXX";

@@ -40,7 +40,8 @@ precis_status line_reader_open(const char *path, line_reader **out, precis_error
 /* Next line without its newline into line. Returns 1, 0 at end, -1 on an
  * error that ends the stream (err filled with file and line), or -2 for a
  * line longer than IO_MAX_LINE_BYTES, which is skipped: the reader then
- * goes on with the next line. */
+ * goes on with the next line (unless that line holds a NUL byte: binary
+ * data ends the stream, -1 with PRECIS_ERR_BINARY). */
 int line_reader_next(line_reader *r, buf *line, precis_error *err);
 long line_reader_lineno(const line_reader *r);
 /* Change the longest line accepted (default IO_MAX_LINE_BYTES). */

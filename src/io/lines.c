@@ -177,8 +177,23 @@ static int fill(line_reader *r, precis_error *err)
     }
 }
 
+/* Lines of text have no NUL byte; a short line with one is the caller's
+ * to report (a malformed record among good ones), but a long one is taken
+ * for binary data. */
+#define LINE_BINARY_PROBE ((size_t)1 << 20)
+
+static int binary_data(line_reader *r, precis_error *err)
+{
+    error_set(err, PRECIS_ERR_BINARY, r->name, r->lineno + 1,
+              "binary data (a NUL byte in a line over %zu bytes long): not lines of text", LINE_BINARY_PROBE);
+    return -1;
+}
+
 /* A line over the limit is read past, not kept, so the lines after it are
- * not lost: report it (-2) and leave the reader at the next line. */
+ * not lost: report it (-2) and leave the reader at the next line. A NUL
+ * byte in it says the input is binary, not lines of text, and ends the
+ * stream (-1): /dev/zero or a disk image would otherwise be read past
+ * forever, or to its end, in search of a newline. */
 static int skip_long_line(line_reader *r, buf *line, precis_error *err)
 {
     buf_clear(line);
@@ -186,6 +201,8 @@ static int skip_long_line(line_reader *r, buf *line, precis_error *err)
     for (;;) {
         char *start = r->pending + r->pend_start;
         char *nl = memchr(start, '\n', r->pend_len);
+        if (memchr(start, '\0', nl ? (size_t)(nl - start) : r->pend_len))
+            return binary_data(r, err);
         if (nl) {
             size_t n = (size_t)(nl - start) + 1;
             r->pend_start += n;
@@ -223,6 +240,10 @@ int line_reader_next(line_reader *r, buf *line, precis_error *err)
             r->lineno++;
             return 1;
         }
+        /* No newline in the first MiB, and a NUL byte: binary data, not
+         * a line of text; say so before buffering up to the line limit. */
+        if (r->pend_len > LINE_BINARY_PROBE && memchr(start + scanned, '\0', r->pend_len - scanned))
+            return binary_data(r, err);
         scanned = r->pend_len;
         if (scanned > r->max_line)
             return skip_long_line(r, line, err);
