@@ -158,7 +158,8 @@ boilerplate: $(BUILD)/tools/build_boilerplate
 $(BUILD)/tools/train_scorer: tools/train_scorer.c $(BUILD)/libprecis.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libprecis.a $(LIBS)
 
-TRAIN_FLAGS ?= --label oracle --model gbdt --trees 300 --depth 4 --drop centroid,rest_sim,pos_rel,art_words_log
+TRAIN_FLAGS ?= --label oracle --model gbdt --trees 300 --depth 4 --drop centroid,rest_sim,pos_rel,art_words_log \
+    --step-r2-weight 1.5
 train: $(BUILD)/tools/train_scorer $(BUILD)/tools/build_keep
 	zstd -dc $(SHARED)/data/multinews/train.jsonl.zst | $(BUILD)/tools/build_keep 50 15 0 > $(BUILD)/keep_even.tsv
 	$(BUILD)/tools/train_scorer $(TRAIN_FLAGS) $(TRAIN_EXTRA) --keep-train $(BUILD)/keep_even.tsv \

@@ -88,6 +88,7 @@ typedef struct options {
                                  (none given: eval_words for all) */
     int nstep_words;
     int ship_all;             /* SHIP_*: tables shipped made from all training clusters, not the even */
+    double step_r2_weight;    /* stepwise label: gain in R-1 F + this x gain in R-2 F (default 1) */
     const char *keep_train;   /* the keep table the trees are fitted with (the even clusters'), in
                                  place of the shipped one (all clusters') until they are fitted */
 } options;
@@ -1424,7 +1425,8 @@ static double step_row(step_ctx *ctx, const step_state *st, const float *x, uint
     memset(d->y + d->rows * L_COUNT, 0, L_COUNT * sizeof *d->y);
     double du, db;
     hits(si, ref, peer, &du, &db);
-    double gain = f1(hu + du, (double)rg->nuni, pu + si->nuni) + f1(hb + db, (double)rg->nbi, pb + si->nbi) - fcur;
+    double gain = f1(hu + du, (double)rg->nuni, pu + si->nuni) +
+                  ctx->o->step_r2_weight * f1(hb + db, (double)rg->nbi, pb + si->nbi) - fcur;
     ctx->gain[d->rows++] = gain;
     return gain;
 }
@@ -1537,7 +1539,7 @@ static void step_rows_one(void *ctxp, precis_cluster *c, char *const *refs, size
             hb += db;
             pu += sg[j].nuni;
             pb += sg[j].nbi;
-            fcur = f1(hu, (double)rg.nuni, pu) + f1(hb, (double)rg.nbi, pb);
+            fcur = f1(hu, (double)rg.nuni, pu) + ctx->o->step_r2_weight * f1(hb, (double)rg.nbi, pb);
             for (size_t k = 0; k < sg[j].nuni + sg[j].nbi; k++)
                 peer[sg[j].id[k]]++;
             if (step_take(&st, (uint32_t)j) != 0)
@@ -1771,6 +1773,7 @@ static void usage(void)
             "  --oracle-keep F  build the oracle-keep table from the even training clusters\n"
             "  --lexicon F      with --oracle-keep: fit the lexical model on the same clusters\n"
             "                   into F (and use it), fit on the odd ones\n"
+            "  --step-r2-weight W stepwise label: gain in R-1 F + W x gain in R-2 F (default 1)\n"
             "  --keep-train F   fit with the keep table F (build_keep on the even clusters), then\n"
             "                   put the shipped one back for the evaluation\n"
             "  --ship-all LIST  with --lexicon: once the trees are fitted, make these tables again\n"
@@ -1820,7 +1823,7 @@ static void parse_args(int argc, char **argv, options *o)
                    .min_leaf = 200, .rate = 0.1, .subsample = 0.5, .ridge = 1e-4, .seed = 20240601,
                    .eval_words = 300, .dev_words = 250, .query_weight = LEARNED_QUERY_WEIGHT,
                    .parity = -1, .oracle_share = 0, .step_k = 1000,
-                   .step_rounds = 1};
+                   .step_rounds = 1, .step_r2_weight = 1};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -1905,6 +1908,8 @@ static void parse_args(int argc, char **argv, options *o)
             o->oracle_keep = argv[++i];
         } else if (!strcmp(a, "--lexicon")) {
             o->lexicon = argv[++i];
+        } else if (!strcmp(a, "--step-r2-weight")) {
+            o->step_r2_weight = atof(argv[++i]);
         } else if (!strcmp(a, "--keep-train")) {
             o->keep_train = argv[++i];
         } else if (!strcmp(a, "--ship-all")) {
