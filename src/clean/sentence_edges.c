@@ -474,15 +474,20 @@ static size_t byline_at(const char *s, size_t i, size_t len)
  * AFP/Getty Images", "Photo credit: reuters". The label's other uses, a
  * caption or a video's title after it, have no end to find (see
  * opens_with_link_label). */
+/* Labels of a picture or a video; the first CREDIT_LABELS of them may
+ * stand before a credit alone. */
+static const char *const picture_labels[] = {"photo credit", "image credit", "photograph", "photo",
+                                              "image",        "credit",       "video",      "caption"};
+#define CREDIT_LABELS 6
+
 static size_t label_credit_at(const char *s, size_t i, size_t len)
 {
-    static const char *const labels[] = {"photo credit", "image credit", "photograph", "photo", "image", "credit"};
     static const char *const agencies[] = {"afp/getty images", "getty images", "getty", "associated press", "ap photo",
                                            "ap",               "reuters",      "afp",   "epa",              "istockphoto",
                                            "istock",           "shutterstock", "thinkstock"};
     size_t e = 0;
-    for (size_t k = 0; k < sizeof labels / sizeof *labels && !e; k++)
-        e = phrase_at(s, i, len, labels[k]);
+    for (size_t k = 0; k < CREDIT_LABELS && !e; k++)
+        e = phrase_at(s, i, len, picture_labels[k]);
     if (!e)
         return 0;
     e = skip_spaces(s, e, len);
@@ -526,9 +531,7 @@ int opens_with_link_label(const char *s, size_t len)
 {
     static const char *const labels[] = {"related",    "related coverage", "related stories", "related story",
                                          "more",       "read more",        "see more",        "see also",
-                                         "also read",  "also see",         "watch",           "recommended",
-                                         "photo",      "photo credit",     "photograph",      "image",
-                                         "image credit", "credit",         "video",           "caption"};
+                                         "also read",  "also see",         "watch",           "recommended"};
     size_t i = 0;
     /* ">> related:", "► watch:", "» related:", "( related: ... )", "[ related: ... ]" */
     while (i < len && (is_space(s[i]) || s[i] == '>' || s[i] == '(' || s[i] == '['))
@@ -539,8 +542,9 @@ int opens_with_link_label(const char *s, size_t len)
         i += 2;
     while (i < len && is_space(s[i]))
         i++;
-    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
-        size_t j = phrase_at(s, i, len, labels[k]);
+    const size_t nlinks = sizeof labels / sizeof *labels, npictures = sizeof picture_labels / sizeof *picture_labels;
+    for (size_t k = 0; k < nlinks + npictures; k++) {
+        size_t j = phrase_at(s, i, len, k < nlinks ? labels[k] : picture_labels[k - nlinks]);
         if (!j)
             continue;
         while (j < len && s[j] == ' ')

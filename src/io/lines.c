@@ -242,7 +242,8 @@ int line_reader_next(line_reader *r, buf *line, precis_error *err)
         }
         /* No newline in the first MiB, and a NUL byte: binary data, not
          * a line of text; say so before buffering up to the line limit. */
-        if (r->pend_len > LINE_BINARY_PROBE && memchr(start + scanned, '\0', r->pend_len - scanned))
+        size_t from = scanned > LINE_BINARY_PROBE ? scanned : 0; /* the whole line the first time */
+        if (r->pend_len > LINE_BINARY_PROBE && memchr(start + from, '\0', r->pend_len - from))
             return binary_data(r, err);
         scanned = r->pend_len;
         if (scanned > r->max_line)
