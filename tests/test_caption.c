@@ -155,4 +155,23 @@ Test(caption, the_lead_after_a_caption_is_the_lead, .init = setup, .fini = teard
     }
     cr_expect_eq(found, 1, "the story sentence stands alone, without the caption");
     precis_cluster_free(c);
+
+    /* a wire story pasted under its photo's caption: the dateline that
+     * opens the story goes although the caption came first */
+    const char *pasted = "Russia launches fresh air strikes on Syria, as Kremlin rejects criticism\n\n"
+                         "A handout frame grab shows strikes carried out by Russian warplanes in Syria on Sept 30, "
+                         "2015.PHOTO: EPA/RUSSIAN DEFENCE MINISTRY\n\nBEIRUT (AFP) - Fresh Russian air strikes on "
+                         "Thursday targeted bases held by a powerful Islamist rebel coalition, a Syrian security "
+                         "source said. Russia rejected the accusations.\n";
+    c = one_article_cluster("strikes", pasted);
+    text_of = c->articles[0].text;
+    found = 0;
+    for (size_t i = 0; i < c->nsents; i++) {
+        const char *t = text_of + c->sents[i].start;
+        int len = (int)(c->sents[i].end - c->sents[i].start);
+        cr_expect(!memmem(t, (size_t)len, "(AFP)", 5), "a dateline left in: %.*s", len, t);
+        found += !strncmp(t, "Fresh Russian air strikes on Thursday", 37);
+    }
+    cr_expect_eq(found, 1, "the story's first sentence starts after its dateline");
+    precis_cluster_free(c);
 }

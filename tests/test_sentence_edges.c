@@ -34,6 +34,23 @@ Test(sentence_edges, wire_datelines_are_trimmed)
                      "Russian runner Svetlana Pospelova tested positive.");
 }
 
+/* Past an article's first sentence only a dateline with its agency goes:
+ * "BEIRUT (AFP) - " after a pasted page's captions opens the story, "US -
+ * China" or "NATO - the alliance" there is what the sentence says. */
+Test(sentence_edges, only_agency_datelines_are_trimmed_inside_an_article)
+{
+    const char *wire = "BEIRUT (AFP) - Fresh Russian air strikes on Thursday hit bases held by rebels.";
+    cr_assert_str_eq(wire + wire_dateline_length(wire, strlen(wire)),
+                     "Fresh Russian air strikes on Thursday hit bases held by rebels.");
+    const char *keep[] = {
+        "WASHINGTON -- Seeking to get a more accurate count of the population.",
+        "US - China talks on trade resumed in Beijing on Monday after a pause.",
+        "Russia said on Thursday (Oct 1) that its jets struck four targets.",
+    };
+    for (size_t k = 0; k < sizeof keep / sizeof *keep; k++)
+        cr_expect_eq(wire_dateline_length(keep[k], strlen(keep[k])), 0, "trimmed: %s", keep[k]);
+}
+
 Test(sentence_edges, ordinary_openings_are_kept)
 {
     const char *keep[] = {

@@ -109,6 +109,12 @@ size_t dateline_length(const char *s, size_t len)
     return words >= 3 ? total : 0;
 }
 
+size_t wire_dateline_length(const char *s, size_t len)
+{
+    size_t n = dateline_length(s, len);
+    return n && memchr(s, '(', n) ? n : 0;
+}
+
 /* ---- furniture glued to the start of a sentence ------------------------ */
 
 static char lower(char c)

@@ -36,6 +36,12 @@
  * more than leaves a sentence of at least a few words. */
 size_t dateline_length(const char *s, size_t len);
 
+/* The same, but only for a dateline that names its agency in brackets
+ * ("BEIRUT (AFP) - "): such a line opens a wire story wherever it sits,
+ * even after a pasted page's captions, while a bare "US - China talks"
+ * past an article's first sentence is the sentence itself. */
+size_t wire_dateline_length(const char *s, size_t len);
+
 /* Bytes of glued page furniture at the start of s[0..len), 0 if none;
  * like dateline_length, never more than leaves a few words. */
 size_t furniture_prefix_length(const char *s, size_t len);

@@ -236,6 +236,8 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
         }
         if (a->count == 0 || cut)
             s->start += (uint32_t)dateline_length(a->text + s->start, s->end - s->start);
+        else
+            s->start += (uint32_t)wire_dateline_length(a->text + s->start, s->end - s->start);
         const char *body = a->text + s->start;
         size_t tlen = s->end - s->start;
         int q = quote_track_next(&quotes, body, tlen, a->count == 0);
