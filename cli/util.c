@@ -389,6 +389,11 @@ int run_jsonl_clusters(precis_engine *eng, const char *path, int strict, FILE *o
             if (strict || st == PRECIS_ERR_NOMEM)
                 break;
         }
+        /* Output that cannot be written (a full disk, a pipe whose reader
+         * has gone) ends the run: the clusters after it would be worked
+         * on for nothing. finish_stdout or out_file_close says why, once. */
+        if (ferror(out))
+            break;
         progress_update(&prog, ++done, 0);
     }
     progress_end(&prog);
@@ -398,6 +403,8 @@ int run_jsonl_clusters(precis_engine *eng, const char *path, int strict, FILE *o
     }
     buf_free(&line);
     line_reader_close(r);
+    if (ferror(out))
+        return EXIT_INTERNAL;
     return failed ? (st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : EXIT_INPUT) : EXIT_OK;
 }
 

@@ -60,8 +60,10 @@ typedef precis_status (*cluster_writer)(precis_cluster *c, FILE *out, void *ctx,
 /* The --jsonl loop shared by summarize and compare: one cluster per input
  * line (plain or zstd, path "-" = stdin), one output line per input line.
  * A line that cannot be used is reported on stderr and answered with
- * {"line":N,"error":"..."}; strict stops there. Shows progress on a
- * terminal. Returns the exit code. */
+ * {"line":N,"error":"..."}; strict stops there. A write to out that
+ * fails stops it too, exit 3, leaving the message (with its cause) to
+ * finish_stdout or out_file_close. Shows progress on a terminal. Returns
+ * the exit code. */
 int run_jsonl_clusters(precis_engine *eng, const char *path, int strict, FILE *out, const char *label,
                        cluster_writer write, void *ctx);
 
