@@ -41,13 +41,19 @@ static struct {
     int errnum;
 } failed_write;
 
-void out_write(const void *data, size_t len, FILE *out)
+void out_write_failed(FILE *out)
 {
-    errno = 0;
-    if (fwrite(data, 1, len, out) == len || failed_write.f)
+    if (failed_write.f)
         return;
     failed_write.f = out;
     failed_write.errnum = errno;
+}
+
+void out_write(const void *data, size_t len, FILE *out)
+{
+    errno = 0;
+    if (fwrite(data, 1, len, out) != len)
+        out_write_failed(out);
 }
 
 /* Why writing f failed: errno as the last call left it, else what

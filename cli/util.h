@@ -28,6 +28,9 @@ int finish_stdout(int rc);
  * end with only "write error": this keeps the first failure's reason for
  * finish_stdout and out_file_close to report. */
 void out_write(const void *data, size_t len, FILE *out);
+/* A write to out made another way (a library function handed out) has
+ * failed with errno: keep its cause as out_write would. */
+void out_write_failed(FILE *out);
 
 /* An output file (--csv, --output) written whole or not at all: the data
  * go to a temporary file beside it that replaces it only when the command
