@@ -99,14 +99,17 @@ static void report(run *r, precis_status st, const precis_error *err)
         r->fatal = EXIT_INPUT;
 }
 
+/* Output that cannot be written stops the run; finish_stdout says why
+ * (out_write keeps the cause), as for the other commands. */
 static int flush_out(run *r)
 {
-    if (r->out.len && fwrite(r->out.data, 1, r->out.len, stdout) != r->out.len) {
-        fprintf(stderr, "precis: cluster: cannot write the output\n");
+    if (r->out.len)
+        out_write(r->out.data, r->out.len, stdout);
+    buf_clear(&r->out);
+    if (ferror(stdout)) {
         r->fatal = EXIT_INTERNAL;
         return -1;
     }
-    buf_clear(&r->out);
     return 0;
 }
 
@@ -343,8 +346,12 @@ static void finish(run *r)
     if ((r->mode == MODE_ALL || r->mode == MODE_MERGE) && !r->fatal) {
         size_t stories, missing;
         if (batch_merge_write(r->merge, stdout, &stories, &missing) != 0) {
-            fprintf(stderr, "precis: cluster: cannot write the output\n");
-            r->fatal = EXIT_INTERNAL;
+            if (ferror(stdout)) {
+                out_write_failed(stdout); /* for finish_stdout to say why */
+                r->fatal = EXIT_INTERNAL;
+            } else {
+                nomem(r);
+            }
         } else {
             if (missing) {
                 fprintf(stderr, "precis: cluster: %zu articles were linked but never listed (incomplete "
@@ -357,10 +364,6 @@ static void finish(run *r)
     }
     if (!r->fatal)
         flush_out(r);
-    if (fflush(stdout) != 0 && !r->fatal) {
-        fprintf(stderr, "precis: cluster: cannot write the output\n");
-        r->fatal = EXIT_INTERNAL;
-    }
 }
 
 /* ---- options ---------------------------------------------------------- */
@@ -459,5 +462,5 @@ int cmd_cluster(int argc, char **argv)
         html_doc_free(&r.html);
         precis_engine_free(r.eng);
     }
-    return r.fatal ? r.fatal : r.failed ? EXIT_INPUT : EXIT_OK;
+    return finish_stdout(r.fatal ? r.fatal : r.failed ? EXIT_INPUT : EXIT_OK);
 }

@@ -160,6 +160,9 @@ int cmd_compare(int argc, char **argv)
          * lines could not be used (each says so); otherwise FILE is only
          * replaced by a whole report. */
         int keep = rc == EXIT_OK || (s.jsonl && rc == EXIT_INPUT);
+        /* A write that failed is said by out_file_close, which never puts
+         * such a file in place (--jsonl stops there with exit 3). */
+        keep |= ferror(out) != 0;
         if (out_file_close(&file, keep) != 0 && keep)
             rc = EXIT_INTERNAL;
         return rc;

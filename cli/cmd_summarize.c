@@ -91,9 +91,10 @@ static int write_summary(precis_cluster *c, const settings *s, precis_format for
     precis_summary_free(sum);
     if (st != PRECIS_OK)
         return st;
-    fwrite(out, 1, len, stdout);
+    /* out_write keeps why a write failed, for finish_stdout to say */
+    out_write(out, len, stdout);
     if (format == PRECIS_FORMAT_JSON)
-        fputc('\n', stdout);
+        out_write("\n", 1, stdout);
     free(out);
     return PRECIS_OK;
 }

@@ -42,9 +42,15 @@ int main(int argc, char **argv)
         printf("precis %s\n", PRECIS_VERSION);
         return EXIT_OK;
     }
+    /* A command's argv[0] is what getopt_long names in its own messages
+     * ("X: unrecognized option '--x'"): make it "precis", with which every
+     * other message begins. No command reads its own name from there. */
+    char prog[] = "precis";
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (!strcmp(name, commands[i].name))
+        if (!strcmp(name, commands[i].name)) {
+            argv[1] = prog;
             return commands[i].run(argc - 1, argv + 1);
+        }
     fprintf(stderr, "precis: unknown command '%s'\n", name);
     usage(stderr);
     return EXIT_USAGE;

@@ -41,13 +41,19 @@ static struct {
     int errnum;
 } failed_write;
 
-void out_write(const void *data, size_t len, FILE *out)
+void out_write_failed(FILE *out)
 {
-    errno = 0;
-    if (fwrite(data, 1, len, out) == len || failed_write.f)
+    if (failed_write.f)
         return;
     failed_write.f = out;
     failed_write.errnum = errno;
+}
+
+void out_write(const void *data, size_t len, FILE *out)
+{
+    errno = 0;
+    if (fwrite(data, 1, len, out) != len)
+        out_write_failed(out);
 }
 
 /* Why writing f failed: errno as the last call left it, else what
@@ -389,6 +395,11 @@ int run_jsonl_clusters(precis_engine *eng, const char *path, int strict, FILE *o
             if (strict || st == PRECIS_ERR_NOMEM)
                 break;
         }
+        /* Output that cannot be written (a full disk, a pipe whose reader
+         * has gone) ends the run: the clusters after it would be worked
+         * on for nothing. finish_stdout or out_file_close says why, once. */
+        if (ferror(out))
+            break;
         progress_update(&prog, ++done, 0);
     }
     progress_end(&prog);
@@ -398,6 +409,8 @@ int run_jsonl_clusters(precis_engine *eng, const char *path, int strict, FILE *o
     }
     buf_free(&line);
     line_reader_close(r);
+    if (ferror(out))
+        return EXIT_INTERNAL;
     return failed ? (st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : EXIT_INPUT) : EXIT_OK;
 }
 

@@ -28,6 +28,9 @@ int finish_stdout(int rc);
  * end with only "write error": this keeps the first failure's reason for
  * finish_stdout and out_file_close to report. */
 void out_write(const void *data, size_t len, FILE *out);
+/* A write to out made another way (a library function handed out) has
+ * failed with errno: keep its cause as out_write would. */
+void out_write_failed(FILE *out);
 
 /* An output file (--csv, --output) written whole or not at all: the data
  * go to a temporary file beside it that replaces it only when the command
@@ -60,8 +63,10 @@ typedef precis_status (*cluster_writer)(precis_cluster *c, FILE *out, void *ctx,
 /* The --jsonl loop shared by summarize and compare: one cluster per input
  * line (plain or zstd, path "-" = stdin), one output line per input line.
  * A line that cannot be used is reported on stderr and answered with
- * {"line":N,"error":"..."}; strict stops there. Shows progress on a
- * terminal. Returns the exit code. */
+ * {"line":N,"error":"..."}; strict stops there. A write to out that
+ * fails stops it too, exit 3, leaving the message (with its cause) to
+ * finish_stdout or out_file_close. Shows progress on a terminal. Returns
+ * the exit code. */
 int run_jsonl_clusters(precis_engine *eng, const char *path, int strict, FILE *out, const char *label,
                        cluster_writer write, void *ctx);
 

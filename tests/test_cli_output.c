@@ -150,6 +150,63 @@ Test(cli_output, compare_with_a_full_disk_says_so)
     free(err);
 }
 
+/* Many copies of a small cluster, then a line that is not JSON: a run
+ * that reads to the end reports that line on stderr. */
+static void write_many_clusters(const char *path)
+{
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    for (int i = 0; i < 2000; i++)
+        fprintf(f, "{\"id\":\"c%d\",\"docs\":[\"The council met on Monday. It voted to raise the budget.\","
+                   "\"On Monday the council voted to raise the budget by a tenth.\"]}\n", i);
+    fputs("not a cluster\n", f);
+    fclose(f);
+}
+
+/* Exactly one line, the write error with its cause. */
+static void expect_one_write_error(const char *what, int st, const char *err, const char *cause)
+{
+    cr_expect_eq(st, 3, "%s: exit %d, %s", what, st, err);
+    cr_expect(err && !strncmp(err, "precis: ", 8) && strstr(err, cause), "%s: %s", what, err);
+    const char *nl = err ? strchr(err, '\n') : NULL;
+    cr_expect(nl && nl[1] == '\0', "%s: read on after the write failed: %s", what, err);
+}
+
+/* --jsonl stops at the first write that fails (a full disk, a pipe whose
+ * reader has gone): the clusters after it are not read, so the bad line
+ * at the end of the input never gets its message, and the one message is
+ * the write error's, with exit 3. */
+Test(cli_output, jsonl_stops_at_the_first_failed_write)
+{
+    char data[128], *err;
+    snprintf(data, sizeof data, "%s/many.jsonl", dir);
+    write_many_clusters(data);
+    const char *commands[] = {"summarize --jsonl", "compare --jsonl"};
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+        int st = run_raw(&err, "%s %s >/dev/full", commands[i], data);
+        expect_one_write_error(commands[i], st, err, "No space left");
+        free(err);
+    }
+    int st = run_raw(&err, "compare --jsonl -o /dev/full %s", data);
+    expect_one_write_error("compare -o", st, err, "No space left");
+    cr_expect(err && strstr(err, "/dev/full"), "%s", err);
+    free(err);
+
+    /* With SIGPIPE ignored (as a parent may leave it), a closed pipe is a
+     * write error like any other; 2000 summaries are more than a pipe holds. */
+    char cmd[1024], err_path[128], status_path[128];
+    snprintf(err_path, sizeof err_path, "%s/stderr", dir);
+    snprintf(status_path, sizeof status_path, "%s/status", dir);
+    snprintf(cmd, sizeof cmd, "trap '' PIPE; { %s summarize --jsonl %s 2>%s; echo $? >%s; } | head -c 0",
+             precis_bin(), data, err_path, status_path);
+    cr_assert_eq(system(cmd), 0);
+    char *status = slurp(status_path, NULL);
+    err = slurp(err_path, NULL);
+    expect_one_write_error("summarize | closed pipe", status ? atoi(status) : -1, err, "Broken pipe");
+    free(status);
+    free(err);
+}
+
 Test(cli_output, a_failed_run_leaves_the_old_output_file)
 {
     char out[128], *err;

@@ -274,6 +274,30 @@ Test(cli_summarize, usage_errors_exit_2)
     run_free(&r);
 }
 
+/* An option getopt_long refuses (unknown, given an argument it does not
+ * take, or missing its argument) is said like every other message,
+ * "precis: ...", not by the subcommand's name alone; still exit 2 with
+ * the command's usage after it. */
+Test(cli_summarize, bad_options_are_said_by_precis)
+{
+    /* each command and one of its options that needs an argument */
+    const char *commands[][2] = {{"summarize", "--words"}, {"compare", "--format"}, {"eval", "--words"},
+                                 {"ingest", "--db"},       {"stories", "--db"},     {"cluster", "--window"}};
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+        const char *bad[][2] = {{"--bogus", "--bogus"}, {"-Z", "Z"}, {"--help=yes", "--help"},
+                                {commands[i][1], commands[i][1]}};
+        for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+            run_result r = run("%s %s </dev/null", commands[i][0], bad[k][0]);
+            char usage[64];
+            snprintf(usage, sizeof usage, "\nusage: precis %s ", commands[i][0]);
+            cr_expect_eq(r.status, 2, "%s %s: exit %d", commands[i][0], bad[k][0], r.status);
+            cr_expect(!strncmp(r.err, "precis: ", 8) && strstr(r.err, bad[k][1]) && strstr(r.err, usage),
+                      "%s %s: %s", commands[i][0], bad[k][0], r.err);
+            run_free(&r);
+        }
+    }
+}
+
 /* The README shows real output of the bundled example; keep it so. */
 Test(cli_summarize, readme_example_output_is_current)
 {

@@ -432,6 +432,32 @@ Test(cluster, an_unreadable_input_is_named_and_skipped)
     free(out);
 }
 
+/* Output that cannot be written is exit 3 with its cause, as for the
+ * other commands, in every stage, and said once. */
+Test(cluster, a_full_disk_says_why)
+{
+    write_corpus(0);
+    cr_assert_eq(sh("\"$P\" cluster --map in.jsonl | LC_ALL=C sort > sorted.txt\n"
+                    "\"$P\" cluster --reduce sorted.txt > links.txt\n"
+                    "\"$P\" cluster -q in.jsonl > /dev/full 2> e1 || echo $? > r1\n"
+                    "\"$P\" cluster --map in.jsonl > /dev/full 2> e2 || echo $? > r2\n"
+                    "\"$P\" cluster --reduce sorted.txt > /dev/full 2> e3 || echo $? > r3\n"
+                    "\"$P\" cluster -q --merge links.txt > /dev/full 2> e4 || echo $? > r4\n"
+                    "touch r1 r2 r3 r4"),
+                 0);
+    for (int i = 0; i < 4; i++) {
+        char name[3] = {'r', (char)('1' + i), 0};
+        char *rc = read_out(name, NULL);
+        name[0] = 'e';
+        char *err = read_out(name, NULL);
+        cr_expect_eq(atoi(rc), 3, "case %d: exit %s: %s", i + 1, rc, err);
+        cr_expect(!strncmp(err, "precis: ", 8) && strstr(err, "No space left"), "case %d: %s", i + 1, err);
+        cr_expect(strchr(err, '\n') == err + strlen(err) - 1, "case %d: not one line: %s", i + 1, err);
+        free(rc);
+        free(err);
+    }
+}
+
 /* No article at all (standard input empty, an empty file, only bad lines):
  * no output, "0 articles", and no sorting of an array that was never
  * made (UBSan stopped the run at qsort(NULL, 0, ...) before). */

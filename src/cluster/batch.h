@@ -145,7 +145,8 @@ precis_status batch_merge_line(batch_merge *m, const char *line, size_t len, con
 /* One line per article, stories numbered by their first article (date,
  * then id), articles by date then id:
  *   {"id":ID,"story":N,"size":K,"published":"2024-10-31T08:15:00Z"|null,"title":TITLE}
- * *missing counts ids met only in links (a lost node line). */
+ * *missing counts ids met only in links (a lost node line). -1 when
+ * memory runs out or a write fails (ferror(out), errno says why). */
 int batch_merge_write(batch_merge *m, FILE *out, size_t *stories, size_t *missing);
 /* Articles met so far. */
 size_t batch_merge_count(const batch_merge *m);

@@ -14,6 +14,7 @@
  * date then id), so the merge of any split of the work prints the same
  * bytes.
  */
+#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -330,18 +331,23 @@ int batch_merge_write(batch_merge *m, FILE *out, size_t *stories, size_t *missin
     }
     buf b = BUF_INIT;
     uint32_t prev = UINT32_MAX;
+    int write_errno = 0;
     for (size_t k = 0; k < n && rc == 0; k++) {
         uint32_t r = find(m->parent, order[k]);
         if (r != prev)
             ++*stories;
         prev = r;
         rc = write_line(&b, m, order[k], *stories, size[r]);
-        if (rc == 0 && fwrite(b.data, 1, b.len, out) != b.len)
+        if (rc == 0 && fwrite(b.data, 1, b.len, out) != b.len) {
+            write_errno = errno;
             rc = -1;
+        }
     }
     buf_free(&b);
     free(order);
     free(first);
     free(size);
+    if (write_errno) /* the caller's message gives the cause */
+        errno = write_errno;
     return rc;
 }
