@@ -15,7 +15,10 @@
  *    non-empty NUL-terminated normal form without NUL bytes that is
  *    itself valid UTF-8, and a NUMBER token starts with a digit;
  *  - count_words never exceeds the byte count, and the stemmer accepts
- *    every normal form.
+ *    every normal form;
+ *  - the printed form of the text (ws_collapse: white space collapsed,
+ *    HTML character references read) is no longer than the text, counts
+ *    as it writes, is valid UTF-8 and has as many words as the text.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -25,6 +28,7 @@
 #include "text/stem.h"
 #include "text/token.h"
 #include "text/utf8.h"
+#include "text/whitespace.h"
 
 /* The reference: decode each sequence fully, then judge the code point. */
 static int ref_check(const uint8_t *s, size_t len, size_t *bad)
@@ -79,6 +83,23 @@ static int boundary(const uint8_t *s, size_t i, size_t len)
 
 static stemmer *stem;
 
+/* The printed form of a span (white space collapsed, character references
+ * read): never longer than the span, counted as it is written, valid
+ * UTF-8 with no NUL, and with as many words as the budget counted. */
+static void check_printed(const char *text, size_t size)
+{
+    char *out = malloc(size + 1);
+    if (!out)
+        abort();
+    size_t n = ws_collapse(text, 0, size, out);
+    size_t rbad;
+    if (n > size || ws_collapse(text, 0, size, NULL) != n || ref_check((const uint8_t *)out, n, &rbad) != 0)
+        __builtin_trap();
+    if (count_words(out, 0, n) != count_words(text, 0, size))
+        __builtin_trap();
+    free(out);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     size_t bad = (size_t)-1, rbad = (size_t)-1;
@@ -125,5 +146,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (count_words(text, 0, size) > size)
         __builtin_trap();
     buf_free(&scratch);
+    check_printed(text, size);
     return 0;
 }

@@ -14,10 +14,12 @@
  * support, and the sources side by side with wire copy, quotations and
  * disputed numbers highlighted.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "compare/compare.h"
+#include "text/entity.h"
 #include "summary/summary.h"
 
 enum { HL_WIRE = 1, HL_QUOTE = 2, HL_NUM = 4 };
@@ -83,6 +85,17 @@ static int html_text(buf *b, const char *s, size_t len)
     int rc = 0;
     for (size_t i = 0; i < len && rc == 0; i++) {
         unsigned char ch = (unsigned char)s[i];
+        uint32_t ref_cp;
+        size_t ref = ch == '&' ? entity_len(s, i, len, &ref_cp) : 0;
+        if (ref) {
+            /* "&amp;" in the article is an "&": shown as one, its bytes
+             * escaped like any other (a reference to U+202E still shows
+             * as a code, not as an override). */
+            char code[4];
+            rc = html_text(b, code, entity_encode(ref_cp, code));
+            i += ref - 1;
+            continue;
+        }
         switch (ch) {
         case '&': rc = buf_puts(b, "&amp;"); continue;
         case '<': rc = buf_puts(b, "&lt;"); continue;

@@ -3,28 +3,22 @@
  * Articles are numbered from 1 as [n]; every list names the articles that
  * carry an item, so a reader can check each claim against its sources.
  */
-#include <ctype.h>
 #include <string.h>
 
 #include "compare/compare.h"
+#include "text/whitespace.h"
 
 #define EXCERPT_BYTES 160
 
-/* Bytes with runs of white space collapsed to one space. */
+/* Bytes as a summary prints them (text/whitespace.h): runs of white space
+ * made one space, character references read. */
 static int put_collapsed(buf *b, const char *s, size_t len)
 {
-    int rc = 0, space = 0;
-    for (size_t i = 0; i < len && rc == 0; i++) {
-        if (isspace((unsigned char)s[i])) {
-            space = 1;
-            continue;
-        }
-        if (space)
-            rc = buf_putc(b, ' ');
-        space = 0;
-        rc |= buf_putc(b, s[i]);
-    }
-    return rc;
+    if (buf_reserve(b, len) != 0)
+        return -1;
+    b->len += ws_collapse(s, 0, len, b->data + b->len);
+    b->data[b->len] = '\0';
+    return 0;
 }
 
 /* At most max bytes, cut at a space (never inside a UTF-8 sequence). */

@@ -3,12 +3,19 @@
  */
 #include "text/whitespace.h"
 
+#include <stdint.h>
+#include <string.h>
+
+#include "text/entity.h"
+
 size_t ws_collapse(const char *s, size_t start, size_t end, char *out)
 {
     size_t n = 0, i = start;
     int pending_space = 0;
     while (i < end) {
         size_t w = ws_len(s, i, end);
+        uint32_t cp = 0;
+        size_t ref = !w && s[i] == '&' ? entity_len(s, i, end, &cp) : 0;
         if (w) {
             pending_space = n > 0;
             i += w;
@@ -19,6 +26,15 @@ size_t ws_collapse(const char *s, size_t start, size_t end, char *out)
                 out[n] = ' ';
             n++;
             pending_space = 0;
+        }
+        if (ref) {     /* never longer than the reference it replaces */
+            char code[4];
+            size_t len = entity_encode(cp, code);
+            if (out)
+                memcpy(out + n, code, len);
+            n += len;
+            i += ref;
+            continue;
         }
         if (out)
             out[n] = s[i];

@@ -29,7 +29,8 @@ static inline size_t ws_len(const char *s, size_t i, size_t end)
 
 /* Copy s[start, end) with each run of white space made one ASCII space and
  * the ends trimmed, into out (which must hold end - start bytes), or only
- * count when out is NULL. Returns the length. */
+ * count when out is NULL. Returns the length. HTML character references
+ * are printed as the characters they stand for (text/entity.h). */
 size_t ws_collapse(const char *s, size_t start, size_t end, char *out);
 
 /* 1 for the ASCII white-space bytes (space, \t \n \v \f \r). */
