@@ -67,21 +67,6 @@ Test(entity, printed_and_counted_as_the_characters)
     cr_expect_eq(count_words(raw, 0, strlen(raw)), printed_words, "%zu words printed", printed_words);
 }
 
-Test(entity, no_token_is_made_of_a_reference)
-{
-    const char *raw = "smith &amp; wesson &#124; &quot;fired&quot;";
-    size_t pos = 0;
-    token t;
-    buf scratch = BUF_INIT;
-    char got[128] = "";
-    while (token_next(raw, strlen(raw), &pos, &t, &scratch)) {
-        strncat(got, t.norm, t.norm_len);
-        strcat(got, " ");
-    }
-    buf_free(&scratch);
-    cr_expect_str_eq(got, "smith wesson fired ");
-}
-
 /* The summary prints the characters; its JSON keeps the source's exact
  * bytes, which its offsets point at. */
 Test(entity, a_summary_prints_the_characters)

@@ -6,8 +6,6 @@
  * (NFKC, case fold, marks stripped so "Chrétien" matches "Chretien").
  */
 #include "text/token.h"
-
-#include "text/entity.h"
 #include "text/whitespace.h"
 
 #include <stdlib.h>
@@ -182,11 +180,8 @@ int token_next(const char *text, size_t end, size_t *pos, token *tok, buf *scrat
 {
     size_t i = *pos, n = 1, stop;
     for (;;) {
-        while (i < end && !word_char_at(text, i, end, &n)) {
-            uint32_t cp;
-            size_t ref = text[i] == '&' ? entity_len(text, i, end, &cp) : 0;
-            i += ref ? ref : n; /* "&amp;" is no word "amp" */
-        }
+        while (i < end && !word_char_at(text, i, end, &n))
+            i += n;
         if (i >= end) {
             *pos = end;
             return 0;
