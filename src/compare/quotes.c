@@ -372,13 +372,18 @@ static int push_quote(arena *a, cmp_quote **arr, size_t *n, size_t *cap, const c
     return 0;
 }
 
-/* Fill speaker of quote x (found f) given the article's previous quote. */
-static int attribute(const qstate *q, const found *f, const cmp_quote *prev, uint32_t prev_tok,
-                     cmp_quote *x)
+/* Fill speaker of quote x (found f) given the article's previous quote.
+ * at is the token where the quotation begins: f->t0, or for a paragraph
+ * that continues a quotation, that quotation's first token, where a
+ * pronoun and the previous quote are read from. *own: x has an
+ * attribution of its own (after or before its marks). */
+static int attribute(const qstate *q, const found *f, uint32_t at, const cmp_quote *prev,
+                     uint32_t prev_tok, cmp_quote *x, int *own)
 {
     np p;
     int ok = attrib_after(q, f, &p) || attrib_before(q, f, &p);
-    uint32_t sent = q->d->tok[f->t0].sent;
+    *own = ok;
+    uint32_t sent = q->d->tok[at].sent;
     int prev_close = prev && prev->speaker && prev_tok < q->d->ntok &&
                      sent - q->d->tok[prev_tok].sent <= CONTINUE_SENTENCES;
     if (!ok) {
@@ -395,7 +400,7 @@ static int attribute(const qstate *q, const found *f, const cmp_quote *prev, uin
         np named;
         uint32_t after_prev = q->d->tok[prev_tok].sent + 1 - q->c->articles[q->ai].first;
         after_prev = q->d->sent_first[after_prev];
-        if (prev_close && person && after_prev < f->t0 && last_person(q, after_prev, f->t0, &named)) {
+        if (prev_close && person && after_prev < at && last_person(q, after_prev, at, &named)) {
             /* someone named since the last quote is the likelier "he" */
             x->speaker = span_text(q, named.s, named.t);
             x->speaker_key = speaker_key(q, named.key_s, named.key_t);
@@ -407,8 +412,8 @@ static int attribute(const qstate *q, const found *f, const cmp_quote *prev, uin
             return 0;
         }
         np r;
-        uint32_t b = back_sentences(q, f->t0, LOOKBACK_SENTENCES);
-        if ((person && last_person(q, b, f->t0, &r)) || last_sayer(q, f->t0, &r)) {
+        uint32_t b = back_sentences(q, at, LOOKBACK_SENTENCES);
+        if ((person && last_person(q, b, at, &r)) || last_sayer(q, at, &r)) {
             p = r;
         } else {
             x->speaker = arena_strndup(q->a, norm(q, p.s), strlen(norm(q, p.s)));
@@ -532,7 +537,8 @@ static int scan_paragraph(qstate *q, uint32_t ps, uint32_t pe, cmp_quote **arr, 
         x.group = CMP_NONE;
         f.end = close_at + close_len;
         const cmp_quote *prev = *prev_idx >= 0 ? &(*arr)[*prev_idx] : NULL;
-        if (attribute(q, &f, prev, *prev_tok, &x) != 0)
+        int own;
+        if (attribute(q, &f, f.t0, prev, *prev_tok, &x, &own) != 0)
             return -1;
         if (push_quote(q->a, arr, n, cap, &x) != 0)
             return -1;
