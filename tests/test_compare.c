@@ -2,7 +2,8 @@
  * test_compare.c: the cross-source view (src/compare, precis compare) on
  * real text: the seeds' full lists of discrepancies and quotes, number
  * parsing, overlap and facts, quotes in excerpts of DUC 2006 and
- * Multi-News (wire-copy quotation marks, lower-cased speakers, titles), the HTML page's escaping of a hostile
+ * Multi-News (wire-copy quotation marks, lower-cased speakers, titles), quotations
+ * continued over several paragraphs, the HTML page's escaping of a hostile
  * article, bad input at the CLI, and (when Chromium is installed) the page
  * rendered in a headless browser.
  */
@@ -265,6 +266,162 @@ Test(compare_quotes, titles_are_not_quotes)
     load_texts(&f, texts, 2);
     cr_assert_eq(f.r.nquotes, 1, "got %zu quotes", f.r.nquotes);
     speaker_of(&f, "this may be the saddest");
+    unload(&f);
+}
+
+/* News style continues a quotation across paragraphs: the paragraph ends
+ * inside the quotation with no closing mark, the next opens with a mark,
+ * and the attribution comes at the end of the last paragraph. The first
+ * paragraph's words are that speaker's, not the previous quote's. */
+Test(compare_quotes, multi_paragraph_quote_takes_the_speaker_at_its_end)
+{
+    static const char *const texts[] = {
+        "Russia's air strikes in Syria hit rebels backed by the United States rather than Islamic "
+        "State, Washington said on Wednesday.\n\n"
+        "Kremlin spokesman Dmitry Peskov rejected the charge. \"These organisations are well known "
+        "and the targets are chosen in coordination with the armed forces of Syria,\" Mr Peskov "
+        "told reporters.\n\n"
+        "\"We have seen no evidence that the strikes hit Islamic State positions. The targets were "
+        "rebels the West supports.\n\n"
+        "\"This is a dangerous escalation,\" said Ash Carter, the US defence secretary.\n"};
+    fixture f;
+    load_texts(&f, texts, 1);
+    cr_assert(strstr(speaker_of(&f, "These organisations are well known"), "Peskov"));
+    cr_assert(strstr(speaker_of(&f, "This is a dangerous escalation"), "Carter"));
+    const char *first = speaker_of(&f, "We have seen no evidence");
+    cr_assert(strstr(first, "Carter"), "first paragraph's speaker %s, want Carter", first);
+    unload(&f);
+}
+
+/* The same with curly quotation marks, and no earlier quote to borrow from. */
+Test(compare_quotes, multi_paragraph_quote_in_curly_marks)
+{
+    static const char *const texts[] = {
+        "The Pentagon accused Moscow on Thursday of bombing rebels the West supports.\n\n"
+        "\xE2\x80\x9CWe have seen no evidence that the strikes hit Islamic State positions. The "
+        "targets were rebels trained by our allies.\n\n"
+        "\xE2\x80\x9CThis is a dangerous escalation and it will not work,\xE2\x80\x9D Ash Carter, "
+        "the US defence secretary, told reporters at the Pentagon.\n"};
+    fixture f;
+    load_texts(&f, texts, 1);
+    cr_assert(strstr(speaker_of(&f, "This is a dangerous escalation"), "Carter"));
+    const char *first = speaker_of(&f, "We have seen no evidence");
+    cr_assert(strstr(first, "Carter"), "first paragraph's speaker %s, want Carter", first);
+    unload(&f);
+}
+
+/* A quotation over three paragraphs, attributed with "he" at the end: the
+ * chain is followed back, and "he" is read where the quotation began
+ * (the minister named just before it), not four sentences into it. */
+Test(compare_quotes, three_paragraph_quote_follows_the_chain)
+{
+    static const char *const texts[] = {
+        "John Kerry met his Russian counterpart in New York on Wednesday, and Sergei Lavrov, the "
+        "foreign minister, rejected the American charges.\n\n"
+        "\"Rumours that the targets of these strikes were not Isis positions are groundless. We "
+        "carefully make sure that these targeted strikes are precise.\n\n"
+        "\"Talk began that civilians were hurt by air strikes. We have no such data.\n\n"
+        "\"We are ready to share what we know with the Americans,\" he said.\n"};
+    fixture f;
+    load_texts(&f, texts, 1);
+    const char *first = speaker_of(&f, "Rumours that the targets");
+    const char *middle = speaker_of(&f, "Talk began that civilians");
+    const char *last = speaker_of(&f, "We are ready to share");
+    cr_assert(strstr(last, "Lavrov"), "last paragraph's speaker %s, want Lavrov", last);
+    cr_assert(strstr(middle, "Lavrov"), "middle paragraph's speaker %s, want Lavrov", middle);
+    cr_assert(strstr(first, "Lavrov"), "first paragraph's speaker %s, want Lavrov", first);
+    unload(&f);
+}
+
+/* A first paragraph with its own attribution keeps it ("Sergei Ivanov,
+ * Mr Putin's chief of staff", not the continuation's shorter "Mr
+ * Ivanov"); the next quotation, which has none, takes Lavrov's from its
+ * continuation rather than carrying Ivanov's forward. */
+Test(compare_quotes, multi_paragraph_quote_keeps_its_own_attribution)
+{
+    static const char *const texts[] = {
+        "Russian senators voted behind closed doors to approve the use of force in Syria.\n\n"
+        "Sergei Ivanov, Mr Putin's chief of staff, said: \"The operation's target is solely air "
+        "support for the Syrian government forces in their fight against Isis. Russia will not send "
+        "ground troops.\n\n"
+        "\"We are not going to plunge headlong into this conflict,\" Mr Ivanov added.\n\n"
+        "\"Life has shown that it is unrealistic to give ultimatums. The country is in such a "
+        "crisis.\n\n"
+        "\"Assad is the legitimate president of Syria,\" said Sergei Lavrov, the foreign minister.\n"};
+    fixture f;
+    load_texts(&f, texts, 1);
+    const char *own = speaker_of(&f, "The operation's target is solely");
+    cr_assert(strstr(own, "chief of staff"), "own attribution %s, want Ivanov's in full", own);
+    cr_assert(strstr(speaker_of(&f, "We are not going to plunge"), "Ivanov"));
+    const char *life = speaker_of(&f, "Life has shown");
+    cr_assert(strstr(life, "Lavrov"), "speaker %s, want Lavrov", life);
+    unload(&f);
+}
+
+/* Lower-cased text with Multi-News spacing: "he" at the end resolves as
+ * it does for any quote (the subject of the last "told"), and the first
+ * paragraph takes the result. */
+Test(compare_quotes, multi_paragraph_quote_lower_case)
+{
+    static const char *const texts[] = {
+        "The pentagon said wednesday that russian jets had struck rebels backed by the cia, "
+        "defence secretary ash carter told reporters.\n"
+        "\" we have seen no evidence that the strikes hit islamic state positions. the targets "
+        "were rebels the west supports.\n"
+        "\" this is a dangerous escalation, \" he said."};
+    fixture f;
+    load_texts(&f, texts, 1);
+    cr_assert(strstr(speaker_of(&f, "this is a dangerous escalation"), "carter"));
+    const char *first = speaker_of(&f, "we have seen no evidence");
+    cr_assert(strstr(first, "carter"), "first paragraph's speaker %s, want carter", first);
+    unload(&f);
+}
+
+/* A closing paragraph too short to be a quote of its own ("Never
+ * again," ...) still names the speaker of the paragraph before; it is
+ * not listed. */
+Test(compare_quotes, short_last_paragraph_still_names_the_speaker)
+{
+    static const char *const texts[] = {
+        "The Pentagon accused Moscow on Thursday of bombing rebels the West supports.\n\n"
+        "\"We have seen no evidence that the strikes hit Islamic State positions. The targets were "
+        "rebels trained by our allies.\n\n"
+        "\"Never again,\" said Ash Carter, the US defence secretary.\n"};
+    fixture f;
+    load_texts(&f, texts, 1);
+    cr_assert_eq(f.r.nquotes, 1, "got %zu quotes", f.r.nquotes);
+    const char *first = speaker_of(&f, "We have seen no evidence");
+    cr_assert(strstr(first, "Carter"), "speaker %s, want Carter", first);
+    unload(&f);
+}
+
+/* Two outlets carry the same remark, one over two paragraphs after a
+ * quote of Peskov's: the group names Carter, not the longer "Kremlin
+ * spokesman Dmitry Peskov" the first paragraph would carry forward. */
+Test(compare_quotes, multi_paragraph_quote_grouped_across_outlets)
+{
+    static const char *const texts[] = {
+        "Moscow rejected the charge. \"These organisations are well known and the targets are chosen "
+        "in coordination with the armed forces of Syria,\" said Kremlin spokesman Dmitry Peskov.\n\n"
+        "\"We have seen no evidence that the strikes hit Islamic State positions. The targets were "
+        "rebels the West supports.\n\n"
+        "\"This is a dangerous escalation,\" said Ash Carter, the US defence secretary.\n",
+        "The Pentagon accused Moscow on Thursday of bombing rebels the West supports.\n\n"
+        "\"We have seen no evidence that the strikes hit Islamic State positions,\" Carter said.\n"};
+    fixture f;
+    load_texts(&f, texts, 2);
+    int found = 0;
+    for (size_t g = 0; g < f.r.nqgroups; g++) {
+        const cmp_quote_group *qg = &f.r.qgroups[g];
+        const cmp_quote *q0 = &f.r.quotes[qg->members[0]];
+        if (strncmp(f.c->articles[q0->article].text + q0->start, "We have seen no evidence", 24))
+            continue;
+        found = 1;
+        cr_assert_eq(qg->articles, 2, "both outlets carry it");
+        cr_assert(qg->speaker && strstr(qg->speaker, "Carter"), "group speaker %s, want Carter",
+                  qg->speaker ? qg->speaker : "(none)");
+    }
+    cr_assert(found);
     unload(&f);
 }
 

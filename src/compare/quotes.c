@@ -6,7 +6,15 @@
  * text, as in DUC 2006) of at least CMP_QUOTE_MIN_WORDS words; shorter quoted fragments ("a list",
  * "grave concerns") are scare quotes. A quotation still open at the end
  * of a paragraph runs to its end, as news style continues a quote across
- * paragraphs.
+ * paragraphs: when the next paragraph opens with a quotation mark, that
+ * quotation continues this one, and the attribution usually comes only at
+ * the end of the last paragraph ("...the West supports. / "This is a
+ * dangerous escalation," said Ash Carter). Such a chain of paragraphs is
+ * attributed as one quotation: a paragraph of it with no attribution of
+ * its own takes the speaker of the paragraph that continues it (so, down
+ * the chain, the last one's); a continuation too short to be a quote
+ * still names the speaker; and a pronoun at the end is read where the
+ * quotation began.
  *
  * The speaker is read from the attribution, in this order:
  *   after the quote:   "...," he said.  /  "...," said Kremlin spokesman X.
@@ -372,13 +380,18 @@ static int push_quote(arena *a, cmp_quote **arr, size_t *n, size_t *cap, const c
     return 0;
 }
 
-/* Fill speaker of quote x (found f) given the article's previous quote. */
-static int attribute(const qstate *q, const found *f, const cmp_quote *prev, uint32_t prev_tok,
-                     cmp_quote *x)
+/* Fill speaker of quote x (found f) given the article's previous quote.
+ * at is the token where the quotation begins: f->t0, or for a paragraph
+ * that continues a quotation, that quotation's first token, where a
+ * pronoun and the previous quote are read from. *own: x has an
+ * attribution of its own (after or before its marks). */
+static int attribute(const qstate *q, const found *f, uint32_t at, const cmp_quote *prev,
+                     uint32_t prev_tok, cmp_quote *x, int *own)
 {
     np p;
     int ok = attrib_after(q, f, &p) || attrib_before(q, f, &p);
-    uint32_t sent = q->d->tok[f->t0].sent;
+    *own = ok;
+    uint32_t sent = q->d->tok[at].sent;
     int prev_close = prev && prev->speaker && prev_tok < q->d->ntok &&
                      sent - q->d->tok[prev_tok].sent <= CONTINUE_SENTENCES;
     if (!ok) {
@@ -395,7 +408,7 @@ static int attribute(const qstate *q, const found *f, const cmp_quote *prev, uin
         np named;
         uint32_t after_prev = q->d->tok[prev_tok].sent + 1 - q->c->articles[q->ai].first;
         after_prev = q->d->sent_first[after_prev];
-        if (prev_close && person && after_prev < f->t0 && last_person(q, after_prev, f->t0, &named)) {
+        if (prev_close && person && after_prev < at && last_person(q, after_prev, at, &named)) {
             /* someone named since the last quote is the likelier "he" */
             x->speaker = span_text(q, named.s, named.t);
             x->speaker_key = speaker_key(q, named.key_s, named.key_t);
@@ -407,8 +420,8 @@ static int attribute(const qstate *q, const found *f, const cmp_quote *prev, uin
             return 0;
         }
         np r;
-        uint32_t b = back_sentences(q, f->t0, LOOKBACK_SENTENCES);
-        if ((person && last_person(q, b, f->t0, &r)) || last_sayer(q, f->t0, &r)) {
+        uint32_t b = back_sentences(q, at, LOOKBACK_SENTENCES);
+        if ((person && last_person(q, b, at, &r)) || last_sayer(q, at, &r)) {
             p = r;
         } else {
             x->speaker = arena_strndup(q->a, norm(q, p.s), strlen(norm(q, p.s)));
@@ -466,12 +479,39 @@ static int is_title(const qstate *q, const found *f)
     return caps * 3 >= n * 2 && n - caps <= 2 && f->t0 > 0 && d->tok[f->t0].sent == d->tok[f->t0 - 1].sent;
 }
 
-/* Quotes in the paragraph [ps, pe); calls back per quote found. */
+/* A quotation that ran on to the end of its paragraph, which the next
+ * paragraph may continue by opening with a quotation mark. */
+typedef struct chain {
+    long head;            /* its first quote (paragraph), or -1: none open */
+    long before;          /* the quote before the head, or -1 */
+    uint32_t before_tok;  /* and its last token */
+    uint32_t head_t0;     /* the head's first token: where the quotation begins */
+    int own;              /* the head has an attribution of its own */
+} chain;
+
+/* Give the paragraphs of chain ch that have no attribution of their own
+ * (all but an attributed head) up to quote n (exclusive) the speaker of x,
+ * the paragraph that continues them. */
+static void chain_speaker(const chain *ch, cmp_quote *arr, size_t n, const cmp_quote *x)
+{
+    for (size_t k = (size_t)ch->head + (ch->own ? 1 : 0); k < n; k++) {
+        arr[k].speaker = x->speaker;
+        arr[k].speaker_key = x->speaker_key;
+        arr[k].via_pronoun = x->via_pronoun;
+    }
+}
+
+/* Quotes in the paragraph [ps, pe); calls back per quote found. ch is the
+ * quotation the previous paragraph left open, if any; on return, the one
+ * this paragraph leaves open. */
 static int scan_paragraph(qstate *q, uint32_t ps, uint32_t pe, cmp_quote **arr, size_t *n,
-                          size_t *cap, long *prev_idx, uint32_t *prev_tok)
+                          size_t *cap, long *prev_idx, uint32_t *prev_tok, chain *ch)
 {
     const char *t = q->text;
     long open = -1;
+    uint32_t mark_at = 0; /* where the open quotation's mark is */
+    long cont = ch->head;  /* a quotation opening at ps continues this chain */
+    ch->head = -1;
     for (uint32_t i = ps; i <= pe; i++) {
         uint32_t close_at = 0, close_len = 0;
         if (i == pe) {
@@ -481,28 +521,34 @@ static int scan_paragraph(qstate *q, uint32_t ps, uint32_t pe, cmp_quote **arr, 
         } else if (t[i] == '"') {
             if (open < 0) {
                 open = i + 1;
+                mark_at = i;
                 continue;
             }
             close_at = i;
             close_len = 1;
         } else if (i + 2 <= pe && t[i] == '`' && (t[i + 1] == '`' || t[i + 1] == '\'')) {
             /* `` opens (NYT wire copy); `' is a mistyped `` seen in DUC */
-            if (open < 0)
+            if (open < 0) {
                 open = i + 2;
+                mark_at = i;
+            }
             i++;
             continue;
         } else if (i + 2 <= pe && t[i] == '\'' && t[i + 1] == '\'') {
             /* '' closes, or opens where AP copy uses it for both marks */
             if (open < 0) {
                 open = i + 2;
+                mark_at = i;
                 i++;
                 continue;
             }
             close_at = i;
             close_len = 2;
         } else if (i + 3 <= pe && is_open_mark(t, i)) {
-            if (open < 0)
+            if (open < 0) {
                 open = i + 3;
+                mark_at = i;
+            }
             i += 2;
             continue;
         } else if (i + 3 <= pe && is_close_mark(t, i)) {
@@ -521,7 +567,11 @@ static int scan_paragraph(qstate *q, uint32_t ps, uint32_t pe, cmp_quote **arr, 
         f.t1 = cmp_tok_at(q->d, f.end);
         open = -1;
         i = close_at + (close_len ? close_len - 1 : 0);
-        if (f.t1 - f.t0 < CMP_QUOTE_MIN_WORDS || is_title(q, &f))
+        int is_cont = cont >= 0 && mark_at == ps, runs_on = close_len == 0;
+        /* a continuation too short to list ("Never," he said.) still
+         * names the speaker */
+        int skip = f.t1 - f.t0 < CMP_QUOTE_MIN_WORDS || is_title(q, &f);
+        if (skip && (!is_cont || f.t1 == f.t0))
             continue;
         f.end = close_at; /* keep the inner text's final punctuation */
         trim(t, &f.start, &f.end);
@@ -532,8 +582,33 @@ static int scan_paragraph(qstate *q, uint32_t ps, uint32_t pe, cmp_quote **arr, 
         x.group = CMP_NONE;
         f.end = close_at + close_len;
         const cmp_quote *prev = *prev_idx >= 0 ? &(*arr)[*prev_idx] : NULL;
-        if (attribute(q, &f, prev, *prev_tok, &x) != 0)
+        uint32_t at = f.t0, ptok = *prev_tok;
+        if (is_cont && !ch->own) {
+            /* nothing attributed yet: read this paragraph's attribution as
+             * if at the quotation's start, after the quote before it */
+            prev = ch->before >= 0 ? &(*arr)[ch->before] : NULL;
+            ptok = ch->before_tok;
+            at = ch->head_t0;
+        }
+        int own;
+        if (attribute(q, &f, at, prev, ptok, &x, &own) != 0)
             return -1;
+        if (is_cont) {
+            ch->head = cont;
+            if (own)
+                chain_speaker(ch, *arr, *n, &x);
+        }
+        if (runs_on && !is_cont) {
+            ch->head = (long)*n;
+            ch->before = *prev_idx;
+            ch->before_tok = *prev_tok;
+            ch->head_t0 = f.t0;
+            ch->own = own;
+        } else if (!runs_on) {
+            ch->head = -1;
+        }
+        if (skip)
+            continue;
         if (push_quote(q->a, arr, n, cap, &x) != 0)
             return -1;
         *prev_idx = (long)*n - 1;
@@ -555,6 +630,7 @@ int cmp_quotes_find(const precis_cluster *c, const cmp_doc *docs, arena *a, cmp_
             continue;
         long prev_idx = -1;
         uint32_t prev_tok = 0;
+        chain ch = {-1, -1, 0, 0, 0};
         /* Paragraphs: runs of story sentences with no line break between. */
         for (uint32_t s = art->first; s < art->first + art->count;) {
             uint32_t ps = c->sents[s].start, pe = c->sents[s].end, e = s + 1;
@@ -562,7 +638,7 @@ int cmp_quotes_find(const precis_cluster *c, const cmp_doc *docs, arena *a, cmp_
                 pe = c->sents[e].end;
                 e++;
             }
-            if (scan_paragraph(&q, ps, pe, out, n, &cap, &prev_idx, &prev_tok) != 0)
+            if (scan_paragraph(&q, ps, pe, out, n, &cap, &prev_idx, &prev_tok, &ch) != 0)
                 return -1;
             s = e;
         }
