@@ -95,6 +95,20 @@ Test(caption, a_glued_caption_is_cut_at_its_credit)
         cr_expect_eq(caption_prefix_length(keep[i], strlen(keep[i])), 0, "cut: %s", keep[i]);
 }
 
+/* How many of c's sentences start with prefix; none may hold left, what
+ * should have been cut from its front. */
+static int sentences_starting(const precis_cluster *c, const char *prefix, const char *left)
+{
+    int found = 0;
+    for (size_t i = 0; i < c->nsents; i++) {
+        const char *t = c->articles[c->sents[i].article].text + c->sents[i].start;
+        int len = (int)(c->sents[i].end - c->sents[i].start);
+        cr_expect(!memmem(t, (size_t)len, left, strlen(left)), "left in: %.*s", len, t);
+        found += !strncmp(t, prefix, strlen(prefix));
+    }
+    return found;
+}
+
 /* The first sentence of a one-article summary by method m. */
 static void first_sentence(precis_cluster *c, const char *m, char *out, size_t cap)
 {
@@ -145,15 +159,8 @@ Test(caption, the_lead_after_a_caption_is_the_lead, .init = setup, .fini = teard
                               "said on Monday that she would resign at the end of the month. Her deputy will "
                               "take over until an election in the spring.\n";
     c = one_article_cluster("resign", after_video);
-    const char *text_of = c->articles[0].text;
-    int found = 0;
-    for (size_t i = 0; i < c->nsents; i++) {
-        const char *t = text_of + c->sents[i].start;
-        int len = (int)(c->sents[i].end - c->sents[i].start);
-        cr_expect(!memmem(t, (size_t)len, "photo:", 6), "a credit left in: %.*s", len, t);
-        found += !strncmp(t, "springfield – Mayor Jane Smith said on Monday", 46);
-    }
-    cr_expect_eq(found, 1, "the story sentence stands alone, without the caption");
+    cr_expect_eq(sentences_starting(c, "springfield – Mayor Jane Smith said on Monday", "photo:"), 1,
+                 "the story sentence stands alone, without the caption");
     precis_cluster_free(c);
 
     /* a wire story pasted under its photo's caption: the dateline that
@@ -164,14 +171,7 @@ Test(caption, the_lead_after_a_caption_is_the_lead, .init = setup, .fini = teard
                          "Thursday targeted bases held by a powerful Islamist rebel coalition, a Syrian security "
                          "source said. Russia rejected the accusations.\n";
     c = one_article_cluster("strikes", pasted);
-    text_of = c->articles[0].text;
-    found = 0;
-    for (size_t i = 0; i < c->nsents; i++) {
-        const char *t = text_of + c->sents[i].start;
-        int len = (int)(c->sents[i].end - c->sents[i].start);
-        cr_expect(!memmem(t, (size_t)len, "(AFP)", 5), "a dateline left in: %.*s", len, t);
-        found += !strncmp(t, "Fresh Russian air strikes on Thursday", 37);
-    }
-    cr_expect_eq(found, 1, "the story's first sentence starts after its dateline");
+    cr_expect_eq(sentences_starting(c, "Fresh Russian air strikes on Thursday", "(AFP)"), 1,
+                 "the story's first sentence starts after its dateline");
     precis_cluster_free(c);
 }
