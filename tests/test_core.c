@@ -50,7 +50,17 @@ Test(strmap, interns_in_order_of_first_appearance)
         int n = snprintf(key, sizeof key, "w%d", i);
         strmap_intern(&m, key, (size_t)n);
     }
-    cr_assert_eq(strmap_find(&m, "w4999", 5), 4 + 4999);
+    /* every key is still found, under its own id, after the table grew
+     * seven times (slots keep half the hash; growth reads the rest from
+     * the key) */
+    for (int i = 0; i < 5000; i++) {
+        int n = snprintf(key, sizeof key, "w%d", i);
+        cr_assert_eq(strmap_find(&m, key, (size_t)n), (uint32_t)(4 + i), "%s", key);
+        cr_assert_eq(strmap_key_len(&m, (uint32_t)(4 + i)), (size_t)n);
+    }
+    cr_assert_eq(strmap_find(&m, "w5000", 5), STRMAP_NONE);
+    cr_assert_eq(strmap_find(&m, "w4999", 4), 4 + 499, "the first four bytes are the key w499");
+    cr_assert_eq(strmap_find(&m, "w49999", 6), STRMAP_NONE);
     cr_assert_str_eq(strmap_key(&m, 2), "strike");
     strmap_free(&m);
 }
