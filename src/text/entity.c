@@ -53,9 +53,7 @@ static size_t numeric_len(const char *s, size_t i, size_t end, uint32_t *cp)
         v = v * (uint32_t)base + (uint32_t)d;
         j++;
     }
-    if (j == first || j >= end || s[j] != ';')
-        return 0;
-    if (!utf8proc_codepoint_valid((utf8proc_int32_t)v) || v < 0x20 || (v >= 0x7F && v < 0xA0))
+    if (j == first || j >= end || s[j] != ';' || !utf8proc_codepoint_valid((utf8proc_int32_t)v))
         return 0;
     *cp = v;
     return j + 1 - i;
@@ -88,7 +86,7 @@ size_t entity_len(const char *s, size_t i, size_t end, uint32_t *cp)
     /* White space and controls would move where words part and lines end,
      * which the word budget has already counted on the source bytes; and
      * a control is never what a news text meant to say. */
-    if (!n || entity_is_space(v))
+    if (!n || entity_is_space(v) || v < 0x20 || (v >= 0x7F && v < 0xA0))
         return 0;
     *cp = v;
     return n;
