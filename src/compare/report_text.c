@@ -10,29 +10,18 @@
 
 #define EXCERPT_BYTES 160
 
-/* Bytes as a summary prints them (text/whitespace.h): runs of white space
- * made one space, character references read. */
-static int put_collapsed(buf *b, const char *s, size_t len)
-{
-    if (buf_reserve(b, len) != 0)
-        return -1;
-    b->len += ws_collapse(s, 0, len, b->data + b->len);
-    b->data[b->len] = '\0';
-    return 0;
-}
-
 /* At most max bytes, cut at a space (never inside a UTF-8 sequence). */
 static int put_excerpt(buf *b, const char *s, size_t len, size_t max)
 {
     if (len <= max)
-        return put_collapsed(b, s, len);
+        return ws_append(b, s, len);
     size_t cut = max;
     while (cut > 0 && s[cut] != ' ')
         cut--;
     if (cut == 0)
         for (cut = max; cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80;)
             cut--;
-    return put_collapsed(b, s, cut) | buf_puts(b, " ...");
+    return ws_append(b, s, cut) | buf_puts(b, " ...");
 }
 
 static int put_articles_of_fact(buf *b, const precis_cluster *c, const cmp_fact *f)
@@ -91,7 +80,7 @@ static int put_facts(buf *b, const cmp_report *r)
                 continue;
             const sentence *s = &r->c->sents[f->sent];
             rc |= buf_puts(b, "  - ");
-            rc |= put_collapsed(b, r->c->articles[s->article].text + s->start, s->end - s->start);
+            rc |= ws_append(b, r->c->articles[s->article].text + s->start, s->end - s->start);
             rc |= put_articles_of_fact(b, r->c, f);
         }
     }

@@ -10,10 +10,8 @@
 
 int render_collapsed(const precis_summary_sentence *item, buf *out)
 {
-    if (buf_reserve(out, item->len) != 0)
+    if (ws_append(out, item->text, item->len) != 0)
         return -1;
-    out->len += ws_collapse(item->text, 0, item->len, out->data + out->len);
-    out->data[out->len] = '\0';
     return item->cut ? buf_puts(out, PRECIS_CUT_MARK) : 0;
 }
 

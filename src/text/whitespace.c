@@ -44,6 +44,15 @@ size_t ws_collapse(const char *s, size_t start, size_t end, char *out)
     return n;
 }
 
+int ws_append(buf *b, const char *s, size_t len)
+{
+    if (buf_reserve(b, len) != 0)
+        return -1;
+    b->len += ws_collapse(s, 0, len, b->data + b->len);
+    b->data[b->len] = '\0';
+    return 0;
+}
+
 int ascii_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';

@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "core/buf.h"
+
 /* Length of the white-space character at s[i] (ASCII spaces, U+00A0,
  * U+2000..U+200A, U+202F, U+3000), or 0. Inline: word counts and
  * rendering ask it of every byte of every chosen sentence. */
@@ -32,6 +34,10 @@ static inline size_t ws_len(const char *s, size_t i, size_t end)
  * count when out is NULL. Returns the length. HTML character references
  * are printed as the characters they stand for (text/entity.h). */
 size_t ws_collapse(const char *s, size_t start, size_t end, char *out);
+
+/* Append s[0, len) as ws_collapse prints it to b (NUL-terminated).
+ * Returns 0, or -1 when memory runs out (b is then unchanged). */
+int ws_append(buf *b, const char *s, size_t len);
 
 /* 1 for the ASCII white-space bytes (space, \t \n \v \f \r). */
 int ascii_space(char c);
