@@ -252,11 +252,6 @@ static const yajl_callbacks events = {
     .yajl_end_array = on_end,
 };
 
-static int hex_digit(char c)
-{
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
-
 /* The code unit of a \uXXXX escape at line[i] (the backslash), or -1. */
 static long escape_unit(const char *line, size_t i, size_t len)
 {

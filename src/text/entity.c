@@ -7,6 +7,8 @@
 
 #include <utf8proc.h>
 
+#include "text/utf8.h"
+
 /* The references news text carries, with the upper-case forms HTML still
  * accepts for the first four. Longer than this list is not worth it: an
  * unknown name stays as written, which is what it was before. */
@@ -24,17 +26,6 @@ static const struct {
 #define NAME_MAX_LEN 6
 #define DIGITS_MAX 8
 
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* "&#8217;" or "&#x2019;": bytes from s[i], or 0. */
 static size_t numeric_len(const char *s, size_t i, size_t end, uint32_t *cp)
 {
@@ -47,7 +38,7 @@ static size_t numeric_len(const char *s, size_t i, size_t end, uint32_t *cp)
     size_t first = j;
     uint32_t v = 0;
     while (j < end && j - first < DIGITS_MAX) {
-        int d = base == 16 ? hex_value(s[j]) : (s[j] >= '0' && s[j] <= '9' ? s[j] - '0' : -1);
+        int d = base == 16 ? hex_digit(s[j]) : (s[j] >= '0' && s[j] <= '9' ? s[j] - '0' : -1);
         if (d < 0)
             break;
         v = v * (uint32_t)base + (uint32_t)d;

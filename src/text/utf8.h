@@ -1,5 +1,6 @@
 /*
- * utf8: validation of input text.
+ * utf8: validation of input text, and the small byte tests that readers of
+ * escapes (JSON's \uXXXX, HTML's &#x2019;) share.
  */
 #ifndef PRECIS_UTF8_H
 #define PRECIS_UTF8_H
@@ -9,6 +10,12 @@
 /* 0 if s[0..len) is valid UTF-8 without NUL bytes; otherwise 1 for invalid
  * UTF-8 or 2 for a NUL byte, with the byte offset in *bad. */
 int utf8_check(const char *s, size_t len, size_t *bad);
+
+/* The value of hex digit c, or -1. */
+static inline int hex_digit(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
 
 /* 1-based line number of byte offset off (for error messages). */
 long utf8_line_of(const char *s, size_t off);
