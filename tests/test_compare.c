@@ -254,6 +254,29 @@ Test(compare_quotes, lower_case_speakers)
     unload(&f);
 }
 
+/* DUC 2006 (D0619A, D0610A, D0614E): a role in lower case between a
+ * capitalised modifier and the name ("said GOP consultant Mike Madrid")
+ * belongs to the speaker; a preposition or a date after the name does not. */
+Test(compare_quotes, role_words_between_modifier_and_name)
+{
+    static const char *const texts[] = {
+        "Republicans lost again. ``What you are seeing is symptomatic of the problems the party "
+        "has,'' said GOP consultant Mike Madrid.\n",
+        "The ruling came down. ``Still, this ruling definitely clears the air for school "
+        "districts,'' said Lynn superintendent James Mazareas.\n",
+        "Ottawa stood firm. ``We need a clear question and a clear majority,'' said Prime Minister "
+        "Jean Chretien last December.\n",
+        "Talks ended. \"We are going to keep fighting for this,\" said Smith in an interview "
+        "with CNN on Sunday.\n"};
+    fixture f;
+    load_texts(&f, texts, 4);
+    cr_assert_str_eq(speaker_of(&f, "What you are seeing"), "GOP consultant Mike Madrid");
+    cr_assert_str_eq(speaker_of(&f, "Still, this ruling"), "Lynn superintendent James Mazareas");
+    cr_assert_str_eq(speaker_of(&f, "We need a clear question"), "Prime Minister Jean Chretien");
+    cr_assert_str_eq(speaker_of(&f, "We are going to keep"), "Smith");
+    unload(&f);
+}
+
 /* Multi-News (val 16, 103): titles in quotation marks are not quotes. */
 Test(compare_quotes, titles_are_not_quotes)
 {

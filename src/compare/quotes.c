@@ -19,6 +19,7 @@
  * The speaker is read from the attribution, in this order:
  *   after the quote:   "...," he said.  /  "...," said Kremlin spokesman X.
  *                      "...," the Defence Ministry said in a statement.
+ *                      "...," said GOP consultant Mike Madrid.
  *   before the quote:  Mr Peskov said: "..."  /  X told reporters "..."
  *                      Sergei Ivanov, Mr Putin's chief of staff, said "..."
  *   neither:           a quote that opens a sentence right after another
@@ -202,6 +203,28 @@ static int np_before(const qstate *q, uint32_t b, uint32_t e, np *out)
     return 1;
 }
 
+/* Lower-case role words between a capitalised modifier and a name, as in
+ * "said GOP consultant Mike Madrid" or "said Clinton campaign chairman John
+ * Podesta": up to ROLE_MAX_WORDS content words (not stopwords, verbs of
+ * speech or clause words) and then a capitalised word, with no punctuation
+ * between. Returns the index of that capitalised word, or 0 when the words
+ * at t are not such a role ("said Madrid in an interview with CNN" stops at
+ * "in"). */
+#define ROLE_MAX_WORDS 3
+static uint32_t role_then_name(const qstate *q, uint32_t t, uint32_t limit)
+{
+    const cmp_tok *tok = q->d->tok;
+    uint32_t u = t;
+    while (u < limit && u - t < ROLE_MAX_WORDS && !tok[u].cap && tok[u].kind == TOKEN_WORD &&
+           !q->c->term_stop[tok[u].term] && !in_list(clause_words, norm(q, u)) &&
+           !in_list(speech_verbs, norm(q, u)) && !break_between(q, u - 1, u))
+        u++;
+    /* "Prime Minister Jean Chretien last December": a date, not a name */
+    if (u == t || u >= limit || !tok[u].cap || break_between(q, u - 1, u) || in_list(not_person, norm(q, u)))
+        return 0;
+    return u;
+}
+
 /* The speaker phrase after a verb: "said Kremlin spokesman Dmitry Peskov, when". */
 static int np_after(const qstate *q, uint32_t v, uint32_t limit, np *out)
 {
@@ -214,10 +237,15 @@ static int np_after(const qstate *q, uint32_t v, uint32_t limit, np *out)
             break;
         if (in_list(clause_words, norm(q, t)) || in_list(speech_verbs, norm(q, t)))
             break;
-        /* a lower-case word after a name ends the phrase ("... Warren told") */
+        /* a lower-case word after a name ends the phrase ("... Warren told"),
+         * unless it is a role that a name follows */
         if (t > s && q->d->tok[t - 1].cap && !q->d->tok[t].cap && !in_list(titles, norm(q, t)) &&
-            strcmp(norm(q, t), "of"))
-            break;
+            strcmp(norm(q, t), "of")) {
+            uint32_t name = role_then_name(q, t, limit);
+            if (!name)
+                break;
+            t = name;
+        }
         t++;
     }
     if (t == s)
