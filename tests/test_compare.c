@@ -277,6 +277,48 @@ Test(compare_quotes, role_words_between_modifier_and_name)
     unload(&f);
 }
 
+/* DUC 2006 (D0602B, D0644H) and Multi-News (val 1,0xx): a speaker named
+ * before a relative clause ("Jim Courier, who ..., said"), an attribution
+ * that ends the paragraph before the quotation with a colon, and an age
+ * between the name and the clause. */
+Test(compare_quotes, relative_clause_and_colon_before_the_quote)
+{
+    static const char *const texts[] = {
+        "Some players say no.\nJim Courier, who trained his way to the No. 1 ranking without "
+        "steroid shortcuts, said:\n``If being big and strong were the main criteria for being a "
+        "great player, we would all be lifting weights.''\n",
+        "The market rebounded after investors had time to reflect on three things, Larkins "
+        "suggested:\n``Rubin had indicated many times he would like to step down soon.''\n",
+        "Remande, 49, who was hit by a wayward drive at the ryder cup, has told the french press "
+        "that \" it happened so fast, i didn't feel any pain when i was hit. \""};
+    fixture f;
+    load_texts(&f, texts, 3);
+    cr_assert_str_eq(speaker_of(&f, "If being big and strong"), "Jim Courier");
+    cr_assert_str_eq(speaker_of(&f, "Rubin had indicated"), "Larkins");
+    cr_assert_str_eq(speaker_of(&f, "it happened so fast"), "Remande");
+    unload(&f);
+}
+
+/* DUC 2006: "she" is the person last named, without the possessive that
+ * named her ("Ms. Vickery's social world") or the capitalised word that
+ * opened the sentence ("But Pippig"); "St." is a saint, not a title. */
+Test(compare_quotes, pronoun_speaker_without_possessive_or_opener)
+{
+    static const char *const texts[] = {
+        "At first, Ms. Vickery's social world turned upside down. ``My three or four best friends "
+        "all told me they could not play with me anymore,'' she said.\n",
+        "But Pippig is still not sure about the race. ``I wish I could run in it this year,'' she "
+        "said.\n",
+        "She was excited about working in the public library in nearby St. Albans. ``No college in "
+        "Vermont offers that,'' she said.\n"};
+    fixture f;
+    load_texts(&f, texts, 3);
+    cr_assert_str_eq(speaker_of(&f, "My three or four"), "Ms. Vickery");
+    cr_assert_str_eq(speaker_of(&f, "I wish I could run"), "Pippig");
+    cr_assert(!strstr(speaker_of(&f, "No college in Vermont"), "Albans"));
+    unload(&f);
+}
+
 /* Multi-News (val 16, 103): titles in quotation marks are not quotes. */
 Test(compare_quotes, titles_are_not_quotes)
 {
