@@ -12,6 +12,7 @@
  * The staged pipeline, split across any number of processes, prints the
  * same bytes as the single process.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -345,7 +346,10 @@ static void finish(run *r)
         cluster_in_memory(r);
     if ((r->mode == MODE_ALL || r->mode == MODE_MERGE) && !r->fatal) {
         size_t stories, missing;
-        if (batch_merge_write(r->merge, stdout, &stories, &missing) != 0) {
+        /* Flushed before the counts are told, so that a write that fails
+         * only at the flush is not reported as stories written. */
+        errno = 0;
+        if (batch_merge_write(r->merge, stdout, &stories, &missing) != 0 || fflush(stdout) != 0) {
             if (ferror(stdout)) {
                 out_write_failed(stdout); /* for finish_stdout to say why */
                 r->fatal = EXIT_INTERNAL;
