@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "helpers.h"
+#include "core/buf.h"
 #include "seeds.h"
 #include "model/cluster.h"
 #include "model/represent.h"
@@ -67,6 +68,86 @@ Test(learned, embedded_model_parses, .init = setup, .fini = teardown)
     float x[F_COUNT] = {0};
     cr_assert(isfinite(scorer_model_predict(m, x)));
     scorer_model_free(m);
+}
+
+/* Whether the two walks give the same double, bit for bit, for row x. */
+static void expect_same_sum(const scorer_model *m, const float *x, const char *what, size_t row)
+{
+    double wide = scorer_model_predict(m, x), portable = scorer_model_predict_portable(m, x);
+    cr_expect(memcmp(&wide, &portable, sizeof wide) == 0, "%s row %zu: %.17g against %.17g", what, row, wide,
+              portable);
+}
+
+/* A small generator, so the rows are the same on every run. */
+static uint32_t next_random(uint32_t *state)
+{
+    *state = *state * 1664525u + 1013904223u;
+    return *state >> 8;
+}
+
+/* The wide walk (score/treelanes.c, where the processor has AVX-512) adds
+ * the same leaves in the same order as the portable one: on the shipped
+ * models over the seeds' rows and over random rows with NaN, infinities
+ * and signed zeros in them, and on a hand-written model of 17 trees (a
+ * group of sixteen and one lane of the next) whose splits read features
+ * from both halves of the row and whose rows sit exactly on thresholds. */
+Test(learned, wide_walk_sums_as_the_portable_one, .init = setup, .fini = teardown)
+{
+    static const char *const shipped[] = {"data/scorer.txt", "data/stepper.txt"};
+    static const float odd[] = {NAN, INFINITY, -INFINITY, 0.0f, -0.0f, 1e30f, -1e-30f, 0.5f};
+    precis_cluster *c = seeds_cluster(engine, SEEDS_COUNT);
+    arena a;
+    represent r;
+    const float *rows = features_of(c, &a, &r);
+    uint32_t state = 20261123;
+    float x[F_COUNT];
+    for (size_t k = 0; k < sizeof shipped / sizeof shipped[0]; k++) {
+        scorer_model *m = embedded_model(shipped[k]);
+        for (size_t i = 0; i < c->nsents; i++) {
+            memcpy(x, rows + i * F_COUNT, sizeof x);
+            for (int f = F_CTX_PRIOR; f < F_COUNT; f++)
+                x[f] = (float)(next_random(&state) % 2000) / 1000.0f - 0.5f;
+            expect_same_sum(m, x, shipped[k], i);
+        }
+        for (size_t i = 0; i < 2000; i++) {
+            for (int f = 0; f < F_COUNT; f++) {
+                uint32_t u = next_random(&state);
+                x[f] = u % 50 == 0 ? odd[u / 50 % 8] : (float)(u % 12000) / 1000.0f - 4.0f;
+            }
+            expect_same_sum(m, x, shipped[k], i);
+        }
+        scorer_model_free(m);
+    }
+    arena_free(&a);
+    precis_cluster_free(c);
+
+    /* 17 trees of depth 4 over pos_inv (feature 0), centroid, ref_length
+     * and ctx_margin (the last one): thresholds -1, 0, 0.5 or 1, and a
+     * different leaf value everywhere, so a wrong leaf shows. */
+    buf text = BUF_INIT;
+    static const char *const grid[] = {"-1", "0", "0.5", "1"};
+    cr_assert_eq(buf_printf(&text, "precis-scorer 1\nfeatures 4 pos_inv centroid ref_length ctx_margin\n"
+                                   "bias 0.25\ntrees 17 4\n"),
+                 0);
+    for (int t = 0; t < 17; t++) {
+        for (int k = 0; k < 15; k++)
+            cr_assert_eq(buf_printf(&text, "%d %s ", (t + k) % 4, grid[(t * 7 + k * 3) % 4]), 0);
+        for (int k = 0; k < 16; k++)
+            cr_assert_eq(buf_printf(&text, "%.6f ", 1.0 / (3 + t * 16 + k)), 0);
+        cr_assert_eq(buf_printf(&text, "\n"), 0);
+    }
+    scorer_model *m = scorer_model_parse(text.data, text.len);
+    cr_assert_not_null(m);
+    static const float on_grid[] = {-1, 0, 0.5f, 1, -2, 0.25f, 2, NAN};
+    static const int used[] = {F_POS_INV, F_CENTROID, F_REF_LENGTH, F_CTX_MARGIN};
+    for (size_t i = 0; i < 4096; i++) {
+        memset(x, 0, sizeof x);
+        for (int f = 0; f < 4; f++)
+            x[used[f]] = on_grid[(i >> (3 * f)) % 8];
+        expect_same_sum(m, x, "hand-written", i);
+    }
+    scorer_model_free(m);
+    buf_free(&text);
 }
 
 Test(learned, malformed_models_rejected)

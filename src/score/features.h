@@ -135,4 +135,8 @@ const scorer_model *scorer_model_cached(precis_engine *e, const char *path, void
 /* Score of one sentence's features x[0..F_COUNT). */
 double scorer_model_predict(const scorer_model *m, const float *x);
 
+/* The same sum, walking the trees one by one whatever the processor; for
+ * the tests that hold the wide walk (score/treelanes.h) to it. */
+double scorer_model_predict_portable(const scorer_model *m, const float *x);
+
 #endif

@@ -16,6 +16,7 @@
 #include "core/embedded.h"
 #include "score/features.h"
 #include "score/method.h"
+#include "score/treelanes.h"
 #include "select/select.h"
 #include "text/segment.h"
 
@@ -32,6 +33,7 @@ struct scorer_model {
     int *split_feat;         /* ntrees * (2^depth - 1): feature index into x */
     float *split_thr;
     double *leaf;            /* ntrees * 2^depth */
+    tree_lanes *lanes;       /* the splits repacked for the wide walk, or NULL */
 };
 
 void scorer_model_free(scorer_model *m)
@@ -41,6 +43,7 @@ void scorer_model_free(scorer_model *m)
     free(m->split_feat);
     free(m->split_thr);
     free(m->leaf);
+    tree_lanes_free(m->lanes);
     free(m);
 }
 
@@ -136,7 +139,11 @@ static int parse_trees(reader *rd, scorer_model *m)
         for (size_t k = 0; k < leaves; k++)
             m->leaf[t * leaves + k] = number(rd);
     }
-    return rd->bad ? -1 : 0;
+    if (rd->bad)
+        return -1;
+    /* NULL is no error: the trees are then walked one by one. */
+    m->lanes = tree_lanes_make(m->split_feat, m->split_thr, m->ntrees, m->depth);
+    return 0;
 }
 
 static int parse_body(reader *rd, scorer_model *m)
@@ -197,12 +204,18 @@ scorer_model *scorer_model_parse(const char *text, size_t len)
     return m;
 }
 
-double scorer_model_predict(const scorer_model *m, const float *x)
+static double linear_part(const scorer_model *m, const float *x)
 {
     double s = m->bias;
     if (m->has_linear)
         for (int k = 0; k < m->nfeat; k++)
             s += m->w[k] * x[m->feat[k]];
+    return s;
+}
+
+double scorer_model_predict_portable(const scorer_model *m, const float *x)
+{
+    double s = linear_part(m, x);
     size_t inner = ((size_t)1 << m->depth) - 1, leaves = inner + 1, t = 0;
     /* Four trees walked side by side: each walk is a chain of dependent
      * loads, and interleaving four independent chains lets the processor
@@ -235,6 +248,15 @@ double scorer_model_predict(const scorer_model *m, const float *x)
         s += m->leaf[t * leaves + node - inner];
     }
     return s;
+}
+
+/* Sixteen trees at a time where the processor allows (score/treelanes.h:
+ * less than half the time of the walk above), the same sum either way. */
+double scorer_model_predict(const scorer_model *m, const float *x)
+{
+    if (m->lanes)
+        return tree_lanes_add(m->lanes, m->leaf, x, linear_part(m, x));
+    return scorer_model_predict_portable(m, x);
 }
 
 static void free_cached(void *m)

@@ -59,9 +59,9 @@ typedef struct step_state {
     uint8_t *taken;           /* per sentence */
     float *max_sim;           /* per sentence: highest cosine with a chosen one */
     uint8_t *term_in;         /* per local term: a chosen sentence holds it */
-    uint64_t *bi_key;         /* open-addressing set of the chosen sentences' bigrams */
-    size_t bi_mask, bi_count; /* capacity - 1 (a power of two less one), keys held */
-    arena *a;                 /* where the set grows */
+    uint32_t **pair;          /* per sentence: the id of each pair of adjacent tokens */
+    uint8_t *pair_in;         /* per pair id: a chosen sentence holds that pair */
+    float *weight;            /* per local term: 0, but for step_take's own use */
     uint32_t *art_taken;      /* per article: sentences chosen from it */
     uint32_t *chosen;         /* the caller's output array, in order of choice */
     size_t n;
