@@ -26,19 +26,23 @@ static uint64_t pair_key(uint32_t a, uint32_t b)
     return (uint64_t)a << 32 | b;
 }
 
-/* Number every distinct pair of adjacent terms in the cluster, and give
- * each sentence the ids of its pairs, so that whether the summary holds a
+/* Number every distinct pair of adjacent terms in the sentences that may
+ * be weighed (all of them when weighable is NULL), and give each of those
+ * sentences the ids of its pairs, so that whether the summary holds a
  * pair is one byte per id (pair_in). Weighing a candidate asks that of
  * each of its pairs at every step, and a hash set of the summary's pairs
  * answered it with a probe loop whose end the processor could not guess:
- * a tenth of selection's time. One pass over the cluster's tokens instead
- * costs less than a few steps did. */
-static int number_pairs(step_state *st, arena *a)
+ * a tenth of selection's time. One pass over the tokens instead costs
+ * less than a few steps did. The selector numbers only its pool and the
+ * sentences units may join, so that a long cluster given to stepwise does
+ * not pay for a table of all its pairs. */
+static int number_pairs(step_state *st, const uint8_t *weighable, arena *a)
 {
     const precis_cluster *c = st->c;
     size_t total = 0, cap = 16;
     for (size_t i = 0; i < c->nsents; i++)
-        total += c->sents[i].ntok;
+        if (!weighable || weighable[i])
+            total += c->sents[i].ntok;
     while (cap < 2 * total)
         cap *= 2;
     uint64_t *key = arena_alloc(a, cap * sizeof *key);
@@ -51,6 +55,10 @@ static int number_pairs(step_state *st, arena *a)
     uint32_t n = 0;
     for (size_t i = 0; i < c->nsents; i++) {
         const sentence *s = &c->sents[i];
+        if (weighable && !weighable[i]) {
+            st->pair[i] = NULL;
+            continue;
+        }
         st->pair[i] = ids;
         for (uint32_t k = 0; k + 1 < s->ntok; k++) {
             const uint64_t pk = pair_key(s->tok[k], s->tok[k + 1]);
@@ -93,8 +101,8 @@ static int expected_best(step_state *st, arena *a)
     return 0;
 }
 
-int step_init(step_state *st, const precis_cluster *c, const represent *r, const double *prior,
-              const budget *b, uint32_t *chosen, arena *a)
+static int step_setup(step_state *st, const precis_cluster *c, const represent *r, const double *prior,
+                      const budget *b, uint32_t *chosen, const uint8_t *weighable, arena *a)
 {
     memset(st, 0, sizeof *st);
     st->c = c;
@@ -107,9 +115,16 @@ int step_init(step_state *st, const precis_cluster *c, const represent *r, const
     st->term_in = arena_calloc(a, c->nterms + 1, 1);
     st->weight = arena_calloc(a, c->nterms + 1, sizeof *st->weight);
     st->art_taken = arena_calloc(a, c->narticles + 1, sizeof *st->art_taken);
-    if (!st->taken || !st->max_sim || !st->term_in || !st->weight || !st->art_taken || number_pairs(st, a) != 0)
+    if (!st->taken || !st->max_sim || !st->term_in || !st->weight || !st->art_taken ||
+        number_pairs(st, weighable, a) != 0)
         return -1;
     return expected_best(st, a);
+}
+
+int step_init(step_state *st, const precis_cluster *c, const represent *r, const double *prior,
+              const budget *b, uint32_t *chosen, arena *a)
+{
+    return step_setup(st, c, r, prior, b, chosen, NULL, a);
 }
 
 /* Whether a copy of sentence i (its near-duplicate group) is chosen. */
@@ -296,7 +311,8 @@ size_t select_stepwise_model(const precis_cluster *c, const represent *r, const 
 {
     step_state st;
     ranked *order = arena_alloc(a, (c->nsents + 1) * sizeof *order);
-    if (!order || step_init(&st, c, r, prior, b, chosen, a) != 0)
+    uint8_t *weighable = arena_calloc(a, c->nsents + 1, 1);
+    if (!order || !weighable)
         return (size_t)-1;
     size_t pool = 0;
     for (size_t i = 0; i < c->nsents; i++)
@@ -305,6 +321,15 @@ size_t select_stepwise_model(const precis_cluster *c, const represent *r, const 
     ranked_sort(order, pool);
     if (pool > STEP_POOL)
         pool = STEP_POOL;
+    /* Only the pool is weighed, each with the sentences before it that its
+     * unit may take (up to SELECT_MAX_UNIT in all), and only those taken. */
+    for (size_t k = 0; k < pool; k++) {
+        uint32_t i = order[k].index;
+        for (uint32_t j = i >= SELECT_MAX_UNIT - 1 ? i - (SELECT_MAX_UNIT - 1) : 0; j <= i; j++)
+            weighable[j] = 1;
+    }
+    if (step_setup(&st, c, r, prior, b, chosen, weighable, a) != 0)
+        return (size_t)-1;
     while (!budget_full(b)) {
         double best_prior = -INFINITY;
         for (size_t k = 0; k < pool; k++)
