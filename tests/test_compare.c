@@ -256,7 +256,8 @@ Test(compare_quotes, lower_case_speakers)
 
 /* DUC 2006 (D0619A, D0610A, D0614E): a role in lower case between a
  * capitalised modifier and the name ("said GOP consultant Mike Madrid")
- * belongs to the speaker; a preposition or a date after the name does not. */
+ * belongs to the speaker; a preposition, a date or a verb ("following",
+ * "citing") after the name does not. */
 Test(compare_quotes, role_words_between_modifier_and_name)
 {
     static const char *const texts[] = {
@@ -267,13 +268,18 @@ Test(compare_quotes, role_words_between_modifier_and_name)
         "Ottawa stood firm. ``We need a clear question and a clear majority,'' said Prime Minister "
         "Jean Chretien last December.\n",
         "Talks ended. \"We are going to keep fighting for this,\" said Smith in an interview "
-        "with CNN on Sunday.\n"};
+        "with CNN on Sunday.\n",
+        "The talks went on. \"We will not accept any of these terms at all,\" said Jones "
+        "following Putin's speech. \"This is the worst day for the company in years,\" said Brown "
+        "citing CNN reports.\n"};
     fixture f;
-    load_texts(&f, texts, 4);
+    load_texts(&f, texts, 5);
     cr_assert_str_eq(speaker_of(&f, "What you are seeing"), "GOP consultant Mike Madrid");
     cr_assert_str_eq(speaker_of(&f, "Still, this ruling"), "Lynn superintendent James Mazareas");
     cr_assert_str_eq(speaker_of(&f, "We need a clear question"), "Prime Minister Jean Chretien");
     cr_assert_str_eq(speaker_of(&f, "We are going to keep"), "Smith");
+    cr_assert_str_eq(speaker_of(&f, "We will not accept"), "Jones");
+    cr_assert_str_eq(speaker_of(&f, "This is the worst day"), "Brown");
     unload(&f);
 }
 
@@ -301,7 +307,8 @@ Test(compare_quotes, relative_clause_and_colon_before_the_quote)
 
 /* DUC 2006: "she" is the person last named, without the possessive that
  * named her ("Ms. Vickery's social world") or the capitalised word that
- * opened the sentence ("But Pippig"); "St." is a saint, not a title. */
+ * opened the sentence ("But Pippig"); "St." is a saint, not a title, and
+ * a run of abbreviations ("N.J.") is a place. */
 Test(compare_quotes, pronoun_speaker_without_possessive_or_opener)
 {
     static const char *const texts[] = {
@@ -310,12 +317,17 @@ Test(compare_quotes, pronoun_speaker_without_possessive_or_opener)
         "But Pippig is still not sure about the race. ``I wish I could run in it this year,'' she "
         "said.\n",
         "She was excited about working in the public library in nearby St. Albans. ``No college in "
-        "Vermont offers that,'' she said.\n"};
+        "Vermont offers that,'' she said.\n",
+        "Mustafa Elnore, 40, of Linden, N.J., had pleaded guilty to lying to a grand jury in 1997.\n"
+        "``If I had the opportunity to be in front of the grand jury, I would not make the same "
+        "mistake,'' he said in court Thursday.\n"};
     fixture f;
-    load_texts(&f, texts, 3);
+    load_texts(&f, texts, 4);
     cr_assert_str_eq(speaker_of(&f, "My three or four"), "Ms. Vickery");
     cr_assert_str_eq(speaker_of(&f, "I wish I could run"), "Pippig");
     cr_assert(!strstr(speaker_of(&f, "No college in Vermont"), "Albans"));
+    /* "N.J." is a place, not the person "he" refers to (DUC 2006) */
+    cr_assert_str_eq(speaker_of(&f, "If I had the opportunity"), "Mustafa Elnore");
     unload(&f);
 }
 

@@ -235,16 +235,39 @@ static int np_before(const qstate *q, uint32_t b, uint32_t e, np *out)
  * at t are not such a role ("said Madrid in an interview with CNN" stops at
  * "in"). */
 #define ROLE_MAX_WORDS 3
+
+/* Lower-case particles inside a name: "Seyyid al-Masri", "Abarca del Rio". */
+static const char *const name_particles[] = {"al", "el", "de", "del", "della", "da", "di", "du", "van",
+                                             "von", "der", "den", "bin", "ibn", "le", "la", "dos", NULL};
+
+static int ends_in_ing(const char *w)
+{
+    size_t n = strlen(w);
+    return n > 4 && !strcmp(w + n - 3, "ing");
+}
+
 static uint32_t role_then_name(const qstate *q, uint32_t t, uint32_t limit)
 {
     const cmp_tok *tok = q->d->tok;
     uint32_t u = t;
+    int particles = 1;
     while (u < limit && u - t < ROLE_MAX_WORDS && !tok[u].cap && tok[u].kind == TOKEN_WORD &&
            !q->c->term_stop[tok[u].term] && !in_list(clause_words, norm(q, u)) &&
-           !in_list(speech_verbs, norm(q, u)) && !break_between(q, u - 1, u))
+           !in_list(speech_verbs, norm(q, u)) && !break_between(q, u - 1, u)) {
+        particles &= in_list(name_particles, norm(q, u));
         u++;
+    }
+    /* "said Jones following Putin's speech": a verb before the name, not a
+     * role ("managing editor Arthur Browne" ends in the role's noun) */
+    if (u > t && ends_in_ing(norm(q, u - 1)))
+        return 0;
     /* "Prime Minister Jean Chretien last December": a date, not a name */
     if (u == t || u >= limit || !tok[u].cap || break_between(q, u - 1, u) || in_list(not_person, norm(q, u)))
+        return 0;
+    /* After a role comes a full name, two capitalised words ("consultant
+     * Mike Madrid"): one alone is as likely a place or a body ("Smith
+     * outside Parliament"). */
+    if (!particles && (u + 1 >= limit || !tok[u + 1].cap || break_between(q, u, u + 1)))
         return 0;
     return u;
 }
@@ -332,8 +355,14 @@ static int last_person(const qstate *q, uint32_t b, uint32_t e, np *out)
         if (!honorific)
             while (s < j && (in_list(titles, norm(q, s)) || in_list(not_person, norm(q, s))))
                 s++;
-        /* one word is a name only after an opener ("So Boxhoorn") */
+        /* one word is a name only after an opener ("So Boxhoorn"); a run
+         * of initials and abbreviations ("of Linden, N.J.", "W. Va.") is a
+         * place: a name has a word of three letters or more */
         int ok = j - s >= 2 || (j - s == 1 && opened);
+        int long_word = honorific;
+        for (uint32_t k = s; k < j && !long_word; k++)
+            long_word = q->d->tok[k].end - q->d->tok[k].start >= 3;
+        ok = ok && long_word;
         for (uint32_t k = s; k < j && ok && !honorific; k++)
             ok = !in_list(not_person, norm(q, k));
         if (ok) {
