@@ -283,7 +283,7 @@ Test(compare_quotes, role_words_between_modifier_and_name)
     unload(&f);
 }
 
-/* DUC 2006 (D0602B, D0644H) and Multi-News (val 1,0xx): a speaker named
+/* DUC 2006 (D0602B, D0644H) and Multi-News (val 266): a speaker named
  * before a relative clause ("Jim Courier, who ..., said"), an attribution
  * that ends the paragraph before the quotation with a colon, and an age
  * between the name and the clause. */
