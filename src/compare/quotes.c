@@ -230,10 +230,9 @@ static int np_before(const qstate *q, uint32_t b, uint32_t e, np *out)
 /* Lower-case role words between a capitalised modifier and a name, as in
  * "said GOP consultant Mike Madrid" or "said Clinton campaign chairman John
  * Podesta": up to ROLE_MAX_WORDS content words (not stopwords, verbs of
- * speech or clause words) and then a capitalised word, with no punctuation
- * between. Returns the index of that capitalised word, or 0 when the words
- * at t are not such a role ("said Madrid in an interview with CNN" stops at
- * "in"). */
+ * speech or clause words) and then the name, with no punctuation between.
+ * Returns the index of the name's first word, or 0 when the words at t are
+ * not such a role ("said Madrid in an interview with CNN" stops at "in"). */
 #define ROLE_MAX_WORDS 3
 
 /* Lower-case particles inside a name: "Seyyid al-Masri", "Abarca del Rio". */
