@@ -307,8 +307,8 @@ Test(compare_quotes, relative_clause_and_colon_before_the_quote)
 
 /* DUC 2006: "she" is the person last named, without the possessive that
  * named her ("Ms. Vickery's social world") or the capitalised word that
- * opened the sentence ("But Pippig"); "St." is a saint, not a title, and
- * a run of abbreviations ("N.J.") is a place. */
+ * opened the sentence ("But Pippig"); "St." is a saint, not a title, a
+ * run of abbreviations ("N.J.") is a place, and a quoted run a title. */
 Test(compare_quotes, pronoun_speaker_without_possessive_or_opener)
 {
     static const char *const texts[] = {
@@ -320,14 +320,19 @@ Test(compare_quotes, pronoun_speaker_without_possessive_or_opener)
         "Vermont offers that,'' she said.\n",
         "Mustafa Elnore, 40, of Linden, N.J., had pleaded guilty to lying to a grand jury in 1997.\n"
         "``If I had the opportunity to be in front of the grand jury, I would not make the same "
-        "mistake,'' he said in court Thursday.\n"};
+        "mistake,'' he said in court Thursday.\n",
+        "``The trailer felt like five seconds,'' said Harry Knowles, who founded a Web site for "
+        "movie fans. Over the Internet, Knowles seemed stricken with guilt about his early qualms "
+        "about the new ``Star Wars.''\n``I hate myself for every doubt I had,'' he said.\n"};
     fixture f;
-    load_texts(&f, texts, 4);
+    load_texts(&f, texts, 5);
     cr_assert_str_eq(speaker_of(&f, "My three or four"), "Ms. Vickery");
     cr_assert_str_eq(speaker_of(&f, "I wish I could run"), "Pippig");
     cr_assert(!strstr(speaker_of(&f, "No college in Vermont"), "Albans"));
     /* "N.J." is a place, not the person "he" refers to (DUC 2006) */
     cr_assert_str_eq(speaker_of(&f, "If I had the opportunity"), "Mustafa Elnore");
+    /* a title in quotation marks is not who "he" is (D0604D) */
+    cr_assert_str_eq(speaker_of(&f, "I hate myself"), "Harry Knowles");
     unload(&f);
 }
 

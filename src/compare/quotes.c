@@ -327,6 +327,24 @@ static const char *speaker_key(const qstate *q, uint32_t s, uint32_t t)
     return t > s ? norm(q, t - 1) : "";
 }
 
+/* Whether token i comes right after an opening quotation mark (``, " or
+ * a curly one), with at most a space between. */
+static int opens_quoted(const qstate *q, uint32_t i)
+{
+    uint32_t start = q->d->tok[i].start, from = i > 0 ? q->d->tok[i - 1].end : 0;
+    const char *t = q->text;
+    for (uint32_t k = start; k > from && start - k <= 4; k--) {
+        unsigned char ch = (unsigned char)t[k - 1];
+        if (ch == '`' || ch == '"')
+            return 1;
+        if (ch == 0x9C && k >= 3 && (unsigned char)t[k - 3] == 0xE2 && (unsigned char)t[k - 2] == 0x80)
+            return 1;
+        if (ch != ' ' && ch != 0x9C && ch != 0x80 && ch != 0xE2)
+            return 0;
+    }
+    return 0;
+}
+
 /* A person named in tokens [b, e): the last run of capitalised words that
  * is a name ("Dmitry Peskov", "Mr Putin"), titles and places removed. */
 static int last_person(const qstate *q, uint32_t b, uint32_t e, np *out)
@@ -364,6 +382,9 @@ static int last_person(const qstate *q, uint32_t b, uint32_t e, np *out)
         ok = ok && long_word;
         for (uint32_t k = s; k < j && ok && !honorific; k++)
             ok = !in_list(not_person, norm(q, k));
+        /* a run that opens inside quotation marks is a title: "the new
+         * ``Star Wars''" is not who "he" is */
+        ok = ok && !opens_quoted(q, i);
         if (ok) {
             out->s = out->key_s = s;
             out->t = out->key_t = j;
