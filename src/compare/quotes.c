@@ -327,22 +327,21 @@ static const char *speaker_key(const qstate *q, uint32_t s, uint32_t t)
     return t > s ? norm(q, t - 1) : "";
 }
 
+/* Curly quotation marks at byte i of t. */
+static int is_open_mark(const char *t, uint32_t i) { return !memcmp(t + i, "\xE2\x80\x9C", 3); }
+static int is_close_mark(const char *t, uint32_t i) { return !memcmp(t + i, "\xE2\x80\x9D", 3); }
+
 /* Whether token i comes right after an opening quotation mark (``, " or
  * a curly one), with at most a space between. */
 static int opens_quoted(const qstate *q, uint32_t i)
 {
-    uint32_t start = q->d->tok[i].start, from = i > 0 ? q->d->tok[i - 1].end : 0;
     const char *t = q->text;
-    for (uint32_t k = start; k > from && start - k <= 4; k--) {
-        unsigned char ch = (unsigned char)t[k - 1];
-        if (ch == '`' || ch == '"')
-            return 1;
-        if (ch == 0x9C && k >= 3 && (unsigned char)t[k - 3] == 0xE2 && (unsigned char)t[k - 2] == 0x80)
-            return 1;
-        if (ch != ' ' && ch != 0x9C && ch != 0x80 && ch != 0xE2)
-            return 0;
-    }
-    return 0;
+    uint32_t k = q->d->tok[i].start, from = i > 0 ? q->d->tok[i - 1].end : 0;
+    if (k > from && t[k - 1] == ' ')
+        k--;
+    if (k > from && (t[k - 1] == '`' || t[k - 1] == '"'))
+        return 1;
+    return k >= from + 3 && is_open_mark(t, k - 3);
 }
 
 /* A person named in tokens [b, e): the last run of capitalised words that
@@ -573,8 +572,6 @@ static int attribute(const qstate *q, const found *f, uint32_t at, const cmp_quo
     return x->speaker ? 0 : -1;
 }
 
-static int is_open_mark(const char *t, uint32_t i) { return !memcmp(t + i, "\xE2\x80\x9C", 3); }
-static int is_close_mark(const char *t, uint32_t i) { return !memcmp(t + i, "\xE2\x80\x9D", 3); }
 
 static void trim(const char *t, uint32_t *s, uint32_t *e)
 {

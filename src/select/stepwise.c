@@ -9,7 +9,8 @@
  * of them (STEP_CANDIDATES, stepwise.h) and one cosine per sentence.
  * Candidates are sought only among the STEP_POOL sentences with the highest
  * prior, so a long cluster costs little more per step than a short one;
- * before the first step, one pass over all its tokens numbers its bigrams.
+ * before the first step, one pass over the pool's tokens numbers their
+ * bigrams.
  */
 #include "select/stepwise.h"
 
