@@ -31,7 +31,7 @@ static const char usage_text[] =
     "  -f, --format FMT    text (default), json or html (one self-contained page)\n"
     "  -o, --output FILE   write to FILE instead of standard output\n"
     "      --jsonl         read JSON Lines clusters\n"
-    "      --strict        stop at the first bad cluster (default: report, skip)\n"
+    "      --strict        stop at the first bad article or cluster (default: report, skip)\n"
     "      --db FILE       with --story: a story database (precis ingest)\n"
     "      --story ID      compare the articles of story ID of --db (see precis stories)\n"
     "  -h, --help          show this help\n"
@@ -152,14 +152,16 @@ int cmd_compare(int argc, char **argv)
         rc = s.db      ? run_story_cluster(eng, s.db, s.story, out, write_chosen_report, &s)
              : s.jsonl ? run_jsonl_clusters(eng, optind < argc ? argv[optind] : "-", s.strict, out, "compare",
                                                    write_jsonl_report, NULL)
-                       : run_file_cluster(eng, argc - optind, argv + optind, out, write_chosen_report, &s);
+                       : run_file_cluster(eng, argc - optind, argv + optind, s.strict, out, write_chosen_report, &s);
         precis_engine_free(eng);
     }
     if (s.output) {
         /* A report with a line per cluster is worth keeping when some
-         * lines could not be used (each says so); otherwise FILE is only
+         * lines could not be used (each says so), and so is the report of
+         * the articles that could be used when another was left out (said
+         * on stderr): exit 1 with something written. Otherwise FILE is only
          * replaced by a whole report. */
-        int keep = rc == EXIT_OK || (s.jsonl && rc == EXIT_INPUT);
+        int keep = rc == EXIT_OK || (rc == EXIT_INPUT && (s.jsonl || ftell(out) > 0));
         /* A write that failed is said by out_file_close, which never puts
          * such a file in place (--jsonl stops there with exit 3). */
         keep |= ferror(out) != 0;

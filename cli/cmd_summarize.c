@@ -35,7 +35,7 @@ static const char usage_text[] =
     "  -f, --format FMT    text (default), json or md\n"
     "  -q, --query TEXT    prefer what this question or topic asks about\n"
     "      --jsonl         read JSON Lines clusters\n"
-    "      --strict        stop at the first bad cluster (default: report, skip)\n"
+    "      --strict        stop at the first bad article or cluster (default: report, skip)\n"
     "      --db FILE       with --story: a story database (precis ingest)\n"
     "      --story ID      summarize story ID of --db (see precis stories)\n"
     "      --list-methods  list the methods and exit\n"
@@ -199,7 +199,7 @@ int cmd_summarize(int argc, char **argv)
                                     write_jsonl_summary, &s);
         }
     } else {
-        rc = run_file_cluster(eng, argc - optind, argv + optind, stdout, write_chosen_summary, &s);
+        rc = run_file_cluster(eng, argc - optind, argv + optind, s.strict, stdout, write_chosen_summary, &s);
     }
     precis_engine_free(eng);
     return finish_stdout(rc);

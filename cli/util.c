@@ -282,25 +282,44 @@ char **operands_or_stdin(int *argc, char **argv)
     return stdin_arg;
 }
 
-precis_status cluster_add_inputs(precis_cluster *c, int argc, char **argv, precis_error *err)
+/* An input that failed with st: reported and counted in *skipped, and the
+ * run goes on (PRECIS_OK), unless the user asked to stop at the first bad
+ * input or the failure is not the input's (memory, a bug in precis). */
+static precis_status skip_or_stop(precis_status st, int strict, size_t *skipped, const precis_error *err)
+{
+    if (st == PRECIS_OK || strict || st == PRECIS_ERR_NOMEM || st == PRECIS_ERR_INTERNAL)
+        return st;
+    print_error(err);
+    ++*skipped;
+    return PRECIS_OK;
+}
+
+/* One operand: a file, or a directory's files in name order. */
+static precis_status add_operand(precis_cluster *c, const char *path, buf *text, int strict, size_t *skipped,
+                                 precis_error *err)
+{
+    if (!io_is_dir(path))
+        return skip_or_stop(add_file(c, path, text, err), strict, skipped, err);
+    char **paths;
+    size_t n;
+    precis_status st = io_list_dir(path, &paths, &n, err);
+    if (st != PRECIS_OK)
+        return skip_or_stop(st, strict, skipped, err);
+    for (size_t k = 0; k < n && st == PRECIS_OK; k++)
+        st = skip_or_stop(add_file(c, paths[k], text, err), strict, skipped, err);
+    io_free_paths(paths, n);
+    return st;
+}
+
+precis_status cluster_add_inputs(precis_cluster *c, int argc, char **argv, int strict, size_t *skipped,
+                                 precis_error *err)
 {
     argv = operands_or_stdin(&argc, argv);
     buf text = BUF_INIT;
     precis_status st = PRECIS_OK;
-    for (int i = 0; i < argc && st == PRECIS_OK; i++) {
-        if (!io_is_dir(argv[i])) {
-            st = add_file(c, argv[i], &text, err);
-            continue;
-        }
-        char **paths;
-        size_t n;
-        st = io_list_dir(argv[i], &paths, &n, err);
-        if (st != PRECIS_OK)
-            break;
-        for (size_t k = 0; k < n && st == PRECIS_OK; k++)
-            st = add_file(c, paths[k], &text, err);
-        io_free_paths(paths, n);
-    }
+    *skipped = 0;
+    for (int i = 0; i < argc && st == PRECIS_OK; i++)
+        st = add_operand(c, argv[i], &text, strict, skipped, err);
     buf_free(&text);
     return st;
 }
@@ -414,7 +433,8 @@ int run_jsonl_clusters(precis_engine *eng, const char *path, int strict, FILE *o
     return failed ? (st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : EXIT_INPUT) : EXIT_OK;
 }
 
-int run_file_cluster(precis_engine *eng, int argc, char **argv, FILE *out, cluster_writer write, void *ctx)
+int run_file_cluster(precis_engine *eng, int argc, char **argv, int strict, FILE *out, cluster_writer write,
+                     void *ctx)
 {
     precis_error err = {0};
     precis_cluster *c;
@@ -423,11 +443,26 @@ int run_file_cluster(precis_engine *eng, int argc, char **argv, FILE *out, clust
         print_error(&err);
         return exit_code_for(st);
     }
-    st = cluster_add_inputs(c, argc, argv, &err);
-    if (st == PRECIS_OK)
-        st = write(c, out, ctx, &err);
-    if (st != PRECIS_OK)
+    size_t skipped;
+    st = cluster_add_inputs(c, argc, argv, strict, &skipped, &err);
+    if (st != PRECIS_OK) {
         print_error(&err);
+    } else if (skipped && precis_cluster_articles(c) == 0) {
+        /* Each input's own error is already out; one of them alone needs
+         * no more words. */
+        if (skipped > 1)
+            fprintf(stderr, "precis: none of the %zu inputs could be used\n", skipped);
+        st = PRECIS_ERR_EMPTY;
+    } else {
+        if (skipped)
+            fprintf(stderr, "precis: %zu input%s left out, %zu article%s used\n", skipped, skipped == 1 ? "" : "s",
+                    precis_cluster_articles(c), precis_cluster_articles(c) == 1 ? "" : "s");
+        st = write(c, out, ctx, &err);
+        if (st != PRECIS_OK)
+            print_error(&err);
+        else if (skipped)
+            st = PRECIS_ERR_EMPTY; /* a brief, but not of everything asked for: exit 1 */
+    }
     precis_cluster_free(c);
     return exit_code_for(st);
 }

@@ -53,8 +53,13 @@ int out_file_close(out_file *o, int keep);
 /* Add the articles named on the command line to c: each FILE is an
  * article, a DIR its files in name order, "-" (or no argument at all)
  * standard input. A file that is an HTML page is reduced to its title and
- * story text first. Article ids are file names; errors name the path. */
-precis_status cluster_add_inputs(precis_cluster *c, int argc, char **argv, precis_error *err);
+ * story text first. Article ids are file names; errors name the path.
+ * An input that cannot be used (missing, empty, not UTF-8, ...) is
+ * reported on stderr, counted in *skipped and left out, so one bad
+ * download does not cost the brief of the rest; with strict, or when
+ * memory runs out, the first such error is returned (not printed). */
+precis_status cluster_add_inputs(precis_cluster *c, int argc, char **argv, int strict, size_t *skipped,
+                                 precis_error *err);
 
 /* What a --jsonl command does with each cluster: write its one output line
  * (with its newline) to out. */
@@ -93,8 +98,10 @@ void read_lines(const char *path, const line_handler *h);
 char **operands_or_stdin(int *argc, char **argv);
 
 /* The cluster of the articles named on the command line
- * (cluster_add_inputs), handed to write. Returns the exit code. */
-int run_file_cluster(precis_engine *eng, int argc, char **argv, FILE *out, cluster_writer write, void *ctx);
+ * (cluster_add_inputs), handed to write. Returns the exit code: 1 when an
+ * input was left out, even though the others' result was written. */
+int run_file_cluster(precis_engine *eng, int argc, char **argv, int strict, FILE *out, cluster_writer write,
+                     void *ctx);
 
 /* The cluster of story number story in the story database db (precis
  * ingest), opened read-only, handed to write. Returns the exit code. */

@@ -236,6 +236,17 @@ Test(cli_output, a_failed_run_leaves_the_old_output_file)
     kept = slurp(out, NULL);
     cr_expect(kept && strstr(kept, "<html") && !strstr(kept, "last week"), "the report was not replaced");
     free(kept);
+
+    /* An article left out (said, exit 1) still gives the report of the
+     * others, and that report is put in place. */
+    write_text(out, "last week's report\n");
+    st = run_raw(&err, "compare -f html -o %s %s %s/missing.txt", out, SEEDS, dir);
+    cr_expect_eq(st, 1, "%s", err);
+    cr_expect(err && strstr(err, "missing.txt") && strstr(err, "1 input left out, 5 articles used"), "%s", err);
+    free(err);
+    kept = slurp(out, NULL);
+    cr_expect(kept && strstr(kept, "<html") && !strstr(kept, "last week"), "the report of the rest was not kept");
+    free(kept);
     char ls[256];
     snprintf(ls, sizeof ls, "ls %s | grep -c tmp- >/dev/null", dir);
     cr_expect_neq(system(ls), 0, "a temporary file was left behind");

@@ -147,9 +147,54 @@ Test(cli_summarize, clusters_given_as_an_article_point_to_jsonl)
 Test(cli_summarize, empty_article_is_an_error)
 {
     write_file("empty.txt", "", 0);
-    run_result r = run("summarize ../examples/seeds/000_679d28d13e5d8f6f.txt %s/empty.txt", dir);
+    run_result r = run("summarize %s/empty.txt", dir);
     cr_assert_eq(r.status, 1);
     cr_assert(strstr(r.err, "empty.txt") && strstr(r.err, "empty file"), "stderr: %s", r.err);
+    cr_assert_eq(r.out_len, 0);
+    run_free(&r);
+}
+
+/* One bad download among the articles (an empty file, a Latin-1 page, a
+ * path that is gone) is said and left out; the brief of the others is
+ * still written, and exit 1 says that not everything was used. */
+Test(cli_summarize, an_unusable_article_is_left_out_of_the_brief)
+{
+    write_file("empty.txt", "", 0);
+    write_file("latin1.txt", "Chr\xe9tien said so.\n", 19);
+    run_result r = run("summarize ../examples/seeds/002_190641c456ae7d2f.txt %s/empty.txt %s/latin1.txt "
+                       "%s/gone.txt --words 40",
+                       dir, dir, dir);
+    cr_assert_eq(r.status, 1, "stderr: %s", r.err);
+    cr_assert(strstr(r.out, "Russian") != NULL, "stdout: %s", r.out);
+    cr_assert(strstr(r.err, "empty.txt: empty file"), "stderr: %s", r.err);
+    cr_assert(strstr(r.err, "latin1.txt:1: invalid UTF-8"), "stderr: %s", r.err);
+    cr_assert(strstr(r.err, "gone.txt") && strstr(r.err, "No such file"), "stderr: %s", r.err);
+    cr_assert(strstr(r.err, "precis: 3 inputs left out, 1 article used\n"), "stderr: %s", r.err);
+    run_free(&r);
+
+    /* A directory's files the same: the blank one out, the other in. */
+    write_file("good.txt", "The council met on Tuesday and voted to fund the parks.\n", 56);
+    write_file("blank.txt", "\n\n   \n", 6);
+    r = run("summarize --format json %s/good.txt %s/blank.txt", dir, dir);
+    cr_assert_eq(r.status, 1, "stderr: %s", r.err);
+    cr_assert(strstr(r.out, "The council met on Tuesday") != NULL, "stdout: %s", r.out);
+    cr_assert(strstr(r.err, "blank.txt") && strstr(r.err, "1 input left out, 1 article used"), "stderr: %s", r.err);
+    run_free(&r);
+
+    /* --strict stops at the first, with no brief. */
+    r = run("summarize --strict ../examples/seeds/002_190641c456ae7d2f.txt %s/empty.txt --words 40", dir);
+    cr_assert_eq(r.status, 1);
+    cr_assert_eq(r.out_len, 0, "stdout: %s", r.out);
+    cr_assert(strstr(r.err, "empty.txt: empty file") && !strstr(r.err, "left out"), "stderr: %s", r.err);
+    run_free(&r);
+
+    /* Nothing usable at all: every input named, then one line for all. */
+    r = run("summarize %s/empty.txt %s/latin1.txt", dir, dir);
+    cr_assert_eq(r.status, 1);
+    cr_assert_eq(r.out_len, 0, "stdout: %s", r.out);
+    cr_assert(strstr(r.err, "empty.txt") && strstr(r.err, "latin1.txt") &&
+                  strstr(r.err, "none of the 2 inputs could be used"),
+              "stderr: %s", r.err);
     run_free(&r);
 }
 
