@@ -336,6 +336,45 @@ Test(compare_quotes, pronoun_speaker_without_possessive_or_opener)
     unload(&f);
 }
 
+/* DUC 2006 (D0604D, D0623E, D0603C, D0614E, D0649D, D0650E, D0618I): who
+ * "he" or "she" is when places and bodies are named after the person: a
+ * run after "in", "at" or "near" is a place, and so is the run after its
+ * comma ("San Juan, Puerto Rico"), but not a person after a place that
+ * opens the sentence ("In Montreal, Dr. Elaine C. Jong"); a run after
+ * "the" is a body unless a possessive or a title says who ("the EPA's
+ * Steve Ireland"); a relative clause opening with "whose" or holding "as"
+ * leaves the name before it; "according to" names no one before it. */
+Test(compare_quotes, places_and_bodies_are_not_who_he_is)
+{
+    static const char *const texts[] = {
+        "Hiroshi Kobayashi was one of 30 fans who flew to Japan and sat in a cinema in Los "
+        "Angeles last month. ``It had a great visual impact,'' he said.\n",
+        "Ana Ruiz Torres was sitting in a small restaurant in San Juan, Puerto Rico. ``The waiter "
+        "lifted the sign off the wall,'' she says.\n",
+        "Vail Resorts has said it was an honest mistake. But the EPA's Steve Ireland rejected that "
+        "defense. ``If fill material is discharged without a permit, it is a violation,'' he said.\n",
+        "Luke Buckley explained the plot, a war involving the Trade Federation and the Republic. "
+        "``The movie's magic is still there,'' he said.\n",
+        "Putin, whose tough stance on the war in Chechnya has buoyed his popularity, said he will "
+        "not repeat the mistakes of the last war. The withdrawal was a mistake, he said, according "
+        "to the ITAR-Tass news agency. ``We have already left once,'' he said.\n",
+        "Carter, who first came to China as a submarine serviceman in the spring of 1949, said he "
+        "found remarkable changes. ``We got excited to observe elections in the villages,'' he "
+        "said.\n",
+        "In Montreal, Dr. Elaine C. Jong of the University of Washington presented a paper. ``The "
+        "pretravel clinic visit is an opportunity,'' she said.\n"};
+    fixture f;
+    load_texts(&f, texts, 7);
+    cr_assert_str_eq(speaker_of(&f, "It had a great visual impact"), "Hiroshi Kobayashi");
+    cr_assert_str_eq(speaker_of(&f, "The waiter lifted"), "Ana Ruiz Torres");
+    cr_assert_str_eq(speaker_of(&f, "If fill material"), "Steve Ireland");
+    cr_assert_str_eq(speaker_of(&f, "The movie's magic"), "Luke Buckley");
+    cr_assert_str_eq(speaker_of(&f, "We have already left once"), "Putin");
+    cr_assert_str_eq(speaker_of(&f, "We got excited"), "Carter");
+    cr_assert_str_eq(speaker_of(&f, "The pretravel clinic"), "Dr. Elaine C. Jong");
+    unload(&f);
+}
+
 /* Multi-News (val 16, 103): titles in quotation marks are not quotes. */
 Test(compare_quotes, titles_are_not_quotes)
 {

@@ -76,7 +76,8 @@ static const char *const titles[] = {
     "admiral", "adm", "sergeant", "sgt", "chairman", "chairwoman", "ceo", "professor", "prof",
     "deputy", "vice", "foreign", "defence", "defense", "interior", "us", "u", "s", "uk", "un",
     "former", "his", "her", "their", "the", "a", "an", "pope", "sir", "lord", "lady", "coach",
-    "attorney", "detective", "inspector", "officer", "agent", "host", "author", NULL};
+    "attorney", "detective", "inspector", "officer", "agent", "host", "author", "rev", "reverend",
+    "rabbi", "bishop", "cardinal", "archbishop", NULL};
 
 /* Capitalised words that make a run a place, body or date, not a person. */
 static const char *const not_person[] = {
@@ -182,6 +183,20 @@ static uint32_t clause_start(const qstate *q, uint32_t b, uint32_t e)
     return s;
 }
 
+/* The "who", "which" or "whose" right after a comma that opens a relative
+ * clause ending at t, with no other break in between; 0 if none. */
+static uint32_t relative_opening(const qstate *q, uint32_t b, uint32_t t)
+{
+    static const char *const relatives[] = {"who", "which", "whose", NULL};
+    for (uint32_t k = t - 1; k > b && t - k <= 2 * NP_MAX_TOKENS; k--) {
+        if (in_list(relatives, norm(q, k)) && comma_only(q, k - 1, k))
+            return k;
+        if (break_between(q, k - 1, k))
+            return 0;
+    }
+    return 0;
+}
+
 /* The speaker phrase ending just before token e (the verb), within [b, e). */
 static int np_before(const qstate *q, uint32_t b, uint32_t e, np *out)
 {
@@ -196,11 +211,12 @@ static int np_before(const qstate *q, uint32_t b, uint32_t e, np *out)
     out->key_t = t;
     if (appositive && s > b) {
         /* "Sergei Ivanov, Mr Putin's chief of staff, said": name, role;
-         * "Jim Courier, who won four Grand Slam titles, said": the name
-         * before the relative clause */
-        int relative = s > b + 1 && (!strcmp(norm(q, s - 1), "who") || !strcmp(norm(q, s - 1), "which")) &&
-                       comma_only(q, s - 2, s - 1);
-        uint32_t e2 = relative ? s - 1 : s;
+         * "Jim Courier, who won four Grand Slam titles, said" and "Carter,
+         * who first came to China as a submarine serviceman, said": the
+         * name before the relative clause */
+        uint32_t rel = relative_opening(q, b, t);
+        int relative = rel != 0;
+        uint32_t e2 = relative ? rel : s;
         uint32_t s2 = clause_start(q, b, e2);
         /* "corine remande, 49, who ...": an age, with the name before it */
         if (relative && e2 - s2 == 1 && q->d->tok[s2].kind == TOKEN_NUMBER && s2 > b &&
@@ -301,6 +317,17 @@ static int np_after(const qstate *q, uint32_t v, uint32_t limit, np *out)
     return 1;
 }
 
+/* The bytes of a possessive ending ("'s", "’s") at the end of b[0, len),
+ * or 0. */
+static size_t possessive_len(const char *b, size_t len)
+{
+    if (len > 2 && b[len - 2] == '\'' && (b[len - 1] == 's' || b[len - 1] == 'S'))
+        return 2;
+    if (len > 4 && !memcmp(b + len - 4, "\xE2\x80\x99s", 4))
+        return 4;
+    return 0;
+}
+
 /* The text of tokens [s, t). A possessive at its end goes: "she" read as
  * the person last named in "Ms. Vickery's social world" is Ms. Vickery. */
 static char *span_text(const qstate *q, uint32_t s, uint32_t t)
@@ -308,11 +335,7 @@ static char *span_text(const qstate *q, uint32_t s, uint32_t t)
     const cmp_doc *d = q->d;
     const char *b = q->text + d->tok[s].start;
     size_t len = d->tok[t - 1].end - d->tok[s].start;
-    if (len > 2 && (b[len - 2] == '\'' && (b[len - 1] == 's' || b[len - 1] == 'S')))
-        len -= 2;
-    else if (len > 4 && !memcmp(b + len - 4, "\xE2\x80\x99s", 4))
-        len -= 4;
-    return arena_strndup(q->a, b, len);
+    return arena_strndup(q->a, b, len - possessive_len(b, len));
 }
 
 /* The key that names a speaker: the last word of a trailing name, else
@@ -344,11 +367,59 @@ static int opens_quoted(const qstate *q, uint32_t i)
     return k >= from + 3 && is_open_mark(t, k - 3);
 }
 
+/* Lower-case words right before a capitalised run that make it a place,
+ * not a person: "a center in Los Angeles", "a motel near the Space
+ * Needle". "to", "from" and "of" are not among them: "spoke to John
+ * Smith", "a letter from John Smith", "the son of John Smith". */
+static const char *const place_before[] = {"in", "at", "near", "outside", "inside", "across",
+                                           "throughout", NULL};
+
+/* Prepositions that open a sentence before a name: "For Ellen Roseman,
+ * ...". */
+static const char *const opening_prepositions[] = {"for", "with", "from", "on", "by", "like", "unlike", "under",
+                                                   "despite", "without", "to", "of", "among", NULL};
+
+enum { NO_PLACE_CUE, AFTER_LOCATIVE, AFTER_THE };
+
+/* What says that the capitalised run [i, j) is a place or a body: a
+ * locative word before it, or a comma after a run taken for a place
+ * ("San Juan, Puerto Rico", place_end being where that run ended); or
+ * "the" before it or opening it, with no title to make it a person ("the
+ * Rev. Jesse Jackson"). */
+static int place_cue(const qstate *q, uint32_t b, uint32_t i, uint32_t j, uint32_t place_end)
+{
+    if (i > b && place_end == i && comma_only(q, i - 1, i))
+        return AFTER_LOCATIVE;
+    if (!strcmp(norm(q, i), "the"))
+        return i + 1 < j && !in_list(titles, norm(q, i + 1)) ? AFTER_THE : NO_PLACE_CUE;
+    if (i <= b)
+        return NO_PLACE_CUE;
+    const cmp_tok *before = &q->d->tok[i - 1];
+    if (before->sent != q->d->tok[i].sent || before->cap || break_between(q, i - 1, i) ||
+        in_list(titles, norm(q, i)))
+        return NO_PLACE_CUE;
+    if (!strcmp(before->norm, "the"))
+        return AFTER_THE;
+    return in_list(place_before, before->norm) ? AFTER_LOCATIVE : NO_PLACE_CUE;
+}
+
+/* The first token after the last possessive in [s, j - 1): "the EPA's
+ * Steve Ireland" names Steve Ireland. s when there is none. */
+static uint32_t after_possessive(const qstate *q, uint32_t s, uint32_t j)
+{
+    uint32_t owner = s;
+    for (uint32_t k = s; k + 1 < j; k++)
+        if (possessive_len(q->text + q->d->tok[k].start, q->d->tok[k].end - q->d->tok[k].start))
+            owner = k + 1;
+    return owner;
+}
+
 /* A person named in tokens [b, e): the last run of capitalised words that
  * is a name ("Dmitry Peskov", "Mr Putin"), titles and places removed. */
 static int last_person(const qstate *q, uint32_t b, uint32_t e, np *out)
 {
     int found = 0;
+    uint32_t place_end = 0; /* where the last run taken for a place ended */
     for (uint32_t i = b; i < e;) {
         if (!q->d->tok[i].cap) {
             i++;
@@ -359,8 +430,10 @@ static int last_person(const qstate *q, uint32_t b, uint32_t e, np *out)
                q->d->tok[j].sent == q->d->tok[i].sent)
             j++;
         uint32_t s = i;
-        /* a capitalised sentence opener is not part of the name: "But Pippig" */
-        while (s < j && (in_list(np_strip_head, norm(q, s)) || in_list(clause_words, norm(q, s))))
+        /* a capitalised sentence opener is not part of the name: "But
+         * Pippig", "For Ellen Roseman" */
+        while (s < j && (in_list(np_strip_head, norm(q, s)) || in_list(clause_words, norm(q, s)) ||
+                         in_list(opening_prepositions, norm(q, s)) || in_list(place_before, norm(q, s))))
             s++;
         int opened = s > i, honorific = 0;
         for (uint32_t k = s; k < j; k++)
@@ -371,6 +444,18 @@ static int last_person(const qstate *q, uint32_t b, uint32_t e, np *out)
         if (!honorific)
             while (s < j && (in_list(titles, norm(q, s)) || in_list(not_person, norm(q, s))))
                 s++;
+        /* "in Los Angeles", "the Trade Federation"; but "the EPA's Steve
+         * Ireland" is a person, after the possessive */
+        /* "In Montreal, Dr. Elaine C. Jong": a place opening the sentence
+         * is not followed by more of it */
+        int opens_on_place = s > i && in_list(place_before, norm(q, i));
+        int cue = opens_on_place ? AFTER_LOCATIVE : honorific ? NO_PLACE_CUE : place_cue(q, b, i, j, place_end);
+        uint32_t owner = after_possessive(q, s, j);
+        if (cue == AFTER_THE && owner > s && j - owner >= 2) {
+            s = owner;
+            cue = NO_PLACE_CUE;
+        }
+        place_end = cue == AFTER_LOCATIVE && !opens_on_place ? j : 0;
         /* one word is a name only after an opener ("So Boxhoorn"); a run
          * of initials and abbreviations ("of Linden, N.J.", "W. Va.") is a
          * place: a name has a word of three letters or more */
@@ -383,7 +468,7 @@ static int last_person(const qstate *q, uint32_t b, uint32_t e, np *out)
             ok = !in_list(not_person, norm(q, k));
         /* a run that opens inside quotation marks is a title: "the new
          * ``Star Wars''" is not who "he" is */
-        ok = ok && !opens_quoted(q, i);
+        ok = ok && !opens_quoted(q, i) && cue == NO_PLACE_CUE;
         if (ok) {
             out->s = out->key_s = s;
             out->t = out->key_t = j;
@@ -402,15 +487,26 @@ static uint32_t back_sentences(const qstate *q, uint32_t tok, uint32_t nsent)
     return q->d->sent_first[want - first];
 }
 
-/* The subject of the last "said" in the sentences before token at. */
+/* Whether a pronoun is among tokens [s, t): "It doesn't say", "The 1996
+ * withdrawal was a mistake, he said, according to ..." name no one. */
+static int holds_pronoun(const qstate *q, uint32_t s, uint32_t t)
+{
+    for (uint32_t k = s; k < t; k++)
+        if (in_list(pronouns, norm(q, k)))
+            return 1;
+    return 0;
+}
+
+/* The subject of the last "said" in the sentences before token at.
+ * "according" is passed over: its source comes after it. */
 static int last_sayer(const qstate *q, uint32_t at, np *out)
 {
     uint32_t b = back_sentences(q, at, LOOKBACK_SENTENCES);
     for (uint32_t v = at; v > b; v--) {
-        if (!in_list(speech_verbs, norm(q, v - 1)))
+        if (!in_list(speech_verbs, norm(q, v - 1)) || !strcmp(norm(q, v - 1), "according"))
             continue;
         uint32_t sb = q->d->sent_first[q->d->tok[v - 1].sent - q->c->articles[q->ai].first];
-        if (np_before(q, sb, v - 1, out) && !in_list(pronouns, norm(q, out->t - 1)))
+        if (np_before(q, sb, v - 1, out) && !holds_pronoun(q, out->s, out->t))
             return 1;
     }
     return 0;
