@@ -343,7 +343,8 @@ Test(compare_quotes, pronoun_speaker_without_possessive_or_opener)
  * opens the sentence ("In Montreal, Dr. Elaine C. Jong"); a run after
  * "the" is a body unless a possessive or a title says who ("the EPA's
  * Steve Ireland"); a relative clause opening with "whose" or holding "as"
- * leaves the name before it; "according to" names no one before it. */
+ * leaves the name before it; "according to" names no one before it; an
+ * acronym alone after an opener is a body ("If NATO"). */
 Test(compare_quotes, places_and_bodies_are_not_who_he_is)
 {
     static const char *const texts[] = {
@@ -362,9 +363,11 @@ Test(compare_quotes, places_and_bodies_are_not_who_he_is)
         "found remarkable changes. ``We got excited to observe elections in the villages,'' he "
         "said.\n",
         "In Montreal, Dr. Elaine C. Jong of the University of Washington presented a paper. ``The "
-        "pretravel clinic visit is an opportunity,'' she said.\n"};
+        "pretravel clinic visit is an opportunity,'' she said.\n",
+        "``If his back is to the wall, he might consider using chemical weapons,'' Tucker said. If "
+        "NATO ground forces are deployed, he added, ``they too should be prepared for attacks.''\n"};
     fixture f;
-    load_texts(&f, texts, 7);
+    load_texts(&f, texts, 8);
     cr_assert_str_eq(speaker_of(&f, "It had a great visual impact"), "Hiroshi Kobayashi");
     cr_assert_str_eq(speaker_of(&f, "The waiter lifted"), "Ana Ruiz Torres");
     cr_assert_str_eq(speaker_of(&f, "If fill material"), "Steve Ireland");
@@ -372,6 +375,8 @@ Test(compare_quotes, places_and_bodies_are_not_who_he_is)
     cr_assert_str_eq(speaker_of(&f, "We have already left once"), "Putin");
     cr_assert_str_eq(speaker_of(&f, "We got excited"), "Carter");
     cr_assert_str_eq(speaker_of(&f, "The pretravel clinic"), "Dr. Elaine C. Jong");
+    /* an acronym alone is a body: "If NATO" is not who "he" is (D0639C) */
+    cr_assert_str_eq(speaker_of(&f, "they too should be prepared"), "Tucker");
     unload(&f);
 }
 

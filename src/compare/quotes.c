@@ -414,6 +414,19 @@ static uint32_t after_possessive(const qstate *q, uint32_t s, uint32_t j)
     return owner;
 }
 
+/* Whether token i is written in capitals only ("NATO", "FBI"). */
+static int all_capitals(const qstate *q, uint32_t i)
+{
+    int letters = 0;
+    for (uint32_t k = q->d->tok[i].start; k < q->d->tok[i].end; k++) {
+        unsigned char ch = (unsigned char)q->text[k];
+        if (ch >= 'a' && ch <= 'z')
+            return 0;
+        letters += ch >= 'A' && ch <= 'Z';
+    }
+    return letters >= 2;
+}
+
 /* A person named in tokens [b, e): the last run of capitalised words that
  * is a name ("Dmitry Peskov", "Mr Putin"), titles and places removed. */
 static int last_person(const qstate *q, uint32_t b, uint32_t e, np *out)
@@ -456,10 +469,11 @@ static int last_person(const qstate *q, uint32_t b, uint32_t e, np *out)
             cue = NO_PLACE_CUE;
         }
         place_end = cue == AFTER_LOCATIVE && !opens_on_place ? j : 0;
-        /* one word is a name only after an opener ("So Boxhoorn"); a run
-         * of initials and abbreviations ("of Linden, N.J.", "W. Va.") is a
-         * place: a name has a word of three letters or more */
-        int ok = j - s >= 2 || (j - s == 1 && opened);
+        /* one word is a name only after an opener ("So Boxhoorn"), and not
+         * an acronym ("If NATO"); a run of initials and abbreviations ("of
+         * Linden, N.J.", "W. Va.") is a place: a name has a word of three
+         * letters or more */
+        int ok = j - s >= 2 || (j - s == 1 && opened && !all_capitals(q, s));
         int long_word = honorific;
         for (uint32_t k = s; k < j && !long_word; k++)
             long_word = q->d->tok[k].end - q->d->tok[k].start >= 3;
