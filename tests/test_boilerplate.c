@@ -85,3 +85,38 @@ Test(boilerplate, widget_sentences_are_never_chosen, .init = setup, .fini = tear
     }
     precis_cluster_free(c);
 }
+
+/* A page saved as nothing but a web archive's crawl notice and a video
+ * widget (six Multi-News validation clusters are only that): no method
+ * makes a brief of the notices; the cluster has no story text, said as
+ * such, and precis eval scores it as an empty summary. */
+Test(boilerplate, a_cluster_of_notices_has_no_story_text, .init = setup, .fini = teardown)
+{
+    const char *text = "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
+                       "Archive. Flowing in every day, these data are added to the Wayback Machine after an "
+                       "embargo period. Rating is available when the video has been rented.\n";
+    precis_cluster *c = one_article_cluster("notices", text);
+    const char *methods[] = {"default", "coverage", "lead", "sumbasic"};
+    for (size_t m = 0; m < sizeof methods / sizeof *methods; m++) {
+        precis_options o;
+        precis_options_init(&o);
+        o.method = methods[m];
+        precis_summary *s = NULL;
+        precis_error err;
+        cr_expect_eq(precis_summarize(c, &o, &s, &err), PRECIS_ERR_EMPTY, "%s made a brief", methods[m]);
+        cr_expect_null(s);
+        cr_expect(strstr(err.message, "no story text"), "%s: %s", methods[m], err.message);
+    }
+    precis_cluster_free(c);
+
+    /* one story sentence among the notices is enough for a brief */
+    c = one_article_cluster("notices", "The city council approved a new budget of 12 million dollars on "
+                                       "Tuesday after a long debate. Rating is available when the video "
+                                       "has been rented.\n");
+    precis_summary *s;
+    precis_error err;
+    cr_assert_eq(precis_summarize(c, NULL, &s, &err), PRECIS_OK, "%s", err.message);
+    cr_expect_eq(precis_summary_count(s), 1);
+    precis_summary_free(s);
+    precis_cluster_free(c);
+}

@@ -87,6 +87,27 @@ Test(cli_eval, bad_lines_are_reported_and_skipped)
     unlink(path);
 }
 
+/* A cluster of page notices only has no story text: every method scores
+ * an empty summary for it, and it stays in the average (exit 0). */
+Test(cli_eval, a_cluster_of_notices_scores_an_empty_summary)
+{
+    const char *path = "/tmp/precis-eval-notices.jsonl";
+    FILE *f = fopen(path, "w");
+    fputs("{\"id\":\"n\",\"docs\":[\"Starting in 1996, Alexa Internet has been donating their crawl data "
+          "to the Internet Archive. Flowing in every day, these data are added to the Wayback Machine after "
+          "an embargo period.\"],\"refs\":[\"Alexa Internet has been donating crawl data to the Internet "
+          "Archive since 1996.\"]}\n",
+          f);
+    fclose(f);
+    run_result r = run_precis("eval /tmp/precis-eval-notices.jsonl --words 50 --method lead,default");
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_assert_eq(column(r.out, "default", 1), 1);
+    cr_assert_eq(column(r.out, "default", 5), 0, "%s", r.out);
+    cr_assert_eq(column(r.out, "lead", 5), 0, "%s", r.out);
+    run_free(&r);
+    unlink(path);
+}
+
 Test(cli_eval, usage_errors)
 {
     run_result r = run_precis("eval");

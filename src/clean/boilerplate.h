@@ -10,9 +10,10 @@
  * which a story sentence does not: data/boilerplate.tsv.zst lists every
  * sentence found in at least 20 of the Multi-News training clusters
  * (tools/build_boilerplate.c, `make boilerplate`), and a sentence on that
- * list is not summary material: selection passes it over like a fragment,
- * and takes it only from a cluster that has nothing else (select_greedy's
- * last resort). The count runs over every training cluster, the 1 in 15
+ * list is not summary material: selection passes it over, even in
+ * select_greedy's last resort for clusters of short lines, and a cluster
+ * of nothing but such notices has no story text (cluster_is_only_notices,
+ * select/select.h). The count runs over every training cluster, the 1 in 15
  * that train_scorer holds out included; the list is 114 generic notices,
  * none about a story, so no held-out story leaks through it.
  */

@@ -99,6 +99,12 @@ static precis_status summarize_with(runner *ru, size_t row, precis_cluster *c, c
     o.max_words = ru->cfg->summary_words ? ru->cfg->summary_words : ru->cfg->words;
     precis_summary *s;
     precis_status st = precis_summarize(c, &o, &s, err);
+    if (st == PRECIS_ERR_EMPTY) {
+        /* No story text (page notices only): scored as an empty summary,
+         * like a cluster of empty articles, so it stays in the average. */
+        *text = strdup("");
+        return *text ? PRECIS_OK : error_set(err, PRECIS_ERR_NOMEM, NULL, 0, "out of memory");
+    }
     if (st != PRECIS_OK)
         return st;
     size_t len;

@@ -46,6 +46,19 @@ int sentence_is_selectable(const sentence *s)
     return !sentence_is_fragment(s) && !(s->flags & SENT_QUESTION);
 }
 
+int cluster_is_only_notices(const precis_cluster *c)
+{
+    int notices = 0;
+    for (size_t i = 0; i < c->nsents; i++) {
+        const sentence *s = &c->sents[i];
+        if (s->flags & SENT_BOILERPLATE)
+            notices = 1;
+        else if (s->words >= MIN_WORDS)
+            return 0;
+    }
+    return notices;
+}
+
 static int is_redundant(const represent *r, const uint32_t *chosen, size_t n, uint32_t i)
 {
     for (size_t k = 0; k < n; k++) {
@@ -95,6 +108,10 @@ static size_t pass(const precis_cluster *c, const represent *r, const method *m,
         uint32_t i = order[k].index;
         const sentence *s = &c->sents[i];
         if (m->skip_fragments && !allow_fragments && !sentence_is_selectable(s))
+            continue;
+        /* a page notice is never summary material, not even as the last
+         * resort of a cluster of short lines */
+        if (s->flags & SENT_BOILERPLATE)
             continue;
         if (m->avoid_redundancy ? is_redundant(r, chosen, n, i) : 0)
             continue;

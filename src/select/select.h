@@ -42,6 +42,12 @@ uint32_t article_lead(const precis_cluster *c, size_t d);
  * concept-coverage methods liked them for their few, short words. */
 int sentence_is_selectable(const sentence *s);
 
+/* 1 if c holds page notices (the boilerplate list) and, besides them,
+ * nothing longer than a fragment ("Learn more"): a web archive's crawl
+ * notice or a login wall saved in place of the story. Such a cluster has
+ * no story text to summarize. */
+int cluster_is_only_notices(const precis_cluster *c);
+
 /* 1 if sentence i is among chosen[0..n). */
 int is_chosen(const uint32_t *chosen, size_t n, size_t i);
 

@@ -75,6 +75,9 @@ precis_status precis_summarize(precis_cluster *c, const precis_options *opts, pr
         return error_set(err, PRECIS_ERR_USAGE, NULL, 0, "unknown method '%s'", opts->method);
     if (c->nsents == 0)
         return error_set(err, PRECIS_ERR_EMPTY, c->id, 0, "cluster has no articles with text");
+    if (cluster_is_only_notices(c))
+        return error_set(err, PRECIS_ERR_EMPTY, c->id, 0,
+                         "no story text: only page notices (a web archive's, a login wall's)");
 
     precis_summary *sum = calloc(1, sizeof *sum);
     if (!sum)
