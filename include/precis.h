@@ -157,7 +157,8 @@ typedef struct precis_summary_sentence {
 /* Summarize a cluster under the budget in opts (NULL = defaults). The
  * summary never exceeds max_words or max_bytes, so it holds no sentence at
  * all when every sentence is longer than the budget (precis summarize
- * reports that as an error). */
+ * reports that as an error). A cluster with no story text, only page
+ * notices such as a web archive's crawl notice, is PRECIS_ERR_EMPTY. */
 precis_status precis_summarize(precis_cluster *cluster, const precis_options *opts,
                                precis_summary **out, precis_error *err);
 

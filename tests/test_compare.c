@@ -764,6 +764,28 @@ Test(compare_html, seeds_page_has_every_section)
     free(html);
 }
 
+/* Two saved pages that are only a web archive's crawl notice: the page
+ * still shows the articles, and says why it has no summary. */
+Test(compare_html, notices_only_page_says_there_is_no_summary)
+{
+    static const char *const texts[] = {
+        "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive. "
+        "Flowing in every day, these data are added to the Wayback Machine after an embargo period.\n",
+        "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive. "
+        "Learn more\n"};
+    fixture f;
+    load_texts(&f, texts, 2);
+    char *out;
+    size_t len;
+    precis_error err = {0};
+    cr_assert_eq(precis_compare(f.c, PRECIS_COMPARE_HTML, &out, &len, &err), PRECIS_OK, "%s", err.message);
+    cr_assert(strstr(out, "id=\"sources\""));
+    cr_assert(strstr(out, "No summary: the articles hold no story text"));
+    cr_assert(strstr(out, "Wayback Machine"), "the article text is still shown");
+    free(out);
+    unload(&f);
+}
+
 Test(compare_json, is_valid_json_with_matrix)
 {
     char *json = compare_dir(SEEDS, PRECIS_COMPARE_JSON);

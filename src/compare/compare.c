@@ -33,8 +33,10 @@ precis_status cmp_report_build(precis_cluster *c, int with_summary, cmp_report *
         cmp_quotes_merge(c, r->docs, r->quotes, r->nquotes, &r->mem, &r->qgroups, &r->nqgroups) != 0)
         return nomem(err);
     if (with_summary) {
+        /* a cluster of page notices has no summary; its page still shows
+         * the rest */
         precis_status st = precis_summarize(c, NULL, &r->summary, err);
-        if (st != PRECIS_OK)
+        if (st != PRECIS_OK && st != PRECIS_ERR_EMPTY)
             return st;
     }
     return PRECIS_OK;

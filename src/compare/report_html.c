@@ -188,7 +188,11 @@ static int put_summary(buf *b, const cmp_report *r)
             rc |= src_link(b, (uint32_t)s->places[k].article, (uint32_t)s->places[k].start);
         rc |= buf_puts(b, "</li>\n");
     }
-    return rc | buf_puts(b, "</ol></section>\n");
+    rc |= buf_puts(b, "</ol>");
+    if (!r->summary)
+        rc |= buf_puts(b, "\n<p class=\"muted\">No summary: the articles hold no story text, only page notices "
+                          "(a web archive's, a login wall's).</p>\n");
+    return rc | buf_puts(b, "</section>\n");
 }
 
 static int put_overlap(buf *b, const cmp_report *r)
