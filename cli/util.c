@@ -254,7 +254,11 @@ static precis_status check_not_clusters(const char *path, const buf *text, preci
     return PRECIS_OK;
 }
 
-static precis_status add_file(precis_cluster *c, const char *path, buf *text, precis_error *err)
+/* Add the article in file path. *cluster_full is set when the cluster's
+ * own limits (articles, bytes, sentences) refused it: not the article's
+ * fault, and no later article would fit either. */
+static precis_status add_file(precis_cluster *c, const char *path, buf *text, int *cluster_full,
+                              precis_error *err)
 {
     precis_status st = io_read_file(path, text, err);
     if (st != PRECIS_OK)
@@ -269,6 +273,8 @@ static precis_status add_file(precis_cluster *c, const char *path, buf *text, pr
     st = precis_cluster_add(c, name ? name + 1 : path, text->data, text->len, err);
     if (st != PRECIS_OK)
         error_locate(err, path, 0);
+    if (st == PRECIS_ERR_TOO_LARGE && text->len <= PRECIS_MAX_ARTICLE_BYTES)
+        *cluster_full = 1;
     return st;
 }
 
@@ -282,31 +288,40 @@ char **operands_or_stdin(int *argc, char **argv)
     return stdin_arg;
 }
 
-/* An input that failed with st: reported and counted in *skipped, and the
+/* Reading the operands: what the user asked, and what was left out. */
+typedef struct input_run {
+    int strict;       /* stop at the first input that cannot be used */
+    int cluster_full; /* the cluster's limits were reached: stop */
+    size_t skipped;
+    buf text;
+} input_run;
+
+/* An input that failed with st: reported and counted as skipped, and the
  * run goes on (PRECIS_OK), unless the user asked to stop at the first bad
- * input or the failure is not the input's (memory, a bug in precis). */
-static precis_status skip_or_stop(precis_status st, int strict, size_t *skipped, const precis_error *err)
+ * input or the failure is not the input's (memory, a bug in precis, the
+ * cluster's own limits). */
+static precis_status skip_or_stop(precis_status st, input_run *run, const precis_error *err)
 {
-    if (st == PRECIS_OK || strict || st == PRECIS_ERR_NOMEM || st == PRECIS_ERR_INTERNAL)
+    if (st == PRECIS_OK || run->strict || run->cluster_full || st == PRECIS_ERR_NOMEM ||
+        st == PRECIS_ERR_INTERNAL)
         return st;
     print_error(err);
-    ++*skipped;
+    run->skipped++;
     return PRECIS_OK;
 }
 
 /* One operand: a file, or a directory's files in name order. */
-static precis_status add_operand(precis_cluster *c, const char *path, buf *text, int strict, size_t *skipped,
-                                 precis_error *err)
+static precis_status add_operand(precis_cluster *c, const char *path, input_run *run, precis_error *err)
 {
     if (!io_is_dir(path))
-        return skip_or_stop(add_file(c, path, text, err), strict, skipped, err);
+        return skip_or_stop(add_file(c, path, &run->text, &run->cluster_full, err), run, err);
     char **paths;
     size_t n;
     precis_status st = io_list_dir(path, &paths, &n, err);
     if (st != PRECIS_OK)
-        return skip_or_stop(st, strict, skipped, err);
+        return skip_or_stop(st, run, err);
     for (size_t k = 0; k < n && st == PRECIS_OK; k++)
-        st = skip_or_stop(add_file(c, paths[k], text, err), strict, skipped, err);
+        st = skip_or_stop(add_file(c, paths[k], &run->text, &run->cluster_full, err), run, err);
     io_free_paths(paths, n);
     return st;
 }
@@ -315,12 +330,12 @@ precis_status cluster_add_inputs(precis_cluster *c, int argc, char **argv, int s
                                  precis_error *err)
 {
     argv = operands_or_stdin(&argc, argv);
-    buf text = BUF_INIT;
+    input_run run = {strict, 0, 0, BUF_INIT};
     precis_status st = PRECIS_OK;
-    *skipped = 0;
     for (int i = 0; i < argc && st == PRECIS_OK; i++)
-        st = add_operand(c, argv[i], &text, strict, skipped, err);
-    buf_free(&text);
+        st = add_operand(c, argv[i], &run, err);
+    buf_free(&run.text);
+    *skipped = run.skipped;
     return st;
 }
 
