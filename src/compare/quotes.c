@@ -458,9 +458,9 @@ static int last_person(const qstate *q, uint32_t b, uint32_t e, np *out)
             while (s < j && (in_list(titles, norm(q, s)) || in_list(not_person, norm(q, s))))
                 s++;
         /* "in Los Angeles", "the Trade Federation"; but "the EPA's Steve
-         * Ireland" is a person, after the possessive */
-        /* "In Montreal, Dr. Elaine C. Jong": a place opening the sentence
-         * is not followed by more of it */
+         * Ireland" is a person, after the possessive, and in "In Montreal,
+         * Dr. Elaine C. Jong" the place opening the sentence does not go
+         * on past its comma */
         int opens_on_place = s > i && in_list(place_before, norm(q, i));
         int cue = opens_on_place ? AFTER_LOCATIVE : honorific ? NO_PLACE_CUE : place_cue(q, b, i, j, place_end);
         uint32_t owner = after_possessive(q, s, j);
