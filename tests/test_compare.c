@@ -254,10 +254,10 @@ Test(compare_quotes, lower_case_speakers)
     unload(&f);
 }
 
-/* DUC 2006 (D0619A, D0610A, D0614E): a role in lower case between a
- * capitalised modifier and the name ("said GOP consultant Mike Madrid")
- * belongs to the speaker; a preposition, a date or a verb ("following",
- * "citing") after the name does not. */
+/* DUC 2006 (D0619A, D0610A, D0614E, D0613D): a role in lower case between
+ * a capitalised modifier and the name ("said GOP consultant Mike Madrid",
+ * "said Gen-X expert Mitchell") belongs to the speaker; a preposition, a
+ * date or a verb ("following", "citing") after the name does not. */
 Test(compare_quotes, role_words_between_modifier_and_name)
 {
     static const char *const texts[] = {
@@ -271,15 +271,21 @@ Test(compare_quotes, role_words_between_modifier_and_name)
         "with CNN on Sunday.\n",
         "The talks went on. \"We will not accept any of these terms at all,\" said Jones "
         "following Putin's speech. \"This is the worst day for the company in years,\" said Brown "
-        "citing CNN reports.\n"};
+        "citing CNN reports.\n",
+        "Turnout fell. ``Younger people aren't going to vote because of that,'' said Gen-X expert "
+        "Mitchell. ``We stood there for hours in the rain,'' said Smith outside Parliament.\n"};
     fixture f;
-    load_texts(&f, texts, 5);
+    load_texts(&f, texts, 6);
     cr_assert_str_eq(speaker_of(&f, "What you are seeing"), "GOP consultant Mike Madrid");
     cr_assert_str_eq(speaker_of(&f, "Still, this ruling"), "Lynn superintendent James Mazareas");
     cr_assert_str_eq(speaker_of(&f, "We need a clear question"), "Prime Minister Jean Chretien");
     cr_assert_str_eq(speaker_of(&f, "We are going to keep"), "Smith");
     cr_assert_str_eq(speaker_of(&f, "We will not accept"), "Jones");
     cr_assert_str_eq(speaker_of(&f, "This is the worst day"), "Brown");
+    /* one word after a job's name is a surname (D0613D); after a
+     * preposition it is a place */
+    cr_assert_str_eq(speaker_of(&f, "Younger people aren't"), "Gen-X expert Mitchell");
+    cr_assert_str_eq(speaker_of(&f, "We stood there for hours"), "Smith");
     unload(&f);
 }
 

@@ -251,6 +251,15 @@ static int np_before(const qstate *q, uint32_t b, uint32_t e, np *out)
  * not such a role ("said Madrid in an interview with CNN" stops at "in"). */
 #define ROLE_MAX_WORDS 3
 
+/* Lower-case nouns that name a job, after which one capitalised word is a
+ * surname ("Gen-X expert Mitchell", "Pentagon spokesman Kirby"). */
+static const char *const role_nouns[] = {"expert", "analyst", "consultant", "spokesperson", "official",
+                                         "lawyer", "economist", "historian", "researcher", "scientist",
+                                         "strategist", "pollster", "editor", "writer", "commentator", "adviser",
+                                         "advisor", "executive", "manager", "founder", "activist", "leader",
+                                         "critic", "columnist", "reporter", "correspondent", "psychologist",
+                                         "sociologist", "demographer", "physician", "doctor", "teacher", NULL};
+
 /* Lower-case particles inside a name: "Seyyid al-Masri", "Abarca del Rio". */
 static const char *const name_particles[] = {"al", "el", "de", "del", "della", "da", "di", "du", "van",
                                              "von", "der", "den", "bin", "ibn", "le", "la", "dos", NULL};
@@ -281,8 +290,10 @@ static uint32_t role_then_name(const qstate *q, uint32_t t, uint32_t limit)
         return 0;
     /* After a role comes a full name, two capitalised words ("consultant
      * Mike Madrid"): one alone is as likely a place or a body ("Smith
-     * outside Parliament"). */
-    if (!particles && (u + 1 >= limit || !tok[u + 1].cap || break_between(q, u, u + 1)))
+     * outside Parliament"), unless the role is a noun that names a job
+     * ("Gen-X expert Mitchell"). */
+    int full_name = u + 1 < limit && tok[u + 1].cap && !break_between(q, u, u + 1);
+    if (!particles && !full_name && !in_list(role_nouns, norm(q, u - 1)) && !in_list(titles, norm(q, u - 1)))
         return 0;
     return u;
 }
