@@ -371,9 +371,19 @@ Test(compare_quotes, places_and_bodies_are_not_who_he_is)
         "In Montreal, Dr. Elaine C. Jong of the University of Washington presented a paper. ``The "
         "pretravel clinic visit is an opportunity,'' she said.\n",
         "``If his back is to the wall, he might consider using chemical weapons,'' Tucker said. If "
-        "NATO ground forces are deployed, he added, ``they too should be prepared for attacks.''\n"};
+        "NATO ground forces are deployed, he added, ``they too should be prepared for attacks.''\n",
+        "After a rally in Des Moines, Mike Pence praised the farmers. ``We will win this state,'' he "
+        "said.\n",
+        "Speaking in London, Prime Minister Theresa May defended the deal. ``This is the best deal for "
+        "Britain,'' she said.\n",
+        "In Paris, the French President Emmanuel Macron met the leaders. ``Europe must stand together "
+        "on this,'' he said.\n",
+        "The band of writers drafted the alternate standards, said Kailer, one of the writers. Johnson's "
+        "motivation was good science, he said. ``Celtie is not at all alone,'' he said.\n",
+        "Burns, who quit as a consultant, said Cole is brilliant. ``He wants to do too much too fast,'' "
+        "he added.\n"};
     fixture f;
-    load_texts(&f, texts, 8);
+    load_texts(&f, texts, 13);
     cr_assert_str_eq(speaker_of(&f, "It had a great visual impact"), "Hiroshi Kobayashi");
     cr_assert_str_eq(speaker_of(&f, "The waiter lifted"), "Ana Ruiz Torres");
     cr_assert_str_eq(speaker_of(&f, "If fill material"), "Steve Ireland");
@@ -383,6 +393,15 @@ Test(compare_quotes, places_and_bodies_are_not_who_he_is)
     cr_assert_str_eq(speaker_of(&f, "The pretravel clinic"), "Dr. Elaine C. Jong");
     /* an acronym alone is a body: "If NATO" is not who "he" is (D0639C) */
     cr_assert_str_eq(speaker_of(&f, "they too should be prepared"), "Tucker");
+    /* a place's comma is not continued by the sentence's subject, and a
+     * title makes a person of a run after "in ..., " or "the" (a review) */
+    cr_assert_str_eq(speaker_of(&f, "We will win this state"), "Mike Pence");
+    cr_assert_str_eq(speaker_of(&f, "This is the best deal"), "Theresa May");
+    cr_assert_str_eq(speaker_of(&f, "Europe must stand together"), "Emmanuel Macron");
+    /* an inverted attribution set off by commas names the speaker after
+     * the verb (D0615F); "said Cole is brilliant" is about Cole (D0611B) */
+    cr_assert_str_eq(speaker_of(&f, "Celtie is not at all alone"), "Kailer");
+    cr_assert(!strstr(speaker_of(&f, "He wants to do too much"), "Cole"));
     unload(&f);
 }
 

@@ -380,7 +380,8 @@ static int opens_quoted(const qstate *q, uint32_t i)
 
 /* Lower-case words right before a capitalised run that make it a place,
  * not a person: "a center in Los Angeles", "a motel near the Space
- * Needle". "to", "from" and "of" are not among them: "spoke to John
+ * Needle". "on", "to", "from" and "of" are not among them ("called on
+ * Obama to resign"): "spoke to John
  * Smith", "a letter from John Smith", "the son of John Smith". */
 static const char *const place_before[] = {"in", "at", "near", "outside", "inside", "across",
                                            "throughout", NULL};
@@ -392,22 +393,38 @@ static const char *const opening_prepositions[] = {"for", "with", "from", "on", 
 
 enum { NO_PLACE_CUE, AFTER_LOCATIVE, AFTER_THE };
 
-/* What says that the capitalised run [i, j) is a place or a body: a
- * locative word before it, or a comma after a run taken for a place
- * ("San Juan, Puerto Rico", place_end being where that run ended); or
- * "the" before it or opening it, with no title to make it a person ("the
- * Rev. Jesse Jackson"). */
-static int place_cue(const qstate *q, uint32_t b, uint32_t i, uint32_t j, uint32_t place_end)
+/* Whether a title is among the words of run [i, j), determiners aside:
+ * "the French President Emmanuel Macron" is a person. */
+static int run_has_title(const qstate *q, uint32_t i, uint32_t j)
 {
+    static const char *const determiners[] = {"the", "a", "an", "his", "her", "their", NULL};
+    for (uint32_t k = i; k < j; k++)
+        if (in_list(titles, norm(q, k)) && !in_list(determiners, norm(q, k)))
+            return 1;
+    return 0;
+}
+
+/* What says that the capitalised run [i, j) (ending before e at the
+ * latest) is a place or a body, not a person. A locative word before it;
+ * or a comma after a run taken for a place (place_end being where that run
+ * ended), when the run ends the phrase too: "in San Juan, Puerto Rico,"
+ * but not "in Des Moines, Mike Pence praised". Or "the" before it or
+ * opening it. Never when a title is among its words ("the Rev. Jesse
+ * Jackson", "in London, Prime Minister Theresa May"). */
+static int place_cue(const qstate *q, uint32_t b, uint32_t i, uint32_t j, uint32_t e, uint32_t place_end)
+{
+    if (run_has_title(q, i, j))
+        return NO_PLACE_CUE;
     if (i > b && place_end == i && comma_only(q, i - 1, i))
-        return AFTER_LOCATIVE;
+        return j >= e || break_between(q, j - 1, j) || q->d->tok[j].sent != q->d->tok[j - 1].sent
+                   ? AFTER_LOCATIVE
+                   : NO_PLACE_CUE;
     if (!strcmp(norm(q, i), "the"))
-        return i + 1 < j && !in_list(titles, norm(q, i + 1)) ? AFTER_THE : NO_PLACE_CUE;
+        return i + 1 < j ? AFTER_THE : NO_PLACE_CUE;
     if (i <= b)
         return NO_PLACE_CUE;
     const cmp_tok *before = &q->d->tok[i - 1];
-    if (before->sent != q->d->tok[i].sent || before->cap || break_between(q, i - 1, i) ||
-        in_list(titles, norm(q, i)))
+    if (before->sent != q->d->tok[i].sent || before->cap || break_between(q, i - 1, i))
         return NO_PLACE_CUE;
     if (!strcmp(before->norm, "the"))
         return AFTER_THE;
@@ -455,7 +472,8 @@ static int last_person(const qstate *q, uint32_t b, uint32_t e, np *out)
             j++;
         uint32_t s = i;
         /* a capitalised sentence opener is not part of the name: "But
-         * Pippig", "For Ellen Roseman" */
+         * Pippig", "For Ellen Roseman"; and one word after it is a name
+         * ("So Boxhoorn", "For Turner", though also "Under Iowa") */
         while (s < j && (in_list(np_strip_head, norm(q, s)) || in_list(clause_words, norm(q, s)) ||
                          in_list(opening_prepositions, norm(q, s)) || in_list(place_before, norm(q, s))))
             s++;
@@ -473,7 +491,7 @@ static int last_person(const qstate *q, uint32_t b, uint32_t e, np *out)
          * Dr. Elaine C. Jong" the place opening the sentence does not go
          * on past its comma */
         int opens_on_place = s > i && in_list(place_before, norm(q, i));
-        int cue = opens_on_place ? AFTER_LOCATIVE : honorific ? NO_PLACE_CUE : place_cue(q, b, i, j, place_end);
+        int cue = opens_on_place ? AFTER_LOCATIVE : honorific ? NO_PLACE_CUE : place_cue(q, b, i, j, e, place_end);
         uint32_t owner = after_possessive(q, s, j);
         if (cue == AFTER_THE && owner > s && j - owner >= 2) {
             s = owner;
@@ -522,6 +540,24 @@ static int holds_pronoun(const qstate *q, uint32_t s, uint32_t t)
     return 0;
 }
 
+/* The speaker named after a verb of speech in an inverted attribution,
+ * set off by commas: "..., but that may be tough, said Scott, because
+ * ...". Not "Burns, who quit, said Cole is brilliant" (Cole is what was
+ * said about), nor "..., said Thursday". */
+static int inverted_sayer(const qstate *q, uint32_t verb, np *out)
+{
+    uint32_t sent = q->d->tok[verb].sent, limit = verb + 1;
+    while (limit < q->d->ntok && q->d->tok[limit].sent == sent)
+        limit++;
+    if (verb == 0 || limit == verb + 1 || !comma_only(q, verb - 1, verb) || !q->d->tok[verb + 1].cap ||
+        break_between(q, verb, verb + 1) || in_list(not_person, norm(q, verb + 1)) ||
+        !strcmp(norm(q, verb + 1), "i"))
+        return 0;
+    if (!np_after(q, verb, limit, out) || holds_pronoun(q, out->s, out->t))
+        return 0;
+    return out->t == limit || break_between(q, out->t - 1, out->t);
+}
+
 /* The subject of the last "said" in the sentences before token at.
  * "according" is passed over: its source comes after it. */
 static int last_sayer(const qstate *q, uint32_t at, np *out)
@@ -530,8 +566,11 @@ static int last_sayer(const qstate *q, uint32_t at, np *out)
     for (uint32_t v = at; v > b; v--) {
         if (!in_list(speech_verbs, norm(q, v - 1)) || !strcmp(norm(q, v - 1), "according"))
             continue;
-        uint32_t sb = q->d->sent_first[q->d->tok[v - 1].sent - q->c->articles[q->ai].first];
-        if (np_before(q, sb, v - 1, out) && !holds_pronoun(q, out->s, out->t))
+        uint32_t verb = v - 1, sent = q->d->tok[verb].sent;
+        uint32_t sb = q->d->sent_first[sent - q->c->articles[q->ai].first];
+        if (inverted_sayer(q, verb, out))
+            return 1;
+        if (np_before(q, sb, verb, out) && !holds_pronoun(q, out->s, out->t))
             return 1;
     }
     return 0;
