@@ -37,7 +37,8 @@ static const char usage_text[] =
     "  -h, --help          show this help\n"
     "\n"
     "Exit status: 0 ok, 1 bad input, 2 usage, 3 internal error or the output could\n"
-    "not be written. An -o FILE is replaced only by a complete report.\n";
+    "not be written. An -o FILE is replaced only by a complete report: of every\n"
+    "article, or with exit 1 of the articles left after the unusable ones.\n";
 
 typedef struct settings {
     precis_compare_format format;

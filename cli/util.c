@@ -255,8 +255,8 @@ static precis_status check_not_clusters(const char *path, const buf *text, preci
 }
 
 /* Add the article in file path. *cluster_full is set when the cluster's
- * own limits (articles, bytes, sentences) refused it: not the article's
- * fault, and no later article would fit either. */
+ * own limits (articles, bytes, sentences) refused it: the run then stops,
+ * rather than make a brief of whichever part of the input came first. */
 static precis_status add_file(precis_cluster *c, const char *path, buf *text, int *cluster_full,
                               precis_error *err)
 {
@@ -463,20 +463,22 @@ int run_file_cluster(precis_engine *eng, int argc, char **argv, int strict, FILE
     if (st != PRECIS_OK) {
         print_error(&err);
     } else if (skipped && precis_cluster_articles(c) == 0) {
-        /* Each input's own error is already out; one of them alone needs
+        /* Each file's own error is already out; one of them alone needs
          * no more words. */
         if (skipped > 1)
-            fprintf(stderr, "precis: none of the %zu inputs could be used\n", skipped);
+            fprintf(stderr, "precis: none of the %zu files could be used\n", skipped);
         st = PRECIS_ERR_EMPTY;
     } else {
-        if (skipped)
-            fprintf(stderr, "precis: %zu input%s left out, %zu article%s used\n", skipped, skipped == 1 ? "" : "s",
-                    precis_cluster_articles(c), precis_cluster_articles(c) == 1 ? "" : "s");
         st = write(c, out, ctx, &err);
-        if (st != PRECIS_OK)
+        if (st != PRECIS_OK) {
             print_error(&err);
-        else if (skipped)
-            st = PRECIS_ERR_EMPTY; /* a brief, but not of everything asked for: exit 1 */
+        } else if (skipped) {
+            /* a brief, but not of everything asked for: said last, exit 1 */
+            fflush(out);
+            fprintf(stderr, "precis: %zu file%s left out, %zu article%s used\n", skipped, skipped == 1 ? "" : "s",
+                    precis_cluster_articles(c), precis_cluster_articles(c) == 1 ? "" : "s");
+            st = PRECIS_ERR_EMPTY;
+        }
     }
     precis_cluster_free(c);
     return exit_code_for(st);

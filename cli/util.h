@@ -54,10 +54,11 @@ int out_file_close(out_file *o, int keep);
  * article, a DIR its files in name order, "-" (or no argument at all)
  * standard input. A file that is an HTML page is reduced to its title and
  * story text first. Article ids are file names; errors name the path.
- * An input that cannot be used (missing, empty, not UTF-8, ...) is
+ * A file that cannot be used (missing, empty, not UTF-8, ...) is
  * reported on stderr, counted in *skipped and left out, so one bad
- * download does not cost the brief of the rest; with strict, or when
- * memory runs out, the first such error is returned (not printed). */
+ * download does not cost the brief of the rest. The first error is
+ * returned instead (not printed) with strict, when memory runs out, on a
+ * bug in precis, or when the cluster's own limits are reached. */
 precis_status cluster_add_inputs(precis_cluster *c, int argc, char **argv, int strict, size_t *skipped,
                                  precis_error *err);
 

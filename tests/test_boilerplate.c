@@ -120,3 +120,29 @@ Test(boilerplate, a_cluster_of_notices_has_no_story_text, .init = setup, .fini =
     precis_summary_free(s);
     precis_cluster_free(c);
 }
+
+/* Greedy's last resort, for a cluster with no sentence that fits whole,
+ * takes fragments, but never a notice: with a 15-word budget the only
+ * sentence short enough here is the video widget's line (a review). */
+Test(boilerplate, last_resort_takes_no_notice, .init = setup, .fini = teardown)
+{
+    const char *text = "The city council voted on Tuesday evening after a long and bitter debate lasting more "
+                       "than six hours to approve a new budget for the coming fiscal year that raises spending "
+                       "on schools by ten percent and cuts road repairs sharply.\n"
+                       "Rating is available when the video has been rented.\n";
+    precis_cluster *c = one_article_cluster("widget", text);
+    const char *methods[] = {"default", "lead", "centrality"};
+    for (size_t m = 0; m < sizeof methods / sizeof *methods; m++) {
+        precis_options o;
+        precis_options_init(&o);
+        o.method = methods[m];
+        o.max_words = 15;
+        precis_summary *s;
+        precis_error err;
+        cr_assert_eq(precis_summarize(c, &o, &s, &err), PRECIS_OK, "%s: %s", methods[m], err.message);
+        cr_expect_eq(precis_summary_count(s), 0, "%s printed: %s", methods[m],
+                     precis_summary_count(s) ? precis_summary_get(s, 0)->text : "");
+        precis_summary_free(s);
+    }
+    precis_cluster_free(c);
+}

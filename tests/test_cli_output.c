@@ -242,7 +242,7 @@ Test(cli_output, a_failed_run_leaves_the_old_output_file)
     write_text(out, "last week's report\n");
     st = run_raw(&err, "compare -f html -o %s %s %s/missing.txt", out, SEEDS, dir);
     cr_expect_eq(st, 1, "%s", err);
-    cr_expect(err && strstr(err, "missing.txt") && strstr(err, "1 input left out, 5 articles used"), "%s", err);
+    cr_expect(err && strstr(err, "missing.txt") && strstr(err, "1 file left out, 5 articles used"), "%s", err);
     free(err);
     kept = slurp(out, NULL);
     cr_expect(kept && strstr(kept, "<html") && !strstr(kept, "last week"), "the report of the rest was not kept");

@@ -169,7 +169,7 @@ Test(cli_summarize, an_unusable_article_is_left_out_of_the_brief)
     cr_assert(strstr(r.err, "empty.txt: empty file"), "stderr: %s", r.err);
     cr_assert(strstr(r.err, "latin1.txt:1: invalid UTF-8"), "stderr: %s", r.err);
     cr_assert(strstr(r.err, "gone.txt") && strstr(r.err, "No such file"), "stderr: %s", r.err);
-    cr_assert(strstr(r.err, "precis: 3 inputs left out, 1 article used\n"), "stderr: %s", r.err);
+    cr_assert(strstr(r.err, "precis: 3 files left out, 1 article used\n"), "stderr: %s", r.err);
     run_free(&r);
 
     /* A directory's files the same: the blank one out, the other in. */
@@ -178,7 +178,7 @@ Test(cli_summarize, an_unusable_article_is_left_out_of_the_brief)
     r = run("summarize --format json %s/good.txt %s/blank.txt", dir, dir);
     cr_assert_eq(r.status, 1, "stderr: %s", r.err);
     cr_assert(strstr(r.out, "The council met on Tuesday") != NULL, "stdout: %s", r.out);
-    cr_assert(strstr(r.err, "blank.txt") && strstr(r.err, "1 input left out, 1 article used"), "stderr: %s", r.err);
+    cr_assert(strstr(r.err, "blank.txt") && strstr(r.err, "1 file left out, 1 article used"), "stderr: %s", r.err);
     run_free(&r);
 
     /* --strict stops at the first, with no brief. */
@@ -193,7 +193,7 @@ Test(cli_summarize, an_unusable_article_is_left_out_of_the_brief)
     cr_assert_eq(r.status, 1);
     cr_assert_eq(r.out_len, 0, "stdout: %s", r.out);
     cr_assert(strstr(r.err, "empty.txt") && strstr(r.err, "latin1.txt") &&
-                  strstr(r.err, "none of the 2 inputs could be used"),
+                  strstr(r.err, "none of the 2 files could be used"),
               "stderr: %s", r.err);
     run_free(&r);
 }
