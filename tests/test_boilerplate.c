@@ -18,6 +18,18 @@
 
 #include "engine_fixture.h"
 
+/* precis_summarize with one method and a word budget (0: the default). */
+static precis_status summarize_by(precis_cluster *c, const char *method, size_t words, precis_summary **out,
+                                  precis_error *err)
+{
+    precis_options o;
+    precis_options_init(&o);
+    o.method = method;
+    if (words)
+        o.max_words = words;
+    return precis_summarize(c, &o, out, err);
+}
+
 static int listed(const char *s)
 {
     return engine_is_boilerplate(engine, s, strlen(s));
@@ -69,12 +81,8 @@ Test(boilerplate, widget_sentences_are_never_chosen, .init = setup, .fini = tear
     cr_expect_eq(marked, 2, "%zu of %zu sentences marked", marked, c->nsents);
     const char *methods[] = {"default", "learned", "stepwise", "coverage", "lead", "centrality"};
     for (size_t m = 0; m < sizeof methods / sizeof *methods; m++) {
-        precis_options o;
-        precis_options_init(&o);
-        o.method = methods[m];
-        o.max_words = 1000;
         precis_summary *s;
-        cr_assert_eq(precis_summarize(c, &o, &s, &err), PRECIS_OK, "%s: %s", methods[m], err.message);
+        cr_assert_eq(summarize_by(c, methods[m], 1000, &s, &err), PRECIS_OK, "%s: %s", methods[m], err.message);
         cr_expect_gt(precis_summary_count(s), 0, "%s chose nothing", methods[m]);
         for (size_t k = 0; k < precis_summary_count(s); k++) {
             const precis_summary_sentence *ss = precis_summary_get(s, k);
@@ -98,12 +106,9 @@ Test(boilerplate, a_cluster_of_notices_has_no_story_text, .init = setup, .fini =
     precis_cluster *c = one_article_cluster("notices", text);
     const char *methods[] = {"default", "coverage", "lead", "sumbasic"};
     for (size_t m = 0; m < sizeof methods / sizeof *methods; m++) {
-        precis_options o;
-        precis_options_init(&o);
-        o.method = methods[m];
         precis_summary *s = NULL;
         precis_error err;
-        cr_expect_eq(precis_summarize(c, &o, &s, &err), PRECIS_ERR_EMPTY, "%s made a brief", methods[m]);
+        cr_expect_eq(summarize_by(c, methods[m], 0, &s, &err), PRECIS_ERR_EMPTY, "%s made a brief", methods[m]);
         cr_expect_null(s);
         cr_expect(strstr(err.message, "no story text"), "%s: %s", methods[m], err.message);
     }
@@ -133,13 +138,9 @@ Test(boilerplate, last_resort_takes_no_notice, .init = setup, .fini = teardown)
     precis_cluster *c = one_article_cluster("widget", text);
     const char *methods[] = {"default", "lead", "centrality"};
     for (size_t m = 0; m < sizeof methods / sizeof *methods; m++) {
-        precis_options o;
-        precis_options_init(&o);
-        o.method = methods[m];
-        o.max_words = 15;
         precis_summary *s;
         precis_error err;
-        cr_assert_eq(precis_summarize(c, &o, &s, &err), PRECIS_OK, "%s: %s", methods[m], err.message);
+        cr_assert_eq(summarize_by(c, methods[m], 15, &s, &err), PRECIS_OK, "%s: %s", methods[m], err.message);
         cr_expect_eq(precis_summary_count(s), 0, "%s printed: %s", methods[m],
                      precis_summary_count(s) ? precis_summary_get(s, 0)->text : "");
         precis_summary_free(s);
