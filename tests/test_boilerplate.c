@@ -19,12 +19,12 @@
 #include "engine_fixture.h"
 
 /* precis_summarize with one method and a word budget (0: the default). */
-static precis_status summarize_by(precis_cluster *c, const char *method, size_t words, precis_summary **out,
+static precis_status summarize_by(precis_cluster *c, const char *name, size_t words, precis_summary **out,
                                   precis_error *err)
 {
     precis_options o;
     precis_options_init(&o);
-    o.method = method;
+    o.method = name;
     if (words)
         o.max_words = words;
     return precis_summarize(c, &o, out, err);
