@@ -1,5 +1,6 @@
 /*
- * fuzz_segment.c: libFuzzer target for furniture_keep + segment_sentences.
+ * fuzz_segment.c: libFuzzer target for furniture_keep + wire_markup_cut +
+ * segment_sentences.
  *
  * Inputs that are not valid UTF-8 or hold a NUL are skipped (the library
  * validates before these stages run). For the rest it checks that every
@@ -29,6 +30,7 @@
 #include "clean/caption.h"
 #include "clean/sentence_edges.h"
 #include "clean/furniture.h"
+#include "clean/wire_markup.h"
 #include "precis.h"
 #include "text/segment.h"
 #include "text/utf8.h"
@@ -65,6 +67,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         prev = kept[i].end;
     }
+    /* The wire's codes and notes come out of the kept ranges: what is left
+     * lies inside them, in order, trimmed and non-empty. */
+    span *story;
+    size_t nst = wire_markup_cut(&a, text, kept, nk, &story);
+    if (nst == (size_t)-1 || nst > 2 * nk + size / 4 + 1)
+        abort();
+    prev = 0;
+    for (size_t i = 0, r = 0; i < nst; i++) {
+        while (r < nk && kept[r].end < story[i].end)
+            r++;
+        if (r == nk || story[i].start < kept[r].start || story[i].start < prev || story[i].start >= story[i].end)
+            abort();
+        if (story != kept && (is_space_byte(data[story[i].start]) || is_space_byte(data[story[i].end - 1])))
+            abort();
+        prev = story[i].end;
+    }
+    kept = story;
+    nk = nst;
     seg_sentence *s;
     size_t ns = segment_sentences(&a, text, kept, nk, &s);
     if (ns == (size_t)-1)

@@ -12,6 +12,7 @@
 #include "clean/furniture.h"
 #include "clean/quotation.h"
 #include "clean/sentence_edges.h"
+#include "clean/wire_markup.h"
 #include "core/error.h"
 #include "text/segment.h"
 #include "text/token.h"
@@ -211,6 +212,8 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
 
     span *kept = NULL;
     size_t nkept = furniture_keep(&c->mem, a->text, len, &kept);
+    if (nkept != (size_t)-1)
+        nkept = wire_markup_cut(&c->mem, a->text, kept, nkept, &kept);
     seg_sentence *seg = NULL;
     size_t nseg = nkept == (size_t)-1 ? (size_t)-1 : segment_sentences(&c->mem, a->text, kept, nkept, &seg);
     if (nseg == (size_t)-1 || reserve_sentences(c, nseg) != 0)
@@ -258,7 +261,7 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
         if (q & QUOTE_SELF_FORWARD)
             s->flags |= SENT_LEANS_FORWARD | SENT_QUOTE_PIECE;
         if (engine_is_boilerplate(c->engine, a->text + s->start, s->end - s->start) ||
-            opens_with_link_label(body, tlen))
+            opens_with_link_label(body, tlen) || is_note_to_editors(body, tlen))
             s->flags |= SENT_BOILERPLATE;
         if (leading && a->count < CAPTION_LEADING && is_photo_caption(a->text + s->start, s->end - s->start))
             s->flags |= SENT_CAPTION;

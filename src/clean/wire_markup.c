@@ -1,0 +1,204 @@
+/*
+ * wire_markup.c: leave news agencies' typesetting codes and notes to
+ * editors out of the story text; see wire_markup.h.
+ *
+ * One pass over each kept range looks only at '&' and '('. A code or note
+ * found splits the range in two; the pieces are trimmed of white space and
+ * empty ones dropped. Text without any (nearly all of it) is handed back
+ * as it came, without a copy.
+ */
+#include "clean/wire_markup.h"
+
+#include <string.h>
+#include <strings.h>
+
+/* The typesetting codes seen in the Times's wire copy. "&UR;" and "&LR;"
+ * also toggle a style inside a sentence ("try to make the plants do what
+ * &LR; you &LR; want"); there they are left alone, since cutting would
+ * split the sentence into fragments. */
+static const char *const CODES[] = {"QL", "QC", "QR", "UR", "LR"};
+
+/* Notes to editors, in parentheses, as the wire writes them. */
+static const char *const NOTES[] = {
+    "STORY CAN END HERE", "END OPTIONAL TRIM", "OPTIONAL TRIM", "BEGIN OPTIONAL TRIM",
+    "OPTIONAL MATERIAL FOLLOWS", "MORE)", "EDS:", "EDS.", "EDITORS:", "EDITOR:", "END ADVANCE",
+};
+
+/* The same, written in ordinary case. */
+static const char *const NOTES_ANY_CASE[] = {
+    "distributed by new york times",
+};
+
+/* A note's closing parenthesis must come within this many bytes. */
+#define NOTE_MAX 240
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+static int is_lower(unsigned char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+static int is_word_end(unsigned char c)
+{
+    return is_lower(c) || (c >= '0' && c <= '9') || c == ',';
+}
+
+static int has_prefix(const char *s, size_t i, size_t end, const char *p)
+{
+    size_t n = strlen(p);
+    return end - i >= n && !memcmp(s + i, p, n);
+}
+
+/* 1 if the code at s[i] sits inside a sentence: a word (or a comma) before
+ * it and a lower-case word after it. */
+static int inside_sentence(const char *s, size_t start, size_t i, size_t after, size_t end)
+{
+    size_t b = i;
+    while (b > start && is_space((unsigned char)s[b - 1]))
+        b--;
+    size_t f = after;
+    while (f < end && is_space((unsigned char)s[f]))
+        f++;
+    return b > start && f < end && is_word_end((unsigned char)s[b - 1]) && is_lower((unsigned char)s[f]);
+}
+
+/* Bytes of the typesetting code at s[i] (s[i] == '&'), or 0. */
+static size_t code_at(const char *s, size_t start, size_t i, size_t end)
+{
+    if (end - i < 4 || s[i + 3] != ';')
+        return 0;
+    for (size_t k = 0; k < sizeof CODES / sizeof *CODES; k++) {
+        if (s[i + 1] != CODES[k][0] || s[i + 2] != CODES[k][1])
+            continue;
+        if (CODES[k][0] != 'Q' && inside_sentence(s, start, i, i + 4, end))
+            return 0;
+        return 4;
+    }
+    return 0;
+}
+
+/* Bytes of the note to editors at s[i] (s[i] == '('), through its closing
+ * parenthesis, or 0. */
+static size_t note_at(const char *s, size_t i, size_t end)
+{
+    size_t j = i + 1;
+    while (j < end && s[j] == ' ')
+        j++;
+    int found = 0;
+    for (size_t k = 0; !found && k < sizeof NOTES / sizeof *NOTES; k++)
+        found = has_prefix(s, j, end, NOTES[k]);
+    for (size_t k = 0; !found && k < sizeof NOTES_ANY_CASE / sizeof *NOTES_ANY_CASE; k++) {
+        size_t n = strlen(NOTES_ANY_CASE[k]);
+        found = end - j >= n && !strncasecmp(s + j, NOTES_ANY_CASE[k], n);
+    }
+    if (!found)
+        return 0;
+    size_t limit = end - i < NOTE_MAX ? end : i + NOTE_MAX;
+    for (size_t k = j; k < limit; k++) {
+        if (s[k] == ')')
+            return k + 1 - i;
+        if (s[k] == '(')
+            return 0;
+    }
+    return 0;
+}
+
+typedef struct pieces {
+    arena *a;
+    span *v;
+    size_t n, cap;
+    int oom;
+} pieces;
+
+/* Append [s, e) trimmed of white space, if anything is left. */
+static void add_piece(pieces *p, const char *text, size_t s, size_t e)
+{
+    while (s < e && is_space((unsigned char)text[s]))
+        s++;
+    while (e > s && is_space((unsigned char)text[e - 1]))
+        e--;
+    if (s == e || p->oom)
+        return;
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? 2 * p->cap : 16;
+        span *v = arena_alloc(p->a, cap * sizeof *v);
+        if (!v) {
+            p->oom = 1;
+            return;
+        }
+        if (p->n)
+            memcpy(v, p->v, p->n * sizeof *v);
+        p->v = v;
+        p->cap = cap;
+    }
+    p->v[p->n++] = (span){(uint32_t)s, (uint32_t)e};
+}
+
+/* Where the first code or note of [s, e) starts, with its length in *len;
+ * e if there is none. */
+static size_t next_markup(const char *text, size_t s, size_t e, size_t *len)
+{
+    for (size_t i = s; i < e; i++) {
+        size_t n = 0;
+        if (text[i] == '&')
+            n = code_at(text, s, i, e);
+        else if (text[i] == '(')
+            n = note_at(text, i, e);
+        if (n) {
+            *len = n;
+            return i;
+        }
+    }
+    return e;
+}
+
+size_t wire_markup_cut(arena *a, const char *text, const span *kept, size_t n, span **out)
+{
+    size_t first = n, len = 0;
+    for (size_t k = 0; k < n && first == n; k++)
+        if (next_markup(text, kept[k].start, kept[k].end, &len) < kept[k].end)
+            first = k;
+    if (first == n) { /* the usual case: nothing to leave out */
+        *out = (span *)kept;
+        return n;
+    }
+    pieces p = {.a = a};
+    for (size_t k = 0; k < n; k++) {
+        size_t s = kept[k].start, e = kept[k].end;
+        if (k < first) {
+            add_piece(&p, text, s, e);
+            continue;
+        }
+        for (;;) {
+            size_t at = next_markup(text, s, e, &len);
+            add_piece(&p, text, s, at);
+            if (at == e)
+                break;
+            s = at + len;
+        }
+    }
+    if (p.oom)
+        return (size_t)-1;
+    if (!p.v && !(p.v = arena_alloc(a, sizeof *p.v)))
+        return (size_t)-1;
+    *out = p.v;
+    return p.n;
+}
+
+int is_note_to_editors(const char *s, size_t len)
+{
+    static const char *const labels[] = {
+        "EDITORS:", "EDITOR:", "EDS:", "NONSUBSCRIBERS:", "SUBSCRIBERS:", "NOTE TO EDITORS:", "EDITOR'S NOTE:",
+    };
+    size_t i = 0;
+    while (i < len && is_space((unsigned char)s[i]))
+        i++;
+    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+        if (has_prefix(s, i, len, labels[k]))
+            return 1;
+    return 0;
+}

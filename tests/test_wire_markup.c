@@ -1,0 +1,141 @@
+/*
+ * test_wire_markup.c: a news service's typesetting codes ("&QL;", "&UR;")
+ * and notes to editors ("(STORY CAN END HERE. OPTIONAL MATERIAL
+ * FOLLOWS.)", "EDITORS: Visit ...") are not story text: no sentence holds
+ * them and no summary prints them, while the story around them is kept
+ * whole, and a style code inside a sentence does not cut it.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "clean/wire_markup.h"
+#include "engine_fixture.h"
+#include "model/cluster.h"
+#include "precis.h"
+#include "text/segment.h"
+
+/* A syndicated feature as a newswire collection keeps it: paragraphs end in
+ * "&QL;", the optional part is marked, the trailer speaks to editors. */
+static const char *const FEATURE =
+    "Towns along the river spent the summer counting the cost of the flood, which closed three "
+    "bridges and forced about 2,000 families from their homes in June. &QL;\n"
+    "The state has promised $40 million for repairs, but local officials say the money will "
+    "cover less than half of the damage. &QL;\n"
+    "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS.) &QL;\n"
+    "Farmers downstream lost most of their corn, and many say they will not plant again next "
+    "spring unless the levees are rebuilt. &QL;\n"
+    "&UR; EDITORS: Visit the syndicate's Web site for more information on this and other "
+    "features. &LR; &QL;\n"
+    "&UR; NONSUBSCRIBERS: To publish this feature article, it must be purchased. &LR; &QL;\n";
+
+static int sentence_holds(const precis_cluster *c, size_t i, const char *what)
+{
+    const sentence *s = &c->sents[i];
+    const char *t = c->articles[s->article].text + s->start;
+    return memmem(t, s->end - s->start, what, strlen(what)) != NULL;
+}
+
+static int sentence_is(const precis_cluster *c, size_t i, const char *text)
+{
+    const sentence *s = &c->sents[i];
+    return s->end - s->start == strlen(text) &&
+           !memcmp(c->articles[s->article].text + s->start, text, strlen(text));
+}
+
+Test(wire_markup, codes_and_notes_are_not_in_any_sentence, .init = setup, .fini = teardown)
+{
+    precis_cluster *c = one_article_cluster("flood", FEATURE);
+    static const char *const never[] = {"&QL;", "&UR;", "&LR;", "STORY CAN END", "OPTIONAL MATERIAL"};
+    for (size_t i = 0; i < c->nsents; i++)
+        for (size_t k = 0; k < sizeof never / sizeof *never; k++)
+            cr_expect(!sentence_holds(c, i, never[k]), "sentence %zu holds %s", i, never[k]);
+    /* the story's three sentences, each whole, first word to final stop */
+    cr_assert_geq(c->nsents, 3);
+    cr_expect(sentence_is(c, 0, "Towns along the river spent the summer counting the cost of the flood, which "
+                                "closed three bridges and forced about 2,000 families from their homes in June."));
+    cr_expect(sentence_is(c, 2, "Farmers downstream lost most of their corn, and many say they will not plant "
+                                "again next spring unless the levees are rebuilt."));
+    /* the trailer is there, but not summary material */
+    int notes = 0;
+    for (size_t i = 0; i < c->nsents; i++)
+        if (sentence_holds(c, i, "EDITORS:") || sentence_holds(c, i, "NONSUBSCRIBERS:")) {
+            notes++;
+            cr_expect(c->sents[i].flags & SENT_BOILERPLATE, "sentence %zu is a note to editors", i);
+        }
+    cr_expect_eq(notes, 2);
+    precis_cluster_free(c);
+}
+
+Test(wire_markup, summaries_of_wire_copy_print_only_the_story, .init = setup, .fini = teardown)
+{
+    /* Three papers' copies of one story, each with the service's markup:
+     * the note is the one text all three share, which is what made
+     * concept coverage take it. */
+    precis_cluster *c;
+    precis_error err;
+    cr_assert_eq(precis_cluster_new(engine, "flood", &c, &err), PRECIS_OK);
+    for (int k = 0; k < 3; k++) {
+        char id[8];
+        snprintf(id, sizeof id, "%d", k);
+        cr_assert_eq(precis_cluster_add(c, id, FEATURE, strlen(FEATURE), &err), PRECIS_OK, "%s", err.message);
+    }
+    static const char *const methods[] = {"default", "coverage", "lead", "sumbasic", "learned"};
+    for (size_t m = 0; m < sizeof methods / sizeof *methods; m++) {
+        precis_options o;
+        precis_options_init(&o);
+        o.method = methods[m];
+        o.max_words = 100;
+        precis_summary *s;
+        cr_assert_eq(precis_summarize(c, &o, &s, &err), PRECIS_OK, "%s: %s", methods[m], err.message);
+        cr_expect_gt(precis_summary_count(s), 0);
+        for (size_t i = 0; i < precis_summary_count(s); i++) {
+            const precis_summary_sentence *it = precis_summary_get(s, i);
+            cr_expect(!memmem(it->text, it->len, "&", 1) && !memmem(it->text, it->len, "STORY", 5) &&
+                          !memmem(it->text, it->len, "EDITORS", 7),
+                      "%s printed: %.*s", methods[m], (int)it->len, it->text);
+        }
+        precis_summary_free(s);
+    }
+    precis_cluster_free(c);
+}
+
+Test(wire_markup, a_style_code_inside_a_sentence_does_not_cut_it, .init = setup, .fini = teardown)
+{
+    /* "&LR;" around a word is the italic of a printed page */
+    const char *text = "Gardeners try to make the plants do what &LR; they &LR; want, she says. &QL;\n"
+                       "The roses did not agree this year. &QL;\n";
+    precis_cluster *c = one_article_cluster("garden", text);
+    cr_assert_eq(c->nsents, 2);
+    cr_expect(sentence_is(c, 0, "Gardeners try to make the plants do what &LR; they &LR; want, she says."));
+    cr_expect(sentence_is(c, 1, "The roses did not agree this year."));
+    precis_cluster_free(c);
+}
+
+Test(wire_markup, look_alikes_are_story_text)
+{
+    /* parentheses that are not notes, an unclosed note, HTML's own "&GT;",
+     * capitals that are not a label for editors */
+    const char *text = "The company (MORE than a bank, its ads say) grew. A note read (STORY CAN END HERE "
+                       "and it went on without closing. Use &GT; for more. EDITORS: a word.";
+    span in = {0, (uint32_t)strlen(text)}, *out = NULL;
+    arena a;
+    arena_init(&a, 0);
+    size_t n = wire_markup_cut(&a, text, &in, 1, &out);
+    cr_expect_eq(n, 1);
+    cr_expect_eq(out[0].start, 0);
+    cr_expect_eq(out[0].end, in.end);
+    /* a closed note is cut out, and the text either side stays */
+    const char *noted = "Repairs will take a year. (END OPTIONAL TRIM) The bridges reopen in May.";
+    span all = {0, (uint32_t)strlen(noted)};
+    n = wire_markup_cut(&a, noted, &all, 1, &out);
+    cr_assert_eq(n, 2);
+    cr_expect_eq(out[0].end - out[0].start, strlen("Repairs will take a year."));
+    cr_expect_str_eq(noted + out[1].start, "The bridges reopen in May.");
+    arena_free(&a);
+
+    cr_expect(is_note_to_editors("EDITORS: Visit the Web site.", 28));
+    cr_expect(is_note_to_editors("  NONSUBSCRIBERS: To publish it, buy it.", 40));
+    cr_expect(!is_note_to_editors("Editors: the people who choose stories.", 39));
+    cr_expect(!is_note_to_editors("EDITORSHIP is a job.", 20));
+}
