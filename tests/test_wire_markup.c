@@ -139,3 +139,36 @@ Test(wire_markup, look_alikes_are_story_text)
     cr_expect(!is_note_to_editors("Editors: the people who choose stories.", 39));
     cr_expect(!is_note_to_editors("EDITORSHIP is a job.", 20));
 }
+
+static int contact(const char *s)
+{
+    return holds_contact_details(s, strlen(s));
+}
+
+Test(wire_markup, whom_to_call_is_not_what_happened)
+{
+    static const char *const contacts[] = {
+        "The night news editor is Sam Field, 404-555-0142, sfield(at)example.com.",
+        "--Europe and Asia: JANE ROE in Paris at 47-42-17-11; fax, 47-42-80-44.",
+        "Anyone with information is asked to call the sheriff's office at 1-800-555-0199.",
+        "Phone (800) 555-0123, or visit the foundation's Web site.",
+        "Readers may write to the garden desk by e-mail at garden@example.org.",
+        "E-mail: desk(AT)example.com",
+    };
+    for (size_t i = 0; i < sizeof contacts / sizeof *contacts; i++)
+        cr_expect(contact(contacts[i]), "not found: %s", contacts[i]);
+    static const char *const story[] = {
+        /* numbers that are not telephones */
+        "The vote was 218-210, and the budget rose to $1,200,000,000 in 2015-16.",
+        "The dispute covers the 2015-07-28 filing and the 1998-2000 contracts.",
+        /* a number or an address the story is about, in quotation marks */
+        "He performed his song \"1-800-273-8255,\" named after the lifeline's number.",
+        "The governor used the address \"jdoe@example.com\" to write to his aides.",
+        /* a press release's header glued to a lead keeps the lead */
+        "For immediate release contact: media@example.org washington - the president announced changes "
+        "to the surveillance programs on Friday and left others in place.",
+        "A man @ the station said he saw nothing.",
+    };
+    for (size_t i = 0; i < sizeof story / sizeof *story; i++)
+        cr_expect(!contact(story[i]), "taken for a contact: %s", story[i]);
+}

@@ -202,3 +202,103 @@ int is_note_to_editors(const char *s, size_t len)
             return 1;
     return 0;
 }
+
+/* Digits and hyphens from s[i]: a telephone number when it has at least
+ * nine digits in three groups or more ("404-526-5887", "1-732-390-4480"),
+ * or eight in four ("47-42-17-11", Paris); a date ("2015-07-28") has
+ * eight in three. Returns its end, or i. */
+static size_t phone_at(const char *s, size_t i, size_t len)
+{
+    size_t j = i, digits = 0, groups = 0, run = 0;
+    for (; j < len; j++) {
+        if (s[j] >= '0' && s[j] <= '9') {
+            digits++;
+            run++;
+        } else if (s[j] == '-' && run) {
+            groups++;
+            run = 0;
+        } else {
+            break;
+        }
+    }
+    groups += run > 0;
+    return run && ((digits >= 9 && groups >= 3) || (digits >= 8 && groups >= 4)) ? j : i;
+}
+
+/* "(800) 283-7800": an area code in parentheses, then digits-digits. */
+static int bracketed_phone_at(const char *s, size_t i, size_t len)
+{
+    if (len - i < 14 || s[i] != '(' || s[i + 4] != ')' || s[i + 5] != ' ' || s[i + 9] != '-')
+        return 0;
+    static const int digit_at[] = {1, 2, 3, 6, 7, 8, 10, 11, 12, 13};
+    for (size_t k = 0; k < sizeof digit_at / sizeof *digit_at; k++)
+        if (s[i + digit_at[k]] < '0' || s[i + digit_at[k]] > '9')
+            return 0;
+    return 1;
+}
+
+static int is_name_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_';
+}
+
+/* "toder(at)coxnews.com", "name@example.org": a mailbox at a domain. */
+static int mailbox_at(const char *s, size_t i, size_t len)
+{
+    size_t at = 0;
+    if (s[i] == '@')
+        at = 1;
+    else if (len - i >= 4 && !strncasecmp(s + i, "(at)", 4))
+        at = 4;
+    if (!at || i == 0 || !is_name_char(s[i - 1]))
+        return 0;
+    size_t j = i + at;
+    while (j < len && is_name_char(s[j]))
+        j++;
+    while (j > i + at && s[j - 1] == '.') /* the sentence's stop */
+        j--;
+    size_t dots = 0, letters = 0;
+    for (size_t k = i + at; k < j; k++) {
+        dots += s[k] == '.';
+        letters += s[k] != '.';
+    }
+    return dots > 0 && letters >= 3;
+}
+
+/* Words in s[i..len). */
+static size_t words_from(const char *s, size_t i, size_t len)
+{
+    size_t words = 0;
+    for (; i < len; i++)
+        words += !is_space((unsigned char)s[i]) && (i == 0 || is_space((unsigned char)s[i - 1]));
+    return words;
+}
+
+/* Most words a contact may have after it: a hotline, a mailbox or a list
+ * of numbers ends its sentence ("... call police at 206-233-5000."). One
+ * with a long story after it is a press release's header or a byline glued
+ * to a lead, which keeps its sentence. */
+#define CONTACT_TAIL 8
+
+int holds_contact_details(const char *s, size_t len)
+{
+    int quoted = 0; /* inside straight quotation marks: a song's title, an address in the story */
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"')
+            quoted = !quoted;
+        if (quoted)
+            continue;
+        int word_start = i == 0 || s[i - 1] == ' ' || s[i - 1] == ',';
+        size_t end = 0;
+        if (c >= '0' && c <= '9' && word_start)
+            end = phone_at(s, i, len) > i ? phone_at(s, i, len) : 0;
+        else if (c == '(' && bracketed_phone_at(s, i, len))
+            end = i + 14;
+        else if ((c == '@' || c == '(') && mailbox_at(s, i, len))
+            end = i + 1;
+        if (end && words_from(s, end, len) <= CONTACT_TAIL)
+            return 1;
+    }
+    return 0;
+}

@@ -38,4 +38,10 @@ size_t wire_markup_cut(arena *a, const char *text, const span *kept, size_t n, s
  * must be purchased."): an all-capitals label for editors and a colon. */
 int is_note_to_editors(const char *s, size_t len);
 
+/* 1 if the sentence s[0..len) gives a telephone number ("404-526-5887",
+ * "(800) 283-7800") or an e-mail address ("toder(at)coxnews.com"): the
+ * wire's list of whom editors may call, a column's "Address questions to
+ * ...", a hotline. Whom to call is not what happened. */
+int holds_contact_details(const char *s, size_t len);
+
 #endif

@@ -261,7 +261,8 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
         if (q & QUOTE_SELF_FORWARD)
             s->flags |= SENT_LEANS_FORWARD | SENT_QUOTE_PIECE;
         if (engine_is_boilerplate(c->engine, a->text + s->start, s->end - s->start) ||
-            opens_with_link_label(body, tlen) || is_note_to_editors(body, tlen))
+            opens_with_link_label(body, tlen) || is_note_to_editors(body, tlen) ||
+            holds_contact_details(body, tlen))
             s->flags |= SENT_BOILERPLATE;
         if (leading && a->count < CAPTION_LEADING && is_photo_caption(a->text + s->start, s->end - s->start))
             s->flags |= SENT_CAPTION;
