@@ -340,6 +340,17 @@ Test(sentence_edges, glued_page_furniture_is_trimmed)
     cr_assert_str_eq(after_furniture("toggle caption jeff gentner/ap federal mine disaster investigators disclosed "
                                      "new information."),
                      "federal mine disaster investigators disclosed new information.");
+    /* NBC's video player with the video's title and running time, and
+     * YouTube's upload date, in front of the story */
+    cr_assert_str_eq(after_furniture("Play facebook twitter embed storm forms over the city 2: 23 a massive dust "
+                                     "storm moved through the area friday evening."),
+                     "a massive dust storm moved through the area friday evening.");
+    cr_assert_str_eq(after_furniture("Published on jun 6, 2015 a fight broke out at the pool party and police "
+                                     "were called."),
+                     "a fight broke out at the pool party and police were called.");
+    cr_assert_str_eq(after_furniture("Published on Sept. 21, 2016 the candidate shares an update on his plans "
+                                     "for the first 100 days."),
+                     "the candidate shares an update on his plans for the first 100 days.");
 }
 
 Test(sentence_edges, furniture_words_in_a_story_are_kept)
@@ -365,6 +376,9 @@ Test(sentence_edges, furniture_words_in_a_story_are_kept)
         "Photo: john sibbick / natural history museum the largest extinction", /* not an agency alone */
         "Photo: apple unveiled the phone on Tuesday in California.",       /* "ap" + letters */
         "Credit agencies said the bonds were safe until the last week.",  /* no label's colon */
+        "Play facebook twitter embed the mayor speaks at a rally in the park on Monday evening.", /* no length */
+        "Published on Monday, the report found that most schools were short of staff.", /* no date */
+        "Published on may 3 in the journal, the study followed 2,000 patients.", /* no year */
     };
     for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
         cr_expect_eq(furniture_prefix_length(keep[i], strlen(keep[i])), 0, "trimmed: %s", keep[i]);

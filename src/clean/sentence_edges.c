@@ -281,6 +281,67 @@ static size_t token_end(const char *s, size_t i, size_t len)
     return i;
 }
 
+/* Digits from s[i], at least min and at most max of them: the offset past
+ * them, or 0. */
+static size_t digits_from(const char *s, size_t i, size_t len, size_t min, size_t max)
+{
+    size_t d = i;
+    while (d < len && d - i < max && s[d] >= '0' && s[d] <= '9')
+        d++;
+    return d - i >= min && (d == len || s[d] < '0' || s[d] > '9') ? d : 0;
+}
+
+/* A video's running time as Multi-News spaced it, "2: 23": the offset past
+ * it, or 0. */
+static size_t duration_at(const char *s, size_t i, size_t len)
+{
+    size_t d = digits_from(s, i, len, 1, 2);
+    if (!d || d >= len || s[d] != ':')
+        return 0;
+    return digits_from(s, skip_spaces(s, d + 1, len), len, 2, 2);
+}
+
+/* NBC's video player, flattened: "Play Facebook Twitter Embed", the
+ * video's title and its running time, then the story ("play facebook
+ * twitter embed towering dust storm forms over phoenix 2: 23 a massive
+ * dust storm moved ..."). The offset past the running time, or 0 when
+ * none comes within 30 words (the title cannot be told from the story). */
+static size_t video_player_at(const char *s, size_t i, size_t len)
+{
+    size_t e = phrase_at(s, i, len, "play facebook twitter embed");
+    if (!e)
+        return 0;
+    for (int words = 0; e < len && words < 30; words++) {
+        e = skip_spaces(s, e, len);
+        size_t d = duration_at(s, e, len);
+        if (d)
+            return d;
+        e = token_end(s, e, len);
+    }
+    return 0;
+}
+
+/* YouTube's description header: "Published on Jul 18, 2017" (also "Sept.",
+ * "July"), before the uploader's text. The offset past the year, or 0. */
+static size_t published_on_at(const char *s, size_t i, size_t len)
+{
+    static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                         "jul", "aug", "sep", "oct", "nov", "dec"};
+    size_t e = phrase_at(s, i, len, "published on ");
+    if (!e || len - e < 3)
+        return 0;
+    int month = 0;
+    for (size_t k = 0; k < sizeof months / sizeof *months && !month; k++)
+        month = lower(s[e]) == months[k][0] && lower(s[e + 1]) == months[k][1] && lower(s[e + 2]) == months[k][2];
+    if (!month)
+        return 0;
+    e = token_end(s, e, len);
+    size_t d = digits_from(s, skip_spaces(s, e, len), len, 1, 2);
+    if (!d || d >= len || s[d] != ',')
+        return 0;
+    return digits_from(s, skip_spaces(s, d + 1, len), len, 4, 4);
+}
+
 /* NPR's photo widget: "enlarge this image toggle caption" and the credit,
  * which a flattened page gives twice ("enlarge this image toggle caption
  * wade payne/ap wade payne/ap former university of tennessee ..."), or
@@ -515,7 +576,8 @@ size_t furniture_prefix_length(const char *s, size_t len)
     for (int k = 0; k < 4 && ((e = furniture_at(s, total, len)) > 0 || (e = credit_at(s, total, len)) > 0 ||
                                (e = reuters_credit_at(s, total, len)) > 0 || (e = byline_at(s, total, len)) > 0 ||
                                (e = listen_at(s, total, len)) > 0 || (e = toggle_caption_at(s, total, len)) > 0 ||
-                               (e = label_credit_at(s, total, len)) > 0);
+                               (e = label_credit_at(s, total, len)) > 0 ||
+                               (e = video_player_at(s, total, len)) > 0 || (e = published_on_at(s, total, len)) > 0);
          k++) {
         total = e;
         while (total < len && is_space(s[total]))
