@@ -351,6 +351,15 @@ Test(sentence_edges, glued_page_furniture_is_trimmed)
     cr_assert_str_eq(after_furniture("Published on Sept. 21, 2016 the candidate shares an update on his plans "
                                      "for the first 100 days."),
                      "the candidate shares an update on his plans for the first 100 days.");
+    /* a list's bullets */
+    cr_assert_str_eq(after_furniture("-- July 25, 2000: An Air France Concorde crashes outside Paris."),
+                     "July 25, 2000: An Air France Concorde crashes outside Paris.");
+    cr_assert_str_eq(after_furniture("--Stock more vehicles with built-in child seats."),
+                     "Stock more vehicles with built-in child seats.");
+    cr_assert_str_eq(after_furniture("_ An ominous absence of icebergs in the shipping lanes."),
+                     "An ominous absence of icebergs in the shipping lanes.");
+    cr_assert_str_eq(after_furniture("\xe2\x80\xa2 silver meteor trains 97 and 98 will not run."),
+                     "silver meteor trains 97 and 98 will not run.");
 }
 
 Test(sentence_edges, furniture_words_in_a_story_are_kept)
@@ -379,6 +388,9 @@ Test(sentence_edges, furniture_words_in_a_story_are_kept)
         "Play facebook twitter embed the mayor speaks at a rally in the park on Monday evening.", /* no length */
         "Published on Monday, the report found that most schools were short of staff.", /* no date */
         "Published on may 3 in the journal, the study followed 2,000 patients.", /* no year */
+        "-40 degrees was the coldest reading of the winter in the town.",    /* a minus sign */
+        "--and then the crowd went quiet for a minute or more.",            /* not a capital */
+        "*NSYNC played three sold-out nights at the arena in June.",         /* a name */
     };
     for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
         cr_expect_eq(furniture_prefix_length(keep[i], strlen(keep[i])), 0, "trimmed: %s", keep[i]);

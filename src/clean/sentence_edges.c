@@ -321,6 +321,28 @@ static size_t video_player_at(const char *s, size_t i, size_t len)
     return 0;
 }
 
+/* A list's bullet: "--", "-", "_" (AP's), "*" or "\u2022", then a space
+ * ("-- July 25, 2000: An Air France Concorde ... crashes"), or "--" run
+ * into a capital. A summary
+ * prints the item, not the list's typography. The offset past the bullet,
+ * or 0. */
+static size_t bullet_at(const char *s, size_t i, size_t len)
+{
+    size_t n = 0;
+    if (i + 1 < len && s[i] == '-' && s[i + 1] == '-')
+        n = 2;
+    else if (i < len && (s[i] == '-' || s[i] == '_' || s[i] == '*'))
+        n = 1;
+    else if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+             (unsigned char)s[i + 2] == 0xA2)
+        n = 3;
+    if (!n || i + n >= len)
+        return 0;
+    /* AP also runs its dashes into the item: "--Stock more vehicles ..." */
+    int glued = n == 2 && s[i + n] >= 'A' && s[i + n] <= 'Z';
+    return is_space(s[i + n]) || glued ? i + n : 0;
+}
+
 /* YouTube's description header: "Published on Jul 18, 2017" (also "Sept.",
  * "July"), before the uploader's text. The offset past the year, or 0. */
 static size_t published_on_at(const char *s, size_t i, size_t len)
@@ -577,7 +599,8 @@ size_t furniture_prefix_length(const char *s, size_t len)
                                (e = reuters_credit_at(s, total, len)) > 0 || (e = byline_at(s, total, len)) > 0 ||
                                (e = listen_at(s, total, len)) > 0 || (e = toggle_caption_at(s, total, len)) > 0 ||
                                (e = label_credit_at(s, total, len)) > 0 ||
-                               (e = video_player_at(s, total, len)) > 0 || (e = published_on_at(s, total, len)) > 0);
+                               (e = video_player_at(s, total, len)) > 0 || (e = published_on_at(s, total, len)) > 0 ||
+                               (e = bullet_at(s, total, len)) > 0);
          k++) {
         total = e;
         while (total < len && is_space(s[total]))
