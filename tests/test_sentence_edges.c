@@ -98,6 +98,12 @@ Test(sentence_edges, sentences_that_lean_on_the_one_before)
     cr_assert(leans("A car bomb factory north of Homs was also destroyed, it said."));
     cr_assert(leans("The plan will not survive the winter, he added."));
     cr_assert(leans("Home-schooling is a choice, not a refuge, they say."));
+    /* the subject pronoun after a short opening */
+    cr_assert(leans("Now they are sweating."));
+    cr_assert(leans("Instead, he suggests using records kept since the 1970s."));
+    cr_assert(leans("In a statement, he said the service had been restored."));
+    cr_assert(leans("Last year, they prosecuted eight."));
+    cr_assert(leans("In 1988, he looked to steroids to delay the end of his career."));
     cr_assert(leans("``Why should we pay for their mistakes?'' he asked."));
     cr_assert(leans("\"Get out of the water!\" she shouted, and he warned the others too, he told reporters."));
     cr_assert(leans("``It was a disaster,'' she told The Associated Press on Friday."));
@@ -141,6 +147,11 @@ Test(sentence_edges, sentences_that_stand_alone)
     cr_assert_not(leans("Russian jets have carried out a second day of strikes in Syria."));
     cr_assert_not(leans("Heavy rain fell on Thursday."), "\"he\" is only a word on its own");
     cr_assert_not(leans("Hersh reported the raid first."));
+    /* an opening that names whom the pronoun means, or is too long to be one */
+    cr_assert_not(leans("After Obama spoke, he left the hall."));
+    cr_assert_not(leans("When the police arrived at the scene of the fire, they found nobody."));
+    cr_assert_not(leans("Now the shelters say they are full."), "the subject is a noun");
+    cr_assert_not(leans("Then there were three."));
     cr_assert_not(leans("Shell said profits fell."));
     /* "It" with nobody behind it. */
     cr_assert_not(leans("It is hard to imagine a worse week for the minister."));

@@ -1044,6 +1044,46 @@ static int demonstrative_points_back(const char *s, size_t i, size_t len)
     return 1;
 }
 
+/* A subject pronoun after a short opening: one adverb ("Now they are
+ * sweating.", "Then he left."), or up to four words closed by a comma
+ * ("In a statement, he said ...", "On Tuesday, they voted ..."). The
+ * pronoun is the sentence's subject, and whom it means is in an earlier
+ * sentence. */
+static int pronoun_after_opener(const char *s, size_t i, size_t len)
+{
+    static const char *const adverbs[] = {"now", "then", "still", "later", "today", "instead", "so",
+                                          "soon", "again", "also", "yesterday", "tonight"};
+    static const char *const subjects[] = {"he", "she", "they"};
+    size_t end = word_end(s, i, len);
+    if (end == i)
+        return 0;
+    size_t next = end;
+    if (word_in(s, i, end, adverbs, COUNT(adverbs))) {
+        if (next < len && s[next] == ',')
+            next++;
+    } else {
+        int words = 1;
+        while (next < len && s[next] != ',' && words <= 4) {
+            /* "After Obama spoke, he left": the opening names whom he is */
+            if (s[next] == ' ' && next + 1 < len && s[next + 1] >= 'A' && s[next + 1] <= 'Z')
+                return 0;
+            if (s[next] == ' ')
+                words++;
+            else if (!ascii_letter(s[next]) && !(s[next] >= '0' && s[next] <= '9') && s[next] != '-' &&
+                     s[next] != '\'')
+                return 0;
+            next++;
+        }
+        if (next >= len || s[next] != ',' || words > 4)
+            return 0;
+        next++;
+    }
+    while (next < len && s[next] == ' ')
+        next++;
+    size_t pe = word_end(s, next, len);
+    return pe > next && pe < len && s[pe] == ' ' && word_in(s, next, pe, subjects, COUNT(subjects));
+}
+
 int opens_leaning_back(const char *s, size_t len)
 {
     size_t i = 0;
@@ -1064,5 +1104,5 @@ int opens_leaning_back(const char *s, size_t len)
     if (whole && word_in(s, i, end, pronouns, COUNT(pronouns)) && !names_someone(s, i, end, len))
         return 1;
     return points_back(s, i, len) || it_points_back(s, i, len) || demonstrative_points_back(s, i, len) ||
-           pronoun_speaks(s, len);
+           pronoun_speaks(s, len) || pronoun_after_opener(s, i, len);
 }
