@@ -112,6 +112,26 @@ Test(wire_markup, a_style_code_inside_a_sentence_does_not_cut_it, .init = setup,
     precis_cluster_free(c);
 }
 
+Test(wire_markup, style_codes_in_a_row_inside_a_sentence_do_not_cut_it, .init = setup, .fini = teardown)
+{
+    /* The wire writes an empty style run as "&UR; &LR;" in mid-sentence;
+     * each code has the other for a neighbour, not a word (DUC 2006:
+     * "Saab engineers showed how &UR; &LR; the company builds cars",
+     * "already under &UR; &LR; way,'' Putin said", "was Janice &UR; &LR;
+     * Baxter's 16-year-old son", "said Tom &UR; Keating, a professor"). */
+    const char *text = "Saab engineers showed how &UR; &LR; the company builds cars for drivers. &QL;\n"
+                       "One chronic truant was Janice &UR; &LR; Baxter's 16-year-old son. &QL;\n"
+                       "The tone was set by a generation reared on television, said Tom &UR; Keating, "
+                       "a professor. &QL;\n";
+    precis_cluster *c = one_article_cluster("codes", text);
+    cr_assert_eq(c->nsents, 3);
+    cr_expect(sentence_is(c, 0, "Saab engineers showed how &UR; &LR; the company builds cars for drivers."));
+    cr_expect(sentence_is(c, 1, "One chronic truant was Janice &UR; &LR; Baxter's 16-year-old son."));
+    cr_expect(sentence_is(c, 2, "The tone was set by a generation reared on television, said Tom &UR; Keating, "
+                                "a professor."));
+    precis_cluster_free(c);
+}
+
 Test(wire_markup, look_alikes_are_story_text)
 {
     /* parentheses that are not notes, an unclosed note, HTML's own "&GT;",

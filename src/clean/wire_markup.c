@@ -47,6 +47,43 @@ static int is_word_end(unsigned char c)
     return is_lower(c) || (c >= '0' && c <= '9') || c == ',';
 }
 
+static int is_letter(unsigned char c)
+{
+    return is_lower(c) || (c >= 'A' && c <= 'Z');
+}
+
+/* 1 if s[i..i+4) is a style code, "&UR;" or "&LR;". */
+static int is_style_code(const char *s, size_t i)
+{
+    return s[i] == '&' && (s[i + 1] == 'U' || s[i + 1] == 'L') && s[i + 2] == 'R' && s[i + 3] == ';';
+}
+
+/* Back from s[i] over white space and style codes, not before start: the
+ * wire writes an empty style run as "&UR; &LR;", so a code's neighbour
+ * may be another code rather than the word. */
+static size_t back_over_codes(const char *s, size_t start, size_t i)
+{
+    for (;;) {
+        while (i > start && is_space((unsigned char)s[i - 1]))
+            i--;
+        if (i - start < 4 || !is_style_code(s, i - 4))
+            return i;
+        i -= 4;
+    }
+}
+
+/* The same, forward from s[i], not past end. */
+static size_t forward_over_codes(const char *s, size_t i, size_t end)
+{
+    for (;;) {
+        while (i < end && is_space((unsigned char)s[i]))
+            i++;
+        if (end - i < 4 || !is_style_code(s, i))
+            return i;
+        i += 4;
+    }
+}
+
 static int has_prefix(const char *s, size_t i, size_t end, const char *p)
 {
     size_t n = strlen(p);
@@ -54,16 +91,14 @@ static int has_prefix(const char *s, size_t i, size_t end, const char *p)
 }
 
 /* 1 if the code at s[i] sits inside a sentence: a word (or a comma) before
- * it and a lower-case word after it. */
+ * it and a word after it, past any other style codes. The word after may
+ * be a name ("said Tom &UR; Keating, a professor"); a heading's code has
+ * a line's end, a stop or a dash on one side. */
 static int inside_sentence(const char *s, size_t start, size_t i, size_t after, size_t end)
 {
-    size_t b = i;
-    while (b > start && is_space((unsigned char)s[b - 1]))
-        b--;
-    size_t f = after;
-    while (f < end && is_space((unsigned char)s[f]))
-        f++;
-    return b > start && f < end && is_word_end((unsigned char)s[b - 1]) && is_lower((unsigned char)s[f]);
+    size_t b = back_over_codes(s, start, i);
+    size_t f = forward_over_codes(s, after, end);
+    return b > start && f < end && is_word_end((unsigned char)s[b - 1]) && is_letter((unsigned char)s[f]);
 }
 
 /* Bytes of the typesetting code at s[i] (s[i] == '&'), or 0. */
