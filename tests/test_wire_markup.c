@@ -172,6 +172,9 @@ Test(wire_markup, whom_to_call_is_not_what_happened)
         "--Europe and Asia: JANE ROE in Paris at 47-42-17-11; fax, 47-42-80-44.",
         "Anyone with information is asked to call the sheriff's office at 1-800-555-0199.",
         "Phone (800) 555-0123, or visit the foundation's Web site.",
+        /* Multi-News spaces the brackets */
+        "The hotline number is ( 718 ) 555-0182.",
+        "Anyone with information is asked to call the police department at ( 848 ) 555-8025.",
         "Readers may write to the garden desk by e-mail at garden@example.org.",
         "E-mail: desk(AT)example.com",
     };

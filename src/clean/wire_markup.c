@@ -260,16 +260,29 @@ static size_t phone_at(const char *s, size_t i, size_t len)
     return run && ((digits >= 9 && groups >= 3) || (digits >= 8 && groups >= 4)) ? j : i;
 }
 
-/* "(800) 283-7800": an area code in parentheses, then digits-digits. */
-static int bracketed_phone_at(const char *s, size_t i, size_t len)
+/* s[i..i+n) are digits: i + n, else 0. */
+static size_t digits_at(const char *s, size_t i, size_t len, size_t n)
 {
-    if (len - i < 14 || s[i] != '(' || s[i + 4] != ')' || s[i + 5] != ' ' || s[i + 9] != '-')
-        return 0;
-    static const int digit_at[] = {1, 2, 3, 6, 7, 8, 10, 11, 12, 13};
-    for (size_t k = 0; k < sizeof digit_at / sizeof *digit_at; k++)
-        if (s[i + digit_at[k]] < '0' || s[i + digit_at[k]] > '9')
+    for (size_t k = 0; k < n; k++)
+        if (i + k >= len || s[i + k] < '0' || s[i + k] > '9')
             return 0;
-    return 1;
+    return i + n;
+}
+
+/* "(800) 283-7800": an area code in parentheses, then digits-digits; also
+ * as Multi-News spaces it, "( 718 ) 838-7382". Returns its end, or 0. */
+static size_t bracketed_phone_at(const char *s, size_t i, size_t len)
+{
+    size_t j = i + 1;
+    j += j < len && s[j] == ' ';
+    if (!(j = digits_at(s, j, len, 3)))
+        return 0;
+    j += j < len && s[j] == ' ';
+    if (len - j < 2 || s[j] != ')' || s[j + 1] != ' ' || !(j = digits_at(s, j + 2, len, 3)))
+        return 0;
+    if (j >= len || s[j] != '-')
+        return 0;
+    return digits_at(s, j + 1, len, 4);
 }
 
 static int is_name_char(char c)
@@ -328,9 +341,9 @@ int holds_contact_details(const char *s, size_t len)
         size_t end = 0;
         if (c >= '0' && c <= '9' && word_start)
             end = phone_at(s, i, len) > i ? phone_at(s, i, len) : 0;
-        else if (c == '(' && bracketed_phone_at(s, i, len))
-            end = i + 14;
-        else if ((c == '@' || c == '(') && mailbox_at(s, i, len))
+        else if (c == '(')
+            end = bracketed_phone_at(s, i, len);
+        if (!end && (c == '@' || c == '(') && mailbox_at(s, i, len))
             end = i + 1;
         if (end && words_from(s, end, len) <= CONTACT_TAIL)
             return 1;
