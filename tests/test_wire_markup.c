@@ -146,6 +146,9 @@ Test(wire_markup, look_alikes_are_story_text)
     cr_expect_eq(out[0].start, 0);
     cr_expect_eq(out[0].end, in.end);
     /* a closed note is cut out, and the text either side stays */
+    const char *trims = "One. (FIRST OPTIONAL TRIM BEGINS) Two. (SECOND OPTIONAL TRIM FOLLOWS) Three.";
+    span whole = {0, (uint32_t)strlen(trims)};
+    cr_expect_eq(wire_markup_cut(&a, trims, &whole, 1, &out), 3, "each numbered trim note is cut");
     const char *noted = "Repairs will take a year. (END OPTIONAL TRIM) The bridges reopen in May.";
     span all = {0, (uint32_t)strlen(noted)};
     n = wire_markup_cut(&a, noted, &all, 1, &out);
@@ -156,6 +159,7 @@ Test(wire_markup, look_alikes_are_story_text)
 
     cr_expect(is_note_to_editors("EDITORS: Visit the Web site.", 28));
     cr_expect(is_note_to_editors("  NONSUBSCRIBERS: To publish it, buy it.", 40));
+    cr_expect(is_note_to_editors("ATTENTION EDITORS: The photo is available.", 42));
     cr_expect(!is_note_to_editors("Editors: the people who choose stories.", 39));
     cr_expect(!is_note_to_editors("EDITORSHIP is a job.", 20));
 }

@@ -20,7 +20,8 @@ static const char *const CODES[] = {"QL", "QC", "QR", "UR", "LR"};
 
 /* Notes to editors, in parentheses, as the wire writes them. */
 static const char *const NOTES[] = {
-    "STORY CAN END HERE", "END OPTIONAL TRIM", "OPTIONAL TRIM", "BEGIN OPTIONAL TRIM",
+    "STORY CAN END HERE", "END OPTIONAL TRIM", "OPTIONAL TRIM", "BEGIN OPTIONAL TRIM", "FIRST OPTIONAL TRIM",
+    "SECOND OPTIONAL TRIM", "THIRD OPTIONAL TRIM",
     "OPTIONAL MATERIAL FOLLOWS", "MORE)", "EDS:", "EDS.", "EDITORS:", "EDITOR:", "END ADVANCE",
 };
 
@@ -228,6 +229,7 @@ int is_note_to_editors(const char *s, size_t len)
 {
     static const char *const labels[] = {
         "EDITORS:", "EDITOR:", "EDS:", "NONSUBSCRIBERS:", "SUBSCRIBERS:", "NOTE TO EDITORS:", "EDITOR'S NOTE:",
+        "ATTENTION EDITORS:",
     };
     size_t i = 0;
     while (i < len && is_space((unsigned char)s[i]))
