@@ -178,16 +178,21 @@ static void add_piece(pieces *p, const char *text, size_t s, size_t e)
  * e if there is none. */
 static size_t next_markup(const char *text, size_t s, size_t e, size_t *len)
 {
-    for (size_t i = s; i < e; i++) {
-        size_t n = 0;
-        if (text[i] == '&')
-            n = code_at(text, s, i, e);
-        else if (text[i] == '(')
-            n = note_at(text, i, e);
+    /* Every article passes here, and nearly all have neither code nor
+     * note: memchr finds the few '&' and '(' to look at. */
+    const char *amp = memchr(text + s, '&', e - s), *paren = memchr(text + s, '(', e - s);
+    while (amp || paren) {
+        const char *at = !paren || (amp && amp < paren) ? amp : paren;
+        size_t i = (size_t)(at - text);
+        size_t n = *at == '&' ? code_at(text, s, i, e) : note_at(text, i, e);
         if (n) {
             *len = n;
             return i;
         }
+        if (at == amp)
+            amp = memchr(at + 1, '&', e - i - 1);
+        else
+            paren = memchr(at + 1, '(', e - i - 1);
     }
     return e;
 }
@@ -330,10 +335,35 @@ static size_t words_from(const char *s, size_t i, size_t len)
  * to a lead, which keeps its sentence. */
 #define CONTACT_TAIL 8
 
+/* Where the last n words of s[0..len) begin (0 if it has fewer), and in
+ * *candidate whether they hold a digit, '@' or '(', without which no
+ * contact can be there. */
+static size_t last_words(const char *s, size_t len, size_t n, int *candidate)
+{
+    *candidate = 0;
+    for (size_t i = len, words = 0; i > 0; i--) {
+        unsigned char c = (unsigned char)s[i - 1];
+        *candidate |= (c >= '0' && c <= '9') || c == '@' || c == '(';
+        if (!is_space(c) && (i == 1 || is_space((unsigned char)s[i - 2])) && ++words == n)
+            return i - 1;
+    }
+    return 0;
+}
+
 int holds_contact_details(const char *s, size_t len)
 {
+    /* A contact ends at most CONTACT_TAIL words before the sentence does,
+     * and takes up to four words itself ("( 718 ) 838-7382"): only the tail can
+     * hold one, so only the tail is read, which keeps this cheap on every
+     * sentence. The quotation marks before it set whether it is quoted. */
+    int candidate;
+    size_t from = last_words(s, len, CONTACT_TAIL + 5, &candidate);
+    if (!candidate)
+        return 0;
     int quoted = 0; /* inside straight quotation marks: a song's title, an address in the story */
-    for (size_t i = 0; i < len; i++) {
+    for (const char *q = s; (q = memchr(q, '"', (size_t)(s + from - q))) != NULL; q++)
+        quoted = !quoted;
+    for (size_t i = from; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == '"')
             quoted = !quoted;
