@@ -323,9 +323,8 @@ static size_t video_player_at(const char *s, size_t i, size_t len)
 
 /* A list's bullet: "--", "-", "_" (AP's), "*" or "\u2022", then a space
  * ("-- July 25, 2000: An Air France Concorde ... crashes"), or "--" run
- * into a capital. A summary
- * prints the item, not the list's typography. The offset past the bullet,
- * or 0. */
+ * into a capital. A summary prints the item, not the list's typography.
+ * The offset past the bullet, or 0. */
 static size_t bullet_at(const char *s, size_t i, size_t len)
 {
     size_t n = 0;
