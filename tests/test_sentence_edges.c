@@ -362,6 +362,17 @@ Test(sentence_edges, glued_page_furniture_is_trimmed)
     cr_assert_str_eq(after_furniture("Published on Sept. 21, 2016 the candidate shares an update on his plans "
                                      "for the first 100 days."),
                      "the candidate shares an update on his plans for the first 100 days.");
+    /* "Advertisement" glued to a sentence that does not continue it */
+    cr_assert_str_eq(after_furniture("Advertisement soros, a political activist and donor, is a frequent target."),
+                     "soros, a political activist and donor, is a frequent target.");
+    cr_assert_str_eq(after_furniture("Advertisement in response, several supporters spoke at the rally."),
+                     "in response, several supporters spoke at the rally.");
+    cr_assert_str_eq(after_furniture("Advertisement - continue reading below she was feeling tired, she said."),
+                     "she was feeling tired, she said.");
+    cr_assert_str_eq(after_furniture("Advertisement: story continues below but the couple went home."),
+                     "but the couple went home.");
+    cr_assert_str_eq(after_furniture("Advertisementskip and the negligence was compounded by the staff."),
+                     "and the negligence was compounded by the staff.");
     /* a list's bullets */
     cr_assert_str_eq(after_furniture("-- July 25, 2000: An Air France Concorde crashes outside Paris."),
                      "July 25, 2000: An Air France Concorde crashes outside Paris.");
@@ -379,6 +390,8 @@ Test(sentence_edges, furniture_words_in_a_story_are_kept)
         "Advertisements for the show ran for weeks before it opened.",   /* a longer word */
         "Advertisement revenue at the newspaper fell by a third last year.", /* a noun */
         "Advertisement for the show ran for weeks before it opened.",    /* a preposition */
+        "Advertisement is the oldest trade in the city, its guild says.", /* the subject */
+        "Advertisement spending fell by a fifth in the first quarter.",  /* a compound */
         "Image copyright law is the subject of a new bill in congress.", /* no caption follows */
         "Image copyright pact was signed by the publishers on Monday.",  /* not an agency: "pa" + letters */
         "( photo: ap",                                                   /* nothing would be left */
