@@ -373,6 +373,13 @@ Test(sentence_edges, glued_page_furniture_is_trimmed)
                      "but the couple went home.");
     cr_assert_str_eq(after_furniture("Advertisementskip and the negligence was compounded by the staff."),
                      "and the negligence was compounded by the staff.");
+    /* a related story's headline run into the sentence by its link's label */
+    cr_assert_str_eq(after_furniture("Combing human genome reveals roots of hair diversity read more it was "
+                                     "initially assumed that the man had pale skin."),
+                     "it was initially assumed that the man had pale skin.");
+    cr_assert_str_eq(after_furniture("Billy ray cyrus calls off his divorce email this the singer wants to get his "
+                                     "family back together."),
+                     "the singer wants to get his family back together.");
     /* a list's bullets */
     cr_assert_str_eq(after_furniture("-- July 25, 2000: An Air France Concorde crashes outside Paris."),
                      "July 25, 2000: An Air France Concorde crashes outside Paris.");
@@ -392,6 +399,11 @@ Test(sentence_edges, furniture_words_in_a_story_are_kept)
         "Advertisement for the show ran for weeks before it opened.",    /* a preposition */
         "Advertisement is the oldest trade in the city, its guild says.", /* the subject */
         "Advertisement spending fell by a fifth in the first quarter.",  /* a compound */
+        "Children who read more books at home do better in school, the study found.", /* a verb */
+        "Parents are urged to read more stories aloud to children under five.",      /* "to read" */
+        "Read more about the study in the journal on Tuesday.",          /* no headline before */
+        "The report, out on Monday, says teens read more than adults.",  /* too few words after */
+        "American high school students read more books than ever before, the survey found.", /* an object */
         "Image copyright law is the subject of a new bill in congress.", /* no caption follows */
         "Image copyright pact was signed by the publishers on Monday.",  /* not an agency: "pa" + letters */
         "( photo: ap",                                                   /* nothing would be left */
