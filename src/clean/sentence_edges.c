@@ -8,6 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "text/token.h"
+
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static int ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -381,10 +383,7 @@ static size_t headline_label_at(const char *s, size_t i, size_t len)
             size_t next = skip_spaces(s, e, len);
             if (word_in(s, next, word_end(s, next, len), object_after, COUNT(object_after)))
                 continue;
-            size_t after = 0;
-            for (size_t a = e; a + 1 < len; a++)
-                after += is_space(s[a]) && !is_space(s[a + 1]);
-            if (after >= 6)
+            if (count_words(s, e, len) >= 6)
                 return skip_spaces(s, e, len);
         }
         prev = w;

@@ -12,6 +12,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "text/token.h"
+
 /* The typesetting codes seen in the Times's wire copy. "&UR;" and "&LR;"
  * also toggle a style inside a sentence ("try to make the plants do what
  * &LR; you &LR; want"); there they are left alone, since cutting would
@@ -320,13 +322,13 @@ static int mailbox_at(const char *s, size_t i, size_t len)
     return dots > 0 && letters >= 3;
 }
 
-/* Words in s[i..len). */
-static size_t words_from(const char *s, size_t i, size_t len)
+/* Words after the one that s[i] is in (or ends), as the word budget
+ * counts them (text/token.h). */
+static size_t words_after(const char *s, size_t i, size_t len)
 {
-    size_t words = 0;
-    for (; i < len; i++)
-        words += !is_space((unsigned char)s[i]) && (i == 0 || is_space((unsigned char)s[i - 1]));
-    return words;
+    while (i < len && !is_space((unsigned char)s[i]))
+        i++;
+    return count_words(s, i, len);
 }
 
 /* Most words a contact may have after it: a hotline, a mailbox or a list
@@ -371,13 +373,15 @@ int holds_contact_details(const char *s, size_t len)
             continue;
         int word_start = i == 0 || s[i - 1] == ' ' || s[i - 1] == ',';
         size_t end = 0;
-        if (c >= '0' && c <= '9' && word_start)
-            end = phone_at(s, i, len) > i ? phone_at(s, i, len) : 0;
-        else if (c == '(')
+        if (c >= '0' && c <= '9' && word_start) {
+            size_t phone = phone_at(s, i, len);
+            end = phone > i ? phone : 0;
+        } else if (c == '(') {
             end = bracketed_phone_at(s, i, len);
+        }
         if (!end && (c == '@' || c == '(') && mailbox_at(s, i, len))
             end = i + 1;
-        if (end && words_from(s, end, len) <= CONTACT_TAIL)
+        if (end && words_after(s, end, len) <= CONTACT_TAIL)
             return 1;
     }
     return 0;
