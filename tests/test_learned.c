@@ -5,7 +5,9 @@
  * article; scores are finite; the "learned" method keeps to its budget on
  * the bundled seeds and leaves the off-topic article out of a short
  * summary; the keep table marks furniture words low; the default method
- * is the learned scorer on short clusters and coverage on long ones.
+ * is the learned scorer on short clusters and coverage's scores on the
+ * whole of a long one (which it reads whole when it has a query or many
+ * articles; test_clip.c has the openings it reads otherwise).
  */
 #include <criterion/criterion.h>
 #include <ctype.h>

@@ -144,9 +144,11 @@ Test(summarize, every_offset_points_at_the_sentence)
 Test(summarize, shared_wire_sentence_is_one_fact_with_its_sources)
 {
     /* "Russian jets have carried out a second day of strikes in Syria ..."
-     * stands word for word in the Independent and the Press Association copy. */
+     * stands word for word in the Independent and the Press Association copy.
+     * (The default reads only the articles' openings and stops before it;
+     * coverage takes every sentence that adds a concept.) */
     precis_cluster *c = seed_cluster();
-    precis_summary *s = summarize(c, "default", 100000, 0);
+    precis_summary *s = summarize(c, "coverage", 100000, 0);
     int found = 0;
     for (size_t i = 0; i < precis_summary_count(s); i++) {
         const precis_summary_sentence *it = precis_summary_get(s, i);

@@ -15,11 +15,21 @@
  * scores (select_learned); any other cluster gets coverage. RESULTS.md
  * has the measurements.
  */
+#include "model/clip.h"
 #include "score/method.h"
 #include "select/select.h"
 
 /* Multi-News training clusters are at most 493 words; some room above. */
 #define ADAPTIVE_MAX_WORDS 600
+
+/* Multi-News kept 500 tokens of each cluster: 445 whitespace words of its
+ * sources (the median of its validation clusters that were cut). */
+#define ADAPTIVE_CLIP_WORDS 445
+
+/* Concept coverage weighs a bigram by how many articles use it, which
+ * says little among two or three; on Multi-News its gap to stepwise
+ * closes as the articles grow in number (RESULTS.md, twentieth session). */
+#define ADAPTIVE_CLIP_MAX_ARTICLES 5
 
 int cluster_is_short(const precis_cluster *c)
 {
@@ -27,6 +37,18 @@ int cluster_is_short(const precis_cluster *c)
     for (size_t i = 0; i < c->nsents && words <= ADAPTIVE_MAX_WORDS; i++)
         words += c->sents[i].words;
     return words <= ADAPTIVE_MAX_WORDS;
+}
+
+/* A long cluster of a few articles, summarized without a query, is read
+ * the way Multi-News cut its clusters (model/clip.h): the learned models
+ * then see what they were fitted on, and a Newser editor's brief draws on
+ * the articles' openings. A query, or many articles, go to coverage. */
+int view_adaptive(const precis_cluster *c, int has_query, precis_cluster **view)
+{
+    *view = NULL;
+    if (has_query || c->narticles > ADAPTIVE_CLIP_MAX_ARTICLES || cluster_is_short(c))
+        return 0;
+    return cluster_clip(c, ADAPTIVE_CLIP_WORDS, view);
 }
 
 int score_adaptive(const precis_cluster *c, const represent *r, arena *a, double *scores)

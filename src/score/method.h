@@ -26,6 +26,12 @@ struct budget;
 typedef size_t (*select_fn)(const precis_cluster *c, const represent *r, const struct method *m,
                             const double *scores, struct budget *b, arena *a, uint32_t *chosen);
 
+/* The part of the cluster a method reads, when not all of it: sets *view
+ * to a cluster made from c (model/clip.h), which the caller frees, or to
+ * NULL to read c itself. has_query says whether the summary answers a
+ * query. Returns 0, or -1 when out of memory. NULL in a method: all of c. */
+typedef int (*view_fn)(const precis_cluster *c, int has_query, precis_cluster **view);
+
 typedef struct method {
     const char *name;
     const char *description;
@@ -37,6 +43,7 @@ typedef struct method {
     int keep_context;       /* greedy selection takes a sentence that leans on the one
                              * before it (SENT_LEANS_BACK: "She said ...") only after that
                              * one; coverage and stepwise always do */
+    view_fn view;
 } method;
 
 const method *method_find(const char *name);
@@ -54,11 +61,14 @@ int score_sumbasic(const precis_cluster *c, const represent *r, arena *a, double
 
 /* The default method (score/adaptive.c): the learned scorer and its
  * selection (select_learned) on clusters as short as its training
- * clusters, concept coverage on longer ones. cluster_is_short says which. */
+ * clusters (cluster_is_short says which), and on view_adaptive's openings
+ * of a long cluster of a few articles without a query; concept coverage
+ * on any other cluster. */
 int cluster_is_short(const precis_cluster *c);
 int score_adaptive(const precis_cluster *c, const represent *r, arena *a, double *scores);
 size_t select_adaptive(const precis_cluster *c, const represent *r, const struct method *m,
                        const double *scores, struct budget *b, arena *a, uint32_t *chosen);
+int view_adaptive(const precis_cluster *c, int has_query, precis_cluster **view);
 
 /* Stationary distribution of a row-normalised similarity graph (used by
  * lexrank and textrank): sim is n*n, damping d, into out. */

@@ -61,6 +61,10 @@ static precis_status fail(precis_summary *sum, arena *scratch, precis_error *err
     return error_set(err, PRECIS_ERR_NOMEM, NULL, 0, "out of memory while summarizing");
 }
 
+static precis_status summarize_cluster(precis_cluster *c, const precis_cluster *whole, const method *m,
+                                       const precis_options *opts, const char *query, precis_summary **out,
+                                       precis_error *err);
+
 precis_status precis_summarize(precis_cluster *c, const precis_options *opts, precis_summary **out,
                                precis_error *err)
 {
@@ -79,6 +83,27 @@ precis_status precis_summarize(precis_cluster *c, const precis_options *opts, pr
         return error_set(err, PRECIS_ERR_EMPTY, c->id, 0,
                          "no story text: only page notices (a web archive's, a login wall's)");
 
+    const char *query = opts->query ? opts->query : c->query;
+    precis_cluster *view = NULL;
+    if (m->view && m->view(c, query != NULL, &view) != 0)
+        return error_set(err, PRECIS_ERR_NOMEM, NULL, 0, "out of memory");
+    if (view) {
+        /* The view shares c's text and article numbering, so its summary
+         * reads as one of c's. */
+        precis_status st = summarize_cluster(view, c, m, opts, query, out, err);
+        precis_cluster_free(view);
+        return st;
+    }
+    return summarize_cluster(c, c, m, opts, query, out, err);
+}
+
+/* The pipeline on c (the whole cluster, or the part the method reads,
+ * whose sentences are the first of each of whole's articles); whole is
+ * the caller's cluster, which the summary names and attributes to. */
+static precis_status summarize_cluster(precis_cluster *c, const precis_cluster *whole, const method *m,
+                                       const precis_options *opts, const char *query, precis_summary **out,
+                                       precis_error *err)
+{
     precis_summary *sum = calloc(1, sizeof *sum);
     if (!sum)
         return error_set(err, PRECIS_ERR_NOMEM, NULL, 0, "out of memory");
@@ -90,7 +115,7 @@ precis_status precis_summarize(precis_cluster *c, const precis_options *opts, pr
     double *scores = arena_alloc(&scratch, (c->nsents + 1) * sizeof *scores);
     uint32_t *chosen = arena_alloc(&scratch, (c->nsents + 1) * sizeof *chosen);
     if (!scores || !chosen || represent_build(c, &scratch, &r) != 0 ||
-        represent_query(c, opts->query ? opts->query : c->query, &scratch, &r) != 0 || m->score(c, &r, &scratch, scores) != 0)
+        represent_query(c, query, &scratch, &r) != 0 || m->score(c, &r, &scratch, scores) != 0)
         return fail(sum, &scratch, err);
     budget b = {opts->max_words, opts->max_bytes, opts->max_sentences, 0, 0, 0};
     size_t n = (m->select ? m->select : select_greedy)(c, &r, m, scores, &b, &scratch, chosen);
@@ -100,7 +125,7 @@ precis_status precis_summarize(precis_cluster *c, const precis_options *opts, pr
     if (order_by_position(c, chosen, n, &scratch) != 0)
         return fail(sum, &scratch, err);
 
-    sum->cluster_id = c->id;
+    sum->cluster_id = whole->id;
     sum->method = m->name;
     sum->narticles = c->narticles;
     sum->article_ids = arena_alloc(&sum->mem, (c->narticles + 1) * sizeof *sum->article_ids);
@@ -109,8 +134,19 @@ precis_status precis_summarize(precis_cluster *c, const precis_options *opts, pr
         return fail(sum, &scratch, err);
     for (size_t k = 0; k < c->narticles; k++)
         sum->article_ids[k] = c->articles[k].id;
+    /* A sentence is attributed to every place in the whole cluster that
+     * carries it, also past the part the method read. */
+    represent rw;
+    const represent *rs = &r;
+    if (whole != c) {
+        if (represent_build(whole, &scratch, &rw) != 0)
+            return fail(sum, &scratch, err);
+        rs = &rw;
+    }
     for (size_t k = 0; k < n; k++) {
-        if (attribute(c, &r, chosen[k], &sum->mem, &sum->items[k]) != 0)
+        const sentence *s = &c->sents[chosen[k]];
+        uint32_t at = whole != c ? whole->articles[s->article].first + s->pos : chosen[k];
+        if (attribute(whole, rs, at, &sum->mem, &sum->items[k]) != 0)
             return fail(sum, &scratch, err);
         sum->items[k].score = scores[chosen[k]];
     }

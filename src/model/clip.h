@@ -1,0 +1,30 @@
+/*
+ * clip: a cluster's openings, cut the way Multi-News cut its sources.
+ *
+ * Multi-News (the learned models' training data) kept about 500 tokens of
+ * each cluster, shared equally between its articles, a short article's
+ * unused share going to the others. A model fitted on those openings reads
+ * a full-length cluster best when it is shown the same: cluster_clip
+ * makes that view, whole sentences only, without copying any text.
+ */
+#ifndef PRECIS_CLIP_H
+#define PRECIS_CLIP_H
+
+#include <stddef.h>
+
+#include "model/cluster.h"
+
+/* A new cluster holding, of each article of c, its first sentences up to
+ * its share of `words` whitespace words (the last one kept if more than
+ * half of it is within the share). The view's articles and
+ * sentences point into c's text (same article indices, same byte
+ * offsets), so c must outlive it; free it with precis_cluster_free.
+ * Returns 0, or -1 when out of memory. */
+int cluster_clip(const precis_cluster *c, size_t words, precis_cluster **view);
+
+/* Each article's share of `words` (water-filling: an article shorter than
+ * an equal share keeps all of its words and the rest is shared out again
+ * among the longer ones). length[i] is article i's words; writes share[i]. */
+void clip_shares(const size_t *length, size_t n, size_t words, size_t *share);
+
+#endif
