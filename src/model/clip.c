@@ -8,6 +8,17 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "text/segment.h"
+
+/* The words a sentence takes of its article's share. A page notice or a
+ * photo caption is kept in the view (it is still marked as what it is)
+ * but takes nothing: a page that opens with a web archive's crawl notice
+ * should still show its story's opening. */
+static size_t charged_words(const sentence *s)
+{
+    return (s->flags & (SENT_BOILERPLATE | SENT_CAPTION)) ? 0 : s->words;
+}
+
 void clip_shares(const size_t *length, size_t n, size_t words, size_t *share)
 {
     /* Visit the articles shortest first (ties in input order): each takes
@@ -64,12 +75,13 @@ static int fill_view(precis_cluster *v, const precis_cluster *c, const size_t *s
         size_t before = 0;
         for (uint32_t k = 0; k < a->count; k++) {
             const sentence *s = &c->sents[a->first + k];
-            if (k > 0 && 2 * before + s->words > 2 * share[i])
+            size_t w = charged_words(s);
+            if (k > 0 && w > 0 && 2 * before + w >= 2 * share[i])
                 break;
             if (copy_sentence(v, c, s) != 0)
                 return -1;
             d->count++;
-            before += s->words;
+            before += w;
         }
         v->total_bytes += a->len;
     }
@@ -91,7 +103,7 @@ int cluster_clip(const precis_cluster *c, size_t words, precis_cluster **view)
     v->query = c->query;
     for (size_t i = 0; i < c->narticles; i++)
         for (uint32_t k = 0; k < c->articles[i].count; k++)
-            length[i] += c->sents[c->articles[i].first + k].words;
+            length[i] += charged_words(&c->sents[c->articles[i].first + k]);
     clip_shares(length, c->narticles, words, share);
     if (fill_view(v, c, share) != 0)
         goto fail;

@@ -16,7 +16,8 @@
 
 /* A new cluster holding, of each article of c, its first sentences up to
  * its share of `words` whitespace words (the last one kept if more than
- * half of it is within the share). The view's articles and
+ * half of it is within the share; page notices and photo captions are
+ * kept but not counted). The view's articles and
  * sentences point into c's text (same article indices, same byte
  * offsets), so c must outlive it; free it with precis_cluster_free.
  * Returns 0, or -1 when out of memory. */

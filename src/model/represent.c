@@ -360,7 +360,28 @@ int represent_build(const precis_cluster *c, arena *a, represent *r)
     return group_duplicates(c, a, r);
 }
 
-int represent_query(precis_cluster *c, const char *query, arena *a, represent *r)
+/* The local id of the next token of query, from *pos, that is a content
+ * term the cluster uses; UINT32_MAX when there is none. Only such terms
+ * can match, so a query never adds terms to the cluster. */
+static uint32_t next_query_term(const precis_cluster *c, const char *query, size_t len, size_t *pos)
+{
+    token t;
+    while (token_next(query, len, pos, &t, &c->engine->scratch)) {
+        uint32_t g = engine_term(c->engine, t.norm, t.norm_len);
+        uint32_t l = g == STRMAP_NONE ? UINT32_MAX : u32map_get(&c->local_of, g);
+        if (l != UINT32_MAX && !c->term_stop[l])
+            return l;
+    }
+    return UINT32_MAX;
+}
+
+int query_has_terms(const precis_cluster *c, const char *query)
+{
+    size_t pos = 0;
+    return query && *query && next_query_term(c, query, strlen(query), &pos) != UINT32_MAX;
+}
+
+int represent_query(const precis_cluster *c, const char *query, arena *a, represent *r)
 {
     size_t nt = c->nterms;
     r->query_term = arena_calloc(a, nt + 1, 1);
@@ -370,14 +391,9 @@ int represent_query(precis_cluster *c, const char *query, arena *a, represent *r
         return -1;
     if (!query || !*query)
         return 0;
-    /* Only terms the cluster uses can match; the query may not add terms. */
     size_t pos = 0, len = strlen(query);
-    token t;
-    while (token_next(query, len, &pos, &t, &c->engine->scratch)) {
-        uint32_t g = engine_term(c->engine, t.norm, t.norm_len);
-        uint32_t l = g == STRMAP_NONE ? UINT32_MAX : u32map_get(&c->local_of, g);
-        if (l == UINT32_MAX || c->term_stop[l])
-            continue;
+    uint32_t l;
+    while ((l = next_query_term(c, query, len, &pos)) != UINT32_MAX) {
         r->query_term[l] = 1;
         qw[l] = c->term_idf[l];
         r->has_query = 1;

@@ -47,7 +47,12 @@ int represent_build(const precis_cluster *c, arena *a, represent *r);
 
 /* Mark the terms of a query and each sentence's similarity to it (call
  * after represent_build; the cluster is not changed). 0 or -1. */
-int represent_query(precis_cluster *c, const char *query, arena *a, represent *r);
+int represent_query(const precis_cluster *c, const char *query, arena *a, represent *r);
+
+/* Whether query names a content term that the cluster uses: what
+ * represent_query's has_query will say. An empty query, one of stopwords
+ * or one about nothing in the cluster is no query. */
+int query_has_terms(const precis_cluster *c, const char *query);
 
 /* Cosine of two unit vectors. */
 double svec_dot(const svec *x, const svec *y);

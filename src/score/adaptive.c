@@ -48,7 +48,16 @@ int view_adaptive(const precis_cluster *c, int has_query, precis_cluster **view)
     *view = NULL;
     if (has_query || c->narticles > ADAPTIVE_CLIP_MAX_ARTICLES || cluster_is_short(c))
         return 0;
-    return cluster_clip(c, ADAPTIVE_CLIP_WORDS, view);
+    if (cluster_clip(c, ADAPTIVE_CLIP_WORDS, view) != 0)
+        return -1;
+    if (!cluster_is_short(*view)) {
+        /* Openings of hundreds of words each (a page that never breaks its
+         * text into sentences): the view would not be what the models
+         * read, and coverage reads the whole. */
+        precis_cluster_free(*view);
+        *view = NULL;
+    }
+    return 0;
 }
 
 int score_adaptive(const precis_cluster *c, const represent *r, arena *a, double *scores)

@@ -61,7 +61,7 @@ static precis_status fail(precis_summary *sum, arena *scratch, precis_error *err
     return error_set(err, PRECIS_ERR_NOMEM, NULL, 0, "out of memory while summarizing");
 }
 
-static precis_status summarize_cluster(precis_cluster *c, const precis_cluster *whole, const method *m,
+static precis_status summarize_cluster(const precis_cluster *c, const precis_cluster *whole, const method *m,
                                        const precis_options *opts, const char *query, precis_summary **out,
                                        precis_error *err);
 
@@ -85,14 +85,18 @@ precis_status precis_summarize(precis_cluster *c, const precis_options *opts, pr
 
     const char *query = opts->query ? opts->query : c->query;
     precis_cluster *view = NULL;
-    if (m->view && m->view(c, query != NULL, &view) != 0)
+    if (m->view && m->view(c, query_has_terms(c, query), &view) != 0)
         return error_set(err, PRECIS_ERR_NOMEM, NULL, 0, "out of memory");
     if (view) {
         /* The view shares c's text and article numbering, so its summary
-         * reads as one of c's. */
+         * reads as one of c's. When it yields nothing (no opening fits a
+         * small budget), the method reads the whole cluster instead. */
         precis_status st = summarize_cluster(view, c, m, opts, query, out, err);
         precis_cluster_free(view);
-        return st;
+        if (st != PRECIS_OK || (*out)->n > 0)
+            return st;
+        precis_summary_free(*out);
+        *out = NULL;
     }
     return summarize_cluster(c, c, m, opts, query, out, err);
 }
@@ -100,7 +104,7 @@ precis_status precis_summarize(precis_cluster *c, const precis_options *opts, pr
 /* The pipeline on c (the whole cluster, or the part the method reads,
  * whose sentences are the first of each of whole's articles); whole is
  * the caller's cluster, which the summary names and attributes to. */
-static precis_status summarize_cluster(precis_cluster *c, const precis_cluster *whole, const method *m,
+static precis_status summarize_cluster(const precis_cluster *c, const precis_cluster *whole, const method *m,
                                        const precis_options *opts, const char *query, precis_summary **out,
                                        precis_error *err)
 {
