@@ -811,6 +811,33 @@ Test(compare_html, notices_only_page_says_there_is_no_summary)
     unload(&f);
 }
 
+/* Two articles of one sentence each, both longer than the brief's 120
+ * words: the page says why the summary is empty. */
+Test(compare_html, page_says_when_no_sentence_fits_the_brief)
+{
+    static char a[2][2048];
+    static const char *const words[] = {"the", "council", "said", "that", "budget", "talks", "went", "on",
+                                        "through", "the", "night", "while", "residents", "waited", "outside"};
+    for (size_t d = 0; d < 2; d++) {
+        a[d][0] = '\0';
+        for (size_t k = 0; k < 130; k++) {
+            strcat(a[d], words[(k + d) % 15]);
+            strcat(a[d], k + 1 < 130 ? " " : ".\n");
+        }
+    }
+    const char *const texts[] = {a[0], a[1]};
+    fixture f;
+    load_texts(&f, texts, 2);
+    char *out;
+    size_t len;
+    precis_error err = {0};
+    cr_assert_eq(precis_compare(f.c, PRECIS_COMPARE_HTML, &out, &len, &err), PRECIS_OK, "%s", err.message);
+    cr_assert(strstr(out, "No summary: every sentence of the articles is longer than the brief's budget"));
+    cr_assert(!strstr(out, "only page notices"));
+    free(out);
+    unload(&f);
+}
+
 Test(compare_json, is_valid_json_with_matrix)
 {
     char *json = compare_dir(SEEDS, PRECIS_COMPARE_JSON);

@@ -192,6 +192,9 @@ static int put_summary(buf *b, const cmp_report *r)
     if (!r->summary)
         rc |= buf_puts(b, "\n<p class=\"muted\">No summary: the articles hold no story text, only page notices "
                           "(a web archive's, a login wall's).</p>\n");
+    else if (count == 0)
+        rc |= buf_puts(b, "\n<p class=\"muted\">No summary: every sentence of the articles is longer than "
+                          "the brief's budget.</p>\n");
     return rc | buf_puts(b, "</section>\n");
 }
 
