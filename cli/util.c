@@ -448,6 +448,20 @@ int run_jsonl_clusters(precis_engine *eng, const char *path, int strict, FILE *o
     return failed ? (st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : EXIT_INPUT) : EXIT_OK;
 }
 
+/* A cluster read from files has no id, so an error about all of it (only
+ * page notices, nothing fits) names what was read instead. */
+static void name_inputs(precis_error *err, int argc, char **argv)
+{
+    if (err->where[0])
+        return;
+    if (argc == 0 || (argc == 1 && !strcmp(argv[0], "-")))
+        snprintf(err->where, sizeof err->where, "standard input");
+    else if (argc == 1)
+        snprintf(err->where, sizeof err->where, "%s", argv[0]);
+    else
+        snprintf(err->where, sizeof err->where, "%s and %d more", argv[0], argc - 1);
+}
+
 int run_file_cluster(precis_engine *eng, int argc, char **argv, int strict, FILE *out, cluster_writer write,
                      void *ctx)
 {
@@ -471,6 +485,7 @@ int run_file_cluster(precis_engine *eng, int argc, char **argv, int strict, FILE
     } else {
         st = write(c, out, ctx, &err);
         if (st != PRECIS_OK) {
+            name_inputs(&err, argc, argv);
             print_error(&err);
         } else if (skipped) {
             /* a brief, but not of everything asked for: said last, exit 1 */

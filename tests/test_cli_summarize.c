@@ -86,6 +86,26 @@ Test(cli_summarize, directory_without_text_is_an_error)
     run_free(&r);
 }
 
+/* A cluster read from files has no id: an error about the whole of it
+ * names the input. */
+Test(cli_summarize, notices_only_input_is_named)
+{
+    const char notice[] = "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
+                          "Archive. Flowing in every day, these data are added to the Wayback Machine after an "
+                          "embargo period.\n";
+    write_file("notice.txt", notice, sizeof notice - 1);
+    run_result r = run("summarize %s/notice.txt", dir);
+    cr_assert_eq(r.status, 1);
+    cr_assert(strstr(r.err, "notice.txt: no story text"), "stderr: %s", r.err);
+    run_free(&r);
+    r = run("summarize %s/notice.txt %s/notice.txt", dir, dir);
+    cr_assert(strstr(r.err, "notice.txt and 1 more: no story text"), "stderr: %s", r.err);
+    run_free(&r);
+    r = run("summarize < %s/notice.txt", dir);
+    cr_assert(strstr(r.err, "standard input: no story text"), "stderr: %s", r.err);
+    run_free(&r);
+}
+
 Test(cli_summarize, invalid_utf8_names_file_and_line)
 {
     write_file("latin1.txt", "First line is fine.\nSecond line: Chr\xe9tien said so.\n", 51);
