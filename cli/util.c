@@ -452,14 +452,13 @@ int run_jsonl_clusters(precis_engine *eng, const char *path, int strict, FILE *o
  * page notices, nothing fits) names what was read instead. */
 static void name_inputs(precis_error *err, int argc, char **argv)
 {
-    if (err->where[0])
+    if (err->where[0] || err->code == PRECIS_ERR_NOMEM)
         return;
-    if (argc == 0 || (argc == 1 && !strcmp(argv[0], "-")))
-        snprintf(err->where, sizeof err->where, "standard input");
-    else if (argc == 1)
-        snprintf(err->where, sizeof err->where, "%s", argv[0]);
+    const char *first = argc == 0 || !strcmp(argv[0], "-") ? "standard input" : argv[0];
+    if (argc <= 1)
+        snprintf(err->where, sizeof err->where, "%s", first);
     else
-        snprintf(err->where, sizeof err->where, "%s and %d more", argv[0], argc - 1);
+        snprintf(err->where, sizeof err->where, "%s and %d more", first, argc - 1);
 }
 
 int run_file_cluster(precis_engine *eng, int argc, char **argv, int strict, FILE *out, cluster_writer write,

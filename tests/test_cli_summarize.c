@@ -99,9 +99,11 @@ Test(cli_summarize, notices_only_input_is_named)
     cr_assert(strstr(r.err, "notice.txt: no story text"), "stderr: %s", r.err);
     run_free(&r);
     r = run("summarize %s/notice.txt %s/notice.txt", dir, dir);
+    cr_assert_eq(r.status, 1);
     cr_assert(strstr(r.err, "notice.txt and 1 more: no story text"), "stderr: %s", r.err);
     run_free(&r);
     r = run("summarize < %s/notice.txt", dir);
+    cr_assert_eq(r.status, 1);
     cr_assert(strstr(r.err, "standard input: no story text"), "stderr: %s", r.err);
     run_free(&r);
 }

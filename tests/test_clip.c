@@ -285,10 +285,12 @@ Test(clip, page_notices_take_no_share, .init = setup, .fini = teardown)
         cr_expect_eq(notices, 5, "article %zu: %zu notices in the view, marked as such", i, notices);
         cr_expect_gt(story, 40, "article %zu: %zu words of story besides", i, story);
     }
-    precis_cluster_free(v);
-    char *text = brief_in(c, "default", NULL, 120);
+    char *text = brief_in(c, "default", NULL, 120), *opening = brief_in(v, "stepwise", NULL, 120);
     cr_expect(strlen(text) > 200 && !strstr(text, "crawl") && !strstr(text, "Internet Archive"), "%s", text);
+    cr_expect_str_eq(text, opening, "the notices do not make the openings too long to read as a view");
     free(text);
+    free(opening);
+    precis_cluster_free(v);
     precis_cluster_free(c);
 }
 

@@ -10,11 +10,10 @@
 
 #include "text/segment.h"
 
-/* The words a sentence takes of its article's share. A page notice or a
- * photo caption is kept in the view (it is still marked as what it is)
- * but takes nothing: a page that opens with a web archive's crawl notice
- * should still show its story's opening. */
-static size_t charged_words(const sentence *s)
+/* A page notice or a photo caption is kept in the view (still marked as
+ * what it is) but takes nothing of the share: a page that opens with a
+ * web archive's crawl notice should still show its story's opening. */
+uint32_t story_words(const sentence *s)
 {
     return (s->flags & (SENT_BOILERPLATE | SENT_CAPTION)) ? 0 : s->words;
 }
@@ -75,7 +74,7 @@ static int fill_view(precis_cluster *v, const precis_cluster *c, const size_t *s
         size_t before = 0;
         for (uint32_t k = 0; k < a->count; k++) {
             const sentence *s = &c->sents[a->first + k];
-            size_t w = charged_words(s);
+            size_t w = story_words(s);
             if (k > 0 && w > 0 && 2 * before + w >= 2 * share[i])
                 break;
             if (copy_sentence(v, c, s) != 0)
@@ -103,7 +102,7 @@ int cluster_clip(const precis_cluster *c, size_t words, precis_cluster **view)
     v->query = c->query;
     for (size_t i = 0; i < c->narticles; i++)
         for (uint32_t k = 0; k < c->articles[i].count; k++)
-            length[i] += charged_words(&c->sents[c->articles[i].first + k]);
+            length[i] += story_words(&c->sents[c->articles[i].first + k]);
     clip_shares(length, c->narticles, words, share);
     if (fill_view(v, c, share) != 0)
         goto fail;

@@ -11,16 +11,23 @@
 #define PRECIS_CLIP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model/cluster.h"
 
-/* A new cluster holding, of each article of c, its first sentences up to
- * its share of `words` whitespace words (the last one kept if more than
- * half of it is within the share; page notices and photo captions are
- * kept but not counted). The view's articles and
- * sentences point into c's text (same article indices, same byte
- * offsets), so c must outlive it; free it with precis_cluster_free.
- * Returns 0, or -1 when out of memory. */
+/* The words of a sentence that count towards a cluster's size: none for a
+ * page notice or a photo caption (SENT_BOILERPLATE, SENT_CAPTION), which
+ * are not story text. */
+uint32_t story_words(const sentence *s);
+
+/* A new cluster holding every article of c, in order, and of each its
+ * first sentences up to its share of `words` story words (the last one
+ * kept if more than half of it is within the share; the first always;
+ * page notices and photo captions are kept but not counted). The view's
+ * articles and sentences point into c's text (same article indices, same
+ * byte offsets, and a sentence's `pos` is its index in c's article too),
+ * so c must outlive it; free it with precis_cluster_free.
+ * Returns 0, or -1 when out of memory (*view is then NULL). */
 int cluster_clip(const precis_cluster *c, size_t words, precis_cluster **view);
 
 /* Each article's share of `words` (water-filling: an article shorter than

@@ -27,9 +27,14 @@ typedef size_t (*select_fn)(const precis_cluster *c, const represent *r, const s
                             const double *scores, struct budget *b, arena *a, uint32_t *chosen);
 
 /* The part of the cluster a method reads, when not all of it: sets *view
- * to a cluster made from c (model/clip.h), which the caller frees, or to
- * NULL to read c itself. has_query says whether the summary answers a
- * query. Returns 0, or -1 when out of memory. NULL in a method: all of c. */
+ * to a cluster made from c, which the caller frees, or to NULL to read c
+ * itself. A view holds all of c's articles in c's order, each with a run
+ * of its first sentences (a sentence's `pos` is its index in c's article),
+ * and shares c's text: precis_summarize maps the chosen sentences back to
+ * c by article and position, and attributes them in c (model/clip.h makes
+ * such views). has_query says whether the summary answers a query that
+ * names something in c. Returns 0, or -1 when out of memory (*view NULL).
+ * NULL in a method: all of c. */
 typedef int (*view_fn)(const precis_cluster *c, int has_query, precis_cluster **view);
 
 typedef struct method {

@@ -131,13 +131,13 @@ static precis_status summarize_cluster(const precis_cluster *c, const precis_clu
 
     sum->cluster_id = whole->id;
     sum->method = m->name;
-    sum->narticles = c->narticles;
-    sum->article_ids = arena_alloc(&sum->mem, (c->narticles + 1) * sizeof *sum->article_ids);
+    sum->narticles = whole->narticles;
+    sum->article_ids = arena_alloc(&sum->mem, (whole->narticles + 1) * sizeof *sum->article_ids);
     sum->items = arena_calloc(&sum->mem, n + 1, sizeof *sum->items);
     if (!sum->items || !sum->article_ids)
         return fail(sum, &scratch, err);
-    for (size_t k = 0; k < c->narticles; k++)
-        sum->article_ids[k] = c->articles[k].id;
+    for (size_t k = 0; k < whole->narticles; k++)
+        sum->article_ids[k] = whole->articles[k].id;
     /* A sentence is attributed to every place in the whole cluster that
      * carries it, also past the part the method read. */
     represent rw;
