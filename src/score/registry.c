@@ -8,8 +8,8 @@
 
 static const method methods[] = {
     {"default", "stepwise on clusters as short as Multi-News's (up to 600 words; learned with a "
-                "query) and on the openings of up to 5 longer articles, cut as Multi-News cut "
-                "them; coverage on anything else",
+                "query), and without a query on the openings of a longer cluster of up to 5 "
+                "articles, cut as Multi-News cut its clusters; coverage on anything else",
      score_adaptive, select_adaptive, 1, 1, 1, view_adaptive},
     {"coverage", "bigram concepts weighted by how many articles use them, covered greedily, "
                  "with centrality, position and support as tie-breakers; without a query, "
