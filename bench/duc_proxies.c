@@ -3,12 +3,14 @@
  * that have no data here (bench/proxies.sh runs them).
  *
  *   zstd -dc test.jsonl.zst | build/bench/duc_proxies fulltext > ft.jsonl
+ *   zstd -dc test.jsonl.zst | build/bench/duc_proxies fulltext 5 > ft5.jsonl
  *   zstd -dc test.jsonl.zst | build/bench/duc_proxies first 10 > f10.jsonl
  *
  * fulltext: for each topic, three clusters of 2 to 10 of its articles,
  * whole and untruncated, drawn without replacement by a fixed-seed
  * generator (the same file on every machine): the shape of the "full-text
- * news clusters" target. first N: each topic's first N articles, the
+ * news clusters" target; with a number, only the drawn clusters of at most
+ * that many articles (the same draws). first N: each topic's first N articles, the
  * shape of DUC 2004's 10-article clusters. Either way the cluster keeps
  * the topic's four references and drops its query, so the summaries are
  * generic; the references were written for the query, which makes every
@@ -47,7 +49,8 @@ static int emit(json_t *topic, const char *id, const size_t *pick, size_t n)
     return rc;
 }
 
-static int fulltext(json_t *topic, const char *id)
+/* Clusters of more than max_articles articles are drawn but not written. */
+static int fulltext(json_t *topic, const char *id, size_t max_articles)
 {
     size_t ndocs = json_array_size(json_object_get(topic, "docs"));
     size_t order[64];
@@ -67,7 +70,7 @@ static int fulltext(json_t *topic, const char *id)
         }
         char name[256];
         snprintf(name, sizeof name, "%s-%d", id, d);
-        if (emit(topic, name, order, want) != 0)
+        if (want <= max_articles && emit(topic, name, order, want) != 0)
             return -1;
     }
     return 0;
@@ -88,11 +91,12 @@ static int first(json_t *topic, const char *id, size_t n)
 int main(int argc, char **argv)
 {
     int is_first = argc == 3 && !strcmp(argv[1], "first");
-    if (!(argc == 2 && !strcmp(argv[1], "fulltext")) && !is_first) {
-        fprintf(stderr, "usage: duc_proxies fulltext | first N   (DUC 2006 JSON Lines on stdin)\n");
+    int is_fulltext = (argc == 2 || argc == 3) && !strcmp(argv[1], "fulltext");
+    if (!is_fulltext && !is_first) {
+        fprintf(stderr, "usage: duc_proxies fulltext [MAX_ARTICLES] | first N   (DUC 2006 JSON Lines on stdin)\n");
         return 2;
     }
-    size_t n = is_first ? strtoul(argv[2], NULL, 10) : 0;
+    size_t n = argc == 3 ? strtoul(argv[2], NULL, 10) : SIZE_MAX;
     char *line = NULL;
     size_t cap = 0, lineno = 0;
     ssize_t len;
@@ -107,7 +111,7 @@ int main(int argc, char **argv)
             free(line);
             return 1;
         }
-        int rc = is_first ? first(topic, id, n) : fulltext(topic, id);
+        int rc = is_first ? first(topic, id, n) : fulltext(topic, id, n);
         json_decref(topic);
         if (rc != 0) {
             fprintf(stderr, "duc_proxies: write failed\n");

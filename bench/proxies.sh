@@ -4,7 +4,9 @@
 # every machine), in one run:
 #   sh bench/proxies.sh [path/to/shared]      (from the repo root)
 #   - full-text clusters: 150 clusters of 2-10 whole DUC articles, 300
-#     words, ROUGE F1 (the target's protocol);
+#     words, ROUGE F1 (the target's protocol), and those of them with at
+#     most 5 articles again alone (the ones the default may read through
+#     its view of the openings);
 #   - 10-article newswire clusters: each topic's first 10 articles, 100
 #     words, ROUGE recall (DUC 2004's protocol).
 # Both are generic summaries scored against DUC 2006's query-focused
@@ -20,9 +22,11 @@ mkdir -p $OUT
 make -s "$BIN" build/bench/duc_proxies >/dev/null
 DUC="$SHARED/data/duc2006/test.jsonl.zst"
 zstd -dc "$DUC" | build/bench/duc_proxies fulltext > $OUT/duc-fulltext.jsonl
+zstd -dc "$DUC" | build/bench/duc_proxies fulltext 5 > $OUT/duc-fulltext5.jsonl
 zstd -dc "$DUC" | build/bench/duc_proxies first 10 > $OUT/duc-first10.jsonl
 METHODS=${METHODS:-oracle,first3,lead,sumbasic,lexrank,textrank,centroid,coverage,ilp,learned,stepwise,default}
 $BIN eval $OUT/duc-fulltext.jsonl --words 300 --method "$METHODS" > $OUT/duc-fulltext.txt
+$BIN eval $OUT/duc-fulltext5.jsonl --words 300 --method lead,sumbasic,lexrank,coverage,stepwise,default > $OUT/duc-fulltext5.txt
 $BIN eval $OUT/duc-first10.jsonl --words 100 --method "$METHODS" > $OUT/duc-first10.txt
 
 {
@@ -33,6 +37,12 @@ $BIN eval $OUT/duc-first10.jsonl --words 100 --method "$METHODS" > $OUT/duc-firs
     echo "| system | R-1 F | R-2 F | R-SU4 F | clusters/s |"
     echo "|---|---:|---:|---:|---:|"
     awk 'NR>2 && NF>=12 {printf "| precis %s | %.2f | %.2f | %.2f | %s |\n", $1, $6, $9, $12, $3}' $OUT/duc-fulltext.txt
+    echo
+    echo "The same draws' $(grep -c . $OUT/duc-fulltext5.jsonl) clusters of 2-5 articles alone: the default reads those over 600 words through its view of the articles' openings (\`src/model/clip.c\`), where the others read the whole text."
+    echo
+    echo "| system | R-1 F | R-2 F | R-SU4 F | clusters/s |"
+    echo "|---|---:|---:|---:|---:|"
+    awk 'NR>2 && NF>=12 {printf "| precis %s | %.2f | %.2f | %.2f | %s |\n", $1, $6, $9, $12, $3}' $OUT/duc-fulltext5.txt
     echo
     echo "### 10-article stand-in: each DUC 2006 topic's first 10 articles, 100 words, ROUGE recall"
     echo
