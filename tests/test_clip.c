@@ -238,6 +238,31 @@ Test(clip, the_sentence_astride_the_share_needs_more_than_half_of_it_within, .in
     precis_cluster_free(c);
 }
 
+/* A cluster of the first n seed articles, each with head pasted in front
+ * of it (as a page that opens with something else). */
+static precis_cluster *seeds_with_head(const char *name, const char *head, size_t n)
+{
+    precis_cluster *c;
+    precis_error err;
+    cr_assert_eq(precis_cluster_new(engine, name, &c, &err), PRECIS_OK);
+    size_t hl = strlen(head);
+    for (size_t i = 0; i < n; i++) {
+        char path[256];
+        size_t len = 0;
+        snprintf(path, sizeof path, SEEDS_DIR "/%s", seeds_files[i]);
+        char *text = slurp(path, &len);
+        cr_assert_not_null(text);
+        char *page = malloc(hl + len);
+        cr_assert_not_null(page);
+        memcpy(page, head, hl);
+        memcpy(page + hl, text, len);
+        cr_assert_eq(precis_cluster_add(c, seeds_files[i], page, hl + len, &err), PRECIS_OK, "%s", err.message);
+        free(page);
+        free(text);
+    }
+    return c;
+}
+
 /* A web archive's crawl notice (on the boilerplate list; Multi-News's
  * pages open with it in some 1,800 training clusters) at the head of every
  * seed article: five sentences, 113 words, more than an article's share. */
@@ -252,25 +277,7 @@ Test(clip, the_sentence_astride_the_share_needs_more_than_half_of_it_within, .in
 
 Test(clip, page_notices_take_no_share, .init = setup, .fini = teardown)
 {
-    precis_cluster *c;
-    precis_error err;
-    cr_assert_eq(precis_cluster_new(engine, "notices", &c, &err), PRECIS_OK);
-    static const char head[] = NOTICE;
-    for (size_t i = 0; i < SEEDS_COUNT; i++) {
-        char path[256];
-        size_t len = 0;
-        snprintf(path, sizeof path, SEEDS_DIR "/%s", seeds_files[i]);
-        char *text = slurp(path, &len);
-        cr_assert_not_null(text);
-        char *page = malloc(sizeof head - 1 + len);
-        cr_assert_not_null(page);
-        memcpy(page, head, sizeof head - 1);
-        memcpy(page + sizeof head - 1, text, len);
-        cr_assert_eq(precis_cluster_add(c, seeds_files[i], page, sizeof head - 1 + len, &err), PRECIS_OK, "%s",
-                     err.message);
-        free(page);
-        free(text);
-    }
+    precis_cluster *c = seeds_with_head("notices", NOTICE, SEEDS_COUNT);
     precis_cluster *v;
     cr_assert_eq(cluster_clip(c, 445, &v), 0);
     for (size_t i = 0; i < v->narticles; i++) {
@@ -327,23 +334,7 @@ Test(clip, openings_too_long_for_a_view_are_covered_whole, .init = setup, .fini 
         strcat(run, words[k % 15]);
         strcat(run, k + 1 < 380 ? " " : ".\n\n");
     }
-    precis_cluster *c;
-    precis_error err;
-    cr_assert_eq(precis_cluster_new(engine, "runs", &c, &err), PRECIS_OK);
-    for (size_t i = 0; i < 2; i++) {
-        char path[256];
-        size_t len = 0, rl = strlen(run);
-        snprintf(path, sizeof path, SEEDS_DIR "/%s", seeds_files[i]);
-        char *text = slurp(path, &len);
-        cr_assert_not_null(text);
-        char *page = malloc(rl + len);
-        cr_assert_not_null(page);
-        memcpy(page, run, rl);
-        memcpy(page + rl, text, len);
-        cr_assert_eq(precis_cluster_add(c, seeds_files[i], page, rl + len, &err), PRECIS_OK, "%s", err.message);
-        free(page);
-        free(text);
-    }
+    precis_cluster *c = seeds_with_head("runs", run, 2);
     precis_cluster *v;
     cr_assert_eq(cluster_clip(c, 445, &v), 0);
     cr_assert(!cluster_is_short(v), "the two openings are over 600 words");
