@@ -729,17 +729,32 @@ Test(compare_numbers, number_words_agree_with_digits)
 
 /* ---- the HTML page ---------------------------------------------------- */
 
+/* The report of a loaded fixture, which it then unloads; *len its length. */
+static char *compare_loaded(fixture *f, precis_compare_format fmt, size_t *len)
+{
+    char *out;
+    precis_error err = {0};
+    cr_assert_eq(precis_compare(f->c, fmt, &out, len, &err), PRECIS_OK, "%s", err.message);
+    unload(f);
+    return out;
+}
+
 static char *compare_dir(const char *dir, precis_compare_format fmt)
 {
     fixture f;
     load_dir(&f, dir);
-    char *out;
     size_t len;
-    precis_error err = {0};
-    cr_assert_eq(precis_compare(f.c, fmt, &out, &len, &err), PRECIS_OK, "%s", err.message);
+    char *out = compare_loaded(&f, fmt, &len);
     cr_assert_eq(strlen(out), len);
-    unload(&f);
     return out;
+}
+
+static char *compare_texts(const char *const *texts, size_t n, precis_compare_format fmt)
+{
+    fixture f;
+    load_texts(&f, texts, n);
+    size_t len;
+    return compare_loaded(&f, fmt, &len);
 }
 
 static size_t count(const char *hay, const char *needle)
@@ -798,17 +813,11 @@ Test(compare_html, notices_only_page_says_there_is_no_summary)
         "Flowing in every day, these data are added to the Wayback Machine after an embargo period.\n",
         "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive. "
         "Learn more\n"};
-    fixture f;
-    load_texts(&f, texts, 2);
-    char *out;
-    size_t len;
-    precis_error err = {0};
-    cr_assert_eq(precis_compare(f.c, PRECIS_COMPARE_HTML, &out, &len, &err), PRECIS_OK, "%s", err.message);
+    char *out = compare_texts(texts, 2, PRECIS_COMPARE_HTML);
     cr_assert(strstr(out, "id=\"sources\""));
     cr_assert(strstr(out, "No summary: the articles hold no story text"));
     cr_assert(strstr(out, "Wayback Machine"), "the article text is still shown");
     free(out);
-    unload(&f);
 }
 
 /* Two articles of one sentence each, both longer than the brief's 120
@@ -826,16 +835,10 @@ Test(compare_html, page_says_when_no_sentence_fits_the_brief)
         }
     }
     const char *const texts[] = {a[0], a[1]};
-    fixture f;
-    load_texts(&f, texts, 2);
-    char *out;
-    size_t len;
-    precis_error err = {0};
-    cr_assert_eq(precis_compare(f.c, PRECIS_COMPARE_HTML, &out, &len, &err), PRECIS_OK, "%s", err.message);
+    char *out = compare_texts(texts, 2, PRECIS_COMPARE_HTML);
     cr_assert(strstr(out, "No summary: every sentence of the articles is longer than the brief's budget"));
     cr_assert(!strstr(out, "only page notices"));
     free(out);
-    unload(&f);
 }
 
 Test(compare_json, is_valid_json_with_matrix)
