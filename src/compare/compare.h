@@ -60,6 +60,10 @@ typedef struct cmp_doc {
 /* Tokenize the story sentences of every article; docs[i] for article i. */
 int cmp_tokens_build(precis_cluster *c, arena *a, cmp_doc **docs);
 
+/* The tokens of cluster sentence s alone, as a doc whose sent_first is
+ * NULL: enough for the quantity stages, which read a sentence at a time. */
+int cmp_tokens_of_sentence(const precis_cluster *c, uint32_t s, arena *a, cmp_doc *d);
+
 /* Stem string of a cluster-local term. */
 const char *cmp_term_text(const precis_cluster *c, uint32_t term);
 
@@ -148,9 +152,20 @@ uint32_t cmp_number_parse(const char *text, const cmp_doc *d, uint32_t i, cmp_qu
 /* 1 if w (a normal form) is a number word: "four", "million", "thirds". */
 int cmp_is_number_word(const char *w);
 
+/* 1 if a term's stem may be a number: digits, or a number word as the
+ * stemmer leaves it ("four", "twelv", "million"). A quick test before a
+ * sentence is tokenized for its quantities; it may say yes to a few other
+ * words, never no to a number. */
+int cmp_stem_may_be_number(const char *stem);
+
 /* Every quantity of every article, in cluster order. */
 int cmp_quantities_find(const precis_cluster *c, const cmp_doc *docs, arena *a,
                         cmp_quantity **out, size_t *n);
+
+/* The quantities of one doc of article ai (a whole article's, or one
+ * sentence's from cmp_tokens_of_sentence), appended to *out. */
+int cmp_quantities_in(const precis_cluster *c, uint32_t ai, const cmp_doc *d, arena *a, cmp_quantity **out,
+                      size_t *n);
 
 /* ---- discrepancy.c -------------------------------------------------- */
 
@@ -175,6 +190,15 @@ typedef struct cmp_discrepancy {
  * such quantities is a discrepancy when two articles give different
  * values. */
 #define CMP_DISC_MAX_RATIO 5.0
+/* 1 if quantities x (read from doc dx) and y (from dy) state one fact:
+ * linked as above, equal, and with at least CMP_SAME_MIN_SHARED context
+ * words or event classes in common. Linking alone (two shared) is enough
+ * to set two counts side by side; calling two sentences one fact needs
+ * more, or "a 12-year-old" links every sentence about the boy. */
+#define CMP_SAME_MIN_SHARED 4
+int cmp_same_quantity(const precis_cluster *c, const represent *r, const cmp_doc *dx, const cmp_quantity *x,
+                      const cmp_doc *dy, const cmp_quantity *y);
+
 int cmp_discrepancies_find(const precis_cluster *c, const represent *r, const cmp_doc *docs,
                            const cmp_quantity *q, size_t nq, arena *a, cmp_discrepancy **out,
                            size_t *n);

@@ -146,6 +146,18 @@ static int emit(const cmp_quantity *q, const uint32_t *mem, uint32_t n, arena *a
     return 1;
 }
 
+int cmp_same_quantity(const precis_cluster *c, const represent *r, const cmp_doc *dx, const cmp_quantity *x,
+                      const cmp_doc *dy, const cmp_quantity *y)
+{
+    if (!comparable_kind(x->kind) || x->kind != y->kind || x->unit != y->unit || x->unit == CMP_NONE ||
+        !same_value(x, y))
+        return 0; /* what linked() tests first, before the contexts are built */
+    context cx, cy;
+    build_context(c, dx, x, &cx);
+    build_context(c, dy, y, &cy);
+    return linked(c, r, x, &cx, y, &cy) && shared(&cx, &cy) >= CMP_SAME_MIN_SHARED;
+}
+
 int cmp_discrepancies_find(const precis_cluster *c, const represent *r, const cmp_doc *docs,
                            const cmp_quantity *q, size_t nq, arena *a, cmp_discrepancy **out,
                            size_t *n)

@@ -63,10 +63,12 @@ static const char *const plural_irregular[] = {"people", "children", "men", "wom
 static const char *const currency_words[] = {"dollars", "dollar", "euros", "euro", "pounds",
                                              "yen", "yuan", "rubles", "roubles", "rupees", NULL};
 
+/* Every token of a sentence passes through these lookups, so the first
+ * letter is compared before the call to strcmp. */
 static int in_list(const char *const *list, const char *w)
 {
     for (; *list; list++)
-        if (!strcmp(*list, w))
+        if ((*list)[0] == w[0] && !strcmp(*list, w))
             return 1;
     return 0;
 }
@@ -74,7 +76,7 @@ static int in_list(const char *const *list, const char *w)
 static int word_lookup(const word_value *t, const char *w, double *v)
 {
     for (; t->w; t++)
-        if (!strcmp(t->w, w)) {
+        if (t->w[0] == w[0] && !strcmp(t->w, w)) {
             *v = t->v;
             return 1;
         }
@@ -202,6 +204,27 @@ int cmp_is_number_word(const char *w)
     double v;
     return word_lookup(small_words, w, &v) || word_lookup(scale_words, w, &v) ||
            word_lookup(fraction_words, w, &v) || !strcmp(w, "dozen");
+}
+
+/* w is a number word or what a stemmer makes of one ("twelv", "twenti",
+ * "hundr"): it is at most two letters short of one. */
+static int stems_word(const word_value *t, const char *w, size_t n)
+{
+    for (; t->w; t++)
+        if (t->w[0] == w[0] && !strncmp(t->w, w, n) && strlen(t->w) <= n + 2)
+            return 1;
+    return 0;
+}
+
+int cmp_stem_may_be_number(const char *stem)
+{
+    if (stem[0] >= '0' && stem[0] <= '9')
+        return 1;
+    if (!strchr("bdefhmnoqstz", stem[0]))
+        return 0; /* no number word starts otherwise */
+    size_t n = strlen(stem);
+    return n >= 3 && n <= 9 && (stems_word(small_words, stem, n) || stems_word(scale_words, stem, n) ||
+                      stems_word(fraction_words, stem, n) || !strcmp(stem, "dozen"));
 }
 
 static int is_month(const char *w) { return in_list(months, w); }
@@ -447,33 +470,46 @@ static int push(arena *a, cmp_quantity **arr, size_t *n, size_t *cap, const cmp_
     return 0;
 }
 
+static int find_in_doc(const precis_cluster *c, uint32_t ai, const cmp_doc *d, arena *a, cmp_quantity **out,
+                       size_t *n, size_t *cap)
+{
+    const char *text = c->articles[ai].text;
+    for (uint32_t i = 0; i < d->ntok;) {
+        cmp_quantity q;
+        uint32_t j = cmp_number_parse(text, d, i, &q);
+        if (j == i) {
+            i++;
+            continue;
+        }
+        i = j;
+        if (q.kind == CMP_Q_NONE || spurious_one(c, d, &q))
+            continue;
+        q.article = ai;
+        q.sent = d->tok[q.tok0].sent;
+        if (q.kind != CMP_Q_DATE && q.kind != CMP_Q_YEAR)
+            find_unit(c, text, d, &q);
+        find_time(d, &q);
+        if (push(a, out, n, cap, &q) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int cmp_quantities_in(const precis_cluster *c, uint32_t ai, const cmp_doc *d, arena *a, cmp_quantity **out,
+                      size_t *n)
+{
+    size_t cap = *n; /* a full array: push grows it at once */
+    return find_in_doc(c, ai, d, a, out, n, &cap);
+}
+
 int cmp_quantities_find(const precis_cluster *c, const cmp_doc *docs, arena *a, cmp_quantity **out,
                         size_t *n)
 {
     size_t cap = 0;
     *out = NULL;
     *n = 0;
-    for (size_t ai = 0; ai < c->narticles; ai++) {
-        const cmp_doc *d = &docs[ai];
-        const char *text = c->articles[ai].text;
-        for (uint32_t i = 0; i < d->ntok;) {
-            cmp_quantity q;
-            uint32_t j = cmp_number_parse(text, d, i, &q);
-            if (j == i) {
-                i++;
-                continue;
-            }
-            i = j;
-            if (q.kind == CMP_Q_NONE || spurious_one(c, d, &q))
-                continue;
-            q.article = (uint32_t)ai;
-            q.sent = d->tok[q.tok0].sent;
-            if (q.kind != CMP_Q_DATE && q.kind != CMP_Q_YEAR)
-                find_unit(c, text, d, &q);
-            find_time(d, &q);
-            if (push(a, out, n, &cap, &q) != 0)
-                return -1;
-        }
-    }
+    for (size_t ai = 0; ai < c->narticles; ai++)
+        if (find_in_doc(c, (uint32_t)ai, &docs[ai], a, out, n, &cap) != 0)
+            return -1;
     return 0;
 }

@@ -43,6 +43,30 @@ const char *cmp_term_text(const precis_cluster *c, uint32_t term)
     return strmap_key(&c->engine->terms, c->term_global[term]);
 }
 
+/* Append sentence s's tokens to d->tok (room for them is there). */
+static int tokenize_sentence(const precis_cluster *c, uint32_t s, arena *a, buf *scratch, cmp_doc *d)
+{
+    const sentence *se = &c->sents[s];
+    const char *text = c->articles[se->article].text;
+    size_t pos = se->start;
+    token t;
+    uint32_t k = 0;
+    while (k < se->ntok && token_next(text, se->end, &pos, &t, scratch)) {
+        cmp_tok *o = &d->tok[d->ntok++];
+        o->start = t.start;
+        o->end = t.end;
+        o->sent = s;
+        o->term = se->tok[k++];
+        o->hash = hash_bytes(t.norm, t.norm_len);
+        o->norm = arena_strndup(a, t.norm, t.norm_len);
+        o->kind = (uint8_t)t.kind;
+        o->cap = (uint8_t)(t.capitalized != 0);
+        if (!o->norm)
+            return -1;
+    }
+    return 0;
+}
+
 static int tokenize_article(const precis_cluster *c, uint32_t ai, arena *a, buf *scratch, cmp_doc *d)
 {
     const article *art = &c->articles[ai];
@@ -53,30 +77,27 @@ static int tokenize_article(const precis_cluster *c, uint32_t ai, arena *a, buf 
     d->sent_first = arena_calloc(a, art->count + 1, sizeof *d->sent_first);
     if (!d->tok || !d->sent_first)
         return -1;
-    uint32_t n = 0;
+    d->ntok = 0;
     for (uint32_t s = art->first; s < art->first + art->count; s++) {
-        const sentence *se = &c->sents[s];
-        d->sent_first[s - art->first] = n;
-        size_t pos = se->start;
-        token t;
-        uint32_t k = 0;
-        while (k < se->ntok && token_next(art->text, se->end, &pos, &t, scratch)) {
-            cmp_tok *o = &d->tok[n++];
-            o->start = t.start;
-            o->end = t.end;
-            o->sent = s;
-            o->term = se->tok[k++];
-            o->hash = hash_bytes(t.norm, t.norm_len);
-            o->norm = arena_strndup(a, t.norm, t.norm_len);
-            o->kind = (uint8_t)t.kind;
-            o->cap = (uint8_t)(t.capitalized != 0);
-            if (!o->norm)
-                return -1;
-        }
+        d->sent_first[s - art->first] = d->ntok;
+        if (tokenize_sentence(c, s, a, scratch, d) != 0)
+            return -1;
     }
-    d->sent_first[art->count] = n;
-    d->ntok = n;
+    d->sent_first[art->count] = d->ntok;
     return 0;
+}
+
+int cmp_tokens_of_sentence(const precis_cluster *c, uint32_t s, arena *a, cmp_doc *d)
+{
+    d->tok = arena_calloc(a, c->sents[s].ntok + 1, sizeof *d->tok);
+    d->sent_first = NULL;
+    d->ntok = 0;
+    if (!d->tok)
+        return -1;
+    buf scratch = BUF_INIT;
+    int rc = tokenize_sentence(c, s, a, &scratch, d);
+    buf_free(&scratch);
+    return rc;
 }
 
 int cmp_tokens_build(precis_cluster *c, arena *a, cmp_doc **docs)

@@ -43,7 +43,7 @@ uint32_t article_lead(const precis_cluster *c, size_t d)
 
 int sentence_is_selectable(const sentence *s)
 {
-    return !sentence_is_fragment(s) && !(s->flags & SENT_QUESTION);
+    return !sentence_is_fragment(s) && !(s->flags & (SENT_QUESTION | SENT_BARRED));
 }
 
 int cluster_is_only_notices(const precis_cluster *c)

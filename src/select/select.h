@@ -149,4 +149,10 @@ int order_by_position(const precis_cluster *c, uint32_t *chosen, size_t n, arena
 void choose_variants(const precis_cluster *c, const represent *r, const method *m, budget *b, uint32_t *chosen,
                      size_t n);
 
+/* The first k of chosen[0..n) (in the order they were chosen) whose
+ * sentence gives the same count of the same thing as one chosen before it
+ * (select/repeats.c): -1 if none, -2 when memory runs out. */
+long summary_repeated_count(const precis_cluster *c, const represent *r, const uint32_t *chosen, size_t n,
+                            arena *a);
+
 #endif

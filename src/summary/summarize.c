@@ -61,7 +61,7 @@ static precis_status fail(precis_summary *sum, arena *scratch, precis_error *err
     return error_set(err, PRECIS_ERR_NOMEM, NULL, 0, "out of memory while summarizing");
 }
 
-static precis_status summarize_cluster(const precis_cluster *c, const precis_cluster *whole, const method *m,
+static precis_status summarize_cluster(precis_cluster *c, const precis_cluster *whole, const method *m,
                                        const precis_options *opts, const char *query, precis_summary **out,
                                        precis_error *err);
 
@@ -101,10 +101,46 @@ precis_status precis_summarize(precis_cluster *c, const precis_options *opts, pr
     return summarize_cluster(c, c, m, opts, query, out, err);
 }
 
+/* Times a summary is chosen again without a sentence that repeated a
+ * count: each round bars one sentence, and few summaries need more than
+ * one. */
+#define REPEAT_ROUNDS 4
+
+/* Select, and while the summary gives one count twice (select/repeats.c),
+ * bar the later sentence and select again; then print each chosen
+ * sentence's best copy (select/variant.c). The bars are flags on c's
+ * sentences for this call only. */
+static size_t choose(precis_cluster *c, const represent *r, const method *m, const double *scores,
+                     const precis_options *opts, budget *b, arena *scratch, uint32_t *chosen)
+{
+    select_fn sel = m->select ? m->select : select_greedy;
+    uint32_t barred[REPEAT_ROUNDS];
+    size_t nbarred = 0, n;
+    for (;;) {
+        *b = (budget){opts->max_words, opts->max_bytes, opts->max_sentences, 0, 0, 0};
+        n = sel(c, r, m, scores, b, scratch, chosen);
+        if (n == (size_t)-1 || nbarred == REPEAT_ROUNDS)
+            break;
+        long k = summary_repeated_count(c, r, chosen, n, scratch);
+        if (k == -2)
+            n = (size_t)-1;
+        if (k < 0)
+            break;
+        barred[nbarred++] = chosen[k];
+        c->sents[chosen[k]].flags |= SENT_BARRED;
+    }
+    /* still barred here, so no copy of a barred sentence comes back */
+    if (n != (size_t)-1)
+        choose_variants(c, r, m, b, chosen, n);
+    for (size_t k = 0; k < nbarred; k++)
+        c->sents[barred[k]].flags &= ~(uint32_t)SENT_BARRED;
+    return n;
+}
+
 /* The pipeline on c (the whole cluster, or the part the method reads,
  * whose sentences are the first of each of whole's articles); whole is
  * the caller's cluster, which the summary names and attributes to. */
-static precis_status summarize_cluster(const precis_cluster *c, const precis_cluster *whole, const method *m,
+static precis_status summarize_cluster(precis_cluster *c, const precis_cluster *whole, const method *m,
                                        const precis_options *opts, const char *query, precis_summary **out,
                                        precis_error *err)
 {
@@ -121,11 +157,10 @@ static precis_status summarize_cluster(const precis_cluster *c, const precis_clu
     if (!scores || !chosen || represent_build(c, &scratch, &r) != 0 ||
         represent_query(c, query, &scratch, &r) != 0 || m->score(c, &r, &scratch, scores) != 0)
         return fail(sum, &scratch, err);
-    budget b = {opts->max_words, opts->max_bytes, opts->max_sentences, 0, 0, 0};
-    size_t n = (m->select ? m->select : select_greedy)(c, &r, m, scores, &b, &scratch, chosen);
+    budget b;
+    size_t n = choose(c, &r, m, scores, opts, &b, &scratch, chosen);
     if (n == (size_t)-1)
         return fail(sum, &scratch, err);
-    choose_variants(c, &r, m, &b, chosen, n);
     if (order_by_position(c, chosen, n, &scratch) != 0)
         return fail(sum, &scratch, err);
 

@@ -33,9 +33,11 @@ enum {
                                    is the middle of such a quotation), and the next sentence goes on with it
                                    (and leans back on this one), so the speaker is named later; selectors
                                    take it only with that sentence */
-    SENT_QUOTE_PIECE = 1 << 14  /* set by the cluster: one sentence of a quotation that runs over several
+    SENT_QUOTE_PIECE = 1 << 14, /* set by the cluster: one sentence of a quotation that runs over several
                                    (clean/quotation.h), other than an opening that names its speaker:
                                    someone's words, not a fact an outlet reports */
+    SENT_BARRED = 1 << 15       /* set by the summarizer during one call: a sentence that would repeat a
+                                   count the summary already gives (select/repeats.c), so not selectable */
 };
 
 typedef struct seg_sentence {
