@@ -158,7 +158,10 @@ typedef struct precis_summary_sentence {
  * summary never exceeds max_words or max_bytes, so it holds no sentence at
  * all when every sentence is longer than the budget (precis summarize
  * reports that as an error). A cluster with no story text, only page
- * notices such as a web archive's crawl notice, is PRECIS_ERR_EMPTY. */
+ * notices such as a web archive's crawl notice, is PRECIS_ERR_EMPTY, and
+ * so is one whose text runs on without a sentence end for more than
+ * PRECIS_MAX_SENTENCE_BYTES: the pieces it is cut into are no sentences,
+ * and no summary holds one. */
 precis_status precis_summarize(precis_cluster *cluster, const precis_options *opts,
                                precis_summary **out, precis_error *err);
 

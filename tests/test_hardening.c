@@ -105,8 +105,31 @@ Test(limits, article_over_32_mib_is_too_large)
     precis_engine_free(eng);
 }
 
+/* A text that is nothing but a run-on has no sentence to summarize: an
+ * error that says so, not an empty brief blamed on the budget. */
+Test(limits, a_run_on_alone_is_no_sentence)
+{
+    precis_engine *eng = limits_engine();
+    precis_cluster *c;
+    precis_error err;
+    cr_assert_eq(precis_cluster_new(eng, NULL, &c, &err), PRECIS_OK);
+    buf text = BUF_INIT;
+    for (int i = 0; i < 3000; i++)
+        buf_printf(&text, "word%d ", i);
+    buf_puts(&text, "and then it ended.\n");
+    cr_assert_eq(precis_cluster_add(c, NULL, text.data, text.len, &err), PRECIS_OK, "%s", err.message);
+    precis_summary *s = NULL;
+    cr_expect_eq(precis_summarize(c, NULL, &s, &err), PRECIS_ERR_EMPTY);
+    cr_expect(strstr(err.message, "no whole sentence"), "%s", err.message);
+    cr_expect_null(s);
+    buf_free(&text);
+    precis_cluster_free(c);
+    precis_engine_free(eng);
+}
+
 /* A run-on "sentence" is cut into pieces of at most 4,096 bytes, each cut
- * after a whole word, and summaries quote only those pieces. */
+ * after a whole word; no piece is a sentence (one starts mid-way, one stops
+ * mid-way), so no method prints one, with or without a budget. */
 Test(limits, long_sentence_is_cut_at_a_word_boundary)
 {
     precis_engine *eng = limits_engine();
@@ -114,25 +137,30 @@ Test(limits, long_sentence_is_cut_at_a_word_boundary)
     precis_error err;
     cr_assert_eq(precis_cluster_new(eng, NULL, &c, &err), PRECIS_OK);
     buf text = BUF_INIT;
-    buf_puts(&text, "The council met on Monday. ");
+    buf_puts(&text, "The council met on Monday.\n\n");
     for (int i = 0; i < 3000; i++)
         buf_printf(&text, "word%d ", i);
     buf_puts(&text, "and then it ended.\n");
     cr_assert_eq(precis_cluster_add(c, NULL, text.data, text.len, &err), PRECIS_OK, "%s", err.message);
     cr_expect_geq(precis_cluster_sentences(c), 1 + text.len / PRECIS_MAX_SENTENCE_BYTES);
-    precis_options o;
-    precis_options_init(&o);
-    o.max_words = 0; /* no budget: every sentence the method keeps */
-    o.method = "lead";
-    precis_summary *s;
-    cr_assert_eq(precis_summarize(c, &o, &s, &err), PRECIS_OK, "%s", err.message);
-    for (size_t i = 0; i < precis_summary_count(s); i++) {
-        const precis_summary_sentence *ss = precis_summary_get(s, i);
-        cr_expect_leq(ss->len, PRECIS_MAX_SENTENCE_BYTES);
-        size_t end = ss->places[0].end;
-        cr_expect(end == text.len || text.data[end] == ' ' || text.data[end] == '\n' || text.data[end - 1] == '.',
-                  "cut inside a word at byte %zu", end);
-    }
+    static const char *const methods[] = {"lead", "default", "coverage", "sumbasic", "learned", "lexrank"};
+    static const size_t budgets[] = {0, 5000}; /* 0: no budget, every sentence the method keeps */
+    precis_summary *s = NULL;
+    for (size_t m = 0; m < sizeof methods / sizeof *methods; m++)
+        for (size_t b = 0; b < 2; b++) {
+            precis_options o;
+            precis_options_init(&o);
+            o.max_words = budgets[b];
+            o.method = methods[m];
+            cr_assert_eq(precis_summarize(c, &o, &s, &err), PRECIS_OK, "%s", err.message);
+            cr_expect_eq(precis_summary_count(s), 1, "%s, %zu words: %zu sentences", methods[m], budgets[b],
+                         precis_summary_count(s));
+            const precis_summary_sentence *ss = precis_summary_get(s, 0);
+            cr_expect(ss && ss->len == 26 && !memcmp(ss->text, "The council met on Monday.", 26),
+                      "%s, %zu words: the brief is not the one whole sentence", methods[m], budgets[b]);
+            if (m + 1 < sizeof methods / sizeof *methods || b == 0)
+                precis_summary_free(s);
+        }
     precis_summary_free(s);
     buf_free(&text);
     precis_cluster_free(c);

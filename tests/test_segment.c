@@ -486,7 +486,8 @@ Test(segment, empty_and_white_space)
     arena_free(&sp.a);
 }
 
-/* Over-long sentences are cut at a word boundary and flagged. */
+/* Over-long sentences are cut at a word boundary, and every piece, the
+ * last one too, is flagged: none of them is a whole sentence. */
 Test(segment, long_sentence_is_cut_at_word_boundary)
 {
     size_t len = 20000;
@@ -502,8 +503,7 @@ Test(segment, long_sentence_is_cut_at_word_boundary)
         cr_expect_leq(s.end - s.start, PRECIS_MAX_SENTENCE_BYTES);
         cr_expect(s.end == len || t[s.end] == ' ', "cut inside a word at %u", s.end);
         cr_expect(t[s.start] != ' ');
-        if (i + 1 < sp.n)
-            cr_expect(s.flags & SENT_TRUNCATED);
+        cr_expect(s.flags & SENT_TRUNCATED, "piece %zu of %zu is not flagged", i, sp.n);
     }
     arena_free(&sp.a);
     free(t);
@@ -534,6 +534,8 @@ Test(segment, closing_quote_past_the_limit_is_cut)
     cr_expect(sp.s[0].flags & SENT_TRUNCATED);
     /* the tail keeps its closing quote, and nothing is lost between the pieces */
     cr_expect_eq(sp.s[sp.n - 2].end, PRECIS_MAX_SENTENCE_BYTES + 1);
+    cr_expect(sp.s[sp.n - 2].flags & SENT_TRUNCATED, "the tail is a piece too");
+    cr_expect(!(sp.s[sp.n - 1].flags & SENT_TRUNCATED), "the next sentence is whole");
     cr_expect(!memcmp(t + sp.s[sp.n - 1].start, "The next sentence", 17));
     arena_free(&sp.a);
 }

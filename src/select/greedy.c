@@ -41,9 +41,25 @@ uint32_t article_lead(const precis_cluster *c, size_t d)
     return UINT32_MAX;
 }
 
+int sentence_is_never_chosen(const sentence *s)
+{
+    return (s->flags & (SENT_BOILERPLATE | SENT_TRUNCATED | SENT_BARRED)) != 0;
+}
+
 int sentence_is_selectable(const sentence *s)
 {
-    return !sentence_is_fragment(s) && !(s->flags & (SENT_QUESTION | SENT_BARRED));
+    return !sentence_is_fragment(s) && !sentence_is_never_chosen(s) && !(s->flags & SENT_QUESTION);
+}
+
+int cluster_is_only_pieces(const precis_cluster *c)
+{
+    int pieces = 0;
+    for (size_t i = 0; i < c->nsents; i++) {
+        if (!sentence_is_never_chosen(&c->sents[i]))
+            return 0;
+        pieces |= (c->sents[i].flags & SENT_TRUNCATED) != 0;
+    }
+    return pieces;
 }
 
 int cluster_is_only_notices(const precis_cluster *c)
@@ -97,7 +113,8 @@ static int greedy_in_summary(const void *ctx, size_t j)
 static int greedy_may_join(const void *ctx, size_t j)
 {
     const greedy_view *v = ctx;
-    return !(v->m->skip_fragments && !v->allow_fragments && !sentence_is_selectable(&v->c->sents[j])) &&
+    return !sentence_is_never_chosen(&v->c->sents[j]) &&
+           !(v->m->skip_fragments && !v->allow_fragments && !sentence_is_selectable(&v->c->sents[j])) &&
            !(v->m->avoid_redundancy && is_redundant(v->r, v->chosen, v->n, (uint32_t)j));
 }
 
@@ -109,9 +126,8 @@ static size_t pass(const precis_cluster *c, const represent *r, const method *m,
         const sentence *s = &c->sents[i];
         if (m->skip_fragments && !allow_fragments && !sentence_is_selectable(s))
             continue;
-        /* a page notice is never summary material, not even as the last
-         * resort of a cluster of short lines */
-        if (s->flags & SENT_BOILERPLATE)
+        /* not even as the last resort of a cluster of short lines */
+        if (sentence_is_never_chosen(s))
             continue;
         if (m->avoid_redundancy ? is_redundant(r, chosen, n, i) : 0)
             continue;

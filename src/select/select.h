@@ -36,6 +36,12 @@ int sentence_is_fragment(const sentence *s);
  * fragment, or UINT32_MAX if it has none. */
 uint32_t article_lead(const precis_cluster *c, size_t d);
 
+/* What no selector puts in a summary, not even as the last resort of a
+ * cluster of short lines: a page notice, a piece of a sentence cut for its
+ * length (it starts or ends mid-way), a sentence barred for this call
+ * because it repeats a count (select/repeats.c). */
+int sentence_is_never_chosen(const sentence *s);
+
 /* What a selector may put in a summary: not a fragment, and not a
  * question. A brief says what happened; a question lifted out of its
  * article ("Are they official forces?") reads as a loose end, and the
@@ -47,6 +53,11 @@ int sentence_is_selectable(const sentence *s);
  * notice or a login wall saved in place of the story. Such a cluster has
  * no story text to summarize. */
 int cluster_is_only_notices(const precis_cluster *c);
+
+/* 1 if c has no sentence a summary may hold but pieces of sentences cut
+ * for their length (and page notices): a text that runs on for more than
+ * PRECIS_MAX_SENTENCE_BYTES without a sentence end. */
+int cluster_is_only_pieces(const precis_cluster *c);
 
 /* 1 if sentence i is among chosen[0..n). */
 int is_chosen(const uint32_t *chosen, size_t n, size_t i);

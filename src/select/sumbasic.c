@@ -171,7 +171,8 @@ static size_t sumbasic_pass(const precis_cluster *c, const method *m, budget *b,
     size_t nheap = 0, n = 0;
     for (size_t i = 0; i < c->nsents; i++) {
         const sentence *s = &c->sents[i];
-        if (s->ncontent == 0 || (m->skip_fragments && !any_sentence && !sentence_is_selectable(s)))
+        if (s->ncontent == 0 || sentence_is_never_chosen(s) ||
+            (m->skip_fragments && !any_sentence && !sentence_is_selectable(s)))
             continue;
         heap_push(heap, &nheap, (ranked){mean_p(c, ws, i), (uint32_t)i});
     }

@@ -82,6 +82,10 @@ precis_status precis_summarize(precis_cluster *c, const precis_options *opts, pr
     if (cluster_is_only_notices(c))
         return error_set(err, PRECIS_ERR_EMPTY, c->id, 0,
                          "no story text: only page notices (a web archive's, a login wall's)");
+    if (cluster_is_only_pieces(c))
+        return error_set(err, PRECIS_ERR_EMPTY, c->id, 0,
+                         "no whole sentence: the text runs on for more than %d bytes without a sentence end",
+                         PRECIS_MAX_SENTENCE_BYTES);
 
     const char *query = opts->query ? opts->query : c->query;
     precis_cluster *view = NULL;

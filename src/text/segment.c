@@ -376,6 +376,7 @@ typedef struct para {
     size_t line;        /* start of the current line */
     int inq;            /* inside a double quotation */
     int sent_quote;     /* the open sentence started in or with a quote */
+    int after_cut;      /* the open sentence goes on from a piece cut_long ended */
     out_vec *o;
 } para;
 
@@ -392,6 +393,9 @@ static int has_word_char(const char *s, size_t start, size_t end)
 static void emit(para *p, size_t start, size_t end, uint32_t flags)
 {
     out_vec *o = p->o;
+    if (p->after_cut)
+        flags |= SENT_TRUNCATED; /* the rest of a cut sentence is no sentence either */
+    p->after_cut = 0;
     end = trim_back(p->t, start, end);
     if (end <= start || o->oom || !has_word_char(p->t, start, end))
         return;
@@ -978,6 +982,7 @@ static size_t cut_long(para *p)
     int q = p->inq;
     end_sentence(p, end, next, SENT_TRUNCATED);
     p->sent_quote = q;
+    p->after_cut = 1;
     return next;
 }
 

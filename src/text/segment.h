@@ -19,7 +19,7 @@
 enum {
     SENT_UNTERMINATED = 1 << 0, /* no final . ! ? (headline, dateline, list line, caption) */
     SENT_QUOTE = 1 << 1,        /* starts inside or with a quotation mark */
-    SENT_TRUNCATED = 1 << 2,    /* cut at PRECIS_MAX_SENTENCE_BYTES */
+    SENT_TRUNCATED = 1 << 2,    /* a piece of a sentence cut at PRECIS_MAX_SENTENCE_BYTES (every piece) */
     SENT_QUESTION = 1 << 3,     /* its final stop is a question mark */
     SENT_PART_QUOTE = 1 << 8,   /* set by the cluster: quotation marks do not pair up */
     SENT_CUT = 1 << 9,          /* set by the cluster: the article stops inside this sentence */
