@@ -7,6 +7,8 @@
  */
 #include <stdlib.h>
 
+#include <string.h>
+
 #include "select/select.h"
 #include "text/segment.h"
 
@@ -94,6 +96,29 @@ int is_chosen(const uint32_t *chosen, size_t n, size_t i)
     return 0;
 }
 
+static int same_text(const precis_cluster *c, const sentence *x, const sentence *y)
+{
+    size_t len = x->end - x->start;
+    return len == y->end - y->start &&
+           !memcmp(c->articles[x->article].text + x->start, c->articles[y->article].text + y->start, len);
+}
+
+int text_is_chosen(const precis_cluster *c, const uint32_t *chosen, size_t n, size_t i)
+{
+    for (size_t j = 0; j < n; j++)
+        if (same_text(c, &c->sents[chosen[j]], &c->sents[i]))
+            return 1;
+    return 0;
+}
+
+int copy_is_chosen(const precis_cluster *c, const represent *r, const uint32_t *chosen, size_t n, size_t i)
+{
+    for (size_t j = 0; j < n; j++)
+        if (r->group[chosen[j]] == r->group[i] || same_text(c, &c->sents[chosen[j]], &c->sents[i]))
+            return 1; /* near-duplicates need three words; "Word." twice is the same sentence too */
+    return 0;
+}
+
 /* Greedy's own summary, as unit_first (select/unit.c) asks about it. */
 typedef struct greedy_view {
     const represent *r;
@@ -131,8 +156,8 @@ static size_t pass(const precis_cluster *c, const represent *r, const method *m,
             continue;
         if (m->avoid_redundancy ? is_redundant(r, chosen, n, i) : 0)
             continue;
-        if (is_chosen(chosen, n, i))
-            continue;
+        if (copy_is_chosen(c, r, chosen, n, i))
+            continue; /* the sentence itself, or the same wire copy from another outlet */
         if (m->keep_context) {
             /* A quotation's opening comes only before the sentence that
              * goes on to name its speaker, taken when that one is. */

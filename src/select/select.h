@@ -62,6 +62,13 @@ int cluster_is_only_pieces(const precis_cluster *c);
 /* 1 if sentence i is among chosen[0..n). */
 int is_chosen(const uint32_t *chosen, size_t n, size_t i);
 
+/* 1 if a sentence with the same text as sentence i is among chosen[0..n). */
+int text_is_chosen(const precis_cluster *c, const uint32_t *chosen, size_t n, size_t i);
+
+/* 1 if sentence i, a near-duplicate of it (its group in r) or the same
+ * text is among chosen[0..n): no summary prints one sentence twice. */
+int copy_is_chosen(const precis_cluster *c, const represent *r, const uint32_t *chosen, size_t n, size_t i);
+
 /* The rendered byte cost of sentence s (collapsed text + newline). */
 size_t sentence_bytes(const precis_cluster *c, const sentence *s);
 

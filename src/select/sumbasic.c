@@ -185,7 +185,10 @@ static size_t sumbasic_pass(const precis_cluster *c, const method *m, budget *b,
         }
         const sentence *s = &c->sents[top.index];
         size_t bytes = sentence_bytes(c, s);
-        if (!budget_fits(b, s->words, bytes))
+        /* The same text twice (a page that repeats itself) is one
+         * sentence; near-duplicates are left to the squared probabilities,
+         * as in sumy's SumBasic. */
+        if (!budget_fits(b, s->words, bytes) || text_is_chosen(c, chosen, n, top.index))
             continue;
         budget_take(b, s->words, bytes);
         chosen[n++] = top.index;
