@@ -111,6 +111,39 @@ Test(compare_seeds, discrepancies_are_exactly_the_targets_and_the_death_toll)
     unload(&f);
 }
 
+/* A page that gives one count thousands of times (a list, a log) would
+ * make the pairwise test of counts quadratic; only a unit's first
+ * CMP_MAX_UNIT_MENTIONS mentions in the cluster are compared. Below that, a
+ * second outlet's different figure is a discrepancy; past it, it is not
+ * looked at. */
+static char *repeated_count(size_t times)
+{
+    buf b = BUF_INIT;
+    for (size_t i = 0; i < times; i++)
+        buf_printf(&b, "On day %zu the storm killed 12 people in Riverside, officials said.\n\n", i + 1);
+    return b.data;
+}
+
+static size_t people_discrepancies(size_t times)
+{
+    char *a = repeated_count(times);
+    const char *texts[] = {a, "The storm killed 14 people in Riverside on Monday, officials said."};
+    fixture f;
+    load_texts(&f, texts, 2);
+    size_t n = 0;
+    for (size_t i = 0; i < f.r.ndisc; i++)
+        n += !strcmp(cmp_term_text(f.c, f.r.disc[i].unit), "peopl");
+    unload(&f);
+    free(a);
+    return n;
+}
+
+Test(compare_numbers, a_units_mentions_are_compared_up_to_a_limit)
+{
+    cr_expect_eq(people_discrepancies(CMP_MAX_UNIT_MENTIONS - 1), 1, "12 against 14 people");
+    cr_expect_eq(people_discrepancies(CMP_MAX_UNIT_MENTIONS + 50), 0, "the 14 is past the limit");
+}
+
 Test(compare_seeds, numbers_of_different_things_are_not_discrepancies)
 {
     fixture f;

@@ -190,6 +190,10 @@ typedef struct cmp_discrepancy {
  * such quantities is a discrepancy when two articles give different
  * values. */
 #define CMP_DISC_MAX_RATIO 5.0
+/* Only a unit's first this many mentions in a cluster are compared: real
+ * reports give a count of one thing a few dozen times at most, and a page
+ * that lists it thousands of times would make the pairwise test quadratic. */
+#define CMP_MAX_UNIT_MENTIONS 500
 /* 1 if quantities x (read from doc dx) and y (from dy) state one fact:
  * linked as above, equal, and with at least CMP_SAME_MIN_SHARED context
  * words or event classes in common. Linking alone (two shared) is enough

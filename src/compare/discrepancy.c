@@ -158,6 +158,34 @@ int cmp_same_quantity(const precis_cluster *c, const represent *r, const cmp_doc
     return linked(c, r, x, &cx, y, &cy) && shared(&cx, &cy) >= CMP_SAME_MIN_SHARED;
 }
 
+static int by_key(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* Link the quantities that count one thing: only those of one unit noun
+ * can be linked, so each unit's mentions (its first CMP_MAX_UNIT_MENTIONS
+ * in cluster order) are compared among themselves. */
+static void link_by_unit(const precis_cluster *c, const represent *r, const cmp_quantity *q, const context *ctx,
+                         const uint64_t *key, size_t nkey, uint32_t *parent)
+{
+    for (size_t lo = 0, hi; lo < nkey; lo = hi) {
+        uint32_t unit = (uint32_t)(key[lo] >> 32);
+        for (hi = lo + 1; hi < nkey && (uint32_t)(key[hi] >> 32) == unit; hi++)
+            ;
+        size_t end = hi - lo > CMP_MAX_UNIT_MENTIONS ? lo + CMP_MAX_UNIT_MENTIONS : hi;
+        for (size_t x = lo; x < end; x++)
+            for (size_t y = x + 1; y < end; y++) {
+                uint32_t i = (uint32_t)key[x], j = (uint32_t)key[y];
+                if (linked(c, r, &q[i], &ctx[i], &q[j], &ctx[j])) {
+                    uint32_t ri = root(parent, i), rj = root(parent, j);
+                    parent[ri > rj ? ri : rj] = ri < rj ? ri : rj;
+                }
+            }
+    }
+}
+
 int cmp_discrepancies_find(const precis_cluster *c, const represent *r, const cmp_doc *docs,
                            const cmp_quantity *q, size_t nq, arena *a, cmp_discrepancy **out,
                            size_t *n)
@@ -167,34 +195,32 @@ int cmp_discrepancies_find(const precis_cluster *c, const represent *r, const cm
     context *ctx = arena_alloc(a, (nq + 1) * sizeof *ctx);
     uint32_t *parent = arena_alloc(a, (nq + 1) * sizeof *parent);
     uint32_t *mem = arena_alloc(a, (nq + 1) * sizeof *mem);
-    uint8_t *done = arena_calloc(a, nq + 1, 1);
-    if (!ctx || !parent || !mem || !done)
+    uint64_t *key = arena_alloc(a, (nq + 1) * sizeof *key);
+    if (!ctx || !parent || !mem || !key)
         return -1;
+    size_t nkey = 0;
     for (size_t i = 0; i < nq; i++) {
         parent[i] = (uint32_t)i;
         build_context(c, &docs[q[i].article], &q[i], &ctx[i]);
+        if (comparable_kind(q[i].kind) && q[i].unit != CMP_NONE)
+            key[nkey++] = (uint64_t)q[i].unit << 32 | (uint64_t)i;
     }
-    for (size_t i = 0; i < nq; i++) {
-        if (!comparable_kind(q[i].kind))
-            continue;
-        for (size_t j = i + 1; j < nq; j++)
-            if (linked(c, r, &q[i], &ctx[i], &q[j], &ctx[j])) {
-                uint32_t ri = root(parent, (uint32_t)i), rj = root(parent, (uint32_t)j);
-                parent[ri > rj ? ri : rj] = ri < rj ? ri : rj;
-            }
+    qsort(key, nkey, sizeof *key, by_key);
+    link_by_unit(c, r, q, ctx, key, nkey, parent);
+    /* Groups in the order of their first mention (a group's root is its
+     * smallest index), members in cluster order. */
+    for (size_t k = 0; k < nkey; k++) {
+        uint32_t i = (uint32_t)key[k];
+        key[k] = (uint64_t)root(parent, i) << 32 | i;
     }
+    qsort(key, nkey, sizeof *key, by_key);
     *out = arena_calloc(a, nq + 1, sizeof **out);
     if (!*out)
         return -1;
-    for (size_t i = 0; i < nq; i++) {
-        uint32_t g = root(parent, (uint32_t)i);
-        if (done[g] || !comparable_kind(q[i].kind))
-            continue;
-        done[g] = 1;
-        uint32_t m = 0;
-        for (size_t j = i; j < nq; j++)
-            if (root(parent, (uint32_t)j) == g)
-                mem[m++] = (uint32_t)j;
+    for (size_t lo = 0, hi; lo < nkey; lo = hi) {
+        uint32_t g = (uint32_t)(key[lo] >> 32), m = 0;
+        for (hi = lo; hi < nkey && (uint32_t)(key[hi] >> 32) == g; hi++)
+            mem[m++] = (uint32_t)key[hi];
         int rc = emit(q, mem, m, a, &(*out)[*n]);
         if (rc < 0)
             return -1;
