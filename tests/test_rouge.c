@@ -362,6 +362,33 @@ Test(rouge_cli, lsum_and_leave_one_out, .init = make_tmp, .fini = clean_tmp)
     free(out);
 }
 
+/* The README's settings-file examples run as printed (from a directory
+ * holding their settings.xml): the leave-one-out one once lacked -a and
+ * stopped at "give a system ID to evaluate". */
+Test(rouge_cli, readme_settings_examples_run, .init = make_tmp, .fini = clean_tmp)
+{
+    char *readme = slurp("../README.md", NULL);
+    cr_assert_not_null(readme);
+    int found = 0;
+    for (char *line = strtok(readme, "\n"); line; line = strtok(NULL, "\n")) {
+        char *cmd = strstr(line, "    precis rouge ");
+        char *xml = cmd ? strstr(cmd, " settings.xml") : NULL;
+        if (cmd != line || !xml)
+            continue;
+        xml[strlen(" settings.xml")] = '\0'; /* drop the comment after it */
+        char args[512];
+        snprintf(args, sizeof args, "%s 2>&1", cmd + strlen("    precis rouge "));
+        int st;
+        char *out = in_tmp(args, &st);
+        cr_assert_eq(st, 0, "README example `precis rouge %s`: exit %d: %s", args, st, out);
+        cr_assert(strstr(out, "ROUGE-1 Average_R:"), "%s", out);
+        free(out);
+        found++;
+    }
+    cr_assert_geq(found, 2, "the README's settings.xml examples are not where this test looks");
+    free(readme);
+}
+
 Test(rouge_cli, errors_name_file_and_line, .init = make_tmp, .fini = clean_tmp)
 {
     int st;
