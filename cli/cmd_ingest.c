@@ -48,8 +48,9 @@ static const char usage_text[] =
     "  -h, --help             show this help\n"
     "\n"
     "Exit status: 0 ok, 1 bad input (an input could not be read or some articles\n"
-    "could not be used; the others are stored), 2 usage, 3 internal or database\n"
-    "error (the batch being written is lost; the batches before it are kept).\n";
+    "could not be used, the others being stored; or --db is not a precis database),\n"
+    "2 usage, 3 internal or database error (--db cannot be opened or written; the\n"
+    "batch being written is lost, the batches before it are kept).\n";
 
 typedef struct ingest_run {
     precis_store *db;
@@ -227,11 +228,12 @@ int cmd_ingest(int argc, char **argv)
     precis_error err = {0};
     precis_status st = precis_store_open(db, &o, &r.db, &err);
     if (st != PRECIS_OK) {
-        /* The database is where ingest writes, not its input: a file that
-         * is not a precis database, or cannot be opened or written, is a
-         * database error (exit 3), as --help says. */
+        /* A file that is not a precis database (not SQLite, damaged, a
+         * newer schema) is bad input, exit 1, as for every command that
+         * reads one; one that cannot be opened or written (a missing
+         * directory, no permission) is a database error, exit 3. */
         print_error(&err);
-        return st == PRECIS_ERR_USAGE ? EXIT_USAGE : EXIT_INTERNAL;
+        return st == PRECIS_ERR_USAGE ? EXIT_USAGE : st == PRECIS_ERR_FORMAT ? EXIT_INPUT : EXIT_INTERNAL;
     }
     int nargs = argc - optind;
     char **args = operands_or_stdin(&nargs, argv + optind);
