@@ -140,7 +140,7 @@ int cmd_compare(int argc, char **argv)
     out_file file = {0};
     if (s.output) {
         if (out_file_open(&file, s.output) != 0)
-            return EXIT_INPUT;
+            return EXIT_INTERNAL; /* an output error, like a write that fails */
         out = file.f;
     }
     precis_engine *eng;

@@ -148,7 +148,7 @@ int cmd_eval(int argc, char **argv)
     out_file csv = {0};
     if (csv_path) {
         if (out_file_open(&csv, csv_path) != 0)
-            return EXIT_INPUT;
+            return EXIT_INTERNAL; /* an output error, like a write that fails */
         cfg.csv = csv.f;
         fprintf(cfg.csv, "method,instance");
     }

@@ -44,7 +44,8 @@ typedef struct out_file {
     char *final; /* what tmp replaces: path, or the file a link at path names */
 } out_file;
 
-/* Open path for writing; -1 with a message on stderr if it cannot be. */
+/* Open path for writing; -1 with a message on stderr if it cannot be
+ * (an output error: the command exits 3). */
 int out_file_open(out_file *o, const char *path);
 /* Close o; with keep, put it in place of path (a write error is reported
  * and returns -1), without, throw the temporary file away. */

@@ -150,6 +150,24 @@ Test(cli_output, compare_with_a_full_disk_says_so)
     free(err);
 }
 
+/* An output file that cannot be created (its directory is missing) is an
+ * output error, exit 3 as the man page says, not bad input (it was 1). */
+Test(cli_output, an_output_file_that_cannot_be_created_is_exit_3)
+{
+    char data[128], *err;
+    snprintf(data, sizeof data, "%s/one.jsonl", dir);
+    write_text(data, "{\"id\":\"a\",\"docs\":[\"The council met on Monday. It voted to raise the budget by a "
+                     "tenth.\"],\"refs\":[\"The council raised the budget.\"]}\n");
+    int st = run_raw(&err, "compare -o %s/no/such/x.html %s", dir, SEEDS);
+    cr_expect_eq(st, 3, "compare -o: exit %d, %s", st, err);
+    cr_expect(err && strstr(err, "no/such/x.html") && strstr(err, "No such file"), "%s", err);
+    free(err);
+    st = run_raw(&err, "eval -m lead --csv %s/no/such/x.csv %s >/dev/null", dir, data);
+    cr_expect_eq(st, 3, "eval --csv: exit %d, %s", st, err);
+    cr_expect(err && strstr(err, "no/such/x.csv") && strstr(err, "No such file"), "%s", err);
+    free(err);
+}
+
 /* Many copies of a small cluster, then a line that is not JSON: a run
  * that reads to the end reports that line on stderr. */
 static void write_many_clusters(const char *path)
