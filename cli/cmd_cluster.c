@@ -372,6 +372,7 @@ static void finish(run *r)
 
 /* ---- options ---------------------------------------------------------- */
 
+/* -1 to go on, or the exit code to stop with (0 after --help). */
 static int parse_args(int argc, char **argv, run *r)
 {
     enum { OPT_MAP = 256, OPT_REDUCE, OPT_MERGE, OPT_WINDOW, OPT_THRESHOLD, OPT_DATE, OPT_STRICT };
@@ -416,7 +417,7 @@ static int parse_args(int argc, char **argv, run *r)
             break;
         case OPT_STRICT: r->strict = 1; break;
         case 'q': r->quiet = 1; break;
-        case 'h': fputs(usage_text, stdout); return EXIT_OK + 100;
+        case 'h': return print_help(usage_text);
         default: fputs(usage_text, stderr); return EXIT_USAGE;
         }
     }
@@ -434,7 +435,7 @@ int cmd_cluster(int argc, char **argv)
     batch_opts_init(&r.opts);
     int rc = parse_args(argc, argv, &r);
     if (rc >= 0)
-        return rc == EXIT_OK + 100 ? EXIT_OK : rc;
+        return rc;
     precis_error err = {0};
     if (r.mode == MODE_ALL || r.mode == MODE_MAP) {
         precis_status st = precis_engine_new(&r.eng, &err);

@@ -88,6 +88,7 @@ static precis_status write_jsonl_report(precis_cluster *c, FILE *out, void *ctx,
     return write_report(c, PRECIS_COMPARE_JSON, out, err);
 }
 
+/* -1 to go on, or the exit code to stop with (0 after --help). */
 static int parse_args(int argc, char **argv, settings *s)
 {
     static const struct option longopts[] = {
@@ -110,7 +111,7 @@ static int parse_args(int argc, char **argv, settings *s)
         case 'S': s->strict = 1; break;
         case 'D': s->db = optarg; break;
         case 'T': s->story = optarg; break;
-        case 'h': fputs(usage_text, stdout); return EXIT_OK + 100;
+        case 'h': return print_help(usage_text);
         default: fputs(usage_text, stderr); return EXIT_USAGE;
         }
     }
@@ -135,7 +136,7 @@ int cmd_compare(int argc, char **argv)
     memset(&s, 0, sizeof s);
     int rc = parse_args(argc, argv, &s);
     if (rc >= 0)
-        return rc == EXIT_OK + 100 ? EXIT_OK : rc;
+        return rc;
     FILE *out = stdout;
     out_file file = {0};
     if (s.output) {

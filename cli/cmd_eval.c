@@ -127,7 +127,7 @@ int cmd_eval(int argc, char **argv)
             }
             markdown = !strcmp(optarg, "md");
             break;
-        case 'h': fputs(usage_text, stdout); return EXIT_OK;
+        case 'h': return print_help(usage_text);
         default: fputs(usage_text, stderr); return EXIT_USAGE;
         }
     }

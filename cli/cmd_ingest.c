@@ -216,7 +216,7 @@ int cmd_ingest(int argc, char **argv)
         case OPT_STRICT: r.strict = 1; break;
         case 'v': r.verbose = 1; break;
         case 'q': quiet = 1; break;
-        case 'h': fputs(usage_text, stdout); return EXIT_OK;
+        case 'h': return print_help(usage_text);
         default: fputs(usage_text, stderr); return EXIT_USAGE;
         }
     }

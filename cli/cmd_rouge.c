@@ -627,9 +627,8 @@ int cmd_rouge(int argc, char **argv)
         return EXIT_INTERNAL;
     int rc = parse_args(&a, argc, argv);
     if (!rc && a.help) {
-        fputs(USAGE, stdout);
         free(a.refs);
-        return EXIT_OK;
+        return print_help(USAGE);
     }
     if (!rc)
         rc = check_mode(&a);

@@ -165,7 +165,7 @@ int cmd_stories(int argc, char **argv)
             if (parse_size("--min-articles", optarg, &ctx.min_articles) != 0)
                 return EXIT_USAGE;
             break;
-        case 'h': fputs(usage_text, stdout); return EXIT_OK;
+        case 'h': return print_help(usage_text);
         default: fputs(usage_text, stderr); return EXIT_USAGE;
         }
     }

@@ -163,8 +163,8 @@ int cmd_summarize(int argc, char **argv)
         case 'D': db = optarg; break;
         case 'T': story = optarg; break;
         case 'S': s.strict = 1; break;
-        case 'L': list_methods(); return EXIT_OK;
-        case 'h': fputs(usage_text, stdout); return EXIT_OK;
+        case 'L': list_methods(); return finish_stdout(EXIT_OK);
+        case 'h': return print_help(usage_text);
         default: fputs(usage_text, stderr); return EXIT_USAGE;
         }
     }

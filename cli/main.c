@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "precis.h"
+#include "util.h"
 
 static const command commands[] = {
     {"summarize", "summarize a cluster of articles", cmd_summarize},
@@ -36,11 +37,11 @@ int main(int argc, char **argv)
     const char *name = argv[1];
     if (!strcmp(name, "--help") || !strcmp(name, "-h") || !strcmp(name, "help")) {
         usage(stdout);
-        return EXIT_OK;
+        return finish_stdout(EXIT_OK);
     }
     if (!strcmp(name, "--version")) {
         printf("precis %s\n", PRECIS_VERSION);
-        return EXIT_OK;
+        return finish_stdout(EXIT_OK);
     }
     /* A command's argv[0] is what getopt_long names in its own messages
      * ("X: unrecognized option '--x'"): make it "precis", with which every

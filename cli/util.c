@@ -80,6 +80,12 @@ int finish_stdout(int rc)
     return rc == EXIT_OK ? EXIT_INTERNAL : rc;
 }
 
+int print_help(const char *text)
+{
+    out_write(text, strlen(text), stdout);
+    return finish_stdout(EXIT_OK);
+}
+
 int out_file_open(out_file *o, const char *path)
 {
     memset(o, 0, sizeof *o);

@@ -23,6 +23,10 @@ int parse_size(const char *opt, const char *arg, size_t *out);
  * when rc was a success (a failure already reported keeps its code). */
 int finish_stdout(int rc);
 
+/* Print text (a --help) on standard output; the exit code for it: 0, or
+ * EXIT_INTERNAL if it could not be written (finish_stdout). */
+int print_help(const char *text);
+
 /* fwrite for a command's result. stdio forgets why a write failed once
  * its buffer is dropped, so a large result that fails in the middle would
  * end with only "write error": this keeps the first failure's reason for

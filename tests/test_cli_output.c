@@ -91,6 +91,25 @@ Test(cli_output, a_full_disk_on_standard_output_is_an_error)
     }
 }
 
+/* What a command prints on request (--help, --list-methods, --version) is
+ * output like any result: lost to a full disk, it is exit 3, not 0. */
+Test(cli_output, help_to_a_full_disk_is_an_error)
+{
+    const char *commands[] = {"--help", "--version", "summarize --help", "summarize --list-methods",
+                              "rouge --help", "eval --help", "compare --help", "ingest --help",
+                              "stories --help", "cluster --help"};
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+        char *err;
+        int st = run_raw(&err, "%s >/dev/full", commands[i]);
+        cr_expect_eq(st, 3, "%s: exit %d with nothing written", commands[i], st);
+        cr_expect(err && strstr(err, "precis: ") && strstr(err, "No space left"), "%s: %s", commands[i], err);
+        free(err);
+        st = run_raw(&err, "%s >/dev/null", commands[i]);
+        cr_expect_eq(st, 0, "%s: exit %d: %s", commands[i], st, err);
+        free(err);
+    }
+}
+
 /* Under valgrind (make check-valgrind) the child's log file takes the
  * lowest free descriptor, which a closed standard output leaves free. */
 static int under_valgrind(void)
