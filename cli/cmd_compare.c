@@ -25,7 +25,7 @@ static const char usage_text[] =
     "which passages are the same wire copy, facts by how many articles carry\n"
     "them, quantities the articles give differently, and direct quotations with\n"
     "their speakers. With --jsonl, each input line is a cluster and each output\n"
-    "line its report as JSON (text and HTML need one cluster).\n"
+    "line its report as JSON (--format text or html needs one cluster).\n"
     "\n"
     "options:\n"
     "  -f, --format FMT    text (default), json or html (one self-contained page)\n"
@@ -44,6 +44,7 @@ typedef struct settings {
     precis_compare_format format;
     const char *output;
     int jsonl, strict;
+    int format_set;           /* -f given */
     const char *db, *story;   /* --db/--story */
 } settings;
 
@@ -105,6 +106,7 @@ static int parse_args(int argc, char **argv, settings *s)
                 fprintf(stderr, "precis: unknown format '%s' (text, json or html)\n", optarg);
                 return EXIT_USAGE;
             }
+            s->format_set = 1;
             break;
         case 'o': s->output = optarg; break;
         case 'J': s->jsonl = 1; break;
@@ -115,8 +117,11 @@ static int parse_args(int argc, char **argv, settings *s)
         default: fputs(usage_text, stderr); return EXIT_USAGE;
         }
     }
-    if (s->jsonl && s->format != PRECIS_COMPARE_JSON && s->format != PRECIS_COMPARE_TEXT) {
-        fprintf(stderr, "precis: --jsonl writes JSON, one report per line; --format html needs one cluster\n");
+    /* --jsonl writes JSON whatever the default format; one asked for
+     * by name that is not JSON is refused, not quietly replaced. */
+    if (s->jsonl && s->format_set && s->format != PRECIS_COMPARE_JSON) {
+        fprintf(stderr, "precis: --jsonl writes one JSON report per cluster; --format %s cannot go with it\n",
+                s->format == PRECIS_COMPARE_HTML ? "html" : "text");
         return EXIT_USAGE;
     }
     if ((s->db || s->story) && (!s->db || !s->story || s->jsonl || optind < argc)) {

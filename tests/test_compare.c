@@ -927,6 +927,32 @@ Test(compare_cli, jsonl_gives_one_report_per_line)
     cr_assert(strstr(out, "\"unit\":\"targets\""), "%s", out);
 }
 
+/* --jsonl writes JSON, one report per line: asked for text or HTML, it
+ * says it cannot (exit 2, nothing read) rather than quietly give JSON,
+ * as summarize --jsonl does. -f json, or no -f at all, is fine. */
+Test(compare_cli, jsonl_refuses_text_and_html)
+{
+    char msg[4096];
+    const char *formats[] = {"text", "html"};
+    for (int i = 0; i < 2; i++) {
+        char args[256], want[64];
+        snprintf(args, sizeof args, "--jsonl -f %s data/compare/bad/broken.jsonl", formats[i]);
+        cr_assert_eq(run(args, msg, sizeof msg), 2, "-f %s: %s", formats[i], msg);
+        snprintf(want, sizeof want, "--format %s", formats[i]);
+        cr_assert(strstr(msg, "--jsonl") && strstr(msg, want), "%s", msg);
+        cr_assert(!strstr(msg, "broken.jsonl"), "read its input: %s", msg);
+    }
+    const char *prog = getenv("PRECIS") ? getenv("PRECIS") : "../build/precis";
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "head -n 1 data/compare/bad/broken.jsonl | %s compare --jsonl -f json", prog);
+    FILE *p = popen(cmd, "r");
+    char out[65536];
+    size_t n = fread(out, 1, sizeof out - 1, p);
+    out[n] = 0;
+    cr_assert_eq(pclose(p), 0);
+    cr_assert(out[0] == '{' && count(out, "\n") == 1, "%s", out);
+}
+
 /* ---- headless Chromium (skipped when it is not installed) --------------- */
 
 Test(compare_browser, seeds_page_renders_with_its_sections)
