@@ -345,12 +345,6 @@ precis_status cluster_add_inputs(precis_cluster *c, int argc, char **argv, int s
     return st;
 }
 
-/* Blank lines, "\r\n" ones too, separate records without being one. */
-static int blank(const buf *line)
-{
-    return line->len == 0 || (line->len == 1 && line->data[0] == '\r');
-}
-
 void read_lines(const char *path, const line_handler *h)
 {
     precis_error err = {0};
@@ -369,7 +363,7 @@ void read_lines(const char *path, const line_handler *h)
         }
         if (rc == -2) /* the reader has skipped it; err says where */
             stop = h->fail(h->ctx, PRECIS_ERR_TOO_LARGE, &err);
-        else if (!blank(&line))
+        else if (!line_is_blank(line.data, line.len))
             stop = h->line(h->ctx, line.data, line.len, line_reader_name(lr), line_reader_lineno(lr));
     }
     buf_free(&line);
@@ -412,7 +406,7 @@ int run_jsonl_clusters(precis_engine *eng, const char *path, int strict, FILE *o
     size_t done = 0;
     while ((rc = line_reader_next(r, &line, &err)) == 1 || rc == -2) {
         long lineno = line_reader_lineno(r);
-        if (rc == 1 && (line.len == 0 || (line.len == 1 && line.data[0] == '\r')))
+        if (rc == 1 && line_is_blank(line.data, line.len))
             continue;
         /* rc == -2: an over-long line, already described in err. */
         st = rc == -2 ? err.code : PRECIS_OK;

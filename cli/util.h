@@ -72,7 +72,8 @@ precis_status cluster_add_inputs(precis_cluster *c, int argc, char **argv, int s
 typedef precis_status (*cluster_writer)(precis_cluster *c, FILE *out, void *ctx, precis_error *err);
 
 /* The --jsonl loop shared by summarize and compare: one cluster per input
- * line (plain or zstd, path "-" = stdin), one output line per input line.
+ * line (plain or zstd, path "-" = stdin), one output line per input line
+ * that is not blank (blank lines, empty or white space, are skipped).
  * A line that cannot be used is reported on stderr and answered with
  * {"line":N,"error":"..."}; strict stops there. A write to out that
  * fails stops it too, exit 3, leaving the message (with its cause) to
@@ -84,7 +85,7 @@ int run_jsonl_clusters(precis_engine *eng, const char *path, int strict, FILE *o
 /* What read_lines does with an input's lines. Each callback returns
  * nonzero to stop reading (the command has met an error it stops at). */
 typedef struct line_handler {
-    /* A line that is not blank (a lone "\r" counts as blank). */
+    /* A line that is not blank (line_is_blank: empty or white space). */
     int (*line)(void *ctx, const char *data, size_t len, const char *where, long lineno);
     /* The input cannot be opened (its status), a line is too long
      * (PRECIS_ERR_TOO_LARGE: the lines after it are still read), or the

@@ -291,6 +291,52 @@ Test(cli_summarize, jsonl_reports_a_bad_line_and_loses_no_other)
     run_free(&r);
 }
 
+/* A blank line, empty or only white space (spaces, tabs, a CR), is skipped
+ * by every JSON Lines reader: it gets no output line of its own, where a
+ * line of spaces got {"line":N,"error":"... premature EOF"}. The lines
+ * after it keep their own numbers. */
+#define BLANKS "\n   \t\n\r\n \t\r\n\f\n"
+Test(cli_summarize, jsonl_skips_blank_lines_of_white_space)
+{
+    static const char clusters[] =
+        "{\"id\":\"a\",\"docs\":[\"The council voted to approve the budget on Tuesday night after a long debate.\"],"
+        "\"refs\":[\"The council approved the budget.\"]}\n" BLANKS
+        "{\"id\":\"b\",\"docs\":[\"The mayor resigned on Friday after an audit found missing funds.\"],"
+        "\"refs\":[\"The mayor quit.\"]}\r\n" BLANKS "not json\n";
+    write_file("in.jsonl", clusters, sizeof clusters - 1);
+    const char *commands[] = {"summarize", "compare"};
+    for (int i = 0; i < 2; i++) {
+        run_result r = run("%s --jsonl %s/in.jsonl", commands[i], dir);
+        cr_assert_eq(r.status, 1, "%s: %s", commands[i], r.err);
+        const char *second = strchr(r.out, '\n'), *third = second ? strchr(second + 1, '\n') : NULL;
+        cr_assert(third && !strncmp(third + 1, "{\"line\":13,", 11) && third[strlen(third) - 1] == '\n' &&
+                      !strchr(third + 1, '\n')[1],
+                  "%s: not 3 lines, the last for line 13:\n%s", commands[i], r.out);
+        cr_assert(!strstr(r.out, "premature EOF"), "%s: %s", commands[i], r.out);
+        cr_assert(strstr(r.err, "in.jsonl:13:") && !strchr(r.err, '\n')[1], "%s: %s", commands[i], r.err);
+        run_free(&r);
+        r = run("%s --help", commands[i]);
+        cr_assert(strstr(r.out, "blank\nlines") || strstr(r.out, "blank lines"), "%s --help: %s", commands[i], r.out);
+        run_free(&r);
+    }
+    /* and the other readers of JSON Lines: eval's clusters, rouge's pairs,
+     * ingest's and cluster's articles */
+    write_file("ok.jsonl", clusters, sizeof clusters - 1 - strlen("not json\n"));
+    static const char pairs[] = BLANKS "{\"id\":\"a\",\"summary\":\"the cat sat\",\"refs\":[\"the cat sat down\"]}\n" BLANKS;
+    write_file("pairs.jsonl", pairs, sizeof pairs - 1);
+    static const char articles[] =
+        BLANKS "{\"id\":\"a\",\"text\":\"The council voted to approve the budget on Tuesday night.\"}\n" BLANKS;
+    write_file("articles.jsonl", articles, sizeof articles - 1);
+    const char *others[] = {"eval -m lead %s/ok.jsonl", "rouge --jsonl %s/pairs.jsonl",
+                            "ingest -q --db %s/news.db --date 2024-01-01 %s/articles.jsonl",
+                            "cluster -q %s/articles.jsonl"};
+    for (int i = 0; i < 4; i++) {
+        run_result r = i == 2 ? run(others[i], dir, dir) : run(others[i], dir);
+        cr_assert_eq(r.status, 0, "%s: exit %d: %s", others[i], r.status, r.err);
+        run_free(&r);
+    }
+}
+
 Test(cli_summarize, jsonl_strict_stops_at_the_bad_line)
 {
     write_jsonl_with_bad_line();

@@ -233,6 +233,8 @@ static precis_status run_peers(runner *ru, precis_error *err)
     buf line = BUF_INIT;
     int rc;
     while (st == PRECIS_OK && (rc = line_reader_next(r, &line, err)) == 1) {
+        if (line_is_blank(line.data, line.len))
+            continue;
         json_error_t jerr;
         json_t *p = json_loadb(line.data, line.len, 0, &jerr);
         const char *id = json_string_value(json_object_get(p, "id"));
@@ -306,7 +308,7 @@ static precis_status run_data(runner *ru, precis_error *err)
             ru->table->interrupted = true;
             break;
         }
-        if (line.len == 0)
+        if (line_is_blank(line.data, line.len))
             continue;
         ru->table->clusters_read++;
         st = run_line(ru, line.data, line.len, line_reader_lineno(r), line_reader_name(r), &lerr);

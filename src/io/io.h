@@ -48,6 +48,10 @@ long line_reader_lineno(const line_reader *r);
 void line_reader_set_limit(line_reader *r, size_t max_line);
 const char *line_reader_name(const line_reader *r);
 void line_reader_close(line_reader *r);
+/* 1 if a line is blank: empty or only white space (space, tab, CR, form
+ * feed, vertical tab). Readers of JSON Lines skip such lines: they hold
+ * no record and get no output line. */
+int line_is_blank(const char *data, size_t len);
 
 /* One JSON Lines cluster: {"id": ..., "docs": [strings] | "a ||||| b"}.
  * "document" or "text" may stand for "docs" (Multi-News releases use

@@ -89,6 +89,14 @@ void line_reader_close(line_reader *r)
     free(r);
 }
 
+int line_is_blank(const char *data, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!strchr(" \t\r\f\v", data[i]) || data[i] == '\0')
+            return 0;
+    return 1;
+}
+
 long line_reader_lineno(const line_reader *r) { return r->lineno; }
 void line_reader_set_limit(line_reader *r, size_t max_line) { r->max_line = max_line; }
 const char *line_reader_name(const line_reader *r) { return r->name; }
