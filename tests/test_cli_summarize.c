@@ -454,6 +454,37 @@ Test(cli_summarize, html_page_is_reduced_to_its_story)
 
 /* A budget smaller than every sentence: an empty brief with exit 0 would
  * look like the summary of nothing. */
+/* A budget of 0 is no limit of that kind, as --help and the man page
+ * say: --words 0 lets the method end the brief (longer than the default
+ * 120 words here); --bytes 0 and --sentences 0 leave the default budget. */
+Test(cli_summarize, a_budget_of_zero_is_no_limit)
+{
+    run_result def = run("summarize ../examples/seeds");
+    cr_assert_eq(def.status, 0, "%s", def.err);
+    const char *zeros[] = {"--bytes 0", "--sentences 0"};
+    for (int i = 0; i < 2; i++) {
+        run_result r = run("summarize ../examples/seeds %s", zeros[i]);
+        cr_assert_eq(r.status, 0, "%s: %s", zeros[i], r.err);
+        cr_assert_str_eq(r.out, def.out, "%s", zeros[i]);
+        run_free(&r);
+    }
+    run_result r = run("summarize ../examples/seeds --words 0 -f json");
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    json_t *j = json_loads(r.out, 0, NULL);
+    cr_assert_gt(json_integer_value(json_object_get(j, "words")), 120, "%s", r.out);
+    json_decref(j);
+    run_free(&r);
+    run_free(&def);
+    r = run("summarize --help");
+    const char *opts[] = {"--words N", "--bytes N", "--sentences N"};
+    for (int i = 0; i < 3; i++) {
+        const char *line = strstr(r.out, opts[i]), *eol = line ? strchr(line, '\n') : NULL;
+        const char *zero = line ? strstr(line, "0 = no limit") : NULL;
+        cr_assert(zero && zero < eol, "--help does not say what %s 0 means:\n%s", opts[i], r.out);
+    }
+    run_free(&r);
+}
+
 Test(cli_summarize, a_budget_no_sentence_fits_is_an_error)
 {
     char text[2048] = "The council voted on the budget";
