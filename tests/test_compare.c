@@ -953,6 +953,37 @@ Test(compare_cli, jsonl_refuses_text_and_html)
     cr_assert(out[0] == '{' && count(out, "\n") == 1, "%s", out);
 }
 
+/* One article, one sentence: the counts read "1 article", "1 sentence",
+ * in text and in the page's title and header, not "1 articles". */
+Test(compare_cli, counts_of_one_are_singular)
+{
+    const char *prog = getenv("PRECIS") ? getenv("PRECIS") : "../build/precis";
+    char path[] = "/tmp/precis-one-XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert_geq(fd, 0);
+    const char text[] = "The council voted to approve the budget on Tuesday night after a long debate.\n";
+    cr_assert_eq(write(fd, text, sizeof text - 1), (ssize_t)(sizeof text - 1));
+    close(fd);
+    char cmd[1024], out[65536];
+    const char *formats[] = {"text", "html"};
+    for (int i = 0; i < 2; i++) {
+        snprintf(cmd, sizeof cmd, "%s compare -f %s %s", prog, formats[i], path);
+        FILE *p = popen(cmd, "r");
+        size_t n = fread(out, 1, sizeof out - 1, p);
+        out[n] = 0;
+        cr_assert_eq(pclose(p), 0);
+        cr_assert(!strstr(out, "1 articles") && !strstr(out, "1 sentences"), "%s", out);
+        if (i == 0) {
+            cr_assert(!strncmp(out, "Cross-source view: 1 article\n", 29), "%s", out);
+            cr_assert(strstr(out, "(1 sentence)\n"), "%s", out);
+        } else {
+            cr_assert(strstr(out, "<title>precis compare: 1 article</title>"), "%s", out);
+            cr_assert(strstr(out, "<p>1 article &middot; 0 shared passages &middot; 0 discrepancies"), "%s", out);
+        }
+    }
+    unlink(path);
+}
+
 /* ---- headless Chromium (skipped when it is not installed) --------------- */
 
 Test(compare_browser, seeds_page_renders_with_its_sections)

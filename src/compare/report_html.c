@@ -147,20 +147,28 @@ static int place_link(buf *b, const precis_cluster *c, uint32_t art, uint32_t by
     return src_link(b, art, s ? s->start : byte);
 }
 
+/* "s" to make a count's noun plural, "" for one. */
+static const char *plural(size_t n)
+{
+    return n == 1 ? "" : "s";
+}
+
 static int put_header(buf *b, const cmp_report *r)
 {
     const precis_cluster *c = r->c;
+    const char *s = plural(c->narticles);
     int rc = buf_puts(b, page_head);
-    rc |= buf_printf(b, "<title>precis compare: %zu articles</title>\n", c->narticles);
+    rc |= buf_printf(b, "<title>precis compare: %zu article%s</title>\n", c->narticles, s);
     rc |= buf_puts(b, page_style);
     rc |= buf_puts(b, "</head>\n<body class=\"hw hq hn\">\n<header><h1>Cross-source view</h1><p>");
-    rc |= buf_printf(b, "%zu articles", c->narticles);
+    rc |= buf_printf(b, "%zu article%s", c->narticles, s);
     if (c->id[0]) {
         rc |= buf_puts(b, " &middot; story ");
         rc |= html_str(b, c->id);
     }
-    rc |= buf_printf(b, " &middot; %zu shared passages &middot; %zu discrepancies &middot; %zu quotations</p>\n",
-                     r->overlap.npass, r->ndisc, r->nqgroups);
+    rc |= buf_printf(b, " &middot; %zu shared passage%s &middot; %zu discrepanc%s &middot; %zu quotation%s</p>\n",
+                     r->overlap.npass, plural(r->overlap.npass), r->ndisc, r->ndisc == 1 ? "y" : "ies",
+                     r->nqgroups, plural(r->nqgroups));
     rc |= buf_puts(b, "<nav><a href=\"#summary\">Summary</a><a href=\"#overlap\">Overlap</a>"
                       "<a href=\"#discrepancies\">Discrepancies</a><a href=\"#quotes\">Quotes</a>"
                       "<a href=\"#facts\">Facts by support</a><a href=\"#sources\">Sources</a></nav></header>\n<main>\n");
@@ -181,8 +189,8 @@ static int put_summary(buf *b, const cmp_report *r)
     size_t count = r->summary ? precis_summary_count(r->summary) : 0;
     for (size_t i = 0; i < count && rc == 0; i++) {
         const precis_summary_sentence *s = precis_summary_get(r->summary, i);
-        rc |= buf_printf(b, "<li><span class=\"badge %s\" title=\"carried by %zu of %zu articles\">%zu/%zu</span>",
-                         support_class(s->support, n), s->support, n, s->support, n);
+        rc |= buf_printf(b, "<li><span class=\"badge %s\" title=\"carried by %zu of %zu article%s\">%zu/%zu</span>",
+                         support_class(s->support, n), s->support, n, plural(n), s->support, n);
         rc |= html_text(b, s->text, s->len);
         for (size_t k = 0; k < s->nplaces; k++)
             rc |= src_link(b, (uint32_t)s->places[k].article, (uint32_t)s->places[k].start);

@@ -141,13 +141,20 @@ static int put_quotes(buf *b, const cmp_report *r)
     return rc;
 }
 
+/* "s" to make a count's noun plural, "" for one. */
+static const char *plural(size_t n)
+{
+    return n == 1 ? "" : "s";
+}
+
 int cmp_render_text(const cmp_report *r, buf *b)
 {
     const precis_cluster *c = r->c;
-    int rc = buf_printf(b, "Cross-source view: %zu articles%s%s\n", c->narticles, c->id[0] ? ", cluster " : "",
-                        c->id);
+    int rc = buf_printf(b, "Cross-source view: %zu article%s%s%s\n", c->narticles, plural(c->narticles),
+                        c->id[0] ? ", cluster " : "", c->id);
     for (size_t i = 0; i < c->narticles; i++)
-        rc |= buf_printf(b, "  [%zu] %s (%u sentences)\n", i + 1, c->articles[i].id, c->articles[i].count);
+        rc |= buf_printf(b, "  [%zu] %s (%u sentence%s)\n", i + 1, c->articles[i].id, c->articles[i].count,
+                         plural(c->articles[i].count));
     rc |= put_overlap(b, r);
     rc |= put_facts(b, r);
     rc |= put_discrepancies(b, r);
