@@ -30,7 +30,8 @@ static const char usage_text[] =
     "\n"
     "options:\n"
     "  -f, --format FMT    text (default), json or html (one self-contained page)\n"
-    "  -o, --output FILE   write to FILE instead of standard output\n"
+    "  -o, --output FILE   write to FILE instead of standard output (- = standard\n"
+    "                      output)\n"
     "      --jsonl         read JSON Lines clusters\n"
     "      --strict        stop at the first bad article or cluster (default: report, skip)\n"
     "      --db FILE       with --story: a story database (precis ingest)\n"
@@ -109,7 +110,7 @@ static int parse_args(int argc, char **argv, settings *s)
             }
             s->format_set = 1;
             break;
-        case 'o': s->output = optarg; break;
+        case 'o': s->output = strcmp(optarg, "-") ? optarg : NULL; break; /* "-": standard output */
         case 'J': s->jsonl = 1; break;
         case 'S': s->strict = 1; break;
         case 'D': s->db = optarg; break;

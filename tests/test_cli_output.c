@@ -6,6 +6,7 @@
  * that fails leaves the old file as it was.
  */
 #include <criterion/criterion.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <sys/stat.h>
 
@@ -184,6 +185,29 @@ Test(cli_output, an_output_file_that_cannot_be_created_is_exit_3)
     st = run_raw(&err, "eval -m lead --csv %s/no/such/x.csv %s >/dev/null", dir, data);
     cr_expect_eq(st, 3, "eval --csv: exit %d, %s", st, err);
     cr_expect(err && strstr(err, "no/such/x.csv") && strstr(err, "No such file"), "%s", err);
+    free(err);
+}
+
+/* compare -o - is standard output, as "-" is for every input: no file
+ * named "-" is made, and a write error there is said as standard
+ * output's. */
+Test(cli_output, compare_output_dash_is_standard_output)
+{
+    char seeds[PATH_MAX], prog[PATH_MAX], cmd[3 * PATH_MAX], out[128], dash[128];
+    cr_assert_not_null(realpath(SEEDS, seeds));
+    cr_assert_not_null(realpath(precis_bin(), prog));
+    snprintf(out, sizeof out, "%s/out.json", dir);
+    snprintf(dash, sizeof dash, "%s/-", dir);
+    snprintf(cmd, sizeof cmd, "cd %s && %s compare -f json -o - %s > out.json", dir, prog, seeds);
+    cr_assert_eq(system(cmd), 0);
+    cr_expect_neq(access(dash, F_OK), 0, "compare -o - made a file named '-'");
+    char *json = slurp(out, NULL);
+    cr_expect(json && !strncmp(json, "{\"cluster\":", 11), "%s", json);
+    free(json);
+    char *err;
+    int st = run_raw(&err, "compare -o - %s >/dev/full", SEEDS);
+    cr_expect_eq(st, 3, "exit %d: %s", st, err);
+    cr_expect(err && strstr(err, "standard output") && strstr(err, "No space left"), "%s", err);
     free(err);
 }
 
