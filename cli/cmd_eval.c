@@ -58,13 +58,32 @@ static void show_progress(void *ctx, size_t done, size_t total)
     progress_update(ctx, done, total);
 }
 
-static size_t split_methods(char *list, const char **out, size_t cap)
+/* Split --method's comma-separated list in place into out (at most cap
+ * names). An empty name ("lead,,default", a comma at either end) or too
+ * many names is a usage error: -1 with a message. */
+static int split_methods(char *list, const char **out, size_t cap, size_t *n)
 {
-    size_t n = 0;
-    for (char *tok = strtok(list, ","); tok && n < cap; tok = strtok(NULL, ","))
-        if (*tok)
-            out[n++] = tok;
-    return n;
+    *n = 0;
+    if (!*list) {
+        fprintf(stderr, "precis: --method needs at least one method\n");
+        return -1;
+    }
+    for (char *item = list; item;) {
+        char *comma = strchr(item, ',');
+        if (comma)
+            *comma = '\0';
+        if (!*item) {
+            fprintf(stderr, "precis: --method: an empty name in the list (names are separated by one comma)\n");
+            return -1;
+        }
+        if (*n == cap) {
+            fprintf(stderr, "precis: --method: at most %zu methods\n", cap);
+            return -1;
+        }
+        out[(*n)++] = item;
+        item = comma ? comma + 1 : NULL;
+    }
+    return 0;
 }
 
 int cmd_eval(int argc, char **argv)
@@ -140,11 +159,8 @@ int cmd_eval(int argc, char **argv)
     cfg.rouge.max_words = (long)cfg.words;
     const char *methods[EVAL_MAX_ROWS / 2];
     cfg.methods = methods;
-    cfg.nmethods = split_methods(methods_arg, methods, EVAL_MAX_ROWS / 2);
-    if (cfg.nmethods == 0) {
-        fprintf(stderr, "precis: --method needs at least one method\n");
+    if (split_methods(methods_arg, methods, EVAL_MAX_ROWS / 2, &cfg.nmethods) != 0)
         return EXIT_USAGE;
-    }
     out_file csv = {0};
     if (csv_path) {
         if (out_file_open(&csv, csv_path) != 0)

@@ -117,6 +117,25 @@ Test(cli_eval, usage_errors)
     cr_assert_eq(r.status, 2);
     cr_assert(strstr(r.err, "nosuch"));
     run_free(&r);
+    /* an empty item in the method list is a mistake, not a name to skip
+     * (the data file is missing: only the list is looked at) */
+    const char *lists[] = {"lead,,default", "lead,", ",lead", "''"};
+    for (int i = 0; i < 4; i++) {
+        char args[256];
+        snprintf(args, sizeof args, "eval -m %s /nonexistent/data.jsonl", lists[i]);
+        r = run_precis(args);
+        cr_assert_eq(r.status, 2, "-m %s: exit %d: %s", lists[i], r.status, r.err);
+        cr_assert(strstr(r.err, "precis: --method"), "-m %s: %s", lists[i], r.err);
+        run_free(&r);
+    }
+    /* and more names than the table has rows for are refused, not cut */
+    char many[1024] = "eval /nonexistent/data.jsonl -m lead";
+    for (int i = 1; i < 49; i++)
+        strcat(many, ",lead");
+    r = run_precis(many);
+    cr_assert_eq(r.status, 2, "exit %d: %s", r.status, r.err);
+    cr_assert(strstr(r.err, "at most 48 methods"), "%s", r.err);
+    run_free(&r);
     r = run_precis("eval -w 0 " SHARED_DATA "/duc2006/test.jsonl.zst");
     cr_assert_eq(r.status, 2);
     cr_assert(strstr(r.err, "--words"), "no word of what is wrong: '%s'", r.err);
