@@ -87,6 +87,31 @@ Test(cli_eval, bad_lines_are_reported_and_skipped)
     unlink(path);
 }
 
+/* --limit 0 is no limit: every cluster is read, as --help says. */
+Test(cli_eval, limit_zero_reads_every_cluster)
+{
+    const char *path = "/tmp/precis-eval-limit.jsonl";
+    FILE *f = fopen(path, "w");
+    fputs("{\"id\":\"a\",\"docs\":[\"The bridge closed on Monday after cracks were found. Repairs will take "
+          "a year, officials said.\"],\"refs\":[\"The bridge closed Monday; repairs take a year.\"]}\n"
+          "{\"id\":\"c\",\"docs\":[\"The mayor resigned on Friday. An audit had found missing funds in the "
+          "city budget.\"],\"refs\":[\"The mayor quit after an audit found missing funds.\"]}\n", f);
+    fclose(f);
+    const char *limits[] = {"--limit 1", "--limit 0"};
+    for (int i = 0; i < 2; i++) {
+        char args[256];
+        snprintf(args, sizeof args, "eval %s --words 50 --method lead %s", path, limits[i]);
+        run_result r = run_precis(args);
+        cr_assert_eq(r.status, 0, "%s: %s", limits[i], r.err);
+        cr_assert_eq(column(r.out, "lead", 1), i == 0 ? 1 : 2, "%s:\n%s", limits[i], r.out);
+        run_free(&r);
+    }
+    run_result r = run_precis("eval --help");
+    cr_assert(strstr(r.out, "only the first N clusters (0 = all)"), "%s", r.out);
+    run_free(&r);
+    unlink(path);
+}
+
 /* A cluster of page notices only has no story text: every method scores
  * an empty summary for it, and it stays in the average (exit 0). */
 Test(cli_eval, a_cluster_of_notices_scores_an_empty_summary)

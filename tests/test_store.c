@@ -484,6 +484,38 @@ Test(store_cli, ingest_files_html_and_jsonl_then_list_and_summarize)
     run_free(&r);
 }
 
+static int count_lines(const char *text)
+{
+    int n = 0;
+    for (; text && *text; text++)
+        n += *text == '\n';
+    return n;
+}
+
+/* stories --limit 0 is no limit, as --help and the man page say. */
+Test(store_cli, stories_limit_zero_lists_every_story)
+{
+    write_text("flood1.txt", flood1);
+    write_text("tram.txt", tram);
+    char args[1024];
+    snprintf(args, sizeof args, "ingest -q --db %s --date 2024-10-31 %s/flood1.txt %s/tram.txt", dbpath, dir, dir);
+    run_result r = run_precis(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_free(&r);
+    const char *limits[] = {"-n 1", "-n 0", "--limit 0"};
+    const int want[] = {1, 2, 2};
+    for (int i = 0; i < 3; i++) {
+        snprintf(args, sizeof args, "stories --db %s --format json %s", dbpath, limits[i]);
+        r = run_precis(args);
+        cr_assert_eq(r.status, 0, "%s", r.err);
+        cr_assert_eq(count_lines(r.out), want[i], "%s:\n%s", limits[i], r.out);
+        run_free(&r);
+    }
+    r = run_precis("stories --help");
+    cr_assert_not_null(strstr(r.out, "at most N stories (0 = no limit)"), "%s", r.out);
+    run_free(&r);
+}
+
 Test(store_cli, errors_name_the_file_and_line)
 {
     write_text("bad.jsonl", "{\"id\":\"ok\",\"text\":\"A fine article about the harbour strike in Rotterdam.\"}\n"
