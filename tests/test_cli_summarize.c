@@ -485,6 +485,21 @@ Test(cli_summarize, a_budget_of_zero_is_no_limit)
     run_free(&r);
 }
 
+/* JSON's "method" is the method asked for, as README's table says: the
+ * default's choice among stepwise, learned and coverage is not shown. */
+Test(cli_summarize, json_method_is_the_one_asked_for)
+{
+    const char *methods[] = {"default", "lead", "coverage"};
+    for (int i = 0; i < 3; i++) {
+        run_result r = run("summarize ../examples/seeds -f json -m %s", methods[i]);
+        cr_assert_eq(r.status, 0, "%s", r.err);
+        json_t *j = json_loads(r.out, 0, NULL);
+        cr_assert_str_eq(json_string_value(json_object_get(j, "method")), methods[i], "%s", r.out);
+        json_decref(j);
+        run_free(&r);
+    }
+}
+
 Test(cli_summarize, a_budget_no_sentence_fits_is_an_error)
 {
     char text[2048] = "The council voted on the budget";
