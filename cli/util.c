@@ -294,13 +294,57 @@ char **operands_or_stdin(int *argc, char **argv)
     return stdin_arg;
 }
 
+/* A file read into the cluster, known by its device and inode. */
+typedef struct read_file {
+    dev_t dev;
+    ino_t ino;
+    char *path;
+} read_file;
+
 /* Reading the operands: what the user asked, and what was left out. */
 typedef struct input_run {
     int strict;       /* stop at the first input that cannot be used */
     int cluster_full; /* the cluster's limits were reached: stop */
     size_t skipped;
     buf text;
+    read_file *files; /* every regular file read so far */
+    size_t nfiles, capfiles;
 } input_run;
+
+/* 1 if path is a file already read (named twice, or a directory and a
+ * file in it): one article is one outlet, so it is read once and the
+ * user told. -1 when memory runs out. */
+static int read_before(input_run *run, const char *path)
+{
+    struct stat st;
+    if (!strcmp(path, "-") || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return 0; /* standard input, or an error that add_file reports */
+    for (size_t k = 0; k < run->nfiles; k++)
+        if (run->files[k].dev == st.st_dev && run->files[k].ino == st.st_ino) {
+            fprintf(stderr, "precis: %s: the same file as %s, read once\n", path, run->files[k].path);
+            return 1;
+        }
+    if (run->nfiles == run->capfiles) {
+        size_t cap = run->capfiles ? 2 * run->capfiles : 16;
+        read_file *f = realloc(run->files, cap * sizeof *f);
+        if (!f)
+            return -1;
+        run->files = f;
+        run->capfiles = cap;
+    }
+    char *copy = strdup(path);
+    if (!copy)
+        return -1;
+    run->files[run->nfiles++] = (read_file){st.st_dev, st.st_ino, copy};
+    return 0;
+}
+
+static void forget_files(input_run *run)
+{
+    for (size_t k = 0; k < run->nfiles; k++)
+        free(run->files[k].path);
+    free(run->files);
+}
 
 /* An input that failed with st: reported and counted as skipped, and the
  * run goes on (PRECIS_OK), unless the user asked to stop at the first bad
@@ -316,18 +360,29 @@ static precis_status skip_or_stop(precis_status st, input_run *run, const precis
     return PRECIS_OK;
 }
 
+/* One file operand, unless it was read already. */
+static precis_status add_once(precis_cluster *c, const char *path, input_run *run, precis_error *err)
+{
+    int seen = read_before(run, path);
+    if (seen < 0)
+        return error_set(err, PRECIS_ERR_NOMEM, path, 0, "out of memory");
+    if (seen)
+        return PRECIS_OK;
+    return skip_or_stop(add_file(c, path, &run->text, &run->cluster_full, err), run, err);
+}
+
 /* One operand: a file, or a directory's files in name order. */
 static precis_status add_operand(precis_cluster *c, const char *path, input_run *run, precis_error *err)
 {
     if (!io_is_dir(path))
-        return skip_or_stop(add_file(c, path, &run->text, &run->cluster_full, err), run, err);
+        return add_once(c, path, run, err);
     char **paths;
     size_t n;
     precis_status st = io_list_dir(path, &paths, &n, err);
     if (st != PRECIS_OK)
         return skip_or_stop(st, run, err);
     for (size_t k = 0; k < n && st == PRECIS_OK; k++)
-        st = skip_or_stop(add_file(c, paths[k], &run->text, &run->cluster_full, err), run, err);
+        st = add_once(c, paths[k], run, err);
     io_free_paths(paths, n);
     return st;
 }
@@ -336,11 +391,12 @@ precis_status cluster_add_inputs(precis_cluster *c, int argc, char **argv, int s
                                  precis_error *err)
 {
     argv = operands_or_stdin(&argc, argv);
-    input_run run = {strict, 0, 0, BUF_INIT};
+    input_run run = {strict, 0, 0, BUF_INIT, NULL, 0, 0};
     precis_status st = PRECIS_OK;
     for (int i = 0; i < argc && st == PRECIS_OK; i++)
         st = add_operand(c, argv[i], &run, err);
     buf_free(&run.text);
+    forget_files(&run);
     *skipped = run.skipped;
     return st;
 }

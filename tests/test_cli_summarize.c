@@ -98,13 +98,38 @@ Test(cli_summarize, notices_only_input_is_named)
     cr_assert_eq(r.status, 1);
     cr_assert(strstr(r.err, "notice.txt: no story text"), "stderr: %s", r.err);
     run_free(&r);
-    r = run("summarize %s/notice.txt %s/notice.txt", dir, dir);
+    write_file("notice2.txt", notice, sizeof notice - 1);
+    r = run("summarize %s/notice.txt %s/notice2.txt", dir, dir);
     cr_assert_eq(r.status, 1);
     cr_assert(strstr(r.err, "notice.txt and 1 more: no story text"), "stderr: %s", r.err);
     run_free(&r);
     r = run("summarize < %s/notice.txt", dir);
     cr_assert_eq(r.status, 1);
     cr_assert(strstr(r.err, "standard input: no story text"), "stderr: %s", r.err);
+    run_free(&r);
+}
+
+/* One file is one outlet: named twice, or as a file and again through its
+ * directory, it is read once (two copies would count as two sources of
+ * every sentence), and stderr says so. */
+Test(cli_summarize, a_file_named_twice_is_read_once)
+{
+    const char story[] = "The council approved the new budget on Monday after a long debate.\n\n"
+                         "The mayor said the plan would fund two new libraries next year.\n";
+    char sub[128];
+    snprintf(sub, sizeof sub, "%s/twice", dir);
+    cr_assert_eq(mkdir(sub, 0755), 0);
+    write_file("twice/a.txt", story, sizeof story - 1);
+    run_result r = run("summarize %s/twice/a.txt %s/twice/a.txt %s/twice -f json", dir, dir, dir);
+    cr_assert_eq(r.status, 0, "exit %d: %s", r.status, r.err);
+    cr_assert(strstr(r.err, "a.txt: the same file as") && strstr(r.err, "read once"), "stderr: %s", r.err);
+    json_t *root = json_loads(r.out, 0, NULL);
+    cr_assert_not_null(root, "%s", r.out);
+    cr_expect_eq(json_array_size(json_object_get(root, "articles")), 1);
+    json_t *sents = json_object_get(root, "sentences");
+    for (size_t i = 0; i < json_array_size(sents); i++)
+        cr_expect_eq(json_integer_value(json_object_get(json_array_get(sents, i), "support")), 1);
+    json_decref(root);
     run_free(&r);
 }
 
