@@ -626,6 +626,37 @@ Test(summarize, no_method_prints_one_sentence_twice)
     precis_cluster_free(c);
 }
 
+/* A short question about something the cluster mentions once gets a brief
+ * that holds the answer, though its other words ("strikes", "Syrian",
+ * "army") are everywhere in the cluster: concept weights alone, made for
+ * DUC's long topic statements, had left all three out at 100 words. */
+Test(summarize, a_brief_for_a_query_holds_an_answer)
+{
+    static const char *const asked[][2] = {
+        {"John McCain CIA Free Syrian Army", "John McCain said"},
+        {"What did Iran say about the strikes?", "Iran"},
+        {"Iran foreign ministry support Afkham", "Afkham"},
+    };
+    precis_cluster *c = seed_cluster();
+    for (size_t q = 0; q < sizeof asked / sizeof *asked; q++) {
+        precis_options o;
+        precis_options_init(&o);
+        o.max_words = 100;
+        o.query = asked[q][0];
+        precis_summary *s;
+        precis_error err;
+        cr_assert_eq(precis_summarize(c, &o, &s, &err), PRECIS_OK, "%s", err.message);
+        int found = 0;
+        for (size_t i = 0; i < precis_summary_count(s); i++) {
+            const precis_summary_sentence *x = precis_summary_get(s, i);
+            found |= memmem(x->text, x->len, asked[q][1], strlen(asked[q][1])) != NULL;
+        }
+        cr_expect(found, "\"%s\": no sentence with \"%s\"", asked[q][0], asked[q][1]);
+        precis_summary_free(s);
+    }
+    precis_cluster_free(c);
+}
+
 /* A brief that answers no question opens with a story's lead, not with a
  * later detail that reads as a loose end at the top (on the seeds, coverage
  * had opened with "The alliance is also fiercely opposed to ..."). */
