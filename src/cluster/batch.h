@@ -151,7 +151,8 @@ int batch_merge_write(batch_merge *m, FILE *out, size_t *stories, size_t *missin
 /* Articles met so far. */
 size_t batch_merge_count(const batch_merge *m);
 
-/* A JSON string literal of s (valid UTF-8) appended to out. */
+/* A JSON string literal of s appended to out; a byte of no valid UTF-8
+ * character becomes \ufffd. */
 int batch_json_string(buf *out, const char *s);
 
 #endif

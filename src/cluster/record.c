@@ -100,13 +100,20 @@ precis_status batch_rec_from_article(precis_engine *eng, html_doc *html, const b
 int batch_json_string(buf *out, const char *s)
 {
     int rc = buf_putc(out, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p && rc == 0; p++) {
-        if (*p == '"' || *p == '\\')
-            rc = buf_putc(out, '\\') || buf_putc(out, (char)*p);
-        else if (*p < 0x20)
-            rc = buf_printf(out, "\\u%04x", *p);
-        else
-            rc = buf_putc(out, (char)*p);
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len && rc == 0; i++) {
+        unsigned char c = (unsigned char)s[i];
+        size_t n = c < 0x80 ? 1 : utf8_seq_len(s + i, len - i);
+        if (c == '"' || c == '\\')
+            rc = buf_putc(out, '\\') || buf_putc(out, (char)c);
+        else if (c < 0x20)
+            rc = buf_printf(out, "\\u%04x", c);
+        else if (n == 0) /* a byte of no UTF-8 character: U+FFFD */
+            rc = buf_puts(out, "\\ufffd");
+        else {
+            rc = buf_append(out, s + i, n);
+            i += n - 1;
+        }
     }
     return rc || buf_putc(out, '"') ? -1 : 0;
 }

@@ -20,6 +20,7 @@
 
 #include "compare/compare.h"
 #include "text/entity.h"
+#include "text/utf8.h"
 #include "summary/summary.h"
 
 enum { HL_WIRE = 1, HL_QUOTE = 2, HL_NUM = 4 };
@@ -79,7 +80,8 @@ static const char page_script[] =
 
 /* Escape untrusted text for element content. Markup characters become
  * entities; bidi controls (U+202A-202E, U+2066-2069, U+200E/F) and C0
- * controls other than newline and tab are shown as visible codes. */
+ * controls other than newline and tab are shown as visible codes; a byte
+ * of no valid UTF-8 character (file names can hold any) becomes U+FFFD. */
 static int html_text(buf *b, const char *s, size_t len)
 {
     int rc = 0;
@@ -108,7 +110,12 @@ static int html_text(buf *b, const char *s, size_t len)
             rc = buf_printf(b, "<span class=\"ctl\">[U+%04X]</span>", ch);
             continue;
         }
-        if (ch == 0xE2 && i + 2 < len) {
+        size_t n = ch < 0x80 ? 1 : utf8_seq_len(s + i, len - i);
+        if (n == 0) {
+            rc = buf_puts(b, UTF8_REPLACEMENT);
+            continue;
+        }
+        if (ch == 0xE2 && n == 3) {
             unsigned c1 = (unsigned char)s[i + 1], c2 = (unsigned char)s[i + 2];
             unsigned cp = ((ch & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F);
             if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
@@ -118,7 +125,8 @@ static int html_text(buf *b, const char *s, size_t len)
                 continue;
             }
         }
-        rc = buf_putc(b, (char)ch);
+        rc = buf_append(b, s + i, n);
+        i += n - 1;
     }
     return rc;
 }

@@ -7,6 +7,25 @@
 #include <string.h>
 
 #include "compare/compare.h"
+#include "text/utf8.h"
+
+/* The non-ASCII character at s[*i], leaving *i at its last byte. U+2028/2029
+ * are valid JSON but break JavaScript, so they are escaped; a byte of no
+ * valid UTF-8 character (a file name can hold any) becomes \ufffd. */
+static int json_put_nonascii(buf *out, const char *s, size_t len, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)s + *i;
+    size_t n = utf8_seq_len(s + *i, len - *i);
+    if (n == 0)
+        return buf_puts(out, "\\ufffd");
+    if (n == 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9)) {
+        *i += 2;
+        return buf_printf(out, "\\u%04x", 0x2028 + (u[2] - 0xA8));
+    }
+    int rc = buf_append(out, s + *i, n);
+    *i += n - 1;
+    return rc;
+}
 
 int cmp_json_string(buf *out, const char *s, size_t len)
 {
@@ -17,12 +36,10 @@ int cmp_json_string(buf *out, const char *s, size_t len)
             rc = buf_printf(out, "\\%c", ch);
         else if (ch < 0x20)
             rc = buf_printf(out, "\\u%04x", ch);
-        else if (ch == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-                 ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
-            rc = buf_printf(out, "\\u%04x", 0x2028 + ((unsigned char)s[i + 2] - 0xA8));
-            i += 2; /* U+2028/2029 are valid JSON but break JavaScript */
-        } else
+        else if (ch < 0x80)
             rc = buf_putc(out, (char)ch);
+        else
+            rc = json_put_nonascii(out, s, len, &i);
     }
     return rc ? rc : buf_putc(out, '"');
 }

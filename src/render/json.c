@@ -4,12 +4,15 @@
  * Written directly into the output buffer: building a jansson tree for
  * every summary cost a quarter of the whole --jsonl run. The escaping is
  * the one place that matters for correctness; it is the minimal escaping
- * RFC 8259 requires (quote, backslash, control characters), and the input
- * is already valid UTF-8, so the output is valid JSON.
+ * RFC 8259 requires (quote, backslash, control characters). Article text
+ * is valid UTF-8 already, but an article's id may be a file name in any
+ * bytes: a byte that does not belong to a valid UTF-8 character is written
+ * as \ufffd (U+FFFD), so the output is always valid UTF-8 JSON.
  */
 #include <stdio.h>
 
 #include "render/render.h"
+#include "text/utf8.h"
 
 static int put_string(buf *out, const char *s, size_t len)
 {
@@ -19,11 +22,21 @@ static int put_string(buf *out, const char *s, size_t len)
     size_t run = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\')
+        size_t n = c < 0x80 ? 1 : utf8_seq_len(s + i, len - i);
+        if (n > 1) {
+            i += n - 1;
+            continue;
+        }
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\')
             continue;
         if (buf_append(out, s + run, i - run) != 0)
             return -1;
         run = i + 1;
+        if (c >= 0x80) { /* a byte of no valid UTF-8 character */
+            if (buf_puts(out, "\\ufffd") != 0)
+                return -1;
+            continue;
+        }
         char esc[7] = {'\\', 0};
         switch (c) {
         case '"': esc[1] = '"'; break;

@@ -1,43 +1,81 @@
 /*
  * md.c: Markdown, for pasting into notes and tickets. Each sentence is a
  * list item followed by its sources as footnote-style references.
+ *
+ * Each item is one line, whatever the ids hold: an article id is a file
+ * name, which may contain a newline or bytes that are not UTF-8. Control
+ * characters and such bytes are written as U+FFFD (the text itself was
+ * checked as UTF-8 on input and its white space collapsed).
  */
 #include "render/render.h"
+#include "text/utf8.h"
 
 /* Markdown would read these characters as markup. */
+static int md_markup(char ch)
+{
+    return ch == '\\' || ch == '*' || ch == '_' || ch == '[' || ch == ']' || ch == '`' || ch == '<' ||
+           ch == '>' || ch == '#' || ch == '|';
+}
+
+/* s[0..len) with control characters and bytes of no UTF-8 character as
+ * U+FFFD, and, if escape, markup characters behind a backslash. */
+static int md_put(buf *out, const char *s, size_t len, int escape)
+{
+    int rc = 0;
+    for (size_t i = 0; i < len && rc == 0; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        size_t n = ch < 0x80 ? 1 : utf8_seq_len(s + i, len - i);
+        if (n == 0 || ch < 0x20 || ch == 0x7F)
+            rc = buf_puts(out, UTF8_REPLACEMENT);
+        else {
+            if (escape && md_markup((char)ch))
+                rc = buf_putc(out, '\\');
+            rc = rc || buf_append(out, s + i, n);
+            i += n - 1;
+        }
+    }
+    return rc;
+}
+
+static int md_put_cstring(buf *out, const char *s)
+{
+    size_t len = 0;
+    while (s[len])
+        len++;
+    return md_put(out, s, len, 0);
+}
+
 static int md_escaped(const precis_summary_sentence *item, buf *out)
 {
     buf plain = BUF_INIT;
     if (render_collapsed(item, &plain) != 0)
         return -1;
-    int rc = 0;
-    for (size_t i = 0; i < plain.len && rc == 0; i++) {
-        char ch = plain.data[i];
-        if (ch == '\\' || ch == '*' || ch == '_' || ch == '[' || ch == ']' || ch == '`' || ch == '<' ||
-            ch == '>' || ch == '#' || ch == '|')
-            rc = buf_putc(out, '\\');
-        if (rc == 0)
-            rc = buf_putc(out, ch);
-    }
+    int rc = md_put(out, plain.data, plain.len, 1);
     buf_free(&plain);
     return rc;
 }
 
+static int md_sources(const precis_summary_sentence *item, buf *out)
+{
+    if (buf_printf(out, " *(%zu source%s:", item->support, item->support == 1 ? "" : "s") != 0)
+        return -1;
+    for (size_t k = 0; k < item->nplaces; k++) {
+        const precis_place *p = &item->places[k];
+        if (buf_printf(out, "%s `", k ? ";" : "") != 0 || md_put_cstring(out, p->article_id) != 0 ||
+            buf_printf(out, "` %zu-%zu", p->start, p->end) != 0)
+            return -1;
+    }
+    return buf_puts(out, ")*\n");
+}
+
 int render_md(const precis_summary *s, buf *out)
 {
-    if (buf_printf(out, "## Summary%s%s\n\n", s->cluster_id[0] ? ": " : "", s->cluster_id) != 0)
+    if (buf_printf(out, "## Summary%s", s->cluster_id[0] ? ": " : "") != 0 ||
+        md_put_cstring(out, s->cluster_id) != 0 || buf_puts(out, "\n\n") != 0)
         return -1;
     for (size_t i = 0; i < s->n; i++) {
         const precis_summary_sentence *item = &s->items[i];
-        if (buf_puts(out, "- ") != 0 || md_escaped(item, out) != 0)
-            return -1;
-        if (buf_printf(out, " *(%zu source%s:", item->support, item->support == 1 ? "" : "s") != 0)
-            return -1;
-        for (size_t k = 0; k < item->nplaces; k++)
-            if (buf_printf(out, "%s `%s` %zu-%zu", k ? ";" : "", item->places[k].article_id,
-                           item->places[k].start, item->places[k].end) != 0)
-                return -1;
-        if (buf_puts(out, ")*\n") != 0)
+        if (buf_puts(out, "- ") != 0 || md_escaped(item, out) != 0 || md_sources(item, out) != 0)
             return -1;
     }
     return 0;

@@ -11,6 +11,14 @@
  * UTF-8 or 2 for a NUL byte, with the byte offset in *bad. */
 int utf8_check(const char *s, size_t len, size_t *bad);
 
+/* The length (1-4) of the valid UTF-8 character at s[0], any ASCII byte
+ * (NUL too) counting as one; 0 if s[0] does not begin one. len > 0. The
+ * output writers use it to replace such bytes with U+FFFD. */
+size_t utf8_seq_len(const char *s, size_t len);
+
+/* U+FFFD REPLACEMENT CHARACTER in UTF-8. */
+#define UTF8_REPLACEMENT "\xEF\xBF\xBD"
+
 /* The value of hex digit c, or -1. */
 static inline int hex_digit(char c)
 {
