@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "compare/compare.h"
 #include "core/buf.h"
 #include "core/error.h"
 #include "io/html.h"
@@ -432,17 +433,11 @@ static void write_error_line(FILE *out, long lineno, const precis_error *err)
 {
     char msg[1200];
     precis_error_format(err, msg, sizeof msg);
-    fprintf(out, "{\"line\":%ld,\"error\":\"", lineno);
-    for (const char *p = msg; *p; p++) {
-        unsigned char ch = (unsigned char)*p;
-        if (ch == '"' || ch == '\\')
-            fprintf(out, "\\%c", ch);
-        else if (ch < 0x20)
-            fprintf(out, "\\u%04x", ch);
-        else
-            fputc(ch, out);
-    }
-    fputs("\"}\n", out);
+    buf line = BUF_INIT; /* the message names a file, whose name may not be UTF-8 */
+    if (buf_printf(&line, "{\"line\":%ld,\"error\":", lineno) == 0 &&
+        cmp_json_string(&line, msg, strlen(msg)) == 0 && buf_puts(&line, "}\n") == 0)
+        fwrite(line.data, 1, line.len, out);
+    buf_free(&line);
 }
 
 int run_jsonl_clusters(precis_engine *eng, const char *path, int strict, FILE *out, const char *label,

@@ -124,3 +124,23 @@ Test(names, batch_records_replace_bytes_that_are_not_utf8)
     cr_assert_eq(memcmp(b.data, "\"x\\ufffd\\\"\xC3\xA9\\ufffd\\ufffd\"", b.len), 0, "%.*s", (int)b.len, b.data);
     buf_free(&b);
 }
+
+/* --jsonl answers a line it cannot use with an error line naming the file. */
+Test(names, jsonl_error_lines_are_valid_utf8_json)
+{
+    char path[256], args[300];
+    snprintf(path, sizeof path, "%s/j\xff.jsonl", dir);
+    FILE *f = fopen(path, "wb");
+    cr_assert_not_null(f);
+    fputs("{\"id\":\"x\",\"docs\":[]}\n", f);
+    fclose(f);
+    snprintf(args, sizeof args, "summarize --jsonl '%s'", path);
+    run_result r = run_precis(args);
+    cr_assert_eq(r.status, 1, "%s", r.err);
+    json_error_t je;
+    json_t *j = json_loadb(r.out, r.out_len, 0, &je);
+    cr_assert_not_null(j, "%s: %s", je.text, r.out);
+    cr_assert(strstr(json_string_value(json_object_get(j, "error")), "j" FFFD ".jsonl:1:"), "%s", r.out);
+    json_decref(j);
+    run_free(&r);
+}
