@@ -75,6 +75,8 @@ static const char USAGE[] =
     "precis options:\n"
     "  --peer FILE|DIR    the summary to score; a directory is matched to the\n"
     "                     reference directories by file name\n"
+    "                     (a summary no --ref holds, or a --jsonl record with\n"
+    "                     no refs, is left out of the scores: exit 1)\n"
     "  --ref FILE|DIR     a reference summary (or directory); repeat for more\n"
     "  --peer-id NAME     the peer's name in the output (default \"peer\")\n"
     "  --jsonl FILE       JSON Lines, plain or zstd (- = standard input):\n"
@@ -440,9 +442,38 @@ static precis_status simple_files(const args *a, rouge_evalset *set, precis_erro
     return st;
 }
 
+static bool is_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (f)
+        fclose(f);
+    return f != NULL;
+}
+
+/* How many --ref directories hold name, warning about each one that does
+ * not. With none, the summary is not scored at all (it is not a zero). */
+static size_t refs_present(const args *a, const char *name)
+{
+    char path[4096];
+    size_t found = 0;
+    for (size_t k = 0; k < a->nrefs; k++) {
+        snprintf(path, sizeof path, "%s/%s", a->refs[k], name);
+        found += is_file(path);
+    }
+    for (size_t k = 0; found && k < a->nrefs; k++) {
+        snprintf(path, sizeof path, "%s/%s", a->refs[k], name);
+        if (!is_file(path))
+            fprintf(stderr, "precis: warning: %s: no such reference, skipped\n", path);
+    }
+    if (!found)
+        fprintf(stderr, "precis: %s/%s: no reference in any --ref directory, not scored\n", a->peer, name);
+    return found;
+}
+
 /* Directories: one EVAL per file name of the peer directory (or of the
- * first reference directory when only references are given). */
-static precis_status simple_dirs(const args *a, rouge_evalset *set, precis_error *err)
+ * first reference directory when only references are given). A peer with
+ * no reference at all is left out and counted in *left. */
+static precis_status simple_dirs(const args *a, rouge_evalset *set, size_t *left, precis_error *err)
 {
     const char *pid = a->peer_id ? a->peer_id : "peer";
     const char *lead = a->peer ? a->peer : a->refs[0];
@@ -453,6 +484,10 @@ static precis_status simple_dirs(const args *a, rouge_evalset *set, precis_error
         st = error_set(err, PRECIS_ERR_EMPTY, lead, 0, "no files in directory");
     char path[4096];
     for (size_t i = 0; !st && i < n; i++) {
+        if (!refs_present(a, names[i])) { /* only a peer can have none */
+            ++*left;
+            continue;
+        }
         st = rouge_evalset_add(set, names[i], a->format, err);
         if (!st && a->peer) {
             snprintf(path, sizeof path, "%s/%s", a->peer, names[i]);
@@ -460,25 +495,25 @@ static precis_status simple_dirs(const args *a, rouge_evalset *set, precis_error
         }
         for (size_t k = 0; !st && k < a->nrefs; k++) {
             snprintf(path, sizeof path, "%s/%s", a->refs[k], names[i]);
-            FILE *f = fopen(path, "rb");
-            if (!f) {
-                fprintf(stderr, "precis: warning: %s: no such reference, skipped\n", path);
+            if (!is_file(path))
                 continue;
-            }
-            fclose(f);
             char mid[32];
             model_id(k, mid, sizeof mid);
             st = rouge_evalset_model(set, mid, path, NULL, 0, err);
         }
     }
+    if (!st && !set->nevals)
+        st = error_set(err, PRECIS_ERR_EMPTY, lead, 0, "none of its summaries has a reference");
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);
     return st;
 }
 
+/* One {"id","summary","refs"} record. One with no reference is not scored
+ * (and counted in *left): scoring it would put a zero in the average. */
 static precis_status jsonl_line(const args *a, const char *path, long line, const char *s,
-                                size_t len, rouge_evalset *set, precis_error *err)
+                                size_t len, rouge_evalset *set, size_t *left, precis_error *err)
 {
     json_error_t je;
     json_t *j = json_loadb(s, len, 0, &je);
@@ -496,6 +531,12 @@ static precis_status jsonl_line(const args *a, const char *path, long line, cons
     if (!ids || !json_is_string(sum) || !json_is_array(refs))
         st = error_set(err, PRECIS_ERR_JSON, path, line,
                        "expected {\"id\": ..., \"summary\": \"...\", \"refs\": [\"...\"]}");
+    if (!st && !json_array_size(refs)) {
+        fprintf(stderr, "precis: %s:%ld: '%s' has no reference, not scored\n", path, line, ids);
+        ++*left;
+        json_decref(j);
+        return PRECIS_OK;
+    }
     if (!st)
         st = rouge_evalset_add(set, ids, ROUGE_FMT_SPL, err);
     if (!st)
@@ -522,6 +563,7 @@ typedef struct jsonl_read {
     rouge_evalset *set;
     precis_error *err;
     precis_status st;
+    size_t *left;
 } jsonl_read;
 
 static int jsonl_read_line(void *ctx, const char *data, size_t len, const char *where, long lineno)
@@ -532,7 +574,7 @@ static int jsonl_read_line(void *ctx, const char *data, size_t len, const char *
         i++;
     if (i == len) /* a line of spaces and tabs is blank too, as it was when read whole */
         return 0;
-    r->st = jsonl_line(r->a, where, lineno, data, len, r->set, r->err);
+    r->st = jsonl_line(r->a, where, lineno, data, len, r->set, r->left, r->err);
     return r->st != PRECIS_OK;
 }
 
@@ -544,13 +586,14 @@ static int jsonl_read_fail(void *ctx, precis_status st, const precis_error *err)
     return 1;
 }
 
-static precis_status jsonl_set(const args *a, rouge_evalset *set, precis_error *err)
+static precis_status jsonl_set(const args *a, rouge_evalset *set, size_t *left, precis_error *err)
 {
-    jsonl_read r = {a, set, err, PRECIS_OK};
+    jsonl_read r = {a, set, err, PRECIS_OK, left};
     const line_handler h = {jsonl_read_line, jsonl_read_fail, &r};
     read_lines(a->jsonl, &h);
     if (!r.st && !set->nevals)
-        r.st = error_set(err, PRECIS_ERR_EMPTY, a->jsonl, 0, "no records");
+        r.st = error_set(err, PRECIS_ERR_EMPTY, a->jsonl, 0,
+                         *left ? "no record with a reference" : "no records");
     return r.st;
 }
 
@@ -573,13 +616,16 @@ static precis_status settings_set(const args *a, rouge_evalset *set, precis_erro
     return st;
 }
 
-static precis_status build_set(const args *a, rouge_evalset *set, precis_error *err)
+/* The evaluation set; *left counts the summaries not scored for want of
+ * a reference (--jsonl and --peer/--ref directories only: a settings
+ * file is scored as ROUGE-1.5.5 scores it). */
+static precis_status build_set(const args *a, rouge_evalset *set, size_t *left, precis_error *err)
 {
     precis_status st;
     if (a->jsonl)
-        st = jsonl_set(a, set, err);
+        st = jsonl_set(a, set, left, err);
     else if (a->peer || a->nrefs)
-        st = (a->peer ? is_dir(a->peer) : is_dir(a->refs[0])) ? simple_dirs(a, set, err)
+        st = (a->peer ? is_dir(a->peer) : is_dir(a->refs[0])) ? simple_dirs(a, set, left, err)
                                                                 : simple_files(a, set, err);
     else
         st = settings_set(a, set, err);
@@ -641,9 +687,10 @@ int cmd_rouge(int argc, char **argv)
     rouge_evalset set;
     memset(&set, 0, sizeof set);
     rouge_scorer *sc = NULL;
+    size_t left = 0;
     precis_status st = rouge_scorer_new(&a.o, &sc, &err);
     if (!st)
-        st = build_set(&a, &set, &err);
+        st = build_set(&a, &set, &left, &err);
     if (!st) {
         /* ROUGE: one system unless -a; with -z the id is given or "X" */
         const char *only = NULL;
@@ -654,5 +701,10 @@ int cmd_rouge(int argc, char **argv)
     rouge_evalset_free(&set);
     rouge_scorer_free(sc);
     free(a.refs);
-    return st ? report(&err) : finish_stdout(EXIT_OK);
+    if (st)
+        return report(&err);
+    if (left) /* scored, but not everything asked for: bad input */
+        fprintf(stderr, "precis: %zu summar%s without a reference left out of the averages\n", left,
+                left == 1 ? "y" : "ies");
+    return finish_stdout(left ? EXIT_INPUT : EXIT_OK);
 }

@@ -483,3 +483,36 @@ Test(rouge_cli, jsonl_streams_plain_zstd_and_stdin, .init = make_tmp, .fini = cl
     cr_expect(strstr(out, "precis: bad.jsonl:4: "), "%s", out);
     free(out);
 }
+
+/* A peer with no reference at all is not a zero: --peer DIR leaves it out
+ * of the scores (the output is that of the others alone), names it, and
+ * exits 1; so does --jsonl for a record with "refs": []. */
+Test(rouge_cli, a_summary_without_references_is_left_out, .init = make_tmp, .fini = clean_tmp)
+{
+    char cmd[3 * PATH_MAX + 64];
+    snprintf(cmd, sizeof cmd, "mkdir '%s/peers' '%s/refs_a' '%s/refs_b'", tmpdir, tmpdir, tmpdir);
+    cr_assert_eq(system(cmd), 0);
+    write_file("peers/peer.txt", PEER);
+    write_file("peers/zzz.txt", PEER);
+    write_file("refs_a/peer.txt", REF1);
+    write_file("refs_b/peer.txt", REF2);
+    int st, st_err, st_alone;
+    char *out = in_tmp(FLAGS " --peer peers --ref refs_a --ref refs_b 2>/dev/null", &st);
+    char *err = in_tmp(FLAGS " --peer peers --ref refs_a --ref refs_b 2>&1 >/dev/null", &st_err);
+    char *alone = in_tmp(FLAGS " --peer peer.txt --ref r1.txt --ref r2.txt", &st_alone);
+    cr_assert_eq(st, 1);
+    cr_assert_eq(st_alone, 0);
+    cr_assert_str_eq(out, alone, "the averages count the summary without references");
+    cr_assert(strstr(err, "precis: peers/zzz.txt: no reference"), "%s", err);
+    free(out), free(err);
+
+    write_file("none.jsonl", "{\"id\": \"zzz\", \"summary\": \"A cat.\\n\", \"refs\": []}\n");
+    snprintf(cmd, sizeof cmd, "cd '%s' && cat in.jsonl none.jsonl > both.jsonl", tmpdir);
+    cr_assert_eq(system(cmd), 0);
+    out = in_tmp(FLAGS " --jsonl both.jsonl 2>/dev/null", &st);
+    err = in_tmp(FLAGS " --jsonl both.jsonl 2>&1 >/dev/null", &st_err);
+    cr_assert_eq(st, 1);
+    cr_assert_str_eq(out, alone);
+    cr_assert(strstr(err, "precis: both.jsonl:2: 'zzz' has no reference"), "%s", err);
+    free(out), free(err), free(alone);
+}
