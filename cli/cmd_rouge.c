@@ -198,13 +198,15 @@ static int apply_value(args *a, char key, const char *v)
         o->weight = d;
         copy_label(o->weight_label, v);
         return 0;
-    case 't':
-        if (!to_double(v, &d))
+    case 't': /* ROUGE-1.5.5 reads any other value as 0: refused, not guessed */
+        if (!to_long(v, &n) || n < 0 || n > 2)
             return usage_error("-t needs 0, 1 or 2, not '%s'", v);
-        o->counting = d == 1 ? 1 : d == 2 ? 2 : 0; /* ROUGE treats others as 0 */
+        o->counting = (int)n;
         return 0;
-    case 'f':
-        o->formula = !strcmp(v, "B") ? 'B' : 'A'; /* ROUGE: anything but B averages */
+    case 'f': /* likewise: ROUGE-1.5.5 reads anything but B as A */
+        if (strcmp(v, "A") && strcmp(v, "B"))
+            return usage_error("-f needs A or B, not '%s'", v);
+        o->formula = v[0];
         return 0;
     case 'z':
         a->zformat = v;

@@ -516,3 +516,26 @@ Test(rouge_cli, a_summary_without_references_is_left_out, .init = make_tmp, .fin
     cr_assert(strstr(err, "precis: both.jsonl:2: 'zzz' has no reference"), "%s", err);
     free(out), free(err), free(alone);
 }
+
+/* -f and -t take only the values ROUGE-1.5.5 has. */
+Test(rouge_cli, unknown_formula_and_counting_are_usage_errors, .init = make_tmp, .fini = clean_tmp)
+{
+    const char *bad[] = {"-f C", "-f a", "-t 5", "-t 1.5", "--units=x"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char args[128];
+        snprintf(args, sizeof args, "-n 1 %s -a settings.xml 2>&1", bad[i]);
+        int st;
+        char *out = in_tmp(args, &st);
+        cr_expect_eq(st, 2, "%s: exit %d", bad[i], st);
+        cr_expect(!strncmp(out, "precis: ", 8), "%s: %s", bad[i], out);
+        free(out);
+    }
+    const char *good[] = {"-f A", "-f B", "-t 0", "-t 1", "-t 2"};
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+        char args[128];
+        snprintf(args, sizeof args, "-n 1 %s -a settings.xml", good[i]);
+        int st;
+        free(in_tmp(args, &st));
+        cr_expect_eq(st, 0, "%s: exit %d", good[i], st);
+    }
+}
