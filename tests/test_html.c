@@ -170,3 +170,38 @@ Test(html, fuzz_crash_huge_character_reference_gives_valid_utf8)
                  doc.body.data);
     cr_assert_not_null(strstr(doc.body.data, "the end."), "%s", doc.body.data);
 }
+
+/* <title> is the title when there is no meta title: its text was lost (the
+ * tag counts as junk for body text), so a page without <h1> got its first
+ * paragraph as headline, and one with <h1> kept that, site name and all. */
+#define STORM_BODY                                                                                              \
+    "<body><nav>Home | World</nav><svg><title>Share icon</title></svg><article><p>A storm hit the coast on "     \
+    "Friday, cutting power to thousands of homes, officials said.</p><p>Crews worked through the night, the "  \
+    "utility said.</p></article></body></html>"
+
+Test(html, title_tag_without_h1_or_meta_title)
+{
+    static const char p[] = "<!doctype html><html><head><title> Storm hits\n coast </title></head>" STORM_BODY;
+    precis_error err = {0};
+    cr_assert_eq(html_extract(p, sizeof p - 1, "p3.html", &doc, &err), PRECIS_OK, "%s", err.message);
+    cr_assert_str_eq(doc.title.data, "Storm hits coast");
+    cr_assert(!strncmp(doc.body.data, "A storm hit the coast", 21), "%s", doc.body.data);
+}
+
+Test(html, title_tag_less_site_name_before_h1)
+{
+    static const char p[] = "<!doctype html><html><head><title>Storm hits the coast | Daily News</title></head>"
+                            "<body><h1>Storm!</h1>" STORM_BODY;
+    precis_error err = {0};
+    cr_assert_eq(html_extract(p, sizeof p - 1, "p4.html", &doc, &err), PRECIS_OK, "%s", err.message);
+    cr_assert_str_eq(doc.title.data, "Storm hits the coast");
+}
+
+/* An SVG icon's <title> in the body is not the page's title. */
+Test(html, svg_title_is_not_the_page_title)
+{
+    static const char p[] = "<!doctype html><html><head></head>" STORM_BODY;
+    precis_error err = {0};
+    cr_assert_eq(html_extract(p, sizeof p - 1, "p5.html", &doc, &err), PRECIS_OK, "%s", err.message);
+    cr_assert_eq(doc.title.len, 0, "%.*s", (int)doc.title.len, doc.title.data);
+}

@@ -832,3 +832,24 @@ Test(store_cli, the_first_day_of_1970_is_a_date_ingest_can_give)
     run_free(&r);
     cr_assert_eq(query_int("SELECT published FROM article"), 0, "the article was dated when it was stored");
 }
+
+/* A page with <title> but no <h1> or og:title: the story's headline is the
+ * title, not the first paragraph (the reviewer's p3.html). */
+Test(store_cli, a_page_title_is_the_headline)
+{
+    write_text("p3.html", "<!doctype html><html><head><title>Storm hits coast</title><meta "
+                          "property=\"article:published_time\" content=\"2024-10-30T10:00:00Z\"></head><body>"
+                          "<nav>Home | World | Sport</nav><article><p>A storm hit the coast on Friday, cutting "
+                          "power to thousands of homes, officials said.</p><p>Crews worked through the night "
+                          "to restore power, the utility said.</p></article></body></html>");
+    char args[1024];
+    snprintf(args, sizeof args, "ingest --db %s %s/p3.html", dbpath, dir);
+    run_result r = run_precis(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_free(&r);
+    snprintf(args, sizeof args, "stories --db %s", dbpath);
+    r = run_precis(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(!strncmp(r.out, "story 1: Storm hits coast\n", 26), "%s", r.out);
+    run_free(&r);
+}

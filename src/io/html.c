@@ -372,13 +372,30 @@ static void take_meta(walker *w, const GumboNode *n)
     }
 }
 
+/* The page's <title>: its text, collapsed. Not node_text(), which skips
+ * <title> as junk (it is, inside the body text) and so gave nothing. An
+ * SVG icon's <title> in the body is not the page's. */
+static void title_text(const GumboNode *n, buf *b)
+{
+    buf_clear(b);
+    int at_space = 1;
+    const GumboVector *ch = &n->v.element.children;
+    for (unsigned i = 0; i < ch->length; i++) {
+        const GumboNode *c = ch->data[i];
+        if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE)
+            append_collapsed(b, c->v.text.text, &at_space);
+    }
+    trim_buf(b);
+}
+
 static void take_metadata(walker *w, const GumboNode *n, const char *ci)
 {
     GumboTag t = n->v.element.tag;
     if (t == GUMBO_TAG_META) {
         take_meta(w, n);
-    } else if (t == GUMBO_TAG_TITLE && !w->have_title_meta && w->doc->title.len == 0) {
-        node_text(n, &w->doc->title);
+    } else if (t == GUMBO_TAG_TITLE && n->v.element.tag_namespace == GUMBO_NAMESPACE_HTML &&
+               !w->have_title_meta && w->doc->title.len == 0) {
+        title_text(n, &w->doc->title);
     } else if (t == GUMBO_TAG_TIME && w->have_date < 1) {
         const char *dt = attr(n, "datetime");
         if (dt && *dt) {
