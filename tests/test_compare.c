@@ -837,6 +837,44 @@ Test(compare_html, seeds_page_has_every_section)
     free(html);
 }
 
+/* The label of each source link in a run of adjacent links must differ:
+ * an article that carries a sentence twice (the seeds' 004 repeats one,
+ * reworded) showed [5][5], two links with nothing to tell them apart. */
+static void assert_link_labels_differ(const char *html)
+{
+    static const char open[] = "<a class=\"src\"";
+    char prev[16] = "";
+    const char *prev_end = NULL;
+    for (const char *p = strstr(html, open); p; p = strstr(p, open)) {
+        const char *l = strchr(p, '>') + 1, *e = strstr(l, "</a>");
+        cr_assert(e && e - l < (long)sizeof prev);
+        char label[16];
+        snprintf(label, sizeof label, "%.*s", (int)(e - l), l);
+        cr_assert(p != prev_end || strcmp(label, prev), "two adjacent links read %s: %.200s", label, p - 100);
+        strcpy(prev, label);
+        p = prev_end = e + 4;
+    }
+}
+
+Test(compare_html, links_to_two_places_in_one_article_are_told_apart)
+{
+    char *html = compare_dir(SEEDS, PRECIS_COMPARE_HTML);
+    assert_link_labels_differ(html);
+    cr_assert(strstr(html, "data-go=\"4-404\">[5a]</a><a class=\"src\" href=\"#p4-1333\" data-go=\"4-1333\">[5b]</a>"));
+    cr_assert(strstr(html, "data-go=\"0-518\">[1]</a>"), "an article linked once keeps its plain label");
+    free(html);
+    buf one = BUF_INIT;
+    precis_error err = {0};
+    cr_assert_eq(io_read_file(SEEDS "/004_7dd1ed88bf418f15.txt", &one, &err), PRECIS_OK, "%s", err.message);
+    cr_assert_eq(buf_putc(&one, 0), 0);
+    const char *text = one.data;
+    html = compare_texts(&text, 1, PRECIS_COMPARE_HTML);
+    buf_free(&one);
+    assert_link_labels_differ(html);
+    cr_assert(strstr(html, "[1a]</a>") && strstr(html, "[1b]</a>"));
+    free(html);
+}
+
 /* Two saved pages that are only a web archive's crawl notice: the page
  * still shows the articles, and says why it has no summary. */
 Test(compare_html, notices_only_page_says_there_is_no_summary)

@@ -15,6 +15,7 @@
  * disputed numbers highlighted.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -133,10 +134,40 @@ static int html_text(buf *b, const char *s, size_t len)
 
 static int html_str(buf *b, const char *s) { return html_text(b, s, strlen(s)); }
 
-static int src_link(buf *b, uint32_t art, uint32_t start)
+/* A link to a place in article art, labelled with its number and tag. */
+static int src_link_tagged(buf *b, uint32_t art, uint32_t start, const char *tag)
 {
-    return buf_printf(b, "<a class=\"src\" href=\"#p%u-%u\" data-go=\"%u-%u\">[%u]</a>", art, start,
-                      art, start, art + 1);
+    return buf_printf(b, "<a class=\"src\" href=\"#p%u-%u\" data-go=\"%u-%u\">[%u%s]</a>", art, start,
+                      art, start, art + 1, tag);
+}
+
+static int src_link(buf *b, uint32_t art, uint32_t start) { return src_link_tagged(b, art, start, ""); }
+
+/* A list of links to places, as after a summary sentence or a fact. Two
+ * places in one article (an article that repeats a sentence) would both
+ * read [5]: those are told apart as [5a], [5b] in list order. */
+typedef struct place_ref {
+    uint32_t art, start;
+} place_ref;
+
+static int src_links(buf *b, const place_ref *p, size_t n)
+{
+    int rc = 0;
+    for (size_t k = 0; k < n && rc == 0; k++) {
+        size_t before = 0, same = 0;
+        for (size_t j = 0; j < n; j++)
+            if (p[j].art == p[k].art) {
+                same++;
+                before += j < k;
+            }
+        char tag[24] = "";
+        if (same > 1 && before < 26)
+            tag[0] = (char)('a' + before), tag[1] = 0;
+        else if (same > 1)
+            snprintf(tag, sizeof tag, "-%zu", before + 1);
+        rc = src_link_tagged(b, p[k].art, p[k].start, tag);
+    }
+    return rc;
 }
 
 static const sentence *sentence_at(const precis_cluster *c, uint32_t art, uint32_t byte)
@@ -200,8 +231,13 @@ static int put_summary(buf *b, const cmp_report *r)
         rc |= buf_printf(b, "<li><span class=\"badge %s\" title=\"carried by %zu of %zu article%s\">%zu/%zu</span>",
                          support_class(s->support, n), s->support, n, plural(n), s->support, n);
         rc |= html_text(b, s->text, s->len);
+        place_ref *refs = malloc((s->nplaces ? s->nplaces : 1) * sizeof *refs);
+        if (!refs)
+            return -1;
         for (size_t k = 0; k < s->nplaces; k++)
-            rc |= src_link(b, (uint32_t)s->places[k].article, (uint32_t)s->places[k].start);
+            refs[k] = (place_ref){(uint32_t)s->places[k].article, (uint32_t)s->places[k].start};
+        rc |= src_links(b, refs, s->nplaces);
+        free(refs);
         rc |= buf_puts(b, "</li>\n");
     }
     rc |= buf_puts(b, "</ol>");
@@ -261,8 +297,13 @@ static int put_fact(buf *b, const cmp_report *r, const cmp_fact *f)
     int rc = buf_printf(b, "<li><span class=\"badge %s\">%u</span>", support_class(f->support, c->narticles),
                         f->support);
     rc |= html_text(b, c->articles[s->article].text + s->start, s->end - s->start);
+    place_ref *refs = malloc((f->nsents ? f->nsents : 1) * sizeof *refs);
+    if (!refs)
+        return -1;
     for (uint32_t k = 0; k < f->nsents; k++)
-        rc |= src_link(b, c->sents[f->sents[k]].article, c->sents[f->sents[k]].start);
+        refs[k] = (place_ref){c->sents[f->sents[k]].article, c->sents[f->sents[k]].start};
+    rc |= src_links(b, refs, f->nsents);
+    free(refs);
     return rc | buf_puts(b, "</li>\n");
 }
 
