@@ -500,10 +500,11 @@ int run_jsonl_clusters(precis_engine *eng, const char *path, int strict, FILE *o
 }
 
 /* A cluster read from files has no id, so an error about all of it (only
- * page notices, nothing fits) names what was read instead. */
+ * page notices, nothing fits) names what was read instead; not one about
+ * the options (a query that is not UTF-8) or memory. */
 static void name_inputs(precis_error *err, int argc, char **argv)
 {
-    if (err->where[0] || err->code == PRECIS_ERR_NOMEM)
+    if (err->where[0] || err->code == PRECIS_ERR_NOMEM || err->code == PRECIS_ERR_USAGE)
         return;
     const char *first = argc == 0 || !strcmp(argv[0], "-") ? "standard input" : argv[0];
     if (argc <= 1)

@@ -161,7 +161,8 @@ typedef struct precis_summary_sentence {
  * notices such as a web archive's crawl notice, is PRECIS_ERR_EMPTY, and
  * so is one whose text runs on without a sentence end for more than
  * PRECIS_MAX_SENTENCE_BYTES: the pieces it is cut into are no sentences,
- * and no summary holds one. */
+ * and no summary holds one. An unknown method, or a query that is not
+ * valid UTF-8, is PRECIS_ERR_USAGE. */
 precis_status precis_summarize(precis_cluster *cluster, const precis_options *opts,
                                precis_summary **out, precis_error *err);
 

@@ -133,6 +133,19 @@ Test(cli_summarize, a_file_named_twice_is_read_once)
     run_free(&r);
 }
 
+/* A query is text like the articles: one that is not UTF-8 is a usage
+ * error, not something to match against the articles' words. */
+Test(cli_summarize, a_query_that_is_not_utf8_is_a_usage_error)
+{
+    const char story[] = "The council approved the new budget on Monday after a long debate.\n";
+    write_file("query.txt", story, sizeof story - 1);
+    run_result r = run("summarize %s/query.txt -q \"$(printf 'budget \\377')\"", dir);
+    cr_assert_eq(r.status, 2, "exit %d: %s", r.status, r.err);
+    cr_assert(!strncmp(r.err, "precis: the query is not valid UTF-8", 36), "stderr: %s", r.err);
+    cr_assert_str_eq(r.out, "");
+    run_free(&r);
+}
+
 Test(cli_summarize, invalid_utf8_names_file_and_line)
 {
     write_file("latin1.txt", "First line is fine.\nSecond line: Chr\xe9tien said so.\n", 51);

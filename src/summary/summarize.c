@@ -12,6 +12,7 @@
 #include "select/select.h"
 #include "summary/summary.h"
 #include "text/segment.h"
+#include "text/utf8.h"
 
 void precis_options_init(precis_options *opts)
 {
@@ -88,6 +89,9 @@ precis_status precis_summarize(precis_cluster *c, const precis_options *opts, pr
                          PRECIS_MAX_SENTENCE_BYTES);
 
     const char *query = opts->query ? opts->query : c->query;
+    size_t bad;
+    if (query && utf8_check(query, strlen(query), &bad) != 0)
+        return error_set(err, PRECIS_ERR_USAGE, NULL, 0, "the query is not valid UTF-8 (byte %zu)", bad);
     precis_cluster *view = NULL;
     if (m->view && m->view(c, query_has_terms(c, query), &view) != 0)
         return error_set(err, PRECIS_ERR_NOMEM, NULL, 0, "out of memory");
