@@ -16,6 +16,7 @@
 #include "compare/compare.h"
 #include "core/buf.h"
 #include "core/error.h"
+#include "core/grow.h"
 #include "io/html.h"
 #include "io/io.h"
 
@@ -325,17 +326,11 @@ static int read_before(input_run *run, const char *path)
             fprintf(stderr, "precis: %s: the same file as %s, read once\n", path, run->files[k].path);
             return 1;
         }
-    if (run->nfiles == run->capfiles) {
-        size_t cap = run->capfiles ? 2 * run->capfiles : 16;
-        read_file *f = realloc(run->files, cap * sizeof *f);
-        if (!f)
-            return -1;
-        run->files = f;
-        run->capfiles = cap;
-    }
     char *copy = strdup(path);
-    if (!copy)
+    if (!copy || grow_array(&run->files, &run->capfiles, run->nfiles + 1, sizeof *run->files, 16) != 0) {
+        free(copy);
         return -1;
+    }
     run->files[run->nfiles++] = (read_file){st.st_dev, st.st_ino, copy};
     return 0;
 }
