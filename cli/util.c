@@ -315,23 +315,30 @@ typedef struct input_run {
 
 /* 1 if path is a file already read (named twice, or a directory and a
  * file in it): one article is one outlet, so it is read once and the
- * user told. -1 when memory runs out. */
-static int read_before(input_run *run, const char *path)
+ * user told. */
+static int read_before(const input_run *run, const char *path, struct stat *st)
 {
-    struct stat st;
-    if (!strcmp(path, "-") || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+    if (!strcmp(path, "-") || stat(path, st) != 0 || !S_ISREG(st->st_mode))
         return 0; /* standard input, or an error that add_file reports */
     for (size_t k = 0; k < run->nfiles; k++)
-        if (run->files[k].dev == st.st_dev && run->files[k].ino == st.st_ino) {
+        if (run->files[k].dev == st->st_dev && run->files[k].ino == st->st_ino) {
             fprintf(stderr, "precis: %s: the same file as %s, read once\n", path, run->files[k].path);
             return 1;
         }
+    return 0;
+}
+
+/* Remember a file that was read into the cluster; -1 out of memory. */
+static int remember_file(input_run *run, const char *path, const struct stat *st)
+{
+    if (!strcmp(path, "-") || !S_ISREG(st->st_mode))
+        return 0;
     char *copy = strdup(path);
     if (!copy || grow_array(&run->files, &run->capfiles, run->nfiles + 1, sizeof *run->files, 16) != 0) {
         free(copy);
         return -1;
     }
-    run->files[run->nfiles++] = (read_file){st.st_dev, st.st_ino, copy};
+    run->files[run->nfiles++] = (read_file){st->st_dev, st->st_ino, copy};
     return 0;
 }
 
@@ -359,12 +366,13 @@ static precis_status skip_or_stop(precis_status st, input_run *run, const precis
 /* One file operand, unless it was read already. */
 static precis_status add_once(precis_cluster *c, const char *path, input_run *run, precis_error *err)
 {
-    int seen = read_before(run, path);
-    if (seen < 0)
-        return error_set(err, PRECIS_ERR_NOMEM, path, 0, "out of memory");
-    if (seen)
+    struct stat st = {0};
+    if (read_before(run, path, &st))
         return PRECIS_OK;
-    return skip_or_stop(add_file(c, path, &run->text, &run->cluster_full, err), run, err);
+    precis_status added = add_file(c, path, &run->text, &run->cluster_full, err);
+    if (added == PRECIS_OK && remember_file(run, path, &st) != 0)
+        return error_set(err, PRECIS_ERR_NOMEM, path, 0, "out of memory");
+    return skip_or_stop(added, run, err);
 }
 
 /* One operand: a file, or a directory's files in name order. */

@@ -131,6 +131,15 @@ Test(cli_summarize, a_file_named_twice_is_read_once)
         cr_expect_eq(json_integer_value(json_object_get(json_array_get(sents, i), "support")), 1);
     json_decref(root);
     run_free(&r);
+    /* A file that could not be used was not read: naming it twice says
+     * why twice, not that it was read once. */
+    write_file("twice/bad.txt", "Caf\xe9 owners said so.\n", 23);
+    r = run("summarize %s/twice/bad.txt %s/twice/bad.txt %s/twice/a.txt", dir, dir, dir);
+    cr_assert_eq(r.status, 1, "exit %d: %s", r.status, r.err);
+    cr_expect(!strstr(r.err, "read once"), "stderr: %s", r.err);
+    cr_expect(strstr(r.err, "invalid UTF-8") && strstr(strstr(r.err, "invalid UTF-8") + 1, "invalid UTF-8"),
+              "stderr: %s", r.err);
+    run_free(&r);
 }
 
 /* A query is text like the articles: one that is not UTF-8 is a usage

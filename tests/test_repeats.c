@@ -136,6 +136,54 @@ Test(repeats, every_method_gives_a_count_once_and_bars_end_with_the_call, .init 
     precis_cluster_free(c);
 }
 
+/* Five outlets ran one wording and five another: barring one copy a round
+ * would have let the next round take the next copy until the rounds ran
+ * out. Every copy of a barred sentence is barred with it. */
+Test(repeats, a_count_that_ten_outlets_give_is_given_once, .init = setup, .fini = teardown)
+{
+    char texts[10][400];
+    const char *ptrs[10];
+    for (int i = 0; i < 10; i++) {
+        snprintf(texts[i], sizeof texts[i], "%s\n\nThe council of district %c met on its own schedule this week.\n",
+                 i < 5 ? targets[0] : targets[1], 'A' + i);
+        ptrs[i] = texts[i];
+    }
+    precis_cluster *c = texts_cluster(engine, "ten", ptrs, 10);
+    static const char *const methods[] = {"default", "coverage", "lead", "stepwise", "sumbasic", "centrality"};
+    for (size_t m = 0; m < sizeof methods / sizeof *methods; m++) {
+        precis_options o;
+        precis_options_init(&o);
+        o.method = methods[m];
+        o.max_words = 120;
+        precis_summary *s;
+        precis_error err;
+        cr_assert_eq(precis_summarize(c, &o, &s, &err), PRECIS_OK, "%s", err.message);
+        cr_expect_eq(four_targets_sentences(s), 1, "%s: the four targets %zu times", methods[m],
+                     four_targets_sentences(s));
+        precis_summary_free(s);
+    }
+    precis_cluster_free(c);
+}
+
+/* The stemmer makes "twenti" of "twenty": still a number to compare. */
+Test(repeats, counts_in_tens_are_numbers_too, .init = setup, .fini = teardown)
+{
+    static const char *const stems[] = {"twenti", "thirti", "forti", "fifti", "sixti", "seventi", "eighti",
+                                        "nineti", "twelv", "hundr", "four", "million", "42"};
+    for (size_t i = 0; i < sizeof stems / sizeof *stems; i++)
+        cr_expect(cmp_stem_may_be_number(stems[i]), "%s", stems[i]);
+    cr_expect(!cmp_stem_may_be_number("target") && !cmp_stem_may_be_number("russia"));
+    static const char *const twenty[] = {
+        "Russia carried out new airstrikes on twenty Islamic State targets overnight, the Russian military "
+        "said on Thursday, marking its second day of bombing in Syria.",
+        "But Russia said on Thursday that its warplanes had bombed twenty Islamic State targets in Syria "
+        "overnight, including a command centre and a weapons depot.",
+    };
+    precis_cluster *c = texts_cluster(engine, "twenty", twenty, 2);
+    cr_expect_eq(repeated(c, first_sentence_with(c, "new airstrikes"), first_sentence_with(c, "warplanes")), 1);
+    precis_cluster_free(c);
+}
+
 Test(repeats, a_sentences_own_tokens_are_its_articles, .init = setup, .fini = teardown)
 {
     precis_cluster *c = seeds_cluster(engine, SEEDS_COUNT);

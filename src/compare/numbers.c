@@ -206,13 +206,20 @@ int cmp_is_number_word(const char *w)
            word_lookup(fraction_words, w, &v) || !strcmp(w, "dozen");
 }
 
-/* w is a number word or what a stemmer makes of one ("twelv", "twenti",
- * "hundr"): it is at most two letters short of one. */
+/* w is a number word or what a stemmer makes of one: at most two letters
+ * short of one ("twelv", "hundr"), or with its final y made i ("twenti",
+ * "nineti"). */
 static int stems_word(const word_value *t, const char *w, size_t n)
 {
-    for (; t->w; t++)
-        if (t->w[0] == w[0] && !strncmp(t->w, w, n) && strlen(t->w) <= n + 2)
+    for (; t->w; t++) {
+        if (t->w[0] != w[0])
+            continue;
+        size_t len = strlen(t->w);
+        if (!strncmp(t->w, w, n) && len <= n + 2)
             return 1;
+        if (len == n && w[n - 1] == 'i' && t->w[n - 1] == 'y' && !strncmp(t->w, w, n - 1))
+            return 1;
+    }
     return 0;
 }
 

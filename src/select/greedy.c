@@ -96,29 +96,6 @@ int is_chosen(const uint32_t *chosen, size_t n, size_t i)
     return 0;
 }
 
-static int same_text(const precis_cluster *c, const sentence *x, const sentence *y)
-{
-    size_t len = x->end - x->start;
-    return len == y->end - y->start &&
-           !memcmp(c->articles[x->article].text + x->start, c->articles[y->article].text + y->start, len);
-}
-
-int text_is_chosen(const precis_cluster *c, const uint32_t *chosen, size_t n, size_t i)
-{
-    for (size_t j = 0; j < n; j++)
-        if (same_text(c, &c->sents[chosen[j]], &c->sents[i]))
-            return 1;
-    return 0;
-}
-
-int copy_is_chosen(const precis_cluster *c, const represent *r, const uint32_t *chosen, size_t n, size_t i)
-{
-    for (size_t j = 0; j < n; j++)
-        if (r->group[chosen[j]] == r->group[i] || same_text(c, &c->sents[chosen[j]], &c->sents[i]))
-            return 1; /* near-duplicates need three words; "Word." twice is the same sentence too */
-    return 0;
-}
-
 /* Greedy's own summary, as unit_first (select/unit.c) asks about it. */
 typedef struct greedy_view {
     const represent *r;
@@ -144,7 +121,7 @@ static int greedy_may_join(const void *ctx, size_t j)
 }
 
 static size_t pass(const precis_cluster *c, const represent *r, const method *m, const ranked *order,
-                   budget *b, uint32_t *chosen, size_t n, int allow_fragments)
+                   budget *b, uint32_t *chosen, size_t n, int allow_fragments, taken_set *held)
 {
     for (size_t k = 0; k < c->nsents && !budget_full(b); k++) {
         uint32_t i = order[k].index;
@@ -156,7 +133,7 @@ static size_t pass(const precis_cluster *c, const represent *r, const method *m,
             continue;
         if (m->avoid_redundancy ? is_redundant(r, chosen, n, i) : 0)
             continue;
-        if (copy_is_chosen(c, r, chosen, n, i))
+        if (taken_copy(held, i))
             continue; /* the sentence itself, or the same wire copy from another outlet */
         if (m->keep_context) {
             /* A quotation's opening comes only before the sentence that
@@ -172,6 +149,7 @@ static size_t pass(const precis_cluster *c, const represent *r, const method *m,
                 continue;
             for (size_t j = first; j < i; j++) {
                 budget_take(b, c->sents[j].words, sentence_bytes(c, &c->sents[j]));
+                taken_add(held, (uint32_t)j);
                 chosen[n++] = (uint32_t)j;
             }
         }
@@ -179,6 +157,7 @@ static size_t pass(const precis_cluster *c, const represent *r, const method *m,
         if (!budget_fits(b, s->words, bytes))
             continue;
         budget_take(b, s->words, bytes);
+        taken_add(held, i);
         chosen[n++] = i;
     }
     return n;
@@ -195,9 +174,12 @@ size_t select_greedy(const precis_cluster *c, const represent *r, const method *
         order[i].index = (uint32_t)i;
     }
     ranked_sort(order, c->nsents);
-    size_t n = pass(c, r, m, order, b, chosen, 0, 0);
+    taken_set held;
+    if (taken_init(&held, c, r, a) != 0)
+        return (size_t)-1;
+    size_t n = pass(c, r, m, order, b, chosen, 0, 0, &held);
     /* A cluster of nothing but short lines still gets a summary. */
     if (n == 0)
-        n = pass(c, r, m, order, b, chosen, 0, 1);
+        n = pass(c, r, m, order, b, chosen, 0, 1, &held); /* held is empty: n was 0 */
     return n;
 }

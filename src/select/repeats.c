@@ -73,9 +73,16 @@ static int repeats(const precis_cluster *c, const represent *r, uint32_t sx, rea
     return 0;
 }
 
+/* Pairs are compared among a summary's first this many sentences (in the
+ * order chosen): a brief holds a few dozen, and a summary without a budget
+ * can hold a whole cluster, whose pairs would be quadratic. */
+#define REPEAT_CHECK_MAX 200
+
 long summary_repeated_count(const precis_cluster *c, const represent *r, const uint32_t *chosen, size_t n,
                             arena *a)
 {
+    if (n > REPEAT_CHECK_MAX)
+        n = REPEAT_CHECK_MAX;
     read_sentence *rs = arena_alloc(a, (n + 1) * sizeof *rs);
     if (!rs)
         return -2;

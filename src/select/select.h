@@ -62,12 +62,25 @@ int cluster_is_only_pieces(const precis_cluster *c);
 /* 1 if sentence i is among chosen[0..n). */
 int is_chosen(const uint32_t *chosen, size_t n, size_t i);
 
-/* 1 if a sentence with the same text as sentence i is among chosen[0..n). */
-int text_is_chosen(const precis_cluster *c, const uint32_t *chosen, size_t n, size_t i);
+/* What a summary already holds (select/taken.c): no summary prints one
+ * sentence twice, neither the same near-duplicate group nor the same
+ * text. Constant time per question, for selectors that ask it of every
+ * candidate. */
+typedef struct taken_set {
+    const precis_cluster *c;
+    const represent *r;   /* NULL: texts only */
+    uint8_t *group;       /* per sentence: 1 if the group it leads is taken */
+    uint32_t *slot;       /* open addressing: sentence index + 1, 0 empty */
+    size_t cap;           /* a power of two, over twice the sentences */
+} taken_set;
 
-/* 1 if sentence i, a near-duplicate of it (its group in r) or the same
- * text is among chosen[0..n): no summary prints one sentence twice. */
-int copy_is_chosen(const precis_cluster *c, const represent *r, const uint32_t *chosen, size_t n, size_t i);
+/* An empty set for c, in a; with r, groups count as well as texts. */
+int taken_init(taken_set *t, const precis_cluster *c, const represent *r, arena *a);
+void taken_add(taken_set *t, uint32_t i);
+/* 1 if a taken sentence has sentence i's text. */
+int taken_text(const taken_set *t, uint32_t i);
+/* 1 if a taken sentence has i's text or (with r) is in i's group. */
+int taken_copy(const taken_set *t, uint32_t i);
 
 /* The rendered byte cost of sentence s (collapsed text + newline). */
 size_t sentence_bytes(const precis_cluster *c, const sentence *s);
@@ -169,7 +182,8 @@ void choose_variants(const precis_cluster *c, const represent *r, const method *
 
 /* The first k of chosen[0..n) (in the order they were chosen) whose
  * sentence gives the same count of the same thing as one chosen before it
- * (select/repeats.c): -1 if none, -2 when memory runs out. */
+ * (select/repeats.c), among the first 200: -1 if none, -2 when memory
+ * runs out. */
 long summary_repeated_count(const precis_cluster *c, const represent *r, const uint32_t *chosen, size_t n,
                             arena *a);
 

@@ -166,7 +166,7 @@ static void square_words(const precis_cluster *c, word_stats *ws, uint8_t *seen,
 /* One run of SumBasic over the candidates, into chosen; with
  * any_sentence, fragments and questions are candidates too. */
 static size_t sumbasic_pass(const precis_cluster *c, const method *m, budget *b, word_stats *ws, ranked *heap,
-                            uint8_t *seen, uint32_t *chosen, int any_sentence)
+                            uint8_t *seen, uint32_t *chosen, int any_sentence, taken_set *held)
 {
     size_t nheap = 0, n = 0;
     for (size_t i = 0; i < c->nsents; i++) {
@@ -188,9 +188,10 @@ static size_t sumbasic_pass(const precis_cluster *c, const method *m, budget *b,
         /* The same text twice (a page that repeats itself) is one
          * sentence; near-duplicates are left to the squared probabilities,
          * as in sumy's SumBasic. */
-        if (!budget_fits(b, s->words, bytes) || text_is_chosen(c, chosen, n, top.index))
+        if (!budget_fits(b, s->words, bytes) || taken_text(held, top.index))
             continue;
         budget_take(b, s->words, bytes);
+        taken_add(held, top.index);
         chosen[n++] = top.index;
         square_words(c, ws, seen, top.index);
     }
@@ -207,10 +208,13 @@ size_t select_sumbasic(const precis_cluster *c, const represent *r, const method
     uint8_t *seen = arena_calloc(a, c->nterms + 1, 1);
     if (!heap || !seen || count_words(c, a, &ws) != 0 || build_postings(c, a, &ws) != 0)
         return (size_t)-1;
-    size_t n = sumbasic_pass(c, m, b, &ws, heap, seen, chosen, 0);
+    taken_set held;
+    if (taken_init(&held, c, NULL, a) != 0)
+        return (size_t)-1;
+    size_t n = sumbasic_pass(c, m, b, &ws, heap, seen, chosen, 0, &held);
     /* A cluster of nothing but headlines or questions still gets a
      * summary, as select_greedy gives one (nothing was squared yet). */
     if (n == 0)
-        n = sumbasic_pass(c, m, b, &ws, heap, seen, chosen, 1);
+        n = sumbasic_pass(c, m, b, &ws, heap, seen, chosen, 1, &held); /* held is empty: n was 0 */
     return n;
 }

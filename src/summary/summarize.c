@@ -110,9 +110,25 @@ precis_status precis_summarize(precis_cluster *c, const precis_options *opts, pr
 }
 
 /* Times a summary is chosen again without a sentence that repeated a
- * count: each round bars one sentence, and few summaries need more than
- * one. */
+ * count: each round bars one sentence (and its copies), and few summaries
+ * need more than one. */
 #define REPEAT_ROUNDS 4
+
+/* Bar sentence i and every copy of it (its near-duplicate group, the same
+ * text): the wire copy that five outlets ran is one sentence, and barring
+ * one copy a round would let the next round take the next copy. */
+static void bar_copies(precis_cluster *c, const represent *r, uint32_t i)
+{
+    const sentence *x = &c->sents[i];
+    size_t len = x->end - x->start;
+    const char *text = c->articles[x->article].text + x->start;
+    for (size_t j = 0; j < c->nsents; j++) {
+        sentence *y = &c->sents[j];
+        if (r->group[j] == r->group[i] ||
+            (y->end - y->start == len && !memcmp(c->articles[y->article].text + y->start, text, len)))
+            y->flags |= SENT_BARRED;
+    }
+}
 
 /* Select, and while the summary gives one count twice (select/repeats.c),
  * bar the later sentence and select again; then print each chosen
@@ -122,26 +138,26 @@ static size_t choose(precis_cluster *c, const represent *r, const method *m, con
                      const precis_options *opts, budget *b, arena *scratch, uint32_t *chosen)
 {
     select_fn sel = m->select ? m->select : select_greedy;
-    uint32_t barred[REPEAT_ROUNDS];
-    size_t nbarred = 0, n;
+    size_t rounds = 0, n;
     for (;;) {
         *b = (budget){opts->max_words, opts->max_bytes, opts->max_sentences, 0, 0, 0};
         n = sel(c, r, m, scores, b, scratch, chosen);
-        if (n == (size_t)-1 || nbarred == REPEAT_ROUNDS)
+        if (n == (size_t)-1 || rounds == REPEAT_ROUNDS)
             break;
         long k = summary_repeated_count(c, r, chosen, n, scratch);
         if (k == -2)
             n = (size_t)-1;
         if (k < 0)
             break;
-        barred[nbarred++] = chosen[k];
-        c->sents[chosen[k]].flags |= SENT_BARRED;
+        bar_copies(c, r, chosen[k]);
+        rounds++;
     }
     /* still barred here, so no copy of a barred sentence comes back */
     if (n != (size_t)-1)
         choose_variants(c, r, m, b, chosen, n);
-    for (size_t k = 0; k < nbarred; k++)
-        c->sents[barred[k]].flags &= ~(uint32_t)SENT_BARRED;
+    if (rounds)
+        for (size_t j = 0; j < c->nsents; j++)
+            c->sents[j].flags &= ~(uint32_t)SENT_BARRED;
     return n;
 }
 
