@@ -41,6 +41,10 @@ int utf8_check(const char *s, size_t len, size_t *bad)
 {
     size_t i = 0;
     while (i < len) {
+        if ((unsigned char)s[i] - 1u < 0x7Fu) {
+            i++; /* ASCII other than NUL, most of any text: no call */
+            continue;
+        }
         size_t n = utf8_seq_len(s + i, len - i);
         if (n == 0 || s[i] == 0) {
             *bad = i;
