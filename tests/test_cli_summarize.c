@@ -133,7 +133,8 @@ Test(cli_summarize, a_file_named_twice_is_read_once)
     run_free(&r);
     /* A file that could not be used was not read: naming it twice says
      * why twice, not that it was read once. */
-    write_file("twice/bad.txt", "Caf\xe9 owners said so.\n", 23);
+    static const char latin1[] = "Caf\xe9 owners said so.\n";
+    write_file("twice/bad.txt", latin1, sizeof latin1 - 1);
     r = run("summarize %s/twice/bad.txt %s/twice/bad.txt %s/twice/a.txt", dir, dir, dir);
     cr_assert_eq(r.status, 1, "exit %d: %s", r.status, r.err);
     cr_expect(!strstr(r.err, "read once"), "stderr: %s", r.err);

@@ -76,7 +76,7 @@ Test(wire_markup, summaries_of_wire_copy_print_only_the_story, .init = setup, .f
     precis_error err;
     cr_assert_eq(precis_cluster_new(engine, "flood", &c, &err), PRECIS_OK);
     for (int k = 0; k < 3; k++) {
-        char id[8];
+        char id[16];
         snprintf(id, sizeof id, "%d", k);
         cr_assert_eq(precis_cluster_add(c, id, FEATURE, strlen(FEATURE), &err), PRECIS_OK, "%s", err.message);
     }
