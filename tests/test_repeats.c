@@ -96,21 +96,28 @@ static size_t four_targets_sentences(const precis_summary *s)
     return n;
 }
 
+/* Expect c's brief by the method name at words to give the four targets
+ * once. */
+static void expect_four_targets_once(precis_cluster *c, const char *name, size_t words)
+{
+    precis_options o;
+    precis_options_init(&o);
+    o.method = name;
+    o.max_words = words;
+    precis_summary *s;
+    precis_error err;
+    cr_assert_eq(precis_summarize(c, &o, &s, &err), PRECIS_OK, "%s", err.message);
+    cr_expect_eq(four_targets_sentences(s), 1, "%s, %zu words: the four targets %zu times", name, words,
+                 four_targets_sentences(s));
+    precis_summary_free(s);
+}
+
 Test(repeats, the_seeds_brief_gives_the_four_targets_once, .init = setup, .fini = teardown)
 {
     precis_cluster *c = seeds_cluster(engine, SEEDS_COUNT);
     static const size_t budgets[] = {120, 200, 300};
-    for (size_t b = 0; b < sizeof budgets / sizeof *budgets; b++) {
-        precis_options o;
-        precis_options_init(&o);
-        o.max_words = budgets[b];
-        precis_summary *s;
-        precis_error err;
-        cr_assert_eq(precis_summarize(c, &o, &s, &err), PRECIS_OK, "%s", err.message);
-        cr_expect_eq(four_targets_sentences(s), 1, "%zu words: the four targets %zu times", budgets[b],
-                     four_targets_sentences(s));
-        precis_summary_free(s);
-    }
+    for (size_t b = 0; b < sizeof budgets / sizeof *budgets; b++)
+        expect_four_targets_once(c, "default", budgets[b]);
     precis_cluster_free(c);
 }
 
@@ -119,16 +126,7 @@ Test(repeats, every_method_gives_a_count_once_and_bars_end_with_the_call, .init 
     precis_cluster *c = texts_cluster(engine, "targets", targets, 3);
     static const char *const methods[] = {"default", "coverage", "lead", "sumbasic", "lexrank"};
     for (size_t m = 0; m < sizeof methods / sizeof *methods; m++) {
-        precis_options o;
-        precis_options_init(&o);
-        o.method = methods[m];
-        o.max_words = 300;
-        precis_summary *s;
-        precis_error err;
-        cr_assert_eq(precis_summarize(c, &o, &s, &err), PRECIS_OK, "%s", err.message);
-        cr_expect_eq(four_targets_sentences(s), 1, "%s: the four targets %zu times", methods[m],
-                     four_targets_sentences(s));
-        precis_summary_free(s);
+        expect_four_targets_once(c, methods[m], 300);
         for (uint32_t i = 0; i < c->nsents; i++)
             cr_assert_eq(c->sents[i].flags & SENT_BARRED, 0, "%s: sentence %u still barred after the call",
                          methods[m], i);
@@ -150,18 +148,8 @@ Test(repeats, a_count_that_ten_outlets_give_is_given_once, .init = setup, .fini 
     }
     precis_cluster *c = texts_cluster(engine, "ten", ptrs, 10);
     static const char *const methods[] = {"default", "coverage", "lead", "stepwise", "sumbasic", "centrality"};
-    for (size_t m = 0; m < sizeof methods / sizeof *methods; m++) {
-        precis_options o;
-        precis_options_init(&o);
-        o.method = methods[m];
-        o.max_words = 120;
-        precis_summary *s;
-        precis_error err;
-        cr_assert_eq(precis_summarize(c, &o, &s, &err), PRECIS_OK, "%s", err.message);
-        cr_expect_eq(four_targets_sentences(s), 1, "%s: the four targets %zu times", methods[m],
-                     four_targets_sentences(s));
-        precis_summary_free(s);
-    }
+    for (size_t m = 0; m < sizeof methods / sizeof *methods; m++)
+        expect_four_targets_once(c, methods[m], 120);
     precis_cluster_free(c);
 }
 
