@@ -105,6 +105,17 @@ Test(limits, article_over_32_mib_is_too_large)
     precis_engine_free(eng);
 }
 
+/* head, then a run-on of some 27,000 bytes without a sentence end. */
+static buf run_on(const char *head)
+{
+    buf text = BUF_INIT;
+    buf_puts(&text, head);
+    for (int i = 0; i < 3000; i++)
+        buf_printf(&text, "word%d ", i);
+    buf_puts(&text, "and then it ended.\n");
+    return text;
+}
+
 /* A text that is nothing but a run-on has no sentence to summarize: an
  * error that says so, not an empty brief blamed on the budget. */
 Test(limits, a_run_on_alone_is_no_sentence)
@@ -113,10 +124,7 @@ Test(limits, a_run_on_alone_is_no_sentence)
     precis_cluster *c;
     precis_error err;
     cr_assert_eq(precis_cluster_new(eng, NULL, &c, &err), PRECIS_OK);
-    buf text = BUF_INIT;
-    for (int i = 0; i < 3000; i++)
-        buf_printf(&text, "word%d ", i);
-    buf_puts(&text, "and then it ended.\n");
+    buf text = run_on("");
     cr_assert_eq(precis_cluster_add(c, NULL, text.data, text.len, &err), PRECIS_OK, "%s", err.message);
     precis_summary *s = NULL;
     cr_expect_eq(precis_summarize(c, NULL, &s, &err), PRECIS_ERR_EMPTY);
@@ -136,11 +144,7 @@ Test(limits, long_sentence_is_cut_at_a_word_boundary)
     precis_cluster *c;
     precis_error err;
     cr_assert_eq(precis_cluster_new(eng, NULL, &c, &err), PRECIS_OK);
-    buf text = BUF_INIT;
-    buf_puts(&text, "The council met on Monday.\n\n");
-    for (int i = 0; i < 3000; i++)
-        buf_printf(&text, "word%d ", i);
-    buf_puts(&text, "and then it ended.\n");
+    buf text = run_on("The council met on Monday.\n\n");
     cr_assert_eq(precis_cluster_add(c, NULL, text.data, text.len, &err), PRECIS_OK, "%s", err.message);
     cr_expect_geq(precis_cluster_sentences(c), 1 + text.len / PRECIS_MAX_SENTENCE_BYTES);
     static const char *const methods[] = {"lead", "default", "coverage", "sumbasic", "learned", "lexrank"};
