@@ -74,6 +74,9 @@ typedef struct taken_set {
     size_t cap;           /* a power of two, over twice the sentences */
 } taken_set;
 
+/* 1 if sentences i and j of c have the same bytes. */
+int sentences_same_text(const precis_cluster *c, uint32_t i, uint32_t j);
+
 /* An empty set for c, in a; with r, groups count as well as texts. */
 int taken_init(taken_set *t, const precis_cluster *c, const represent *r, arena *a);
 void taken_add(taken_set *t, uint32_t i);

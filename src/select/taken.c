@@ -30,6 +30,13 @@ static const char *text_of(const precis_cluster *c, uint32_t i, size_t *len)
     return c->articles[s->article].text + s->start;
 }
 
+int sentences_same_text(const precis_cluster *c, uint32_t i, uint32_t j)
+{
+    size_t li, lj;
+    const char *a = text_of(c, i, &li), *b = text_of(c, j, &lj);
+    return li == lj && !memcmp(a, b, li);
+}
+
 int taken_init(taken_set *t, const precis_cluster *c, const represent *r, arena *a)
 {
     t->c = c;
@@ -45,15 +52,11 @@ int taken_init(taken_set *t, const precis_cluster *c, const represent *r, arena 
 /* The slot that holds sentence i's text, or the empty one where it goes. */
 static size_t find(const taken_set *t, uint32_t i)
 {
-    size_t len, olen;
+    size_t len;
     const char *s = text_of(t->c, i, &len);
-    for (size_t k = text_hash(s, len) & (t->cap - 1);; k = (k + 1) & (t->cap - 1)) {
-        if (t->slot[k] == 0)
+    for (size_t k = text_hash(s, len) & (t->cap - 1);; k = (k + 1) & (t->cap - 1))
+        if (t->slot[k] == 0 || sentences_same_text(t->c, t->slot[k] - 1, i))
             return k;
-        const char *o = text_of(t->c, t->slot[k] - 1, &olen);
-        if (olen == len && !memcmp(o, s, len))
-            return k;
-    }
 }
 
 void taken_add(taken_set *t, uint32_t i)

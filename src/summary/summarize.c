@@ -119,15 +119,9 @@ precis_status precis_summarize(precis_cluster *c, const precis_options *opts, pr
  * one copy a round would let the next round take the next copy. */
 static void bar_copies(precis_cluster *c, const represent *r, uint32_t i)
 {
-    const sentence *x = &c->sents[i];
-    size_t len = x->end - x->start;
-    const char *text = c->articles[x->article].text + x->start;
-    for (size_t j = 0; j < c->nsents; j++) {
-        sentence *y = &c->sents[j];
-        if (r->group[j] == r->group[i] ||
-            (y->end - y->start == len && !memcmp(c->articles[y->article].text + y->start, text, len)))
-            y->flags |= SENT_BARRED;
-    }
+    for (uint32_t j = 0; j < c->nsents; j++)
+        if (r->group[j] == r->group[i] || sentences_same_text(c, i, j))
+            c->sents[j].flags |= SENT_BARRED;
 }
 
 /* Select, and while the summary gives one count twice (select/repeats.c),
