@@ -1034,3 +1034,103 @@ Test(compare_browser, seeds_page_renders_with_its_sections)
     int st = system(cmd);
     cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0, "browser/check_dom.sh failed (its output is above)");
 }
+
+/* ---- who said what (speakers.c) ------------------------------------- */
+
+/* The speaker named name, or NULL. */
+static const cmp_speaker *speaker_named(const fixture *f, const char *name)
+{
+    for (size_t i = 0; i < f->r.nspeakers; i++)
+        if (f->r.speakers[i].name && !strcmp(f->r.speakers[i].name, name))
+            return &f->r.speakers[i];
+    return NULL;
+}
+
+/* The person given to the quote opening with `opening`. */
+static const char *person_of(const fixture *f, const char *opening)
+{
+    size_t olen = strlen(opening);
+    for (size_t k = 0; k < f->r.nquotes; k++) {
+        const cmp_quote *q = &f->r.quotes[k];
+        if (q->end - q->start >= olen && !strncmp(f->c->articles[q->article].text + q->start, opening, olen))
+            return q->person ? q->person : "(none)";
+    }
+    cr_assert_fail("no quote opening \"%s\"", opening);
+    return NULL;
+}
+
+/* The seeds name Peskov four ways in five articles, and Putin as "Mr
+ * Putin" only in the article that quotes him: one person each, every
+ * quote under them; a role stays a role. */
+Test(compare_speakers, seeds_one_person_however_named)
+{
+    fixture f;
+    load_dir(&f, SEEDS);
+    const cmp_speaker *peskov = speaker_named(&f, "Dmitry Peskov");
+    cr_assert(peskov && peskov->is_person);
+    cr_assert_eq(peskov->ngroups, 6, "Peskov: %u quote groups", peskov->ngroups);
+    cr_assert_eq(peskov->articles, 5);
+    cr_assert_eq(peskov, &f.r.speakers[0], "the most quoted comes first");
+    const cmp_speaker *putin = speaker_named(&f, "Vladimir Putin");
+    cr_assert(putin && putin->ngroups == 3, "Mr Putin's three remarks under his full name");
+    const cmp_speaker *lavrov = speaker_named(&f, "Sergei Lavrov");
+    cr_assert(lavrov && lavrov->ngroups == 5 && lavrov->articles == 3);
+    for (size_t i = 0; i < f.r.nspeakers; i++) {
+        const char *n = f.r.speakers[i].name;
+        cr_assert(!n || (strcmp(n, "Mr Peskov") && strcmp(n, "Peskov") && strcmp(n, "Lavrov") && strcmp(n, "Putin")),
+                  "speaker %s left apart", n);
+    }
+    const cmp_speaker *tv = speaker_named(&f, "The Rossiya state television channel");
+    cr_assert(tv && !tv->is_person, "a channel's name inside a role is no person");
+    const cmp_speaker *ministry = speaker_named(&f, "the defence ministry");
+    cr_assert(ministry && !ministry->is_person && ministry->ngroups == 2);
+    size_t groups = 0;
+    for (size_t i = 0; i < f.r.nspeakers; i++) {
+        groups += f.r.speakers[i].ngroups;
+        for (uint32_t k = 0; k < f.r.speakers[i].ngroups; k++)
+            cr_assert_eq(f.r.qgroups[f.r.speakers[i].groups[k]].who, i);
+    }
+    cr_assert_eq(groups, f.r.nqgroups, "every quote group under exactly one speaker");
+    unload(&f);
+}
+
+/* DUC 2006 (D0603C): "But Studet" opening a sentence is no full name, so
+ * "Studet said" is John Studet; "Magi Shapiro of Public Employees for
+ * Environmental Responsibility" is Magi Shapiro, not the body after "of". */
+Test(compare_speakers, duc_sentence_openers_and_bodies_after_of)
+{
+    static const char *const texts[] = {
+        "``We believe we've substantially increased environmental protection over the past 10 years,'' "
+        "said John Studet, chief of the headquarters regulatory branch of the Corps.\n\n"
+        "``The Corps is withdrawing its presence in enforcement,'' said Magi Shapiro of Public Employees "
+        "for Environmental Responsibility, who quit the Corps' Richmond office in 1996 rather than approve "
+        "developments she felt should have been turned down.\n\n"
+        "But Studet of the Corps said the workload shift to the EPA makes sense because the EPA has "
+        "broader enforcement powers.\n\n"
+        "``The (Clinton) goal is 100,000 acres gain by 2005. Our part of that is that we believe we should "
+        "continue to administer the program so we have no net loss'' of wetlands, Studet said.\n"};
+    fixture f;
+    load_texts(&f, texts, 1);
+    cr_assert_str_eq(person_of(&f, "The (Clinton) goal"), "John Studet");
+    cr_assert_str_eq(person_of(&f, "The Corps is withdrawing"), "Magi Shapiro");
+    const cmp_speaker *studet = speaker_named(&f, "John Studet");
+    cr_assert(studet && studet->ngroups == 2);
+    unload(&f);
+}
+
+/* Two people share a surname: "Trump said" is left as it is, not given
+ * to either of them. */
+Test(compare_speakers, shared_surname_is_not_guessed)
+{
+    static const char *const texts[] = {
+        "Donald Trump spoke first at the rally in Ohio. ``We are going to win this state and we are "
+        "going to win it big,'' Donald Trump said. Ivanka Trump followed him on stage. ``My father has "
+        "always fought for working families,'' Ivanka Trump said.\n\n"
+        "``This is going to be a very big week for all of us,'' Trump said later.\n"};
+    fixture f;
+    load_texts(&f, texts, 1);
+    cr_assert_str_eq(person_of(&f, "My father has"), "Ivanka Trump");
+    cr_assert_str_eq(person_of(&f, "We are going to win"), "Donald Trump");
+    cr_assert_str_eq(person_of(&f, "This is going to be"), "Trump");
+    unload(&f);
+}

@@ -15,6 +15,7 @@
  *   numbers.c      quantities in text: digits, number words, money, dates
  *   discrepancy.c  quantities of the same thing that differ across outlets
  *   quotes.c       direct quotations, their speakers, merged across outlets
+ *   speakers.c     who said what: each quote's speaker as one named person
  *   report_*.c     text, JSON and HTML renderings of the finished report
  *
  * Nothing here keeps global state; everything a stage allocates lives in
@@ -218,6 +219,7 @@ typedef struct cmp_quote {
     const char *speaker_key;    /* a name's last word, or the role's head, lower case */
     uint8_t via_pronoun;        /* speaker resolved from he/she/it/they */
     uint32_t group;             /* index into the report's quote groups */
+    const char *person;         /* the person's name in full, or NULL (speakers.c) */
 } cmp_quote;
 
 /* A quotation as carried by one or more outlets. */
@@ -227,12 +229,37 @@ typedef struct cmp_quote_group {
     const char *speaker;        /* the most complete speaker among members */
     uint32_t articles;          /* distinct articles */
     uint8_t wording_differs;
+    uint32_t who;               /* index into the report's speakers (speakers.c) */
 } cmp_quote_group;
 
 int cmp_quotes_find(const precis_cluster *c, const cmp_doc *docs, arena *a, cmp_quote **out,
                     size_t *n);
 int cmp_quotes_merge(const precis_cluster *c, const cmp_doc *docs, cmp_quote *q, size_t nq,
                      arena *a, cmp_quote_group **out, size_t *ng);
+
+/* quotes.c's word lists, for speakers.c; w is a normal form (token.h). */
+int cmp_is_title_word(const char *w);      /* "minister", "senator", "mr", "the" */
+int cmp_is_not_person_word(const char *w); /* "ministry", "moscow", "thursday" */
+int cmp_is_name_particle(const char *w);   /* "al", "van", "bin" */
+
+/* ---- speakers.c ----------------------------------------------------- */
+
+/* One source of quotes: a person, however each outlet names them ("Mr
+ * Peskov", "Kremlin spokesman Dmitry Peskov"), or a speaker named only by
+ * a role ("the defence ministry"), or (name NULL) nobody. */
+typedef struct cmp_speaker {
+    const char *name;           /* the person's name in full, the role as written, or NULL */
+    const char *naming;         /* the fullest naming among their quotes, or NULL */
+    uint8_t is_person;
+    uint32_t *groups;           /* their quote groups, in the report's order */
+    uint32_t ngroups;
+    uint32_t articles;          /* distinct articles quoting them */
+} cmp_speaker;
+
+/* Read each quote's person (cmp_quote.person) and sort the quote groups by
+ * speaker: people quoted most first, unattributed quotes last. */
+int cmp_speakers_build(const precis_cluster *c, const cmp_doc *docs, cmp_quote *q, size_t nq,
+                       cmp_quote_group *g, size_t ng, arena *a, cmp_speaker **out, size_t *n);
 
 /* ---- compare.c: the whole report ------------------------------------ */
 
@@ -251,6 +278,8 @@ typedef struct cmp_report {
     size_t nquotes;
     cmp_quote_group *qgroups;
     size_t nqgroups;
+    cmp_speaker *speakers;
+    size_t nspeakers;
     precis_summary *summary;    /* for the HTML page; NULL in other formats */
 } cmp_report;
 

@@ -106,6 +106,13 @@ static int in_list(const char *const *list, const char *w)
     return 0;
 }
 
+int cmp_is_title_word(const char *w)
+{
+    return in_list(titles, w) || in_list((const char *const[]){"mr", "mrs", "ms", "miss", "mx", "dr", "mme", "messrs", NULL}, w);
+}
+
+int cmp_is_not_person_word(const char *w) { return in_list(not_person, w); }
+
 typedef struct qstate {
     const precis_cluster *c;
     const cmp_doc *d;
@@ -263,6 +270,8 @@ static const char *const role_nouns[] = {"expert", "analyst", "consultant", "spo
 /* Lower-case particles inside a name: "Seyyid al-Masri", "Abarca del Rio". */
 static const char *const name_particles[] = {"al", "el", "de", "del", "della", "da", "di", "du", "van",
                                              "von", "der", "den", "bin", "ibn", "le", "la", "dos", NULL};
+
+int cmp_is_name_particle(const char *w) { return in_list(name_particles, w); }
 
 static int ends_in_ing(const char *w)
 {

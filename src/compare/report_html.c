@@ -383,29 +383,42 @@ static int put_discrepancies(buf *b, const cmp_report *r)
     return rc | buf_puts(b, "</section>\n");
 }
 
+/* One quote group: its wording, how this outlet named the speaker, and
+ * the other outlets' wordings when they differ. */
+static int put_quote_group(buf *b, const cmp_report *r, const cmp_quote_group *g)
+{
+    const cmp_quote *q0 = &r->quotes[g->members[0]];
+    int rc = buf_puts(b, "<div class=\"quote\"><q>");
+    rc |= html_text(b, r->c->articles[q0->article].text + q0->start, q0->end - q0->start);
+    rc |= buf_puts(b, "</q><div class=\"speaker\">&mdash; ");
+    rc |= g->speaker ? html_str(b, g->speaker) : buf_puts(b, "<span class=\"muted\">unattributed</span>");
+    rc |= buf_printf(b, " &middot; %u article%s", g->articles, g->articles == 1 ? "" : "s");
+    for (uint32_t k = 0; k < g->nmembers; k++)
+        rc |= place_link(b, r->c, r->quotes[g->members[k]].article, r->quotes[g->members[k]].start);
+    if (g->wording_differs)
+        rc |= buf_puts(b, " <span class=\"diff\">wording differs</span>");
+    rc |= buf_puts(b, "</div>\n");
+    for (uint32_t k = 1; k < g->nmembers && g->wording_differs; k++) {
+        const cmp_quote *q = &r->quotes[g->members[k]];
+        rc |= buf_printf(b, "<div class=\"variant\">[%u] &ldquo;", q->article + 1);
+        rc |= html_text(b, r->c->articles[q->article].text + q->start, q->end - q->start);
+        rc |= buf_puts(b, "&rdquo;</div>\n");
+    }
+    return rc | buf_puts(b, "</div>\n");
+}
+
+/* Who said what: a heading per speaker, their quotes under it. */
 static int put_quotes(buf *b, const cmp_report *r)
 {
-    int rc = buf_printf(b, "<section id=\"quotes\"><h2>Quotes (%zu)</h2>\n", r->nqgroups);
-    for (size_t i = 0; i < r->nqgroups && rc == 0; i++) {
-        const cmp_quote_group *g = &r->qgroups[i];
-        const cmp_quote *q0 = &r->quotes[g->members[0]];
-        rc |= buf_puts(b, "<div class=\"quote\"><q>");
-        rc |= html_text(b, r->c->articles[q0->article].text + q0->start, q0->end - q0->start);
-        rc |= buf_puts(b, "</q><div class=\"speaker\">&mdash; ");
-        rc |= g->speaker ? html_str(b, g->speaker) : buf_puts(b, "<span class=\"muted\">unattributed</span>");
-        rc |= buf_printf(b, " &middot; %u article%s", g->articles, g->articles == 1 ? "" : "s");
-        for (uint32_t k = 0; k < g->nmembers; k++)
-            rc |= place_link(b, r->c, r->quotes[g->members[k]].article, r->quotes[g->members[k]].start);
-        if (g->wording_differs)
-            rc |= buf_puts(b, " <span class=\"diff\">wording differs</span>");
-        rc |= buf_puts(b, "</div>\n");
-        for (uint32_t k = 1; k < g->nmembers && g->wording_differs; k++) {
-            const cmp_quote *q = &r->quotes[g->members[k]];
-            rc |= buf_printf(b, "<div class=\"variant\">[%u] &ldquo;", q->article + 1);
-            rc |= html_text(b, r->c->articles[q->article].text + q->start, q->end - q->start);
-            rc |= buf_puts(b, "&rdquo;</div>\n");
-        }
-        rc |= buf_puts(b, "</div>\n");
+    int rc = buf_printf(b, "<section id=\"quotes\"><h2>Quotes (%zu), by speaker</h2>\n", r->nqgroups);
+    for (size_t i = 0; i < r->nspeakers && rc == 0; i++) {
+        const cmp_speaker *sp = &r->speakers[i];
+        rc |= buf_puts(b, "<h3>");
+        rc |= sp->name ? html_str(b, sp->name) : buf_puts(b, "Unattributed");
+        rc |= buf_printf(b, " <span class=\"muted\">%u quote%s &middot; %u article%s</span></h3>\n", sp->ngroups,
+                         sp->ngroups == 1 ? "" : "s", sp->articles, sp->articles == 1 ? "" : "s");
+        for (uint32_t k = 0; k < sp->ngroups; k++)
+            rc |= put_quote_group(b, r, &r->qgroups[sp->groups[k]]);
     }
     return rc | buf_puts(b, "</section>\n");
 }

@@ -232,6 +232,30 @@ static int put_discrepancies(buf *b, const cmp_report *r)
     return rc | buf_putc(b, ']');
 }
 
+/* A JSON string, or null. */
+static int put_nullable(buf *b, const char *s)
+{
+    return s ? cmp_json_string(b, s, strlen(s)) : buf_puts(b, "null");
+}
+
+/* Who said what: each speaker with the indexes of their quotes. */
+static int put_speakers(buf *b, const cmp_report *r)
+{
+    int rc = buf_puts(b, ",\"speakers\":[");
+    for (size_t i = 0; i < r->nspeakers && rc == 0; i++) {
+        const cmp_speaker *sp = &r->speakers[i];
+        rc |= buf_puts(b, i ? ",{\"name\":" : "{\"name\":");
+        rc |= put_nullable(b, sp->name);
+        rc |= buf_printf(b, ",\"person\":%s,\"naming\":", sp->is_person ? "true" : "false");
+        rc |= put_nullable(b, sp->naming);
+        rc |= buf_printf(b, ",\"articles\":%u,\"quotes\":[", sp->articles);
+        for (uint32_t k = 0; k < sp->ngroups; k++)
+            rc |= buf_printf(b, "%s%u", k ? "," : "", sp->groups[k]);
+        rc |= buf_puts(b, "]}");
+    }
+    return rc | buf_putc(b, ']');
+}
+
 static int put_quotes(buf *b, const cmp_report *r)
 {
     int rc = buf_puts(b, ",\"quotes\":[");
@@ -242,6 +266,10 @@ static int put_quotes(buf *b, const cmp_report *r)
         rc |= put_text(b, r, q0->article, q0->start, q0->end);
         rc |= buf_puts(b, ",\"speaker\":");
         rc |= g->speaker ? cmp_json_string(b, g->speaker, strlen(g->speaker)) : buf_puts(b, "null");
+        const cmp_speaker *sp = &r->speakers[g->who];
+        rc |= buf_puts(b, ",\"person\":");
+        rc |= put_nullable(b, sp->is_person ? sp->name : NULL);
+        rc |= buf_printf(b, ",\"speaker_index\":%u", g->who);
         rc |= buf_printf(b, ",\"outlets\":%u,\"wording_differs\":%s,\"variants\":[", g->articles,
                          g->wording_differs ? "true" : "false");
         for (uint32_t k = 0; k < g->nmembers; k++) {
@@ -250,7 +278,9 @@ static int put_quotes(buf *b, const cmp_report *r)
                              q->article, q->start, q->end);
             rc |= put_text(b, r, q->article, q->start, q->end);
             rc |= buf_puts(b, ",\"speaker\":");
-            rc |= q->speaker ? cmp_json_string(b, q->speaker, strlen(q->speaker)) : buf_puts(b, "null");
+            rc |= put_nullable(b, q->speaker);
+            rc |= buf_puts(b, ",\"person\":");
+            rc |= put_nullable(b, q->person);
             rc |= buf_printf(b, ",\"via_pronoun\":%s}", q->via_pronoun ? "true" : "false");
         }
         rc |= buf_puts(b, "]}");
@@ -268,6 +298,7 @@ int cmp_render_json(const cmp_report *r, buf *b)
     rc |= put_facts(b, r);
     rc |= put_discrepancies(b, r);
     rc |= put_quotes(b, r);
+    rc |= put_speakers(b, r);
     rc |= buf_puts(b, "}\n");
     return rc ? -1 : 0;
 }

@@ -119,24 +119,39 @@ static int put_discrepancies(buf *b, const cmp_report *r)
     return rc;
 }
 
+/* One quote group under its speaker's heading: the first outlet's
+ * wording, the articles carrying it, and the other wordings if they differ. */
+static int put_quote_group(buf *b, const cmp_report *r, const cmp_quote_group *g)
+{
+    const cmp_quote *q0 = &r->quotes[g->members[0]];
+    int rc = buf_puts(b, "    \"");
+    rc |= put_excerpt(b, r->c->articles[q0->article].text + q0->start, q0->end - q0->start, 240);
+    rc |= buf_puts(b, "\" [");
+    for (uint32_t k = 0; k < g->nmembers; k++)
+        rc |= buf_printf(b, "%s%u", k ? "," : "", r->quotes[g->members[k]].article + 1);
+    rc |= buf_puts(b, g->wording_differs ? "] (wording differs)\n" : "]\n");
+    for (uint32_t k = 1; k < g->nmembers && g->wording_differs; k++) {
+        const cmp_quote *q = &r->quotes[g->members[k]];
+        rc |= buf_printf(b, "        [%u] \"", q->article + 1);
+        rc |= put_excerpt(b, r->c->articles[q->article].text + q->start, q->end - q->start, 240);
+        rc |= buf_puts(b, "\"\n");
+    }
+    return rc;
+}
+
+/* Who said what: each speaker once, with all their quotes under them. */
 static int put_quotes(buf *b, const cmp_report *r)
 {
-    int rc = buf_printf(b, "\nQuotes: %zu\n", r->nqgroups);
-    for (size_t i = 0; i < r->nqgroups && rc == 0; i++) {
-        const cmp_quote_group *g = &r->qgroups[i];
-        rc |= buf_printf(b, "  %s: \"", g->speaker ? g->speaker : "(unattributed)");
-        const cmp_quote *q0 = &r->quotes[g->members[0]];
-        rc |= put_excerpt(b, r->c->articles[q0->article].text + q0->start, q0->end - q0->start, 240);
-        rc |= buf_puts(b, "\" [");
-        for (uint32_t k = 0; k < g->nmembers; k++)
-            rc |= buf_printf(b, "%s%u", k ? "," : "", r->quotes[g->members[k]].article + 1);
-        rc |= buf_puts(b, g->wording_differs ? "] (wording differs)\n" : "]\n");
-        for (uint32_t k = 1; k < g->nmembers && g->wording_differs; k++) {
-            const cmp_quote *q = &r->quotes[g->members[k]];
-            rc |= buf_printf(b, "      [%u] \"", q->article + 1);
-            rc |= put_excerpt(b, r->c->articles[q->article].text + q->start, q->end - q->start, 240);
-            rc |= buf_puts(b, "\"\n");
-        }
+    int rc = buf_printf(b, "\nQuotes: %zu, by speaker\n", r->nqgroups);
+    for (size_t i = 0; i < r->nspeakers && rc == 0; i++) {
+        const cmp_speaker *sp = &r->speakers[i];
+        rc |= buf_printf(b, "  %s", sp->name ? sp->name : "(unattributed)");
+        if (sp->naming && sp->is_person && strlen(sp->naming) > strlen(sp->name) + 4)
+            rc |= buf_printf(b, " (%s)", sp->naming);
+        rc |= buf_printf(b, ": %u quote%s, %u article%s\n", sp->ngroups, sp->ngroups == 1 ? "" : "s",
+                         sp->articles, sp->articles == 1 ? "" : "s");
+        for (uint32_t k = 0; k < sp->ngroups; k++)
+            rc |= put_quote_group(b, r, &r->qgroups[sp->groups[k]]);
     }
     return rc;
 }
