@@ -117,6 +117,22 @@ Test(names, markdown_items_stay_on_one_line)
     run_free(&r);
 }
 
+/* A backtick in a file name cannot close the code span that holds it:
+ * the span's fence is one backtick longer than the name's longest run
+ * (CommonMark), with a space inside each end when the name starts or ends
+ * with a backtick. */
+Test(names, markdown_code_spans_hold_backticks)
+{
+    copy_as(SEED, "a`b.txt");
+    copy_as(SEED2, "``c.txt");
+    run_result r = run_on_dir("summarize -f md");
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_expect(strstr(r.out, " ``a`b.txt`` "), "%s", r.out);
+    cr_expect(strstr(r.out, " ``` ``c.txt ``` "), "%s", r.out);
+    cr_expect_null(strstr(r.out, " `a`"), "a single-backtick span around a`b.txt: %s", r.out);
+    run_free(&r);
+}
+
 /* The clusterer's batch records carry ids and titles from any input. */
 Test(names, batch_records_replace_bytes_that_are_not_utf8)
 {

@@ -5,7 +5,8 @@
  * Each item is one line, whatever the ids hold: an article id is a file
  * name, which may contain a newline or bytes that are not UTF-8. Control
  * characters and such bytes are written as U+FFFD (the text itself was
- * checked as UTF-8 on input and its white space collapsed).
+ * checked as UTF-8 on input and its white space collapsed). A name is
+ * shown as a code span whose fence outruns any backticks in it.
  */
 #include "render/render.h"
 #include "text/utf8.h"
@@ -55,14 +56,40 @@ static int md_escaped(const precis_summary_sentence *item, buf *out)
     return rc;
 }
 
+/* n backticks, the fence of a code span. */
+static int md_fence(buf *out, size_t n)
+{
+    int rc = 0;
+    while (n-- && rc == 0)
+        rc = buf_putc(out, '`');
+    return rc;
+}
+
+/* s as a code span. A file name may hold backticks, and a run of them as
+ * long as the fence would close the span early (CommonMark), so the fence
+ * is one backtick longer than the name's longest run; a name that starts
+ * or ends with a backtick or a space gets a space inside each end, which
+ * a reader strips again. */
+static int md_code_span(buf *out, const char *s)
+{
+    size_t len = 0, run = 0, longest = 0;
+    for (; s[len]; len++) {
+        run = s[len] == '`' ? run + 1 : 0;
+        longest = run > longest ? run : longest;
+    }
+    int pad = len && (s[0] == '`' || s[0] == ' ' || s[len - 1] == '`' || s[len - 1] == ' ');
+    return md_fence(out, longest + 1) || (pad && buf_putc(out, ' ')) || md_put(out, s, len, 0) ||
+           (pad && buf_putc(out, ' ')) || md_fence(out, longest + 1);
+}
+
 static int md_sources(const precis_summary_sentence *item, buf *out)
 {
     if (buf_printf(out, " *(%zu source%s:", item->support, item->support == 1 ? "" : "s") != 0)
         return -1;
     for (size_t k = 0; k < item->nplaces; k++) {
         const precis_place *p = &item->places[k];
-        if (buf_printf(out, "%s `", k ? ";" : "") != 0 || md_put_cstring(out, p->article_id) != 0 ||
-            buf_printf(out, "` %zu-%zu", p->start, p->end) != 0)
+        if (buf_puts(out, k ? "; " : " ") != 0 || md_code_span(out, p->article_id) != 0 ||
+            buf_printf(out, " %zu-%zu", p->start, p->end) != 0)
             return -1;
     }
     return buf_puts(out, ")*\n");
