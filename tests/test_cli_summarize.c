@@ -565,3 +565,23 @@ Test(cli_summarize, a_budget_no_sentence_fits_is_an_error)
     cr_assert(strstr(r.out, "The council voted"));
     run_free(&r);
 }
+
+/* Each Markdown item is "- " and the sentence: a sentence that itself
+ * opens like a list item ("1. ", "+ ") would render as a list nested in
+ * the item, and one that opens with "~~~" as a code fence that hides the
+ * sentence; tildes elsewhere would strike text through (GFM). */
+Test(cli_summarize, markdown_items_do_not_open_lists_or_fences)
+{
+    static const char text[] = "1. The mayor of the city said on Monday that taxes will rise next year.\n\n"
+                               "+ Police officers arrested three men near the station after the game.\n\n"
+                               "~~~ Critics called the plan a waste of public money and time.\n\n"
+                               "The tickets cost ~$5 and ~$10 at the door of the hall on Friday.\n";
+    write_file("marks.txt", text, strlen(text));
+    run_result r = run("summarize -m lead -w 200 -f md %s/marks.txt", dir);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_expect(strstr(r.out, "\n- 1\\. The mayor"), "%s", r.out);
+    cr_expect(strstr(r.out, "\n- \\+ Police"), "%s", r.out);
+    cr_expect(strstr(r.out, "\n- \\~\\~\\~ Critics"), "%s", r.out);
+    cr_expect(strstr(r.out, "cost \\~$5 and \\~$10"), "%s", r.out);
+    run_free(&r);
+}

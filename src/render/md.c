@@ -11,11 +11,30 @@
 #include "render/render.h"
 #include "text/utf8.h"
 
-/* Markdown would read these characters as markup. */
+/* Markdown would read these characters as markup ('~' strikes text
+ * through in GitHub's dialect, "~~~" opens a code fence). */
 static int md_markup(char ch)
 {
     return ch == '\\' || ch == '*' || ch == '_' || ch == '[' || ch == ']' || ch == '`' || ch == '<' ||
-           ch == '>' || ch == '#' || ch == '|';
+           ch == '>' || ch == '#' || ch == '|' || ch == '~';
+}
+
+/* Where the text of an item, s[0..len), opens a list of its own: the
+ * index of the character to put behind a backslash, or len if none. In
+ * "- 1. The mayor ..." or "- + Police ..." the sentence would render as a
+ * list nested in the item, its "1." or "+" turned into a list marker.
+ * CommonMark: a bullet is '-' or '+' before a space (or alone; "---" is a
+ * rule), an ordered marker up to nine digits and '.' or ')' before one. */
+static size_t md_list_marker(const char *s, size_t len)
+{
+    if (len && (s[0] == '-' || s[0] == '+'))
+        return len == 1 || s[1] == ' ' || s[1] == '-' ? 0 : len;
+    size_t i = 0;
+    while (i < len && i < 9 && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i && i < len && (s[i] == '.' || s[i] == ')') && (i + 1 == len || s[i + 1] == ' '))
+        return i;
+    return len;
 }
 
 /* s[0..len) with control characters and bytes of no UTF-8 character as
@@ -51,7 +70,10 @@ static int md_escaped(const precis_summary_sentence *item, buf *out)
     buf plain = BUF_INIT;
     if (render_collapsed(item, &plain) != 0)
         return -1;
-    int rc = md_put(out, plain.data, plain.len, 1);
+    size_t mark = md_list_marker(plain.data, plain.len);
+    int rc = md_put(out, plain.data, mark, 1);
+    if (rc == 0 && mark < plain.len)
+        rc = buf_putc(out, '\\') || md_put(out, plain.data + mark, plain.len - mark, 1);
     buf_free(&plain);
     return rc;
 }
