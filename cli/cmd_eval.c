@@ -29,7 +29,8 @@ static const char usage_text[] =
     "      --peers FILE     also score {\"id\",\"system\",\"summary\"} lines (e.g. DUC peers)\n"
     "      --jackknife      score against each k-1 subset of the k references and\n"
     "                       average, as NIST did for DUC (humans only against others)\n"
-    "      --csv FILE       write per-cluster scores to FILE\n"
+    "      --csv FILE       write per-cluster scores to FILE (- = standard output,\n"
+    "                       the table then going to standard error)\n"
     "      --no-query       generic summaries even where a cluster has a \"query\"\n"
     "                       (by default a query, as in DUC, focuses the summary)\n"
     "      --limit N        only the first N clusters (0 = all)\n"
@@ -162,12 +163,19 @@ int cmd_eval(int argc, char **argv)
     if (split_methods(methods_arg, methods, EVAL_MAX_ROWS / 2, &cfg.nmethods) != 0)
         return EXIT_USAGE;
     out_file csv = {0};
-    if (csv_path) {
+    /* --csv - is standard output, as "-" is for every file name; the
+     * table moves to stderr so that what is piped on is only the CSV. */
+    FILE *table_out = stdout;
+    if (csv_path && !strcmp(csv_path, "-")) {
+        cfg.csv = stdout;
+        table_out = stderr;
+    } else if (csv_path) {
         if (out_file_open(&csv, csv_path) != 0)
             return EXIT_INTERNAL; /* an output error, like a write that fails */
         cfg.csv = csv.f;
-        fprintf(cfg.csv, "method,instance");
     }
+    if (cfg.csv)
+        fprintf(cfg.csv, "method,instance");
     progress prog;
     progress_start(&prog, "eval");
     cfg.progress = show_progress;
@@ -202,7 +210,7 @@ int cmd_eval(int argc, char **argv)
         free(table);
         return exit_code_for(st);
     }
-    eval_table_print(table, markdown, stdout);
+    eval_table_print(table, markdown, table_out);
     /* 130: the shell's code for "stopped by SIGINT", after the partial table. */
     int rc = table->interrupted ? 130 : csv_failed ? EXIT_INTERNAL : table->clusters_skipped ? EXIT_INPUT : EXIT_OK;
     free(table);

@@ -5,6 +5,7 @@
  * lines reported without losing the rest.
  */
 #include <criterion/criterion.h>
+#include <limits.h>
 
 #include "helpers.h"
 
@@ -165,4 +166,36 @@ Test(cli_eval, usage_errors)
     cr_assert_eq(r.status, 2);
     cr_assert(strstr(r.err, "--words"), "no word of what is wrong: '%s'", r.err);
     run_free(&r);
+}
+
+/* --csv - is standard output, as "-" is for every file name: no file
+ * named "-" is made, and the table goes to stderr so that the output is
+ * the CSV alone. */
+Test(cli_eval, csv_dash_is_standard_output)
+{
+    char dir[] = "/tmp/precis-eval-csv-XXXXXX", prog[PATH_MAX], cmd[2 * PATH_MAX + 256], path[64];
+    cr_assert_not_null(mkdtemp(dir));
+    cr_assert_not_null(realpath(precis_bin(), prog));
+    snprintf(path, sizeof path, "%s/data.jsonl", dir);
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs("{\"id\":\"a\",\"docs\":[\"The bridge closed on Monday after cracks were found. Repairs will take "
+          "a year, officials said.\"],\"refs\":[\"The bridge closed Monday; repairs take a year.\"]}\n", f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "cd %s && %s eval data.jsonl --words 50 --method lead --csv - >out.csv 2>err.txt",
+             dir, prog);
+    cr_assert_eq(system(cmd), 0);
+    snprintf(path, sizeof path, "%s/-", dir);
+    cr_expect_neq(access(path, F_OK), 0, "eval --csv - made a file named '-'");
+    snprintf(path, sizeof path, "%s/out.csv", dir);
+    char *csv = slurp(path, NULL);
+    cr_expect(csv && !strncmp(csv, "method,instance,ROUGE-1_R", 25) && strstr(csv, "\nlead,a"), "%s", csv);
+    cr_expect(csv && !strstr(csv, "clusters/s"), "the table is in the CSV: %s", csv);
+    free(csv);
+    snprintf(path, sizeof path, "%s/err.txt", dir);
+    char *err = slurp(path, NULL);
+    cr_expect(err && strstr(err, "clusters/s") && strstr(err, "\nlead "), "no table on stderr: %s", err);
+    free(err);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    cr_assert_eq(system(cmd), 0);
 }
