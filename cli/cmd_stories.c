@@ -12,7 +12,9 @@
 #include <time.h>
 
 #include "commands.h"
+#include "core/buf.h"
 #include "precis.h"
+#include "text/utf8.h"
 #include "util.h"
 
 static const char usage_text[] =
@@ -78,12 +80,35 @@ static int print_text(const precis_story *s)
     return ferror(stdout) ? -1 : 0;
 }
 
+/* s as a JSON string. precis stores only valid UTF-8, but a database may
+ * have been written by another program, and jansson answers a string that
+ * is not UTF-8 with NULL, which silently dropped its key from the object:
+ * here each byte of no valid character is U+FFFD, as in every other JSON
+ * output of precis. NULL only when memory runs out. */
+static json_t *json_text(const char *s)
+{
+    json_t *j = json_string(s);
+    if (j)
+        return j;
+    buf b = BUF_INIT;
+    size_t len = strlen(s);
+    int rc = 0;
+    for (size_t i = 0; i < len && rc == 0; i++) {
+        size_t n = utf8_seq_len(s + i, len - i);
+        rc = n ? buf_append(&b, s + i, n) : buf_puts(&b, UTF8_REPLACEMENT);
+        i += n ? n - 1 : 0;
+    }
+    j = rc == 0 ? json_stringn(b.data ? b.data : "", b.len) : NULL;
+    buf_free(&b);
+    return j;
+}
+
 static int print_json(const precis_story *s)
 {
     char a[32];
     json_t *o = json_object(), *arts = json_array();
     json_object_set_new(o, "id", json_integer(s->id));
-    json_object_set_new(o, "headline", json_string(s->headline));
+    json_object_set_new(o, "headline", json_text(s->headline));
     fmt_date(s->first, 1, a, sizeof a);
     json_object_set_new(o, "first", json_string(a));
     fmt_date(s->last, 1, a, sizeof a);
@@ -94,12 +119,12 @@ static int print_json(const precis_story *s)
         json_t *j = json_object();
         json_object_set_new(j, "n", json_integer(x->id));
         if (*x->ext_id)
-            json_object_set_new(j, "id", json_string(x->ext_id));
+            json_object_set_new(j, "id", json_text(x->ext_id));
         if (*x->url)
-            json_object_set_new(j, "url", json_string(x->url));
+            json_object_set_new(j, "url", json_text(x->url));
         if (*x->source)
-            json_object_set_new(j, "source", json_string(x->source));
-        json_object_set_new(j, "title", json_string(x->title));
+            json_object_set_new(j, "source", json_text(x->source));
+        json_object_set_new(j, "title", json_text(x->title));
         fmt_date(x->published, 1, a, sizeof a);
         json_object_set_new(j, "published", json_string(a));
         if (x->near_duplicate)

@@ -663,6 +663,33 @@ Test(store_cli, stories_before_1970_are_listed)
     run_free(&r);
 }
 
+/* precis checks what it stores, but a database may have been written by
+ * another program: a headline or title that is not UTF-8 is listed with
+ * U+FFFD for each bad byte, as every other JSON output does, not dropped
+ * from its object (jansson refuses such a string). */
+Test(store_cli, stories_json_keeps_text_that_is_not_utf8)
+{
+    write_text("tram.txt", tram);
+    char args[512];
+    snprintf(args, sizeof args, "ingest -q --db %s --date 2024-10-31 %s/tram.txt", dbpath, dir);
+    run_result r = run_precis(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_free(&r);
+    sqlite3 *db = next_user_db();
+    cr_assert_eq(sqlite3_exec(db,
+                              "UPDATE article SET title = CAST(x'5472616d80' AS TEXT);"
+                              "UPDATE story SET headline = CAST(x'4e6577c3' AS TEXT)",
+                              NULL, NULL, NULL),
+                 SQLITE_OK, "%s", sqlite3_errmsg(db));
+    sqlite3_close(db);
+    snprintf(args, sizeof args, "stories --db %s --format json", dbpath);
+    r = run_precis(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_expect_not_null(strstr(r.out, "\"headline\":\"New\xEF\xBF\xBD\""), "%s", r.out);
+    cr_expect_not_null(strstr(r.out, "\"title\":\"Tram\xEF\xBF\xBD\""), "%s", r.out);
+    run_free(&r);
+}
+
 /* ---- A database the reader may not write ------------------------------ */
 
 static const char as_nobody[] = "setpriv --reuid=65534 --regid=65534 --clear-groups";
