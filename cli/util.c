@@ -311,15 +311,22 @@ typedef struct input_run {
     buf text;
     read_file *files; /* every regular file read so far */
     size_t nfiles, capfiles;
+    int stdin_read; /* "-" was read (or tried): a second read finds it empty */
 } input_run;
 
 /* 1 if path is a file already read (named twice, or a directory and a
  * file in it): one article is one outlet, so it is read once and the
- * user told. */
+ * user told. Standard input ("-") is known by the file it is redirected
+ * from, if any, and can be read only once whatever it is. */
 static int read_before(const input_run *run, const char *path, struct stat *st)
 {
-    if (!strcmp(path, "-") || stat(path, st) != 0 || !S_ISREG(st->st_mode))
-        return 0; /* standard input, or an error that add_file reports */
+    int is_stdin = !strcmp(path, "-");
+    if (is_stdin && run->stdin_read) {
+        fprintf(stderr, "precis: -: standard input named twice, read once\n");
+        return 1;
+    }
+    if ((is_stdin ? fstat(STDIN_FILENO, st) : stat(path, st)) != 0 || !S_ISREG(st->st_mode))
+        return 0; /* a pipe or terminal, or an error that add_file reports */
     for (size_t k = 0; k < run->nfiles; k++)
         if (run->files[k].dev == st->st_dev && run->files[k].ino == st->st_ino) {
             fprintf(stderr, "precis: %s: the same file as %s, read once\n", path, run->files[k].path);
@@ -331,9 +338,9 @@ static int read_before(const input_run *run, const char *path, struct stat *st)
 /* Remember a file that was read into the cluster; -1 out of memory. */
 static int remember_file(input_run *run, const char *path, const struct stat *st)
 {
-    if (!strcmp(path, "-") || !S_ISREG(st->st_mode))
+    if (!S_ISREG(st->st_mode))
         return 0;
-    char *copy = strdup(path);
+    char *copy = strdup(strcmp(path, "-") ? path : "standard input");
     if (!copy || grow_array(&run->files, &run->capfiles, run->nfiles + 1, sizeof *run->files, 16) != 0) {
         free(copy);
         return -1;
@@ -370,6 +377,7 @@ static precis_status add_once(precis_cluster *c, const char *path, input_run *ru
     if (read_before(run, path, &st))
         return PRECIS_OK;
     precis_status added = add_file(c, path, &run->text, &run->cluster_full, err);
+    run->stdin_read |= !strcmp(path, "-");
     if (added == PRECIS_OK && remember_file(run, path, &st) != 0)
         return error_set(err, PRECIS_ERR_NOMEM, path, 0, "out of memory");
     return skip_or_stop(added, run, err);
@@ -395,7 +403,7 @@ precis_status cluster_add_inputs(precis_cluster *c, int argc, char **argv, int s
                                  precis_error *err)
 {
     argv = operands_or_stdin(&argc, argv);
-    input_run run = {strict, 0, 0, BUF_INIT, NULL, 0, 0};
+    input_run run = {strict, 0, 0, BUF_INIT, NULL, 0, 0, 0};
     precis_status st = PRECIS_OK;
     for (int i = 0; i < argc && st == PRECIS_OK; i++)
         st = add_operand(c, argv[i], &run, err);

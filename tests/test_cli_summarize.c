@@ -143,6 +143,30 @@ Test(cli_summarize, a_file_named_twice_is_read_once)
     run_free(&r);
 }
 
+/* Standard input is a file like the others: named twice ("- -"), or
+ * named besides the file it is redirected from, it is read once, with
+ * the note; the second "-" was read empty and failed as an empty file. */
+Test(cli_summarize, standard_input_named_twice_is_read_once)
+{
+    const char story[] = "The council approved the new budget on Monday after a long debate.\n\n"
+                         "The mayor said the plan would fund two new libraries next year.\n";
+    write_file("a.txt", story, sizeof story - 1);
+    const char *args[] = {"- -", "%s -", "- %s"};
+    for (int i = 0; i < 3; i++) {
+        char operands[256], path[128];
+        snprintf(path, sizeof path, "%s/a.txt", dir);
+        snprintf(operands, sizeof operands, args[i], path);
+        run_result r = run("summarize -f json %s < %s", operands, path);
+        cr_assert_eq(r.status, 0, "%s: exit %d: %s", operands, r.status, r.err);
+        cr_expect(strstr(r.err, "read once"), "%s: stderr: %s", operands, r.err);
+        json_t *root = json_loads(r.out, 0, NULL);
+        cr_assert_not_null(root, "%s: %s", operands, r.out);
+        cr_expect_eq(json_array_size(json_object_get(root, "articles")), 1, "%s: %s", operands, r.out);
+        json_decref(root);
+        run_free(&r);
+    }
+}
+
 /* A query is text like the articles: one that is not UTF-8 is a usage
  * error, not something to match against the articles' words. */
 Test(cli_summarize, a_query_that_is_not_utf8_is_a_usage_error)
