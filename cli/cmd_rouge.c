@@ -512,8 +512,9 @@ static precis_status simple_dirs(const args *a, rouge_evalset *set, size_t *left
     return st;
 }
 
-/* One {"id","summary","refs"} record. One with no reference is not scored
- * (and counted in *left): scoring it would put a zero in the average. */
+/* One {"id","summary","refs"} record. One with no reference ("refs"
+ * empty, null or missing) is not scored (and counted in *left): scoring it
+ * would put a zero in the average. */
 static precis_status jsonl_line(const args *a, const char *path, long line, const char *s,
                                 size_t len, rouge_evalset *set, size_t *left, precis_error *err)
 {
@@ -530,10 +531,10 @@ static precis_status jsonl_line(const args *a, const char *path, long line, cons
         ids = json_string_value(id);
     else if (json_is_integer(id))
         snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(id)), ids = idbuf;
-    if (!ids || !json_is_string(sum) || !json_is_array(refs))
+    if (!ids || !json_is_string(sum) || !(json_is_array(refs) || !refs || json_is_null(refs)))
         st = error_set(err, PRECIS_ERR_JSON, path, line,
                        "expected {\"id\": ..., \"summary\": \"...\", \"refs\": [\"...\"]}");
-    if (!st && !json_array_size(refs)) {
+    if (!st && !json_array_size(refs)) { /* 0 for null too */
         fprintf(stderr, "precis: %s:%ld: '%s' has no reference, not scored\n", path, line, ids);
         ++*left;
         json_decref(j);

@@ -514,6 +514,19 @@ Test(rouge_cli, a_summary_without_references_is_left_out, .init = make_tmp, .fin
     cr_assert_eq(st, 1);
     cr_assert_str_eq(out, alone);
     cr_assert(strstr(err, "precis: both.jsonl:2: 'zzz' has no reference"), "%s", err);
+    free(out), free(err);
+
+    /* and so does a record with no "refs" at all, or "refs": null, which
+     * stopped the run with no scores */
+    write_file("none.jsonl", "{\"id\": \"zzz\", \"summary\": \"A cat.\\n\"}\n"
+                             "{\"id\": \"yyy\", \"summary\": \"A dog.\\n\", \"refs\": null}\n");
+    cr_assert_eq(system(cmd), 0);
+    out = in_tmp(FLAGS " --jsonl both.jsonl 2>/dev/null", &st);
+    err = in_tmp(FLAGS " --jsonl both.jsonl 2>&1 >/dev/null", &st_err);
+    cr_expect_eq(st, 1, "exit %d: %s", st, err);
+    cr_expect_str_eq(out, alone);
+    cr_expect(strstr(err, "precis: both.jsonl:2: 'zzz' has no reference"), "%s", err);
+    cr_expect(strstr(err, "precis: both.jsonl:3: 'yyy' has no reference"), "%s", err);
     free(out), free(err), free(alone);
 }
 
