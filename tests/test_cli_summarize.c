@@ -590,6 +590,29 @@ Test(cli_summarize, a_budget_no_sentence_fits_is_an_error)
     run_free(&r);
 }
 
+/* A budget too small for any sentence of the seeds is that error too,
+ * for every method: not a sub-head ("Iran backs airstrikes"), a headline
+ * or a question printed in the sentences' place, which the fallback for
+ * clusters of nothing but short lines used to give. */
+Test(cli_summarize, a_tiny_budget_prints_no_heading)
+{
+    const char *methods[] = {"default", "coverage", "lead", "stepwise", "sumbasic", "submodular"};
+    for (size_t i = 0; i < sizeof methods / sizeof *methods; i++) {
+        run_result r = run("summarize ../examples/seeds --words 5 -m %s", methods[i]);
+        cr_expect_eq(r.status, 1, "%s: exit %d: %s", methods[i], r.status, r.err);
+        cr_expect(strstr(r.err, "no sentence fits in 5 words"), "%s: %s", methods[i], r.err);
+        cr_expect_eq(r.out_len, 0, "%s printed: %s", methods[i], r.out);
+        run_free(&r);
+    }
+    /* a cluster of nothing but short lines still gets its summary */
+    static const char lines[] = "Storm warning\n\nRoads closed\n";
+    write_file("short.txt", lines, sizeof lines - 1);
+    run_result r = run("summarize %s/short.txt", dir);
+    cr_expect_eq(r.status, 0, "exit %d: %s", r.status, r.err);
+    cr_expect(r.out_len > 0, "%s", r.err);
+    run_free(&r);
+}
+
 /* Each Markdown item is "- " and the sentence: a sentence that itself
  * opens like a list item ("1. ", "+ ") would render as a list nested in
  * the item, and one that opens with "~~~" as a code fence that hides the

@@ -53,6 +53,14 @@ int sentence_is_selectable(const sentence *s)
     return !sentence_is_fragment(s) && !sentence_is_never_chosen(s) && !(s->flags & SENT_QUESTION);
 }
 
+int cluster_has_selectable(const precis_cluster *c)
+{
+    for (size_t i = 0; i < c->nsents; i++)
+        if (sentence_is_selectable(&c->sents[i]))
+            return 1;
+    return 0;
+}
+
 int cluster_is_only_pieces(const precis_cluster *c)
 {
     int pieces = 0;
@@ -178,8 +186,9 @@ size_t select_greedy(const precis_cluster *c, const represent *r, const method *
     if (taken_init(&held, c, r, a) != 0)
         return (size_t)-1;
     size_t n = pass(c, r, m, order, b, chosen, 0, 0, &held);
-    /* A cluster of nothing but short lines still gets a summary. */
-    if (n == 0)
+    /* A cluster of nothing but short lines still gets a summary; one
+     * whose sentences are only too long for the budget does not. */
+    if (n == 0 && !cluster_has_selectable(c))
         n = pass(c, r, m, order, b, chosen, 0, 1, &held); /* held is empty: n was 0 */
     return n;
 }

@@ -48,6 +48,14 @@ int sentence_is_never_chosen(const sentence *s);
  * concept-coverage methods liked them for their few, short words. */
 int sentence_is_selectable(const sentence *s);
 
+/* 1 if c has a sentence that sentence_is_selectable. Only a cluster
+ * without one (nothing but headlines, short lines, questions) falls back
+ * on those for its summary: when its sentences are merely longer than the
+ * budget ("--words 5"), a sub-head such as "Iran backs airstrikes" in
+ * their place would read as the brief, so the summary stays empty and
+ * the caller says that nothing fits. */
+int cluster_has_selectable(const precis_cluster *c);
+
 /* 1 if c holds page notices (the boilerplate list) and, besides them,
  * nothing longer than a fragment ("Learn more"): a web archive's crawl
  * notice or a login wall saved in place of the story. Such a cluster has

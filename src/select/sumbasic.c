@@ -213,8 +213,9 @@ size_t select_sumbasic(const precis_cluster *c, const represent *r, const method
         return (size_t)-1;
     size_t n = sumbasic_pass(c, m, b, &ws, heap, seen, chosen, 0, &held);
     /* A cluster of nothing but headlines or questions still gets a
-     * summary, as select_greedy gives one (nothing was squared yet). */
-    if (n == 0)
+     * summary, as select_greedy gives one (nothing was squared yet); one
+     * whose sentences are only too long for the budget does not. */
+    if (n == 0 && !cluster_has_selectable(c))
         n = sumbasic_pass(c, m, b, &ws, heap, seen, chosen, 1, &held); /* held is empty: n was 0 */
     return n;
 }
