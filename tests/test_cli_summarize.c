@@ -167,6 +167,21 @@ Test(cli_summarize, standard_input_named_twice_is_read_once)
     }
 }
 
+/* A directory where a JSON Lines file is read (summarize --jsonl, cluster,
+ * eval) is said to be one, with what to do; it was "DIR:1: read error: Is
+ * a directory", as if its first line had been read. */
+Test(cli_summarize, a_directory_as_json_lines_says_so)
+{
+    const char *commands[] = {"summarize --jsonl", "compare --jsonl", "cluster", "eval", "rouge --jsonl"};
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+        run_result r = run("%s %s", commands[i], dir);
+        cr_expect_eq(r.status, 1, "%s: exit %d: %s", commands[i], r.status, r.err);
+        cr_expect(strstr(r.err, ": a directory, not a JSON Lines file"), "%s: %s", commands[i], r.err);
+        cr_expect_null(strstr(r.err, ":1:"), "%s: %s", commands[i], r.err);
+        run_free(&r);
+    }
+}
+
 /* A query is text like the articles: one that is not UTF-8 is a usage
  * error, not something to match against the articles' words. */
 Test(cli_summarize, a_query_that_is_not_utf8_is_a_usage_error)

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <zstd.h>
 
 #include "core/error.h"
@@ -52,6 +53,15 @@ precis_status line_reader_open(const char *path, line_reader **out, precis_error
         r->owns_file = 1;
         if (!r->f) {
             precis_status st = error_set(err, PRECIS_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
+            line_reader_close(r);
+            return st;
+        }
+        /* A directory opens, and only its first read fails: say what it
+         * is, not "read error" on a line 1 it never had. */
+        struct stat sb;
+        if (fstat(fileno(r->f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+            precis_status st = error_set(err, PRECIS_ERR_IO, path, 0,
+                                         "a directory, not a JSON Lines file (name the files in it)");
             line_reader_close(r);
             return st;
         }
