@@ -144,6 +144,33 @@ Test(compare_numbers, a_units_mentions_are_compared_up_to_a_limit)
     cr_expect_eq(people_discrepancies(CMP_MAX_UNIT_MENTIONS + 50), 0, "the 14 is past the limit");
 }
 
+/* Likewise a page of thousands of quotes: only a cluster's first
+ * CMP_MAX_MERGED_QUOTES quotes are compared to find one remark carried by
+ * two outlets. One article repeats a remark at each briefing (never merged
+ * within an article); a second outlet's copy of it comes last and, while
+ * it is within the limit, joins them all in one group. */
+static size_t quote_groups(size_t times)
+{
+    buf b = BUF_INIT;
+    for (size_t i = 0; i < times; i++)
+        buf_printf(&b, "``The water rose faster than anyone here had ever seen before,'' said Mayor Ann Lee at "
+                       "briefing %zu.\n\n", i + 1);
+    const char *texts[] = {b.data, "``The water rose faster than anyone here had ever seen before,'' Lee said."};
+    fixture f;
+    load_texts(&f, texts, 2);
+    size_t n = f.r.nqgroups;
+    cr_expect_eq(f.r.nquotes, times + 1);
+    unload(&f);
+    buf_free(&b);
+    return n;
+}
+
+Test(compare_quotes, quotes_are_merged_up_to_a_limit)
+{
+    cr_expect_eq(quote_groups(CMP_MAX_MERGED_QUOTES - 1), 1, "the second outlet's copy joins the first's");
+    cr_expect_eq(quote_groups(CMP_MAX_MERGED_QUOTES + 10), CMP_MAX_MERGED_QUOTES + 11, "past the limit, left apart");
+}
+
 Test(compare_seeds, numbers_of_different_things_are_not_discrepancies)
 {
     fixture f;

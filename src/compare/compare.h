@@ -211,6 +211,11 @@ int cmp_discrepancies_find(const precis_cluster *c, const represent *r, const cm
 /* ---- quotes.c ------------------------------------------------------- */
 
 #define CMP_QUOTE_MIN_WORDS 4   /* shorter quoted fragments are scare quotes */
+/* Only a cluster's first this many quotes are compared with each other to
+ * find one remark carried by several outlets (later ones are listed as
+ * they are): real clusters hold a few hundred at most, and the pairwise
+ * test on a page of tens of thousands would take minutes. */
+#define CMP_MAX_MERGED_QUOTES 5000
 
 typedef struct cmp_quote {
     uint32_t article;

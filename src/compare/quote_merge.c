@@ -112,8 +112,10 @@ int cmp_quotes_merge(const precis_cluster *c, const cmp_doc *docs, cmp_quote *q,
     qterms *qt = arena_calloc(a, nq + 1, sizeof *qt);
     uint32_t *parent = arena_alloc(a, (nq + 1) * sizeof *parent);
     uint32_t *slot = arena_alloc(a, (nq + 1) * sizeof *slot);
+    uint32_t *size = arena_calloc(a, nq + 1, sizeof *size);
+    const cmp_quote **best = arena_calloc(a, nq + 1, sizeof *best);
     *out = arena_calloc(a, nq + 1, sizeof **out);
-    if (!qt || !parent || !slot || !*out)
+    if (!qt || !parent || !slot || !size || !best || !*out)
         return -1;
     for (size_t i = 0; i < nq; i++) {
         parent[i] = (uint32_t)i;
@@ -121,26 +123,27 @@ int cmp_quotes_merge(const precis_cluster *c, const cmp_doc *docs, cmp_quote *q,
         if (collect(c, &docs[q[i].article], &q[i], a, &qt[i]) != 0)
             return -1;
     }
-    for (size_t i = 0; i < nq; i++)
-        for (size_t j = i + 1; j < nq; j++)
+    size_t compared = nq < CMP_MAX_MERGED_QUOTES ? nq : CMP_MAX_MERGED_QUOTES;
+    for (size_t i = 0; i < compared; i++)
+        for (size_t j = i + 1; j < compared; j++)
             if (q[i].article != q[j].article && same_quote(&qt[i], &q[i], &qt[j], &q[j])) {
                 uint32_t ri = root(parent, (uint32_t)i), rj = root(parent, (uint32_t)j);
                 parent[ri > rj ? ri : rj] = ri < rj ? ri : rj;
             }
+    /* each group's members array sized to fit: one of nq entries per
+     * group would be quadratic in memory on a page of distinct quotes */
+    for (size_t i = 0; i < nq; i++)
+        size[root(parent, (uint32_t)i)]++;
     for (size_t i = 0; i < nq; i++) {
         uint32_t r = root(parent, (uint32_t)i);
         if (slot[r] == CMP_NONE) {
             slot[r] = (uint32_t)(*ng)++;
-            (*out)[slot[r]].members = arena_alloc(a, nq * sizeof(uint32_t));
+            (*out)[slot[r]].members = arena_alloc(a, size[r] * sizeof(uint32_t));
             if (!(*out)[slot[r]].members)
                 return -1;
         }
         cmp_quote_group *g = &(*out)[slot[r]];
         q[i].group = slot[r];
-        const cmp_quote *best = NULL;
-        for (uint32_t k = 0; k < g->nmembers; k++)
-            if (better_speaker(&q[g->members[k]], best))
-                best = &q[g->members[k]];
         if (g->nmembers && q[g->members[g->nmembers - 1]].article != q[i].article)
             g->articles++;
         if (g->nmembers == 0)
@@ -149,9 +152,9 @@ int cmp_quotes_merge(const precis_cluster *c, const cmp_doc *docs, cmp_quote *q,
             !same_wording(&docs[q[g->members[0]].article], &qt[g->members[0]], &docs[q[i].article], &qt[i]))
             g->wording_differs = 1;
         g->members[g->nmembers++] = (uint32_t)i;
-        if (better_speaker(&q[i], best))
-            best = &q[i];
-        g->speaker = best ? best->speaker : NULL;
+        if (better_speaker(&q[i], best[slot[r]]))
+            best[slot[r]] = &q[i];
+        g->speaker = best[slot[r]] ? best[slot[r]]->speaker : NULL;
     }
     return 0;
 }
