@@ -100,6 +100,17 @@ static const char *const more_bodies[] = {"safety", "prediction", "generation", 
                                           "corporation", "systems", "health", "affairs", "protection",
                                           "environmental", "energy", "resources", "management", NULL};
 
+/* The length of name t[0, len) without a possessive "'s" ("George W.
+ * Bush's decision", "Republican Matt Fong's campaign"). */
+static size_t without_possessive(const char *t, size_t len)
+{
+    if (len > 2 && t[len - 2] == '\'' && (t[len - 1] == 's' || t[len - 1] == 'S'))
+        return len - 2;
+    if (len > 4 && !memcmp(t + len - 4, "\xE2\x80\x99s", 4))
+        return len - 4;
+    return len;
+}
+
 /* A person's name read from a phrase: bytes [start, end) of its text, and
  * its normal form, words joined by single spaces. */
 typedef struct name_read {
@@ -235,7 +246,7 @@ static int names_add(names *ns, const name_read *nr, const char *text, uint32_t 
     const char *last = strrchr(nr->norm, ' ');
     full_name *f = &ns->v[ns->n];
     f->norm = arena_strndup(ns->a, nr->norm, strlen(nr->norm));
-    f->text = arena_strndup(ns->a, text + nr->start, nr->end - nr->start);
+    f->text = arena_strndup(ns->a, text + nr->start, without_possessive(text + nr->start, nr->end - nr->start));
     if (!f->norm || !f->text)
         return -1;
     f->surname = f->norm + (last ? last - nr->norm + 1 : 0);
@@ -291,14 +302,8 @@ static int read_persons(const precis_cluster *c, cmp_quote *q, size_t nq, buf *s
         name_read nr;
         if (!person_in(c, q[i].speaker, q[i].speaker_key, scratch, &nr))
             continue;
-        size_t len = nr.end - nr.start;
         const char *t = q[i].speaker + nr.start;
-        /* "Republican Matt Fong's campaign": the name without its "'s" */
-        if (len > 2 && t[len - 2] == '\'' && t[len - 1] == 's')
-            len -= 2;
-        else if (len > 4 && !memcmp(t + len - 4, "\xE2\x80\x99s", 4))
-            len -= 4;
-        out[i].text = arena_strndup(a, t, len);
+        out[i].text = arena_strndup(a, t, without_possessive(t, nr.end - nr.start));
         out[i].norm = arena_strndup(a, nr.norm, strlen(nr.norm));
         out[i].words = nr.words;
         if (!out[i].text || !out[i].norm)
