@@ -503,6 +503,9 @@ Test(summarize, json_output_matches_the_schema)
     cr_assert_not_null(root, "invalid JSON: %s", jerr.text);
     cr_assert_str_eq(json_string_value(json_object_get(root, "id")), "seeds");
     cr_assert_str_eq(json_string_value(json_object_get(root, "method")), "default");
+    /* five long reports: the default reads their openings with stepwise */
+    cr_assert_str_eq(json_string_value(json_object_get(root, "chosen")), "stepwise");
+    cr_assert_str_eq(json_string_value(json_object_get(root, "read")), "openings");
     cr_assert_leq(json_integer_value(json_object_get(root, "words")), 150);
     cr_assert_eq(json_array_size(json_object_get(root, "articles")), 5);
     json_t *sents = json_object_get(root, "sentences");
@@ -524,6 +527,55 @@ Test(summarize, json_output_matches_the_schema)
     json_decref(root);
     free(out);
     precis_summary_free(s);
+    precis_cluster_free(c);
+}
+
+/* The JSON says which method did the work and whether it read the whole
+ * cluster: the default hands a cluster as short as Multi-News's, read
+ * whole, to stepwise, and the same two seed articles with a query to the
+ * learned scorer's greedy selection; a method asked for by name is the
+ * one that did it. */
+static json_t *json_of(precis_cluster *c, const char *method, const char *query)
+{
+    precis_options o;
+    precis_options_init(&o);
+    o.method = method;
+    o.query = query;
+    precis_summary *s;
+    cr_assert_eq(precis_summarize(c, &o, &s, NULL), PRECIS_OK);
+    char *out;
+    size_t len;
+    cr_assert_eq(precis_render(s, PRECIS_FORMAT_JSON, &out, &len, NULL), PRECIS_OK);
+    json_t *root = json_loadb(out, len, 0, NULL);
+    cr_assert_not_null(root);
+    free(out);
+    precis_summary_free(s);
+    return root;
+}
+
+Test(summarize, json_names_the_method_that_did_the_work)
+{
+    precis_cluster *c;
+    cr_assert_eq(precis_cluster_new(engine, "short", &c, NULL), PRECIS_OK);
+    /* the seeds' first two reports, cut to their first 900 bytes each */
+    for (int i = 0; i < 2; i++) {
+        size_t n = 900;
+        while (n > 0 && seed_text[i][n - 1] != '.')
+            n--;
+        cr_assert_eq(precis_cluster_add(c, seed_files[i], seed_text[i], n, NULL), PRECIS_OK);
+    }
+    json_t *root = json_of(c, "default", NULL);
+    cr_assert_str_eq(json_string_value(json_object_get(root, "chosen")), "stepwise");
+    cr_assert_str_eq(json_string_value(json_object_get(root, "read")), "all");
+    json_decref(root);
+    root = json_of(c, "default", "What did Russia's defence ministry say?");
+    cr_assert_str_eq(json_string_value(json_object_get(root, "chosen")), "learned");
+    json_decref(root);
+    root = json_of(c, "lexrank", NULL);
+    cr_assert_str_eq(json_string_value(json_object_get(root, "method")), "lexrank");
+    cr_assert_str_eq(json_string_value(json_object_get(root, "chosen")), "lexrank");
+    cr_assert_str_eq(json_string_value(json_object_get(root, "read")), "all");
+    json_decref(root);
     precis_cluster_free(c);
 }
 

@@ -93,6 +93,8 @@ int render_json(const precis_summary *s, buf *out)
 {
     if (buf_puts(out, "{\"id\":") != 0 || put_cstring(out, s->cluster_id) != 0 ||
         buf_puts(out, ",\"method\":") != 0 || put_cstring(out, s->method) != 0 ||
+        buf_puts(out, ",\"chosen\":") != 0 || put_cstring(out, s->chosen) != 0 ||
+        buf_printf(out, ",\"read\":\"%s\"", s->read_openings ? "openings" : "all") != 0 ||
         buf_printf(out, ",\"words\":%zu,\"bytes\":%zu,\"articles\":[", s->words, s->bytes) != 0)
         return -1;
     for (size_t k = 0; k < s->narticles; k++)

@@ -70,6 +70,14 @@ int score_adaptive(const precis_cluster *c, const represent *r, arena *a, double
     return cluster_is_short(c) ? score_learned(c, r, a, scores) : score_default(c, r, a, scores);
 }
 
+/* Which method select_adaptive hands c to: the same test, by name. */
+const char *chosen_adaptive(const precis_cluster *c, const represent *r)
+{
+    if (cluster_is_short(c))
+        return r->has_query ? "learned" : "stepwise";
+    return "coverage";
+}
+
 size_t select_adaptive(const precis_cluster *c, const represent *r, const method *m, const double *scores,
                        budget *b, arena *a, uint32_t *chosen)
 {

@@ -37,6 +37,11 @@ typedef size_t (*select_fn)(const precis_cluster *c, const represent *r, const s
  * NULL in a method: all of c. */
 typedef int (*view_fn)(const precis_cluster *c, int has_query, precis_cluster **view);
 
+/* The name of the method that does the work on c, for a method that hands
+ * clusters to others (the default): "stepwise", "learned" or "coverage".
+ * NULL in a method: the method itself. */
+typedef const char *(*chosen_fn)(const precis_cluster *c, const represent *r);
+
 typedef struct method {
     const char *name;
     const char *description;
@@ -49,6 +54,7 @@ typedef struct method {
                              * before it (SENT_LEANS_BACK: "She said ...") only after that
                              * one; coverage and stepwise always do */
     view_fn view;
+    chosen_fn chosen;
 } method;
 
 const method *method_find(const char *name);
@@ -74,6 +80,7 @@ int score_adaptive(const precis_cluster *c, const represent *r, arena *a, double
 size_t select_adaptive(const precis_cluster *c, const represent *r, const struct method *m,
                        const double *scores, struct budget *b, arena *a, uint32_t *chosen);
 int view_adaptive(const precis_cluster *c, int has_query, precis_cluster **view);
+const char *chosen_adaptive(const precis_cluster *c, const represent *r);
 
 /* Stationary distribution of a row-normalised similarity graph (used by
  * lexrank and textrank): sim is n*n, damping d, into out. */

@@ -184,6 +184,8 @@ static precis_status summarize_cluster(precis_cluster *c, const precis_cluster *
 
     sum->cluster_id = whole->id;
     sum->method = m->name;
+    sum->chosen = m->chosen ? m->chosen(c, &r) : m->name;
+    sum->read_openings = whole != c;
     sum->narticles = whole->narticles;
     sum->article_ids = arena_alloc(&sum->mem, (whole->narticles + 1) * sizeof *sum->article_ids);
     sum->items = arena_calloc(&sum->mem, n + 1, sizeof *sum->items);

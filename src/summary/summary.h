@@ -11,7 +11,9 @@
 struct precis_summary {
     arena mem;
     const char *cluster_id;
-    const char *method;
+    const char *method;    /* the method asked for */
+    const char *chosen;    /* the method that did the work (the default hands clusters on) */
+    int read_openings;     /* 1: it read the articles' openings (a view), not all of them */
     size_t narticles;
     const char **article_ids;
     precis_summary_sentence *items;
