@@ -63,6 +63,24 @@ Test(repeats, one_count_in_other_words_is_one_fact, .init = setup, .fini = teard
     precis_cluster_free(c);
 }
 
+/* Multi-News (val 597, 5351): one outlet writes the age in digits, the
+ * other in words; the sentences share no number term, but the count is
+ * one. */
+Test(repeats, a_count_in_digits_and_in_words_is_one_fact, .init = setup, .fini = teardown)
+{
+    static const char *const boy[] = {
+        "A four-year-old boy saved his mother's life by using her thumb to unlock her iPhone and then "
+        "asking it to call 999.",
+        "A 4-year-old boy in Britain is being credited for saving his mother's life after he found her "
+        "unconscious and used Siri to call for help.",
+    };
+    precis_cluster *c = texts_cluster(engine, "boy", boy, 2);
+    uint32_t words = first_sentence_with(c, "four-year-old"), digits = first_sentence_with(c, "4-year-old");
+    cr_expect_eq(repeated(c, words, digits), 1, "\"4-year-old\" repeats \"four-year-old\"");
+    cr_expect_eq(repeated(c, digits, words), 1, "whichever came first");
+    precis_cluster_free(c);
+}
+
 Test(repeats, different_counts_are_a_disagreement_not_a_repeat, .init = setup, .fini = teardown)
 {
     precis_cluster *c = texts_cluster(engine, "targets", targets, 3);

@@ -14,9 +14,9 @@
  * brief shows both is how a reader sees the outlets disagree.
  *
  * Every summary is checked, so the check is lazy: a pair of sentences is
- * read for its quantities only when they share a term that may be a number
- * (one count written as "4" in one and "four" in the other is missed), and
- * each sentence is read at most once.
+ * read for its quantities only when they share a term that may be a number,
+ * or each holds one and they share three other words (a count written "4"
+ * in one and "four" in the other), and each sentence is read at most once.
  */
 #include <string.h>
 
@@ -30,9 +30,25 @@ typedef struct read_sentence {
     size_t nq;
 } read_sentence;
 
-/* They share a term that may be a number ("12", "four", "million"). */
-static int share_number(const precis_cluster *c, const svec *x, const svec *y)
+/* It holds a term that may be a number ("12", "four", "million"). */
+static int has_number(const precis_cluster *c, const svec *x)
 {
+    for (uint32_t i = 0; i < x->n; i++)
+        if (cmp_stem_may_be_number(cmp_term_text(c, x->term[i])))
+            return 1;
+    return 0;
+}
+
+/* Whether two sentences may give one count, before reading them: they
+ * share a term that may be a number, or each holds one ("4-year-old"
+ * against "four-year-old") and they share at least two other words (the
+ * unit noun and some context). Reading a sentence's quantities costs far
+ * more than this. */
+#define COUNT_MIN_SHARED 3
+
+static int may_share_count(const precis_cluster *c, const svec *x, const svec *y)
+{
+    uint32_t shared = 0;
     for (uint32_t i = 0, j = 0; i < x->n && j < y->n;) {
         if (x->term[i] < y->term[j]) {
             i++;
@@ -41,11 +57,12 @@ static int share_number(const precis_cluster *c, const svec *x, const svec *y)
         } else {
             if (cmp_stem_may_be_number(cmp_term_text(c, x->term[i])))
                 return 1;
+            shared += !c->term_stop[x->term[i]];
             i++;
             j++;
         }
     }
-    return 0;
+    return shared >= COUNT_MIN_SHARED && has_number(c, x) && has_number(c, y);
 }
 
 static int read_quantities(const precis_cluster *c, uint32_t s, arena *a, read_sentence *out)
@@ -62,7 +79,7 @@ static int read_quantities(const precis_cluster *c, uint32_t s, arena *a, read_s
 static int repeats(const precis_cluster *c, const represent *r, uint32_t sx, read_sentence *x, uint32_t sy,
                    read_sentence *y, arena *a)
 {
-    if (!share_number(c, &r->vec[sx], &r->vec[sy]))
+    if (!may_share_count(c, &r->vec[sx], &r->vec[sy]))
         return 0;
     if (read_quantities(c, sx, a, x) != 0 || read_quantities(c, sy, a, y) != 0)
         return -1;
