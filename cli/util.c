@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,8 +174,14 @@ int parse_size(const char *opt, const char *arg, size_t *out)
         return -1;
     }
     unsigned long long v = strtoull(arg, &end, 10);
-    if (errno || *end) {
+    if (end == arg || *end) {
         fprintf(stderr, "precis: %s: '%s' is not a number\n", opt, arg);
+        return -1;
+    }
+    /* All digits but more than a size holds: say so, not "not a number",
+     * which would send the user looking for a typo. */
+    if (errno == ERANGE || v > SIZE_MAX) {
+        fprintf(stderr, "precis: %s: '%s' is too large (at most %zu)\n", opt, arg, (size_t)SIZE_MAX);
         return -1;
     }
     *out = (size_t)v;

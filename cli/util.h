@@ -14,7 +14,8 @@
 void print_error(const precis_error *err);
 /* Exit code for a library status (see commands.h). */
 int exit_code_for(precis_status st);
-/* Parse a non-negative size; 0 on success, -1 (with a message) if bad. */
+/* Parse a non-negative size; 0 on success, -1 (with a message) if bad:
+ * not a number, or too large for a size_t (the message gives the limit). */
 int parse_size(const char *opt, const char *arg, size_t *out);
 
 /* At the end of a command that wrote its result on standard output:

@@ -474,6 +474,26 @@ Test(cli_summarize, usage_errors_exit_2)
     run_free(&r);
 }
 
+/* A number too large for a size is said to be too large, with the limit,
+ * not "not a number" (parse_size, shared by every numeric option). */
+Test(cli_summarize, a_number_too_large_is_said_to_be_too_large)
+{
+    const char *cases[][2] = {{"summarize --words", "--words"}, {"summarize --bytes", "--bytes"},
+                              {"eval --limit", "--limit"},       {"stories --db x --limit", "--limit"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        run_result r = run("%s 99999999999999999999999 ../examples/seeds </dev/null", cases[i][0]);
+        cr_expect_eq(r.status, 2, "%s: exit %d", cases[i][0], r.status);
+        cr_expect(strstr(r.err, cases[i][1]) && strstr(r.err, "too large (at most ") &&
+                      !strstr(r.err, "not a number"),
+                  "%s: %s", cases[i][0], r.err);
+        run_free(&r);
+    }
+    run_result r = run("summarize --words 12x ../examples/seeds");
+    cr_expect_eq(r.status, 2);
+    cr_expect(strstr(r.err, "'12x' is not a number"), "%s", r.err);
+    run_free(&r);
+}
+
 /* An option getopt_long refuses (unknown, given an argument it does not
  * take, or missing its argument) is said like every other message,
  * "precis: ...", not by the subcommand's name alone; still exit 2 with
