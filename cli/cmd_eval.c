@@ -42,8 +42,9 @@ static const char usage_text[] =
     "\n"
     "Ctrl-C stops early and prints the table over the clusters done so far.\n"
     "\n"
-    "Exit status: 0 ok, 1 bad input (some clusters could not be used), 2 usage,\n"
-    "3 internal error or the output could not be written, 130 stopped by Ctrl-C.\n"
+    "Exit status: 0 ok, 1 bad input (some clusters could not be used, or DATA has\n"
+    "no cluster at all: no table then), 2 usage, 3 internal error or the output\n"
+    "could not be written, 130 stopped by Ctrl-C.\n"
     "A --csv FILE is replaced only when the run completes or is stopped.\n";
 
 static volatile sig_atomic_t interrupted;

@@ -168,6 +168,28 @@ Test(cli_eval, usage_errors)
     run_free(&r);
 }
 
+/* A dataset with no cluster (empty, or blank lines only) is an error,
+ * exit 1 with no table: a table of zeros would read as a real score. */
+Test(cli_eval, an_empty_dataset_is_an_error)
+{
+    const char *blank = "/tmp/precis-eval-blank.jsonl";
+    FILE *f = fopen(blank, "w");
+    cr_assert_not_null(f);
+    fputs("\n   \n\t\n", f);
+    fclose(f);
+    const char *inputs[] = {"- </dev/null", blank};
+    for (int i = 0; i < 2; i++) {
+        char args[128];
+        snprintf(args, sizeof args, "eval -m lead %s", inputs[i]);
+        run_result r = run_precis(args);
+        cr_expect_eq(r.status, 1, "input %d: exit %d: %s", i, r.status, r.err);
+        cr_expect(strstr(r.err, "no clusters"), "input %d: %s", i, r.err);
+        cr_expect_eq(r.out_len, 0, "input %d: a table: %s", i, r.out);
+        run_free(&r);
+    }
+    unlink(blank);
+}
+
 /* --csv - is standard output, as "-" is for every file name: no file
  * named "-" is made, and the table goes to stderr so that the output is
  * the CSV alone. */

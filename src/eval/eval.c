@@ -329,6 +329,10 @@ static precis_status run_data(runner *ru, precis_error *err)
     }
     if (rc == -1)
         st = err->code;
+    /* A table of zeros over no cluster would read as a real score: an
+     * empty (or all blank) dataset is an error, not a result. */
+    else if (st == PRECIS_OK && !ru->table->clusters_read && !ru->table->interrupted)
+        st = error_set(err, PRECIS_ERR_EMPTY, line_reader_name(r), 0, "no clusters: the dataset is empty");
     buf_free(&line);
     line_reader_close(r);
     return st;
