@@ -24,8 +24,8 @@ static const char usage_text[] =
     "  -w, --words N        summary budget in words (default 300)\n"
     "      --summary-words N  budget given to the methods, if not --words (ROUGE\n"
     "                       still cuts at --words; 0 = --words): for studying length\n"
-    "  -m, --method LIST    comma-separated methods (default: oracle,lead,first3,\n"
-    "                       centroid,lexrank,textrank,default)\n"
+    "  -m, --method LIST    comma-separated methods, each once (default: oracle,\n"
+    "                       lead,first3,centroid,lexrank,textrank,default)\n"
     "      --peers FILE     also score {\"id\",\"system\",\"summary\"} lines (e.g. DUC peers)\n"
     "      --jackknife      score against each k-1 subset of the k references and\n"
     "                       average, as NIST did for DUC (humans only against others)\n"
@@ -61,8 +61,9 @@ static void show_progress(void *ctx, size_t done, size_t total)
 }
 
 /* Split --method's comma-separated list in place into out (at most cap
- * names). An empty name ("lead,,default", a comma at either end) or too
- * many names is a usage error: -1 with a message. */
+ * names). An empty name ("lead,,default", a comma at either end), too
+ * many names, or a name given twice ("lead,lead": the same row twice, most
+ * likely a slip for another method) is a usage error: -1 with a message. */
 static int split_methods(char *list, const char **out, size_t cap, size_t *n)
 {
     *n = 0;
@@ -85,6 +86,12 @@ static int split_methods(char *list, const char **out, size_t cap, size_t *n)
         out[(*n)++] = item;
         item = comma ? comma + 1 : NULL;
     }
+    for (size_t i = 1; i < *n; i++)
+        for (size_t k = 0; k < i; k++)
+            if (!strcmp(out[i], out[k])) {
+                fprintf(stderr, "precis: --method: '%s' is named twice\n", out[i]);
+                return -1;
+            }
     return 0;
 }
 

@@ -154,6 +154,16 @@ Test(cli_eval, usage_errors)
         cr_assert(strstr(r.err, "precis: --method"), "-m %s: %s", lists[i], r.err);
         run_free(&r);
     }
+    /* a method named twice would be the same row twice: a slip, refused */
+    const char *twice[] = {"lead,lead", "lead,default,lead"};
+    for (int i = 0; i < 2; i++) {
+        char args[256];
+        snprintf(args, sizeof args, "eval -m %s /nonexistent/data.jsonl", twice[i]);
+        r = run_precis(args);
+        cr_assert_eq(r.status, 2, "-m %s: exit %d: %s", twice[i], r.status, r.err);
+        cr_assert(strstr(r.err, "precis: --method: 'lead' is named twice"), "-m %s: %s", twice[i], r.err);
+        run_free(&r);
+    }
     /* and more names than the table has rows for are refused, not cut */
     char many[1024] = "eval /nonexistent/data.jsonl -m lead";
     for (int i = 1; i < 49; i++)
