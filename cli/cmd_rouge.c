@@ -80,7 +80,9 @@ static const char USAGE[] =
     "  --ref FILE|DIR     a reference summary (or directory); repeat for more\n"
     "  --peer-id NAME     the peer's name in the output (default \"peer\")\n"
     "  --jsonl FILE       JSON Lines, plain or zstd (- = standard input):\n"
-    "                     {\"id\": ..., \"summary\": \"...\", \"refs\": [\"...\"]}\n"
+    "                     {\"id\": ..., \"summary\": \"...\", \"refs\": [\"...\"]};\n"
+    "                     a line that is not such a record is named and skipped\n"
+    "                     (exit 1)\n"
     "  --format SPL|SEE|ISI  layout of --peer/--ref files (default SPL)\n"
     "  --lsum             add ROUGE-Lsum (union LCS over newline-split sentences,\n"
     "                     always cut correctly under -b)\n"
@@ -512,28 +514,44 @@ static precis_status simple_dirs(const args *a, rouge_evalset *set, size_t *left
     return st;
 }
 
+/* A {"id","summary","refs"} record is checked whole before any of it goes
+ * into the set: a bad line then leaves nothing behind when it is skipped.
+ * Its id (a string, or an integer written in idbuf) in *ids. */
+static precis_status jsonl_check(const json_t *j, const char *path, long line, char *idbuf, size_t cap,
+                                 const char **ids, precis_error *err)
+{
+    json_t *id = json_object_get(j, "id"), *sum = json_object_get(j, "summary");
+    json_t *refs = json_object_get(j, "refs");
+    *ids = NULL;
+    if (json_is_string(id))
+        *ids = json_string_value(id);
+    else if (json_is_integer(id))
+        snprintf(idbuf, cap, "%lld", (long long)json_integer_value(id)), *ids = idbuf;
+    if (!*ids || !json_is_string(sum) || !(json_is_array(refs) || !refs || json_is_null(refs)))
+        return error_set(err, PRECIS_ERR_JSON, path, line,
+                         "expected {\"id\": ..., \"summary\": \"...\", \"refs\": [\"...\"]}");
+    for (size_t k = 0; k < json_array_size(refs); k++)
+        if (!json_is_string(json_array_get(refs, k)))
+            return error_set(err, PRECIS_ERR_JSON, path, line, "refs[%zu] is not a string", k);
+    return PRECIS_OK;
+}
+
 /* One {"id","summary","refs"} record. One with no reference ("refs"
  * empty, null or missing) is not scored (and counted in *left): scoring it
- * would put a zero in the average. */
+ * would put a zero in the average. A line that is not such a record is
+ * PRECIS_ERR_JSON, with the set unchanged. */
 static precis_status jsonl_line(const args *a, const char *path, long line, const char *s,
                                 size_t len, rouge_evalset *set, size_t *left, precis_error *err)
 {
     json_error_t je;
     json_t *j = json_loadb(s, len, 0, &je);
-    if (!j)
-        return error_set(err, PRECIS_ERR_JSON, path, line, "%s", je.text);
-    json_t *id = json_object_get(j, "id"), *sum = json_object_get(j, "summary");
-    json_t *refs = json_object_get(j, "refs");
-    precis_status st = PRECIS_OK;
+    if (!j) /* worded as summarize --jsonl and eval word it */
+        return error_set(err, PRECIS_ERR_JSON, path, line, "malformed JSON at column %d: %s", je.column,
+                         je.text);
     char idbuf[64];
-    const char *ids = NULL;
-    if (json_is_string(id))
-        ids = json_string_value(id);
-    else if (json_is_integer(id))
-        snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(id)), ids = idbuf;
-    if (!ids || !json_is_string(sum) || !(json_is_array(refs) || !refs || json_is_null(refs)))
-        st = error_set(err, PRECIS_ERR_JSON, path, line,
-                       "expected {\"id\": ..., \"summary\": \"...\", \"refs\": [\"...\"]}");
+    const char *ids;
+    precis_status st = jsonl_check(j, path, line, idbuf, sizeof idbuf, &ids, err);
+    json_t *sum = json_object_get(j, "summary"), *refs = json_object_get(j, "refs");
     if (!st && !json_array_size(refs)) { /* 0 for null too */
         fprintf(stderr, "precis: %s:%ld: '%s' has no reference, not scored\n", path, line, ids);
         ++*left;
@@ -547,10 +565,6 @@ static precis_status jsonl_line(const args *a, const char *path, long line, cons
                                 json_string_value(sum), json_string_length(sum), err);
     for (size_t k = 0; !st && k < json_array_size(refs); k++) {
         json_t *r = json_array_get(refs, k);
-        if (!json_is_string(r)) {
-            st = error_set(err, PRECIS_ERR_JSON, path, line, "refs[%zu] is not a string", k);
-            break;
-        }
         char mid[32];
         model_id(k, mid, sizeof mid);
         st = rouge_evalset_model(set, mid, NULL, json_string_value(r), json_string_length(r), err);
@@ -560,14 +574,25 @@ static precis_status jsonl_line(const args *a, const char *path, long line, cons
 }
 
 /* --jsonl read a line at a time (plain or zstd, "-" = stdin): only the
- * evaluation set is kept, not the file. The first bad line stops it. */
+ * evaluation set is kept, not the file. A line that cannot be used (not
+ * JSON, not a record, too long) is named on stderr, counted in *skipped
+ * and left out, as summarize --jsonl and eval do, so one bad line does
+ * not cost the scores of the rest; running out of memory or a broken
+ * stream stops it. */
 typedef struct jsonl_read {
     const args *a;
     rouge_evalset *set;
     precis_error *err;
     precis_status st;
-    size_t *left;
+    size_t *left, *skipped;
 } jsonl_read;
+
+static void jsonl_skip(jsonl_read *r, const precis_error *err)
+{
+    char msg[1200];
+    fprintf(stderr, "precis: %s (skipped)\n", precis_error_format(err, msg, sizeof msg));
+    ++*r->skipped;
+}
 
 static int jsonl_read_line(void *ctx, const char *data, size_t len, const char *where, long lineno)
 {
@@ -578,25 +603,34 @@ static int jsonl_read_line(void *ctx, const char *data, size_t len, const char *
     if (i == len) /* a line of spaces and tabs is blank too, as it was when read whole */
         return 0;
     r->st = jsonl_line(r->a, where, lineno, data, len, r->set, r->left, r->err);
+    if (r->st == PRECIS_ERR_JSON) {
+        jsonl_skip(r, r->err);
+        r->st = PRECIS_OK;
+    }
     return r->st != PRECIS_OK;
 }
 
 static int jsonl_read_fail(void *ctx, precis_status st, const precis_error *err)
 {
     jsonl_read *r = ctx;
+    if (st == PRECIS_ERR_TOO_LARGE) { /* the lines after it are still read */
+        jsonl_skip(r, err);
+        return 0;
+    }
     *r->err = *err;
     r->st = st;
     return 1;
 }
 
-static precis_status jsonl_set(const args *a, rouge_evalset *set, size_t *left, precis_error *err)
+static precis_status jsonl_set(const args *a, rouge_evalset *set, size_t *left, size_t *skipped,
+                               precis_error *err)
 {
-    jsonl_read r = {a, set, err, PRECIS_OK, left};
+    jsonl_read r = {a, set, err, PRECIS_OK, left, skipped};
     const line_handler h = {jsonl_read_line, jsonl_read_fail, &r};
     read_lines(a->jsonl, &h);
     if (!r.st && !set->nevals)
         r.st = error_set(err, PRECIS_ERR_EMPTY, a->jsonl, 0,
-                         *left ? "no record with a reference" : "no records");
+                         *skipped || *left ? "no usable record with a reference" : "no records");
     return r.st;
 }
 
@@ -621,12 +655,14 @@ static precis_status settings_set(const args *a, rouge_evalset *set, precis_erro
 
 /* The evaluation set; *left counts the summaries not scored for want of
  * a reference (--jsonl and --peer/--ref directories only: a settings
- * file is scored as ROUGE-1.5.5 scores it). */
-static precis_status build_set(const args *a, rouge_evalset *set, size_t *left, precis_error *err)
+ * file is scored as ROUGE-1.5.5 scores it), *skipped the --jsonl lines
+ * that could not be used. */
+static precis_status build_set(const args *a, rouge_evalset *set, size_t *left, size_t *skipped,
+                               precis_error *err)
 {
     precis_status st;
     if (a->jsonl)
-        st = jsonl_set(a, set, left, err);
+        st = jsonl_set(a, set, left, skipped, err);
     else if (a->peer || a->nrefs)
         st = (a->peer ? is_dir(a->peer) : is_dir(a->refs[0])) ? simple_dirs(a, set, left, err)
                                                                 : simple_files(a, set, err);
@@ -690,10 +726,10 @@ int cmd_rouge(int argc, char **argv)
     rouge_evalset set;
     memset(&set, 0, sizeof set);
     rouge_scorer *sc = NULL;
-    size_t left = 0;
+    size_t left = 0, skipped = 0;
     precis_status st = rouge_scorer_new(&a.o, &sc, &err);
     if (!st)
-        st = build_set(&a, &set, &left, &err);
+        st = build_set(&a, &set, &left, &skipped, &err);
     if (!st) {
         /* ROUGE: one system unless -a; with -z the id is given or "X" */
         const char *only = NULL;
@@ -709,5 +745,8 @@ int cmd_rouge(int argc, char **argv)
     if (left) /* scored, but not everything asked for: bad input */
         fprintf(stderr, "precis: %zu summar%s without a reference left out of the averages\n", left,
                 left == 1 ? "y" : "ies");
-    return finish_stdout(left ? EXIT_INPUT : EXIT_OK);
+    if (skipped)
+        fprintf(stderr, "precis: %zu line%s skipped (see above), left out of the averages\n", skipped,
+                skipped == 1 ? "" : "s");
+    return finish_stdout(left || skipped ? EXIT_INPUT : EXIT_OK);
 }

@@ -484,6 +484,31 @@ Test(rouge_cli, jsonl_streams_plain_zstd_and_stdin, .init = make_tmp, .fini = cl
     free(out);
 }
 
+/* --jsonl skips a line it cannot use, as summarize --jsonl and eval do:
+ * named on stderr ("malformed JSON" for one that is not JSON), left out,
+ * the other records scored exactly as without it, exit 1. */
+Test(rouge_cli, jsonl_skips_a_bad_line_and_scores_the_rest, .init = make_tmp, .fini = clean_tmp)
+{
+    char cmd[3 * PATH_MAX];
+    snprintf(cmd, sizeof cmd,
+             "cd '%s' && { echo broken; cat in.jsonl; echo '{\"id\": \"x\", \"summary\": \"a\", \"refs\": [1]}'; "
+             "echo '[1, 2]'; } > mixed.jsonl",
+             tmpdir);
+    cr_assert_eq(system(cmd), 0);
+    int s1, s2, s3;
+    char *good = in_tmp(FLAGS " --jsonl in.jsonl", &s1);
+    char *out = in_tmp(FLAGS " --jsonl mixed.jsonl 2>/dev/null", &s2);
+    char *err = in_tmp(FLAGS " --jsonl mixed.jsonl 2>&1 >/dev/null", &s3);
+    cr_expect_eq(s1, 0);
+    cr_expect_eq(s2, 1, "%s", err);
+    cr_expect_str_eq(out, good);
+    cr_expect(strstr(err, "precis: mixed.jsonl:1: malformed JSON"), "%s", err);
+    cr_expect(strstr(err, "precis: mixed.jsonl:3: refs[0] is not a string (skipped)"), "%s", err);
+    cr_expect(strstr(err, "precis: mixed.jsonl:4: expected {"), "%s", err);
+    cr_expect(strstr(err, "3 lines skipped"), "%s", err);
+    free(good), free(out), free(err);
+}
+
 /* A peer with no reference at all is not a zero: --peer DIR leaves it out
  * of the scores (the output is that of the others alone), names it, and
  * exits 1; so does --jsonl for a record with "refs": []. */
