@@ -14,6 +14,7 @@
 #include "commands.h"
 #include "core/buf.h"
 #include "precis.h"
+#include "text/shown.h"
 #include "text/utf8.h"
 #include "util.h"
 
@@ -52,12 +53,28 @@ static void fmt_date(long long t, int with_time, char *out, size_t cap)
     strftime(out, cap, with_time ? "%Y-%m-%dT%H:%M:%SZ" : "%Y-%m-%d", &tm);
 }
 
+/* before, then s as a terminal should show it (text/shown.h: a control
+ * character or a bidirectional override in a stored title is U+FFFD),
+ * then after. -1 when memory runs out. */
+static int print_shown(const char *before, const char *s, const char *after)
+{
+    buf b = BUF_INIT;
+    int rc = shown_append(&b, s, strlen(s));
+    if (rc == 0)
+        printf("%s%.*s%s", before, (int)b.len, b.data ? b.data : "", after);
+    buf_free(&b);
+    return rc;
+}
+
 static int print_text(const precis_story *s)
 {
     char a[32], b[32];
+    int rc = 0;
     fmt_date(s->first, 0, a, sizeof a);
     fmt_date(s->last, 0, b, sizeof b);
-    printf("story %lld: %s\n  %s", s->id, s->headline, a);
+    printf("story %lld: ", s->id);
+    rc |= print_shown("", s->headline, "\n");
+    printf("  %s", a);
     if (strcmp(a, b))
         printf(" .. %s", b);
     printf(", %zu article%s\n", s->narticles, s->narticles == 1 ? "" : "s");
@@ -66,18 +83,18 @@ static int print_text(const precis_story *s)
         fmt_date(x->published, 0, a, sizeof a);
         printf("  - %s", a);
         if (*x->source)
-            printf("  %s", x->source);
-        printf("  %s", x->title);
+            rc |= print_shown("  ", x->source, "");
+        rc |= print_shown("  ", x->title, "");
         if (*x->ext_id)
-            printf("  [%s]", x->ext_id);
+            rc |= print_shown("  [", x->ext_id, "]");
         if (x->near_duplicate)
             printf("  (near-copy)");
         if (*x->url)
-            printf("  <%s>", x->url);
+            rc |= print_shown("  <", x->url, ">");
         putchar('\n');
     }
     putchar('\n');
-    return ferror(stdout) ? -1 : 0;
+    return rc || ferror(stdout) ? -1 : 0;
 }
 
 /* s as a JSON string. precis stores only valid UTF-8, but a database may

@@ -2,26 +2,45 @@
  * report_text.c: the cross-source report as plain text for a terminal.
  * Articles are numbered from 1 as [n]; every list names the articles that
  * carry an item, so a reader can check each claim against its sources.
+ * Article text and names are printed as text/shown.h says (a control
+ * character or a newline in a file name as U+FFFD), so what an article
+ * holds never reaches the terminal as an escape sequence.
  */
 #include <string.h>
 
 #include "compare/compare.h"
+#include "text/shown.h"
 #include "text/whitespace.h"
 
 #define EXCERPT_BYTES 160
+
+/* s[0..len) with white space collapsed, as shown on a terminal. */
+static int put_text(buf *b, const char *s, size_t len)
+{
+    buf plain = BUF_INIT;
+    int rc = ws_append(&plain, s, len) != 0 || shown_append(b, plain.data, plain.len) != 0;
+    buf_free(&plain);
+    return rc ? -1 : 0;
+}
+
+/* A name (file name, cluster id, speaker) as shown on a terminal. */
+static int put_name(buf *b, const char *s)
+{
+    return shown_append(b, s, strlen(s));
+}
 
 /* At most max bytes, cut at a space (never inside a UTF-8 sequence). */
 static int put_excerpt(buf *b, const char *s, size_t len, size_t max)
 {
     if (len <= max)
-        return ws_append(b, s, len);
+        return put_text(b, s, len);
     size_t cut = max;
     while (cut > 0 && s[cut] != ' ')
         cut--;
     if (cut == 0)
         for (cut = max; cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80;)
             cut--;
-    return ws_append(b, s, cut) | buf_puts(b, " ...");
+    return put_text(b, s, cut) | buf_puts(b, " ...");
 }
 
 static int put_articles_of_fact(buf *b, const precis_cluster *c, const cmp_fact *f)
@@ -80,7 +99,7 @@ static int put_facts(buf *b, const cmp_report *r)
                 continue;
             const sentence *s = &r->c->sents[f->sent];
             rc |= buf_puts(b, "  - ");
-            rc |= ws_append(b, r->c->articles[s->article].text + s->start, s->end - s->start);
+            rc |= put_text(b, r->c->articles[s->article].text + s->start, s->end - s->start);
             rc |= put_articles_of_fact(b, r->c, f);
         }
     }
@@ -94,14 +113,14 @@ static int put_discrepancies(buf *b, const cmp_report *r)
         const cmp_discrepancy *d = &r->disc[i];
         const cmp_quantity *q0 = &r->quant[d->values[0].mentions[0]];
         rc |= buf_puts(b, "  ");
-        rc |= buf_append(b, r->c->articles[q0->article].text + q0->unit_start, q0->unit_end - q0->unit_start);
+        rc |= shown_append(b, r->c->articles[q0->article].text + q0->unit_start, q0->unit_end - q0->unit_start);
         rc |= buf_puts(b, ":");
         for (uint32_t v = 0; v < d->nvalues; v++) {
             char txt[128];
             uint32_t arts[CMP_MAX_ARTICLES];
             cmp_quantity_text(r, &r->quant[d->values[v].mentions[0]], txt, sizeof txt);
             uint32_t na = cmp_value_articles(r, &d->values[v], arts, CMP_MAX_ARTICLES);
-            rc |= buf_printf(b, "%s %s [", v ? " vs" : "", txt);
+            rc |= buf_printf(b, "%s ", v ? " vs" : "") | put_name(b, txt) | buf_puts(b, " [");
             for (uint32_t k = 0; k < na; k++)
                 rc |= buf_printf(b, "%s%u", k ? "," : "", arts[k] + 1);
             rc |= buf_putc(b, ']');
@@ -145,9 +164,9 @@ static int put_quotes(buf *b, const cmp_report *r)
     int rc = buf_printf(b, "\nQuotes: %zu, by speaker\n", r->nqgroups);
     for (size_t i = 0; i < r->nspeakers && rc == 0; i++) {
         const cmp_speaker *sp = &r->speakers[i];
-        rc |= buf_printf(b, "  %s", sp->name ? sp->name : "(unattributed)");
+        rc |= buf_puts(b, "  ") | put_name(b, sp->name ? sp->name : "(unattributed)");
         if (sp->naming && sp->is_person && strlen(sp->naming) > strlen(sp->name) + 4)
-            rc |= buf_printf(b, " (%s)", sp->naming);
+            rc |= buf_puts(b, " (") | put_name(b, sp->naming) | buf_putc(b, ')');
         rc |= buf_printf(b, ": %u quote%s, %u article%s\n", sp->ngroups, sp->ngroups == 1 ? "" : "s",
                          sp->articles, sp->articles == 1 ? "" : "s");
         for (uint32_t k = 0; k < sp->ngroups; k++)
@@ -165,11 +184,12 @@ static const char *plural(size_t n)
 int cmp_render_text(const cmp_report *r, buf *b)
 {
     const precis_cluster *c = r->c;
-    int rc = buf_printf(b, "Cross-source view: %zu article%s%s%s\n", c->narticles, plural(c->narticles),
-                        c->id[0] ? ", cluster " : "", c->id);
+    int rc = buf_printf(b, "Cross-source view: %zu article%s%s", c->narticles, plural(c->narticles),
+                        c->id[0] ? ", cluster " : "");
+    rc |= put_name(b, c->id) | buf_putc(b, '\n');
     for (size_t i = 0; i < c->narticles; i++)
-        rc |= buf_printf(b, "  [%zu] %s (%u sentence%s)\n", i + 1, c->articles[i].id, c->articles[i].count,
-                         plural(c->articles[i].count));
+        rc |= buf_printf(b, "  [%zu] ", i + 1) | put_name(b, c->articles[i].id) |
+              buf_printf(b, " (%u sentence%s)\n", c->articles[i].count, plural(c->articles[i].count));
     rc |= put_overlap(b, r);
     rc |= put_facts(b, r);
     rc |= put_discrepancies(b, r);

@@ -17,6 +17,7 @@
 #include "text/segment.h"
 #include "text/token.h"
 #include "text/utf8.h"
+#include "text/shown.h"
 #include "text/whitespace.h"
 
 precis_status precis_cluster_new(precis_engine *engine, const char *id, precis_cluster **out,
@@ -132,7 +133,8 @@ static int tokenize_sentence(precis_cluster *c, const char *text, sentence *s)
     s->ntok = (uint32_t)n;
     s->ncontent = (uint32_t)content;
     s->words = (uint32_t)count_words(text, s->start, s->end);
-    s->bytes = (uint32_t)ws_collapse(text, s->start, s->end, NULL) + 1;
+    /* as printed: a control character is shown as U+FFFD (text/shown.h) */
+    s->bytes = (uint32_t)(ws_collapse(text, s->start, s->end, NULL) + shown_growth(text + s->start, s->end - s->start)) + 1;
     return 0;
 }
 

@@ -4,11 +4,13 @@
  *
  * Each item is one line, whatever the ids hold: an article id is a file
  * name, which may contain a newline or bytes that are not UTF-8. Control
- * characters and such bytes are written as U+FFFD (the text itself was
- * checked as UTF-8 on input and its white space collapsed). A name is
- * shown as a code span whose fence outruns any backticks in it.
+ * characters and such bytes are written as U+FFFD, as in plain text
+ * (text/shown.h; the text itself was checked as UTF-8 on input and its
+ * white space collapsed). A name is shown as a code span whose fence
+ * outruns any backticks in it.
  */
 #include "render/render.h"
+#include "text/shown.h"
 #include "text/utf8.h"
 
 /* Markdown would read these characters as markup ('~' strikes text
@@ -37,17 +39,19 @@ static size_t md_list_marker(const char *s, size_t len)
     return len;
 }
 
-/* s[0..len) with control characters and bytes of no UTF-8 character as
- * U+FFFD, and, if escape, markup characters behind a backslash. */
+/* s[0..len) with control characters, bidirectional overrides and bytes
+ * of no UTF-8 character as U+FFFD (text/shown.h), and, if escape, markup
+ * characters behind a backslash. */
 static int md_put(buf *out, const char *s, size_t len, int escape)
 {
     int rc = 0;
     for (size_t i = 0; i < len && rc == 0; i++) {
         unsigned char ch = (unsigned char)s[i];
-        size_t n = ch < 0x80 ? 1 : utf8_seq_len(s + i, len - i);
-        if (n == 0 || ch < 0x20 || ch == 0x7F)
+        size_t bad = shown_replaced(s + i, len - i), n = utf8_seq_len(s + i, len - i);
+        if (bad) {
             rc = buf_puts(out, UTF8_REPLACEMENT);
-        else {
+            i += bad - 1;
+        } else {
             if (escape && md_markup((char)ch))
                 rc = buf_putc(out, '\\');
             rc = rc || buf_append(out, s + i, n);

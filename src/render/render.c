@@ -6,11 +6,17 @@
 #include <stdlib.h>
 
 #include "core/error.h"
+#include "text/shown.h"
 #include "text/whitespace.h"
 
 int render_collapsed(const precis_summary_sentence *item, buf *out)
 {
-    if (ws_append(out, item->text, item->len) != 0)
+    /* Control characters (an ANSI escape) are never printed as they are
+     * (text/shown.h); the byte budget counts them as shown. */
+    buf plain = BUF_INIT;
+    int rc = ws_append(&plain, item->text, item->len) != 0 || shown_append(out, plain.data, plain.len) != 0;
+    buf_free(&plain);
+    if (rc)
         return -1;
     return item->cut ? buf_puts(out, PRECIS_CUT_MARK) : 0;
 }
