@@ -28,8 +28,16 @@ int shown_append(buf *b, const char *s, size_t len)
     while (i < len) {
         /* copy the run of characters printed as they are in one go */
         size_t run = i, bad = 0;
-        while (run < len && (bad = shown_replaced(s + run, len - run)) == 0)
+        while (run < len) {
+            unsigned char c = (unsigned char)s[run];
+            if (c >= 0x20 && c < 0x7F) { /* printable ASCII, most of any text */
+                run++;
+                continue;
+            }
+            if ((bad = shown_replaced(s + run, len - run)) != 0)
+                break;
             run += utf8_seq_len(s + run, len - run);
+        }
         if (run > i && buf_append(b, s + i, run - i) != 0)
             return -1;
         if (run == len)
