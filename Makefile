@@ -188,7 +188,9 @@ bench: $(BUILD)/precis $(BUILD)/bench/latency
 # succeeds.
 FUZZ_CC   ?= clang
 FUZZ_TIME ?= 20
-FUZZ_SAN  := -fsanitize=fuzzer-no-link,address,undefined
+# UBSan stops at its first report, so undefined behaviour fails a run as a
+# crash does (by default it prints and goes on, and the run passes).
+FUZZ_SAN  := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
 FUZZ_SRC   = $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_BIN   = $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
 
@@ -200,7 +202,7 @@ fuzz:
 # fuzz/*.h are shared by the targets, not targets: FUZZ_SRC is fuzz_*.c only.
 build/fuzz/fuzz_%: fuzz/fuzz_%.c $(wildcard fuzz/*.h) build/fuzzlib/libprecis.a
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Isrc \
+	$(FUZZ_CC) -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Iinclude -Isrc \
 	    $(PKG_CFLAGS) -o $@ $< build/fuzzlib/libprecis.a $(LIBS)
 
 fuzz-smoke:

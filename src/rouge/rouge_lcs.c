@@ -466,7 +466,8 @@ static int weighted_model(rouge_scorer *sc, const rouge_doc *peer, const rouge_d
     *hit = 0, *base = 0;
     int rc = 0;
     for (size_t s = 0; s < ms->n && rc == 0; s++) {
-        const uint32_t *r = ms->toks.ids + ms->start[s];
+        /* a text of no tokens has no ids array: no offset into NULL */
+        const uint32_t *r = ms->toks.ids ? ms->toks.ids + ms->start[s] : NULL;
         size_t m = ms->start[s + 1] - ms->start[s];
         *base += fw[m];
         if (grow_array(&sc->mask, &sc->mask_cap, m + 1, 1, 4096) < 0) {
@@ -475,7 +476,7 @@ static int weighted_model(rouge_scorer *sc, const rouge_doc *peer, const rouge_d
         }
         memset(sc->mask, 0, m + 1);
         for (size_t t = 0; t < ps->n && rc == 0; t++) {
-            const uint32_t *c = ps->toks.ids + ps->start[t];
+            const uint32_t *c = ps->toks.ids ? ps->toks.ids + ps->start[t] : NULL;
             size_t n = ps->start[t + 1] - ps->start[t];
             rc = wlcs_inner(sc, r, m, c, n, fw, sc->mask);
         }
