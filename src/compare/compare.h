@@ -13,7 +13,8 @@
  *   overlap.c      word shingles: pairwise shared share, aligned passages
  *   facts.c        near-duplicate sentence groups (model/represent) as facts
  *   numbers.c      quantities in text: digits, number words, money, dates
- *   discrepancy.c  quantities of the same thing that differ across outlets
+ *   discrepancy.c  quantities of the same thing that differ across outlets,
+ *                  and the counts they give alike
  *   quotes.c       direct quotations, their speakers, merged across outlets
  *   speakers.c     who said what: each quote's speaker as one named person
  *   report_*.c     text, JSON and HTML renderings of the finished report
@@ -208,6 +209,16 @@ int cmp_discrepancies_find(const precis_cluster *c, const represent *r, const cm
                            const cmp_quantity *q, size_t nq, arena *a, cmp_discrepancy **out,
                            size_t *n);
 
+/* The counts two or more articles give alike ("36 civilians" in three
+ * reports), each as a discrepancy of one value: the same value of the same
+ * unit, linked as cmp_same_quantity links two counts (the brief's test for
+ * one count stated twice), and no mention in one of the discrepancies
+ * disc[0..ndisc), which already list their values' outlets. A unit's first
+ * CMP_MAX_UNIT_MENTIONS mentions are compared. */
+int cmp_agreements_find(const precis_cluster *c, const represent *r, const cmp_doc *docs, const cmp_quantity *q,
+                        size_t nq, const cmp_discrepancy *disc, size_t ndisc, arena *a, cmp_discrepancy **out,
+                        size_t *n);
+
 /* ---- quotes.c ------------------------------------------------------- */
 
 #define CMP_QUOTE_MIN_WORDS 4   /* shorter quoted fragments are scare quotes */
@@ -279,6 +290,8 @@ typedef struct cmp_report {
     size_t nquant;
     cmp_discrepancy *disc;
     size_t ndisc;
+    cmp_discrepancy *agree;     /* counts given alike: one value each */
+    size_t nagree;
     cmp_quote *quotes;
     size_t nquotes;
     cmp_quote_group *qgroups;

@@ -11,6 +11,11 @@
  * are the discrepancies. Requiring the same unit is what keeps "20
  * sorties" and "36 civilians" apart; requiring an agreeing context keeps
  * apart two counts of one noun that are about different things.
+ *
+ * The counts the outlets give alike are found too ("36 civilians" in three
+ * reports): the same value of the same unit, linked by the stricter test a
+ * brief uses to give each count once (cmp_same_quantity), in two articles
+ * or more, and in no discrepancy (which already lists its values' outlets).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -184,6 +189,138 @@ static void link_by_unit(const precis_cluster *c, const represent *r, const cmp_
                 }
             }
     }
+}
+
+/* Nouns that follow a number in set phrases rather than in a count a
+ * reader would check ("the two sides", "in many ways", "three times"). */
+static const char *const idiom_units[] = {"side", "way", "time", NULL};
+
+/* The unit as written looks like a verb or an adverb ("two got ...",
+ * "50 flunked", "twice annually"), which the quantity reader took for the
+ * noun after a number. */
+static int verb_like(const char *text, uint32_t start, uint32_t end)
+{
+    size_t n = end - start;
+    const char *w = text + start;
+    return (n > 4 && !strncmp(w + n - 2, "ed", 2)) || (n > 5 && !strncmp(w + n - 3, "ing", 3)) ||
+           (n > 4 && !strncmp(w + n - 2, "ly", 2)) || (n == 3 && !strncmp(w, "got", 3));
+}
+
+/* A count worth listing as given alike: a number of things or a sum of
+ * money whose unit is a noun (percentages and fractions name a share of
+ * whatever follows them, and the reader's "unit" there can be any word). */
+static int listable(const precis_cluster *c, const cmp_quantity *q)
+{
+    if (q->kind != CMP_Q_COUNT && q->kind != CMP_Q_MONEY)
+        return 0;
+    /* "one" is mostly an article ("pitting one group against another"),
+     * and a unit of one letter is a clock's "p.m." */
+    if ((q->kind == CMP_Q_COUNT && q->value == 1) || q->unit_end - q->unit_start < 2)
+        return 0;
+    if (c->term_stop[q->unit] || verb_like(c->articles[q->article].text, q->unit_start, q->unit_end))
+        return 0;
+    const char *stem = cmp_term_text(c, q->unit);
+    for (size_t k = 0; idiom_units[k]; k++)
+        if (!strcmp(stem, idiom_units[k]))
+            return 0;
+    return 1;
+}
+
+/* 1 if some mention of group mem[0..n) is in a discrepancy. */
+static int in_discrepancy(const uint32_t *mem, uint32_t n, const uint8_t *disputed)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (disputed[mem[i]])
+            return 1;
+    return 0;
+}
+
+/* Turn one group of equal counts (members in cluster order) into an
+ * agreement, a discrepancy of one value, if it spans two articles. */
+static int emit_agreement(const cmp_quantity *q, const uint32_t *mem, uint32_t n, arena *a, cmp_discrepancy *out)
+{
+    uint32_t articles = 1;
+    for (uint32_t i = 1; i < n; i++)
+        articles += q[mem[i]].article != q[mem[i - 1]].article;
+    if (articles < 2)
+        return 0;
+    out->unit = q[mem[0]].unit;
+    out->nvalues = 1;
+    out->values = arena_calloc(a, 1, sizeof *out->values);
+    if (!out->values)
+        return -1;
+    out->values->value = q[mem[0]].value;
+    out->values->approx = q[mem[0]].approx;
+    out->values->nmentions = n;
+    out->values->mentions = arena_alloc(a, n * sizeof *out->values->mentions);
+    if (!out->values->mentions)
+        return -1;
+    memcpy(out->values->mentions, mem, n * sizeof *mem);
+    return 1;
+}
+
+int cmp_agreements_find(const precis_cluster *c, const represent *r, const cmp_doc *docs, const cmp_quantity *q,
+                        size_t nq, const cmp_discrepancy *disc, size_t ndisc, arena *a, cmp_discrepancy **out,
+                        size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    context *ctx = arena_alloc(a, (nq + 1) * sizeof *ctx);
+    uint64_t *key = arena_alloc(a, (nq + 1) * sizeof *key);
+    uint32_t *parent = arena_alloc(a, (nq + 1) * sizeof *parent);
+    uint32_t *mem = arena_alloc(a, (nq + 1) * sizeof *mem);
+    uint8_t *disputed = arena_calloc(a, nq + 1, 1);
+    *out = arena_calloc(a, nq + 1, sizeof **out);
+    if (!ctx || !key || !parent || !mem || !disputed || !*out)
+        return -1;
+    for (size_t d = 0; d < ndisc; d++)
+        for (uint32_t v = 0; v < disc[d].nvalues; v++)
+            for (uint32_t m = 0; m < disc[d].values[v].nmentions; m++)
+                disputed[disc[d].values[v].mentions[m]] = 1;
+    size_t nkey = 0;
+    for (size_t i = 0; i < nq; i++) {
+        parent[i] = (uint32_t)i;
+        if (q[i].unit != CMP_NONE && listable(c, &q[i])) {
+            build_context(c, &docs[q[i].article], &q[i], &ctx[i]);
+            key[nkey++] = (uint64_t)q[i].unit << 32 | (uint64_t)i;
+        }
+    }
+    qsort(key, nkey, sizeof *key, by_key);
+    /* one count in two articles, by the summary's count-once test
+     * (cmp_same_quantity); a unit's first CMP_MAX_UNIT_MENTIONS mentions */
+    for (size_t lo = 0, hi; lo < nkey; lo = hi) {
+        uint32_t unit = (uint32_t)(key[lo] >> 32);
+        for (hi = lo + 1; hi < nkey && (uint32_t)(key[hi] >> 32) == unit; hi++)
+            ;
+        size_t end = hi - lo > CMP_MAX_UNIT_MENTIONS ? lo + CMP_MAX_UNIT_MENTIONS : hi;
+        for (size_t x = lo; x < end; x++)
+            for (size_t y = x + 1; y < end; y++) {
+                uint32_t i = (uint32_t)key[x], j = (uint32_t)key[y];
+                if (q[i].article == q[j].article || q[i].kind != q[j].kind || !same_value(&q[i], &q[j]) ||
+                    !linked(c, r, &q[i], &ctx[i], &q[j], &ctx[j]) || shared(&ctx[i], &ctx[j]) < CMP_SAME_MIN_SHARED)
+                    continue;
+                uint32_t ri = root(parent, i), rj = root(parent, j);
+                parent[ri > rj ? ri : rj] = ri < rj ? ri : rj;
+            }
+    }
+    /* groups in the order of their first mention, members in cluster order */
+    for (size_t k = 0; k < nkey; k++) {
+        uint32_t i = (uint32_t)key[k];
+        key[k] = (uint64_t)root(parent, i) << 32 | i;
+    }
+    qsort(key, nkey, sizeof *key, by_key);
+    for (size_t lo = 0, hi; lo < nkey; lo = hi) {
+        uint32_t g = (uint32_t)(key[lo] >> 32), m = 0;
+        for (hi = lo; hi < nkey && (uint32_t)(key[hi] >> 32) == g; hi++)
+            mem[m++] = (uint32_t)key[hi];
+        if (in_discrepancy(mem, m, disputed))
+            continue; /* the discrepancy shows this count beside the others */
+        int rc = emit_agreement(q, mem, m, a, &(*out)[*n]);
+        if (rc < 0)
+            return -1;
+        *n += (size_t)rc;
+    }
+    return 0;
 }
 
 int cmp_discrepancies_find(const precis_cluster *c, const represent *r, const cmp_doc *docs,

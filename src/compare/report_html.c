@@ -209,7 +209,8 @@ static int put_header(buf *b, const cmp_report *r)
                      r->overlap.npass, plural(r->overlap.npass), r->ndisc, r->ndisc == 1 ? "y" : "ies",
                      r->nqgroups, plural(r->nqgroups));
     rc |= buf_puts(b, "<nav><a href=\"#summary\">Summary</a><a href=\"#overlap\">Overlap</a>"
-                      "<a href=\"#discrepancies\">Discrepancies</a><a href=\"#quotes\">Quotes</a>"
+                      "<a href=\"#discrepancies\">Discrepancies</a><a href=\"#agreements\">Counts given alike</a>"
+                      "<a href=\"#quotes\">Quotes</a>"
                       "<a href=\"#facts\">Facts by support</a><a href=\"#sources\">Sources</a></nav></header>\n<main>\n");
     return rc;
 }
@@ -347,13 +348,14 @@ static int put_marked_sentence(buf *b, const cmp_report *r, const cmp_quantity *
     return rc | html_text(b, t + q->end, s->end - q->end);
 }
 
-static int put_discrepancies(buf *b, const cmp_report *r)
+/* Groups of counts of one thing as a section: the discrepancies (values
+ * that differ) or the counts given alike (one value each). */
+static int put_counts(buf *b, const cmp_report *r, const char *id, const char *title, const char *note,
+                      const cmp_discrepancy *list, size_t n)
 {
-    int rc = buf_printf(b, "<section id=\"discrepancies\"><h2>Discrepancies (%zu)</h2>\n<p class=\"muted\">"
-                           "Quantities of the same thing (same unit, agreeing context) that the articles give "
-                           "differently.</p>\n", r->ndisc);
-    for (size_t i = 0; i < r->ndisc && rc == 0; i++) {
-        const cmp_discrepancy *d = &r->disc[i];
+    int rc = buf_printf(b, "<section id=\"%s\"><h2>%s (%zu)</h2>\n<p class=\"muted\">%s</p>\n", id, title, n, note);
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        const cmp_discrepancy *d = &list[i];
         const cmp_quantity *q0 = &r->quant[d->values[0].mentions[0]];
         rc |= buf_puts(b, "<div class=\"disc\"><h3>");
         rc |= html_text(b, r->c->articles[q0->article].text + q0->unit_start, q0->unit_end - q0->unit_start);
@@ -509,7 +511,13 @@ int cmp_render_html(const cmp_report *r, buf *b)
     int rc = put_header(b, r);
     rc |= put_summary(b, r);
     rc |= put_overlap(b, r);
-    rc |= put_discrepancies(b, r);
+    rc |= put_counts(b, r, "discrepancies", "Discrepancies",
+                     "Quantities of the same thing (same unit, agreeing context) that the articles give differently.",
+                     r->disc, r->ndisc);
+    rc |= put_counts(b, r, "agreements", "Counts given alike",
+                     "Counts of one thing that two or more articles give the same, in sentences that agree on "
+                     "what happened.",
+                     r->agree, r->nagree);
     rc |= put_quotes(b, r);
     rc |= put_facts(b, r);
     rc |= put_sources(b, r);

@@ -196,11 +196,13 @@ static int put_mention(buf *b, const cmp_report *r, const cmp_quantity *q, int f
     return rc | buf_putc(b, '}');
 }
 
-static int put_discrepancies(buf *b, const cmp_report *r)
+/* Groups of counts of one thing as the array `key`: the discrepancies
+ * (values that differ) or the counts given alike (one value each). */
+static int put_counts(buf *b, const cmp_report *r, const char *key, const cmp_discrepancy *list, size_t n)
 {
-    int rc = buf_puts(b, ",\"discrepancies\":[");
-    for (size_t i = 0; i < r->ndisc && rc == 0; i++) {
-        const cmp_discrepancy *d = &r->disc[i];
+    int rc = buf_printf(b, ",\"%s\":[", key);
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        const cmp_discrepancy *d = &list[i];
         const cmp_quantity *q0 = &r->quant[d->values[0].mentions[0]];
         rc |= buf_puts(b, i ? ",{\"unit\":" : "{\"unit\":");
         char unit[64];
@@ -296,7 +298,8 @@ int cmp_render_json(const cmp_report *r, buf *b)
     rc |= put_articles(b, r);
     rc |= put_overlap(b, r);
     rc |= put_facts(b, r);
-    rc |= put_discrepancies(b, r);
+    rc |= put_counts(b, r, "discrepancies", r->disc, r->ndisc);
+    rc |= put_counts(b, r, "agreements", r->agree, r->nagree);
     rc |= put_quotes(b, r);
     rc |= put_speakers(b, r);
     rc |= buf_puts(b, "}\n");

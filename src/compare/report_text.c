@@ -106,11 +106,13 @@ static int put_facts(buf *b, const cmp_report *r)
     return rc;
 }
 
-static int put_discrepancies(buf *b, const cmp_report *r)
+/* Groups of counts of one thing under a title: the discrepancies (values
+ * that differ) or the counts given alike (one value each). */
+static int put_counts(buf *b, const cmp_report *r, const char *title, const cmp_discrepancy *list, size_t n)
 {
-    int rc = buf_printf(b, "\nDiscrepancies: %zu\n", r->ndisc);
-    for (size_t i = 0; i < r->ndisc && rc == 0; i++) {
-        const cmp_discrepancy *d = &r->disc[i];
+    int rc = buf_printf(b, "\n%s: %zu\n", title, n);
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        const cmp_discrepancy *d = &list[i];
         const cmp_quantity *q0 = &r->quant[d->values[0].mentions[0]];
         rc |= buf_puts(b, "  ");
         rc |= shown_append(b, r->c->articles[q0->article].text + q0->unit_start, q0->unit_end - q0->unit_start);
@@ -192,7 +194,8 @@ int cmp_render_text(const cmp_report *r, buf *b)
               buf_printf(b, " (%u sentence%s)\n", c->articles[i].count, plural(c->articles[i].count));
     rc |= put_overlap(b, r);
     rc |= put_facts(b, r);
-    rc |= put_discrepancies(b, r);
+    rc |= put_counts(b, r, "Discrepancies", r->disc, r->ndisc);
+    rc |= put_counts(b, r, "Counts given alike", r->agree, r->nagree);
     rc |= put_quotes(b, r);
     return rc ? -1 : 0;
 }
