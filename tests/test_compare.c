@@ -1192,3 +1192,27 @@ Test(compare_speakers, shared_surname_is_not_guessed)
     cr_assert_str_eq(person_of(&f, "This is going to be"), "Trump");
     unload(&f);
 }
+
+/* A middle initial is part of the name even when its letter is a word
+ * the stopword list holds ("I", "A"): "Dr. Gary I. Wadler" is Gary I.
+ * Wadler, and "Wadler said" after him is the same man (DUC 2006, D0602B,
+ * where "Wadler" and "Gary Wadler" were listed as two people). */
+Test(compare_speakers, a_middle_initial_that_is_a_stopword_stays_in_the_name)
+{
+    static const char *const texts[] = {
+        "``The drug is not as safe as the company has told the public,'' said Dr. Gary I. Wadler, a "
+        "professor of medicine.\n\n"
+        "``We will ask for more tests before the games begin next summer,'' Wadler said.\n\n"
+        "``Nobody should take it without a doctor watching,'' said Susan A. Ford, a nurse.\n\n"
+        "The plan is opposed by the U.S. Fish and Wildlife Service. ``The river cannot take another dam "
+        "of that size,'' Fish said.\n"};
+    fixture f;
+    load_texts(&f, texts, 1);
+    cr_assert_str_eq(person_of(&f, "The river cannot"), "Fish", "the S of U.S. is no initial");
+    cr_assert_str_eq(person_of(&f, "The drug is not"), "Gary I. Wadler");
+    cr_assert_str_eq(person_of(&f, "We will ask"), "Gary I. Wadler");
+    cr_assert_str_eq(person_of(&f, "Nobody should take"), "Susan A. Ford");
+    const cmp_speaker *wadler = speaker_named(&f, "Gary I. Wadler");
+    cr_assert(wadler && wadler->ngroups == 2);
+    unload(&f);
+}

@@ -69,6 +69,26 @@ static int joined(const char *text, uint32_t from, uint32_t to)
     return 1;
 }
 
+/* Token k of p is a letter of "U.S.", "U.K." or "U.N.": a title word
+ * (quotes.c), never a person's initial ("the U.S. Fish and Wildlife
+ * Service" names no Mr Fish). */
+static int country_letter(const char *text, const phrase *p, size_t k)
+{
+    const char *w = text + p->tok[k].start;
+    if (w[0] == 'U' && w[1] == '.' && (w[2] == 'S' || w[2] == 'K' || w[2] == 'N'))
+        return 1;
+    return p->tok[k].start >= 2 && w[-2] == 'U' && w[-1] == '.' && (w[0] == 'S' || w[0] == 'K' || w[0] == 'N');
+}
+
+/* Token k of p is a middle initial ("Gary I. Wadler", "Susan A. Ford"):
+ * one letter and a full stop. Its letter may be a stopword ("I", "A"),
+ * which must not end the name there. */
+static int initial(const char *text, const phrase *p, size_t k)
+{
+    return p->tok[k].capitalized && p->norm[k][0] && !p->norm[k][1] && text[p->tok[k].end] == '.' &&
+           !country_letter(text, p, k);
+}
+
 /* A comma between two tokens. */
 static int comma_after(const char *text, uint32_t from, uint32_t to)
 {
@@ -143,7 +163,8 @@ static int name_ending_at(const char *text, const phrase *p, size_t i, size_t ma
 {
     size_t j = i;
     while (j > 0 && i - j + 1 < NAME_MAX_TOKENS && joined(text, p->tok[j - 1].end, p->tok[j].start) &&
-           (cmp_is_name_particle(p->norm[j - 1]) || (p->tok[j - 1].capitalized && !p->stop[j - 1])))
+           (cmp_is_name_particle(p->norm[j - 1]) ||
+            (p->tok[j - 1].capitalized && (!p->stop[j - 1] || initial(text, p, j - 1)))))
         j--;
     /* "Magi Shapiro of Public Employees": what follows "of" is a body */
     if (j > 0 && in_words(of_words, p->norm[j - 1]))
@@ -154,8 +175,8 @@ static int name_ending_at(const char *text, const phrase *p, size_t i, size_t ma
      * "al" is a particle of a name as well as of "al Qaeda") */
     size_t first = j;
     for (size_t k = j; k <= i; k++)
-        if (cmp_is_title_word(p->norm[k]) || in_words(more_titles, p->norm[k]))
-            first = k + 1;
+        if ((cmp_is_title_word(p->norm[k]) || in_words(more_titles, p->norm[k])) && !initial(text, p, k))
+            first = k + 1; /* "A." is an initial, "a" a title word */
     while (first <= i && !p->tok[first].capitalized)
         first++; /* a particle cannot open a name */
     if (first > i || i - first + 1 > max_words)
