@@ -1216,3 +1216,24 @@ Test(compare_speakers, a_middle_initial_that_is_a_stopword_stays_in_the_name)
     cr_assert(wadler && wadler->ngroups == 2);
     unload(&f);
 }
+
+/* A possessive before a name is whose the person is, not part of their
+ * name: "CNN's Moret" is Moret, who is the Jim Moret of the article (DUC
+ * 2006, D0604D, listed "CNN's Jim Moret", "CNN's Moret" and "Moret" as
+ * three people; D0601A "MGM's Lanni" apart from J. Terrence Lanni). */
+Test(compare_speakers, a_possessive_before_a_name_is_not_part_of_it)
+{
+    static const char *const texts[] = {
+        "Jim Moret, a reporter for the network, covered the opening in Los Angeles.\n\n"
+        "``The lines went around the block twice before the first show,'' said CNN's Moret.\n\n"
+        "``Some of them had waited there for more than a week,'' said CNN's Jim Moret.\n\n"
+        "``It is the biggest opening the studio has ever had,'' Moret said.\n"};
+    fixture f;
+    load_texts(&f, texts, 1);
+    cr_assert_str_eq(person_of(&f, "The lines went"), "Jim Moret");
+    cr_assert_str_eq(person_of(&f, "Some of them"), "Jim Moret");
+    cr_assert_str_eq(person_of(&f, "It is the biggest"), "Jim Moret");
+    const cmp_speaker *moret = speaker_named(&f, "Jim Moret");
+    cr_assert(moret && moret->ngroups == 3);
+    unload(&f);
+}

@@ -157,12 +157,22 @@ static void norm_of(const phrase *p, size_t from, size_t to, name_read *out)
     out->end = p->tok[to].end;
 }
 
+/* Token k of p is a possessive ("CNN's Moret", "MGM's Lanni"): whose the
+ * name after it is, never a word of that name. */
+static int possessive(const char *text, const phrase *p, size_t k)
+{
+    size_t len = p->tok[k].end - p->tok[k].start;
+    return without_possessive(text + p->tok[k].start, len) != len;
+}
+
 /* The name ending at token i of p: the capitalised run before it, from
- * after its last title. Returns 0 when the run names a place or body. */
+ * after its last title or possessive. Returns 0 when the run names a
+ * place or body. */
 static int name_ending_at(const char *text, const phrase *p, size_t i, size_t max_words, name_read *out)
 {
     size_t j = i;
     while (j > 0 && i - j + 1 < NAME_MAX_TOKENS && joined(text, p->tok[j - 1].end, p->tok[j].start) &&
+           !possessive(text, p, j - 1) &&
            (cmp_is_name_particle(p->norm[j - 1]) ||
             (p->tok[j - 1].capitalized && (!p->stop[j - 1] || initial(text, p, j - 1)))))
         j--;
