@@ -1237,3 +1237,24 @@ Test(compare_speakers, a_possessive_before_a_name_is_not_part_of_it)
     cr_assert(moret && moret->ngroups == 3);
     unload(&f);
 }
+
+/* A speaker named before "of" and a body ("Dr. Jonathan Kay of the Lahey
+ * Clinic", DUC 2006, D0605E; "Lois Sullivan of the Cambridge Public
+ * Schools", D0610A) is the person, not the body's name that closes the
+ * phrase. */
+Test(compare_speakers, the_person_before_of_is_the_speaker_not_the_body_after)
+{
+    static const char *const texts[] = {
+        "``Nobody here has seen anything like this in twenty years,'' said Dr. Jonathan Kay of the Lahey "
+        "Clinic.\n\n"
+        "``The plan will not pass the Senate this year or next year,'' said Andrew Kerr of the WWF's "
+        "Climate Change Campaign.\n\n"
+        "``The first results are not what anyone here had hoped for,'' said Dr. Mark S. Juhn of the "
+        "University of Washington's Primary Care Center.\n"};
+    fixture f;
+    load_texts(&f, texts, 1);
+    cr_assert_str_eq(person_of(&f, "Nobody here"), "Jonathan Kay");
+    cr_assert_str_eq(person_of(&f, "The plan will"), "Andrew Kerr");
+    cr_assert_str_eq(person_of(&f, "The first results"), "Mark S. Juhn");
+    unload(&f);
+}

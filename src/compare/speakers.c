@@ -199,10 +199,28 @@ static int name_ending_at(const char *text, const phrase *p, size_t i, size_t ma
     return 1;
 }
 
-/* The person a speaker phrase names: the name ending in its key word,
- * else a name that closes the phrase ("one visitor, Lynn Timmons"), else
- * one that opens it before "of" or a comma ("Robin Mann of the club's
- * National Wetlands Committee"). */
+/* A name that opens phrase p before "of" or a comma ("Robin Mann of the
+ * club's National Wetlands Committee", "Sergei Ivanov, Mr Putin's chief
+ * of staff"), after any titles; 0 if the phrase opens otherwise. */
+static int opening_name(const char *speaker, const phrase *p, name_read *out)
+{
+    size_t i = 0;
+    while (i < p->n && (p->stop[i] || cmp_is_title_word(p->norm[i])))
+        i++;
+    while (i + 1 < p->n && p->tok[i + 1].capitalized && (!p->stop[i + 1] || initial(speaker, p, i + 1)) &&
+           joined(speaker, p->tok[i].end, p->tok[i + 1].start))
+        i++;
+    if (i + 1 < p->n && p->tok[i].capitalized &&
+        (!strcmp(p->norm[i + 1], "of") || comma_after(speaker, p->tok[i].end, p->tok[i + 1].start)))
+        return name_ending_at(speaker, p, i, NAME_MAX_TOKENS, out);
+    return 0;
+}
+
+/* The person a speaker phrase names: one that opens it before "of" or a
+ * comma, whatever body follows ("Dr. Jonathan Kay of the Lahey Clinic"
+ * is Jonathan Kay, though its last capitalised word is the key); else the
+ * name ending in its key word; else a name that closes the phrase ("one
+ * visitor, Lynn Timmons"). */
 static int person_in(const precis_cluster *c, const char *speaker, const char *key, buf *scratch, name_read *out)
 {
     if (!speaker)
@@ -211,10 +229,11 @@ static int person_in(const precis_cluster *c, const char *speaker, const char *k
     read_phrase(speaker, strlen(speaker), &c->engine->stopwords, scratch, &p);
     if (p.n == 0)
         return 0;
+    if (opening_name(speaker, &p, out))
+        return 1;
     /* the name closes the phrase ("Kremlin spokesman Dmitry Peskov") or
-     * an appositive follows it ("Sergei Ivanov, Mr Putin's chief of
-     * staff"); a capitalised word inside a role is no name ("the Rossiya
-     * state television channel") */
+     * an appositive follows it; a capitalised word inside a role is no
+     * name ("the Rossiya state television channel") */
     for (size_t i = p.n; key && key[0] && i > 0; i--)
         if (p.tok[i - 1].capitalized && !strcmp(p.norm[i - 1], key) &&
             (i == p.n || comma_after(speaker, p.tok[i - 1].end, p.tok[i].start))) {
@@ -222,18 +241,7 @@ static int person_in(const precis_cluster *c, const char *speaker, const char *k
                 return 1;
             break;
         }
-    if (p.tok[p.n - 1].capitalized && name_ending_at(speaker, &p, p.n - 1, NAME_MAX_TOKENS, out))
-        return 1;
-    size_t i = 0;
-    while (i < p.n && (p.stop[i] || cmp_is_title_word(p.norm[i])))
-        i++;
-    while (i + 1 < p.n && p.tok[i + 1].capitalized && !p.stop[i + 1] &&
-           joined(speaker, p.tok[i].end, p.tok[i + 1].start))
-        i++;
-    if (i + 1 < p.n && p.tok[i].capitalized &&
-        (!strcmp(p.norm[i + 1], "of") || comma_after(speaker, p.tok[i].end, p.tok[i + 1].start)))
-        return name_ending_at(speaker, &p, i, NAME_MAX_TOKENS, out);
-    return 0;
+    return p.tok[p.n - 1].capitalized && name_ending_at(speaker, &p, p.n - 1, NAME_MAX_TOKENS, out);
 }
 
 static int by_string(const void *a, const void *b)
