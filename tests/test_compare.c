@@ -1258,3 +1258,31 @@ Test(compare_speakers, the_person_before_of_is_the_speaker_not_the_body_after)
     cr_assert_str_eq(person_of(&f, "The first results"), "Mark S. Juhn");
     unload(&f);
 }
+
+/* One person with and without a middle initial ("Monica S. Lewinsky",
+ * "Monica Lewinsky"; DUC 2006, D0646A and D0645I "Rick A. Lazio", "Rick
+ * Lazio") is one person, and "Lewinsky said" in an article that names her
+ * both ways is her. Two different initials ("George H.W. Bush", "George
+ * W. Bush") are two people, and the surname alone is left alone. */
+Test(compare_speakers, a_middle_initial_does_not_split_a_person)
+{
+    static const char *const texts[] = {
+        "``I was never promised a job for my silence by anyone,'' Monica Lewinsky said.\n\n"
+        "``No one asked or encouraged me to lie about any of it,'' said Monica S. Lewinsky.\n\n"
+        "``Nobody discouraged me either, not at any time,'' Lewinsky said.\n",
+        "``We have to get this country moving again after a long winter,'' said George H.W. Bush.\n\n"
+        "``We will not rest until the job is done in this country,'' said George W. Bush.\n\n"
+        "``The campaign has only just begun for all of us here,'' Bush said.\n\n"
+        "``We will carry the state of Texas in November by ten points,'' George Bush said.\n"};
+    fixture f;
+    load_texts(&f, texts, 2);
+    cr_assert_str_eq(person_of(&f, "Nobody discouraged"), "Monica S. Lewinsky");
+    const cmp_speaker *lewinsky = speaker_named(&f, "Monica S. Lewinsky");
+    cr_assert(lewinsky && lewinsky->ngroups == 3, "one person, all three quotes");
+    cr_assert_str_eq(person_of(&f, "The campaign has"), "Bush");
+    const cmp_speaker *father = speaker_named(&f, "George H.W. Bush"), *son = speaker_named(&f, "George W. Bush");
+    cr_assert(father && son && father != son, "two initials, two people");
+    cr_assert_eq(father->ngroups, 1);
+    cr_assert_eq(son->ngroups, 1);
+    unload(&f);
+}

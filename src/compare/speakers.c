@@ -387,6 +387,39 @@ static int gather_full_names(const precis_cluster *c, const cmp_doc *docs, const
     return 0;
 }
 
+/* Normal form `norm` without its middle initials ("monica s lewinsky" is
+ * "monica lewinsky"): a one-letter word neither first nor last. The
+ * initials go to `inits` ("s"), so two people whose names differ only in
+ * them ("george h w bush", "george w bush") can be told apart. */
+static void strip_initials(const char *norm, char out[NORM_BYTES], char inits[NORM_BYTES])
+{
+    size_t o = 0, n = 0;
+    for (const char *w = norm; *w;) {
+        const char *e = strchr(w, ' ');
+        size_t l = e ? (size_t)(e - w) : strlen(w);
+        if (l == 1 && w != norm && e)
+            inits[n++] = *w;
+        else {
+            if (o)
+                out[o++] = ' ';
+            memcpy(out + o, w, l);
+            o += l;
+        }
+        w += l + (e != NULL);
+    }
+    out[o] = inits[n] = 0;
+}
+
+/* Whether names a and b may be one person: the same once their middle
+ * initials are left out, and no two different sets of initials. */
+static int same_person(const char *a, const char *b)
+{
+    char sa[NORM_BYTES], ia[NORM_BYTES], sb[NORM_BYTES], ib[NORM_BYTES];
+    strip_initials(a, sa, ia);
+    strip_initials(b, sb, ib);
+    return !strcmp(sa, sb) && (!ia[0] || !ib[0] || !strcmp(ia, ib));
+}
+
 /* The one full name with p's surname written in article `where` (or,
  * with where CMP_NONE, given as a speaker's): 1, 0 for none, -1 for two. */
 static int only_name(const names *ns, size_t lo, const char *surname, uint32_t where, const full_name **only)
@@ -396,9 +429,10 @@ static int only_name(const names *ns, size_t lo, const char *surname, uint32_t w
         const full_name *f = &ns->v[k];
         if (f->article != where)
             continue;
-        if (*only && strcmp((*only)->norm, f->norm))
+        if (*only && !same_person((*only)->norm, f->norm))
             return -1;
-        *only = f;
+        if (!*only || strlen(f->norm) > strlen((*only)->norm))
+            *only = f; /* the fuller naming: "Monica S. Lewinsky" */
     }
     return *only != NULL;
 }
@@ -512,6 +546,59 @@ static int key_group(const precis_cluster *c, const cmp_quote *q, const cmp_quot
     return out->key ? 0 : -1;
 }
 
+/* A person's key without middle initials, for gathering a person named
+ * with and without them. */
+typedef struct bare_key {
+    char *bare;          /* "p:" and the name without its initials */
+    const char *inits;   /* the initials left out */
+    group_key *k;
+} bare_key;
+
+static int by_bare(const void *a, const void *b)
+{
+    return strcmp(((const bare_key *)a)->bare, ((const bare_key *)b)->bare);
+}
+
+/* One person with and without middle initials ("Rick A. Lazio", "Rick
+ * Lazio") is gathered under one key and their fullest name, unless two
+ * different sets of initials are found ("George H.W. Bush", "George W.
+ * Bush"): two people then, each left as named. */
+static int gather_initials(group_key *keys, size_t ng, arena *a)
+{
+    bare_key *bk = arena_alloc(a, (ng + 1) * sizeof *bk);
+    if (!bk)
+        return -1;
+    size_t n = 0;
+    for (size_t i = 0; i < ng; i++) {
+        if (!keys[i].is_person)
+            continue;
+        char bare[NORM_BYTES], inits[NORM_BYTES];
+        strip_initials(keys[i].key + 2, bare, inits);
+        bk[n].bare = arena_alloc(a, strlen(bare) + 3);
+        bk[n].inits = arena_strndup(a, inits, strlen(inits));
+        if (!bk[n].bare || !bk[n].inits)
+            return -1;
+        memcpy(bk[n].bare, "p:", 2);
+        strcpy(bk[n].bare + 2, bare);
+        bk[n++].k = &keys[i];
+    }
+    qsort(bk, n, sizeof *bk, by_bare);
+    for (size_t i = 0, j; i < n; i = j) {
+        const char *inits = "", *fullest = bk[i].k->name;
+        int clash = 0;
+        for (j = i; j < n && !strcmp(bk[j].bare, bk[i].bare); j++) {
+            clash |= inits[0] && bk[j].inits[0] && strcmp(inits, bk[j].inits);
+            inits = bk[j].inits[0] ? bk[j].inits : inits;
+            fullest = strlen(bk[j].k->name) > strlen(fullest) ? bk[j].k->name : fullest;
+        }
+        for (size_t k = i; k < j && !clash; k++) {
+            bk[k].k->key = bk[i].bare;
+            bk[k].k->name = fullest;
+        }
+    }
+    return 0;
+}
+
 static int by_quotes_then_first(const void *a, const void *b)
 {
     const cmp_speaker *x = a, *y = b;
@@ -565,6 +652,8 @@ int cmp_speakers_build(const precis_cluster *c, const cmp_doc *docs, cmp_quote *
     for (size_t i = 0; i < ng; i++)
         if (key_group(c, q, &g[i], (uint32_t)i, &scratch, a, &keys[i]) != 0)
             goto done;
+    if (gather_initials(keys, ng, a) != 0)
+        goto done;
     qsort(keys, ng, sizeof *keys, by_key);
     cmp_speaker *sp = arena_calloc(a, ng + 1, sizeof *sp);
     uint32_t *order = arena_alloc(a, (ng + 1) * sizeof *order);
