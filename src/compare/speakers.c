@@ -257,14 +257,18 @@ typedef struct full_name {
     uint32_t article;      /* where it was written, or CMP_NONE: a speaker */
 } full_name;
 
+/* Candidates by surname, then where they were found, then name. */
 static int by_surname(const void *a, const void *b)
 {
     const full_name *x = a, *y = b;
     int d = strcmp(x->surname, y->surname);
     if (d)
         return d;
-    return x->article < y->article ? -1 : x->article > y->article;
+    if (x->article != y->article)
+        return x->article < y->article ? -1 : 1;
+    return strcmp(x->norm, y->norm);
 }
+
 
 typedef struct names {
     full_name *v;
@@ -292,6 +296,22 @@ static int names_add(names *ns, const name_read *nr, const char *text, uint32_t 
     f->article = where;
     ns->n++;
     return 0;
+}
+
+/* Sort the candidates and keep each name once per place: an article
+ * that writes "Ann Lee" thousands of times gives one candidate, so a
+ * lookup reads the few names with one surname in one place. */
+static void sort_names(names *ns)
+{
+    if (ns->n == 0)
+        return;
+    qsort(ns->v, ns->n, sizeof *ns->v, by_surname);
+    size_t kept = 1;
+    for (size_t k = 1; k < ns->n; k++)
+        if (strcmp(ns->v[k].surname, ns->v[kept - 1].surname) || ns->v[k].article != ns->v[kept - 1].article ||
+            strcmp(ns->v[k].norm, ns->v[kept - 1].norm))
+            ns->v[kept++] = ns->v[k];
+    ns->n = kept;
 }
 
 /* Full names written in an article's text: two to four capitalised words
@@ -382,8 +402,7 @@ static int gather_full_names(const precis_cluster *c, const cmp_doc *docs, const
     for (uint32_t art = 0; art < c->narticles; art++)
         if (scan[art] && names_in_article(c, &docs[art], art, surnames, ns_alone, ns) != 0)
             return -1;
-    if (ns->n)
-        qsort(ns->v, ns->n, sizeof *ns->v, by_surname);
+    sort_names(ns);
     return 0;
 }
 
@@ -422,13 +441,20 @@ static int same_person(const char *a, const char *b)
 
 /* The one full name with p's surname written in article `where` (or,
  * with where CMP_NONE, given as a speaker's): 1, 0 for none, -1 for two. */
-static int only_name(const names *ns, size_t lo, const char *surname, uint32_t where, const full_name **only)
+static int only_name(const names *ns, const char *surname, uint32_t where, const full_name **only)
 {
     *only = NULL;
-    for (size_t k = lo; k < ns->n && !strcmp(ns->v[k].surname, surname); k++) {
+    size_t lo = 0, hi = ns->n;
+    while (lo < hi) { /* the first candidate at (surname, where) or after */
+        size_t mid = (lo + hi) / 2;
+        int d = strcmp(ns->v[mid].surname, surname);
+        if (d < 0 || (d == 0 && ns->v[mid].article < where))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k < ns->n && !strcmp(ns->v[k].surname, surname) && ns->v[k].article == where; k++) {
         const full_name *f = &ns->v[k];
-        if (f->article != where)
-            continue;
         if (*only && !same_person((*only)->norm, f->norm))
             return -1;
         if (!*only || strlen(f->norm) > strlen((*only)->norm))
@@ -443,18 +469,10 @@ static int only_name(const names *ns, size_t lo, const char *surname, uint32_t w
  * is left alone. */
 static void resolve_surname(const names *ns, uint32_t where, person *p)
 {
-    size_t lo = 0, hi = ns->n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (strcmp(ns->v[mid].surname, p->norm) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
     const full_name *only;
-    int found = only_name(ns, lo, p->norm, where, &only);
+    int found = only_name(ns, p->norm, where, &only);
     if (found == 0)
-        found = only_name(ns, lo, p->norm, CMP_NONE, &only);
+        found = only_name(ns, p->norm, CMP_NONE, &only);
     if (found == 1) {
         p->text = only->text;
         p->norm = only->norm;
