@@ -3,6 +3,7 @@
  */
 #include "util.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <jansson.h>
 #include <stdint.h>
@@ -169,7 +170,11 @@ int parse_size(const char *opt, const char *arg, size_t *out)
 {
     char *end;
     errno = 0;
-    if (!arg || !*arg || *arg == '-') {
+    /* strtoull skips white space and wraps "-5" to near 2^64 */
+    const char *first = arg;
+    while (first && isspace((unsigned char)*first))
+        first++;
+    if (!arg || !*arg || *first == '-') {
         fprintf(stderr, "precis: %s needs a non-negative number\n", opt);
         return -1;
     }

@@ -667,3 +667,18 @@ Test(cli_summarize, markdown_items_do_not_open_lists_or_fences)
     cr_expect(strstr(r.out, "cost \\~$5 and \\~$10"), "%s", r.out);
     run_free(&r);
 }
+
+/* A size with white space before its minus sign (" -5", as a script's
+ * quoting may pass it) is refused like "-5": strtoull skips the space and
+ * turns -5 into a size near 2^64, which summarize took as no limit. */
+Test(cli_summarize, a_negative_size_after_a_space_is_refused)
+{
+    const char *cases[] = {"' -5'", "'	-5'"};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        run_result r = run("summarize --words %s ../examples/seeds", cases[i]);
+        cr_expect_eq(r.status, 2, "--words %s: exit %d", cases[i], r.status);
+        cr_expect(strstr(r.err, "--words needs a non-negative number"), "--words %s: %s", cases[i], r.err);
+        cr_expect_eq(r.out[0], 0, "--words %s: no brief", cases[i]);
+        run_free(&r);
+    }
+}
