@@ -41,7 +41,7 @@ static int has_number(const precis_cluster *c, const svec *x)
 
 /* Whether two sentences may give one count, before reading them: they
  * share a term that may be a number, or each holds one ("4-year-old"
- * against "four-year-old") and they share at least two other words (the
+ * against "four-year-old") and they share at least three other words (the
  * unit noun and some context). Reading a sentence's quantities costs far
  * more than this. */
 #define COUNT_MIN_SHARED 3
