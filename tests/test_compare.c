@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "compare/compare.h"
@@ -1288,23 +1287,24 @@ Test(compare_speakers, a_middle_initial_does_not_split_a_person)
     unload(&f);
 }
 
-/* A surname alone is looked up among the full names its article writes;
- * a page that writes "Ann Lee" before each of 16,000 remarks "Lee said"
- * once took 13 seconds, each lookup reading every "Ann Lee" written. */
-Test(compare_speakers, resolving_surnames_is_not_quadratic)
+/* A surname alone is looked up among the distinct full names its article
+ * writes: a page that writes "Ann Lee" before each of 16,000 remarks "Lee
+ * said" gives every remark to Ann Lee. (Each lookup once read every "Ann
+ * Lee" written, 13 s for this page; BENCHMARKS.md has the timing. The
+ * suite is limits_heavy so that the valgrind run leaves it out.) */
+Test(limits_heavy, surnames_on_a_page_of_16000_quotes)
 {
     buf b = BUF_INIT;
     for (size_t i = 0; i < 16000; i++)
         buf_printf(&b, "Ann Lee spoke at briefing %zu. ``Remark number %zu is here with a few more words,'' Lee "
                        "said.\n\n", i + 1, i + 1);
     const char *texts[] = {b.data};
-    clock_t t0 = clock();
     fixture f;
     load_texts(&f, texts, 1);
-    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
     cr_assert_eq(f.r.nquotes, 16000);
     cr_assert_str_eq(person_of(&f, "Remark number 16000 "), "Ann Lee");
-    cr_assert(secs < 3, "%.1f s for 16,000 quotes", secs);
+    const cmp_speaker *lee = speaker_named(&f, "Ann Lee");
+    cr_assert(lee && lee->ngroups == 16000, "every remark is Ann Lee's");
     unload(&f);
     buf_free(&b);
 }
