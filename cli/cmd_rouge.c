@@ -13,6 +13,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,12 +125,15 @@ static bool to_long(const char *s, long *out)
     return true;
 }
 
+/* A finite number: strtod also reads "inf" and "nan", which no option
+ * here means (a ROUGE-W weight of inf printed -nan scores, and a nan
+ * passed every range check). */
 static bool to_double(const char *s, double *out)
 {
     char *end;
     errno = 0;
     double v = strtod(s, &end);
-    if (!*s || *end || errno)
+    if (!*s || *end || errno || !isfinite(v))
         return false;
     *out = v;
     return true;

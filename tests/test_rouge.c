@@ -406,6 +406,15 @@ Test(rouge_cli, errors_name_file_and_line, .init = make_tmp, .fini = clean_tmp)
     out = in_tmp("-l 10 -b 10 -a settings.xml 2>&1", &st);
     cr_assert_eq(st, 2);
     free(out);
+    /* strtod reads these; as a weight, inf gave -nan scores */
+    static const char *const not_finite[] = {"-w inf", "-w nan", "-p nan", "-c nan"};
+    for (size_t k = 0; k < sizeof not_finite / sizeof *not_finite; k++) {
+        char args[64];
+        snprintf(args, sizeof args, "%s -a settings.xml 2>&1", not_finite[k]);
+        out = in_tmp(args, &st);
+        cr_assert_eq(st, 2, "%s: exit %d: %s", not_finite[k], st, out);
+        free(out);
+    }
     out = in_tmp("--help", &st);
     cr_assert_eq(st, 0);
     cr_assert(strstr(out, "--leave-one-out"));
