@@ -21,21 +21,32 @@
 #include <string.h>
 
 #include "compare/compare.h"
+#include "core/setops.h"
 #include "select/select.h"
 
 typedef struct read_sentence {
+    int scanned;      /* numbers listed */
+    uint32_t *num;    /* its terms that may be numbers, ascending */
+    uint32_t nnum;
     int read;         /* quantities read */
     cmp_doc doc;
     cmp_quantity *q;
     size_t nq;
 } read_sentence;
 
-/* It holds a term that may be a number ("12", "four", "million"). */
-static int has_number(const precis_cluster *c, const svec *x)
+/* List the terms of x that may be numbers ("12", "four", "million"), once
+ * per sentence and call: every pair of a summary's sentences is tested. */
+static int scan_numbers(const precis_cluster *c, const svec *x, arena *a, read_sentence *out)
 {
+    if (out->scanned)
+        return 0;
+    out->scanned = 1;
+    out->num = arena_alloc(a, (x->n + 1) * sizeof *out->num);
+    if (!out->num)
+        return -1;
     for (uint32_t i = 0; i < x->n; i++)
         if (cmp_stem_may_be_number(cmp_term_text(c, x->term[i])))
-            return 1;
+            out->num[out->nnum++] = x->term[i];
     return 0;
 }
 
@@ -46,8 +57,13 @@ static int has_number(const precis_cluster *c, const svec *x)
  * more than this. */
 #define COUNT_MIN_SHARED 3
 
-static int may_share_count(const precis_cluster *c, const svec *x, const svec *y)
+static int may_share_count(const precis_cluster *c, const svec *x, const read_sentence *nx, const svec *y,
+                           const read_sentence *ny)
 {
+    if (nx->nnum == 0 || ny->nnum == 0)
+        return 0;
+    if (sorted_common(nx->num, nx->nnum, ny->num, ny->nnum) > 0)
+        return 1;
     uint32_t shared = 0;
     for (uint32_t i = 0, j = 0; i < x->n && j < y->n;) {
         if (x->term[i] < y->term[j]) {
@@ -55,14 +71,12 @@ static int may_share_count(const precis_cluster *c, const svec *x, const svec *y
         } else if (x->term[i] > y->term[j]) {
             j++;
         } else {
-            if (cmp_stem_may_be_number(cmp_term_text(c, x->term[i])))
-                return 1;
             shared += !c->term_stop[x->term[i]];
             i++;
             j++;
         }
     }
-    return shared >= COUNT_MIN_SHARED && has_number(c, x) && has_number(c, y);
+    return shared >= COUNT_MIN_SHARED;
 }
 
 static int read_quantities(const precis_cluster *c, uint32_t s, arena *a, read_sentence *out)
@@ -79,7 +93,9 @@ static int read_quantities(const precis_cluster *c, uint32_t s, arena *a, read_s
 static int repeats(const precis_cluster *c, const represent *r, uint32_t sx, read_sentence *x, uint32_t sy,
                    read_sentence *y, arena *a)
 {
-    if (!may_share_count(c, &r->vec[sx], &r->vec[sy]))
+    if (scan_numbers(c, &r->vec[sx], a, x) != 0 || scan_numbers(c, &r->vec[sy], a, y) != 0)
+        return -1;
+    if (!may_share_count(c, &r->vec[sx], x, &r->vec[sy], y))
         return 0;
     if (read_quantities(c, sx, a, x) != 0 || read_quantities(c, sy, a, y) != 0)
         return -1;

@@ -3,6 +3,9 @@
  */
 #include "text/shown.h"
 
+#include <stdint.h>
+#include <string.h>
+
 #include "text/utf8.h"
 #include "text/whitespace.h"
 
@@ -49,15 +52,39 @@ int shown_append(buf *b, const char *s, size_t len)
     return 0;
 }
 
+/* Some byte of x is below 0x20, or is 0x7F or 0xC2 (the lead byte of the
+ * C1 controls): the bytes shown_growth must look at one by one. Eight at
+ * a time, since nearly every run of text has none. */
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+static int has_special(uint64_t x)
+{
+    uint64_t below = (x - ONES * 0x20) & ~x;
+    uint64_t del = x ^ (ONES * 0x7F), c2 = x ^ (ONES * 0xC2);
+    return ((below | ((del - ONES) & ~del) | ((c2 - ONES) & ~c2)) & HIGHS) != 0;
+}
+
 size_t shown_growth(const char *s, size_t len)
 {
-    size_t extra = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c < 0x20 && !ascii_space((char)c)) || c == 0x7F)
-            extra += 2;
-        else if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] < 0xA0)
-            extra += 1;
+    size_t extra = 0, i = 0;
+    while (i < len) {
+        uint64_t x;
+        if (i + 8 <= len) {
+            memcpy(&x, s + i, 8);
+            if (!has_special(x)) {
+                i += 8;
+                continue;
+            }
+        }
+        size_t stop = i + 8 < len ? i + 8 : len;
+        for (; i < stop; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if ((c < 0x20 && !ascii_space((char)c)) || c == 0x7F)
+                extra += 2;
+            else if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] < 0xA0)
+                extra += 1;
+        }
     }
     return extra;
 }
