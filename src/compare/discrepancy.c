@@ -169,11 +169,25 @@ static int by_key(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-/* Link the quantities that count one thing: only those of one unit noun
- * can be linked, so each unit's mentions (its first CMP_MAX_UNIT_MENTIONS
- * in cluster order) are compared among themselves. */
+/* Whether two quantities are linked: linked() for the discrepancies,
+ * same_count() for the counts given alike. */
+typedef int (*link_test)(const precis_cluster *c, const represent *r, const cmp_quantity *x, const context *cx,
+                         const cmp_quantity *y, const context *cy);
+
+/* One count in two articles, by the summary's count-once test
+ * (cmp_same_quantity). */
+static int same_count(const precis_cluster *c, const represent *r, const cmp_quantity *x, const context *cx,
+                      const cmp_quantity *y, const context *cy)
+{
+    return x->article != y->article && x->kind == y->kind && same_value(x, y) && linked(c, r, x, cx, y, cy) &&
+           shared(cx, cy) >= CMP_SAME_MIN_SHARED;
+}
+
+/* Link the quantities that pass test: only those of one unit noun can be
+ * linked, so each unit's mentions (its first CMP_MAX_UNIT_MENTIONS in
+ * cluster order) are compared among themselves. */
 static void link_by_unit(const precis_cluster *c, const represent *r, const cmp_quantity *q, const context *ctx,
-                         const uint64_t *key, size_t nkey, uint32_t *parent)
+                         const uint64_t *key, size_t nkey, uint32_t *parent, link_test test)
 {
     for (size_t lo = 0, hi; lo < nkey; lo = hi) {
         uint32_t unit = (uint32_t)(key[lo] >> 32);
@@ -183,7 +197,7 @@ static void link_by_unit(const precis_cluster *c, const represent *r, const cmp_
         for (size_t x = lo; x < end; x++)
             for (size_t y = x + 1; y < end; y++) {
                 uint32_t i = (uint32_t)key[x], j = (uint32_t)key[y];
-                if (linked(c, r, &q[i], &ctx[i], &q[j], &ctx[j])) {
+                if (test(c, r, &q[i], &ctx[i], &q[j], &ctx[j])) {
                     uint32_t ri = root(parent, i), rj = root(parent, j);
                     parent[ri > rj ? ri : rj] = ri < rj ? ri : rj;
                 }
@@ -286,23 +300,7 @@ int cmp_agreements_find(const precis_cluster *c, const represent *r, const cmp_d
         }
     }
     qsort(key, nkey, sizeof *key, by_key);
-    /* one count in two articles, by the summary's count-once test
-     * (cmp_same_quantity); a unit's first CMP_MAX_UNIT_MENTIONS mentions */
-    for (size_t lo = 0, hi; lo < nkey; lo = hi) {
-        uint32_t unit = (uint32_t)(key[lo] >> 32);
-        for (hi = lo + 1; hi < nkey && (uint32_t)(key[hi] >> 32) == unit; hi++)
-            ;
-        size_t end = hi - lo > CMP_MAX_UNIT_MENTIONS ? lo + CMP_MAX_UNIT_MENTIONS : hi;
-        for (size_t x = lo; x < end; x++)
-            for (size_t y = x + 1; y < end; y++) {
-                uint32_t i = (uint32_t)key[x], j = (uint32_t)key[y];
-                if (q[i].article == q[j].article || q[i].kind != q[j].kind || !same_value(&q[i], &q[j]) ||
-                    !linked(c, r, &q[i], &ctx[i], &q[j], &ctx[j]) || shared(&ctx[i], &ctx[j]) < CMP_SAME_MIN_SHARED)
-                    continue;
-                uint32_t ri = root(parent, i), rj = root(parent, j);
-                parent[ri > rj ? ri : rj] = ri < rj ? ri : rj;
-            }
-    }
+    link_by_unit(c, r, q, ctx, key, nkey, parent, same_count);
     /* groups in the order of their first mention, members in cluster order */
     for (size_t k = 0; k < nkey; k++) {
         uint32_t i = (uint32_t)key[k];
@@ -343,7 +341,7 @@ int cmp_discrepancies_find(const precis_cluster *c, const represent *r, const cm
             key[nkey++] = (uint64_t)q[i].unit << 32 | (uint64_t)i;
     }
     qsort(key, nkey, sizeof *key, by_key);
-    link_by_unit(c, r, q, ctx, key, nkey, parent);
+    link_by_unit(c, r, q, ctx, key, nkey, parent, linked);
     /* Groups in the order of their first mention (a group's root is its
      * smallest index), members in cluster order. */
     for (size_t k = 0; k < nkey; k++) {
