@@ -1308,3 +1308,28 @@ Test(limits_heavy, surnames_on_a_page_of_16000_quotes)
     unload(&f);
     buf_free(&b);
 }
+
+/* A pronoun no earlier name resolves ("he said" with nobody named before
+ * it) is some person of its own article: two articles' "he" are not one
+ * speaker (DUC 2006, D0605E listed "he: 8 quotes, 3 articles", Muhammad
+ * Ali, a patient and a senator's friend under one name). */
+Test(compare_speakers, an_unresolved_pronoun_is_not_one_speaker_across_articles)
+{
+    static const char *const texts[] = {
+        "``We will build the new bridge before the first snow of winter,'' he said.\n\n"
+        "``Nobody in this town has ever waited so long for a road,'' he said.\n",
+        "``The hospital will open its doors to patients again next spring,'' he said.\n"};
+    fixture f;
+    load_texts(&f, texts, 2);
+    size_t pronouns = 0;
+    for (size_t i = 0; i < f.r.nspeakers; i++) {
+        const cmp_speaker *sp = &f.r.speakers[i];
+        if (!sp->name || strcmp(sp->name, "he"))
+            continue;
+        pronouns++;
+        cr_assert_eq(sp->articles, 1, "one article's \"he\" only");
+        cr_assert(!sp->is_person);
+    }
+    cr_assert_eq(pronouns, 2, "each article's \"he\" apart: %zu", pronouns);
+    unload(&f);
+}

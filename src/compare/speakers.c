@@ -22,6 +22,7 @@
  * Text whose capitals were lost (Multi-News's lower-cased copy) names no
  * person by this reading; its speakers are listed by role, as written.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -525,6 +526,29 @@ static const char *role_key(const precis_cluster *c, const char *role, buf *scra
     return k;
 }
 
+/* A speaker that is a pronoun nobody named before it resolves ("he
+ * said", which quotes.c leaves as "he" with an empty key) is someone in
+ * its own article: the "he" of two articles need not be one person, so
+ * *key holds the article. 1 with *key set, 0 for any other speaker, -1
+ * out of memory. */
+static int pronoun_key(const cmp_quote *q, const cmp_quote_group *g, arena *a, const char **key)
+{
+    for (uint32_t k = 0; k < g->nmembers; k++) {
+        const cmp_quote *m = &q[g->members[k]];
+        if (m->speaker != g->speaker)
+            continue;
+        if (!m->via_pronoun || !m->speaker_key || m->speaker_key[0])
+            return 0;
+        char tmp[NORM_BYTES];
+        int n = snprintf(tmp, sizeof tmp, "u:%u:%s", m->article, m->speaker);
+        if (n < 0 || (size_t)n >= sizeof tmp)
+            return 0; /* a pronoun is a short word: not reached */
+        *key = arena_strndup(a, tmp, (size_t)n);
+        return *key ? 1 : -1;
+    }
+    return 0;
+}
+
 static int key_group(const precis_cluster *c, const cmp_quote *q, const cmp_quote_group *g, uint32_t gi, buf *scratch, arena *a,
                      group_key *out)
 {
@@ -560,8 +584,10 @@ static int key_group(const precis_cluster *c, const cmp_quote *q, const cmp_quot
     if (!g->speaker)
         return 0;
     out->name = g->speaker;
-    out->key = role_key(c, g->speaker, scratch, a);
-    return out->key ? 0 : -1;
+    int pronoun = pronoun_key(q, g, a, &out->key);
+    if (pronoun == 0)
+        out->key = role_key(c, g->speaker, scratch, a);
+    return pronoun >= 0 && out->key ? 0 : -1;
 }
 
 /* A person's key without middle initials, for gathering a person named
