@@ -110,6 +110,29 @@ Test(compare_seeds, counts_given_alike_are_exactly_these)
     unload(&f);
 }
 
+/* A number after "No." is a rank, not a count: "the No. 3 official" in
+ * one report and "Three government officials" in another are not one
+ * count given alike (DUC 2006, D0621C listed "official: 3"). The three
+ * killed are. */
+Test(compare_counts, a_rank_after_no_is_not_a_count)
+{
+    static const char *const texts[] = {
+        "Three Macau government employees, including the No. 3 official in the gambling inspection "
+        "agency, have been killed since March, the police said on Friday.\n",
+        "Three government officials, including a gambling inspector, have been killed since March in "
+        "Macau, the police said on Friday.\n"};
+    fixture f;
+    load_texts(&f, texts, 2);
+    for (size_t i = 0; i < f.r.nquant; i++) {
+        const cmp_quantity *q = &f.r.quant[i];
+        cr_assert(f.c->articles[q->article].text[q->start] != '3', "\"No. 3\" read as a count of %s",
+                  q->unit == CMP_NONE ? "nothing" : cmp_term_text(f.c, q->unit));
+    }
+    for (size_t i = 0; i < f.r.nagree; i++)
+        cr_assert(strcmp(cmp_term_text(f.c, f.r.agree[i].unit), "offici"), "an official given alike");
+    unload(&f);
+}
+
 Test(compare_seeds, discrepancies_are_exactly_the_targets_and_the_death_toll)
 {
     fixture f;

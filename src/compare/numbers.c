@@ -241,6 +241,25 @@ static int is_year_value(double v, const char *norm)
     return v >= 1900 && v <= 2100 && strlen(norm) == 4;
 }
 
+/* Token i, a number, follows "No." or "Nos." ("the No. 3 official in the
+ * agency", "No. 10 Downing Street"): a rank or an address, which counts
+ * nothing. The full stop is required: "no" alone is a word of its own. */
+static int rank_sign(const char *text, const cmp_doc *d, uint32_t i)
+{
+    if (i == 0 || !same_sentence(d, i - 1, i))
+        return 0;
+    const cmp_tok *p = &d->tok[i - 1];
+    if (strcmp(p->norm, "no") && strcmp(p->norm, "nos"))
+        return 0;
+    uint32_t k = p->end;
+    if (k >= d->tok[i].start || text[k] != '.')
+        return 0;
+    for (k++; k < d->tok[i].start; k++)
+        if (text[k] != ' ')
+            return 0;
+    return 1;
+}
+
 /* A number token: plain, scaled ("5.5 million"), a date, a percentage,
  * money, or something that is no quantity. */
 static uint32_t parse_numeric(const char *text, const cmp_doc *d, uint32_t i, cmp_quantity *q)
@@ -256,6 +275,10 @@ static uint32_t parse_numeric(const char *text, const cmp_doc *d, uint32_t i, cm
     if (t->start > 0 && text[t->start - 1] == '-' && i > 0 && d->tok[i - 1].end == t->start - 1 &&
         d->tok[i - 1].kind == TOKEN_WORD) {
         q->kind = CMP_Q_NONE; /* "Su-25", "Mi-24": a model, not a count */
+        return j;
+    }
+    if (rank_sign(text, d, i)) {
+        q->kind = CMP_Q_NONE; /* "the No. 3 official" is one official */
         return j;
     }
     if (after == ':' || (after == '/' && same_sentence(d, i, j) && d->tok[j].kind == TOKEN_NUMBER)) {
