@@ -13,6 +13,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -157,12 +158,28 @@ static void copy_label(char *dst, const char *src)
     snprintf(dst, ROUGE_LABEL_MAX, "%s", src);
 }
 
+/* All digits, but more than a long holds: each option's own message
+ * ("must be a whole number >= 0, not '99999999999999999999'") would be
+ * wrong about it, as other commands' size options say (cli/util.c). */
+static bool too_large(const char *s)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    return *s && !*end && errno == ERANGE && v == LONG_MAX;
+}
+
 /* Apply one option that takes a value; key is the short letter. */
 static int apply_value(args *a, char key, const char *v)
 {
     rouge_options *o = &a->o;
     long n;
     double d;
+    if (strchr("lbr2", key) && too_large(v)) {
+        char fmt[64];
+        snprintf(fmt, sizeof fmt, "-%c: '%%s' is too large (at most %ld)", key, LONG_MAX);
+        return usage_error(fmt, v);
+    }
     switch (key) {
     case 'n':
         if (!to_long(v, &n) || n < 0 || n > 32)

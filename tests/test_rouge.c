@@ -415,6 +415,17 @@ Test(rouge_cli, errors_name_file_and_line, .init = make_tmp, .fini = clean_tmp)
         cr_assert_eq(st, 2, "%s: exit %d: %s", not_finite[k], st, out);
         free(out);
     }
+    /* all digits, more than a long holds: too large, not "not a whole
+     * number >= 0", as summarize --words says (cli/util.c) */
+    static const char *const huge[] = {"-l", "-b", "-r", "-2"};
+    for (size_t k = 0; k < sizeof huge / sizeof *huge; k++) {
+        char args[96];
+        snprintf(args, sizeof args, "%s 99999999999999999999 -a settings.xml 2>&1", huge[k]);
+        out = in_tmp(args, &st);
+        cr_assert_eq(st, 2, "%s: exit %d: %s", huge[k], st, out);
+        cr_assert(strstr(out, "is too large (at most ") && !strstr(out, "whole number"), "%s: %s", huge[k], out);
+        free(out);
+    }
     out = in_tmp("--help", &st);
     cr_assert_eq(st, 0);
     cr_assert(strstr(out, "--leave-one-out"));
