@@ -52,6 +52,8 @@ static const char page_style[] =
     ".disc{border-left:4px solid #c0392b;padding:4px 12px;margin:10px 0;background:#fdf6f5}\n"
     ".disc table{border-collapse:collapse;font-size:14px;width:100%}.disc td{padding:4px 8px;vertical-align:top;border-top:1px solid #f0dcd9}\n"
     ".disc td.val{font-weight:700;white-space:nowrap;color:#a02a1c}mark.n{background:#f6c8c1}\n"
+    ".disc.alike{border-left-color:#2e7d4f;background:#f4faf6}.disc.alike td{border-top-color:#d3e8da}"
+    ".disc.alike td.val{color:#2e7d4f}.disc.alike mark.n{background:#cde9d6}\n"
     ".quote{border-left:4px solid #3d6fb6;padding:2px 12px;margin:10px 0}.quote q{font-style:italic}\n"
     ".speaker{font-size:13px;color:#333;margin-top:2px}.variant{font-size:13px;color:#555;margin:2px 0 0 14px}\n"
     ".diff{color:#b05a00;font-weight:600;font-size:12px}\n"
@@ -353,11 +355,13 @@ static int put_marked_sentence(buf *b, const cmp_report *r, const cmp_quantity *
 static int put_counts(buf *b, const cmp_report *r, const char *id, const char *title, const char *note,
                       const cmp_discrepancy *list, size_t n)
 {
+    /* agreement is drawn in green, disagreement in red */
+    const char *box = strcmp(id, "agreements") ? "<div class=\"disc\"><h3>" : "<div class=\"disc alike\"><h3>";
     int rc = buf_printf(b, "<section id=\"%s\"><h2>%s (%zu)</h2>\n<p class=\"muted\">%s</p>\n", id, title, n, note);
     for (size_t i = 0; i < n && rc == 0; i++) {
         const cmp_discrepancy *d = &list[i];
         const cmp_quantity *q0 = &r->quant[d->values[0].mentions[0]];
-        rc |= buf_puts(b, "<div class=\"disc\"><h3>");
+        rc |= buf_puts(b, box);
         rc |= html_text(b, r->c->articles[q0->article].text + q0->unit_start, q0->unit_end - q0->unit_start);
         rc |= buf_puts(b, ": ");
         for (uint32_t v = 0; v < d->nvalues; v++) {
