@@ -6,6 +6,7 @@
 #ifndef PRECIS_TEST_HELPERS_H
 #define PRECIS_TEST_HELPERS_H
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,6 +67,18 @@ static inline run_result run_precis(const char *args)
     unlink(err_path);
     free(cmd);
     return r;
+}
+
+/* run_precis with the arguments made by printf from fmt. */
+static inline run_result run_precisf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static inline run_result run_precisf(const char *fmt, ...)
+{
+    char args[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(args, sizeof args, fmt, ap);
+    va_end(ap);
+    return run_precis(args);
 }
 
 static inline void run_free(run_result *r)

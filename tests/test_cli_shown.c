@@ -7,7 +7,6 @@
  */
 #include <criterion/criterion.h>
 #include <jansson.h>
-#include <stdarg.h>
 
 #include "helpers.h"
 
@@ -41,17 +40,6 @@ static void write_file(const char *name, const char *text)
     fclose(f);
 }
 
-static run_result run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static run_result run(const char *fmt, ...)
-{
-    char args[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    return run_precis(args);
-}
-
 /* No byte below 0x20 but the line ends, no DEL, no C1 control, no bidi
  * override or isolate. */
 static void expect_terminal_safe(const char *what, const char *s, size_t len)
@@ -69,18 +57,18 @@ static void expect_terminal_safe(const char *what, const char *s, size_t len)
 Test(cli_shown, an_escape_sequence_in_an_article_is_not_printed)
 {
     write_file("e.txt", ESC_ARTICLE);
-    run_result r = run("summarize %s/e.txt", dir);
+    run_result r = run_precisf("summarize %s/e.txt", dir);
     cr_assert_eq(r.status, 0, "%s", r.err);
     expect_terminal_safe("text", r.out, r.out_len);
     cr_expect_str_eq(r.out, "The red " FFFD "[31mdanger" FFFD "[0m sign was seen by police on Monday.\n");
     size_t text_len = r.out_len;
     run_free(&r);
-    r = run("summarize -f md %s/e.txt", dir);
+    r = run_precisf("summarize -f md %s/e.txt", dir);
     expect_terminal_safe("md", r.out, r.out_len);
     cr_expect(strstr(r.out, FFFD "\\[31mdanger"), "%s", r.out);
     run_free(&r);
     /* JSON escapes instead, and its "bytes" is the text output's size */
-    r = run("summarize -f json %s/e.txt", dir);
+    r = run_precisf("summarize -f json %s/e.txt", dir);
     json_t *j = json_loads(r.out, 0, NULL);
     cr_assert_not_null(j, "%s", r.out);
     const char *t = json_string_value(json_object_get(json_array_get(json_object_get(j, "sentences"), 0), "text"));
@@ -89,7 +77,7 @@ Test(cli_shown, an_escape_sequence_in_an_article_is_not_printed)
     json_decref(j);
     run_free(&r);
     /* a byte budget counts what is printed */
-    r = run("summarize --bytes %zu %s/e.txt", text_len - 1, dir);
+    r = run_precisf("summarize --bytes %zu %s/e.txt", text_len - 1, dir);
     cr_expect_neq(r.status, 0, "a budget one byte short of the printed text takes nothing: %s", r.out);
     run_free(&r);
 }
@@ -100,7 +88,7 @@ Test(cli_shown, bidi_overrides_and_c1_controls_are_not_printed)
     write_file("b.txt", "Police said the \xE2\x80\xAE" "fire\xE2\x81\xA6" " began in the \xC2\x9B" "kitchen on Monday.\n");
     const char *fmts[] = {"text", "md"};
     for (int i = 0; i < 2; i++) {
-        run_result r = run("summarize -f %s %s/b.txt", fmts[i], dir);
+        run_result r = run_precisf("summarize -f %s %s/b.txt", fmts[i], dir);
         cr_assert_eq(r.status, 0, "%s", r.err);
         expect_terminal_safe(fmts[i], r.out, r.out_len);
         cr_expect(strstr(r.out, "the " FFFD "fire" FFFD " began in the " FFFD "kitchen"), "%s", r.out);
@@ -114,7 +102,7 @@ Test(cli_shown, compare_text_shows_names_and_text_safely)
 {
     write_file("a\nb\x1b[2J.txt", ESC_ARTICLE);
     write_file("c.txt", "The red danger sign was seen by police on Monday, officials said.\n");
-    run_result r = run("compare %s", dir);
+    run_result r = run_precisf("compare %s", dir);
     cr_assert_eq(r.status, 0, "%s", r.err);
     expect_terminal_safe("compare", r.out, r.out_len);
     cr_expect(strstr(r.out, "  [1] a" FFFD "b" FFFD "[2J.txt ("), "%s", r.out);
@@ -126,16 +114,16 @@ Test(cli_shown, stories_text_shows_titles_safely)
 {
     write_file("in.jsonl", "{\"id\":\"x1\",\"title\":\"Fire\\u001b[2J\\u202e downtown\\nagain\","
                            "\"text\":\"" "A fire broke out downtown on Monday, police said. Nobody was hurt.\"}\n");
-    run_result r = run("ingest --db %s/s.db %s/in.jsonl", dir, dir);
+    run_result r = run_precisf("ingest --db %s/s.db %s/in.jsonl", dir, dir);
     cr_assert_eq(r.status, 0, "%s", r.err);
     run_free(&r);
-    r = run("stories --db %s/s.db", dir);
+    r = run_precisf("stories --db %s/s.db", dir);
     cr_assert_eq(r.status, 0, "%s", r.err);
     expect_terminal_safe("stories", r.out, r.out_len);
     cr_expect(strstr(r.out, "Fire" FFFD "[2J" FFFD " downtown" FFFD "again"), "%s", r.out);
     run_free(&r);
     /* JSON keeps the title */
-    r = run("stories -f json --db %s/s.db", dir);
+    r = run_precisf("stories -f json --db %s/s.db", dir);
     cr_expect(strcasestr(r.out, "Fire\\u001b[2J"), "%s", r.out);
     run_free(&r);
 }

@@ -34,22 +34,11 @@ static void write_file(const char *name, const void *data, size_t len)
     fclose(f);
 }
 
-static run_result run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static run_result run(const char *fmt, ...)
-{
-    char args[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    return run_precis(args);
-}
-
 TestSuite(cli_summarize, .init = make_dir, .fini = remove_dir);
 
 Test(cli_summarize, summarizes_the_bundled_example_directory)
 {
-    run_result r = run("summarize ../examples/seeds --words 120");
+    run_result r = run_precisf("summarize ../examples/seeds --words 120");
     cr_assert_eq(r.status, 0, "stderr: %s", r.err);
     cr_assert_gt(r.out_len, 200);
     cr_assert_str_empty(r.err);
@@ -58,7 +47,7 @@ Test(cli_summarize, summarizes_the_bundled_example_directory)
 
 Test(cli_summarize, reads_an_article_from_stdin)
 {
-    run_result r = run("summarize --words 40 < ../examples/seeds/002_190641c456ae7d2f.txt");
+    run_result r = run_precisf("summarize --words 40 < ../examples/seeds/002_190641c456ae7d2f.txt");
     cr_assert_eq(r.status, 0, "stderr: %s", r.err);
     cr_assert(strstr(r.out, "Russian") != NULL);
     run_free(&r);
@@ -66,7 +55,7 @@ Test(cli_summarize, reads_an_article_from_stdin)
 
 Test(cli_summarize, missing_file_is_named)
 {
-    run_result r = run("summarize %s/nope.txt", dir);
+    run_result r = run_precisf("summarize %s/nope.txt", dir);
     cr_assert_eq(r.status, 1);
     cr_assert(strstr(r.err, "nope.txt") && strstr(r.err, "No such file"), "stderr: %s", r.err);
     cr_assert_eq(r.out_len, 0);
@@ -75,12 +64,12 @@ Test(cli_summarize, missing_file_is_named)
 
 Test(cli_summarize, directory_without_text_is_an_error)
 {
-    run_result r = run("summarize %s", dir);
+    run_result r = run_precisf("summarize %s", dir);
     cr_assert_eq(r.status, 1);
     cr_assert(strstr(r.err, "no article files"), "stderr: %s", r.err);
     run_free(&r);
     write_file("blank.txt", "\n\n   \n", 6);
-    r = run("summarize %s", dir);
+    r = run_precisf("summarize %s", dir);
     cr_assert_eq(r.status, 1);
     cr_assert(strstr(r.err, "blank.txt") && strstr(r.err, "no story text"), "stderr: %s", r.err);
     run_free(&r);
@@ -94,16 +83,16 @@ Test(cli_summarize, notices_only_input_is_named)
                           "Archive. Flowing in every day, these data are added to the Wayback Machine after an "
                           "embargo period.\n";
     write_file("notice.txt", notice, sizeof notice - 1);
-    run_result r = run("summarize %s/notice.txt", dir);
+    run_result r = run_precisf("summarize %s/notice.txt", dir);
     cr_assert_eq(r.status, 1);
     cr_assert(strstr(r.err, "notice.txt: no story text"), "stderr: %s", r.err);
     run_free(&r);
     write_file("notice2.txt", notice, sizeof notice - 1);
-    r = run("summarize %s/notice.txt %s/notice2.txt", dir, dir);
+    r = run_precisf("summarize %s/notice.txt %s/notice2.txt", dir, dir);
     cr_assert_eq(r.status, 1);
     cr_assert(strstr(r.err, "notice.txt and 1 more: no story text"), "stderr: %s", r.err);
     run_free(&r);
-    r = run("summarize < %s/notice.txt", dir);
+    r = run_precisf("summarize < %s/notice.txt", dir);
     cr_assert_eq(r.status, 1);
     cr_assert(strstr(r.err, "standard input: no story text"), "stderr: %s", r.err);
     run_free(&r);
@@ -120,7 +109,7 @@ Test(cli_summarize, a_file_named_twice_is_read_once)
     snprintf(sub, sizeof sub, "%s/twice", dir);
     cr_assert_eq(mkdir(sub, 0755), 0);
     write_file("twice/a.txt", story, sizeof story - 1);
-    run_result r = run("summarize %s/twice/a.txt %s/twice/a.txt %s/twice -f json", dir, dir, dir);
+    run_result r = run_precisf("summarize %s/twice/a.txt %s/twice/a.txt %s/twice -f json", dir, dir, dir);
     cr_assert_eq(r.status, 0, "exit %d: %s", r.status, r.err);
     cr_assert(strstr(r.err, "a.txt: the same file as") && strstr(r.err, "read once"), "stderr: %s", r.err);
     json_t *root = json_loads(r.out, 0, NULL);
@@ -135,7 +124,7 @@ Test(cli_summarize, a_file_named_twice_is_read_once)
      * why twice, not that it was read once. */
     static const char latin1[] = "Caf\xe9 owners said so.\n";
     write_file("twice/bad.txt", latin1, sizeof latin1 - 1);
-    r = run("summarize %s/twice/bad.txt %s/twice/bad.txt %s/twice/a.txt", dir, dir, dir);
+    r = run_precisf("summarize %s/twice/bad.txt %s/twice/bad.txt %s/twice/a.txt", dir, dir, dir);
     cr_assert_eq(r.status, 1, "exit %d: %s", r.status, r.err);
     cr_expect(!strstr(r.err, "read once"), "stderr: %s", r.err);
     cr_expect(strstr(r.err, "invalid UTF-8") && strstr(strstr(r.err, "invalid UTF-8") + 1, "invalid UTF-8"),
@@ -156,7 +145,7 @@ Test(cli_summarize, standard_input_named_twice_is_read_once)
         char operands[256], path[128];
         snprintf(path, sizeof path, "%s/a.txt", dir);
         snprintf(operands, sizeof operands, args[i], path);
-        run_result r = run("summarize -f json %s < %s", operands, path);
+        run_result r = run_precisf("summarize -f json %s < %s", operands, path);
         cr_assert_eq(r.status, 0, "%s: exit %d: %s", operands, r.status, r.err);
         cr_expect(strstr(r.err, "read once"), "%s: stderr: %s", operands, r.err);
         json_t *root = json_loads(r.out, 0, NULL);
@@ -174,7 +163,7 @@ Test(cli_summarize, a_directory_as_json_lines_says_so)
 {
     const char *commands[] = {"summarize --jsonl", "compare --jsonl", "cluster", "eval", "rouge --jsonl"};
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
-        run_result r = run("%s %s", commands[i], dir);
+        run_result r = run_precisf("%s %s", commands[i], dir);
         cr_expect_eq(r.status, 1, "%s: exit %d: %s", commands[i], r.status, r.err);
         cr_expect(strstr(r.err, ": a directory, not a JSON Lines file"), "%s: %s", commands[i], r.err);
         cr_expect_null(strstr(r.err, ":1:"), "%s: %s", commands[i], r.err);
@@ -188,7 +177,7 @@ Test(cli_summarize, a_query_that_is_not_utf8_is_a_usage_error)
 {
     const char story[] = "The council approved the new budget on Monday after a long debate.\n";
     write_file("query.txt", story, sizeof story - 1);
-    run_result r = run("summarize %s/query.txt -q \"$(printf 'budget \\377')\"", dir);
+    run_result r = run_precisf("summarize %s/query.txt -q \"$(printf 'budget \\377')\"", dir);
     cr_assert_eq(r.status, 2, "exit %d: %s", r.status, r.err);
     cr_assert(!strncmp(r.err, "precis: the query is not valid UTF-8", 36), "stderr: %s", r.err);
     cr_assert_str_eq(r.out, "");
@@ -198,7 +187,7 @@ Test(cli_summarize, a_query_that_is_not_utf8_is_a_usage_error)
 Test(cli_summarize, invalid_utf8_names_file_and_line)
 {
     write_file("latin1.txt", "First line is fine.\nSecond line: Chr\xe9tien said so.\n", 51);
-    run_result r = run("summarize %s/latin1.txt", dir);
+    run_result r = run_precisf("summarize %s/latin1.txt", dir);
     cr_assert_eq(r.status, 1);
     cr_assert(strstr(r.err, "latin1.txt:2:") && strstr(r.err, "invalid UTF-8"), "stderr: %s", r.err);
     run_free(&r);
@@ -207,7 +196,7 @@ Test(cli_summarize, invalid_utf8_names_file_and_line)
 Test(cli_summarize, nul_byte_is_binary_data)
 {
     write_file("bin.txt", "Some text.\n\0\x01\x02 more", 18);
-    run_result r = run("summarize %s/bin.txt", dir);
+    run_result r = run_precisf("summarize %s/bin.txt", dir);
     cr_assert_eq(r.status, 1);
     cr_assert(strstr(r.err, "bin.txt:2:") && strstr(r.err, "NUL byte"), "stderr: %s", r.err);
     run_free(&r);
@@ -217,7 +206,7 @@ Test(cli_summarize, nul_byte_is_binary_data)
  * forever. Binary data ends the input with a message instead. */
 Test(cli_summarize, jsonl_of_binary_zeros_ends_with_a_message)
 {
-    run_result r = run("summarize --jsonl /dev/zero");
+    run_result r = run_precisf("summarize --jsonl /dev/zero");
     cr_assert_eq(r.status, 1);
     cr_assert(strstr(r.err, "/dev/zero:1:") && strstr(r.err, "binary data"), "stderr: %s", r.err);
     cr_assert_eq(r.out_len, 0);
@@ -228,19 +217,19 @@ Test(cli_summarize, clusters_given_as_an_article_point_to_jsonl)
 {
     static const char line[] = "{\"id\":\"c1\",\"docs\":[\"The council met on Tuesday. It voted.\"]}\n";
     write_file("clusters.jsonl", line, sizeof line - 1);
-    run_result r = run("summarize %s/clusters.jsonl", dir);
+    run_result r = run_precisf("summarize %s/clusters.jsonl", dir);
     cr_assert_eq(r.status, 1, "exit %d; stdout: %s", r.status, r.out);
     cr_assert_eq(r.out_len, 0, "no summary of the JSON text: %s", r.out);
     cr_assert(strstr(r.err, "clusters.jsonl:1:") && strstr(r.err, "use --jsonl"), "stderr: %s", r.err);
     run_free(&r);
-    r = run("summarize --jsonl %s/clusters.jsonl", dir);
+    r = run_precisf("summarize --jsonl %s/clusters.jsonl", dir);
     cr_assert_eq(r.status, 0, "%s", r.err);
     run_free(&r);
 
     char cmd[512];
     snprintf(cmd, sizeof cmd, "zstd -q -f %s/clusters.jsonl -o %s/clusters.jsonl.zst", dir, dir);
     cr_assert_eq(system(cmd), 0);
-    r = run("summarize %s/clusters.jsonl.zst", dir);
+    r = run_precisf("summarize %s/clusters.jsonl.zst", dir);
     cr_assert_eq(r.status, 1);
     cr_assert(strstr(r.err, "zstd-compressed") && strstr(r.err, "--jsonl"), "stderr: %s", r.err);
     run_free(&r);
@@ -248,7 +237,7 @@ Test(cli_summarize, clusters_given_as_an_article_point_to_jsonl)
     /* An article that merely opens with a brace is still an article. */
     static const char braces[] = "{Editor's note} The council met on Tuesday and voted to fund the parks.\n";
     write_file("brace.txt", braces, sizeof braces - 1);
-    r = run("summarize %s/brace.txt", dir);
+    r = run_precisf("summarize %s/brace.txt", dir);
     cr_assert_eq(r.status, 0, "%s", r.err);
     run_free(&r);
 }
@@ -256,7 +245,7 @@ Test(cli_summarize, clusters_given_as_an_article_point_to_jsonl)
 Test(cli_summarize, empty_article_is_an_error)
 {
     write_file("empty.txt", "", 0);
-    run_result r = run("summarize %s/empty.txt", dir);
+    run_result r = run_precisf("summarize %s/empty.txt", dir);
     cr_assert_eq(r.status, 1);
     cr_assert(strstr(r.err, "empty.txt") && strstr(r.err, "empty file"), "stderr: %s", r.err);
     cr_assert_eq(r.out_len, 0);
@@ -270,7 +259,7 @@ Test(cli_summarize, an_unusable_article_is_left_out_of_the_brief)
 {
     write_file("empty.txt", "", 0);
     write_file("latin1.txt", "Chr\xe9tien said so.\n", 19);
-    run_result r = run("summarize ../examples/seeds/002_190641c456ae7d2f.txt %s/empty.txt %s/latin1.txt "
+    run_result r = run_precisf("summarize ../examples/seeds/002_190641c456ae7d2f.txt %s/empty.txt %s/latin1.txt "
                        "%s/gone.txt --words 40",
                        dir, dir, dir);
     cr_assert_eq(r.status, 1, "stderr: %s", r.err);
@@ -284,21 +273,21 @@ Test(cli_summarize, an_unusable_article_is_left_out_of_the_brief)
     /* A directory's files the same: the blank one out, the other in. */
     write_file("good.txt", "The council met on Tuesday and voted to fund the parks.\n", 56);
     write_file("blank.txt", "\n\n   \n", 6);
-    r = run("summarize --format json %s/good.txt %s/blank.txt", dir, dir);
+    r = run_precisf("summarize --format json %s/good.txt %s/blank.txt", dir, dir);
     cr_assert_eq(r.status, 1, "stderr: %s", r.err);
     cr_assert(strstr(r.out, "The council met on Tuesday") != NULL, "stdout: %s", r.out);
     cr_assert(strstr(r.err, "blank.txt") && strstr(r.err, "1 file left out, 1 article used"), "stderr: %s", r.err);
     run_free(&r);
 
     /* --strict stops at the first, with no brief. */
-    r = run("summarize --strict ../examples/seeds/002_190641c456ae7d2f.txt %s/empty.txt --words 40", dir);
+    r = run_precisf("summarize --strict ../examples/seeds/002_190641c456ae7d2f.txt %s/empty.txt --words 40", dir);
     cr_assert_eq(r.status, 1);
     cr_assert_eq(r.out_len, 0, "stdout: %s", r.out);
     cr_assert(strstr(r.err, "empty.txt: empty file") && !strstr(r.err, "left out"), "stderr: %s", r.err);
     run_free(&r);
 
     /* Nothing usable at all: every input named, then one line for all. */
-    r = run("summarize %s/empty.txt %s/latin1.txt", dir, dir);
+    r = run_precisf("summarize %s/empty.txt %s/latin1.txt", dir, dir);
     cr_assert_eq(r.status, 1);
     cr_assert_eq(r.out_len, 0, "stdout: %s", r.out);
     cr_assert(strstr(r.err, "empty.txt") && strstr(r.err, "latin1.txt") &&
@@ -319,11 +308,11 @@ Test(cli_summarize, fifty_megabyte_article_is_refused_quickly)
     for (int i = 0; i < 50; i++)
         fwrite(block, 1, sizeof block, f);
     fclose(f);
-    run_result r = run("summarize %s", path);
+    run_result r = run_precisf("summarize %s", path);
     cr_assert_eq(r.status, 1);
     cr_assert(strstr(r.err, "huge.txt") && strstr(r.err, "limit"), "stderr: %s", r.err);
     run_free(&r);
-    r = run("summarize < %s", path);
+    r = run_precisf("summarize < %s", path);
     cr_assert_eq(r.status, 1);
     cr_assert(strstr(r.err, "limit"), "stderr: %s", r.err);
     run_free(&r);
@@ -351,7 +340,7 @@ static void write_jsonl_with_bad_line(void)
 Test(cli_summarize, jsonl_reports_a_bad_line_and_loses_no_other)
 {
     write_jsonl_with_bad_line();
-    run_result r = run("summarize --jsonl %s/in.jsonl --words 20", dir);
+    run_result r = run_precisf("summarize --jsonl %s/in.jsonl --words 20", dir);
     cr_assert_eq(r.status, 1, "a skipped line makes the exit status 1");
     cr_assert(strstr(r.err, "in.jsonl:1234:") && strstr(r.err, "malformed JSON"), "stderr: %s", r.err);
     int lines = 0, errors = 0;
@@ -393,7 +382,7 @@ Test(cli_summarize, jsonl_skips_blank_lines_of_white_space)
     write_file("in.jsonl", clusters, sizeof clusters - 1);
     const char *commands[] = {"summarize", "compare"};
     for (int i = 0; i < 2; i++) {
-        run_result r = run("%s --jsonl %s/in.jsonl", commands[i], dir);
+        run_result r = run_precisf("%s --jsonl %s/in.jsonl", commands[i], dir);
         cr_assert_eq(r.status, 1, "%s: %s", commands[i], r.err);
         const char *second = strchr(r.out, '\n'), *third = second ? strchr(second + 1, '\n') : NULL;
         cr_assert(third && !strncmp(third + 1, "{\"line\":13,", 11) && third[strlen(third) - 1] == '\n' &&
@@ -402,7 +391,7 @@ Test(cli_summarize, jsonl_skips_blank_lines_of_white_space)
         cr_assert(!strstr(r.out, "premature EOF"), "%s: %s", commands[i], r.out);
         cr_assert(strstr(r.err, "in.jsonl:13:") && !strchr(r.err, '\n')[1], "%s: %s", commands[i], r.err);
         run_free(&r);
-        r = run("%s --help", commands[i]);
+        r = run_precisf("%s --help", commands[i]);
         cr_assert(strstr(r.out, "blank\nlines") || strstr(r.out, "blank lines"), "%s --help: %s", commands[i], r.out);
         run_free(&r);
     }
@@ -418,7 +407,7 @@ Test(cli_summarize, jsonl_skips_blank_lines_of_white_space)
                             "ingest -q --db %s/news.db --date 2024-01-01 %s/articles.jsonl",
                             "cluster -q %s/articles.jsonl"};
     for (int i = 0; i < 4; i++) {
-        run_result r = i == 2 ? run(others[i], dir, dir) : run(others[i], dir);
+        run_result r = i == 2 ? run_precisf(others[i], dir, dir) : run_precisf(others[i], dir);
         cr_assert_eq(r.status, 0, "%s: exit %d: %s", others[i], r.status, r.err);
         run_free(&r);
     }
@@ -427,7 +416,7 @@ Test(cli_summarize, jsonl_skips_blank_lines_of_white_space)
 Test(cli_summarize, jsonl_strict_stops_at_the_bad_line)
 {
     write_jsonl_with_bad_line();
-    run_result r = run("summarize --jsonl --strict %s/in.jsonl --words 20", dir);
+    run_result r = run_precisf("summarize --jsonl --strict %s/in.jsonl --words 20", dir);
     cr_assert_eq(r.status, 1);
     int lines = 0;
     for (char *p = r.out; (p = strchr(p, '\n')) != NULL; p++)
@@ -444,7 +433,7 @@ Test(cli_summarize, jsonl_zstd_and_multinews_separators)
     char cmd[512];
     snprintf(cmd, sizeof cmd, "zstd -q -f %s/mn.jsonl -o %s/mn.jsonl.zst", dir, dir);
     cr_assert_eq(system(cmd), 0);
-    run_result r = run("summarize --jsonl %s/mn.jsonl.zst --words 30", dir);
+    run_result r = run_precisf("summarize --jsonl %s/mn.jsonl.zst --words 30", dir);
     cr_assert_eq(r.status, 0, "stderr: %s", r.err);
     json_t *j = json_loads(r.out, JSON_DISABLE_EOF_CHECK, NULL);
     cr_assert_not_null(j);
@@ -456,18 +445,18 @@ Test(cli_summarize, jsonl_zstd_and_multinews_separators)
 
 Test(cli_summarize, usage_errors_exit_2)
 {
-    run_result r = run("summarize --words ten ../examples/seeds");
+    run_result r = run_precisf("summarize --words ten ../examples/seeds");
     cr_assert_eq(r.status, 2);
     run_free(&r);
-    r = run("summarize --method nonesuch ../examples/seeds");
+    r = run_precisf("summarize --method nonesuch ../examples/seeds");
     cr_assert_eq(r.status, 2);
     cr_assert(strstr(r.err, "nonesuch"));
     run_free(&r);
-    r = run("summarize --format yaml ../examples/seeds");
+    r = run_precisf("summarize --format yaml ../examples/seeds");
     cr_assert_eq(r.status, 2);
     run_free(&r);
     /* --jsonl writes JSON; a request for Markdown must not get it quietly */
-    r = run("summarize --jsonl --format md ../examples/seeds/000_679d28d13e5d8f6f.txt");
+    r = run_precisf("summarize --jsonl --format md ../examples/seeds/000_679d28d13e5d8f6f.txt");
     cr_assert_eq(r.status, 2);
     cr_assert(strstr(r.err, "--format md"), "%s", r.err);
     cr_assert_eq(r.out_len, 0);
@@ -481,14 +470,14 @@ Test(cli_summarize, a_number_too_large_is_said_to_be_too_large)
     const char *cases[][2] = {{"summarize --words", "--words"}, {"summarize --bytes", "--bytes"},
                               {"eval --limit", "--limit"},       {"stories --db x --limit", "--limit"}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        run_result r = run("%s 99999999999999999999999 ../examples/seeds </dev/null", cases[i][0]);
+        run_result r = run_precisf("%s 99999999999999999999999 ../examples/seeds </dev/null", cases[i][0]);
         cr_expect_eq(r.status, 2, "%s: exit %d", cases[i][0], r.status);
         cr_expect(strstr(r.err, cases[i][1]) && strstr(r.err, "too large (at most ") &&
                       !strstr(r.err, "not a number"),
                   "%s: %s", cases[i][0], r.err);
         run_free(&r);
     }
-    run_result r = run("summarize --words 12x ../examples/seeds");
+    run_result r = run_precisf("summarize --words 12x ../examples/seeds");
     cr_expect_eq(r.status, 2);
     cr_expect(strstr(r.err, "'12x' is not a number"), "%s", r.err);
     run_free(&r);
@@ -507,7 +496,7 @@ Test(cli_summarize, bad_options_are_said_by_precis)
         const char *bad[][2] = {{"--bogus", "--bogus"}, {"-Z", "Z"}, {"--help=yes", "--help"},
                                 {commands[i][1], commands[i][1]}};
         for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
-            run_result r = run("%s %s </dev/null", commands[i][0], bad[k][0]);
+            run_result r = run_precisf("%s %s </dev/null", commands[i][0], bad[k][0]);
             char usage[64];
             snprintf(usage, sizeof usage, "\nusage: precis %s ", commands[i][0]);
             cr_expect_eq(r.status, 2, "%s %s: exit %d", commands[i][0], bad[k][0], r.status);
@@ -541,7 +530,7 @@ Test(cli_summarize, readme_example_output_is_current)
         p = nl + 1;
     }
     shown[n] = '\0';
-    run_result r = run("summarize ../examples/seeds --words 120");
+    run_result r = run_precisf("summarize ../examples/seeds --words 120");
     cr_assert_eq(r.status, 0);
     cr_assert_str_eq(r.out, shown, "README example is stale; paste the new output");
     run_free(&r);
@@ -551,7 +540,7 @@ Test(cli_summarize, readme_example_output_is_current)
 /* A saved web page is summarized from its story text, not its markup. */
 Test(cli_summarize, html_page_is_reduced_to_its_story)
 {
-    run_result r = run("summarize data/html/news1.html --words 500");
+    run_result r = run_precisf("summarize data/html/news1.html --words 500");
     cr_assert_eq(r.status, 0, "stderr: %s", r.err);
     cr_assert(strstr(r.out, "Rescuers in eastern Spain searched on Thursday") != NULL, "%s", r.out);
     cr_assert_null(strstr(r.out, "<"), "markup in the summary: %s", r.out);
@@ -566,23 +555,23 @@ Test(cli_summarize, html_page_is_reduced_to_its_story)
  * 120 words here); --bytes 0 and --sentences 0 leave the default budget. */
 Test(cli_summarize, a_budget_of_zero_is_no_limit)
 {
-    run_result def = run("summarize ../examples/seeds");
+    run_result def = run_precisf("summarize ../examples/seeds");
     cr_assert_eq(def.status, 0, "%s", def.err);
     const char *zeros[] = {"--bytes 0", "--sentences 0"};
     for (int i = 0; i < 2; i++) {
-        run_result r = run("summarize ../examples/seeds %s", zeros[i]);
+        run_result r = run_precisf("summarize ../examples/seeds %s", zeros[i]);
         cr_assert_eq(r.status, 0, "%s: %s", zeros[i], r.err);
         cr_assert_str_eq(r.out, def.out, "%s", zeros[i]);
         run_free(&r);
     }
-    run_result r = run("summarize ../examples/seeds --words 0 -f json");
+    run_result r = run_precisf("summarize ../examples/seeds --words 0 -f json");
     cr_assert_eq(r.status, 0, "%s", r.err);
     json_t *j = json_loads(r.out, 0, NULL);
     cr_assert_gt(json_integer_value(json_object_get(j, "words")), 120, "%s", r.out);
     json_decref(j);
     run_free(&r);
     run_free(&def);
-    r = run("summarize --help");
+    r = run_precisf("summarize --help");
     const char *opts[] = {"--words N", "--bytes N", "--sentences N"};
     for (int i = 0; i < 3; i++) {
         const char *line = strstr(r.out, opts[i]), *eol = line ? strchr(line, '\n') : NULL;
@@ -598,7 +587,7 @@ Test(cli_summarize, json_method_is_the_one_asked_for)
 {
     const char *methods[] = {"default", "lead", "coverage"};
     for (int i = 0; i < 3; i++) {
-        run_result r = run("summarize ../examples/seeds -f json -m %s", methods[i]);
+        run_result r = run_precisf("summarize ../examples/seeds -f json -m %s", methods[i]);
         cr_assert_eq(r.status, 0, "%s", r.err);
         json_t *j = json_loads(r.out, 0, NULL);
         cr_assert_str_eq(json_string_value(json_object_get(j, "method")), methods[i], "%s", r.out);
@@ -614,12 +603,12 @@ Test(cli_summarize, a_budget_no_sentence_fits_is_an_error)
         strcat(text, " and the bridge");
     strcat(text, ".\n");
     write_file("long.txt", text, strlen(text));
-    run_result r = run("summarize %s/long.txt", dir);
+    run_result r = run_precisf("summarize %s/long.txt", dir);
     cr_assert_eq(r.status, 1, "%s", r.err);
     cr_assert(strstr(r.err, "no sentence fits in 120 words"), "%s", r.err);
     cr_assert_eq(r.out_len, 0);
     run_free(&r);
-    r = run("summarize --words 200 %s/long.txt", dir);
+    r = run_precisf("summarize --words 200 %s/long.txt", dir);
     cr_assert_eq(r.status, 0, "%s", r.err);
     cr_assert(strstr(r.out, "The council voted"));
     run_free(&r);
@@ -633,7 +622,7 @@ Test(cli_summarize, a_tiny_budget_prints_no_heading)
 {
     const char *methods[] = {"default", "coverage", "lead", "stepwise", "sumbasic", "submodular"};
     for (size_t i = 0; i < sizeof methods / sizeof *methods; i++) {
-        run_result r = run("summarize ../examples/seeds --words 5 -m %s", methods[i]);
+        run_result r = run_precisf("summarize ../examples/seeds --words 5 -m %s", methods[i]);
         cr_expect_eq(r.status, 1, "%s: exit %d: %s", methods[i], r.status, r.err);
         cr_expect(strstr(r.err, "no sentence fits in 5 words"), "%s: %s", methods[i], r.err);
         cr_expect_eq(r.out_len, 0, "%s printed: %s", methods[i], r.out);
@@ -642,7 +631,7 @@ Test(cli_summarize, a_tiny_budget_prints_no_heading)
     /* a cluster of nothing but short lines still gets its summary */
     static const char lines[] = "Storm warning\n\nRoads closed\n";
     write_file("short.txt", lines, sizeof lines - 1);
-    run_result r = run("summarize %s/short.txt", dir);
+    run_result r = run_precisf("summarize %s/short.txt", dir);
     cr_expect_eq(r.status, 0, "exit %d: %s", r.status, r.err);
     cr_expect(r.out_len > 0, "%s", r.err);
     run_free(&r);
@@ -659,7 +648,7 @@ Test(cli_summarize, markdown_items_do_not_open_lists_or_fences)
                                "~~~ Critics called the plan a waste of public money and time.\n\n"
                                "The tickets cost ~$5 and ~$10 at the door of the hall on Friday.\n";
     write_file("marks.txt", text, strlen(text));
-    run_result r = run("summarize -m lead -w 200 -f md %s/marks.txt", dir);
+    run_result r = run_precisf("summarize -m lead -w 200 -f md %s/marks.txt", dir);
     cr_assert_eq(r.status, 0, "%s", r.err);
     cr_expect(strstr(r.out, "\n- 1\\. The mayor"), "%s", r.out);
     cr_expect(strstr(r.out, "\n- \\+ Police"), "%s", r.out);
@@ -675,7 +664,7 @@ Test(cli_summarize, a_negative_size_after_a_space_is_refused)
 {
     const char *cases[] = {"' -5'", "'	-5'"};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        run_result r = run("summarize --words %s ../examples/seeds", cases[i]);
+        run_result r = run_precisf("summarize --words %s ../examples/seeds", cases[i]);
         cr_expect_eq(r.status, 2, "--words %s: exit %d", cases[i], r.status);
         cr_expect(strstr(r.err, "--words needs a non-negative number"), "--words %s: %s", cases[i], r.err);
         cr_expect_eq(r.out[0], 0, "--words %s: no brief", cases[i]);

@@ -7,7 +7,6 @@
  */
 #include <criterion/criterion.h>
 #include <jansson.h>
-#include <stdarg.h>
 
 #include "helpers.h"
 
@@ -28,24 +27,13 @@ static void teardown(void)
 
 TestSuite(compare_db, .init = setup, .fini = teardown, .timeout = 120);
 
-static run_result run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static run_result run(const char *fmt, ...)
-{
-    char args[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    return run_precis(args);
-}
-
 /* A database of the bundled example's five articles: one story. */
 static void make_db(void)
 {
-    run_result r = run("ingest -q --db %s/news.db --date 2024-01-01 ../examples/seeds", dir);
+    run_result r = run_precisf("ingest -q --db %s/news.db --date 2024-01-01 ../examples/seeds", dir);
     cr_assert_eq(r.status, 0, "%s", r.err);
     run_free(&r);
-    r = run("stories --db %s/news.db --format json", dir);
+    r = run_precisf("stories --db %s/news.db --format json", dir);
     cr_assert_eq(r.status, 0, "%s", r.err);
     json_t *story = json_loads(r.out, JSON_DISABLE_EOF_CHECK, NULL);
     cr_assert_not_null(story, "%s", r.out);
@@ -58,14 +46,14 @@ static void make_db(void)
 Test(compare_db, briefs_one_story_in_every_format)
 {
     make_db();
-    run_result r = run("compare --db %s/news.db --story 1", dir);
+    run_result r = run_precisf("compare --db %s/news.db --story 1", dir);
     cr_assert_eq(r.status, 0, "%s", r.err);
     cr_assert(strstr(r.out, "Cross-source view: 5 articles"), "%s", r.out);
     cr_assert(strstr(r.out, "000_679d28d13e5d8f6f.txt"), "%s", r.out);
     cr_assert_str_empty(r.err);
     run_free(&r);
 
-    r = run("compare --db %s/news.db --story 1 --format json", dir);
+    r = run_precisf("compare --db %s/news.db --story 1 --format json", dir);
     cr_assert_eq(r.status, 0, "%s", r.err);
     json_error_t jerr;
     json_t *rep = json_loads(r.out, 0, &jerr);
@@ -74,7 +62,7 @@ Test(compare_db, briefs_one_story_in_every_format)
     json_decref(rep);
     run_free(&r);
 
-    r = run("compare --db %s/news.db --story 1 --format html -o %s/story.html", dir, dir);
+    r = run_precisf("compare --db %s/news.db --story 1 --format html -o %s/story.html", dir, dir);
     cr_assert_eq(r.status, 0, "%s", r.err);
     char path[128];
     snprintf(path, sizeof path, "%s/story.html", dir);
@@ -89,8 +77,8 @@ Test(compare_db, the_story_compares_like_its_files)
     make_db();
     /* Facts, discrepancies and quotes do not depend on where the text came
      * from: the lines after the article list are the same. */
-    run_result a = run("compare --db %s/news.db --story 1", dir);
-    run_result b = run("compare ../examples/seeds");
+    run_result a = run_precisf("compare --db %s/news.db --story 1", dir);
+    run_result b = run_precisf("compare ../examples/seeds");
     cr_assert_eq(a.status, 0, "%s", a.err);
     cr_assert_eq(b.status, 0, "%s", b.err);
     const char *fa = strstr(a.out, "\nOverlap"), *fb = strstr(b.out, "\nOverlap");
@@ -103,42 +91,42 @@ Test(compare_db, the_story_compares_like_its_files)
 Test(compare_db, errors_are_clear)
 {
     make_db();
-    run_result r = run("compare --db %s/news.db --story 42", dir);
+    run_result r = run_precisf("compare --db %s/news.db --story 42", dir);
     cr_assert_eq(r.status, 2);
     cr_assert(strstr(r.err, "no story 42"), "%s", r.err);
     cr_assert_eq(r.out_len, 0);
     run_free(&r);
 
-    r = run("compare --db %s/news.db --story two", dir);
+    r = run_precisf("compare --db %s/news.db --story two", dir);
     cr_assert_eq(r.status, 2);
     cr_assert(strstr(r.err, "--story needs a story number"), "%s", r.err);
     run_free(&r);
 
     /* out of range, not clamped to the largest number there is */
-    r = run("compare --db %s/news.db --story 99999999999999999999", dir);
+    r = run_precisf("compare --db %s/news.db --story 99999999999999999999", dir);
     cr_assert_eq(r.status, 2);
     cr_assert(strstr(r.err, "--story needs a story number"), "%s", r.err);
     run_free(&r);
 
-    r = run("compare --db %s/news.db", dir);
+    r = run_precisf("compare --db %s/news.db", dir);
     cr_assert_eq(r.status, 2);
     cr_assert(strstr(r.err, "--db and --story go together"), "%s", r.err);
     run_free(&r);
 
-    r = run("compare --db %s/news.db --story 1 --jsonl", dir);
+    r = run_precisf("compare --db %s/news.db --story 1 --jsonl", dir);
     cr_assert_eq(r.status, 2);
     run_free(&r);
 
-    r = run("compare --db %s/news.db --story 1 ../examples/seeds", dir);
+    r = run_precisf("compare --db %s/news.db --story 1 ../examples/seeds", dir);
     cr_assert_eq(r.status, 2);
     run_free(&r);
 
-    r = run("compare --db ../examples/seeds/000_679d28d13e5d8f6f.txt --story 1");
+    r = run_precisf("compare --db ../examples/seeds/000_679d28d13e5d8f6f.txt --story 1");
     cr_assert_eq(r.status, 1);
     cr_assert(strstr(r.err, "not a precis database"), "%s", r.err);
     run_free(&r);
 
-    r = run("compare --db %s/missing.db --story 1", dir);
+    r = run_precisf("compare --db %s/missing.db --story 1", dir);
     cr_assert_neq(r.status, 0);
     cr_assert(strstr(r.err, "missing.db"), "%s", r.err);
     run_free(&r);
