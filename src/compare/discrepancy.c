@@ -120,8 +120,10 @@ static int same_value(const cmp_quantity *x, const cmp_quantity *y)
 
 /* Turn one linked group (members in cluster order) into a discrepancy if
  * two articles disagree. */
-static int emit(const cmp_quantity *q, const uint32_t *mem, uint32_t n, arena *a, cmp_discrepancy *out)
+static int emit(const cmp_quantity *q, const uint32_t *mem, uint32_t n, const uint8_t *skip, arena *a,
+                cmp_discrepancy *out)
 {
+    (void)skip;
     int differs = 0;
     for (uint32_t i = 0; i < n && !differs; i++)
         for (uint32_t j = i + 1; j < n && !differs; j++)
@@ -181,6 +183,34 @@ static int same_count(const precis_cluster *c, const represent *r, const cmp_qua
 {
     return x->article != y->article && x->kind == y->kind && same_value(x, y) && linked(c, r, x, cx, y, cy) &&
            shared(cx, cy) >= CMP_SAME_MIN_SHARED;
+}
+
+/* Make one group of quantities mem[0..n) into out, or not (0); skip
+ * marks quantities the group must not hold. */
+typedef int (*emit_fn)(const cmp_quantity *q, const uint32_t *mem, uint32_t n, const uint8_t *skip, arena *a,
+                       cmp_discrepancy *out);
+
+/* Hand the linked groups (parent) of the nkey keyed quantities to emit,
+ * in the order of their first mention (a group's root is its smallest
+ * index), members in cluster order; *n counts those it made into out. */
+static int emit_groups(const cmp_quantity *q, uint64_t *key, size_t nkey, uint32_t *parent, uint32_t *mem,
+                       const uint8_t *skip, emit_fn make, arena *a, cmp_discrepancy *out, size_t *n)
+{
+    for (size_t k = 0; k < nkey; k++) {
+        uint32_t i = (uint32_t)key[k];
+        key[k] = (uint64_t)root(parent, i) << 32 | i;
+    }
+    qsort(key, nkey, sizeof *key, by_key);
+    for (size_t lo = 0, hi; lo < nkey; lo = hi) {
+        uint32_t g = (uint32_t)(key[lo] >> 32), m = 0;
+        for (hi = lo; hi < nkey && (uint32_t)(key[hi] >> 32) == g; hi++)
+            mem[m++] = (uint32_t)key[hi];
+        int rc = make(q, mem, m, skip, a, &out[*n]);
+        if (rc < 0)
+            return -1;
+        *n += (size_t)rc;
+    }
+    return 0;
 }
 
 /* Link the quantities that pass test: only those of one unit noun can be
@@ -251,8 +281,11 @@ static int in_discrepancy(const uint32_t *mem, uint32_t n, const uint8_t *disput
 
 /* Turn one group of equal counts (members in cluster order) into an
  * agreement, a discrepancy of one value, if it spans two articles. */
-static int emit_agreement(const cmp_quantity *q, const uint32_t *mem, uint32_t n, arena *a, cmp_discrepancy *out)
+static int emit_agreement(const cmp_quantity *q, const uint32_t *mem, uint32_t n, const uint8_t *disputed,
+                          arena *a, cmp_discrepancy *out)
 {
+    if (in_discrepancy(mem, n, disputed))
+        return 0; /* the discrepancy shows this count beside the others */
     uint32_t articles = 1;
     for (uint32_t i = 1; i < n; i++)
         articles += q[mem[i]].article != q[mem[i - 1]].article;
@@ -301,24 +334,7 @@ int cmp_agreements_find(const precis_cluster *c, const represent *r, const cmp_d
     }
     qsort(key, nkey, sizeof *key, by_key);
     link_by_unit(c, r, q, ctx, key, nkey, parent, same_count);
-    /* groups in the order of their first mention, members in cluster order */
-    for (size_t k = 0; k < nkey; k++) {
-        uint32_t i = (uint32_t)key[k];
-        key[k] = (uint64_t)root(parent, i) << 32 | i;
-    }
-    qsort(key, nkey, sizeof *key, by_key);
-    for (size_t lo = 0, hi; lo < nkey; lo = hi) {
-        uint32_t g = (uint32_t)(key[lo] >> 32), m = 0;
-        for (hi = lo; hi < nkey && (uint32_t)(key[hi] >> 32) == g; hi++)
-            mem[m++] = (uint32_t)key[hi];
-        if (in_discrepancy(mem, m, disputed))
-            continue; /* the discrepancy shows this count beside the others */
-        int rc = emit_agreement(q, mem, m, a, &(*out)[*n]);
-        if (rc < 0)
-            return -1;
-        *n += (size_t)rc;
-    }
-    return 0;
+    return emit_groups(q, key, nkey, parent, mem, disputed, emit_agreement, a, *out, n);
 }
 
 int cmp_discrepancies_find(const precis_cluster *c, const represent *r, const cmp_doc *docs,
@@ -342,24 +358,8 @@ int cmp_discrepancies_find(const precis_cluster *c, const represent *r, const cm
     }
     qsort(key, nkey, sizeof *key, by_key);
     link_by_unit(c, r, q, ctx, key, nkey, parent, linked);
-    /* Groups in the order of their first mention (a group's root is its
-     * smallest index), members in cluster order. */
-    for (size_t k = 0; k < nkey; k++) {
-        uint32_t i = (uint32_t)key[k];
-        key[k] = (uint64_t)root(parent, i) << 32 | i;
-    }
-    qsort(key, nkey, sizeof *key, by_key);
     *out = arena_calloc(a, nq + 1, sizeof **out);
     if (!*out)
         return -1;
-    for (size_t lo = 0, hi; lo < nkey; lo = hi) {
-        uint32_t g = (uint32_t)(key[lo] >> 32), m = 0;
-        for (hi = lo; hi < nkey && (uint32_t)(key[hi] >> 32) == g; hi++)
-            mem[m++] = (uint32_t)key[hi];
-        int rc = emit(q, mem, m, a, &(*out)[*n]);
-        if (rc < 0)
-            return -1;
-        *n += (size_t)rc;
-    }
-    return 0;
+    return emit_groups(q, key, nkey, parent, mem, NULL, emit, a, *out, n);
 }
