@@ -503,19 +503,53 @@ static int by_key(const void *a, const void *b)
     return x->group < y->group ? -1 : x->group > y->group;
 }
 
-/* A role's key: its words' normal forms, without a leading article, so
- * "The defence ministry" and "the defence ministry" are one speaker. */
-static const char *role_key(const precis_cluster *c, const char *role, buf *scratch, arena *a)
+/* Words that make a speaker phrase a piece of a clause quotes.c misread
+ * ("it was approved", "is president of the National Association of Home
+ * Builders", "for developers") rather than a role: a verb of being or
+ * having anywhere, or a pronoun or preposition first. */
+static const char *const clause_verbs[] = {"is", "was", "are", "were", "be", "been", "has", "have", "had",
+                                           "would", "will", "can", "could", "worked", NULL};
+static const char *const clause_openers[] = {"it", "this", "that", "they", "you", "we", "i", "for", "including",
+                                             "to", "with", "of", NULL};
+
+/* A role phrase that reads as no one: a clause, a lone function word
+ * ("a", "now") or a lone adverb ("tearfully"). Its quotes are listed as
+ * unattributed rather than under a heading that names nobody. */
+static int names_no_one(const phrase *p)
+{
+    if (p->n == 0 || in_words(clause_openers, p->norm[0]))
+        return 1;
+    for (size_t k = 0; k < p->n; k++)
+        if (in_words(clause_verbs, p->norm[k]))
+            return 1;
+    if (p->n == 1) {
+        size_t l = strlen(p->norm[0]);
+        return p->stop[0] || (l > 4 && !strcmp(p->norm[0] + l - 2, "ly"));
+    }
+    return 0;
+}
+
+/* A role's key: its words' normal forms, without a leading article, and
+ * without a place after "in" or "at", so "The defence ministry", "the
+ * defence ministry" and "The defence ministry in Moscow" are one speaker.
+ * NULL with *none set: the phrase names no one (names_no_one). */
+static const char *role_key(const precis_cluster *c, const char *role, buf *scratch, arena *a, int *none)
 {
     phrase p;
     read_phrase(role, strlen(role), &c->engine->stopwords, scratch, &p);
-    size_t from = 0;
+    *none = names_no_one(&p);
+    if (*none)
+        return NULL;
+    size_t from = 0, to = p.n;
     while (from < p.n && (!strcmp(p.norm[from], "the") || !strcmp(p.norm[from], "a") || !strcmp(p.norm[from], "an")))
         from++;
-    if (from == p.n)
+    for (size_t k = from + 1; k + 1 < to; k++)
+        if ((!strcmp(p.norm[k], "in") || !strcmp(p.norm[k], "at")) && p.tok[k + 1].capitalized)
+            to = k;
+    if (from == to)
         return arena_strndup(a, role, strlen(role));
     name_read nr;
-    norm_of(&p, from, p.n - 1, &nr);
+    norm_of(&p, from, to - 1, &nr);
     size_t l = strlen(nr.norm);
     char *k = arena_alloc(a, l + 3);
     if (!k)
@@ -585,9 +619,15 @@ static int key_group(const precis_cluster *c, const cmp_quote *q, const cmp_quot
         return 0;
     out->name = g->speaker;
     int pronoun = pronoun_key(q, g, a, &out->key);
-    if (pronoun == 0)
-        out->key = role_key(c, g->speaker, scratch, a);
-    return pronoun >= 0 && out->key ? 0 : -1;
+    if (pronoun != 0)
+        return pronoun > 0 ? 0 : -1;
+    int none;
+    out->key = role_key(c, g->speaker, scratch, a, &none);
+    if (none) {
+        out->name = NULL; /* listed with the unattributed quotes */
+        return 0;
+    }
+    return out->key ? 0 : -1;
 }
 
 /* A person's key without middle initials, for gathering a person named
