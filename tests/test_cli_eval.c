@@ -145,23 +145,19 @@ Test(cli_eval, usage_errors)
     run_free(&r);
     /* an empty item in the method list is a mistake, not a name to skip
      * (the data file is missing: only the list is looked at) */
-    const char *lists[] = {"lead,,default", "lead,", ",lead", "''"};
-    for (int i = 0; i < 4; i++) {
-        char args[256];
-        snprintf(args, sizeof args, "eval -m %s /nonexistent/data.jsonl", lists[i]);
-        r = run_precis(args);
-        cr_assert_eq(r.status, 2, "-m %s: exit %d: %s", lists[i], r.status, r.err);
-        cr_assert(strstr(r.err, "precis: --method"), "-m %s: %s", lists[i], r.err);
-        run_free(&r);
-    }
-    /* a method named twice would be the same row twice: a slip, refused */
-    const char *twice[] = {"lead,lead", "lead,default,lead"};
-    for (int i = 0; i < 2; i++) {
-        char args[256];
-        snprintf(args, sizeof args, "eval -m %s /nonexistent/data.jsonl", twice[i]);
-        r = run_precis(args);
-        cr_assert_eq(r.status, 2, "-m %s: exit %d: %s", twice[i], r.status, r.err);
-        cr_assert(strstr(r.err, "precis: --method: 'lead' is named twice"), "-m %s: %s", twice[i], r.err);
+    /* and a method named twice would be the same row twice: a slip, refused */
+    static const struct {
+        const char *list, *says;
+    } bad[] = {{"lead,,default", "precis: --method"},
+               {"lead,", "precis: --method"},
+               {",lead", "precis: --method"},
+               {"''", "precis: --method"},
+               {"lead,lead", "precis: --method: 'lead' is named twice"},
+               {"lead,default,lead", "precis: --method: 'lead' is named twice"}};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        r = run_precisf("eval -m %s /nonexistent/data.jsonl", bad[i].list);
+        cr_assert_eq(r.status, 2, "-m %s: exit %d: %s", bad[i].list, r.status, r.err);
+        cr_assert(strstr(r.err, bad[i].says), "-m %s: %s", bad[i].list, r.err);
         run_free(&r);
     }
     /* and more names than the table has rows for are refused, not cut */

@@ -670,9 +670,7 @@ Test(store_cli, stories_before_1970_are_listed)
 Test(store_cli, stories_json_keeps_text_that_is_not_utf8)
 {
     write_text("tram.txt", tram);
-    char args[512];
-    snprintf(args, sizeof args, "ingest -q --db %s --date 2024-10-31 %s/tram.txt", dbpath, dir);
-    run_result r = run_precis(args);
+    run_result r = run_precisf("ingest -q --db %s --date 2024-10-31 %s/tram.txt", dbpath, dir);
     cr_assert_eq(r.status, 0, "%s", r.err);
     run_free(&r);
     sqlite3 *db = next_user_db();
@@ -682,8 +680,7 @@ Test(store_cli, stories_json_keeps_text_that_is_not_utf8)
                               NULL, NULL, NULL),
                  SQLITE_OK, "%s", sqlite3_errmsg(db));
     sqlite3_close(db);
-    snprintf(args, sizeof args, "stories --db %s --format json", dbpath);
-    r = run_precis(args);
+    r = run_precisf("stories --db %s --format json", dbpath);
     cr_assert_eq(r.status, 0, "%s", r.err);
     cr_expect_not_null(strstr(r.out, "\"headline\":\"New\xEF\xBF\xBD\""), "%s", r.out);
     cr_expect_not_null(strstr(r.out, "\"title\":\"Tram\xEF\xBF\xBD\""), "%s", r.out);
