@@ -518,6 +518,69 @@ Test(compare_quotes, places_and_bodies_are_not_who_he_is)
     unload(&f);
 }
 
+/* DUC 2006 (D0617H, D0624F, D0640D, D0647B, D0601A, D0605E) and
+ * Multi-News (val 104): attributions a careful reader resolves. "As the
+ * board put it" is speech and "delicately" is not part of the board; a
+ * participle ("saying") takes the subject of the verb before it; an agency
+ * that "reported" a remark did not make it; a surname alone is the person
+ * named in full before, an age after a name makes a person, and a word
+ * after "an" does not; a name read before a possessive, or in the quote's
+ * own sentence, is spoken of, not speaking; a name in -lly is not an
+ * adverb. */
+Test(compare_quotes, attributions_a_careful_reader_resolves)
+{
+    static const char *const texts[] = {
+        "In the third crash, as the board delicately put it, ``questions remain about what happened "
+        "in the cockpit before the upset.''\n",
+        "Johnston said that the case had hurt relations with black Londoners, saying the failure had "
+        "been ``a tragedy for the police and for the people they serve every day.''\n",
+        "Klebanov, who leads the commission, told reporters that the disaster ``was developing within "
+        "two minutes,'' the Itar-Tass news agency reported.\n",
+        "Sen. Bob Smith met the boy's relatives on Friday. Juan Miguel Gonzalez has asked for his son "
+        "back. The verdict was reversed on appeal last year. Smith, in Havana with a study group, said "
+        "exiles may lose the most. ``We could see a further loss of the exiles' political power,'' he "
+        "said.\n",
+        "Officials estimate that half of the families have no phone line. Altie, 12, said his family "
+        "has a phone but no computer. ``For some people it's probably too expensive,'' he said.\n",
+        "Howard Lujan, a father of four, grew corn beside his house. Lujan, an Arapaho tribal member, "
+        "said he would use every part of it. ``I'm pretty sure we're going to save a lot of money,'' "
+        "he said.\n",
+        "Celtie Johnson began to research the subject. The standards were drafted by a band of "
+        "writers, said Kailer, one of the writers. Johnson's motivation was good science, he said. "
+        "``Celtie is not at all alone in this,'' he said.\n",
+        "Frank Wentz of a small research firm found the error. James Hansen said the correction "
+        "settled it. Patrick Michaels, a skeptic, isn't convinced. Wentz ``came up with no real "
+        "change that's appreciable,'' he said.\n",
+        "\" mr. trump and i sat down together for a meeting earlier this month, \" kelly said in a "
+        "statement.\n",
+        "Thousands of people rallied in the plaza. ``Elian, Cardenas awaits you with its kisses,'' a "
+        "Cuban band sang.\n",
+        "The family said they were ``deeply touched and grateful to the staff who treated her.''\n",
+        "The weekly said in an editorial that ``the council has failed the city's poorest "
+        "families.''\n",
+        "Asked about the deal, Bush quickly and succinctly said ``we will not sign it this year.''\n",
+        "Jerry Jacobson runs the clinic. Golfer Doug Tewell is amazed by the relief he has had. After "
+        "several treatments with Jacobson, he is holding off on the operation. ``I had trouble "
+        "picking up a glass with my right arm,'' he said.\n"};
+    fixture f;
+    load_texts(&f, texts, 14);
+    cr_assert_str_eq(speaker_of(&f, "questions remain about"), "the board");
+    cr_assert_str_eq(speaker_of(&f, "a tragedy for the police"), "Johnston");
+    cr_assert_str_eq(speaker_of(&f, "was developing within"), "Klebanov");
+    cr_assert_str_eq(speaker_of(&f, "We could see a further loss"), "Bob Smith");
+    cr_assert_str_eq(speaker_of(&f, "For some people"), "Altie");
+    cr_assert_str_eq(speaker_of(&f, "I'm pretty sure"), "Howard Lujan");
+    cr_assert_str_eq(speaker_of(&f, "Celtie is not at all alone"), "Kailer");
+    cr_assert_str_eq(speaker_of(&f, "came up with no real change"), "Patrick Michaels");
+    cr_assert_str_eq(speaker_of(&f, "mr. trump and i"), "kelly");
+    cr_assert(strstr(speaker_of(&f, "Elian, Cardenas awaits"), "band"));
+    cr_assert_str_eq(speaker_of(&f, "deeply touched"), "The family");
+    cr_assert_str_eq(speaker_of(&f, "the council has failed"), "The weekly");
+    cr_assert_str_eq(speaker_of(&f, "we will not sign"), "Bush");
+    cr_assert(strstr(speaker_of(&f, "I had trouble picking up"), "Doug Tewell"));
+    unload(&f);
+}
+
 /* Multi-News (val 16, 103): titles in quotation marks are not quotes. */
 Test(compare_quotes, titles_are_not_quotes)
 {

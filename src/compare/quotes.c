@@ -28,11 +28,19 @@
  * the show") is not a quotation: it follows a naming word ("called",
  * "including", "series") or is written in title case, and has no verb or
  * pronoun of speech.
+ * A participle ("..., saying ``...''") takes the subject of a verb of
+ * speech before it; an agency that "reported" a remark is not its speaker
+ * when the sentence names one before the quote; "as X put it" is speech.
  * A pronoun (he, she) is the speaker of the quote just before, if it is
- * close, else the person last named in the preceding sentences; "it" and
- * "they" are the subject of the last "said" before. Naming a person relies
- * on capitals, which lower-cased text (Multi-News) lacks; there "he" falls
- * back to the subject of the last "said"/"told" before, as for "they".
+ * close, else the person last named in the preceding sentences, or a
+ * named sayer after them; "it" and "they" are the subject of the last
+ * "said" before. A surname alone counts as a person when the article named
+ * them in full before (and is then printed in full), or when an age
+ * follows it ("Altie, 12,"), but not after an article or a preposition,
+ * before a possessive, or in the quote's own sentence. Naming a person
+ * relies on capitals, which lower-cased text (Multi-News) lacks; there
+ * "he" falls back to the subject of the last "said"/"told" before, as for
+ * "they".
  */
 #include <string.h>
 
@@ -51,7 +59,9 @@ static const char *const speech_verbs[] = {
     "admitted", "stressed",  "according", "remarked",  "recalled",   "complained", "countered",
     "posted",   "responded", "observed",  "suggested", "cautioned",  "vowed",     "pledged",
     "predicted", "testified", "answered", "asserted",  "concluded",  "emphasized", "emphasised",
-    "reported", "described", "told",      NULL};
+    "reported", "described", "told",      "sang",       "chanted",   "shouted",   "yelled",
+    "screamed", "whispered", "joked",     "quipped",    "boasted",   "recounted", "pleaded",
+    "exclaimed", NULL};
 
 /* Words between a speaker and the verb: "had previously said". */
 static const char *const np_strip_tail[] = {
@@ -67,6 +77,12 @@ static const char *const clause_words[] = {"that", "who", "which", "while", "whe
                                            "since", "though", "although", "whether", NULL};
 
 static const char *const pronouns[] = {"he", "she", "it", "they", NULL};
+
+static const char *const articles_list[] = {"the", "a", "an", NULL};
+
+static const char *const lone_prepositions[] = {"with", "by", "to", "from", "for", "of", "about", "against",
+                                                "on", "at", "in", "into", "toward", "towards", "than",
+                                                "like", "under", "over", "after", "before", "between", NULL};
 
 static const char *const titles[] = {
     "president", "prime", "minister", "secretary", "senator", "sen", "rep", "representative",
@@ -124,6 +140,7 @@ typedef struct qstate {
 typedef struct np {
     uint32_t s, t;          /* tokens [s, t) */
     uint32_t key_s, key_t;  /* the part that names them (for the key) */
+    uint32_t verb;          /* the verb of speech it was read from */
 } np;
 
 /* A full stop after token i that marks an abbreviation, not the end of a
@@ -205,10 +222,35 @@ static uint32_t relative_opening(const qstate *q, uint32_t b, uint32_t t)
 }
 
 /* The speaker phrase ending just before token e (the verb), within [b, e). */
+/* Nouns in -ly that stand before a verb of speech without a determiner. */
+static const char *const ly_nouns[] = {"family", "assembly", "ally", "rally", "supply", "reply",
+                                       "monopoly", "anomaly", "homily", "italy", "july", NULL};
+
+static const char *const noun_determiners[] = {"the", "a", "an", "his", "her", "their", "its", "our", "my",
+                                          "your", "this", "that", "whose", NULL};
+
+/* A lower-case word in -ly between a speaker and the verb: "the board
+ * delicately put it", "Smith angrily said". Capitalised, it is more often
+ * a name; and names in -lly are kept even in lower-cased text ("megyn
+ * kelly said", "reilly"), where adverbs in -lly end in -ally or -fully. */
+static int adverb_at(const qstate *q, uint32_t k)
+{
+    const char *w = norm(q, k);
+    size_t n = strlen(w);
+    if (q->d->tok[k].cap || n <= 4 || strcmp(w + n - 2, "ly") || in_list(ly_nouns, w))
+        return 0;
+    /* after a determiner it is a noun: "the family", "his assembly" */
+    if (k > 0 && q->d->tok[k - 1].sent == q->d->tok[k].sent && in_list(noun_determiners, norm(q, k - 1)))
+        return 0;
+    return strcmp(w + n - 3, "lly") || !strcmp(w + n - 4, "ally") || (n > 5 && !strcmp(w + n - 5, "fully"));
+}
+
 static int np_before(const qstate *q, uint32_t b, uint32_t e, np *out)
 {
     uint32_t t = e;
-    while (t > b && in_list(np_strip_tail, norm(q, t - 1)))
+    /* "he quickly and succinctly said" */
+    while (t > b && (in_list(np_strip_tail, norm(q, t - 1)) || adverb_at(q, t - 1) ||
+                     (t - 1 > b && !strcmp(norm(q, t - 1), "and") && adverb_at(q, t - 2))))
         t--;
     if (t == b)
         return 0;
@@ -466,6 +508,77 @@ static int all_capitals(const qstate *q, uint32_t i)
 
 /* A person named in tokens [b, e): the last run of capitalised words that
  * is a name ("Dmitry Peskov", "Mr Putin"), titles and places removed. */
+/* Whether capitalised word k is the surname of a person the article
+ * named in full before it, within SURNAME_LOOKBACK tokens: "Sen. Bob
+ * Smith ... Smith, in Havana, said" makes "Smith" a person. The lookback
+ * keeps a long article's pronouns from rescanning all of it. */
+#define SURNAME_LOOKBACK 3000
+
+static int surname_named_before(const qstate *q, uint32_t k, np *full)
+{
+    const cmp_tok *tok = q->d->tok;
+    const char *w = norm(q, k);
+    uint32_t lo = k > SURNAME_LOOKBACK ? k - SURNAME_LOOKBACK : 0;
+    for (uint32_t i = k; i > lo + 1; i--) {
+        uint32_t x = i - 1;
+        if (!tok[x].cap || !tok[x - 1].cap || tok[x - 1].sent != tok[x].sent || strcmp(norm(q, x), w))
+            continue;
+        /* a full name ends there: "Bob Smith" and not "Smith County" */
+        if (x + 1 < q->d->ntok && tok[x + 1].cap && tok[x + 1].sent == tok[x].sent &&
+            !break_between(q, x, x + 1))
+            continue;
+        if (break_between(q, x - 1, x) || in_list(not_person, norm(q, x - 1)) ||
+            (x >= 2 && tok[x - 2].sent == tok[x].sent && in_list(articles_list, norm(q, x - 2))) ||
+            in_list(clause_words, norm(q, x - 1)) || in_list(np_strip_head, norm(q, x - 1)))
+            continue;
+        /* the full name, as last_person would take it: from an honorific
+         * ("Dr. Gary I. Wadler"), else after any titles ("Sen. Bob Smith") */
+        uint32_t s = x - 1;
+        while (s > 0 && tok[s - 1].cap && tok[s - 1].sent == tok[x].sent && !break_between(q, s - 1, s) &&
+               !in_list(clause_words, norm(q, s - 1)) && !in_list(np_strip_head, norm(q, s - 1)))
+            s--;
+        int honorific = 0;
+        for (uint32_t h = s; h < x; h++)
+            if (in_list((const char *const[]){"mr", "mrs", "ms", "dr", NULL}, norm(q, h))) {
+                s = h;
+                honorific = 1;
+            }
+        while (!honorific && s < x && (in_list(titles, norm(q, s)) || in_list(not_person, norm(q, s))))
+            s++;
+        full->s = full->key_s = s;
+        full->t = full->key_t = x + 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* Whether the one capitalised word s (of a run that began at i) names a
+ * person: not after an article ("an Arapaho tribal member", "the
+ * Internet"), and either followed by an age ("Altie, 12, said") or the
+ * surname of someone named in full before. */
+static int lone_name(const qstate *q, uint32_t i, uint32_t s, uint32_t e, np *full)
+{
+    const cmp_tok *tok = q->d->tok;
+    if (i > 0 && tok[i - 1].sent == tok[i].sent && in_list(articles_list, norm(q, i - 1)))
+        return 0;
+    /* "after several treatments with Jacobson, he is holding off": the
+     * object of a preposition is seldom who "he" is */
+    if (i > 0 && tok[i - 1].sent == tok[i].sent && in_list(lone_prepositions, norm(q, i - 1)))
+        return 0;
+    /* "Johnson's motivation was good science, he said", "Wentz ``came up
+     * with nothing,'' he said": who is spoken of, not who speaks */
+    if (e < q->d->ntok && tok[s].sent == tok[e].sent)
+        return 0;
+    const char *after = q->text + tok[s].end;
+    if (possessive_len(q->text + tok[s].start, tok[s].end - tok[s].start) ||
+        (after[0] == '\'' && (after[1] == 's' || after[1] == 'S')) || !strncmp(after, "\xE2\x80\x99s", 4))
+        return 0;
+    if (s + 2 < q->d->ntok && tok[s + 1].kind == TOKEN_NUMBER && tok[s + 1].sent == tok[s].sent &&
+        comma_only(q, s, s + 1) && comma_only(q, s + 1, s + 2))
+        return 1;
+    return surname_named_before(q, s, full);
+}
+
 static int last_person(const qstate *q, uint32_t b, uint32_t e, np *out)
 {
     int found = 0;
@@ -511,7 +624,8 @@ static int last_person(const qstate *q, uint32_t b, uint32_t e, np *out)
          * an acronym ("If NATO"); a run of initials and abbreviations ("of
          * Linden, N.J.", "W. Va.") is a place: a name has a word of three
          * letters or more */
-        int ok = j - s >= 2 || (j - s == 1 && opened && !all_capitals(q, s));
+        np full = {.s = s, .t = j, .key_s = s, .key_t = j};
+        int ok = j - s >= 2 || (j - s == 1 && (opened || lone_name(q, i, s, e, &full)) && !all_capitals(q, s));
         int long_word = honorific;
         for (uint32_t k = s; k < j && !long_word; k++)
             long_word = q->d->tok[k].end - q->d->tok[k].start >= 3;
@@ -522,8 +636,7 @@ static int last_person(const qstate *q, uint32_t b, uint32_t e, np *out)
          * ``Star Wars''" is not who "he" is */
         ok = ok && !opens_quoted(q, i) && cue == NO_PLACE_CUE;
         if (ok) {
-            out->s = out->key_s = s;
-            out->t = out->key_t = j;
+            *out = full; /* a surname alone is named as in full before */
             found = 1;
         }
         i = j;
@@ -567,13 +680,23 @@ static int inverted_sayer(const qstate *q, uint32_t verb, np *out)
     return out->t == limit || break_between(q, out->t - 1, out->t);
 }
 
+/* Whether token k is a verb of speech; "put" is one when "it" follows,
+ * as in "as the board delicately put it, ``...''". */
+static int speech_verb_at(const qstate *q, uint32_t k)
+{
+    if (in_list(speech_verbs, norm(q, k)))
+        return 1;
+    return !strcmp(norm(q, k), "put") && k + 1 < q->d->ntok && q->d->tok[k + 1].sent == q->d->tok[k].sent &&
+           !strcmp(norm(q, k + 1), "it");
+}
+
 /* The subject of the last "said" in the sentences before token at.
  * "according" is passed over: its source comes after it. */
 static int last_sayer(const qstate *q, uint32_t at, np *out)
 {
     uint32_t b = back_sentences(q, at, LOOKBACK_SENTENCES);
     for (uint32_t v = at; v > b; v--) {
-        if (!in_list(speech_verbs, norm(q, v - 1)) || !strcmp(norm(q, v - 1), "according"))
+        if (!speech_verb_at(q, v - 1) || !strcmp(norm(q, v - 1), "according"))
             continue;
         uint32_t verb = v - 1, sent = q->d->tok[verb].sent;
         uint32_t sb = q->d->sent_first[sent - q->c->articles[q->ai].first];
@@ -618,8 +741,9 @@ static int attrib_after(const qstate *q, const found *f, np *out)
         /* a comma may close an appositive: "...," rusty goe, owner of X, said */
         if (v > k0 && break_between(q, v - 1, v) && !comma_only(q, v - 1, v))
             return 0;
-        if (!in_list(speech_verbs, norm(q, v)))
+        if (!speech_verb_at(q, v))
             continue;
+        out->verb = v;
         if (v == k0)
             return np_after(q, v, limit, out);
         return np_before(q, k0, v, out);
@@ -649,6 +773,7 @@ static int attrib_colon_before(const qstate *q, const found *f, uint32_t k, np *
     if (colon != 1 || !in_list(speech_verbs, norm(q, k - 1)) || !strcmp(norm(q, k - 1), "according"))
         return 0;
     uint32_t b = d->sent_first[d->tok[k - 1].sent - first];
+    out->verb = k - 1;
     return np_before(q, b, k - 1, out);
 }
 
@@ -662,12 +787,28 @@ static int attrib_before(const qstate *q, const found *f, np *out)
         return 0;
     uint32_t sent = d->tok[k].sent;
     uint32_t b = d->sent_first[sent - q->c->articles[q->ai].first];
+    /* A participle ("..., saying ``...''") has no subject of its own: the
+     * speaker is the subject of a verb of speech before it ("Johnston said
+     * that the case had hurt the police, saying it had been ``...''"), and
+     * only failing one, the phrase before the participle. */
+    uint32_t participle = 0;
     for (uint32_t v = k; v > b; v--) {
-        if (!in_list(speech_verbs, norm(q, v - 1)))
+        if (!speech_verb_at(q, v - 1))
             continue;
+        out->verb = v - 1;
         if (!strcmp(norm(q, v - 1), "according"))
             return np_after(q, v - 1, k, out);
+        if (ends_in_ing(norm(q, v - 1))) {
+            if (!participle)
+                participle = v;
+            continue;
+        }
         if (np_before(q, b, v - 1, out))
+            return 1;
+    }
+    if (participle) {
+        out->verb = participle - 1;
+        if (np_before(q, b, participle - 1, out))
             return 1;
     }
     return k == b && attrib_colon_before(q, f, k, out);
@@ -687,6 +828,20 @@ static int push_quote(arena *a, cmp_quote **arr, size_t *n, size_t *cap, const c
     return 0;
 }
 
+/* Whether sayer say is a name (capitalised words from its start and in
+ * its key), named after person r and not r again: "Smith, in Havana,
+ * said" after "Sen. Bob Smith" is Bob Smith still. */
+static int named_other(const qstate *q, const np *say, const np *r)
+{
+    const cmp_tok *tok = q->d->tok;
+    if (say->key_t <= say->key_s || say->key_s < r->t || !tok[say->s].cap)
+        return 0;
+    for (uint32_t k = say->key_s; k < say->key_t; k++)
+        if (!tok[k].cap)
+            return 0;
+    return strcmp(norm(q, say->key_t - 1), norm(q, r->t - 1)) != 0;
+}
+
 /* Fill speaker of quote x (found f) given the article's previous quote.
  * at is the token where the quotation begins: f->t0, or for a paragraph
  * that continues a quotation, that quotation's first token, where a
@@ -695,8 +850,14 @@ static int push_quote(arena *a, cmp_quote **arr, size_t *n, size_t *cap, const c
 static int attribute(const qstate *q, const found *f, uint32_t at, const cmp_quote *prev,
                      uint32_t prev_tok, cmp_quote *x, int *own)
 {
-    np p;
-    int ok = attrib_after(q, f, &p) || attrib_before(q, f, &p);
+    np p, before;
+    int ok = attrib_after(q, f, &p);
+    /* "Klebanov told reporters that the sub ``was sinking,'' the Itar-Tass
+     * agency reported": who reported it is not who said it */
+    if (ok && !strcmp(norm(q, p.verb), "reported") && attrib_before(q, f, &before) &&
+        strcmp(norm(q, before.verb), "reported"))
+        p = before;
+    ok = ok || attrib_before(q, f, &p);
     *own = ok;
     uint32_t sent = q->d->tok[at].sent;
     int prev_close = prev && prev->speaker && prev_tok < q->d->ntok &&
@@ -726,9 +887,15 @@ static int attribute(const qstate *q, const found *f, uint32_t at, const cmp_quo
             x->speaker_key = prev->speaker_key;
             return 0;
         }
-        np r;
+        np r, say;
         uint32_t b = back_sentences(q, at, LOOKBACK_SENTENCES);
-        if ((person && last_person(q, b, at, &r)) || last_sayer(q, at, &r)) {
+        int have = person && last_person(q, b, at, &r);
+        /* a named sayer after the person last named is the nearer "he":
+         * "Celtie Johnson began ... said Kailer, one of the writers. ``...,''
+         * he said" */
+        if (have && last_sayer(q, at, &say) && named_other(q, &say, &r))
+            r = say;
+        if (have || last_sayer(q, at, &r)) {
             p = r;
         } else {
             x->speaker = arena_strndup(q->a, norm(q, p.s), strlen(norm(q, p.s)));
