@@ -558,12 +558,23 @@ Test(compare_quotes, attributions_a_careful_reader_resolves)
         "The family said they were ``deeply touched and grateful to the staff who treated her.''\n",
         "The weekly said in an editorial that ``the council has failed the city's poorest "
         "families.''\n",
+        "David Welch studies salmon. ``We're starting to see a troubling picture,'' he said. The "
+        "biologists said warm water produced a bloom. The decline ``suggests large-scale "
+        "starvation,'' they said. Welch said that if the warming continues, the salmon may move "
+        "north. While that may be decades away, ``the early stages are already here,'' he argued.\n",
+        "Paul Welch spoke first, then Mary Jones. Welch said that if it goes on, ``the early stages "
+        "of the change are here,'' he argued.\n",
+        "Governor George W. Bush faces the vote. Eric Sterling, president of a foundation, said "
+        "politicians know it. ``I don't think voters "
+        "care,'' said Sterling, whose group studies justice. ``The public, I think, feels that "
+        "defendants get every right.'' He predicted that the executions would not cost Bush votes. "
+        "``Compassionate means that the role of government is to help,'' he said.\n",
         "Asked about the deal, Bush quickly and succinctly said ``we will not sign it this year.''\n",
         "Jerry Jacobson runs the clinic. Golfer Doug Tewell is amazed by the relief he has had. After "
         "several treatments with Jacobson, he is holding off on the operation. ``I had trouble "
         "picking up a glass with my right arm,'' he said.\n"};
     fixture f;
-    load_texts(&f, texts, 14);
+    load_texts(&f, texts, 17);
     cr_assert_str_eq(speaker_of(&f, "questions remain about"), "the board");
     cr_assert_str_eq(speaker_of(&f, "a tragedy for the police"), "Johnston");
     cr_assert_str_eq(speaker_of(&f, "was developing within"), "Klebanov");
@@ -576,6 +587,11 @@ Test(compare_quotes, attributions_a_careful_reader_resolves)
     cr_assert(strstr(speaker_of(&f, "Elian, Cardenas awaits"), "band"));
     cr_assert_str_eq(speaker_of(&f, "deeply touched"), "The family");
     cr_assert_str_eq(speaker_of(&f, "the council has failed"), "The weekly");
+    /* since the last quote, a surname names "he" as a sayer ("Welch
+     * said"), not as the object of a verb ("cost Bush votes") */
+    cr_assert_str_eq(speaker_of(&f, "the early stages"), "David Welch");
+    cr_assert_str_eq(speaker_of(&f, "Compassionate means"), "Sterling");
+    cr_assert_str_eq(speaker_of(&f, "the early stages of the change"), "Paul Welch");
     cr_assert_str_eq(speaker_of(&f, "we will not sign"), "Bush");
     cr_assert(strstr(speaker_of(&f, "I had trouble picking up"), "Doug Tewell"));
     unload(&f);

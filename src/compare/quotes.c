@@ -556,6 +556,8 @@ static int surname_named_before(const qstate *q, uint32_t k, np *full)
  * person: not after an article ("an Arapaho tribal member", "the
  * Internet"), and either followed by an age ("Altie, 12, said") or the
  * surname of someone named in full before. */
+static int speech_verb_at(const qstate *q, uint32_t k);
+
 static int lone_name(const qstate *q, uint32_t i, uint32_t s, uint32_t e, np *full)
 {
     const cmp_tok *tok = q->d->tok;
@@ -566,8 +568,9 @@ static int lone_name(const qstate *q, uint32_t i, uint32_t s, uint32_t e, np *fu
     if (i > 0 && tok[i - 1].sent == tok[i].sent && in_list(lone_prepositions, norm(q, i - 1)))
         return 0;
     /* "Johnson's motivation was good science, he said", "Wentz ``came up
-     * with nothing,'' he said": who is spoken of, not who speaks */
-    if (e < q->d->ntok && tok[s].sent == tok[e].sent)
+     * with nothing,'' he said": who is spoken of, not who speaks; but
+     * "Welch said ``...,''" names the speaker */
+    if (e < q->d->ntok && tok[s].sent == tok[e].sent && !(s + 1 < e && speech_verb_at(q, s + 1)))
         return 0;
     const char *after = q->text + tok[s].end;
     if (possessive_len(q->text + tok[s].start, tok[s].end - tok[s].start) ||
@@ -579,7 +582,16 @@ static int lone_name(const qstate *q, uint32_t i, uint32_t s, uint32_t e, np *fu
     return surname_named_before(q, s, full);
 }
 
-static int last_person(const qstate *q, uint32_t b, uint32_t e, np *out)
+/* What last_person takes of a surname alone: only one followed by a verb
+ * of speech ("Welch said"), or any that lone_name takes. */
+enum { LONE_SAYER, LONE_ANY };
+
+static int sayer_at(const qstate *q, uint32_t s, uint32_t e)
+{
+    return s + 1 < e && q->d->tok[s + 1].sent == q->d->tok[s].sent && speech_verb_at(q, s + 1);
+}
+
+static int last_person(const qstate *q, uint32_t b, uint32_t e, int lone_ok, np *out)
 {
     int found = 0;
     uint32_t place_end = 0; /* where the last run taken for a place ended */
@@ -625,7 +637,7 @@ static int last_person(const qstate *q, uint32_t b, uint32_t e, np *out)
          * Linden, N.J.", "W. Va.") is a place: a name has a word of three
          * letters or more */
         np full = {.s = s, .t = j, .key_s = s, .key_t = j};
-        int ok = j - s >= 2 || (j - s == 1 && (opened || lone_name(q, i, s, e, &full)) && !all_capitals(q, s));
+        int ok = j - s >= 2 || (j - s == 1 && (opened || (lone_name(q, i, s, e, &full) && (lone_ok == LONE_ANY || sayer_at(q, s, e)))) && !all_capitals(q, s));
         int long_word = honorific;
         for (uint32_t k = s; k < j && !long_word; k++)
             long_word = q->d->tok[k].end - q->d->tok[k].start >= 3;
@@ -876,8 +888,11 @@ static int attribute(const qstate *q, const found *f, uint32_t at, const cmp_quo
         np named;
         uint32_t after_prev = q->d->tok[prev_tok].sent + 1 - q->c->articles[q->ai].first;
         after_prev = q->d->sent_first[after_prev];
-        if (prev_close && person && after_prev < at && last_person(q, after_prev, at, &named)) {
-            /* someone named since the last quote is the likelier "he" */
+        if (prev_close && person && after_prev < at && last_person(q, after_prev, at, LONE_SAYER, &named)) {
+            /* someone named since the last quote is the likelier "he":
+             * in full, or by surname as the subject of a verb of speech
+             * ("Welch said"); another surname there is as often who is
+             * spoken of ("He predicted it would not cost Bush votes") */
             x->speaker = span_text(q, named.s, named.t);
             x->speaker_key = speaker_key(q, named.key_s, named.key_t);
             return x->speaker ? 0 : -1;
@@ -889,7 +904,7 @@ static int attribute(const qstate *q, const found *f, uint32_t at, const cmp_quo
         }
         np r, say;
         uint32_t b = back_sentences(q, at, LOOKBACK_SENTENCES);
-        int have = person && last_person(q, b, at, &r);
+        int have = person && last_person(q, b, at, LONE_ANY, &r);
         /* a named sayer after the person last named is the nearer "he":
          * "Celtie Johnson began ... said Kailer, one of the writers. ``...,''
          * he said" */
