@@ -18,6 +18,7 @@
 #include "compare/compare.h"
 #include "io/io.h"
 #include "precis.h"
+#include "text/segment.h"
 
 #define SEEDS "../examples/seeds"
 
@@ -856,6 +857,31 @@ Test(compare_facts, pieces_of_a_long_quotation_are_not_facts)
             council = f.r.facts.f[i].support == 2;
     }
     cr_expect(council, "the council vote, reported by both, is a fact of support 2");
+    unload(&f);
+}
+
+/* A page notice that the cluster marks as boilerplate (a video player's
+ * "Media requires JavaScript to play.") is no fact of the story, even
+ * when it ends with a stop and has enough words. */
+Test(compare_facts, page_notices_are_not_facts)
+{
+    static const char *const texts[] = {
+        "A ferry carrying at least 120 people capsized on Lake Victoria on Friday, police said.\n\n"
+        "Media requires JavaScript to play.\n\n"
+        "Divers from the navy resumed the search for survivors on Saturday morning.\n",
+        "Divers resumed the search for survivors of the Lake Victoria ferry on Saturday.\n\n"
+        "The captain and two crew members were arrested, the regional police commander said.\n"};
+    fixture f;
+    load_texts(&f, texts, 2);
+    size_t story = 0;
+    for (size_t i = 0; i < f.r.facts.n; i++) {
+        const sentence *s = &f.c->sents[f.r.facts.f[i].sent];
+        const char *t = f.c->articles[s->article].text + s->start;
+        size_t len = s->end - s->start;
+        cr_expect(!memmem(t, len, "JavaScript", 10), "a page notice is listed as a fact: %.*s", (int)len, t);
+        story += !(s->flags & SENT_BOILERPLATE);
+    }
+    cr_expect_geq(story, 3, "the story sentences are facts");
     unload(&f);
 }
 

@@ -366,3 +366,134 @@ Test(furniture, huge_single_line, .timeout = 20)
     arena_free(&d.a);
     free(t);
 }
+
+/* Keeps text t: furniture_keep and the segmenter over a string. */
+static void run_text(doc *d, const char *t)
+{
+    d->text = malloc(strlen(t) + 1);
+    memcpy(d->text, t, strlen(t) + 1);
+    d->len = strlen(t);
+    run(d);
+}
+
+static int kept_anywhere(const doc *d, const char *needle)
+{
+    for (size_t i = 0; i < d->ns; i++)
+        if (sentence_contains(d, i, needle))
+            return 1;
+    return 0;
+}
+
+/* The items under a "Most read", "Read next" or "More from ..." heading
+ * are links to other stories, numbered or not, and a poll's options and
+ * vote count follow its question: none of them is this story's text, and
+ * their numbers ("2 Interest rates held", "4,381 votes") are not its
+ * counts. The story sentence after the list stays. */
+Test(furniture, lists_under_a_reading_list_heading)
+{
+    const char *t =
+        "Divers recovered three more bodies from the lake on Sunday, police said.\n\n"
+        "Most read\n"
+        "1 Man, 43, charged after crash that killed two cyclists\n"
+        "2. Interest rates held at 4.25% for third month\n"
+        "3 The 10 best budget hotels in Lisbon\n\n"
+        "Read next\n\n"
+        "Ferry death toll rises to 31 as divers search wreck\n\n"
+        "Who runs the lake's ferries?\n\n"
+        "POLL: Should ferry operators face tougher inspections?\n"
+        "Yes 72%\nNo 18%\nNot sure 10%\n4,381 votes\n\n"
+        "More from Africa\n"
+        "Floods displace 12,000 in northern Mozambique\n\n"
+        "The ferry's owner said it had been inspected in January.\n";
+    doc d;
+    run_text(&d, t);
+    static const char *const gone[] = {
+        "charged after crash", "Interest rates", "budget hotels", "31 as divers", "Who runs",
+        "tougher inspections", "72%", "18%", "Not sure", "4,381", "12,000",
+    };
+    for (size_t k = 0; k < sizeof gone / sizeof gone[0]; k++)
+        cr_expect(!kept_anywhere(&d, gone[k]), "list item kept: %s", gone[k]);
+    cr_expect(has_sentence(&d, "Divers recovered three more bodies from the lake on Sunday, police said."));
+    cr_expect(has_sentence(&d, "The ferry's owner said it had been inspected in January."));
+    unload(&d);
+}
+
+/* Notes about the page itself: corrections, amendments, where the piece
+ * first appeared, an agency's standards line, and a reporter's biography
+ * (the byline's name followed by who they are). Sentences that merely
+ * mention articles, corrections, earlier versions or the reporter's
+ * subject stay. */
+Test(furniture, notes_about_the_article_and_its_author)
+{
+    const char *t =
+        "By Amara Okafor and Rui Costa\n\n"
+        "The amended law, passed in 2019, allowed ferries to carry 100 passengers.\n\n"
+        "This article was amended on 15 March 2026 to correct the name of the jetty.\n\n"
+        "This story has been updated with the latest death toll.\n\n"
+        "Correction: An earlier version of this story misstated the captain's age.\n\n"
+        "An earlier version of this article gave the wrong date for the inspection.\n\n"
+        "This article originally appeared on The Conversation.\n\n"
+        "Editor's note: Names of some survivors have been withheld at their request.\n\n"
+        "Our Standards: The EastWire Trust Principles.\n\n"
+        "An earlier version of the bill had been rejected by parliament in 2018.\n\n"
+        "This story of survival has moved the country, the bishop said.\n\n"
+        "The article of the constitution on emergencies was invoked on Saturday.\n\n"
+        "Amara Okafor is the Courier's East Africa correspondent, based in Nairobi. "
+        "Rui Costa is a freelance journalist.\n\n"
+        "Rui Costa covers transport for the Courier.\n";
+    doc d;
+    run_text(&d, t);
+    static const char *const gone[] = {
+        "was amended on", "has been updated", "misstated", "gave the wrong date", "originally appeared",
+        "withheld at their request", "Trust Principles", "East Africa correspondent",
+        "freelance journalist", "covers transport",
+    };
+    for (size_t k = 0; k < sizeof gone / sizeof gone[0]; k++)
+        cr_expect(!kept_anywhere(&d, gone[k]), "page note kept: %s", gone[k]);
+    cr_expect(has_sentence(&d, "The amended law, passed in 2019, allowed ferries to carry 100 passengers."));
+    cr_expect(has_sentence(&d, "An earlier version of the bill had been rejected by parliament in 2018."));
+    cr_expect(has_sentence(&d, "This story of survival has moved the country, the bishop said."));
+    cr_expect(has_sentence(&d, "The article of the constitution on emergencies was invoked on Saturday."));
+    unload(&d);
+}
+
+/* Counters of a page: shares, readers, comments and views, alone on a
+ * line with their number. A headline about shares stays. */
+Test(furniture, share_and_reader_counters)
+{
+    const char *t =
+        "Shared 2,417 times\n\n"
+        "1,058 people are reading this now\n\n"
+        "1.2k shares\n\n"
+        "Shares in Lake Zone Marine fall 12% after ferry disaster\n\n"
+        "Shares in the operator fell 12% on Monday, the exchange said.\n";
+    doc d;
+    run_text(&d, t);
+    cr_expect(!kept_anywhere(&d, "2,417"));
+    cr_expect(!kept_anywhere(&d, "reading this"));
+    cr_expect(!kept_anywhere(&d, "1.2k"));
+    cr_expect(kept_anywhere(&d, "Shares in Lake Zone Marine fall 12%"));
+    cr_expect(has_sentence(&d, "Shares in the operator fell 12% on Monday, the exchange said."));
+    unload(&d);
+}
+
+/* Lines of the page's frame that end with a stop or a question mark: a
+ * closed comment section, a paywall's login prompt, a live blog's
+ * greeting. Sentences about comments and live coverage stay. */
+Test(furniture, frame_lines_with_a_stop)
+{
+    const char *t =
+        "Welcome to our live coverage.\n\n"
+        "Comments are closed.\n\n"
+        "Already a subscriber?\n\n"
+        "Comments made by the minister on Sunday angered the relatives of the dead.\n\n"
+        "Welcome to our live coverage, the minister joked as he arrived at the press conference.\n";
+    doc d;
+    run_text(&d, t);
+    cr_expect(!kept_anywhere(&d, "Welcome to our live coverage."));
+    cr_expect(!kept_anywhere(&d, "Comments are closed"));
+    cr_expect(!kept_anywhere(&d, "Already a subscriber"));
+    cr_expect(has_sentence(&d, "Comments made by the minister on Sunday angered the relatives of the dead."));
+    cr_expect(kept_anywhere(&d, "the minister joked"));
+    unload(&d);
+}

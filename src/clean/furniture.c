@@ -11,8 +11,14 @@
  * The few rules that may drop a line ending in a stop are narrow: a
  * paragraph repeated verbatim on the next line (the first copy is kept),
  * a line made only of agency names ("Press Association."), copyright
- * lines, and a short prompt that speaks to the reader ("... directly to
- * your inbox", "Find your ...") without quotation marks. When no rule is
+ * lines, a short prompt that speaks to the reader ("... directly to
+ * your inbox", "Find your ...") without quotation marks, the frame's own
+ * whole sentences ("Comments are closed."), a note about the page
+ * ("Correction: ...", "This article was amended on ...") and a
+ * reporter's biography opening with a byline's name ("Amara Okafor is
+ * ..."). Under a list heading ("Most read", "Read next", "Poll: ...?")
+ * the short stand-alone lines are other stories' headlines or a poll's
+ * options; a headline there may end in a question mark. When no rule is
  * sure, the line is kept.
  *
  * The pass is linear: lines are found with memchr, long lines (paragraphs)
@@ -30,6 +36,7 @@
 typedef struct line {
     uint32_t s, e;          /* trimmed */
     unsigned char blank, drop, term, prompt;
+    unsigned char alone, head;  /* a label standing alone; a list's heading */
 } line;
 
 /* Longest line the word rules look at; longer ones are paragraphs. */
@@ -179,7 +186,12 @@ static const char *const WIDGET_LINES[] = {
     " latest news ", " watch ", " video ", " listen ", " next ", " previous ",
     " loading ", " learn more ", " follow us ", " newsletter ", " image ", " photo ",
     " gallery ", " facebook ", " twitter ", " whatsapp ", " linkedin ", " pinterest ",
-    " reddit ", " copy link ", " comment ", " reply ", " top ", " home ",
+    " reddit ", " copy link ", " comment ", " reply ", " top ", " home ", " read next ",
+    /* the frame's own sentences, stop or no stop */
+    " comments are closed ", " comments are now closed ", " commenting is closed ",
+    " commenting has been disabled ", " already a subscriber ", " already subscribed ",
+    " already have an account ", " welcome to our live coverage ", " welcome to our live blog ",
+    " welcome to our coverage ",
 };
 
 /* Phrases that mark a short stand-alone line as a widget or credit. */
@@ -253,6 +265,54 @@ static const char *const PAGE_WORDS[] = {
     " click ", " tap ", " download ", " app ", " account ", " notifications ",
     " alerts ", " email ", " premium ", " unlimited access ", " ad blocker ",
     " adblock", " verification ", " spam ",
+};
+
+/* Headings of a list of links to other stories (or of a poll): the short
+ * lines under one are headlines of other pages, and their numbers ("2
+ * Interest rates held", "4,381 votes") are not this story's. Whole lines. */
+static const char *const LIST_HEADS[] = {
+    " most read ", " most popular ", " most viewed ", " most shared ", " most commented ",
+    " most watched ", " read next ", " read more ", " read also ", " also read ", " see also ",
+    " related ", " related articles ", " related stories ", " related content ",
+    " related links ", " more stories ", " more news ", " top stories ", " trending ",
+    " trending now ", " recommended ", " recommended for you ", " you may also like ",
+    " you might also like ", " editors picks ", " editors choice ", " popular now ",
+    " in other news ", " what to read next ", " more on this story ",
+};
+
+/* Section headings that name their section: "More from Europe". */
+static const char *const SECTION_HEADS[] = {" more from ", " more in ", " also in ", " more on "};
+
+/* Labels before a colon that open a note about the page itself. */
+static const char *const NOTE_LABELS[] = {
+    " correction ", " corrections ", " clarification ", " editors note ", " editor note ",
+    " note to readers ", " our standards ",
+};
+
+/* "This article was amended ...": what a note says was done to the page. */
+static const char *const NOTE_SUBJECTS[] = {" this article ", " this story ", " this piece ", " this post "};
+static const char *const NOTE_AUX[] = {
+    "was", "has", "have", "had", "been", "is", "being", "will", "be", "originally", "first",
+    "also", "since", "later", "previously",
+};
+static const char *const NOTE_VERBS[] = {
+    "amended", "corrected", "updated", "edited", "changed", "revised", "clarified", "published",
+    "appeared", "ran", "produced", "reported", "written", "republished", "syndicated",
+};
+
+/* The counters of a page: "Shared 2,417 times", "1,058 people are reading
+ * this now", "View all 312 comments": every word is a number or one of
+ * these, and one of them names what is counted. */
+static const char *const COUNTER_WORDS[] = {
+    "shares", "share", "shared", "comments", "comment", "views", "viewed", "likes", "reactions",
+    "readers", "reading", "votes", "retweets", "replies", "responses",
+    "people", "are", "is", "this", "now", "times", "total", "all", "show", "see", "view", "k",
+    "m", "so", "far", "have", "has", "voted", "read", "by", "more", "been",
+};
+static const char *const COUNTED[] = {
+    " shares ", " share ", " shared ", " comments ", " comment ", " views ", " viewed ",
+    " likes ", " reactions ", " readers ", " reading ", " votes ", " retweets ", " replies ",
+    " responses ",
 };
 
 /* ---- Rules ---------------------------------------------------------------- */
@@ -467,6 +527,88 @@ static int is_copyright(const char *s, size_t ls, size_t le, const char *nf)
            (le - ls >= 3 && (strncmp(s + ls, "(c)", 3) == 0 || strncmp(s + ls, "(C)", 3) == 0));
 }
 
+static int word_in(const char *w, size_t len, const char *const *list, size_t nlist)
+{
+    for (size_t k = 0; k < nlist; k++)
+        if (strlen(list[k]) == len && memcmp(list[k], w, len) == 0)
+            return 1;
+    return 0;
+}
+
+/* Number of words of a normal form. */
+static size_t nf_words(const char *nf)
+{
+    size_t w = 0;
+    for (const char *p = nf; p[0] && p[1]; p++)
+        w += p[0] == ' ' && p[1] != ' ';
+    return w;
+}
+
+/* "Most read", "Read next:", "More from Europe", "POLL: Should ...?":
+ * the heading of a list of links or of a poll's options. */
+static int is_list_head(const char *s, size_t ls, size_t le, const char *nf)
+{
+    if (le - ls <= 40 && s[le - 1] != '.') {
+        for (size_t k = 0; k < COUNT(LIST_HEADS); k++)
+            if (strcmp(nf, LIST_HEADS[k]) == 0)
+                return 1;
+        size_t w = nf_words(nf);
+        for (size_t k = 0; k < COUNT(SECTION_HEADS); k++)
+            if (strncmp(nf, SECTION_HEADS[k], strlen(SECTION_HEADS[k])) == 0 && w <= 5)
+                return 1;
+    }
+    const char *colon = memchr(s + ls, ':', le - ls < 16 ? le - ls : 16);
+    return colon && le - ls <= SHORT_LINE &&
+           (strncmp(nf, " poll ", 6) == 0 || strncmp(nf, " quick poll ", 12) == 0 ||
+            strncmp(nf, " reader poll ", 13) == 0);
+}
+
+/* A note about the page, whatever its punctuation: "Correction: ...",
+ * "Editor's note: ...", "This article was amended on ...", "An earlier
+ * version of this story ...", "This story originally appeared in ...". */
+static int is_page_note(const char *s, size_t ls, size_t le, const char *nf)
+{
+    const char *colon = memchr(s + ls, ':', le - ls < 20 ? le - ls : 20);
+    if (colon) {
+        char label[32];
+        normal_form(s, ls, (size_t)(colon - s), label, sizeof label);
+        for (size_t k = 0; k < COUNT(NOTE_LABELS); k++)
+            if (strcmp(label, NOTE_LABELS[k]) == 0)
+                return 1;
+    }
+    if (strncmp(nf, " an earlier version of this ", 28) == 0 ||
+        strncmp(nf, " a previous version of this ", 28) == 0 ||
+        strncmp(nf, " this is a developing story ", 28) == 0 ||
+        strncmp(nf, " this story is developing ", 26) == 0)
+        return 1;
+    for (size_t k = 0; k < COUNT(NOTE_SUBJECTS); k++) {
+        size_t n = strlen(NOTE_SUBJECTS[k]);
+        if (strncmp(nf, NOTE_SUBJECTS[k], n) != 0)
+            continue;
+        const char *p = nf + n;
+        for (int aux = 0; aux <= 3 && *p; aux++) {
+            const char *q = strchr(p, ' ');
+            size_t len = q ? (size_t)(q - p) : strlen(p);
+            if (word_in(p, len, NOTE_VERBS, COUNT(NOTE_VERBS)))
+                return 1;
+            if (!word_in(p, len, NOTE_AUX, COUNT(NOTE_AUX)) || !q)
+                return 0;
+            p = q + 1;
+        }
+    }
+    return 0;
+}
+
+/* "Shared 2,417 times", "1.2k shares": a counter with its number. */
+static int is_counter(const char *s, size_t ls, size_t le, const char *nf)
+{
+    int digit = 0;
+    for (size_t i = ls; i < le && !digit; i++)
+        digit = is_digit((unsigned char)s[i]);
+    return digit && le - ls <= 60 && all_words_in(nf, COUNTER_WORDS, COUNT(COUNTER_WORDS), 0, 1) &&
+           has_phrase(nf, COUNTED, COUNT(COUNTED));
+}
+
 /* Judge one line by itself. alone: it has no stop and does not run on
  * into the next line (a title, label or caption rather than a wrapped
  * paragraph line). */
@@ -479,7 +621,15 @@ static int judge_line(const char *s, line *L, int alone)
         return 0;
     char nf[CAPTION_LINE + 4];
     normal_form(s, ls, le, nf, sizeof nf);
+    if (n <= SHORT_LINE && is_list_head(s, ls, le, nf)) {
+        L->head = 1;
+        return 1;
+    }
     if (n <= SHORT_LINE && is_widget_line(nf))
+        return 1;
+    if (!has_quote(s, ls, le) && is_page_note(s, ls, le, nf))
+        return 1;
+    if (is_counter(s, ls, le, nf))
         return 1;
     if (n <= SHORT_LINE && all_words_in(nf, CREDIT_WORDS, COUNT(CREDIT_WORDS), CREDIT_STRONG, 0))
         return 1;
@@ -587,6 +737,122 @@ static int drop_repeats(arena *a, const char *s, line *L, size_t n)
     return 0;
 }
 
+#define LIST_ITEMS 12
+
+/* Where a list item starts after its rank: "2. Interest rates ...". */
+static size_t after_rank(const char *s, size_t ls, size_t le)
+{
+    size_t i = ls;
+    while (i < le && i - ls < 3 && is_digit((unsigned char)s[i]))
+        i++;
+    if (i > ls && i < le && (s[i] == '.' || s[i] == ')'))
+        i++;
+    return i > ls && i < le && s[i] == ' ' ? i + 1 : ls;
+}
+
+/* Does line j run on into the next line, as a hard-wrapped paragraph does
+ * (the next line starts in lower case or reads as story text)? */
+static int runs_on(const char *s, const line *L, size_t n, size_t j)
+{
+    if (L[j].term || j + 1 >= n || L[j + 1].blank)
+        return 0;
+    const line *x = &L[j + 1];
+    return starts_lower(s, x->s) || (x->term && s[x->e - 1] != '?') || x->e - x->s > SHORT_LINE ||
+           has_inner_stop(s, after_rank(s, x->s, x->e), x->e);
+}
+
+/* The items under a list heading (L[h].head): short lines that stand
+ * alone, headlines (a question among them) or a poll's options, up to the
+ * first line that reads as story text (a stop at its end or inside, a
+ * paragraph, a line running on) or two blank lines. A rank ("2." or "2")
+ * may open an item. */
+static void drop_list(const char *s, line *L, size_t n, size_t h)
+{
+    size_t items = 0, blanks = 0;
+    for (size_t j = h + 1; j < n && items < LIST_ITEMS; j++) {
+        if (L[j].blank) {
+            if (++blanks > 1)
+                return;
+            continue;
+        }
+        blanks = 0;
+        size_t ls = L[j].s, le = L[j].e;
+        int question = s[le - 1] == '?';
+        if (L[j].head || (L[j].drop && !L[j].term))
+            continue;
+        if (le - ls > SHORT_LINE || (L[j].term && !question) || runs_on(s, L, n, j))
+            return;
+        if (has_inner_stop(s, after_rank(s, ls, le), le))
+            return;
+        L[j].drop = 1;
+        items++;
+    }
+}
+
+/* Names of a byline ("By Amara Okafor and Rui Costa", "Lizzie
+ * Dearden,Doug Bolton", "By Amara Okafor, East Africa correspondent"):
+ * runs of two or three capitalised words between separators. */
+#define MAX_NAMES 8
+typedef struct name { uint32_t s, len; } name;
+
+static size_t byline_names(const char *s, size_t ls, size_t le, name *out, size_t n)
+{
+    if (le - ls > 80)
+        return n;
+    size_t i = ls;
+    if (le - ls > 3 && strncmp(s + ls, "By ", 3) == 0)
+        i += 3;
+    else if (!is_byline(s, ls, le, " ")) /* " ": not a normal form opening "by" */
+        return n;
+    while (i < le && n < MAX_NAMES) {
+        while (i < le && (s[i] == ' ' || s[i] == ',' || s[i] == '&'))
+            i++;
+        size_t from = i, words = 0, caps = 1;
+        while (i < le && s[i] != ',' && s[i] != '&') {
+            size_t w = i;
+            while (i < le && s[i] != ' ' && s[i] != ',' && s[i] != '&')
+                i++;
+            if (i - w == 3 && strncmp(s + w, "and", 3) == 0) {
+                i = w;
+                break;
+            }
+            caps &= is_upper_ascii((unsigned char)s[w]);
+            words++;
+            while (i < le && s[i] == ' ')
+                i++;
+        }
+        size_t to = i;
+        while (to > from && s[to - 1] == ' ')
+            to--;
+        if (le - i >= 3 && strncmp(s + i, "and", 3) == 0)
+            i += 3;
+        if (caps && words >= 2 && words <= 3)
+            out[n++] = (name){(uint32_t)from, (uint32_t)(to - from)};
+    }
+    return n;
+}
+
+/* A reporter's biography: a byline's name, then who they are ("Amara
+ * Okafor is the Courier's ...", "Rui Costa covers transport ..."). */
+static int is_author_bio(const char *s, const line *L, const name *names, size_t nn)
+{
+    static const char *const verbs[] = {" is ", " was ", " has ", " covers ", " reports ", " writes ",
+                                        " joined "};
+    size_t ls = L->s, le = L->e;
+    if (le - ls > CAPTION_LINE || has_quote(s, ls, le))
+        return 0;
+    for (size_t k = 0; k < nn; k++) {
+        if (names[k].len >= le - ls || memcmp(s + ls, s + names[k].s, names[k].len) != 0)
+            continue;
+        for (size_t v = 0; v < COUNT(verbs); v++) {
+            size_t vl = strlen(verbs[v]);
+            if (ls + names[k].len + vl <= le && memcmp(s + ls + names[k].len, verbs[v], vl) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* Split text into trimmed lines; returns the count or (size_t)-1. */
 static size_t find_lines(arena *a, const char *text, size_t len, line **out)
 {
@@ -605,7 +871,7 @@ static size_t find_lines(arena *a, const char *text, size_t len, line **out)
             s += m;
         while (e > s && (m = (size_t)is_space_end(text, s, e)) > 0)
             e -= m;
-        v[k] = (line){(uint32_t)s, (uint32_t)e, s == e, 0, 0, 0};
+        v[k] = (line){(uint32_t)s, (uint32_t)e, s == e, 0, 0, 0, 0, 0};
         if (s < e)
             v[k].term = (unsigned char)ends_with_stop(text, s, e);
         k++;
@@ -632,9 +898,22 @@ size_t furniture_keep(arena *a, const char *text, size_t len, span **kept)
         /* Lines of a hard-wrapped paragraph run on; a label stands alone. */
         int alone = !L[i].term &&
                     (next_blank || (ll < 50 && !starts_lower(text, L[i + 1].s)));
+        L[i].alone = (unsigned char)alone;
         if (judge_line(text, &L[i], alone))
             L[i].drop = 1;
     }
+    /* Lists under their headings; reporters' biographies. */
+    name names[MAX_NAMES];
+    size_t nn = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (L[i].head)
+            drop_list(text, L, n, i);
+        if (!L[i].blank)
+            nn = byline_names(text, L[i].s, L[i].e, names, nn);
+    }
+    for (size_t i = 0; i < n && nn; i++)
+        if (!L[i].blank && !L[i].drop && is_author_bio(text, &L[i], names, nn))
+            L[i].drop = 1;
     /* Neighbours: repeats and breadcrumbs. */
     for (size_t i = 0, j; i < n; i = j) {
         while (i < n && L[i].blank)

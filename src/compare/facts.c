@@ -7,7 +7,8 @@
  * sentence. Headlines, captions and other lines without a final stop are
  * left out: they restate facts rather than add them. So are the pieces of
  * a quotation that runs over several sentences (SENT_QUOTE_PIECE): they
- * are someone's words, which the quotes section lists with the speaker.
+ * are someone's words, which the quotes section lists with the speaker;
+ * and page notices marked as boilerplate are no facts at all.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -25,9 +26,13 @@ static int by_support(const void *x, const void *y)
     return a->sent < b->sent ? -1 : a->sent > b->sent;
 }
 
+/* A page notice the cluster marked as boilerplate ("Media requires
+ * JavaScript to play.", a note to editors) ends with a stop but says
+ * nothing about the story: the summarizer never takes one, nor do the facts. */
 static int is_fact_sentence(const sentence *s)
 {
-    return !(s->flags & (SENT_UNTERMINATED | SENT_QUOTE_PIECE)) && s->ncontent >= FACT_MIN_CONTENT;
+    return !(s->flags & (SENT_UNTERMINATED | SENT_QUOTE_PIECE | SENT_BOILERPLATE)) &&
+           s->ncontent >= FACT_MIN_CONTENT;
 }
 
 int cmp_facts_build(const precis_cluster *c, const represent *r, arena *a, cmp_facts *out)
