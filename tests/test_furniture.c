@@ -497,3 +497,29 @@ Test(furniture, frame_lines_with_a_stop)
     cr_expect(kept_anywhere(&d, "the minister joked"));
     unload(&d);
 }
+
+/* A paywall or a plea for support talks about the page without saying
+ * "you": "This article is for subscribers only.", "To continue reading,
+ * create a free account or subscribe.", "Support our journalism. Become a
+ * subscriber from just £1 a week." News about subscribers and accounts
+ * stays. */
+Test(furniture, paywall_and_support_prompts)
+{
+    const char *t =
+        "This article is for subscribers only.\n\n"
+        "To continue reading, create a free account or subscribe.\n\n"
+        "Support our journalism. Become a subscriber from just \xC2\xA3" "1 a week.\n\n"
+        "Was this article helpful?\n\n"
+        "The newspaper lost 12,000 subscribers after it raised its price, the company said.\n\n"
+        "Investigators said the captain's email account had been deleted on Saturday.\n";
+    doc d;
+    run_text(&d, t);
+    cr_expect(!kept_anywhere(&d, "subscribers only"));
+    cr_expect(!kept_anywhere(&d, "continue reading"));
+    cr_expect(!kept_anywhere(&d, "Become a subscriber"));
+    cr_expect(!kept_anywhere(&d, "Support our journalism"));
+    cr_expect(!kept_anywhere(&d, "helpful"));
+    cr_expect(has_sentence(&d, "The newspaper lost 12,000 subscribers after it raised its price, the company said."));
+    cr_expect(has_sentence(&d, "Investigators said the captain's email account had been deleted on Saturday."));
+    unload(&d);
+}

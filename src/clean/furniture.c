@@ -191,7 +191,7 @@ static const char *const WIDGET_LINES[] = {
     " comments are closed ", " comments are now closed ", " commenting is closed ",
     " commenting has been disabled ", " already a subscriber ", " already subscribed ",
     " already have an account ", " welcome to our live coverage ", " welcome to our live blog ",
-    " welcome to our coverage ",
+    " welcome to our coverage ", " was this article helpful ", " was this helpful ",
 };
 
 /* Phrases that mark a short stand-alone line as a widget or credit. */
@@ -265,6 +265,14 @@ static const char *const PAGE_WORDS[] = {
     " click ", " tap ", " download ", " app ", " account ", " notifications ",
     " alerts ", " email ", " premium ", " unlimited access ", " ad blocker ",
     " adblock", " verification ", " spam ",
+};
+
+/* Words by which a prompt speaks of the page or the paper without saying
+ * "you": "This article is for subscribers only", "To continue reading,
+ * create a free account", "Support our journalism". */
+static const char *const PAGE_TALK[] = {
+    " this article ", " this content ", " continue reading ", " keep reading ", " free account ",
+    " free articles ", " our journalism ", " independent journalism ",
 };
 
 /* Headings of a list of links to other stories (or of a poll): the short
@@ -491,14 +499,16 @@ static int has_cta(const char *s, size_t ls, size_t le)
 
 /* A prompt aimed at the reader: "Are you in Russia and need consular
  * assistance? Find your country's embassy", "... directly to your inbox".
- * Quoted speech may say "you" to anyone, so a quote rules it out. */
+ * Quoted speech may say "you" to anyone, so a quote rules it out. A
+ * paywall need not say "you": it speaks of the page and of subscribing
+ * ("This article is for subscribers only"), which news does not. */
 static int is_reader_prompt(const char *s, size_t ls, size_t le, const char *nf)
 {
     if (le - ls > PROMPT_LINE || has_quote(s, ls, le))
         return 0;
     if (!strstr(nf, " you ") && !strstr(nf, " your ") && !strstr(nf, " youre ") &&
         !strstr(nf, " youll ") && !strstr(nf, " youve "))
-        return 0;
+        return has_phrase(nf, PAGE_TALK, COUNT(PAGE_TALK)) && has_phrase(nf, PAGE_WORDS, COUNT(PAGE_WORDS));
     return has_phrase(nf, PAGE_WORDS, COUNT(PAGE_WORDS)) || has_cta(s, ls, le);
 }
 
