@@ -107,7 +107,7 @@ int out_file_open(out_file *o, const char *path)
      * the one replaced. An existing file keeps its permissions. */
     char *target = exists ? realpath(path, NULL) : NULL;
     const char *dest = target ? target : path;
-    size_t n = strlen(dest) + sizeof ".tmp-XXXXXX";
+    size_t n = strlen(dest) + sizeof "..tmp-XXXXXX";
     o->final = target ? target : strdup(path);
     o->tmp = malloc(n);
     if (!o->final || !o->tmp) {
@@ -115,7 +115,12 @@ int out_file_open(out_file *o, const char *path)
         out_file_close(o, 0);
         return -1;
     }
-    snprintf(o->tmp, n, "%s.tmp-XXXXXX", dest);
+    /* DIR/.NAME.tmp-XXXXXX: hidden, so a report written into the very
+     * directory being read (compare dir -o dir/report.html) is not listed
+     * among its articles while it is written (io_list_dir skips dot files). */
+    const char *slash = strrchr(dest, '/');
+    int dirlen = slash ? (int)(slash - dest + 1) : 0;
+    snprintf(o->tmp, n, "%.*s.%s.tmp-XXXXXX", dirlen, dest, dest + dirlen);
     int fd = mkstemp(o->tmp);
     if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
         fprintf(stderr, "precis: %s: cannot open for writing: %s\n", path, strerror(errno));

@@ -309,7 +309,7 @@ Test(cli_output, a_failed_run_leaves_the_old_output_file)
     cr_expect(kept && strstr(kept, "<html") && !strstr(kept, "last week"), "the report of the rest was not kept");
     free(kept);
     char ls[256];
-    snprintf(ls, sizeof ls, "ls %s | grep -c tmp- >/dev/null", dir);
+    snprintf(ls, sizeof ls, "ls -A %s | grep -c tmp- >/dev/null", dir);
     cr_expect_neq(system(ls), 0, "a temporary file was left behind");
 }
 
@@ -338,4 +338,25 @@ Test(cli_output, a_replaced_file_keeps_its_link_and_permissions)
     char *text = slurp(real, NULL);
     cr_expect(text && !strncmp(text, "method,instance", 15), "%s", text);
     free(text);
+}
+
+/* A report written into the directory it reads ("compare dir -o
+ * dir/report.html") is a natural thing to ask for: the temporary file
+ * the report is written to first must not be read as one of the
+ * articles (it was, as an empty file left out, exit 1). */
+Test(cli_output, a_report_written_into_its_input_directory_is_not_an_article)
+{
+    char in[128], out[160], *err;
+    snprintf(in, sizeof in, "%s/articles", dir);
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "mkdir %s && cp %s/*.txt %s", in, SEEDS, in);
+    cr_assert_eq(system(cmd), 0);
+    snprintf(out, sizeof out, "%s/report.html", in);
+    int st = run_raw(&err, "compare -f html -o %s %s", out, in);
+    cr_expect_eq(st, 0, "%s", err);
+    cr_expect(err && !strstr(err, "tmp-") && !strstr(err, "left out"), "%s", err);
+    free(err);
+    char *kept = slurp(out, NULL);
+    cr_expect(kept && strstr(kept, "<html") && strstr(kept, "5 articles"), "the report is not the five articles'");
+    free(kept);
 }
