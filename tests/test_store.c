@@ -103,8 +103,20 @@ Test(date, formats_news_uses)
     cr_assert_eq(t, 1730362500);
     cr_assert_eq(precis_parse_date("2000-02-29", &t), 0);
     cr_assert_eq(t, 951782400);
+    /* RSS feeds date items with RFC 2822's named North American zones
+     * (RSS 2.0's own examples do): such an article was skipped as having
+     * an "unrecognised date". */
+    cr_assert_eq(precis_parse_date("Thu, 31 Oct 2024 03:15:00 EST", &t), 0);
+    cr_assert_eq(t, 1730362500);
+    cr_assert_eq(precis_parse_date("Thu, 31 Oct 2024 04:15:00 EDT", &t), 0);
+    cr_assert_eq(t, 1730362500);
+    cr_assert_eq(precis_parse_date("Thu, 31 Oct 2024 01:15:00 PDT", &t), 0);
+    cr_assert_eq(t, 1730362500);
+    cr_assert_eq(precis_parse_date("Thu, 31 Oct 2024 08:15:00 UT", &t), 0);
+    cr_assert_eq(t, 1730362500);
     const char *bad[] = {"", "yesterday", "2024-02-30", "2023-02-29", "2024-13-01", "2024-10-31T25:00",
-                         "2024-10-31Tgarbage", "31 Foo 2024", "2024-10-31 08:15:00Z trailing"};
+                         "2024-10-31Tgarbage", "31 Foo 2024", "2024-10-31 08:15:00Z trailing",
+                         "Thu, 31 Oct 2024 08:15:00 ESTX", "Thu, 31 Oct 2024 08:15:00 XYZ"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         cr_assert_eq(precis_parse_date(bad[i], &t), -1, "'%s' is not a date", bad[i]);
 }

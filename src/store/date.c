@@ -4,7 +4,8 @@
  *   2024-10-31                      ISO 8601 date (midnight UTC)
  *   2024-10-31T08:15:00Z            date-time, "T" or a space, seconds and
  *   2024-10-31 08:15:00.123+02:00   fractions optional, Z or an offset
- *   Thu, 31 Oct 2024 08:15:00 GMT   RFC 2822 (the weekday is optional)
+ *   Thu, 31 Oct 2024 08:15:00 GMT   RFC 2822 (the weekday is optional; EST,
+ *                                   PDT and the other named zones too)
  *   1730362500                      Unix seconds
  *
  * No locale and no timezone database: computed with the proleptic
@@ -86,6 +87,21 @@ static int parse_zone(const char **p, long long *off)
         *p += 3;
         if (**p != '+' && **p != '-')
             return 0;
+    }
+    /* RFC 2822's obsolete zone names (section 4.3), which RSS feeds still
+     * write ("Thu, 31 Oct 2024 04:15:00 EDT"). */
+    static const struct {
+        char name[4];
+        int hours;
+    } named[] = {{"UT", 0},  {"EST", -5}, {"EDT", -4}, {"CST", -6}, {"CDT", -5},
+                 {"MST", -7}, {"MDT", -6}, {"PST", -8}, {"PDT", -7}};
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
+        size_t n = strlen(named[i].name);
+        if (!strncasecmp(*p, named[i].name, n) && !isalpha((unsigned char)(*p)[n])) {
+            *p += n;
+            *off = named[i].hours * 3600LL;
+            return 0;
+        }
     }
     if (**p != '+' && **p != '-')
         return 0; /* no zone: UTC */
