@@ -533,7 +533,9 @@ Test(store_cli, errors_name_the_file_and_line)
     write_text("bad.jsonl", "{\"id\":\"ok\",\"text\":\"A fine article about the harbour strike in Rotterdam.\"}\n"
                             "{\"id\":\"x\",\"text\":\n"
                             "{\"id\":\"y\",\"title\":\"no text\"}\n"
-                            "{\"id\":\"z\",\"text\":\"Dated badly.\",\"published\":\"soon\"}\n");
+                            "{\"id\":\"z\",\"text\":\"Dated badly.\",\"published\":\"soon\"}\n"
+                            "{\"id\":\"f\",\"text\":\"Dated in fractions.\",\"published\":1730362500.5}\n"
+                            "{\"id\":2.5,\"text\":\"A fractional id.\"}\n");
     char args[512];
     snprintf(args, sizeof args, "ingest --db %s %s/bad.jsonl", dbpath, dir);
     run_result r = run_precis(args);
@@ -541,6 +543,10 @@ Test(store_cli, errors_name_the_file_and_line)
     cr_assert_not_null(strstr(r.err, "bad.jsonl:2: malformed JSON"), "%s", r.err);
     cr_assert_not_null(strstr(r.err, "bad.jsonl:3: expected \"text\" or \"html\""), "%s", r.err);
     cr_assert_not_null(strstr(r.err, "bad.jsonl:4: unrecognised date"), "%s", r.err);
+    /* Unix seconds and ids may be whole numbers: the message says so (it
+     * said "must be a string", though 1730362500 is taken). */
+    cr_assert_not_null(strstr(r.err, "bad.jsonl:5: \"published\" must be a string or a whole number"), "%s", r.err);
+    cr_assert_not_null(strstr(r.err, "bad.jsonl:6: \"id\" must be a string or a whole number"), "%s", r.err);
     cr_assert_not_null(strstr(r.err, "1 articles added"), "%s", r.err);
     run_free(&r);
     /* A foreign file as --db: a clear message, the file untouched, exit 1

@@ -22,8 +22,12 @@ static precis_status opt_string(json_t *root, const char *key, const char **out,
     *out = NULL;
     if (!v || json_is_null(v))
         return PRECIS_OK;
+    /* "id" and "published" reach here as whole numbers only when they are
+     * not one (2.5, 1e300): say what they may be. */
+    int may_be_number = !strcmp(key, "id") || !strcmp(key, "published");
     if (!json_is_string(v))
-        return error_set(err, PRECIS_ERR_JSON, where, lineno, "\"%s\" must be a string", key);
+        return error_set(err, PRECIS_ERR_JSON, where, lineno, "\"%s\" must be a string%s", key,
+                         may_be_number ? " or a whole number" : "");
     *out = json_string_value(v);
     if (strlen(*out) != json_string_length(v))
         return error_set(err, PRECIS_ERR_BINARY, where, lineno, "\"%s\" holds a NUL character", key);
