@@ -37,7 +37,8 @@ static const char usage_text[] =
     "      --batch N          articles per transaction (default 256)\n"
     "      --window DAYS      join only stories active within DAYS of the article\n"
     "                         (default 3, at most 36500)\n"
-    "      --threshold X      similarity needed to join a story (default 0.20)\n"
+    "      --threshold X      similarity needed to join a story (default 0.20;\n"
+    "                         0 to 10)\n"
     "      --date DATE        date of articles that have none (default: now)\n"
     "      --busy-timeout MS  wait this long for another writer (default 30000)\n"
     "      --strict           stop at the first input that cannot be read or bad article\n"
@@ -197,8 +198,10 @@ int cmd_ingest(int argc, char **argv)
             break;
         case OPT_THRESHOLD:
             o.threshold = strtod(optarg, &end);
-            if (*end || end == optarg || !(o.threshold >= 0)) {
-                fprintf(stderr, "precis: --threshold needs a non-negative number\n");
+            /* Bounded as precis cluster's is: a similarity is at most 1.12,
+             * and "inf" or "nan" is a typo, not a setting. */
+            if (*end || end == optarg || !(o.threshold >= 0 && o.threshold <= 10)) {
+                fprintf(stderr, "precis: --threshold needs a number from 0 to 10\n");
                 return EXIT_USAGE;
             }
             break;

@@ -651,6 +651,23 @@ Test(store_cli, window_out_of_range_is_a_usage_error)
     run_free(&r);
 }
 
+/* --threshold is bounded as cluster's is: "inf" was taken (and made every
+ * article a story of its own), where cluster refuses it. */
+Test(store_cli, threshold_out_of_range_is_a_usage_error)
+{
+    write_text("flood1.txt", flood1);
+    const char *bad[] = {"inf", "nan", "-0.1", "11", "1e400", "0.2x"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        run_result r = run_precisf("ingest --threshold %s --db %s %s/flood1.txt", bad[i], dbpath, dir);
+        cr_assert_eq(r.status, 2, "--threshold %s: exit %d: %s", bad[i], r.status, r.err);
+        cr_assert_not_null(strstr(r.err, "--threshold needs a number from 0 to 10"), "%s", r.err);
+        run_free(&r);
+    }
+    run_result r = run_precisf("ingest -q --threshold 10 --db %s %s/flood1.txt", dbpath, dir);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_free(&r);
+}
+
 /* Stories dated before 1970 (negative Unix seconds) are listed like any
  * other; they were hidden unless --since was given. */
 Test(store_cli, stories_before_1970_are_listed)
