@@ -42,9 +42,9 @@ static const char usage_text[] =
     "\n"
     "Ctrl-C stops early and prints the table over the clusters done so far.\n"
     "\n"
-    "Exit status: 0 ok, 1 bad input (some clusters could not be used, or DATA has\n"
-    "no cluster at all: no table then), 2 usage, 3 internal error or the output\n"
-    "could not be written, 130 stopped by Ctrl-C.\n"
+    "Exit status: 0 ok, 1 bad input (some clusters or --peers lines could not be\n"
+    "used, or DATA has no cluster at all: no table then), 2 usage, 3 internal\n"
+    "error or the output could not be written, 130 stopped by Ctrl-C.\n"
     "A --csv FILE is replaced only when the run completes or is stopped.\n";
 
 static volatile sig_atomic_t interrupted;
@@ -220,7 +220,7 @@ int cmd_eval(int argc, char **argv)
     }
     eval_table_print(table, markdown, table_out);
     /* 130: the shell's code for "stopped by SIGINT", after the partial table. */
-    int rc = table->interrupted ? 130 : csv_failed ? EXIT_INTERNAL : table->clusters_skipped ? EXIT_INPUT : EXIT_OK;
+    int rc = table->interrupted ? 130 : csv_failed ? EXIT_INTERNAL : table->clusters_skipped || table->peers_skipped ? EXIT_INPUT : EXIT_OK;
     free(table);
     return finish_stdout(rc);
 }

@@ -227,3 +227,43 @@ Test(cli_eval, csv_dash_is_standard_output)
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     cr_assert_eq(system(cmd), 0);
 }
+
+/* A bad line of --peers is named and skipped like a bad data line: the
+ * table of everything else is still printed, with exit 1 (the run had
+ * summarized every cluster and then printed no table at all). A second
+ * summary by one system of one cluster is skipped too: it had been
+ * scored and counted as another cluster ("peer Y" over 2 clusters where
+ * Y wrote for one). */
+Test(cli_eval, bad_peer_lines_are_reported_and_skipped)
+{
+    const char *data = "/tmp/precis-eval-peers-data.jsonl", *peers = "/tmp/precis-eval-peers.jsonl";
+    FILE *f = fopen(data, "w");
+    cr_assert_not_null(f);
+    fputs("{\"id\":\"a\",\"docs\":[\"The bridge closed on Monday after cracks were found. Repairs will take "
+          "a year, officials said.\"],\"refs\":[\"The bridge closed Monday; repairs take a year.\"]}\n"
+          "{\"id\":\"c\",\"docs\":[\"The mayor resigned on Friday. An audit had found missing funds in the "
+          "city budget.\"],\"refs\":[\"The mayor quit after an audit found missing funds.\"]}\n", f);
+    fclose(f);
+    f = fopen(peers, "w");
+    cr_assert_not_null(f);
+    fputs("{\"id\":\"a\",\"system\":\"Y\",\"summary\":\"The bridge closed on Monday.\"}\n"
+          "{\"id\":\"a\",\"system\":\"Y\",\"summary\":\"The bridge closed Monday; repairs take a year.\"}\n"
+          "not json\n"
+          "{\"id\":\"c\",\"system\":5,\"summary\":\"The mayor quit.\"}\n"
+          "{\"id\":\"c\",\"system\":\"Z\",\"summary\":\"The mayor quit after an audit.\"}\n", f);
+    fclose(f);
+    run_result r = run_precisf("eval %s --words 50 --method lead --peers %s", data, peers);
+    cr_assert_eq(r.status, 1, "stderr: %s", r.err);
+    cr_expect(strstr(r.err, "precis-eval-peers.jsonl:2:") && strstr(r.err, "precis-eval-peers.jsonl:3:") &&
+                  strstr(r.err, "precis-eval-peers.jsonl:4:"),
+              "stderr: %s", r.err);
+    cr_expect(!strstr(r.err, "precis-eval-peers.jsonl:1:") && !strstr(r.err, "precis-eval-peers.jsonl:5:"),
+              "stderr: %s", r.err);
+    cr_assert_eq(column(r.out, "lead", 1), 2, "%s", r.out);
+    cr_expect_eq(column(r.out, "peer Y", 2), 1, "%s", r.out);
+    cr_expect_eq(column(r.out, "peer Z", 2), 1, "%s", r.out);
+    cr_expect(strstr(r.out, "3 peer lines skipped"), "%s", r.out);
+    run_free(&r);
+    unlink(data);
+    unlink(peers);
+}

@@ -7,6 +7,7 @@
 #include "eval/eval.h"
 
 #include <jansson.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -23,6 +24,7 @@ typedef struct topic {
     char **refs;
     char assessor[EVAL_MAX_REFS];   /* the letter of each reference's author, or 0 */
     size_t nrefs;
+    uint64_t peer_seen[(EVAL_MAX_ROWS + 63) / 64]; /* rows that have scored a peer summary of it */
 } topic;
 
 typedef struct runner {
@@ -194,7 +196,7 @@ static precis_status run_line(runner *ru, const char *line, size_t len, long lin
     return st;
 }
 
-static const topic *find_topic(const runner *ru, const char *peer_id)
+static topic *find_topic(const runner *ru, const char *peer_id)
 {
     size_t n = strlen(peer_id);
     for (size_t i = 0; i < ru->ntopics; i++) {
@@ -240,21 +242,31 @@ static precis_status run_peers(runner *ru, precis_error *err)
         const char *id = json_string_value(json_object_get(p, "id"));
         const char *system = json_string_value(json_object_get(p, "system"));
         const char *summary = json_string_value(json_object_get(p, "summary"));
-        if (!id || !system || !summary) {
-            st = error_set(err, PRECIS_ERR_JSON, line_reader_name(r), line_reader_lineno(r),
-                           "expected {\"id\", \"system\", \"summary\"}");
-        } else {
-            const topic *t = find_topic(ru, id);
-            size_t row = t ? peer_row(ru, system, err) : 0;
-            if (t && row == (size_t)-1)
-                st = error_set(err, PRECIS_ERR_TOO_LARGE, line_reader_name(r), line_reader_lineno(r),
-                               "more than %d rows in the table", EVAL_MAX_ROWS);
-            else if (t) {
-                /* Humans (one-letter systems) are the references' authors. */
-                char own = strlen(system) == 1 && system[0] >= 'A' && system[0] <= 'Z' ? system[0] : 0;
-                st = score_summary(ru, row, t, summary, own, err);
-                ru->table->rows[row].clusters++;
-            }
+        /* A line that cannot be used is named and skipped, as a data line
+         * is: failing here, after every cluster was summarized, had lost
+         * the whole table. */
+        const char *bad = !id || !system || !summary ? "expected {\"id\", \"system\", \"summary\"}" : NULL;
+        topic *t = bad ? NULL : find_topic(ru, id);
+        size_t row = t ? peer_row(ru, system, err) : 0;
+        if (t && row == (size_t)-1) {
+            st = error_set(err, PRECIS_ERR_TOO_LARGE, line_reader_name(r), line_reader_lineno(r),
+                           "more than %d rows in the table", EVAL_MAX_ROWS);
+        } else if (t && (t->peer_seen[row / 64] >> (row % 64) & 1)) {
+            /* Scored again, it would count as one more cluster. */
+            bad = "a second summary by this system of this cluster";
+        } else if (t) {
+            t->peer_seen[row / 64] |= (uint64_t)1 << (row % 64);
+            /* Humans (one-letter systems) are the references' authors. */
+            char own = strlen(system) == 1 && system[0] >= 'A' && system[0] <= 'Z' ? system[0] : 0;
+            st = score_summary(ru, row, t, summary, own, err);
+            ru->table->rows[row].clusters++;
+        }
+        if (bad) {
+            precis_error lerr = {0};
+            char msg[1200];
+            error_set(&lerr, PRECIS_ERR_JSON, line_reader_name(r), line_reader_lineno(r), "%s", bad);
+            fprintf(stderr, "precis: %s (skipped)\n", precis_error_format(&lerr, msg, sizeof msg));
+            ru->table->peers_skipped++;
         }
         json_decref(p);
     }
@@ -405,4 +417,7 @@ void eval_table_print(const eval_table *t, bool md, FILE *out)
     if (t->clusters_skipped)
         fprintf(out, "(%zu of %zu clusters skipped, see messages above)\n", t->clusters_skipped,
                 t->clusters_read);
+    if (t->peers_skipped)
+        fprintf(out, "(%zu peer line%s skipped, see messages above)\n", t->peers_skipped,
+                t->peers_skipped == 1 ? "" : "s");
 }

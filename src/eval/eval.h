@@ -55,6 +55,7 @@ typedef struct eval_table {
     eval_row rows[EVAL_MAX_ROWS];
     size_t nrows;
     size_t clusters_read, clusters_skipped;
+    size_t peers_skipped;          /* --peers lines that could not be used */
     bool interrupted;
 } eval_table;
 
