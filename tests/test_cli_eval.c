@@ -267,3 +267,49 @@ Test(cli_eval, bad_peer_lines_are_reported_and_skipped)
     unlink(data);
     unlink(peers);
 }
+
+/* --csv quotes a field that holds a comma, a quote or a line break
+ * (RFC 4180): a cluster id "a,b" had added a column to its row, and a
+ * peer system named with a quote broke the file for a CSV reader. */
+Test(cli_eval, csv_fields_are_quoted_when_they_need_it)
+{
+    const char *data = "/tmp/precis-eval-csvq.jsonl", *peers = "/tmp/precis-eval-csvq-peers.jsonl",
+               *csv_path = "/tmp/precis-eval-csvq.csv";
+    FILE *f = fopen(data, "w");
+    cr_assert_not_null(f);
+    fputs("{\"id\":\"Bridge, closed\",\"docs\":[\"The bridge closed on Monday after cracks were found. Repairs "
+          "will take a year, officials said.\"],\"refs\":[\"The bridge closed Monday; repairs take a year.\"]}\n",
+          f);
+    fclose(f);
+    f = fopen(peers, "w");
+    cr_assert_not_null(f);
+    fputs("{\"id\":\"Bridge, closed\",\"system\":\"the \\\"best\\\" one\",\"summary\":\"The bridge closed.\"}\n", f);
+    fclose(f);
+    run_result r = run_precisf("eval %s --words 50 --method lead --peers %s --csv %s", data, peers, csv_path);
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    char *csv = slurp(csv_path, NULL);
+    cr_assert_not_null(csv);
+    cr_expect(strstr(csv, "\nlead,\"Bridge, closed.0\","), "%s", csv);
+    cr_expect(strstr(csv, "\n\"peer the \"\"best\"\" one\",\"Bridge, closed.0\","), "%s", csv);
+    /* every row has the header's number of fields outside quotes */
+    int commas_header = 0, in_quotes = 0, commas = 0, rows = 0;
+    for (const char *p = csv; *p; p++) {
+        if (*p == '"')
+            in_quotes = !in_quotes;
+        else if (*p == ',' && !in_quotes)
+            commas++;
+        else if (*p == '\n' && !in_quotes) {
+            if (rows++ == 0)
+                commas_header = commas;
+            else
+                cr_expect_eq(commas, commas_header, "row %d: %s", rows, csv);
+            commas = 0;
+        }
+    }
+    cr_expect_eq(rows, 3, "%s", csv);
+    free(csv);
+    run_free(&r);
+    unlink(data);
+    unlink(peers);
+    unlink(csv_path);
+}

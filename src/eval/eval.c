@@ -50,6 +50,24 @@ static int is_eval_only(const char *m)
     return !strcmp(m, EVAL_ORACLE) || !strcmp(m, EVAL_FIRST3);
 }
 
+/* One CSV field: as it is, or quoted with its quotes doubled when it holds
+ * a comma, a quote or a line break (RFC 4180), since cluster ids and peer
+ * system names come from the data and may. */
+static void csv_field(FILE *f, const char *s)
+{
+    if (!s[strcspn(s, ",\"\r\n")]) {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
 /* Score one summary against a topic's references under `row`, once, or
  * once per left-out reference with jackknifing. `own` is the assessor
  * letter of a human peer, whose own reference is never used. */
@@ -76,7 +94,9 @@ static precis_status score_summary(runner *ru, size_t row, const topic *t, const
         if (st != PRECIS_OK)
             return st;
         if (cfg->csv) {
-            fprintf(cfg->csv, "%s,%s", ru->table->rows[row].name, id);
+            csv_field(cfg->csv, ru->table->rows[row].name);
+            fputc(',', cfg->csv);
+            csv_field(cfg->csv, id);
             for (size_t k = 0; k < ru->table->nmetrics; k++)
                 fprintf(cfg->csv, ",%.5f,%.5f,%.5f", scores[k].r, scores[k].p, scores[k].f);
             fputc('\n', cfg->csv);
