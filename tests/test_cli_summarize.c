@@ -413,6 +413,37 @@ Test(cli_summarize, jsonl_skips_blank_lines_of_white_space)
     }
 }
 
+/* A JSON Lines file that opens with a UTF-8 byte order mark (as Notepad
+ * and PowerShell write one) is read like one without: every reader had
+ * refused its first line as "malformed JSON at byte 1", a character the
+ * user cannot see. RFC 8259 lets a parser ignore it. So are files joined
+ * with cat, each with its mark. */
+#define BOM "\xef\xbb\xbf"
+Test(cli_summarize, jsonl_with_a_byte_order_mark_is_read)
+{
+    static const char clusters[] =
+        BOM "{\"id\":\"a\",\"docs\":[\"The council voted to approve the budget on Tuesday night after a long "
+            "debate.\"],\"refs\":[\"The council approved the budget.\"]}\n" BOM
+            "{\"id\":\"b\",\"docs\":[\"The mayor resigned on Friday after an audit found missing funds.\"],"
+            "\"refs\":[\"The mayor quit.\"]}\n";
+    write_file("bom.jsonl", clusters, sizeof clusters - 1);
+    static const char pairs[] = BOM "{\"id\":\"a\",\"summary\":\"the cat sat\",\"refs\":[\"the cat sat down\"]}\n";
+    write_file("bompairs.jsonl", pairs, sizeof pairs - 1);
+    static const char articles[] =
+        BOM "{\"id\":\"a\",\"text\":\"The council voted to approve the budget on Tuesday night.\"}\n";
+    write_file("bomarticles.jsonl", articles, sizeof articles - 1);
+    const char *commands[] = {"summarize --jsonl %s/bom.jsonl", "compare --jsonl %s/bom.jsonl",
+                              "eval -m lead %s/bom.jsonl", "rouge --jsonl %s/bompairs.jsonl",
+                              "ingest -q --db %s/bom.db --date 2024-01-01 %s/bomarticles.jsonl",
+                              "cluster -q %s/bomarticles.jsonl"};
+    for (int i = 0; i < 6; i++) {
+        run_result r = i == 4 ? run_precisf(commands[i], dir, dir) : run_precisf(commands[i], dir);
+        cr_expect_eq(r.status, 0, "%s: exit %d: %s", commands[i], r.status, r.err);
+        cr_expect(!strstr(r.out, "error") && !strstr(r.err, "malformed"), "%s: %s%s", commands[i], r.out, r.err);
+        run_free(&r);
+    }
+}
+
 Test(cli_summarize, jsonl_strict_stops_at_the_bad_line)
 {
     write_jsonl_with_bad_line();

@@ -240,7 +240,23 @@ static int skip_long_line(line_reader *r, buf *line, precis_error *err)
     return -2;
 }
 
+static int next_line(line_reader *r, buf *line, precis_error *err);
+
+/* A line that opens with a UTF-8 byte order mark is given without it: a
+ * JSON Lines file saved by Notepad or PowerShell opens with one (and files
+ * joined by cat, each of their first lines), which no JSON line can start
+ * with and which RFC 8259 lets a parser ignore. */
 int line_reader_next(line_reader *r, buf *line, precis_error *err)
+{
+    int rc = next_line(r, line, err);
+    if (rc == 1 && line->len >= 3 && !memcmp(line->data, "\xef\xbb\xbf", 3)) {
+        memmove(line->data, line->data + 3, line->len - 3 + 1); /* with its NUL */
+        line->len -= 3;
+    }
+    return rc;
+}
+
+static int next_line(line_reader *r, buf *line, precis_error *err)
 {
     buf_clear(line);
     size_t scanned = 0;
