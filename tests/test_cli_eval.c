@@ -313,3 +313,31 @@ Test(cli_eval, csv_fields_are_quoted_when_they_need_it)
     unlink(peers);
     unlink(csv_path);
 }
+
+/* A peer system's name comes from the data: in the table it is shown as
+ * the text formats show any name (a control character, an escape sequence
+ * among them, as U+FFFD), and in Markdown a '|' is escaped, so the row
+ * stays one row of the table (a newline and a '|' had split it). */
+Test(cli_eval, a_peer_name_keeps_its_table_row_whole)
+{
+    const char *data = "/tmp/precis-eval-pname.jsonl", *peers = "/tmp/precis-eval-pname-peers.jsonl";
+    FILE *f = fopen(data, "w");
+    cr_assert_not_null(f);
+    fputs("{\"id\":\"a\",\"docs\":[\"The bridge closed on Monday after cracks were found. Repairs will take "
+          "a year, officials said.\"],\"refs\":[\"The bridge closed Monday; repairs take a year.\"]}\n", f);
+    fclose(f);
+    f = fopen(peers, "w");
+    cr_assert_not_null(f);
+    fputs("{\"id\":\"a\",\"system\":\"a|b\\u001b[31m\\nX\",\"summary\":\"The bridge closed on Monday.\"}\n", f);
+    fclose(f);
+    run_result r = run_precisf("eval %s --words 50 --method lead --peers %s -f md", data, peers);
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_expect(strstr(r.out, "\n| peer a\\|b\xef\xbf\xbd[31m\xef\xbf\xbdX | 1 | - |"), "%s", r.out);
+    run_free(&r);
+    r = run_precisf("eval %s --words 50 --method lead --peers %s", data, peers);
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_expect(strstr(r.out, "\npeer a|b\xef\xbf\xbd[31m\xef\xbf\xbdX ") && !strchr(r.out, '\x1b'), "%s", r.out);
+    run_free(&r);
+    unlink(data);
+    unlink(peers);
+}

@@ -16,6 +16,7 @@
 #include "core/error.h"
 #include "io/io.h"
 #include "model/cluster.h"
+#include "text/shown.h"
 
 #define EVAL_MAX_REFS 16
 
@@ -395,6 +396,32 @@ precis_status eval_run(const eval_config *cfg, eval_table *out, precis_error *er
     return st;
 }
 
+/* A row's name as the text formats show names (text/shown.h): a peer
+ * system's name comes from the data, and a control character in it would
+ * reach the terminal, a newline split the row. In Markdown a '|' is
+ * escaped, or it would end the cell. */
+static void print_name(const char *name, bool md, FILE *out)
+{
+    buf b = BUF_INIT;
+    if (shown_append(&b, name, strlen(name)) != 0) {
+        fputs("?", out); /* out of memory */
+        buf_free(&b);
+        return;
+    }
+    if (md) {
+        fputs("| ", out);
+        for (size_t i = 0; i < b.len; i++) {
+            if (b.data[i] == '|')
+                fputc('\\', out);
+            fputc(b.data[i], out);
+        }
+        fputs(" |", out);
+    } else {
+        fprintf(out, "%-12.*s", (int)b.len, b.data ? b.data : "");
+    }
+    buf_free(&b);
+}
+
 void eval_table_print(const eval_table *t, bool md, FILE *out)
 {
     if (md) {
@@ -419,10 +446,11 @@ void eval_table_print(const eval_table *t, bool md, FILE *out)
         char speed[32] = "-";
         if (!r->is_peer && r->seconds > 0)
             snprintf(speed, sizeof speed, "%.0f", r->clusters / r->seconds);
+        print_name(r->name, md, out);
         if (md)
-            fprintf(out, "| %s | %zu | %s |", r->name, r->clusters, speed);
+            fprintf(out, " %zu | %s |", r->clusters, speed);
         else
-            fprintf(out, "%-12s %8zu %10s", r->name, r->clusters, speed);
+            fprintf(out, " %8zu %10s", r->clusters, speed);
         for (size_t k = 0; k < t->nmetrics; k++) {
             const rouge_average *a = &r->avg[k];
             if (md)

@@ -1,0 +1,1 @@
+precis: settings.xml: cannot open: No such file or directory
