@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "commands.h"
 #include "core/buf.h"
@@ -26,10 +27,11 @@ static const char usage_text[] =
     "usage: precis ingest --db FILE [OPTIONS] FILE... | DIR | -\n"
     "\n"
     "Store articles in a story database, grouping them into stories as they come.\n"
-    "Inputs: JSON Lines streams of articles (*.jsonl, *.ndjson, *.zst, or - for\n"
-    "standard input; one {\"id\",\"url\",\"source\",\"published\",\"title\",\"text\"|\"html\"}\n"
-    "per line, plain or zstd-compressed), HTML pages (*.html, *.htm) and plain\n"
-    "text articles (any other file; the first line is the title). A directory\n"
+    "Inputs: JSON Lines streams of articles (*.jsonl, *.ndjson, *.zst, - for\n"
+    "standard input, or a file that opens like one; one {\"id\",\"url\",\"source\",\n"
+    "\"published\",\"title\",\"text\"|\"html\"} per line, plain or zstd-compressed),\n"
+    "HTML pages (*.html, *.htm, or one that opens like a page) and plain text\n"
+    "articles (any other file; the first line is the title). A directory\n"
     "means its files. An article already stored (same URL or same text) is skipped.\n"
     "\n"
     "options:\n"
@@ -135,9 +137,44 @@ static void ingest_jsonl(ingest_run *r, const char *path)
     read_lines(path, &h);
 }
 
+/* A stream of articles whose name does not say so (split's part.aa, a feed
+ * saved as "feed"): zstd data, or a first line that is a JSON object with
+ * a "text" or "html", as a page is known by its content. It had been
+ * stored as one plain-text article made of JSON. Only the file's head is
+ * read (a stream may be larger than an article may be). */
+#define JSONL_SNIFF_BYTES ((size_t)4 << 20)
+static int is_jsonl_content(const char *path)
+{
+    static const unsigned char zstd_magic[4] = {0x28, 0xB5, 0x2F, 0xFD};
+    struct stat sb;
+    /* A pipe (<(zcat feed), /dev/stdin) cannot be read twice: not sniffed. */
+    if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+        return 0;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0; /* io_read_file says why */
+    char *head = malloc(JSONL_SNIFF_BYTES);
+    size_t len = head ? fread(head, 1, JSONL_SNIFF_BYTES, f) : 0;
+    fclose(f);
+    int is = len >= 4 && !memcmp(head, zstd_magic, 4);
+    const char *p = head, *end = head + len;
+    if (!is && len >= 3 && !memcmp(p, "\xef\xbb\xbf", 3))
+        p += 3;
+    while (!is && p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+        p++;
+    if (!is && p < end && *p == '{') {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        json_t *first = json_loadb(p, (size_t)((eol ? eol : end) - p), 0, NULL);
+        is = json_is_object(first) && (json_object_get(first, "text") || json_object_get(first, "html"));
+        json_decref(first);
+    }
+    free(head);
+    return is;
+}
+
 static void ingest_file(ingest_run *r, const char *path, buf *text)
 {
-    if (is_jsonl_name(path)) {
+    if (is_jsonl_name(path) || is_jsonl_content(path)) {
         ingest_jsonl(r, path);
         return;
     }

@@ -668,6 +668,33 @@ Test(store_cli, threshold_out_of_range_is_a_usage_error)
     run_free(&r);
 }
 
+/* A stream of articles in a file whose name does not say so (split's
+ * part.aa, a feed saved as "feed") is read as JSON Lines, as a page is
+ * read as HTML by its content: it was stored as one plain-text article,
+ * its title the first JSON line, with exit 0. */
+Test(store_cli, json_lines_under_another_name_are_read_as_json_lines)
+{
+    write_text("part.aa", "{\"id\":\"a\",\"title\":\"Harbour strike\",\"text\":\"The harbour strike in "
+                          "Rotterdam entered its third day on Monday, officials said.\"}\n"
+                          "{\"id\":\"b\",\"title\":\"Tram fares\",\"text\":\"The city council voted to "
+                          "raise tram fares by ten cents from January.\"}\n");
+    run_result r = run_precisf("ingest -q --db %s --date 2024-05-01 %s/part.aa", dbpath, dir);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_free(&r);
+    cr_expect_eq(query_int("SELECT count(*) FROM article"), 2);
+    r = run_precisf("stories --db %s", dbpath);
+    cr_expect(strstr(r.out, "Harbour strike  [a]") && strstr(r.out, "Tram fares  [b]") && !strstr(r.out, "{\""),
+              "%s", r.out);
+    run_free(&r);
+    /* and a text that merely opens with a brace is still a text */
+    write_text("note.txt", "{Editor's note} The council met on Tuesday and voted to fund the parks.\n"
+                           "It also voted to close the old library.\n");
+    r = run_precisf("ingest -q --db %s --date 2024-05-01 %s/note.txt", dbpath, dir);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_free(&r);
+    cr_expect_eq(query_int("SELECT count(*) FROM article"), 3);
+}
+
 /* Stories dated before 1970 (negative Unix seconds) are listed like any
  * other; they were hidden unless --since was given. */
 Test(store_cli, stories_before_1970_are_listed)
