@@ -457,6 +457,21 @@ Test(furniture, notes_about_the_article_and_its_author)
     unload(&d);
 }
 
+/* A whole article flattened onto one line that opens with a note
+ * (Multi-News, val 2137) is a paragraph, not a note: its story stays. */
+Test(furniture, a_paragraph_that_opens_like_a_note_stays)
+{
+    const char *t =
+        "Editor's note: this story focused on the rifle used in several recent shootings. Officials "
+        "initially said the same type was used at the nightclub, but later said it was another "
+        "model. The other model is a rifle with several similarities to the first\n";
+    doc d;
+    run_text(&d, t);
+    cr_expect(kept_anywhere(&d, "Officials initially said the same type"));
+    cr_expect(kept_anywhere(&d, "several similarities"));
+    unload(&d);
+}
+
 /* Counters of a page: shares, readers, comments and views, alone on a
  * line with their number. A headline about shares stays. */
 Test(furniture, share_and_reader_counters)

@@ -576,8 +576,31 @@ static int is_list_head(const char *s, size_t ls, size_t le, const char *nf)
 /* A note about the page, whatever its punctuation: "Correction: ...",
  * "Editor's note: ...", "This article was amended on ...", "An earlier
  * version of this story ...", "This story originally appeared in ...". */
+#define NOTE_SENTENCES 2
+
+/* Sentences in s[ls, le): stops followed by a space or the line's end,
+ * and the words after the last stop (a sentence cut off). */
+static size_t sentences_in(const char *s, size_t ls, size_t le)
+{
+    size_t n = 0, last = ls;
+    for (size_t i = ls; i < le; i++)
+        if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && (i + 1 == le || s[i + 1] == ' ')) {
+            n++;
+            last = i + 1;
+        }
+    while (last < le && (s[last] == ' ' || s[last] == '"' || s[last] == ')'))
+        last++;
+    return n + (last < le);
+}
+
 static int is_page_note(const char *s, size_t ls, size_t le, const char *nf)
 {
+    /* A note is a sentence or two. A longer line that opens like one is a
+     * paragraph, or a whole article flattened to one line (Multi-News:
+     * "Editor's note: this story focused on the AR-15 ... Officials
+     * initially said ..."), and the story goes on after the note. */
+    if (sentences_in(s, ls, le) > NOTE_SENTENCES)
+        return 0;
     const char *colon = memchr(s + ls, ':', le - ls < 20 ? le - ls : 20);
     if (colon) {
         char label[32];
