@@ -150,7 +150,8 @@ typedef struct precis_summary_sentence {
                                so the text ends early; JSON says "cut":true */
     double score;           /* the method's score; comparable within one summary */
     size_t support;         /* number of distinct articles that carry it */
-    const precis_place *places; /* places[0] is the sentence printed */
+    const precis_place *places; /* places[0] is the sentence printed, then every
+                                   near-duplicate that gives every number it gives */
     size_t nplaces;
 } precis_summary_sentence;
 

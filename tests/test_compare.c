@@ -831,6 +831,38 @@ Test(compare_seeds, facts_by_support_reuse_near_duplicate_groups)
 
 /* The pieces of a quotation that runs over several sentences are the
  * speaker's words: the fact lists leave them to the quotes section. */
+/* A near-duplicate that gives another number is another fact: the outlet
+ * that wrote "14 people died" does not report "12 people died", though
+ * the two differ by one word; a copy that adds a date still does. */
+Test(compare_facts, a_copy_with_another_number_is_another_fact)
+{
+    static const char *const texts[] = {
+        "Officials said 12 people died when the roof of the market collapsed on Tuesday morning.\n",
+        "Officials said 14 people died when the roof of the market collapsed on Tuesday morning.\n",
+        "Officials said 12 people died when the roof of the market collapsed on Tuesday morning, "
+        "March 3, 2026.\n"};
+    fixture f;
+    load_texts(&f, texts, 3);
+    int twelve = 0, fourteen = 0;
+    for (size_t k = 0; k < f.r.facts.n; k++) {
+        const cmp_fact *x = &f.r.facts.f[k];
+        const sentence *s = &f.c->sents[x->sent];
+        const char *t = f.c->articles[s->article].text + s->start;
+        if (!strncmp(t, "Officials said 12", 17)) {
+            twelve++;
+            cr_assert_eq(x->support, 2, "12 is reported by the first and third");
+            for (uint32_t m = 0; m < x->nsents; m++)
+                cr_assert_neq(f.c->sents[x->sents[m]].article, 1, "the outlet that wrote 14 is counted for 12");
+        } else if (!strncmp(t, "Officials said 14", 17)) {
+            fourteen++;
+            cr_assert_eq(x->support, 1);
+        }
+    }
+    cr_assert_eq(twelve, 1);
+    cr_assert_eq(fourteen, 1);
+    unload(&f);
+}
+
 Test(compare_facts, pieces_of_a_long_quotation_are_not_facts)
 {
     static const char *const texts[] = {

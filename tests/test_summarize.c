@@ -163,6 +163,42 @@ Test(summarize, shared_wire_sentence_is_one_fact_with_its_sources)
     precis_cluster_free(c);
 }
 
+/* A near-duplicate that gives another number does not carry the claim:
+ * "12 people died" is not cited to the outlet that wrote 14, and its
+ * support is one article. A copy with more numbers (a dateline's date)
+ * still carries it. */
+Test(summarize, a_copy_with_another_number_is_not_a_source)
+{
+    static const char *const texts[] = {
+        "Officials said 12 people died when the roof of the market collapsed on Tuesday morning.\n\n"
+        "Rescue teams worked through the night at the collapsed market in the capital.\n",
+        "Officials said 14 people died when the roof of the market collapsed on Tuesday morning.\n\n"
+        "Crowds gathered outside the hospital as families waited for news.\n",
+        "Officials said 12 people died when the roof of the market collapsed on Tuesday morning, "
+        "March 3, 2026.\n\nThe mayor promised an inquiry into the building's safety record.\n"};
+    precis_cluster *c = texts_cluster(engine, "market", texts, 3);
+    static const char *const methods[] = {"lead", "default", "coverage"};
+    for (size_t m = 0; m < 3; m++) {
+        precis_summary *s = summarize(c, methods[m], 100000, 0);
+        int found = 0;
+        for (size_t i = 0; i < precis_summary_count(s); i++) {
+            const precis_summary_sentence *it = precis_summary_get(s, i);
+            if (it->len < 20 || memcmp(it->text, "Officials said 12 people", 24) != 0)
+                continue;
+            found++;
+            cr_assert_eq(it->nplaces, 2, "%s: cited %zu places, want the two that say 12", methods[m],
+                         it->nplaces);
+            for (size_t k = 0; k < it->nplaces; k++)
+                cr_assert_neq(it->places[k].article, 1, "%s: the outlet that wrote 14 is cited for 12",
+                              methods[m]);
+            cr_assert_eq(it->support, 2, "%s", methods[m]);
+        }
+        cr_assert_eq(found, 1, "%s", methods[m]);
+        precis_summary_free(s);
+    }
+    precis_cluster_free(c);
+}
+
 Test(summarize, no_page_furniture_in_any_summary)
 {
     static const char *furniture[] = {

@@ -169,6 +169,17 @@ int cmp_quantities_find(const precis_cluster *c, const cmp_doc *docs, arena *a,
 int cmp_quantities_in(const precis_cluster *c, uint32_t ai, const cmp_doc *d, arena *a, cmp_quantity **out,
                       size_t *n);
 
+/* The values of the quantities sentence s gives, ascending, in *v (of
+ * arena a; NULL and *n = 0 when it has no term that may be a number, which
+ * is checked first and cheaply). */
+int cmp_sentence_values(const precis_cluster *c, uint32_t s, arena *a, double **v, size_t *n);
+
+/* 1 if every value of need[0, nneed) is among have[0, nhave), counted with
+ * repeats; both ascending. A sentence that gives every number another
+ * gives carries that one's claim: "12 people died" is not carried by "14
+ * people died", and is by "12 people died, officials said on March 3". */
+int cmp_values_include(const double *have, size_t nhave, const double *need, size_t nneed);
+
 /* ---- discrepancy.c -------------------------------------------------- */
 
 /* One value of a discrepancy and the mentions that give it. */

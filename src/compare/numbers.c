@@ -543,3 +543,53 @@ int cmp_quantities_find(const precis_cluster *c, const cmp_doc *docs, arena *a, 
             return -1;
     return 0;
 }
+
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static int has_number_term(const precis_cluster *c, uint32_t s)
+{
+    const sentence *x = &c->sents[s];
+    for (uint32_t k = 0; k < x->ntok; k++)
+        if (cmp_stem_may_be_number(cmp_term_text(c, x->tok[k])))
+            return 1;
+    return 0;
+}
+
+int cmp_sentence_values(const precis_cluster *c, uint32_t s, arena *a, double **v, size_t *n)
+{
+    *v = NULL;
+    *n = 0;
+    if (!has_number_term(c, s))
+        return 0;
+    cmp_doc d;
+    cmp_quantity *q = NULL;
+    size_t nq = 0;
+    if (cmp_tokens_of_sentence(c, s, a, &d) != 0 || cmp_quantities_in(c, c->sents[s].article, &d, a, &q, &nq) != 0)
+        return -1;
+    double *vals = arena_alloc(a, (nq + 1) * sizeof *vals);
+    if (!vals)
+        return -1;
+    for (size_t k = 0; k < nq; k++)
+        vals[k] = q[k].value;
+    qsort(vals, nq, sizeof *vals, by_value);
+    *v = vals;
+    *n = nq;
+    return 0;
+}
+
+int cmp_values_include(const double *have, size_t nhave, const double *need, size_t nneed)
+{
+    size_t b = 0;
+    for (size_t k = 0; k < nneed; k++) {
+        while (b < nhave && have[b] < need[k])
+            b++;
+        if (b == nhave || have[b] != need[k])
+            return 0;
+        b++;
+    }
+    return 1;
+}

@@ -2,10 +2,17 @@
  * summarize.c: the summarization pipeline after the cluster is built:
  * represent -> score -> select -> order, then the attribution of each
  * chosen sentence to every place where it or a near-duplicate occurs.
+ *
+ * A near-duplicate carries the claim only if it gives every number the
+ * chosen sentence gives: "12 people died" and "14 people died" differ by
+ * one word and are one group for scoring (support is about a shared
+ * story), but an outlet that wrote 14 does not carry a sentence that says
+ * 12, and the brief must not cite it for one.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "compare/compare.h"
 #include "core/error.h"
 #include "model/represent.h"
 #include "score/method.h"
@@ -30,28 +37,55 @@ static void set_place(const precis_cluster *c, uint32_t j, precis_place *p)
     p->end = s->end;
 }
 
-/* Every sentence in i's near-duplicate group, i itself first. */
-static int attribute(const precis_cluster *c, const represent *r, uint32_t i, arena *a,
+/* 1 if near-duplicate j gives every number that i (values vi[0, ni))
+ * gives, 0 if not, -1 out of memory. */
+static int gives_numbers(const precis_cluster *c, const double *vi, size_t ni, uint32_t j, arena *scratch)
+{
+    if (ni == 0)
+        return 1;
+    double *vj;
+    size_t nj;
+    if (cmp_sentence_values(c, j, scratch, &vj, &nj) != 0)
+        return -1;
+    return cmp_values_include(vj, nj, vi, ni);
+}
+
+/* Every sentence in i's near-duplicate group that gives its numbers, i
+ * itself first; support counts their articles. */
+static int attribute(const precis_cluster *c, const represent *r, uint32_t i, arena *a, arena *scratch,
                      precis_summary_sentence *out)
 {
     size_t n = 0;
     for (size_t j = 0; j < c->nsents; j++)
         n += r->group[j] == r->group[i];
     precis_place *places = arena_alloc(a, n * sizeof *places);
-    if (!places)
+    uint8_t *seen = arena_calloc(scratch, c->narticles + 1, 1);
+    double *vi = NULL;
+    size_t ni = 0;
+    if (!places || !seen || (n > 1 && cmp_sentence_values(c, i, scratch, &vi, &ni) != 0))
         return -1;
     set_place(c, i, &places[0]);
-    size_t k = 1;
-    for (size_t j = 0; j < c->nsents; j++)
-        if (j != i && r->group[j] == r->group[i])
-            set_place(c, (uint32_t)j, &places[k++]);
+    seen[c->sents[i].article] = 1;
+    size_t k = 1, support = 1;
+    for (size_t j = 0; j < c->nsents; j++) {
+        if (j == i || r->group[j] != r->group[i])
+            continue;
+        int same = gives_numbers(c, vi, ni, (uint32_t)j, scratch);
+        if (same < 0)
+            return -1;
+        if (!same)
+            continue;
+        set_place(c, (uint32_t)j, &places[k++]);
+        support += !seen[c->sents[j].article];
+        seen[c->sents[j].article] = 1;
+    }
     const sentence *s = &c->sents[i];
     out->text = c->articles[s->article].text + s->start;
     out->len = s->end - s->start;
-    out->support = r->support[i];
+    out->support = support;
     out->cut = (s->flags & SENT_CUT) != 0;
     out->places = places;
-    out->nplaces = n;
+    out->nplaces = k;
     return 0;
 }
 
@@ -205,7 +239,7 @@ static precis_status summarize_cluster(precis_cluster *c, const precis_cluster *
     for (size_t k = 0; k < n; k++) {
         const sentence *s = &c->sents[chosen[k]];
         uint32_t at = whole != c ? whole->articles[s->article].first + s->pos : chosen[k];
-        if (attribute(whole, rs, at, &sum->mem, &sum->items[k]) != 0)
+        if (attribute(whole, rs, at, &sum->mem, &scratch, &sum->items[k]) != 0)
             return fail(sum, &scratch, err);
         sum->items[k].score = scores[chosen[k]];
     }
