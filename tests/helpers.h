@@ -2,10 +2,16 @@
  * helpers.h: running the precis program from tests and reading files.
  * The program under test is $PRECIS (make test sets it to the sanitizer
  * build), falling back to ../build/precis; tests run from tests/.
+ *
+ * A test that writes files writes them in a directory of its own
+ * (test_dir_make), never at a fixed name such as /tmp/x.txt: two runs of
+ * the suite at once on one machine (CI and a developer) would overwrite
+ * and remove each other's files.
  */
 #ifndef PRECIS_TEST_HELPERS_H
 #define PRECIS_TEST_HELPERS_H
 
+#include <ftw.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,6 +91,42 @@ static inline void run_free(run_result *r)
 {
     free(r->out);
     free(r->err);
+}
+
+/* A directory made for one test process by mkdtemp, so its files' names
+ * are the test's alone; the files in it keep their plain base names (a
+ * test may look for "name.jsonl:2:" in a message). */
+#define TEST_DIR_TEMPLATE "/tmp/precis-test-XXXXXX"
+typedef struct test_dir {
+    char path[sizeof TEST_DIR_TEMPLATE];
+} test_dir;
+
+/* Make a new private directory into D; 0 if mkdtemp failed. */
+static inline int test_dir_make(test_dir *d)
+{
+    memcpy(d->path, TEST_DIR_TEMPLATE, sizeof TEST_DIR_TEMPLATE);
+    return mkdtemp(d->path) != NULL;
+}
+
+/* D's path joined with NAME into DST (CAP bytes); NULL if it did not fit. */
+static inline const char *test_dir_file(const test_dir *d, const char *name, char *dst, size_t cap)
+{
+    int n = snprintf(dst, cap, "%s/%s", d->path, name);
+    return n >= 0 && (size_t)n < cap ? dst : NULL;
+}
+
+static inline int test_dir_remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)ftw;
+    return flag == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+/* Remove D and everything in it (links are removed, never followed);
+ * 0 when all is gone. */
+static inline int test_dir_remove(const test_dir *d)
+{
+    return nftw(d->path, test_dir_remove_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 #endif

@@ -32,10 +32,36 @@ static double column(const char *table, const char *row, int col)
     return v;
 }
 
-Test(cli_eval, methods_and_oracle_on_multinews)
+/* The files a test writes go in a directory of its own. */
+static test_dir tmp;
+
+static void make_tmp(void)
 {
-    run_result r = run_precis("eval " SHARED_DATA "/multinews/val.jsonl.zst --words 300 --limit 40 "
-                              "--method oracle,lead,default --csv /tmp/precis-eval-test.csv");
+    cr_assert(test_dir_make(&tmp), "mkdtemp %s", tmp.path);
+}
+
+static void remove_tmp(void)
+{
+    if (test_dir_remove(&tmp) != 0)
+        cr_log_warn("could not remove %s", tmp.path);
+}
+
+/* NAME in the test's directory, written into BUF (a char array) */
+#define TMP_FILE(buf, name) tmp_file(buf, sizeof buf, name)
+static const char *tmp_file(char *dst, size_t cap, const char *name)
+{
+    const char *path = test_dir_file(&tmp, name, dst, cap);
+    cr_assert_not_null(path, "%s/%s is too long", tmp.path, name);
+    return path;
+}
+
+Test(cli_eval, methods_and_oracle_on_multinews, .init = make_tmp, .fini = remove_tmp)
+{
+    char csv_buf[128];
+    const char *csv_path = TMP_FILE(csv_buf, "precis-eval-test.csv");
+    run_result r = run_precisf("eval " SHARED_DATA "/multinews/val.jsonl.zst --words 300 --limit 40 "
+                               "--method oracle,lead,default --csv %s",
+                               csv_path);
     cr_assert_eq(r.status, 0, "stderr: %s", r.err);
     /* columns: name clusters speed R1-R R1-P R1-F R2-R ... */
     double oracle = column(r.out, "oracle", 5), lead = column(r.out, "lead", 5), def = column(r.out, "default", 5);
@@ -45,7 +71,7 @@ Test(cli_eval, methods_and_oracle_on_multinews)
     cr_assert_gt(def, 30);
     cr_assert_lt(def, 70);
     size_t len;
-    char *csv = slurp("/tmp/precis-eval-test.csv", &len);
+    char *csv = slurp(csv_path, &len);
     cr_assert_not_null(csv);
     int lines = 0;
     for (char *p = csv; (p = strchr(p, '\n')) != NULL; p++)
@@ -53,7 +79,6 @@ Test(cli_eval, methods_and_oracle_on_multinews)
     cr_assert_eq(lines, 1 + 3 * 40, "header + one line per method and cluster");
     cr_assert(strncmp(csv, "method,instance,ROUGE-1_R", 25) == 0, "%.60s", csv);
     free(csv);
-    unlink("/tmp/precis-eval-test.csv");
     run_free(&r);
 }
 
@@ -69,9 +94,10 @@ Test(cli_eval, duc_peers_are_scored_beside_the_methods)
     run_free(&r);
 }
 
-Test(cli_eval, bad_lines_are_reported_and_skipped)
+Test(cli_eval, bad_lines_are_reported_and_skipped, .init = make_tmp, .fini = remove_tmp)
 {
-    const char *path = "/tmp/precis-eval-bad.jsonl";
+    char path_buf[128];
+    const char *path = TMP_FILE(path_buf, "precis-eval-bad.jsonl");
     FILE *f = fopen(path, "w");
     fputs("{\"id\":\"a\",\"docs\":[\"The bridge closed on Monday after cracks were found. Repairs will take "
           "a year, officials said.\"],\"refs\":[\"The bridge closed Monday; repairs take a year.\"]}\n", f);
@@ -79,19 +105,19 @@ Test(cli_eval, bad_lines_are_reported_and_skipped)
     fputs("{\"id\":\"c\",\"docs\":[\"The mayor resigned on Friday. An audit had found missing funds in the "
           "city budget.\"],\"refs\":[\"The mayor quit after an audit found missing funds.\"]}\n", f);
     fclose(f);
-    run_result r = run_precis("eval /tmp/precis-eval-bad.jsonl --words 50 --method lead");
+    run_result r = run_precisf("eval %s --words 50 --method lead", path);
     cr_assert_eq(r.status, 1);
     cr_assert(strstr(r.err, "precis-eval-bad.jsonl:2:"), "stderr: %s", r.err);
     cr_assert_eq(column(r.out, "lead", 1), 2);
     cr_assert(strstr(r.out, "1 of 3 clusters skipped"));
     run_free(&r);
-    unlink(path);
 }
 
 /* --limit 0 is no limit: every cluster is read, as --help says. */
-Test(cli_eval, limit_zero_reads_every_cluster)
+Test(cli_eval, limit_zero_reads_every_cluster, .init = make_tmp, .fini = remove_tmp)
 {
-    const char *path = "/tmp/precis-eval-limit.jsonl";
+    char path_buf[128];
+    const char *path = TMP_FILE(path_buf, "precis-eval-limit.jsonl");
     FILE *f = fopen(path, "w");
     fputs("{\"id\":\"a\",\"docs\":[\"The bridge closed on Monday after cracks were found. Repairs will take "
           "a year, officials said.\"],\"refs\":[\"The bridge closed Monday; repairs take a year.\"]}\n"
@@ -110,14 +136,14 @@ Test(cli_eval, limit_zero_reads_every_cluster)
     run_result r = run_precis("eval --help");
     cr_assert(strstr(r.out, "only the first N clusters (0 = all)"), "%s", r.out);
     run_free(&r);
-    unlink(path);
 }
 
 /* A cluster of page notices only has no story text: every method scores
  * an empty summary for it, and it stays in the average (exit 0). */
-Test(cli_eval, a_cluster_of_notices_scores_an_empty_summary)
+Test(cli_eval, a_cluster_of_notices_scores_an_empty_summary, .init = make_tmp, .fini = remove_tmp)
 {
-    const char *path = "/tmp/precis-eval-notices.jsonl";
+    char path_buf[128];
+    const char *path = TMP_FILE(path_buf, "precis-eval-notices.jsonl");
     FILE *f = fopen(path, "w");
     fputs("{\"id\":\"n\",\"docs\":[\"Starting in 1996, Alexa Internet has been donating their crawl data "
           "to the Internet Archive. Flowing in every day, these data are added to the Wayback Machine after "
@@ -125,13 +151,12 @@ Test(cli_eval, a_cluster_of_notices_scores_an_empty_summary)
           "Archive since 1996.\"]}\n",
           f);
     fclose(f);
-    run_result r = run_precis("eval /tmp/precis-eval-notices.jsonl --words 50 --method lead,default");
+    run_result r = run_precisf("eval %s --words 50 --method lead,default", path);
     cr_assert_eq(r.status, 0, "stderr: %s", r.err);
     cr_assert_eq(column(r.out, "default", 1), 1);
     cr_assert_eq(column(r.out, "default", 5), 0, "%s", r.out);
     cr_assert_eq(column(r.out, "lead", 5), 0, "%s", r.out);
     run_free(&r);
-    unlink(path);
 }
 
 Test(cli_eval, usage_errors)
@@ -176,9 +201,10 @@ Test(cli_eval, usage_errors)
 
 /* A dataset with no cluster (empty, or blank lines only) is an error,
  * exit 1 with no table: a table of zeros would read as a real score. */
-Test(cli_eval, an_empty_dataset_is_an_error)
+Test(cli_eval, an_empty_dataset_is_an_error, .init = make_tmp, .fini = remove_tmp)
 {
-    const char *blank = "/tmp/precis-eval-blank.jsonl";
+    char path_buf[128];
+    const char *blank = TMP_FILE(path_buf, "precis-eval-blank.jsonl");
     FILE *f = fopen(blank, "w");
     cr_assert_not_null(f);
     fputs("\n   \n\t\n", f);
@@ -193,7 +219,6 @@ Test(cli_eval, an_empty_dataset_is_an_error)
         cr_expect_eq(r.out_len, 0, "input %d: a table: %s", i, r.out);
         run_free(&r);
     }
-    unlink(blank);
 }
 
 /* --csv - is standard output, as "-" is for every file name: no file
@@ -234,9 +259,11 @@ Test(cli_eval, csv_dash_is_standard_output)
  * summary by one system of one cluster is skipped too: it had been
  * scored and counted as another cluster ("peer Y" over 2 clusters where
  * Y wrote for one). */
-Test(cli_eval, bad_peer_lines_are_reported_and_skipped)
+Test(cli_eval, bad_peer_lines_are_reported_and_skipped, .init = make_tmp, .fini = remove_tmp)
 {
-    const char *data = "/tmp/precis-eval-peers-data.jsonl", *peers = "/tmp/precis-eval-peers.jsonl";
+    char data_buf[128], peers_buf[128];
+    const char *data = TMP_FILE(data_buf, "precis-eval-peers-data.jsonl"),
+               *peers = TMP_FILE(peers_buf, "precis-eval-peers.jsonl");
     FILE *f = fopen(data, "w");
     cr_assert_not_null(f);
     fputs("{\"id\":\"a\",\"docs\":[\"The bridge closed on Monday after cracks were found. Repairs will take "
@@ -264,17 +291,17 @@ Test(cli_eval, bad_peer_lines_are_reported_and_skipped)
     cr_expect_eq(column(r.out, "peer Z", 2), 1, "%s", r.out);
     cr_expect(strstr(r.out, "3 peer lines skipped"), "%s", r.out);
     run_free(&r);
-    unlink(data);
-    unlink(peers);
 }
 
 /* --csv quotes a field that holds a comma, a quote or a line break
  * (RFC 4180): a cluster id "a,b" had added a column to its row, and a
  * peer system named with a quote broke the file for a CSV reader. */
-Test(cli_eval, csv_fields_are_quoted_when_they_need_it)
+Test(cli_eval, csv_fields_are_quoted_when_they_need_it, .init = make_tmp, .fini = remove_tmp)
 {
-    const char *data = "/tmp/precis-eval-csvq.jsonl", *peers = "/tmp/precis-eval-csvq-peers.jsonl",
-               *csv_path = "/tmp/precis-eval-csvq.csv";
+    char data_buf[128], peers_buf[128], csv_buf[128];
+    const char *data = TMP_FILE(data_buf, "precis-eval-csvq.jsonl"),
+               *peers = TMP_FILE(peers_buf, "precis-eval-csvq-peers.jsonl"),
+               *csv_path = TMP_FILE(csv_buf, "precis-eval-csvq.csv");
     FILE *f = fopen(data, "w");
     cr_assert_not_null(f);
     fputs("{\"id\":\"Bridge, closed\",\"docs\":[\"The bridge closed on Monday after cracks were found. Repairs "
@@ -309,18 +336,17 @@ Test(cli_eval, csv_fields_are_quoted_when_they_need_it)
     cr_expect_eq(rows, 3, "%s", csv);
     free(csv);
     run_free(&r);
-    unlink(data);
-    unlink(peers);
-    unlink(csv_path);
 }
 
 /* A peer system's name comes from the data: in the table it is shown as
  * the text formats show any name (a control character, an escape sequence
  * among them, as U+FFFD), and in Markdown a '|' is escaped, so the row
  * stays one row of the table (a newline and a '|' had split it). */
-Test(cli_eval, a_peer_name_keeps_its_table_row_whole)
+Test(cli_eval, a_peer_name_keeps_its_table_row_whole, .init = make_tmp, .fini = remove_tmp)
 {
-    const char *data = "/tmp/precis-eval-pname.jsonl", *peers = "/tmp/precis-eval-pname-peers.jsonl";
+    char data_buf[128], peers_buf[128];
+    const char *data = TMP_FILE(data_buf, "precis-eval-pname.jsonl"),
+               *peers = TMP_FILE(peers_buf, "precis-eval-pname-peers.jsonl");
     FILE *f = fopen(data, "w");
     cr_assert_not_null(f);
     fputs("{\"id\":\"a\",\"docs\":[\"The bridge closed on Monday after cracks were found. Repairs will take "
@@ -338,6 +364,4 @@ Test(cli_eval, a_peer_name_keeps_its_table_row_whole)
     cr_assert_eq(r.status, 0, "stderr: %s", r.err);
     cr_expect(strstr(r.out, "\npeer a|b\xef\xbf\xbd[31m\xef\xbf\xbdX ") && !strchr(r.out, '\x1b'), "%s", r.out);
     run_free(&r);
-    unlink(data);
-    unlink(peers);
 }

@@ -67,28 +67,44 @@ Test(entity, printed_and_counted_as_the_characters)
     cr_expect_eq(count_words(raw, 0, strlen(raw)), printed_words, "%zu words printed", printed_words);
 }
 
+/* The CLI tests' files go in a directory of each test's own. */
+static test_dir tmp;
+
+static void make_tmp(void)
+{
+    cr_assert(test_dir_make(&tmp), "mkdtemp %s", tmp.path);
+}
+
+static void remove_tmp(void)
+{
+    if (test_dir_remove(&tmp) != 0)
+        cr_log_warn("could not remove %s", tmp.path);
+}
+
 /* The summary prints the characters; its JSON keeps the source's exact
  * bytes, which its offsets point at. */
-Test(entity, a_summary_prints_the_characters)
+Test(entity, a_summary_prints_the_characters, .init = make_tmp, .fini = remove_tmp)
 {
-    const char *path = "/tmp/precis-test-entity.txt";
+    char path_buf[128];
+    const char *path = test_dir_file(&tmp, "precis-test-entity.txt", path_buf, sizeof path_buf);
+    cr_assert(path);
     FILE *f = fopen(path, "w");
     cr_assert(f);
     fputs("The man pulled out a Smith &amp; Wesson revolver and fired twice, police said on Monday.\n"
           "He was arrested at the scene after a short chase &#124; officers said.\n",
           f);
     fclose(f);
-    run_result r = run_precis("summarize /tmp/precis-test-entity.txt --words 60");
+    run_result r = run_precisf("summarize %s --words 60", path);
     cr_expect_eq(r.status, 0, "%s", r.err);
     cr_expect(strstr(r.out, "a Smith & Wesson revolver"), "%s", r.out);
     cr_expect(strstr(r.out, "after a short chase | officers said."), "%s", r.out);
     cr_expect(!strstr(r.out, "&amp;") && !strstr(r.out, "&#124;"), "%s", r.out);
     run_free(&r);
-    r = run_precis("summarize /tmp/precis-test-entity.txt --words 60 --format md");
+    r = run_precisf("summarize %s --words 60 --format md", path);
     cr_expect_eq(r.status, 0, "%s", r.err);
     cr_expect(strstr(r.out, "Smith & Wesson"), "%s", r.out);
     run_free(&r);
-    r = run_precis("summarize /tmp/precis-test-entity.txt --words 60 --format json");
+    r = run_precisf("summarize %s --words 60 --format json", path);
     cr_expect_eq(r.status, 0, "%s", r.err);
     cr_expect(strstr(r.out, "Smith &amp; Wesson revolver"), "%s", r.out);
     cr_expect(strstr(r.out, "\"start\":0,\"end\":88"), "%s", r.out);
@@ -99,19 +115,21 @@ Test(entity, a_summary_prints_the_characters)
     cr_assert(f);
     fputs("He was arrested at the scene after a short chase &#124; officers said.\n", f);
     fclose(f);
-    r = run_precis("summarize /tmp/precis-test-entity.txt --bytes 66");
+    r = run_precisf("summarize %s --bytes 66", path);
     cr_expect_eq(r.status, 0, "%s", r.err);
     cr_expect_str_eq(r.out, "He was arrested at the scene after a short chase | officers said.\n");
     run_free(&r);
-    unlink(path);
 }
 
 /* The cross-source page shows "&amp;" as "&" (escaped once, not twice),
  * and a reference to a direction override as a visible code, as it shows
  * the character itself. */
-Test(entity, the_html_report_escapes_what_a_reference_stands_for)
+Test(entity, the_html_report_escapes_what_a_reference_stands_for, .init = make_tmp, .fini = remove_tmp)
 {
-    const char *a = "/tmp/precis-test-entity-a.txt", *b = "/tmp/precis-test-entity-b.txt";
+    char buf_a[128], buf_b[128];
+    const char *a = test_dir_file(&tmp, "precis-test-entity-a.txt", buf_a, sizeof buf_a),
+               *b = test_dir_file(&tmp, "precis-test-entity-b.txt", buf_b, sizeof buf_b);
+    cr_assert(a && b);
     FILE *f = fopen(a, "w");
     cr_assert(f);
     fputs("The man pulled out a Smith &amp; Wesson revolver &#8238;and fired twice &lt;b&gt; on Monday.\n", f);
@@ -120,7 +138,7 @@ Test(entity, the_html_report_escapes_what_a_reference_stands_for)
     cr_assert(f);
     fputs("Police said a man pulled out a Smith &amp; Wesson revolver and fired twice on Monday.\n", f);
     fclose(f);
-    run_result r = run_precis("compare /tmp/precis-test-entity-a.txt /tmp/precis-test-entity-b.txt --format html");
+    run_result r = run_precisf("compare %s %s --format html", a, b);
     cr_expect_eq(r.status, 0, "%s", r.err);
     cr_expect(strstr(r.out, "Smith &amp; Wesson"), "the ampersand");
     cr_expect(!strstr(r.out, "&amp;amp;"), "escaped twice");
@@ -128,6 +146,4 @@ Test(entity, the_html_report_escapes_what_a_reference_stands_for)
     cr_expect(!strstr(r.out, "\xE2\x80\xAE"), "the override itself in the page");
     cr_expect(strstr(r.out, "twice &lt;b&gt; on") && !strstr(r.out, "&amp;lt;b"), "markup from a reference escaped once");
     run_free(&r);
-    unlink(a);
-    unlink(b);
 }
