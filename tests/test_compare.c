@@ -833,14 +833,16 @@ Test(compare_seeds, facts_by_support_reuse_near_duplicate_groups)
  * speaker's words: the fact lists leave them to the quotes section. */
 /* A near-duplicate that gives another number is another fact: the outlet
  * that wrote "14 people died" does not report "12 people died", though
- * the two differ by one word; a copy that adds a date still does. */
+ * the two differ by one word; a copy that gives fewer of the numbers
+ * still does. */
 Test(compare_facts, a_copy_with_another_number_is_another_fact)
 {
     static const char *const texts[] = {
-        "Officials said 12 people died when the roof of the market collapsed on Tuesday morning.\n",
-        "Officials said 14 people died when the roof of the market collapsed on Tuesday morning.\n",
-        "Officials said 12 people died when the roof of the market collapsed on Tuesday morning, "
-        "March 3, 2026.\n"};
+        "Officials said 12 people died when the roof of the market collapsed on Tuesday morning, and "
+        "two were hurt.\n",
+        "Officials said 14 people died when the roof of the market collapsed on Tuesday morning, and "
+        "two were hurt.\n",
+        "Officials said 12 people died when the roof of the market collapsed on Tuesday morning.\n"};
     fixture f;
     load_texts(&f, texts, 3);
     int twelve = 0, fourteen = 0;

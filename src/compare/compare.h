@@ -174,11 +174,11 @@ int cmp_quantities_in(const precis_cluster *c, uint32_t ai, const cmp_doc *d, ar
  * is checked first and cheaply). */
 int cmp_sentence_values(const precis_cluster *c, uint32_t s, arena *a, double **v, size_t *n);
 
-/* 1 if every value of need[0, nneed) is among have[0, nhave), counted with
- * repeats; both ascending. A sentence that gives every number another
- * gives carries that one's claim: "12 people died" is not carried by "14
- * people died", and is by "12 people died, officials said on March 3". */
-int cmp_values_include(const double *have, size_t nhave, const double *need, size_t nneed);
+/* 1 if two sentences' values (ascending) do not contradict: one's are all
+ * among the other's, counted with repeats. "12 people died" and "14 people
+ * died" contradict; "12 people died, officials said on March 3" and "12
+ * targets, two depots" against "12 targets" do not: one says more. */
+int cmp_values_agree(const double *a, size_t na, const double *b, size_t nb);
 
 /* ---- discrepancy.c -------------------------------------------------- */
 

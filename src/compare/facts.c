@@ -4,9 +4,9 @@
  * The near-duplicate groups are those the summarizer uses
  * (model/represent.c), so "reported by three outlets" means the same here
  * as in a summary's support. A fact is a group; it is shown by its first
- * sentence, and a member that does not give every number the first gives
- * ("14 people died" against "12 people died") is a fact of its own: the
- * outlet that wrote 14 does not report 12. Headlines, captions and other
+ * sentence, and a member whose numbers contradict the first's ("14 people
+ * died" against "12 people died") is a fact of its own: the outlet that
+ * wrote 14 does not report 12. Headlines, captions and other
  * lines without a final stop are left out: they restate facts rather than
  * add them. So are the pieces of
  * a quotation that runs over several sentences (SENT_QUOTE_PIECE): they
@@ -70,8 +70,8 @@ int cmp_facts_build(const precis_cluster *c, const represent *r, arena *a, cmp_f
             size[r->group[i]]++;
     }
     /* Each fact sentence joins the first claim of its group whose numbers
-     * it gives, or heads a new one: "14 people died" is no copy of "12
-     * people died", whatever else the two share. */
+     * agree with its own, or heads a new one: "14 people died" is no copy
+     * of "12 people died", whatever else the two share. */
     size_t ncl = 0;
     for (size_t i = 0; i < n; i++) {
         if (!is_fact_sentence(&c->sents[i]))
@@ -83,7 +83,7 @@ int cmp_facts_build(const precis_cluster *c, const represent *r, arena *a, cmp_f
             return -1;
         uint32_t k = first[g], last = CMP_NONE, seen = 0;
         for (; k != CMP_NONE && seen < CLAIMS_MAX; last = k, k = cl[k].next, seen++)
-            if (cmp_values_include(v, nv, cl[k].v, cl[k].nv))
+            if (cmp_values_agree(v, nv, cl[k].v, cl[k].nv))
                 break;
         if (k != CMP_NONE && seen < CLAIMS_MAX) {
             cl[k].members++;

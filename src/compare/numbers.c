@@ -581,7 +581,7 @@ int cmp_sentence_values(const precis_cluster *c, uint32_t s, arena *a, double **
     return 0;
 }
 
-int cmp_values_include(const double *have, size_t nhave, const double *need, size_t nneed)
+static int values_include(const double *have, size_t nhave, const double *need, size_t nneed)
 {
     size_t b = 0;
     for (size_t k = 0; k < nneed; k++) {
@@ -592,4 +592,9 @@ int cmp_values_include(const double *have, size_t nhave, const double *need, siz
         b++;
     }
     return 1;
+}
+
+int cmp_values_agree(const double *a, size_t na, const double *b, size_t nb)
+{
+    return na <= nb ? values_include(b, nb, a, na) : values_include(a, na, b, nb);
 }

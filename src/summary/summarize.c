@@ -3,11 +3,12 @@
  * represent -> score -> select -> order, then the attribution of each
  * chosen sentence to every place where it or a near-duplicate occurs.
  *
- * A near-duplicate carries the claim only if it gives every number the
- * chosen sentence gives: "12 people died" and "14 people died" differ by
- * one word and are one group for scoring (support is about a shared
- * story), but an outlet that wrote 14 does not carry a sentence that says
- * 12, and the brief must not cite it for one.
+ * A near-duplicate is no source when its numbers contradict the chosen
+ * sentence's: "12 people died" and "14 people died" differ by one word and
+ * are one group for scoring (support is about a shared story), but an
+ * outlet that wrote 14 does not carry a sentence that says 12, and the
+ * brief must not cite it for one. A copy that gives fewer numbers or more
+ * (a dateline's date) does not contradict it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -37,21 +38,19 @@ static void set_place(const precis_cluster *c, uint32_t j, precis_place *p)
     p->end = s->end;
 }
 
-/* 1 if near-duplicate j gives every number that i (values vi[0, ni))
- * gives, 0 if not, -1 out of memory. */
-static int gives_numbers(const precis_cluster *c, const double *vi, size_t ni, uint32_t j, arena *scratch)
+/* 1 if near-duplicate j's numbers agree with i's (values vi[0, ni)), 0
+ * if they contradict them, -1 out of memory. */
+static int numbers_agree(const precis_cluster *c, const double *vi, size_t ni, uint32_t j, arena *scratch)
 {
-    if (ni == 0)
-        return 1;
     double *vj;
     size_t nj;
     if (cmp_sentence_values(c, j, scratch, &vj, &nj) != 0)
         return -1;
-    return cmp_values_include(vj, nj, vi, ni);
+    return cmp_values_agree(vi, ni, vj, nj);
 }
 
-/* Every sentence in i's near-duplicate group that gives its numbers, i
- * itself first; support counts their articles. */
+/* Every sentence in i's near-duplicate group whose numbers agree with
+ * its own, i itself first; support counts their articles. */
 static int attribute(const precis_cluster *c, const represent *r, uint32_t i, arena *a, arena *scratch,
                      precis_summary_sentence *out)
 {
@@ -70,7 +69,7 @@ static int attribute(const precis_cluster *c, const represent *r, uint32_t i, ar
     for (size_t j = 0; j < c->nsents; j++) {
         if (j == i || r->group[j] != r->group[i])
             continue;
-        int same = gives_numbers(c, vi, ni, (uint32_t)j, scratch);
+        int same = numbers_agree(c, vi, ni, (uint32_t)j, scratch);
         if (same < 0)
             return -1;
         if (!same)
