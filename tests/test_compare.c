@@ -165,6 +165,37 @@ Test(compare_seeds, discrepancies_are_exactly_the_targets_and_the_death_toll)
     unload(&f);
 }
 
+/* Different figures are a discrepancy, however qualified ("more than
+ * 250,000" and "more than 240,000", "an estimated 1.7 million" and "up to
+ * 1.6 million"); one figure qualified two ways ("at least 11" and "11"), or
+ * an exact count that meets the other's bound ("22" and "more than 20"),
+ * is not (DUC 2006 D0626H, D0640D, D0610A). */
+static size_t discrepancies_between(const char *x, const char *y)
+{
+    const char *texts[] = {x, y};
+    fixture f;
+    load_texts(&f, texts, 2);
+    size_t n = f.r.ndisc;
+    unload(&f);
+    return n;
+}
+
+Test(compare_numbers, a_figure_that_meets_the_others_bound_is_no_discrepancy)
+{
+    cr_assert_eq(discrepancies_between("The ferry sank on Sunday and at least 11 people died in the lake, police said.\n",
+                                       "The ferry sank on Sunday and 11 people died in the lake, police said.\n"),
+                 0);
+    cr_assert_eq(discrepancies_between("More than 20 ships took part in the naval exercise in the Barents Sea.\n",
+                                       "The naval exercise in the Barents Sea drew 22 ships from the fleet.\n"),
+                 0);
+    cr_assert_eq(discrepancies_between("An estimated 1.7 million children are taught at home in the country.\n",
+                                       "Up to 1.6 million children are taught at home in the country, it said.\n"),
+                 1);
+    cr_assert_eq(discrepancies_between("The ferry sank on Sunday and 12 people died in the lake, police said.\n",
+                                       "The ferry sank on Sunday and 14 people died in the lake, police said.\n"),
+                 1);
+}
+
 /* A page that gives one count thousands of times (a list, a log) would
  * make the pairwise test of counts quadratic; only a unit's first
  * CMP_MAX_UNIT_MENTIONS mentions in the cluster are compared. Below that, a

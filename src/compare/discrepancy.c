@@ -118,8 +118,28 @@ static int same_value(const cmp_quantity *x, const cmp_quantity *y)
     return fabs(x->value - y->value) <= 1e-9 * fmax(1, fabs(x->value)) && x->approx == y->approx;
 }
 
+/* Whether exact mention x satisfies bound b: "22" and "more than 20",
+ * "1.5 million" and "up to 1.6 million". */
+static int within_bound(const cmp_quantity *x, const cmp_quantity *b)
+{
+    return x->approx == CMP_EXACT && ((b->approx == CMP_MORE && x->value >= b->value) ||
+                                      (b->approx == CMP_LESS && x->value <= b->value));
+}
+
+/* Whether two mentions give different figures. One value however it is
+ * qualified ("at least 11" and "11") is one figure, and so is an exact
+ * count that meets the other's bound ("22" and "more than 20"); two
+ * different bounds ("more than 250,000", "more than 240,000") or estimates
+ * are different figures, as a reader comparing the outlets sees them. */
+static int contradict(const cmp_quantity *x, const cmp_quantity *y)
+{
+    if (fabs(x->value - y->value) <= 1e-9 * fmax(1, fabs(x->value)))
+        return 0;
+    return !within_bound(x, y) && !within_bound(y, x);
+}
+
 /* Turn one linked group (members in cluster order) into a discrepancy if
- * two articles disagree. */
+ * two articles give different figures. */
 static int emit(const cmp_quantity *q, const uint32_t *mem, uint32_t n, const uint8_t *skip, arena *a,
                 cmp_discrepancy *out)
 {
@@ -127,7 +147,7 @@ static int emit(const cmp_quantity *q, const uint32_t *mem, uint32_t n, const ui
     int differs = 0;
     for (uint32_t i = 0; i < n && !differs; i++)
         for (uint32_t j = i + 1; j < n && !differs; j++)
-            differs = q[mem[i]].article != q[mem[j]].article && !same_value(&q[mem[i]], &q[mem[j]]);
+            differs = q[mem[i]].article != q[mem[j]].article && contradict(&q[mem[i]], &q[mem[j]]);
     if (!differs)
         return 0;
     out->unit = q[mem[0]].unit;
