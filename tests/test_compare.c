@@ -180,6 +180,35 @@ static size_t discrepancies_between(const char *x, const char *y)
     return n;
 }
 
+/* Spans of time and ages: one story's articles give many of them, of
+ * different things. Two ages are one figure only in copies of a sentence;
+ * two spans need more of their context shared (DUC 2006 D0604D, D0631D). */
+Test(compare_numbers, ages_and_spans_of_different_things_are_no_discrepancy)
+{
+    cr_assert_eq(discrepancies_between("Hiroshi Kobayashi, a 27-year-old graduate student, flew to Los Angeles to see "
+                                       "the trailer for the new film.\n",
+                                       "Chris Bergoch, a 26-year-old fan, took the day off to see the trailer for the "
+                                       "new film.\n"),
+                 0);
+    cr_assert_eq(discrepancies_between("The trailer came out 15 years after the last film of the series was made.\n",
+                                       "The new film of the series is set about 30 years before the first one.\n"),
+                 0);
+    cr_assert_eq(discrepancies_between("The July crash was the first in the Concorde's 24 years of commercial "
+                                       "service.\n",
+                                       "It was the first fatal crash in the 26 years of commercial service that the "
+                                       "Concorde has flown.\n"),
+                 1);
+}
+
+/* Two figures that both outlets give are two things, not a disagreement
+ * (DUC 2006 D0633F: "38 states" and "23 states" in each). */
+Test(compare_numbers, figures_every_outlet_gives_are_no_discrepancy)
+{
+    cr_assert_eq(discrepancies_between("The law passed in 38 states, and 23 states have since moved to repeal the law.\n",
+                                       "Lawmakers in 23 states want to repeal the law that 38 states passed.\n"),
+                 0);
+}
+
 Test(compare_numbers, a_figure_that_meets_the_others_bound_is_no_discrepancy)
 {
     cr_assert_eq(discrepancies_between("The ferry sank on Sunday and at least 11 people died in the lake, police said.\n",

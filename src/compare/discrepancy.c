@@ -10,7 +10,12 @@
  * contexts; linked groups with different values from different articles
  * are the discrepancies. Requiring the same unit is what keeps "20
  * sorties" and "36 civilians" apart; requiring an agreeing context keeps
- * apart two counts of one noun that are about different things.
+ * apart two counts of one noun that are about different things. A unit
+ * of time needs more context shared, and ages ("a 27-year-old") link only
+ * in copies of one sentence. Values differ when they are different
+ * figures: not "at least 11" against "11", nor "22" against "more than
+ * 20"; and the outlets differ only when one gives a value the other does
+ * not, and the other the reverse.
  *
  * The counts the outlets give alike are found too ("36 civilians" in three
  * reports): the same value of the same unit, linked by the stricter test a
@@ -106,6 +111,45 @@ static int linked(const precis_cluster *c, const represent *r, const cmp_quantit
     return k >= CTX_MIN_SHARED && (small == 0 || (double)k / small >= CTX_MIN_SHARE);
 }
 
+/* Units of time ("years", "days", and the age in "a 59-year-old"): one
+ * story's articles give many spans and ages of different things, in
+ * sentences that share little more than the story's own words, so two of
+ * them are the same figure only on a stronger context. */
+#define CTX_MIN_SHARED_TIME 4
+
+static int time_unit(const precis_cluster *c, uint32_t unit)
+{
+    static const char *const stems[] = {"year", "month", "week", "day", "hour", "minut", "decad", "centuri",
+                                        "second", "night", NULL};
+    const char *u = cmp_term_text(c, unit);
+    for (size_t k = 0; stems[k]; k++)
+        if (!strcmp(u, stems[k]))
+            return 1;
+    return 0;
+}
+
+/* Whether x is an age: "a 27-year-old graduate student". */
+static int is_age(const precis_cluster *c, const cmp_quantity *x)
+{
+    const char *t = c->articles[x->article].text + x->unit_end;
+    return !strncmp(t, "-old", 4) || !strncmp(t, " old", 4) || !strncmp(t, "s old", 5) ||
+           !strncmp(t, "s-old", 5);
+}
+
+/* linked(), for figures that may disagree: a unit of time needs more of
+ * the context shared, and two ages are one figure only in copies of one
+ * sentence (a story's people have many ages, and nothing in the few words
+ * around "a 27-year-old" says whose it is). */
+static int linked_figures(const precis_cluster *c, const represent *r, const cmp_quantity *x,
+                          const context *cx, const cmp_quantity *y, const context *cy)
+{
+    if (!linked(c, r, x, cx, y, cy))
+        return 0;
+    if (r->group[x->sent] == r->group[y->sent] || !time_unit(c, x->unit))
+        return 1;
+    return !is_age(c, x) && !is_age(c, y) && shared(cx, cy) >= CTX_MIN_SHARED_TIME;
+}
+
 static uint32_t root(uint32_t *parent, uint32_t x)
 {
     while (parent[x] != x)
@@ -136,6 +180,32 @@ static int contradict(const cmp_quantity *x, const cmp_quantity *y)
     if (fabs(x->value - y->value) <= 1e-9 * fmax(1, fabs(x->value)))
         return 0;
     return !within_bound(x, y) && !within_bound(y, x);
+}
+
+static int value_in_article(const cmp_quantity *q, const cmp_value *v, uint32_t art)
+{
+    for (uint32_t m = 0; m < v->nmentions; m++)
+        if (q[v->mentions[m]].article == art)
+            return 1;
+    return 0;
+}
+
+/* Whether one article gives value x and not y while another gives y and
+ * not x. An article that gives both ("38 states ... 23 states") tells of
+ * two things, not of outlets that disagree. */
+static int outlets_differ(const cmp_quantity *q, const cmp_value *x, const cmp_value *y)
+{
+    for (uint32_t i = 0; i < x->nmentions; i++) {
+        uint32_t ax = q[x->mentions[i]].article;
+        if (value_in_article(q, y, ax))
+            continue;
+        for (uint32_t j = 0; j < y->nmentions; j++) {
+            uint32_t ay = q[y->mentions[j]].article;
+            if (ay != ax && !value_in_article(q, x, ay))
+                return 1;
+        }
+    }
+    return 0;
 }
 
 /* Turn one linked group (members in cluster order) into a discrepancy if
@@ -170,7 +240,12 @@ static int emit(const cmp_quantity *q, const uint32_t *mem, uint32_t n, const ui
         }
         v->mentions[v->nmentions++] = mem[i];
     }
-    return 1;
+    for (size_t x = 0; x < out->nvalues; x++)
+        for (size_t y = x + 1; y < out->nvalues; y++)
+            if (contradict(&q[out->values[x].mentions[0]], &q[out->values[y].mentions[0]]) &&
+                outlets_differ(q, &out->values[x], &out->values[y]))
+                return 1;
+    return 0;
 }
 
 int cmp_same_quantity(const precis_cluster *c, const represent *r, const cmp_doc *dx, const cmp_quantity *x,
@@ -377,7 +452,7 @@ int cmp_discrepancies_find(const precis_cluster *c, const represent *r, const cm
             key[nkey++] = (uint64_t)q[i].unit << 32 | (uint64_t)i;
     }
     qsort(key, nkey, sizeof *key, by_key);
-    link_by_unit(c, r, q, ctx, key, nkey, parent, linked);
+    link_by_unit(c, r, q, ctx, key, nkey, parent, linked_figures);
     *out = arena_calloc(a, nq + 1, sizeof **out);
     if (!*out)
         return -1;
