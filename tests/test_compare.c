@@ -658,6 +658,31 @@ Test(compare_quotes, attributions_a_careful_reader_resolves)
     unload(&f);
 }
 
+/* Review of the rules above on ordinary news text (written for the test).
+ * A word opening a sentence is capitalised whatever it is: "Residents
+ * said", "Analysts said" and an agency ("Reuters reported") are not a
+ * named sayer nearer to "he"/"she" than the person named before. */
+Test(compare_quotes, a_sentence_opening_word_is_no_named_sayer)
+{
+    static const char *const texts[] = {
+        "Mayor Linda Carver toured the flooded district on Monday. Residents said the water had "
+        "risen overnight. ``We will rebuild every home on this street,'' she said.\n",
+        "Coach Tom Brennan watched from the sideline as the lead slipped away. Analysts said the "
+        "team had lost its edge. ``We have to play a full game from start to finish,'' he said.\n",
+        "Senator Mark Ellison spoke after the vote. Reuters reported that the bill would stall in "
+        "committee. ``This is not the end of the fight for working families,'' he said.\n",
+        "Former coach Bill Harmon was fired in March by the athletic director. Harmon said he was "
+        "stunned. ``I gave that program ten years of my life,'' he said.\n"};
+    fixture f;
+    load_texts(&f, texts, 4);
+    cr_assert_str_eq(speaker_of(&f, "We will rebuild every home"), "Linda Carver");
+    cr_assert_str_eq(speaker_of(&f, "We have to play a full game"), "Tom Brennan");
+    cr_assert_str_eq(speaker_of(&f, "This is not the end of the fight"), "Mark Ellison");
+    /* a surname the article named in full still counts as a sayer */
+    cr_assert(strstr(speaker_of(&f, "I gave that program"), "Harmon"));
+    unload(&f);
+}
+
 /* Multi-News (val 16, 103): titles in quotation marks are not quotes. */
 Test(compare_quotes, titles_are_not_quotes)
 {

@@ -848,9 +848,21 @@ static int named_other(const qstate *q, const np *say, const np *r)
     const cmp_tok *tok = q->d->tok;
     if (say->key_t <= say->key_s || say->key_s < r->t || !tok[say->s].cap)
         return 0;
+    /* a body or an agency is no person: "Reuters reported", "The Times
+     * said", "Senate Republicans said" */
+    if (in_list(articles_list, norm(q, say->key_s)))
+        return 0;
     for (uint32_t k = say->key_s; k < say->key_t; k++)
-        if (!tok[k].cap)
+        if (!tok[k].cap || in_list(not_person, norm(q, k)))
             return 0;
+    /* One word opening its sentence is capitalised whatever it is
+     * ("Residents said", "Analysts said"): a name only when the article
+     * named them in full before; an acronym ("NATO said") is none. */
+    uint32_t k = say->key_s;
+    np full;
+    if (say->key_t - k == 1 &&
+        (all_capitals(q, k) || ((k == 0 || tok[k - 1].sent != tok[k].sent) && !surname_named_before(q, k, &full))))
+        return 0;
     return strcmp(norm(q, say->key_t - 1), norm(q, r->t - 1)) != 0;
 }
 
