@@ -683,6 +683,26 @@ Test(compare_quotes, a_sentence_opening_word_is_no_named_sayer)
     unload(&f);
 }
 
+/* Lower-cased text (Multi-News) has no capital to tell a name from an
+ * adverb in -ly: a word in -ly alone before the verb is its subject
+ * ("healy said", "sally said"), not an adverb to strip. */
+Test(compare_quotes, a_lone_word_in_ly_before_the_verb_is_the_speaker)
+{
+    static const char *const texts[] = {
+        "the hearing lasted four hours . \" we waited eleven years for someone to listen to us , \" "
+        "healy said .\n",
+        "\" the water came up so fast that we lost everything we owned , \" sally said .\n",
+        "emily said \" nobody from the city ever came to check on the building . \"\n",
+        "\" we are not going to let this stand , \" the mayor angrily said .\n"};
+    fixture f;
+    load_texts(&f, texts, 4);
+    cr_assert_str_eq(speaker_of(&f, "we waited eleven years"), "healy");
+    cr_assert_str_eq(speaker_of(&f, "the water came up so fast"), "sally");
+    cr_assert_str_eq(speaker_of(&f, "nobody from the city"), "emily");
+    cr_assert_str_eq(speaker_of(&f, "we are not going to let"), "the mayor");
+    unload(&f);
+}
+
 /* Multi-News (val 16, 103): titles in quotation marks are not quotes. */
 Test(compare_quotes, titles_are_not_quotes)
 {

@@ -245,12 +245,26 @@ static int adverb_at(const qstate *q, uint32_t k)
     return strcmp(w + n - 3, "lly") || !strcmp(w + n - 4, "ally") || (n > 5 && !strcmp(w + n - 5, "fully"));
 }
 
+/* An adverb at k (adverb_at) with a subject before it in its clause
+ * within [b, k): "Smith angrily said". Alone before the verb a word in -ly
+ * is the subject, which in lower-cased text is as often a name ("healy
+ * said", "sally said", "``...,'' emily said"). */
+static int adverb_after_subject(const qstate *q, uint32_t b, uint32_t k)
+{
+    if (k <= b || break_between(q, k - 1, k) || !adverb_at(q, k))
+        return 0;
+    uint32_t s = clause_start(q, b, k);
+    while (s < k && in_list(np_strip_head, norm(q, s)))
+        s++;
+    return s < k;
+}
+
 static int np_before(const qstate *q, uint32_t b, uint32_t e, np *out)
 {
     uint32_t t = e;
     /* "he quickly and succinctly said" */
-    while (t > b && (in_list(np_strip_tail, norm(q, t - 1)) || adverb_at(q, t - 1) ||
-                     (t - 1 > b && !strcmp(norm(q, t - 1), "and") && adverb_at(q, t - 2))))
+    while (t > b && (in_list(np_strip_tail, norm(q, t - 1)) || adverb_after_subject(q, b, t - 1) ||
+                     (t - 1 > b && !strcmp(norm(q, t - 1), "and") && adverb_after_subject(q, b, t - 2))))
         t--;
     if (t == b)
         return 0;
