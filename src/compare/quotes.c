@@ -42,9 +42,11 @@
  * "he" falls back to the subject of the last "said"/"told" before, as for
  * "they".
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "compare/compare.h"
+#include "core/strmap.h"
 #include "text/token.h"
 
 #define NP_MAX_TOKENS 12
@@ -135,6 +137,10 @@ typedef struct qstate {
     const char *text;
     uint32_t ai;
     arena *a;
+    /* per token k of the article: the nearest token before it with the
+     * same normal form that ends a full name, or UINT32_MAX; and per
+     * such token, where that full name starts (see surname_index) */
+    const uint32_t *named_end, *named_start;
 } qstate;
 
 typedef struct np {
@@ -522,48 +528,94 @@ static int all_capitals(const qstate *q, uint32_t i)
 
 /* A person named in tokens [b, e): the last run of capitalised words that
  * is a name ("Dmitry Peskov", "Mr Putin"), titles and places removed. */
+/* Whether capitalised word x ends a person's full name: "Bob Smith" and
+ * not "Smith County", "the Smith", "But Smith". */
+static int full_name_end(const qstate *q, uint32_t x)
+{
+    const cmp_tok *tok = q->d->tok;
+    if (x == 0 || !tok[x].cap || !tok[x - 1].cap || tok[x - 1].sent != tok[x].sent)
+        return 0;
+    if (x + 1 < q->d->ntok && tok[x + 1].cap && tok[x + 1].sent == tok[x].sent && !break_between(q, x, x + 1))
+        return 0;
+    return !(break_between(q, x - 1, x) || in_list(not_person, norm(q, x - 1)) ||
+             (x >= 2 && tok[x - 2].sent == tok[x].sent && in_list(articles_list, norm(q, x - 2))) ||
+             in_list(clause_words, norm(q, x - 1)) || in_list(np_strip_head, norm(q, x - 1)));
+}
+
+/* The full name ending at x, as last_person would take it: from an
+ * honorific ("Dr. Gary I. Wadler"), else after any titles ("Sen. Bob
+ * Smith"). Its first token. */
+static uint32_t full_name_start(const qstate *q, uint32_t x)
+{
+    const cmp_tok *tok = q->d->tok;
+    uint32_t s = x - 1;
+    while (s > 0 && tok[s - 1].cap && tok[s - 1].sent == tok[x].sent && !break_between(q, s - 1, s) &&
+           !in_list(clause_words, norm(q, s - 1)) && !in_list(np_strip_head, norm(q, s - 1)))
+        s--;
+    int honorific = 0;
+    for (uint32_t h = s; h < x; h++)
+        if (in_list((const char *const[]){"mr", "mrs", "ms", "dr", NULL}, norm(q, h))) {
+            s = h;
+            honorific = 1;
+        }
+    while (!honorific && s < x && (in_list(titles, norm(q, s)) || in_list(not_person, norm(q, s))))
+        s++;
+    return s;
+}
+
+/* Fill q->named_end and q->named_start for the article, in one pass: a
+ * scan back from every lone surname cost up to SURNAME_LOOKBACK tokens per
+ * surname, per quote whose lookback holds it, which an article of many
+ * capitalised words and "he said" quotes made minutes long. */
+static int surname_index(qstate *q)
+{
+    const cmp_tok *tok = q->d->tok;
+    uint32_t n = q->d->ntok;
+    uint32_t *end = arena_alloc(q->a, (size_t)n * sizeof *end);
+    uint32_t *start = arena_alloc(q->a, (size_t)n * sizeof *start);
+    uint32_t *last = malloc(((size_t)n + 1) * sizeof *last); /* per interned word: its last full-name end */
+    uint32_t seen = 0;
+    strmap m;
+    strmap_init(&m);
+    int rc = end && start && last ? 0 : -1;
+    for (uint32_t k = 0; k < n && rc == 0; k++) {
+        end[k] = start[k] = UINT32_MAX;
+        if (!tok[k].cap)
+            continue;
+        uint32_t id = strmap_intern(&m, tok[k].norm, strlen(tok[k].norm));
+        if (id == STRMAP_NONE) {
+            rc = -1;
+            break;
+        }
+        if (id == seen) /* ids count up from 0 as words are first seen */
+            last[seen++] = UINT32_MAX;
+        end[k] = last[id];
+        if (full_name_end(q, k)) {
+            last[id] = k;
+            start[k] = full_name_start(q, k);
+        }
+    }
+    strmap_free(&m);
+    free(last);
+    q->named_end = end;
+    q->named_start = start;
+    return rc;
+}
+
 /* Whether capitalised word k is the surname of a person the article
  * named in full before it, within SURNAME_LOOKBACK tokens: "Sen. Bob
- * Smith ... Smith, in Havana, said" makes "Smith" a person. The lookback
- * keeps a long article's pronouns from rescanning all of it. */
+ * Smith ... Smith, in Havana, said" makes "Smith" a person. */
 #define SURNAME_LOOKBACK 3000
 
 static int surname_named_before(const qstate *q, uint32_t k, np *full)
 {
-    const cmp_tok *tok = q->d->tok;
-    const char *w = norm(q, k);
     uint32_t lo = k > SURNAME_LOOKBACK ? k - SURNAME_LOOKBACK : 0;
-    for (uint32_t i = k; i > lo + 1; i--) {
-        uint32_t x = i - 1;
-        if (!tok[x].cap || !tok[x - 1].cap || tok[x - 1].sent != tok[x].sent || strcmp(norm(q, x), w))
-            continue;
-        /* a full name ends there: "Bob Smith" and not "Smith County" */
-        if (x + 1 < q->d->ntok && tok[x + 1].cap && tok[x + 1].sent == tok[x].sent &&
-            !break_between(q, x, x + 1))
-            continue;
-        if (break_between(q, x - 1, x) || in_list(not_person, norm(q, x - 1)) ||
-            (x >= 2 && tok[x - 2].sent == tok[x].sent && in_list(articles_list, norm(q, x - 2))) ||
-            in_list(clause_words, norm(q, x - 1)) || in_list(np_strip_head, norm(q, x - 1)))
-            continue;
-        /* the full name, as last_person would take it: from an honorific
-         * ("Dr. Gary I. Wadler"), else after any titles ("Sen. Bob Smith") */
-        uint32_t s = x - 1;
-        while (s > 0 && tok[s - 1].cap && tok[s - 1].sent == tok[x].sent && !break_between(q, s - 1, s) &&
-               !in_list(clause_words, norm(q, s - 1)) && !in_list(np_strip_head, norm(q, s - 1)))
-            s--;
-        int honorific = 0;
-        for (uint32_t h = s; h < x; h++)
-            if (in_list((const char *const[]){"mr", "mrs", "ms", "dr", NULL}, norm(q, h))) {
-                s = h;
-                honorific = 1;
-            }
-        while (!honorific && s < x && (in_list(titles, norm(q, s)) || in_list(not_person, norm(q, s))))
-            s++;
-        full->s = full->key_s = s;
-        full->t = full->key_t = x + 1;
-        return 1;
-    }
-    return 0;
+    uint32_t x = q->named_end[k];
+    if (x == UINT32_MAX || x <= lo)
+        return 0;
+    full->s = full->key_s = q->named_start[x];
+    full->t = full->key_t = x + 1;
+    return 1;
 }
 
 /* Whether the one capitalised word s (of a run that began at i) names a
@@ -1138,9 +1190,11 @@ int cmp_quotes_find(const precis_cluster *c, const cmp_doc *docs, arena *a, cmp_
     *n = 0;
     for (uint32_t ai = 0; ai < c->narticles; ai++) {
         const article *art = &c->articles[ai];
-        qstate q = {c, &docs[ai], art->text, ai, a};
+        qstate q = {c, &docs[ai], art->text, ai, a, NULL, NULL};
         if (docs[ai].ntok == 0)
             continue;
+        if (surname_index(&q) != 0)
+            return -1;
         long prev_idx = -1;
         uint32_t prev_tok = 0;
         chain ch = {-1, -1, 0, 0, 0};
