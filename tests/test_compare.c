@@ -703,6 +703,20 @@ Test(compare_quotes, a_lone_word_in_ly_before_the_verb_is_the_speaker)
     unload(&f);
 }
 
+/* A surname made a person by the age after it is printed in full as the
+ * article named them before, as a surname named before is. */
+Test(compare_quotes, a_surname_with_an_age_is_named_in_full)
+{
+    static const char *const texts[] = {
+        "The pilot, Capt. Ray Dunn, landed the plane on a farm road. Passengers applauded as they "
+        "left the cabin. Dunn, 54, later told reporters the engine had failed. ``I just did what I "
+        "was trained to do, nothing more,'' he said.\n"};
+    fixture f;
+    load_texts(&f, texts, 1);
+    cr_assert_str_eq(speaker_of(&f, "I just did what I was trained"), "Ray Dunn");
+    unload(&f);
+}
+
 /* Multi-News (val 16, 103): titles in quotation marks are not quotes. */
 Test(compare_quotes, titles_are_not_quotes)
 {

@@ -643,8 +643,12 @@ static int lone_name(const qstate *q, uint32_t i, uint32_t s, uint32_t e, np *fu
         (after[0] == '\'' && (after[1] == 's' || after[1] == 'S')) || !strncmp(after, "\xE2\x80\x99s", 4))
         return 0;
     if (s + 2 < q->d->ntok && tok[s + 1].kind == TOKEN_NUMBER && tok[s + 1].sent == tok[s].sent &&
-        comma_only(q, s, s + 1) && comma_only(q, s + 1, s + 2))
+        comma_only(q, s, s + 1) && comma_only(q, s + 1, s + 2)) {
+        /* printed in full too when named so before: "Capt. Ray Dunn ...
+         * Dunn, 54, said" is Ray Dunn */
+        surname_named_before(q, s, full);
         return 1;
+    }
     return surname_named_before(q, s, full);
 }
 
