@@ -717,6 +717,23 @@ Test(compare_quotes, a_surname_with_an_age_is_named_in_full)
     unload(&f);
 }
 
+/* A participle takes the subject of the clause before it, not the source
+ * that "according to" names for the sentence. */
+Test(compare_quotes, a_participle_is_not_said_according_to_a_source)
+{
+    static const char *const texts[] = {
+        "According to court documents, Jones called his mother from the car, saying ``I am not "
+        "going back to prison again.''\n",
+        "According to the police report, the driver ``appeared confused and could not stand "
+        "without help.''\n"};
+    fixture f;
+    load_texts(&f, texts, 2);
+    cr_assert(strstr(speaker_of(&f, "I am not going back"), "Jones"));
+    /* without a participle the source is the speaker */
+    cr_assert_str_eq(speaker_of(&f, "appeared confused"), "the police report");
+    unload(&f);
+}
+
 /* Multi-News (val 16, 103): titles in quotation marks are not quotes. */
 Test(compare_quotes, titles_are_not_quotes)
 {

@@ -878,6 +878,11 @@ static int attrib_before(const qstate *q, const found *f, np *out)
         if (!speech_verb_at(q, v - 1))
             continue;
         out->verb = v - 1;
+        /* "According to court documents, Jones called his mother, saying
+         * ``...''": the source of the sentence is not the participle's
+         * subject, Jones is */
+        if (!strcmp(norm(q, v - 1), "according") && participle)
+            continue;
         if (!strcmp(norm(q, v - 1), "according"))
             return np_after(q, v - 1, k, out);
         if (ends_in_ing(norm(q, v - 1))) {
