@@ -619,6 +619,8 @@ Test(compare_quotes, attributions_a_careful_reader_resolves)
         "The family said they were ``deeply touched and grateful to the staff who treated her.''\n",
         "The weekly said in an editorial that ``the council has failed the city's poorest "
         "families.''\n",
+        "\" in the blink of an eye my whole world just got shattered, \" oulson, 33, tearfully told the "
+        "media.\n",
         "David Welch studies salmon. ``We're starting to see a troubling picture,'' he said. The "
         "biologists said warm water produced a bloom. The decline ``suggests large-scale "
         "starvation,'' they said. Welch said that if the warming continues, the salmon may move "
@@ -635,7 +637,7 @@ Test(compare_quotes, attributions_a_careful_reader_resolves)
         "several treatments with Jacobson, he is holding off on the operation. ``I had trouble "
         "picking up a glass with my right arm,'' he said.\n"};
     fixture f;
-    load_texts(&f, texts, 17);
+    load_texts(&f, texts, 18);
     cr_assert_str_eq(speaker_of(&f, "questions remain about"), "the board");
     cr_assert_str_eq(speaker_of(&f, "a tragedy for the police"), "Johnston");
     cr_assert_str_eq(speaker_of(&f, "was developing within"), "Klebanov");
@@ -648,6 +650,8 @@ Test(compare_quotes, attributions_a_careful_reader_resolves)
     cr_assert(strstr(speaker_of(&f, "Elian, Cardenas awaits"), "band"));
     cr_assert_str_eq(speaker_of(&f, "deeply touched"), "The family");
     cr_assert_str_eq(speaker_of(&f, "the council has failed"), "The weekly");
+    /* an ending that only adverbs have: "tearfully" is not the speaker */
+    cr_assert(strstr(speaker_of(&f, "in the blink of an eye"), "oulson"));
     /* since the last quote, a surname names "he" as a sayer ("Welch
      * said"), not as the object of a verb ("cost Bush votes") */
     cr_assert_str_eq(speaker_of(&f, "the early stages"), "David Welch");

@@ -251,13 +251,35 @@ static int adverb_at(const qstate *q, uint32_t k)
     return strcmp(w + n - 3, "lly") || !strcmp(w + n - 4, "ally") || (n > 5 && !strcmp(w + n - 5, "fully"));
 }
 
+/* Endings that make a word in -ly an adverb whatever stands before it:
+ * "oulson, 33, tearfully told", "then quickly added", "who famously
+ * described". Names in -ly end otherwise (healy, sally, emily, daily,
+ * kelly, beverly). */
+static int clear_adverb(const char *w)
+{
+    static const char *const ends[] = {"ously", "fully", "ively", "ently", "antly", "edly", "ckly", "ngly",
+                                       "ately", "ably", "ibly", "stly", "ntly", "ctly", "rtly", "ftly", NULL};
+    size_t n = strlen(w);
+    for (size_t k = 0; ends[k]; k++) {
+        size_t e = strlen(ends[k]);
+        if (n > e + 1 && !strcmp(w + n - e, ends[k]))
+            return 1;
+    }
+    /* "finally", "angrily" but not "sally", "emily", "daily" */
+    return n >= 7 && (!strcmp(w + n - 4, "ally") || !strcmp(w + n - 3, "ily"));
+}
+
 /* An adverb at k (adverb_at) with a subject before it in its clause
  * within [b, k): "Smith angrily said". Alone before the verb a word in -ly
  * is the subject, which in lower-cased text is as often a name ("healy
  * said", "sally said", "``...,'' emily said"). */
 static int adverb_after_subject(const qstate *q, uint32_t b, uint32_t k)
 {
-    if (k <= b || break_between(q, k - 1, k) || !adverb_at(q, k))
+    if (!adverb_at(q, k))
+        return 0;
+    if (clear_adverb(norm(q, k)))
+        return 1;
+    if (k <= b || break_between(q, k - 1, k))
         return 0;
     uint32_t s = clause_start(q, b, k);
     while (s < k && in_list(np_strip_head, norm(q, s)))
