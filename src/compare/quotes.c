@@ -137,11 +137,17 @@ typedef struct qstate {
     const char *text;
     uint32_t ai;
     arena *a;
-    /* per token k of the article: the nearest token before it with the
-     * same normal form that ends a full name, or UINT32_MAX; and per
-     * such token, where that full name starts (see surname_index) */
-    const uint32_t *named_end, *named_start;
+    struct surnames *names; /* built when a lone surname is first asked about */
 } qstate;
+
+/* Per token k of the article: the nearest token before it with the same
+ * normal form that ends a full name, or UINT32_MAX; and per such token,
+ * where that full name starts (see surname_index). Most articles never ask
+ * (no "he said" whose referent is a lone word), so it is built lazily. */
+typedef struct surnames {
+    int built, failed;
+    uint32_t *end, *start;
+} surnames;
 
 typedef struct np {
     uint32_t s, t;          /* tokens [s, t) */
@@ -589,7 +595,7 @@ static uint32_t full_name_start(const qstate *q, uint32_t x)
  * scan back from every lone surname cost up to SURNAME_LOOKBACK tokens per
  * surname, per quote whose lookback holds it, which an article of many
  * capitalised words and "he said" quotes made minutes long. */
-static int surname_index(qstate *q)
+static int surname_index(const qstate *q)
 {
     const cmp_tok *tok = q->d->tok;
     uint32_t n = q->d->ntok;
@@ -619,8 +625,10 @@ static int surname_index(qstate *q)
     }
     strmap_free(&m);
     free(last);
-    q->named_end = end;
-    q->named_start = start;
+    q->names->end = end;
+    q->names->start = start;
+    q->names->built = 1;
+    q->names->failed = rc != 0;
     return rc;
 }
 
@@ -632,10 +640,14 @@ static int surname_index(qstate *q)
 static int surname_named_before(const qstate *q, uint32_t k, np *full)
 {
     uint32_t lo = k > SURNAME_LOOKBACK ? k - SURNAME_LOOKBACK : 0;
-    uint32_t x = q->named_end[k];
+    if (!q->names->built && surname_index(q) != 0)
+        return 0; /* out of memory: cmp_quotes_find reports it */
+    if (q->names->failed)
+        return 0;
+    uint32_t x = q->names->end[k];
     if (x == UINT32_MAX || x <= lo)
         return 0;
-    full->s = full->key_s = q->named_start[x];
+    full->s = full->key_s = q->names->start[x];
     full->t = full->key_t = x + 1;
     return 1;
 }
@@ -1221,11 +1233,10 @@ int cmp_quotes_find(const precis_cluster *c, const cmp_doc *docs, arena *a, cmp_
     *n = 0;
     for (uint32_t ai = 0; ai < c->narticles; ai++) {
         const article *art = &c->articles[ai];
-        qstate q = {c, &docs[ai], art->text, ai, a, NULL, NULL};
+        surnames names = {0, 0, NULL, NULL};
+        qstate q = {c, &docs[ai], art->text, ai, a, &names};
         if (docs[ai].ntok == 0)
             continue;
-        if (surname_index(&q) != 0)
-            return -1;
         long prev_idx = -1;
         uint32_t prev_tok = 0;
         chain ch = {-1, -1, 0, 0, 0};
@@ -1236,7 +1247,7 @@ int cmp_quotes_find(const precis_cluster *c, const cmp_doc *docs, arena *a, cmp_
                 pe = c->sents[e].end;
                 e++;
             }
-            if (scan_paragraph(&q, ps, pe, out, n, &cap, &prev_idx, &prev_tok, &ch) != 0)
+            if (scan_paragraph(&q, ps, pe, out, n, &cap, &prev_idx, &prev_tok, &ch) != 0 || names.failed)
                 return -1;
             s = e;
         }
