@@ -63,7 +63,7 @@ static const char *const speech_verbs[] = {
     "predicted", "testified", "answered", "asserted",  "concluded",  "emphasized", "emphasised",
     "reported", "described", "told",      "sang",       "chanted",   "shouted",   "yelled",
     "screamed", "whispered", "joked",     "quipped",    "boasted",   "recounted", "pleaded",
-    "exclaimed", NULL};
+    "exclaimed", "reiterated", NULL};
 
 /* Words between a speaker and the verb: "had previously said". */
 static const char *const np_strip_tail[] = {
@@ -824,6 +824,26 @@ static int last_sayer(const qstate *q, uint32_t at, np *out)
     return 0;
 }
 
+/* The named subject of the last verb of speech in sentence sent (of the
+ * current article), not a pronoun: "..., Petrov reiterated." */
+static int sayer_in_sentence(const qstate *q, uint32_t sent, np *out)
+{
+    uint32_t first = q->c->articles[q->ai].first;
+    if (sent < first)
+        return 0;
+    uint32_t sb = q->d->sent_first[sent - first], v = sb;
+    while (v < q->d->ntok && q->d->tok[v].sent == sent)
+        v++;
+    for (; v > sb; v--) {
+        if (!speech_verb_at(q, v - 1) || !strcmp(norm(q, v - 1), "according"))
+            continue;
+        if (inverted_sayer(q, v - 1, out))
+            return 1;
+        return np_before(q, sb, v - 1, out) && !holds_pronoun(q, out->s, out->t) && q->d->tok[out->s].cap;
+    }
+    return 0;
+}
+
 typedef struct found {
     uint32_t start, end;   /* inner bytes */
     uint32_t t0, t1;       /* tokens inside */
@@ -860,7 +880,11 @@ static int attrib_after(const qstate *q, const found *f, np *out)
         if (!speech_verb_at(q, v))
             continue;
         out->verb = v;
-        if (v == k0)
+        /* "...'' about him, said analyst X": words that open on a
+         * preposition go on with the sentence the quote was part of; they
+         * are no subject, and the speaker is named right after the verb
+         * (but "...'' of the house, she said, ``...''" names her before it) */
+        if (v == k0 || (in_list(lone_prepositions, norm(q, k0)) && v + 1 < limit && !break_between(q, v, v + 1)))
             return np_after(q, v, limit, out);
         return np_before(q, k0, v, out);
     }
@@ -893,6 +917,15 @@ static int attrib_colon_before(const qstate *q, const found *f, uint32_t k, np *
     return np_before(q, b, k - 1, out);
 }
 
+/* A closing quotation mark ('', ", or a curly one) between tokens i and j. */
+static int closes_quote_between(const qstate *q, uint32_t i, uint32_t j)
+{
+    for (uint32_t k = q->d->tok[i].end; k < q->d->tok[j].start; k++)
+        if (q->text[k] == '"' || (q->text[k] == '\'' && q->text[k + 1] == '\'') || is_close_mark(q->text, k))
+            return 1;
+    return 0;
+}
+
 /* Attribution before the opening mark, within the open's sentence, or
  * ending the sentence before with a colon. */
 static int attrib_before(const qstate *q, const found *f, np *out)
@@ -922,6 +955,14 @@ static int attrib_before(const qstate *q, const found *f, np *out)
         if (ends_in_ing(norm(q, v - 1))) {
             if (!participle)
                 participle = v;
+            continue;
+        }
+        /* "``...,'' said X, who wrote ``...''": a verb right after an
+         * earlier quotation attributes that one, and its subject comes
+         * after it; the words before it are the quotation's own */
+        if (v - 1 > b && closes_quote_between(q, v - 2, v - 1)) {
+            if (np_after(q, v - 1, k, out))
+                return 1;
             continue;
         }
         if (np_before(q, b, v - 1, out))
@@ -996,6 +1037,18 @@ static int attribute(const qstate *q, const found *f, uint32_t at, const cmp_quo
     int prev_close = prev && prev->speaker && prev_tok < q->d->ntok &&
                      sent - q->d->tok[prev_tok].sent <= CONTINUE_SENTENCES;
     if (!ok) {
+        /* "The address holds nothing new, Petrov reiterated. ``Talks are
+         * possible only ...''": a sentence between the quotes in which
+         * someone speaks hands the bare quote (one that opens its
+         * sentence) to them, not back to the previous quote's speaker */
+        np r;
+        int opens = at == q->d->sent_first[sent - q->c->articles[q->ai].first];
+        if (prev_close && opens && sent > q->d->tok[prev_tok].sent + 1 && sayer_in_sentence(q, sent - 1, &r) &&
+            q->d->tok[r.s].sent > q->d->tok[prev_tok].sent) {
+            x->speaker = span_text(q, r.s, r.t);
+            x->speaker_key = speaker_key(q, r.key_s, r.key_t);
+            return x->speaker ? 0 : -1;
+        }
         if (prev_close) {
             x->speaker = prev->speaker;
             x->speaker_key = prev->speaker_key;
