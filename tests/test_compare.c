@@ -1719,3 +1719,20 @@ Test(compare_quotes, a_bare_quote_after_a_new_sayer_is_the_new_sayers)
     cr_assert(strstr(sp, "Petrov"), "speaker %s", sp);
     unload(&f);
 }
+
+/* A surname alone that its own article never gives in full ("Okafor, the
+ * mayor, said") is the one person another outlet names in full ("Mayor
+ * Linda Okafor"): one heading, not "Linda Okafor" and "Okafor" apart. */
+Test(compare_speakers, a_surname_takes_the_full_name_another_outlet_gives)
+{
+    static const char *const texts[] = {
+        "The council voted 7-2 on Monday to approve the stadium subsidy, Mayor Linda Okafor said.\n\n"
+        "``This stadium will bring 1,200 jobs to the east side,'' Okafor said after the vote.\n",
+        "Riverton officials approved a stadium subsidy on Monday.\n\n"
+        "Okafor, the mayor, said: ``We have waited ten years for this day.''\n"};
+    fixture f;
+    load_texts(&f, texts, 2);
+    const char *p = person_of(&f, "We have waited ten years");
+    cr_assert(p && !strcmp(p, "Linda Okafor"), "person %s", p ? p : "(none)");
+    unload(&f);
+}

@@ -464,16 +464,37 @@ static int only_name(const names *ns, const char *surname, uint32_t where, const
     return *only != NULL;
 }
 
+/* The one person with this surname found anywhere: 1, 0 for none, -1
+ * for two people. */
+static int only_person(const names *ns, const char *surname, const full_name **only)
+{
+    *only = NULL;
+    for (size_t k = 0; k < ns->n; k++) {
+        const full_name *f = &ns->v[k];
+        if (strcmp(f->surname, surname))
+            continue;
+        if (*only && !same_person((*only)->norm, f->norm))
+            return -1;
+        if (!*only || strlen(f->norm) > strlen((*only)->norm))
+            *only = f;
+    }
+    return *only != NULL;
+}
+
 /* A surname alone becomes the one full name it may stand for: the one
  * its own article gives (the article that says "Burke" has introduced
- * him), else the one the cluster's speakers give. Two candidates, and it
- * is left alone. */
+ * him), else the one the cluster's speakers give, else the one another
+ * article that quotes the surname wrote in full ("Okafor, the mayor,
+ * said" in one outlet, "Mayor Linda Okafor" in another: one person, not
+ * two headings). Two candidates, and it is left alone. */
 static void resolve_surname(const names *ns, uint32_t where, person *p)
 {
     const full_name *only;
     int found = only_name(ns, p->norm, where, &only);
     if (found == 0)
         found = only_name(ns, p->norm, CMP_NONE, &only);
+    if (found == 0)
+        found = only_person(ns, p->norm, &only);
     if (found == 1) {
         p->text = only->text;
         p->norm = only->norm;
