@@ -209,6 +209,24 @@ Test(compare_numbers, figures_every_outlet_gives_are_no_discrepancy)
                  0);
 }
 
+/* A sum with no noun after it counts the noun before "of" ("a subsidy of
+ * $48 million"), and its currency sign is part of the figure shown. */
+Test(compare_numbers, a_sum_counts_the_noun_before_of_and_shows_its_sign)
+{
+    const char *texts[] = {"The city council approved a subsidy of $48 million for the new stadium on Tuesday.\n",
+                           "The city council approved a subsidy of $52 million for the new stadium on Tuesday, "
+                           "officials said.\n"};
+    fixture f;
+    load_texts(&f, texts, 2);
+    cr_assert_eq(f.r.ndisc, 1);
+    cr_assert_str_eq(cmp_term_text(f.c, f.r.disc[0].unit), "subsidi");
+    const cmp_quantity *q = &f.r.quant[f.r.disc[0].values[0].mentions[0]];
+    const char *t = f.c->articles[q->article].text;
+    cr_assert(!strncmp(t + q->start, "$48 million", q->end - q->start) && q->end - q->start == 11,
+              "shown as %.*s", (int)(q->end - q->start), t + q->start);
+    unload(&f);
+}
+
 Test(compare_numbers, a_figure_that_meets_the_others_bound_is_no_discrepancy)
 {
     cr_assert_eq(discrepancies_between("The ferry sank on Sunday and at least 11 people died in the lake, police said.\n",

@@ -312,13 +312,20 @@ static uint32_t parse_numeric(const char *text, const cmp_doc *d, uint32_t i, cm
     q->kind = CMP_Q_COUNT;
     if (is_year_value(v, t->norm) && j == i + 1)
         q->kind = CMP_Q_YEAR;
-    if (t->start > 0 && strchr("$", text[t->start - 1]))
+    /* a currency sign is part of the figure as shown: "$48 million" */
+    if (t->start > 0 && strchr("$", text[t->start - 1])) {
         q->kind = CMP_Q_MONEY;
+        q->start = t->start - 1;
+    }
     if (t->start >= 2 && ((unsigned char)text[t->start - 2] == 0xC2 &&
-                          (unsigned char)text[t->start - 1] == 0xA3)) /* £ */
+                          (unsigned char)text[t->start - 1] == 0xA3)) { /* £ */
         q->kind = CMP_Q_MONEY;
-    if (t->start >= 3 && !memcmp(text + t->start - 3, "\xE2\x82\xAC", 3)) /* € */
+        q->start = t->start - 2;
+    }
+    if (t->start >= 3 && !memcmp(text + t->start - 3, "\xE2\x82\xAC", 3)) { /* € */
         q->kind = CMP_Q_MONEY;
+        q->start = t->start - 3;
+    }
     if (text[d->tok[j - 1].end] == '%') {
         q->kind = CMP_Q_PERCENT;
     } else if (is_tok(d, j, i, "percent")) {
@@ -448,6 +455,14 @@ static void find_unit(const precis_cluster *c, const char *text, const cmp_doc *
             break;
     }
 done:
+    /* "a subsidy of $48 million", "fines of $2,000": a sum with no noun
+     * after it counts the noun before "of" */
+    if (last == CMP_NONE && q->kind == CMP_Q_MONEY && q->tok0 >= 2 && is_tok(d, q->tok0 - 1, q->tok0, "of")) {
+        const cmp_tok *n = &d->tok[q->tok0 - 2];
+        if (same_sentence(d, q->tok0 - 2, q->tok0) && !n->cap && n->kind != TOKEN_NUMBER && !c->term_stop[n->term] &&
+            !phrase_break(text, n->end, d->tok[q->tok0 - 1].start))
+            last = q->tok0 - 2;
+    }
     if (last == CMP_NONE)
         return;
     q->unit = d->tok[last].term;
