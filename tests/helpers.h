@@ -129,4 +129,15 @@ static inline int test_dir_remove(const test_dir *d)
     return nftw(d->path, test_dir_remove_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+/* A file's own test directory `tmp`, made and removed around each test
+ * that names them: Test(s, n, .init = make_tmp, .fini = remove_tmp). */
+#define TEST_DIR_FIXTURE                                                                 \
+    static test_dir tmp;                                                                 \
+    static void make_tmp(void) { cr_assert(test_dir_make(&tmp), "mkdtemp %s", tmp.path); } \
+    static void remove_tmp(void)                                                         \
+    {                                                                                    \
+        if (test_dir_remove(&tmp) != 0)                                                  \
+            cr_log_warn("could not remove %s", tmp.path);                                \
+    }
+
 #endif

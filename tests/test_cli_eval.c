@@ -33,18 +33,7 @@ static double column(const char *table, const char *row, int col)
 }
 
 /* The files a test writes go in a directory of its own. */
-static test_dir tmp;
-
-static void make_tmp(void)
-{
-    cr_assert(test_dir_make(&tmp), "mkdtemp %s", tmp.path);
-}
-
-static void remove_tmp(void)
-{
-    if (test_dir_remove(&tmp) != 0)
-        cr_log_warn("could not remove %s", tmp.path);
-}
+TEST_DIR_FIXTURE
 
 /* NAME in the test's directory, written into BUF (a char array) */
 #define TMP_FILE(buf, name) tmp_file(buf, sizeof buf, name)

@@ -67,19 +67,8 @@ Test(entity, printed_and_counted_as_the_characters)
     cr_expect_eq(count_words(raw, 0, strlen(raw)), printed_words, "%zu words printed", printed_words);
 }
 
-/* The CLI tests' files go in a directory of each test's own. */
-static test_dir tmp;
-
-static void make_tmp(void)
-{
-    cr_assert(test_dir_make(&tmp), "mkdtemp %s", tmp.path);
-}
-
-static void remove_tmp(void)
-{
-    if (test_dir_remove(&tmp) != 0)
-        cr_log_warn("could not remove %s", tmp.path);
-}
+/* The files a test writes go in a directory of its own. */
+TEST_DIR_FIXTURE
 
 /* The summary prints the characters; its JSON keeps the source's exact
  * bytes, which its offsets point at. */
