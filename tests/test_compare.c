@@ -227,6 +227,36 @@ Test(compare_numbers, a_sum_counts_the_noun_before_of_and_shows_its_sign)
     unload(&f);
 }
 
+/* A percentage with no noun after it is a change in its subject ("shares
+ * of the carmaker fell 9 percent"): the noun before the verb of change, or
+ * before "of" when the subject names whose it is. A change is over some
+ * period, so two are one figure only on the same day; and a level reached
+ * ("rose to 6 percent") is not a change. */
+Test(compare_numbers, a_bare_percentage_counts_the_subject_of_its_change)
+{
+    const char *texts[] = {"Shares of the carmaker fell 9 percent on Monday after it recalled its new model.\n",
+                           "Shares of the carmaker fell 7 percent on Monday, a day after the recall of its new "
+                           "model.\n"};
+    fixture f;
+    load_texts(&f, texts, 2);
+    cr_assert_eq(f.r.ndisc, 1);
+    cr_assert_str_eq(cmp_term_text(f.c, f.r.disc[0].unit), "share");
+    unload(&f);
+    cr_assert_eq(discrepancies_between("Retail sales in the region rose by 4 percent on Friday, the trade group said.\n",
+                                       "Retail sales in the region rose 3 percent on Friday, according to the trade "
+                                       "group.\n"),
+                 1);
+    cr_assert_eq(discrepancies_between("The jobless rate in the province rose to 6 percent on Friday, officials "
+                                       "said.\n",
+                                       "The jobless rate in the province rose 2 percent on Friday, officials said.\n"),
+                 0);
+    cr_assert_eq(discrepancies_between("Violent crimes in the city fell 4 percent in 1997, helping to push the "
+                                       "overall rate down, the police report said.\n",
+                                       "A survey of victims found that violent crimes in the city fell by 10 percent "
+                                       "in 1995.\n"),
+                 0);
+}
+
 Test(compare_numbers, a_figure_that_meets_the_others_bound_is_no_discrepancy)
 {
     cr_assert_eq(discrepancies_between("The ferry sank on Sunday and at least 11 people died in the lake, police said.\n",

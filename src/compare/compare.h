@@ -140,6 +140,8 @@ typedef struct cmp_quantity {
     uint32_t tok0, tok1;        /* its tokens [tok0, tok1) in the article's doc */
     double value;
     uint8_t kind, approx;
+    uint8_t change;             /* a percentage of change: its unit is the subject
+                                 * of the verb before it ("shares ... fell 9 percent") */
     uint32_t unit;              /* local term of the unit noun, or CMP_NONE */
     uint32_t unit_start, unit_end; /* bytes of the unit noun */
     const char *time;           /* time context word ("wednesday"), or NULL */

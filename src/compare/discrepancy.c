@@ -99,13 +99,19 @@ static int comparable_kind(uint8_t kind)
 static int linked(const precis_cluster *c, const represent *r, const cmp_quantity *x,
                   const context *cx, const cmp_quantity *y, const context *cy)
 {
-    if (x->kind != y->kind || x->unit != y->unit || x->unit == CMP_NONE)
+    if (x->kind != y->kind || x->unit != y->unit || x->unit == CMP_NONE || x->change != y->change)
         return 0;
     double lo = fmin(x->value, y->value), hi = fmax(x->value, y->value);
     if (lo <= 0 || hi / lo > CMP_DISC_MAX_RATIO)
         return 0;
     if (r->group[x->sent] == r->group[y->sent])
         return 1;
+    /* A change ("fell 9 percent") is over some period, and one subject
+     * changes by many figures over the years a story's articles span
+     * ("violent crimes fell 4 percent from 1996", "... 10 percent in
+     * 1996"): two changes are one figure only on the same day. */
+    if (x->change && (!x->time || !y->time || strcmp(x->time, y->time)))
+        return 0;
     uint32_t k = shared(cx, cy);
     uint32_t small = cx->n < cy->n ? cx->n : cy->n;
     return k >= CTX_MIN_SHARED && (small == 0 || (double)k / small >= CTX_MIN_SHARE);

@@ -409,6 +409,69 @@ static int modifies_next(const precis_cluster *c, const char *text, const cmp_do
            !phrase_break(text, d->tok[k].end, n->start);
 }
 
+/* Verbs of change, as stems: a percentage right after one ("fell 9
+ * percent", "rose by 4 percent") is how much the verb's subject changed. */
+static const char *const change_stems[] = {"rise", "rose", "risen", "fall", "fell", "fallen", "drop", "climb",
+                                           "jump", "gain", "lost", "increas", "decreas", "declin", "grew", "grow",
+                                           "grown", "shrank", "shrunk", "slid", "sank", "plung", "soar", "surg",
+                                           "tumbl", "slump", "slip", "dip", "down", "up", NULL};
+
+/* Words that may stand between a subject and its verb ("enrollment has
+ * increased", "arrests also fell", "stock was down"). */
+static const char *const aux_words[] = {"has", "have", "had", "also", "was", "were", "is", "are", NULL};
+
+/* The first token of q with its modifier: "more" in "more than 4 percent". */
+static uint32_t first_tok(const cmp_doc *d, const cmp_quantity *q)
+{
+    uint32_t k = q->tok0;
+    while (k > 0 && d->tok[k - 1].start >= q->start)
+        k--;
+    return k;
+}
+
+/* Token k is a common noun that ends at `to` with no punctuation between:
+ * lower case (but for a sentence's first word), no stopword, no number, no
+ * adverb. */
+static int noun_before(const precis_cluster *c, const char *text, const cmp_doc *d, uint32_t k, uint32_t to)
+{
+    const cmp_tok *t = &d->tok[k];
+    size_t n = t->end - t->start;
+    return (!t->cap || k == 0 || !same_sentence(d, k - 1, k)) && t->kind == TOKEN_WORD && !c->term_stop[t->term] && !cmp_is_number_word(t->norm) &&
+           !(n > 2 && !strncmp(t->norm + n - 2, "ly", 2)) && !phrase_break(text, t->end, to);
+}
+
+/* The subject of the change a bare percentage measures: "Shares of the
+ * company fell 9 percent" is a change in shares. The percentage must
+ * follow a verb of change at once, or after "by"; one after "to" or
+ * "from" is a level reached, another figure. The subject is the noun just
+ * before the verb (past an auxiliary), or the noun before "of" when that
+ * noun is whose the subject is ("shares of the company"). */
+static uint32_t percent_subject(const precis_cluster *c, const char *text, const cmp_doc *d,
+                                const cmp_quantity *q)
+{
+    uint32_t k = first_tok(d, q), s = q->tok0;
+    if (k >= 1 && is_tok(d, k - 1, s, "by") && !phrase_break(text, d->tok[k - 1].end, d->tok[k].start))
+        k--;
+    if (k < 2 || !same_sentence(d, k - 1, s) || d->tok[k - 1].cap ||
+        phrase_break(text, d->tok[k - 1].end, d->tok[k].start) ||
+        !in_list(change_stems, cmp_term_text(c, d->tok[k - 1].term)))
+        return CMP_NONE;
+    k--; /* the verb */
+    for (int aux = 0; aux < 2 && k >= 1 && same_sentence(d, k - 1, s) && in_list(aux_words, d->tok[k - 1].norm) &&
+                      !phrase_break(text, d->tok[k - 1].end, d->tok[k].start);
+         aux++)
+        k--;
+    if (k < 1 || !same_sentence(d, k - 1, s) || phrase_break(text, d->tok[k - 1].end, d->tok[k].start))
+        return CMP_NONE;
+    uint32_t n = k - 1, of = n;
+    if (of >= 1 && is_tok(d, of - 1, s, "the"))
+        of--;
+    if (of >= 2 && is_tok(d, of - 1, s, "of") && same_sentence(d, of - 2, s) &&
+        noun_before(c, text, d, of - 2, d->tok[of - 1].start))
+        return of - 2; /* "shares of the company", "shares of Boeing" */
+    return noun_before(c, text, d, n, d->tok[k].start) ? n : CMP_NONE;
+}
+
 /* The noun a count counts: the first plural of the phrase that follows
  * ("four Islamic State targets"), else its last noun-like word. */
 static void find_unit(const precis_cluster *c, const char *text, const cmp_doc *d, cmp_quantity *q)
@@ -463,6 +526,8 @@ done:
             !phrase_break(text, n->end, d->tok[q->tok0 - 1].start))
             last = q->tok0 - 2;
     }
+    if (last == CMP_NONE && q->kind == CMP_Q_PERCENT)
+        q->change = (last = percent_subject(c, text, d, q)) != CMP_NONE;
     if (last == CMP_NONE)
         return;
     q->unit = d->tok[last].term;
