@@ -1784,3 +1784,38 @@ Test(compare_speakers, a_surname_takes_the_full_name_another_outlet_gives)
     cr_assert(p && !strcmp(p, "Linda Okafor"), "person %s", p ? p : "(none)");
     unload(&f);
 }
+
+/* A role, "on" or "in", one place word and a name ("presidential aide on
+ * Chechnya Sergei Yastrzhembsky", "prosecutor in Chechnya Vladimir
+ * Kravchenko", DUC 2006, D0609I): the place is not part of the name, and
+ * a later "he said" is the named person's, not the agency that quoted
+ * him. Without a role before it the run is left a place ("the embassy in
+ * Dar Es Salaam" names no one). */
+Test(compare_speakers, a_place_between_a_role_and_a_name_is_not_in_the_name)
+{
+    static const char *const texts[] = {
+        "Rebels attacked three checkpoints overnight, the Kremlin's aide on Ingushetia Pavel Sorokin "
+        "said on Monday. ``The attacks all followed one plan and came at one hour,'' Sorokin said.\n\n"
+        "``Talks with the rebel leaders can only be about disarming,'' said the Kremlin's aide on "
+        "Ingushetia Pavel Sorokin.\n",
+        "About 40 people have been held since the blasts, Interfax quoted the regional prosecutor in "
+        "Ingushetia Oleg Baranov as saying on Tuesday.\n"
+        "``Enough evidence has been gathered against several of them,'' he said.\n",
+        "Pavel Sorokin, the Kremlin's aide, said: ``We will not negotiate with the men who planned "
+        "this.''\n",
+        "``Our staff are safe and the visa section will open on Monday,'' said a statement from the "
+        "embassy in Dar Es Salaam.\n",
+        "``The search will go on through the night,'' said the rescue commander in Kemerovo Andrei S. "
+        "Lebedev.\n"};
+    fixture f;
+    load_texts(&f, texts, 5);
+    cr_assert_str_eq(person_of(&f, "Talks with the rebel"), "Pavel Sorokin");
+    cr_assert_str_eq(person_of(&f, "The attacks all followed"), "Pavel Sorokin");
+    cr_assert_str_eq(person_of(&f, "Enough evidence"), "Oleg Baranov");
+    cr_assert_null(speaker_named(&f, "Ingushetia Pavel Sorokin"));
+    const cmp_speaker *sorokin = speaker_named(&f, "Pavel Sorokin");
+    cr_assert(sorokin && sorokin->articles == 2, "one Pavel Sorokin in both articles");
+    cr_assert_str_eq(person_of(&f, "Our staff are safe"), "(none)");
+    cr_assert_str_eq(person_of(&f, "The search will go on"), "Andrei S. Lebedev");
+    unload(&f);
+}

@@ -270,6 +270,11 @@ int cmp_quotes_merge(const precis_cluster *c, const cmp_doc *docs, cmp_quote *q,
 int cmp_is_title_word(const char *w);      /* "minister", "senator", "mr", "the" */
 int cmp_is_not_person_word(const char *w); /* "ministry", "moscow", "thursday" */
 int cmp_is_name_particle(const char *w);   /* "al", "van", "bin" */
+/* Whether a capitalised run of n words after the lower-case words role and
+ * prep is one place word and then a person's two-word name ("aide on
+ * Chechnya Sergei Yastrzhembsky"; n 4 when the run's third word is an
+ * initial): role names a job, prep is "on" or "in". */
+int cmp_place_between_role_and_name(const char *role, const char *prep, size_t n, int third_initial);
 
 /* ---- speakers.c ----------------------------------------------------- */
 

@@ -355,7 +355,38 @@ static const char *const role_nouns[] = {"expert", "analyst", "consultant", "spo
                                          "strategist", "pollster", "editor", "writer", "commentator", "adviser",
                                          "advisor", "executive", "manager", "founder", "activist", "leader",
                                          "critic", "columnist", "reporter", "correspondent", "psychologist",
-                                         "sociologist", "demographer", "physician", "doctor", "teacher", NULL};
+                                         "sociologist", "demographer", "physician", "doctor", "teacher", "aide",
+                                         "prosecutor", NULL};
+
+/* Title words that qualify a role rather than name one: "former", "vice". */
+static const char *const title_modifiers[] = {"former", "foreign", "prime", "vice", "deputy", "interior", "defence",
+                                              "defense", "his", "her", "their", "the", "a", "an", "us", "u", "s",
+                                              "uk", "un", NULL};
+
+int cmp_place_between_role_and_name(const char *role, const char *prep, size_t n, int third_initial)
+{
+    if (strcmp(prep, "on") && strcmp(prep, "in"))
+        return 0; /* "president of Phar Lap Software", "spokesman for Log Cabin Republicans": a body */
+    if (!in_list(role_nouns, role) && !(in_list(titles, role) && !in_list(title_modifiers, role)))
+        return 0;
+    return n == 3 || (n == 4 && third_initial);
+}
+
+/* The capitalised run [i, j) is one place word and a person's name after
+ * a role and "on" or "in": see cmp_place_between_role_and_name. */
+static int place_then_name(const qstate *q, uint32_t i, uint32_t j)
+{
+    const cmp_tok *tok = q->d->tok;
+    if (i < 2 || j > q->d->ntok || j < i + 3 || tok[i - 2].sent != tok[i].sent || tok[j - 1].sent != tok[i].sent ||
+        tok[i - 1].cap || tok[i - 2].cap || break_between(q, i - 2, i - 1) || break_between(q, i - 1, i))
+        return 0;
+    int initial = j - i == 4 && !norm(q, i + 2)[1] && q->text[tok[i + 2].end] == '.';
+    for (uint32_t k = i + 1; k < j; k++)
+        if (!tok[k].cap || break_between(q, k - 1, k) || in_list(not_person, norm(q, k)) ||
+            (in_list(titles, norm(q, k)) && !(initial && k == i + 2)))
+            return 0; /* "Sergei V. Yastrzhembsky": an initial, not the title "s" */
+    return cmp_place_between_role_and_name(norm(q, i - 2), norm(q, i - 1), j - i, initial);
+}
 
 /* Lower-case particles inside a name: "Seyyid al-Masri", "Abarca del Rio". */
 static const char *const name_particles[] = {"al", "el", "de", "del", "della", "da", "di", "du", "van",
@@ -384,6 +415,15 @@ static uint32_t role_then_name(const qstate *q, uint32_t t, uint32_t limit)
      * role ("managing editor Arthur Browne" ends in the role's noun) */
     if (u > t && ends_in_ing(norm(q, u - 1)))
         return 0;
+    /* "presidential aide on Chechnya Sergei Yastrzhembsky": a place word
+     * between the role and the name; the phrase goes on to the name */
+    if (u > t && u + 1 < limit && tok[u + 1].cap) {
+        uint32_t e = u + 2;
+        while (e < limit && tok[e].cap && !break_between(q, e - 1, e))
+            e++;
+        if (place_then_name(q, u + 1, e))
+            return u + 1;
+    }
     /* "Prime Minister Jean Chretien last December": a date, not a name */
     if (u == t || u >= limit || !tok[u].cap || break_between(q, u - 1, u) || in_list(not_person, norm(q, u)))
         return 0;
@@ -588,6 +628,8 @@ static uint32_t full_name_start(const qstate *q, uint32_t x)
         }
     while (!honorific && s < x && (in_list(titles, norm(q, s)) || in_list(not_person, norm(q, s))))
         s++;
+    if (s + 1 < x && place_then_name(q, s, x + 1))
+        s++; /* "prosecutor in Chechnya Vladimir Kravchenko" */
     return s;
 }
 
@@ -730,6 +772,12 @@ static int last_person(const qstate *q, uint32_t b, uint32_t e, int lone_ok, np 
          * on past its comma */
         int opens_on_place = s > i && in_list(place_before, norm(q, i));
         int cue = opens_on_place ? AFTER_LOCATIVE : honorific ? NO_PLACE_CUE : place_cue(q, b, i, j, e, place_end);
+        /* "prosecutor in Chechnya Vladimir Kravchenko": after a role and
+         * "in" or "on", one place word and then the person */
+        if (s == i && place_then_name(q, i, j)) {
+            s = i + 1;
+            cue = NO_PLACE_CUE;
+        }
         uint32_t owner = after_possessive(q, s, j);
         if (cue == AFTER_THE && owner > s && j - owner >= 2) {
             s = owner;

@@ -177,8 +177,16 @@ static int name_ending_at(const char *text, const phrase *p, size_t i, size_t ma
            (cmp_is_name_particle(p->norm[j - 1]) ||
             (p->tok[j - 1].capitalized && (!p->stop[j - 1] || initial(text, p, j - 1)))))
         j--;
+    /* "aide on Chechnya Sergei Yastrzhembsky", "prosecutor in Chechnya
+     * Vladimir Kravchenko": after a role and "on" or "in", one place word,
+     * then the name */
+    size_t run = i - j + 1;
+    if (j >= 2 && !p->tok[j - 1].capitalized && !p->tok[j - 2].capitalized &&
+        joined(text, p->tok[j - 2].end, p->tok[j - 1].start) && joined(text, p->tok[j - 1].end, p->tok[j].start) &&
+        cmp_place_between_role_and_name(p->norm[j - 2], p->norm[j - 1], run, run == 4 && initial(text, p, j + 2)))
+        j++;
     /* "Magi Shapiro of Public Employees": what follows "of" is a body */
-    if (j > 0 && in_words(of_words, p->norm[j - 1]))
+    else if (j > 0 && in_words(of_words, p->norm[j - 1]))
         return 0;
     /* the name starts after the last title ("Travis County Constable
      * Bruce Elfant", "New York Gov. Andrew Cuomo"); a place or a body
