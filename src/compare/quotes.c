@@ -82,6 +82,10 @@ static const char *const pronouns[] = {"he", "she", "it", "they", NULL};
 
 static const char *const articles_list[] = {"the", "a", "an", NULL};
 
+/* Titles that go with a name in a person's full name ("Dr. Gary I.
+ * Wadler"), where other titles are left out ("Sen. Bob Smith"). */
+static const char *const honorifics[] = {"mr", "mrs", "ms", "dr", NULL};
+
 static const char *const lone_prepositions[] = {"with", "by", "to", "from", "for", "of", "about", "against",
                                                 "on", "at", "in", "into", "toward", "towards", "than",
                                                 "like", "under", "over", "after", "before", "between", NULL};
@@ -622,7 +626,7 @@ static uint32_t full_name_start(const qstate *q, uint32_t x)
         s--;
     int honorific = 0;
     for (uint32_t h = s; h < x; h++)
-        if (in_list((const char *const[]){"mr", "mrs", "ms", "dr", NULL}, norm(q, h))) {
+        if (in_list(honorifics, norm(q, h))) {
             s = h;
             honorific = 1;
         }
@@ -759,7 +763,7 @@ static int last_person(const qstate *q, uint32_t b, uint32_t e, int lone_ok, np 
             s++;
         int opened = s > i, honorific = 0;
         for (uint32_t k = s; k < j; k++)
-            if (in_list((const char *const[]){"mr", "mrs", "ms", "dr", NULL}, norm(q, k))) {
+            if (in_list(honorifics, norm(q, k))) {
                 s = k;
                 honorific = 1;
             }
