@@ -1,1 +1,0 @@
-precis: settings.xml: cannot open: No such file or directory
