@@ -116,7 +116,7 @@ static int flush_out(run *r)
 
 static void nomem(run *r)
 {
-    fprintf(stderr, "precis: cluster: out of memory\n");
+    errorf("precis: cluster: out of memory\n");
     r->fatal = EXIT_INTERNAL;
 }
 
@@ -358,12 +358,12 @@ static void finish(run *r)
             }
         } else {
             if (missing) {
-                fprintf(stderr, "precis: cluster: %zu articles were linked but never listed (incomplete "
+                errorf("precis: cluster: %zu articles were linked but never listed (incomplete "
                                 "reducer output?)\n", missing);
                 r->failed = 1;
             }
             if (!r->quiet)
-                fprintf(stderr, "precis: cluster: %zu articles in %zu stories\n", batch_merge_count(r->merge), stories);
+                errorf("precis: cluster: %zu articles in %zu stories\n", batch_merge_count(r->merge), stories);
         }
     }
     if (!r->fatal)
@@ -398,20 +398,20 @@ static int parse_args(int argc, char **argv, run *r)
         case OPT_WINDOW:
             r->opts.window_days = strtod(optarg, &end);
             if (*end || end == optarg || !(r->opts.window_days >= 0 && r->opts.window_days <= 36500)) {
-                fprintf(stderr, "precis: --window needs a number of days (0 to 36500)\n");
+                errorf("precis: --window needs a number of days (0 to 36500)\n");
                 return EXIT_USAGE;
             }
             break;
         case OPT_THRESHOLD:
             r->opts.threshold = strtod(optarg, &end);
             if (*end || end == optarg || !(r->opts.threshold >= 0 && r->opts.threshold <= 10)) {
-                fprintf(stderr, "precis: --threshold needs a number from 0 to 10\n");
+                errorf("precis: --threshold needs a number from 0 to 10\n");
                 return EXIT_USAGE;
             }
             break;
         case OPT_DATE:
             if (precis_parse_date(optarg, &r->opts.default_time) != 0) {
-                fprintf(stderr, "precis: --date: '%s' is not a date (e.g. 2024-10-31)\n", optarg);
+                errorf("precis: --date: '%s' is not a date (e.g. 2024-10-31)\n", optarg);
                 return EXIT_USAGE;
             }
             break;
@@ -422,7 +422,7 @@ static int parse_args(int argc, char **argv, run *r)
         }
     }
     if (modes > 1) {
-        fprintf(stderr, "precis: --map, --reduce and --merge are separate stages: give one\n");
+        errorf("precis: --map, --reduce and --merge are separate stages: give one\n");
         return EXIT_USAGE;
     }
     return -1;

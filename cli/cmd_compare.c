@@ -105,7 +105,7 @@ static int parse_args(int argc, char **argv, settings *s)
         switch (opt) {
         case 'f':
             if (parse_format(optarg, &s->format) != 0) {
-                fprintf(stderr, "precis: unknown format '%s' (text, json or html)\n", optarg);
+                errorf("precis: unknown format '%s' (text, json or html)\n", optarg);
                 return EXIT_USAGE;
             }
             s->format_set = 1;
@@ -122,16 +122,16 @@ static int parse_args(int argc, char **argv, settings *s)
     /* --jsonl writes JSON whatever the default format; one asked for
      * by name that is not JSON is refused, not quietly replaced. */
     if (s->jsonl && s->format_set && s->format != PRECIS_COMPARE_JSON) {
-        fprintf(stderr, "precis: --jsonl writes one JSON report per cluster; --format %s cannot go with it\n",
+        errorf("precis: --jsonl writes one JSON report per cluster; --format %s cannot go with it\n",
                 s->format == PRECIS_COMPARE_HTML ? "html" : "text");
         return EXIT_USAGE;
     }
     if ((s->db || s->story) && (!s->db || !s->story || s->jsonl || optind < argc)) {
-        fprintf(stderr, "precis: --db and --story go together, without --jsonl or files\n");
+        errorf("precis: --db and --story go together, without --jsonl or files\n");
         return EXIT_USAGE;
     }
     if (s->jsonl && argc - optind > 1) {
-        fprintf(stderr, "precis: --jsonl takes one input file\n");
+        errorf("precis: --jsonl takes one input file\n");
         return EXIT_USAGE;
     }
     return -1;

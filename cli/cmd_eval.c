@@ -68,7 +68,7 @@ static int split_methods(char *list, const char **out, size_t cap, size_t *n)
 {
     *n = 0;
     if (!*list) {
-        fprintf(stderr, "precis: --method needs at least one method\n");
+        errorf("precis: --method needs at least one method\n");
         return -1;
     }
     for (char *item = list; item;) {
@@ -76,11 +76,11 @@ static int split_methods(char *list, const char **out, size_t cap, size_t *n)
         if (comma)
             *comma = '\0';
         if (!*item) {
-            fprintf(stderr, "precis: --method: an empty name in the list (names are separated by one comma)\n");
+            errorf("precis: --method: an empty name in the list (names are separated by one comma)\n");
             return -1;
         }
         if (*n == cap) {
-            fprintf(stderr, "precis: --method: at most %zu methods\n", cap);
+            errorf("precis: --method: at most %zu methods\n", cap);
             return -1;
         }
         out[(*n)++] = item;
@@ -89,7 +89,7 @@ static int split_methods(char *list, const char **out, size_t cap, size_t *n)
     for (size_t i = 1; i < *n; i++)
         for (size_t k = 0; k < i; k++)
             if (!strcmp(out[i], out[k])) {
-                fprintf(stderr, "precis: --method: '%s' is named twice\n", out[i]);
+                errorf("precis: --method: '%s' is named twice\n", out[i]);
                 return -1;
             }
     return 0;
@@ -128,7 +128,7 @@ int cmd_eval(int argc, char **argv)
             if (parse_size("--words", optarg, &cfg.words) != 0)
                 return EXIT_USAGE;
             if (cfg.words == 0) {
-                fprintf(stderr, "precis: --words must be at least 1 (ROUGE cuts the summaries there)\n");
+                errorf("precis: --words must be at least 1 (ROUGE cuts the summaries there)\n");
                 return EXIT_USAGE;
             }
             break;
@@ -150,7 +150,7 @@ int cmd_eval(int argc, char **argv)
         case 's': cfg.rouge.stopwords = true; break;
         case 'f':
             if (strcmp(optarg, "text") && strcmp(optarg, "md")) {
-                fprintf(stderr, "precis: unknown format '%s' (text or md)\n", optarg);
+                errorf("precis: unknown format '%s' (text or md)\n", optarg);
                 return EXIT_USAGE;
             }
             markdown = !strcmp(optarg, "md");

@@ -84,7 +84,7 @@ static void report_commit(ingest_run *r)
     precis_store_get_stats(r->db, &st);
     size_t done = st.added + st.duplicates;
     if (st.pending == 0 && done != r->last_reported) {
-        fprintf(stderr, "precis: committed %zu articles (%zu new, %zu duplicates)\n", done, st.added,
+        errorf("precis: committed %zu articles (%zu new, %zu duplicates)\n", done, st.added,
                 st.duplicates);
         r->last_reported = done;
     }
@@ -221,7 +221,7 @@ int cmd_ingest(int argc, char **argv)
             if (parse_size("--batch", optarg, &n) != 0)
                 return EXIT_USAGE;
             if (n == 0) {
-                fprintf(stderr, "precis: --batch must be at least 1\n");
+                errorf("precis: --batch must be at least 1\n");
                 return EXIT_USAGE;
             }
             o.batch = n;
@@ -229,7 +229,7 @@ int cmd_ingest(int argc, char **argv)
         case OPT_WINDOW:
             o.window_days = strtod(optarg, &end);
             if (*end || end == optarg || !(o.window_days >= 0 && o.window_days <= STORE_MAX_WINDOW_DAYS)) {
-                fprintf(stderr, "precis: --window needs a number of days (0 to %d)\n", STORE_MAX_WINDOW_DAYS);
+                errorf("precis: --window needs a number of days (0 to %d)\n", STORE_MAX_WINDOW_DAYS);
                 return EXIT_USAGE;
             }
             break;
@@ -238,13 +238,13 @@ int cmd_ingest(int argc, char **argv)
             /* Bounded as precis cluster's is: a similarity is at most 1.12,
              * and "inf" or "nan" is a typo, not a setting. */
             if (*end || end == optarg || !(o.threshold >= 0 && o.threshold <= 10)) {
-                fprintf(stderr, "precis: --threshold needs a number from 0 to 10\n");
+                errorf("precis: --threshold needs a number from 0 to 10\n");
                 return EXIT_USAGE;
             }
             break;
         case OPT_DATE:
             if (precis_parse_date(optarg, &o.default_time) != 0) {
-                fprintf(stderr, "precis: --date: '%s' is not a date (e.g. 2024-10-31)\n", optarg);
+                errorf("precis: --date: '%s' is not a date (e.g. 2024-10-31)\n", optarg);
                 return EXIT_USAGE;
             }
             break;
@@ -261,7 +261,7 @@ int cmd_ingest(int argc, char **argv)
         }
     }
     if (!db) {
-        fprintf(stderr, "precis: ingest needs --db FILE\n");
+        errorf("precis: ingest needs --db FILE\n");
         fputs(usage_text, stderr);
         return EXIT_USAGE;
     }
@@ -304,7 +304,7 @@ int cmd_ingest(int argc, char **argv)
     precis_store_stats stats;
     precis_store_get_stats(r.db, &stats);
     if (!quiet)
-        fprintf(stderr, "precis: %s: %zu articles added (%zu near-copies), %zu duplicates skipped, %zu new stories\n",
+        errorf("precis: %s: %zu articles added (%zu near-copies), %zu duplicates skipped, %zu new stories\n",
                 db, stats.added, stats.near_duplicates, stats.duplicates, stats.new_stories);
     precis_store_close(r.db);
     return r.fatal ? EXIT_INTERNAL : r.failed ? EXIT_INPUT : EXIT_OK;

@@ -102,7 +102,7 @@ static const char USAGE[] =
 static int usage_error(const char *fmt, const char *arg)
 {
     fputs("precis: ", stderr);
-    fprintf(stderr, fmt, arg);
+    errorf(fmt, arg);
     fputs("\nTry 'precis rouge --help'.\n", stderr);
     return EXIT_USAGE;
 }
@@ -488,10 +488,10 @@ static size_t refs_present(const args *a, const char *name)
     for (size_t k = 0; found && k < a->nrefs; k++) {
         snprintf(path, sizeof path, "%s/%s", a->refs[k], name);
         if (!is_file(path))
-            fprintf(stderr, "precis: warning: %s: no such reference, skipped\n", path);
+            errorf("precis: warning: %s: no such reference, skipped\n", path);
     }
     if (!found)
-        fprintf(stderr, "precis: %s/%s: no reference in any --ref directory, not scored\n", a->peer, name);
+        errorf("precis: %s/%s: no reference in any --ref directory, not scored\n", a->peer, name);
     return found;
 }
 
@@ -574,7 +574,7 @@ static precis_status jsonl_line(const args *a, const char *path, long line, cons
     precis_status st = jsonl_check(j, path, line, idbuf, sizeof idbuf, &ids, err);
     json_t *sum = json_object_get(j, "summary"), *refs = json_object_get(j, "refs");
     if (!st && !json_array_size(refs)) { /* 0 for null too */
-        fprintf(stderr, "precis: %s:%ld: '%s' has no reference, not scored\n", path, line, ids);
+        errorf("precis: %s:%ld: '%s' has no reference, not scored\n", path, line, ids);
         ++*left;
         json_decref(j);
         return PRECIS_OK;
@@ -611,7 +611,7 @@ typedef struct jsonl_read {
 static void jsonl_skip(jsonl_read *r, const precis_error *err)
 {
     char msg[1200];
-    fprintf(stderr, "precis: %s (skipped)\n", precis_error_format(err, msg, sizeof msg));
+    errorf("precis: %s (skipped)\n", precis_error_format(err, msg, sizeof msg));
     ++*r->skipped;
 }
 
@@ -764,10 +764,10 @@ int cmd_rouge(int argc, char **argv)
     if (st)
         return report(&err);
     if (left) /* scored, but not everything asked for: bad input */
-        fprintf(stderr, "precis: %zu summar%s without a reference left out of the averages\n", left,
+        errorf("precis: %zu summar%s without a reference left out of the averages\n", left,
                 left == 1 ? "y" : "ies");
     if (skipped)
-        fprintf(stderr, "precis: %zu line%s skipped (see above), left out of the averages\n", skipped,
+        errorf("precis: %zu line%s skipped (see above), left out of the averages\n", skipped,
                 skipped == 1 ? "" : "s");
     return finish_stdout(left || skipped ? EXIT_INPUT : EXIT_OK);
 }

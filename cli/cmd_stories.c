@@ -187,7 +187,7 @@ int cmd_stories(int argc, char **argv)
         case OPT_DB: db = optarg; break;
         case OPT_SINCE:
             if (precis_parse_date(optarg, &since) != 0) {
-                fprintf(stderr, "precis: --since: '%s' is not a date (e.g. 2024-10-31)\n", optarg);
+                errorf("precis: --since: '%s' is not a date (e.g. 2024-10-31)\n", optarg);
                 return EXIT_USAGE;
             }
             break;
@@ -195,7 +195,7 @@ int cmd_stories(int argc, char **argv)
             if (!strcmp(optarg, "json")) {
                 ctx.json = 1;
             } else if (strcmp(optarg, "text") != 0) {
-                fprintf(stderr, "precis: unknown format '%s' (text or json)\n", optarg);
+                errorf("precis: unknown format '%s' (text or json)\n", optarg);
                 return EXIT_USAGE;
             }
             break;
@@ -212,7 +212,7 @@ int cmd_stories(int argc, char **argv)
         }
     }
     if (!db || optind < argc) {
-        fprintf(stderr, "precis: stories needs --db FILE and no other arguments\n");
+        errorf("precis: stories needs --db FILE and no other arguments\n");
         fputs(usage_text, stderr);
         return EXIT_USAGE;
     }

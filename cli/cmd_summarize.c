@@ -151,7 +151,7 @@ int cmd_summarize(int argc, char **argv)
             break;
         case 'm':
             if (!precis_method_description(optarg)) {
-                fprintf(stderr, "precis: unknown method '%s' (see --list-methods)\n", optarg);
+                errorf("precis: unknown method '%s' (see --list-methods)\n", optarg);
                 return EXIT_USAGE;
             }
             s.opts.method = optarg;
@@ -159,7 +159,7 @@ int cmd_summarize(int argc, char **argv)
         case 'f':
             format_set = 1;
             if (parse_format(optarg, &s.format) != 0) {
-                fprintf(stderr, "precis: unknown format '%s' (text, json or md)\n", optarg);
+                errorf("precis: unknown format '%s' (text, json or md)\n", optarg);
                 return EXIT_USAGE;
             }
             break;
@@ -186,17 +186,17 @@ int cmd_summarize(int argc, char **argv)
     int rc;
     if (db || story) {
         if (!db || !story || s.jsonl || optind < argc) {
-            fprintf(stderr, "precis: --db and --story go together, without --jsonl or files\n");
+            errorf("precis: --db and --story go together, without --jsonl or files\n");
             rc = EXIT_USAGE;
         } else {
             rc = run_story_cluster(eng, db, story, stdout, write_chosen_summary, &s);
         }
     } else if (s.jsonl) {
         if (argc - optind > 1) {
-            fprintf(stderr, "precis: --jsonl takes one input file\n");
+            errorf("precis: --jsonl takes one input file\n");
             rc = EXIT_USAGE;
         } else if (s.format != PRECIS_FORMAT_JSON && format_set) {
-            fprintf(stderr, "precis: --jsonl writes one JSON object per cluster; --format %s cannot go with it\n",
+            errorf("precis: --jsonl writes one JSON object per cluster; --format %s cannot go with it\n",
                     s.format == PRECIS_FORMAT_MD ? "md" : "text");
             rc = EXIT_USAGE;
         } else {

@@ -52,7 +52,7 @@ int main(int argc, char **argv)
             argv[1] = prog;
             return commands[i].run(argc - 1, argv + 1);
         }
-    fprintf(stderr, "precis: unknown command '%s'\n", name);
+    errorf("precis: unknown command '%s'\n", name);
     usage(stderr);
     return EXIT_USAGE;
 }

@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -21,11 +22,27 @@
 #include "core/grow.h"
 #include "io/html.h"
 #include "io/io.h"
+#include "text/shown.h"
+
+void errorf(const char *fmt, ...)
+{
+    buf raw = BUF_INIT, shown = BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = buf_vprintf(&raw, fmt, ap);
+    va_end(ap);
+    if (rc == 0 && shown_message(&shown, raw.data ? raw.data : "") == 0)
+        fwrite(shown.data ? shown.data : "", 1, shown.len, stderr);
+    else
+        fputs("precis: out of memory\n", stderr);
+    buf_free(&raw);
+    buf_free(&shown);
+}
 
 void print_error(const precis_error *err)
 {
     char msg[1200];
-    fprintf(stderr, "precis: %s\n", precis_error_format(err, msg, sizeof msg));
+    errorf("precis: %s\n", precis_error_format(err, msg, sizeof msg));
 }
 
 int exit_code_for(precis_status st)
@@ -80,7 +97,7 @@ int finish_stdout(int rc)
     int failed = fflush(stdout) != 0 || ferror(stdout);
     if (!failed)
         return rc;
-    fprintf(stderr, "precis: writing standard output: %s\n", write_failure(saved_errno(stdout)));
+    errorf("precis: writing standard output: %s\n", write_failure(saved_errno(stdout)));
     return rc == EXIT_OK ? EXIT_INTERNAL : rc;
 }
 
@@ -98,7 +115,7 @@ int out_file_open(out_file *o, const char *path)
     int exists = stat(path, &sb) == 0;
     if (exists && !S_ISREG(sb.st_mode)) {
         if (!(o->f = fopen(path, "w"))) {
-            fprintf(stderr, "precis: %s: cannot open for writing: %s\n", path, strerror(errno));
+            errorf("precis: %s: cannot open for writing: %s\n", path, strerror(errno));
             return -1;
         }
         return 0;
@@ -111,7 +128,7 @@ int out_file_open(out_file *o, const char *path)
     o->final = target ? target : strdup(path);
     o->tmp = malloc(n);
     if (!o->final || !o->tmp) {
-        fprintf(stderr, "precis: out of memory\n");
+        errorf("precis: out of memory\n");
         out_file_close(o, 0);
         return -1;
     }
@@ -123,7 +140,7 @@ int out_file_open(out_file *o, const char *path)
     snprintf(o->tmp, n, "%.*s.%s.tmp-XXXXXX", dirlen, dest, dest + dirlen);
     int fd = mkstemp(o->tmp);
     if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
-        fprintf(stderr, "precis: %s: cannot open for writing: %s\n", path, strerror(errno));
+        errorf("precis: %s: cannot open for writing: %s\n", path, strerror(errno));
         if (fd >= 0) {
             close(fd);
             unlink(o->tmp);
@@ -153,13 +170,13 @@ int out_file_close(out_file *o, int keep)
         failed |= fclose(o->f) != 0;
         o->f = NULL;
         if (keep && failed) {
-            fprintf(stderr, "precis: %s: write failed: %s\n", o->path, write_failure(saved));
+            errorf("precis: %s: write failed: %s\n", o->path, write_failure(saved));
             rc = -1;
         }
     }
     if (o->tmp) {
         if (keep && !failed && rename(o->tmp, o->final) != 0) {
-            fprintf(stderr, "precis: %s: cannot replace it: %s\n", o->path, strerror(errno));
+            errorf("precis: %s: cannot replace it: %s\n", o->path, strerror(errno));
             rc = -1;
         }
         if (!keep || failed || rc != 0)
@@ -180,18 +197,18 @@ int parse_size(const char *opt, const char *arg, size_t *out)
     while (first && isspace((unsigned char)*first))
         first++;
     if (!arg || !*arg || *first == '-') {
-        fprintf(stderr, "precis: %s needs a non-negative number\n", opt);
+        errorf("precis: %s needs a non-negative number\n", opt);
         return -1;
     }
     unsigned long long v = strtoull(arg, &end, 10);
     if (end == arg || *end) {
-        fprintf(stderr, "precis: %s: '%s' is not a number\n", opt, arg);
+        errorf("precis: %s: '%s' is not a number\n", opt, arg);
         return -1;
     }
     /* All digits but more than a size holds: say so, not "not a number",
      * which would send the user looking for a typo. */
     if (errno == ERANGE || v > SIZE_MAX) {
-        fprintf(stderr, "precis: %s: '%s' is too large (at most %zu)\n", opt, arg, (size_t)SIZE_MAX);
+        errorf("precis: %s: '%s' is too large (at most %zu)\n", opt, arg, (size_t)SIZE_MAX);
         return -1;
     }
     *out = (size_t)v;
@@ -339,14 +356,14 @@ static int read_before(const input_run *run, const char *path, struct stat *st)
 {
     int is_stdin = !strcmp(path, "-");
     if (is_stdin && run->stdin_read) {
-        fprintf(stderr, "precis: -: standard input named twice, read once\n");
+        errorf("precis: -: standard input named twice, read once\n");
         return 1;
     }
     if ((is_stdin ? fstat(STDIN_FILENO, st) : stat(path, st)) != 0 || !S_ISREG(st->st_mode))
         return 0; /* a pipe or terminal, or an error that add_file reports */
     for (size_t k = 0; k < run->nfiles; k++)
         if (run->files[k].dev == st->st_dev && run->files[k].ino == st->st_ino) {
-            fprintf(stderr, "precis: %s: the same file as %s, read once\n", path, run->files[k].path);
+            errorf("precis: %s: the same file as %s, read once\n", path, run->files[k].path);
             return 1;
         }
     return 0;
@@ -559,7 +576,7 @@ int run_file_cluster(precis_engine *eng, int argc, char **argv, int strict, FILE
         /* Each file's own error is already out; one of them alone needs
          * no more words. */
         if (skipped > 1)
-            fprintf(stderr, "precis: none of the %zu files could be used\n", skipped);
+            errorf("precis: none of the %zu files could be used\n", skipped);
         st = PRECIS_ERR_EMPTY;
     } else {
         st = write(c, out, ctx, &err);
@@ -569,7 +586,7 @@ int run_file_cluster(precis_engine *eng, int argc, char **argv, int strict, FILE
         } else if (skipped) {
             /* a brief, but not of everything asked for: said last, exit 1 */
             fflush(out);
-            fprintf(stderr, "precis: %zu file%s left out, %zu article%s used\n", skipped, skipped == 1 ? "" : "s",
+            errorf("precis: %zu file%s left out, %zu article%s used\n", skipped, skipped == 1 ? "" : "s",
                     precis_cluster_articles(c), precis_cluster_articles(c) == 1 ? "" : "s");
             st = PRECIS_ERR_EMPTY;
         }
@@ -585,7 +602,7 @@ int run_story_cluster(precis_engine *eng, const char *db, const char *story, FIL
     errno = 0;
     long long id = strtoll(story, &end, 10);
     if (!*story || *end || id <= 0 || errno == ERANGE) {
-        fprintf(stderr, "precis: --story needs a story number (see precis stories)\n");
+        errorf("precis: --story needs a story number (see precis stories)\n");
         return EXIT_USAGE;
     }
     precis_store_options o;

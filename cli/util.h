@@ -12,6 +12,11 @@
 
 /* Print "precis: WHERE:LINE: message" to stderr. */
 void print_error(const precis_error *err);
+
+/* printf to standard error, with what the message quotes (a file name, an
+ * option's value) shown as the text formats show article text: control
+ * characters and escape sequences never reach the terminal. */
+void errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Exit code for a library status (see commands.h). */
 int exit_code_for(precis_status st);
 /* Parse a non-negative size; 0 on success, -1 (with a message) if bad:

@@ -127,3 +127,24 @@ Test(cli_shown, stories_text_shows_titles_safely)
     cr_expect(strcasestr(r.out, "Fire\\u001b[2J"), "%s", r.out);
     run_free(&r);
 }
+
+/* Messages on standard error name files and quote options, whose bytes are
+ * the user's or a downloaded page's: an escape sequence in a file name or
+ * an option's value is shown as U+FFFD there too. */
+Test(cli_shown, messages_show_file_names_and_options_safely)
+{
+    run_result r = run_precisf("summarize '%s/no\x1b[31msuch.txt'", dir);
+    cr_expect_eq(r.status, 1);
+    expect_terminal_safe("missing file", r.err, strlen(r.err));
+    cr_expect(strstr(r.err, "no" FFFD "[31msuch.txt: cannot open"), "%s", r.err);
+    run_free(&r);
+    r = run_precis("summarize -f 'x\x1b]0;title\x07' nothing.txt");
+    cr_expect_eq(r.status, 2);
+    expect_terminal_safe("bad format", r.err, strlen(r.err));
+    cr_expect(strstr(r.err, "unknown format 'x" FFFD "]0;title" FFFD "'"), "%s", r.err);
+    run_free(&r);
+    r = run_precisf("eval '%s/no\x1b[2Jdata.jsonl' -m lead", dir);
+    cr_expect_neq(r.status, 0);
+    expect_terminal_safe("eval", r.err, strlen(r.err));
+    run_free(&r);
+}

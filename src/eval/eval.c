@@ -18,6 +18,18 @@
 #include "model/cluster.h"
 #include "text/shown.h"
 
+/* "precis: MESSAGE" on standard error for a line the run skips: the
+ * message names the file, whose bytes may be anything, so it is shown as
+ * text output shows it. */
+static void warn_skipped(const char *message, const char *tail)
+{
+    buf b = BUF_INIT;
+    if (buf_puts(&b, "precis: ") == 0 && shown_message(&b, message) == 0 && buf_puts(&b, tail) == 0 &&
+        buf_putc(&b, '\n') == 0)
+        fwrite(b.data, 1, b.len, stderr);
+    buf_free(&b);
+}
+
 #define EVAL_MAX_REFS 16
 
 typedef struct topic {
@@ -286,7 +298,7 @@ static precis_status run_peers(runner *ru, precis_error *err)
             precis_error lerr = {0};
             char msg[1200];
             error_set(&lerr, PRECIS_ERR_JSON, line_reader_name(r), line_reader_lineno(r), "%s", bad);
-            fprintf(stderr, "precis: %s (skipped)\n", precis_error_format(&lerr, msg, sizeof msg));
+            warn_skipped(precis_error_format(&lerr, msg, sizeof msg), " (skipped)");
             ru->table->peers_skipped++;
         }
         json_decref(p);
@@ -332,7 +344,7 @@ static precis_status run_data(runner *ru, precis_error *err)
     while ((rc = line_reader_next(r, &line, err)) == 1 || rc == -2) {
         if (rc == -2) {
             char msg[1200];
-            fprintf(stderr, "precis: %s\n", precis_error_format(err, msg, sizeof msg));
+            warn_skipped(precis_error_format(err, msg, sizeof msg), "");
             ru->table->clusters_read++;
             ru->table->clusters_skipped++;
             continue;
@@ -351,7 +363,7 @@ static precis_status run_data(runner *ru, precis_error *err)
         }
         if (st != PRECIS_OK) {
             char msg[1200];
-            fprintf(stderr, "precis: %s (skipped)\n", precis_error_format(&lerr, msg, sizeof msg));
+            warn_skipped(precis_error_format(&lerr, msg, sizeof msg), " (skipped)");
             ru->table->clusters_skipped++;
             st = PRECIS_OK;
         }

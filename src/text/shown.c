@@ -88,3 +88,15 @@ size_t shown_growth(const char *s, size_t len)
     }
     return extra;
 }
+
+int shown_message(buf *b, const char *s)
+{
+    while (*s) {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl ? (size_t)(nl - s) : strlen(s);
+        if (shown_append(b, s, n) != 0 || (nl && buf_putc(b, '\n') != 0))
+            return -1;
+        s += n + (nl != NULL);
+    }
+    return 0;
+}

@@ -38,4 +38,10 @@ int shown_append(buf *b, const char *s, size_t len);
  * counts the text as printed. */
 size_t shown_growth(const char *s, size_t len);
 
+/* Append message s (NUL-terminated) to b as a terminal should see it: each
+ * line's text shown as above, its newlines kept. Messages name files and
+ * quote options, whose bytes are the user's or a downloaded page's. 0, or
+ * -1 when memory runs out. */
+int shown_message(buf *b, const char *s);
+
 #endif
