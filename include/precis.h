@@ -151,7 +151,8 @@ typedef struct precis_summary_sentence {
     double score;           /* the method's score; comparable within one summary */
     size_t support;         /* number of distinct articles that carry it */
     const precis_place *places; /* places[0] is the sentence printed, then every
-                                   near-duplicate whose numbers do not contradict it */
+                                   near-duplicate of it (not merely of its
+                                   group) whose numbers do not contradict it */
     size_t nplaces;
 } precis_summary_sentence;
 

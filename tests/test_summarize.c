@@ -199,6 +199,56 @@ Test(summarize, a_copy_with_another_number_is_not_a_source)
     precis_cluster_free(c);
 }
 
+/* One outlet writes two sentences where another joins them into one.
+ * The joined sentence is a near-duplicate of each half, so all three fall
+ * in one near-duplicate group; but one half says nothing of the other, and
+ * a half printed in the brief must not be cited to the other half. */
+#define HALF_A "The flood waters reached the old stone bridge before dawn."
+#define HALF_B "Volunteers stacked sandbags beside the flooded market streets."
+#define JOINED "The flood waters reached the old stone bridge before dawn and " \
+               "volunteers stacked sandbags beside the flooded market streets."
+static int names(const char *text, size_t len, const char *s)
+{
+    return len == strlen(s) && !memcmp(text, s, len);
+}
+
+Test(summarize, a_half_is_not_cited_to_the_other_half)
+{
+    static const char *const texts[] = {
+        HALF_A " " HALF_B "\n\nResidents of the town spent a sleepless night as the river rose.\n\n"
+        "The mayor said the council would meet on Monday to count the damage.\n",
+        "Heavy rain fell across the region for a third day.\n\n" JOINED "\n\n"
+        "Forecasters expect the water to fall slowly over the coming week.\n"};
+    const char *const parts[] = {HALF_A, HALF_B, JOINED};
+    precis_cluster *c = texts_cluster(engine, "flood", texts, 2);
+    static const char *const methods[] = {"lead", "default", "coverage", "centrality"};
+    int checked = 0;
+    for (size_t m = 0; m < sizeof methods / sizeof *methods; m++) {
+        precis_summary *s = summarize(c, methods[m], 100000, 0);
+        for (size_t i = 0; i < precis_summary_count(s); i++) {
+            const precis_summary_sentence *it = precis_summary_get(s, i);
+            int k = -1;
+            for (int p = 0; p < 3; p++)
+                k = names(it->text, it->len, parts[p]) ? p : k;
+            if (k < 0)
+                continue;
+            for (size_t q = 0; q < it->nplaces; q++) {
+                const precis_place *pl = &it->places[q];
+                const char *at = texts[pl->article] + pl->start;
+                size_t len = pl->end - pl->start;
+                /* not the other half */
+                int holds = k == 2 || !names(at, len, parts[1 - k]);
+                cr_assert(holds, "%s: \"%.*s\" cited to \"%.*s\"", methods[m], (int)it->len, it->text, (int)len,
+                          at);
+                checked++;
+            }
+        }
+        precis_summary_free(s);
+    }
+    cr_assert_gt(checked, 0, "no method printed the flood sentences");
+    precis_cluster_free(c);
+}
+
 Test(summarize, no_page_furniture_in_any_summary)
 {
     static const char *furniture[] = {

@@ -95,6 +95,11 @@ static int is_duplicate(const svec *x, const svec *y)
     return svec_containment(x, y) >= DUP_CONTAINMENT;
 }
 
+int represent_near_duplicates(const represent *r, uint32_t i, uint32_t j)
+{
+    return i == j || is_duplicate(&r->vec[i], &r->vec[j]);
+}
+
 /* Terms in order of rarity: fewest sentences first, then the higher idf,
  * then the id, so every sentence ranks its terms the same way. */
 typedef struct rarity {

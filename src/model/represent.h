@@ -54,6 +54,14 @@ int represent_query(const precis_cluster *c, const char *query, arena *a, repres
  * or one about nothing in the cluster is no query. */
 int query_has_terms(const precis_cluster *c, const char *query);
 
+/* Whether sentences i and j are near-duplicates themselves, as the groups
+ * are built from: one's content terms nearly all in the other's, the
+ * smaller at least half the larger. A group is the closure of that
+ * relation, so two of its members need not be: one outlet's two sentences
+ * meet in another outlet's one that joins them, and neither half says
+ * what the other does. */
+int represent_near_duplicates(const represent *r, uint32_t i, uint32_t j);
+
 /* Cosine of two unit vectors. */
 double svec_dot(const svec *x, const svec *y);
 

@@ -8,7 +8,10 @@
  * are one group for scoring (support is about a shared story), but an
  * outlet that wrote 14 does not carry a sentence that says 12, and the
  * brief must not cite it for one. A copy that gives fewer numbers or more
- * (a dateline's date) does not contradict it.
+ * (a dateline's date) does not contradict it. Nor is a member of the
+ * group that is no near-duplicate of the chosen sentence itself: the
+ * groups are closures, and one outlet's two sentences meet in another's
+ * one that joins them, though neither says what the other does.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -49,8 +52,8 @@ static int numbers_agree(const precis_cluster *c, const double *vi, size_t ni, u
     return cmp_values_agree(vi, ni, vj, nj);
 }
 
-/* Every sentence in i's near-duplicate group whose numbers agree with
- * its own, i itself first; support counts their articles. */
+/* Every near-duplicate of i in its group whose numbers agree with its
+ * own, i itself first; support counts their articles. */
 static int attribute(const precis_cluster *c, const represent *r, uint32_t i, arena *a, arena *scratch,
                      precis_summary_sentence *out)
 {
@@ -67,7 +70,10 @@ static int attribute(const precis_cluster *c, const represent *r, uint32_t i, ar
     seen[c->sents[i].article] = 1;
     size_t k = 1, support = 1;
     for (size_t j = 0; j < c->nsents; j++) {
-        if (j == i || r->group[j] != r->group[i])
+        /* A group is a closure: a member may share little with i (the
+         * other half of a sentence that another outlet joined into one).
+         * Only i's own near-duplicates say what it says. */
+        if (j == i || r->group[j] != r->group[i] || !represent_near_duplicates(r, i, (uint32_t)j))
             continue;
         int same = numbers_agree(c, vi, ni, (uint32_t)j, scratch);
         if (same < 0)
