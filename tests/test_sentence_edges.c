@@ -385,6 +385,11 @@ Test(sentence_edges, glued_page_furniture_is_trimmed)
                      "July 25, 2000: An Air France Concorde crashes outside Paris.");
     cr_assert_str_eq(after_furniture("--Stock more vehicles with built-in child seats."),
                      "Stock more vehicles with built-in child seats.");
+    /* the New York Times wire's single dash, run into the item (DUC 2006) */
+    cr_assert_str_eq(after_furniture("-Independent review of every contract over $1 million."),
+                     "Independent review of every contract over $1 million.");
+    cr_assert_str_eq(after_furniture("-40 degrees was the coldest reading of the winter."),
+                     "-40 degrees was the coldest reading of the winter.", "a sign, not a bullet");
     cr_assert_str_eq(after_furniture("_ An ominous absence of icebergs in the shipping lanes."),
                      "An ominous absence of icebergs in the shipping lanes.");
     cr_assert_str_eq(after_furniture("\xe2\x80\xa2 silver meteor trains 97 and 98 will not run."),

@@ -326,8 +326,8 @@ static size_t video_player_at(const char *s, size_t i, size_t len)
 }
 
 /* A list's bullet: "--", "-", "_" (AP's), "*" or "\u2022", then a space
- * ("-- July 25, 2000: An Air France Concorde ... crashes"), or "--" run
- * into a capital. A summary prints the item, not the list's typography.
+ * ("-- July 25, 2000: An Air France Concorde ... crashes"), or "--" or
+ * "-" run into a capital. A summary prints the item, not the list's typography.
  * The offset past the bullet, or 0. */
 static size_t bullet_at(const char *s, size_t i, size_t len)
 {
@@ -341,8 +341,11 @@ static size_t bullet_at(const char *s, size_t i, size_t len)
         n = 3;
     if (!n || i + n >= len)
         return 0;
-    /* AP also runs its dashes into the item: "--Stock more vehicles ..." */
-    int glued = n == 2 && s[i + n] >= 'A' && s[i + n] <= 'Z';
+    /* AP also runs its dashes into the item: "--Stock more vehicles ...",
+     * and the New York Times wire a single one: "-Public notice and
+     * public comment ...". A minus sign comes before a digit, not a
+     * capital. */
+    int glued = (n == 2 || (n == 1 && s[i] == '-')) && s[i + n] >= 'A' && s[i + n] <= 'Z';
     return is_space(s[i + n]) || glued ? i + n : 0;
 }
 
