@@ -140,6 +140,11 @@ Test(sentence_edges, sentences_that_lean_on_the_one_before)
     cr_assert(leans("That erased roughly $ 25 billion from the company's market value."), "a verb in the past");
     cr_assert(leans("That erased $25 billion from the company's market value."));
     cr_assert(leans("This resulted in an altercation."));
+    /* A number standing for people or things named before: which two? */
+    cr_assert(leans("The two youngest have asthma."));
+    cr_assert(leans("The two were detained at the border on Friday."));
+    cr_assert(leans("The three admitted that they had forged the receipts."));
+    cr_assert(leans("\"The two were inseparable,\" a teacher said."));
 }
 
 Test(sentence_edges, sentences_that_stand_alone)
@@ -187,6 +192,10 @@ Test(sentence_edges, sentences_that_stand_alone)
     cr_assert_not(leans("His Holiness the Dalai Lama arrived in Delhi."));
     cr_assert_not(leans("Her Majesty the Queen opened the bridge."));
     cr_assert_not(leans("He-Man returns to cinemas."));
+    cr_assert_not(leans("The two-day summit ended without a statement."), "a compound, not a number alone");
+    cr_assert_not(leans("The three largest lenders in Japan will merge next year."), "a noun follows");
+    cr_assert_not(leans("The two-thirds majority was never in doubt."));
+    cr_assert_not(leans("The twofold rise surprised economists."));
     cr_assert_not(leans(""));
 }
 

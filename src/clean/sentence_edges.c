@@ -1095,6 +1095,32 @@ static int demonstrative_points_back(const char *s, size_t i, size_t len)
     return 1;
 }
 
+/* "The two were detained ...", "The two youngest have asthma.": a number
+ * with no noun after it (a superlative at most) is the subject, and who
+ * the two are was said before. Not "The two-day summit", nor "The three
+ * largest lenders in Japan": a noun there names them. */
+static int number_points_back(const char *s, size_t i, size_t len)
+{
+    static const char *const the[] = {"the"};
+    static const char *const numbers[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+    static const char *const verbs[] = {"are",   "were", "have", "had",    "will",  "would", "could", "can",
+                                        "may",   "might", "should", "must", "do",   "did",   "aren",  "weren",
+                                        "also",  "then",  "now",   "still", "both", "each",  "all",   "remain",
+                                        "remained"};
+    size_t e, ws, we;
+    int clitic;
+    if (!word_is(s, i, len, the, 1, &e) || e >= len || s[e] != ' ')
+        return 0;
+    if (!word_is(s, e + 1, len, numbers, COUNT(numbers), &e) || e >= len || s[e] != ' ')
+        return 0;
+    if (!next_word(s, e, len, &ws, &we, &clitic))
+        return 0;
+    if (we - ws > 4 && !strncasecmp(s + we - 3, "est", 3) && !next_word(s, we, len, &ws, &we, &clitic))
+        return 0; /* "The two youngest ..." */
+    int past = we - ws > 4 && !strncasecmp(s + we - 2, "ed", 2);
+    return past || word_in(s, ws, we, verbs, COUNT(verbs));
+}
+
 /* A subject pronoun after a short opening: one adverb ("Now they are
  * sweating.", "Then he left."), or up to four words closed by a comma
  * ("In a statement, he said ...", "On Tuesday, they voted ..."). The
@@ -1155,5 +1181,5 @@ int opens_leaning_back(const char *s, size_t len)
     if (whole && word_in(s, i, end, pronouns, COUNT(pronouns)) && !names_someone(s, i, end, len))
         return 1;
     return points_back(s, i, len) || it_points_back(s, i, len) || demonstrative_points_back(s, i, len) ||
-           pronoun_speaks(s, len) || pronoun_after_opener(s, i, len);
+           pronoun_speaks(s, len) || pronoun_after_opener(s, i, len) || number_points_back(s, i, len);
 }

@@ -23,7 +23,9 @@
  *    earlier sentence ("We think he was poisoned, " his brother said.), or
  *    it is all one
  *    quotation whose speaker was named before ("“These organisations are
- *    known,” he was quoted as saying. “The targets are determined ...”").
+ *    known,” he was quoted as saying. “The targets are determined ...”"),
+ *    or its subject is a bare number ("The two were detained ...", "The
+ *    two youngest have asthma.").
  *    Without what comes before, the reader cannot tell who is meant, who
  *    is speaking or what "that" was.
  */
@@ -72,8 +74,10 @@ int closes_quotation_first(const char *s, size_t len);
  * "That means", or "it", "this", "that", "these" or "those" is its
  * subject and stands for something before ("It eventually led to ...",
  * "This is not cruel."; not "It is believed that ...", "It took four
- * hours to ...", "This week", "That is, ..."). English only, like the
- * stemmer. */
+ * hours to ...", "This week", "That is, ..."), or "The two" (to "ten")
+ * with no noun after it is its subject ("The two were detained", "The
+ * two youngest have asthma"; not "The two sides agreed"). English only,
+ * like the stemmer. */
 int opens_leaning_back(const char *s, size_t len);
 
 /* 1 if s[0..len) is one quotation from its first byte to its last, with
