@@ -142,6 +142,10 @@ Test(sentence_edges, sentences_that_lean_on_the_one_before)
     cr_assert(leans("This resulted in an altercation."));
     cr_assert(leans("That indicates a strong genetic link to the disease."), "what does?");
     cr_assert(leans("This suggests the virus spread before March."));
+    /* A numbered step: its list was introduced before ("For people who
+     * have no reason to believe ...: 1. ..."). */
+    cr_assert(leans("3. Install the update before opening any attachment."));
+    cr_assert(leans("12) Keep a copy of every receipt."));
     /* A number standing for people or things named before: which two? */
     cr_assert(leans("The two youngest have asthma."));
     cr_assert(leans("The two were detained at the border on Friday."));
@@ -194,6 +198,8 @@ Test(sentence_edges, sentences_that_stand_alone)
     cr_assert_not(leans("His Holiness the Dalai Lama arrived in Delhi."));
     cr_assert_not(leans("Her Majesty the Queen opened the bridge."));
     cr_assert_not(leans("He-Man returns to cinemas."));
+    cr_assert_not(leans("3.5 million voters stayed home."), "a decimal, not a rank");
+    cr_assert_not(leans("1999 was the warmest year on record."));
     cr_assert_not(leans("The two-day summit ended without a statement."), "a compound, not a number alone");
     cr_assert_not(leans("The three largest lenders in Japan will merge next year."), "a noun follows");
     cr_assert_not(leans("The two-thirds majority was never in doubt."));

@@ -1124,6 +1124,18 @@ static int number_points_back(const char *s, size_t i, size_t len)
     return past || word_in(s, ws, we, verbs, COUNT(verbs));
 }
 
+/* "3. Get an anti-virus program and use it.": a numbered step, whose list
+ * was introduced before it ("For people who have no reason to believe
+ * their systems have been infected: 1. ..."). A rank of one or two digits
+ * with "." or ")", a space and a capital; not a decimal ("3.5 million"). */
+static int rank_points_back(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && i < 2 && s[i] >= '0' && s[i] <= '9')
+        i++;
+    return i > 0 && i + 2 < len && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ' && is_upper(s[i + 2]);
+}
+
 /* A subject pronoun after a short opening: one adverb ("Now they are
  * sweating.", "Then he left."), or up to four words closed by a comma
  * ("In a statement, he said ...", "On Tuesday, they voted ..."). The
@@ -1184,5 +1196,6 @@ int opens_leaning_back(const char *s, size_t len)
     if (whole && word_in(s, i, end, pronouns, COUNT(pronouns)) && !names_someone(s, i, end, len))
         return 1;
     return points_back(s, i, len) || it_points_back(s, i, len) || demonstrative_points_back(s, i, len) ||
-           pronoun_speaks(s, len) || pronoun_after_opener(s, i, len) || number_points_back(s, i, len);
+           pronoun_speaks(s, len) || pronoun_after_opener(s, i, len) || number_points_back(s, i, len) ||
+           rank_points_back(s, len);
 }

@@ -25,7 +25,8 @@
  *    quotation whose speaker was named before ("“These organisations are
  *    known,” he was quoted as saying. “The targets are determined ...”"),
  *    or its subject is a bare number ("The two were detained ...", "The
- *    two youngest have asthma.").
+ *    two youngest have asthma."), or it is a numbered step ("3. Get an
+ *    anti-virus program and use it.") of a list introduced before.
  *    Without what comes before, the reader cannot tell who is meant, who
  *    is speaking or what "that" was.
  */
@@ -76,8 +77,9 @@ int closes_quotation_first(const char *s, size_t len);
  * "This is not cruel."; not "It is believed that ...", "It took four
  * hours to ...", "This week", "That is, ..."), or "The two" (to "ten")
  * with no noun after it is its subject ("The two were detained", "The
- * two youngest have asthma"; not "The two sides agreed"). English only,
- * like the stemmer. */
+ * two youngest have asthma"; not "The two sides agreed"), or it opens
+ * with a rank ("3. Get ...", "12) Keep ..."). English only, like the
+ * stemmer. */
 int opens_leaning_back(const char *s, size_t len);
 
 /* 1 if s[0..len) is one quotation from its first byte to its last, with
