@@ -280,6 +280,14 @@ Test(segment, bullets_and_numbered_lists)
         cr_expect(flags_of(t, i) & SENT_UNTERMINATED, "sentence %zu", i);
 }
 
+Test(segment, a_list_run_on_after_its_colon)
+{
+    /* The first step follows the heading's colon on the same line: its
+     * rank is no sentence of its own (DUC 2006, D0629E). */
+    EXPECT("For anyone whose files matter: 1. Copy them to a second disk. 2. Check the copy each week.",
+           "For anyone whose files matter: 1. Copy them to a second disk.", "2. Check the copy each week.");
+}
+
 Test(segment, tokenised_multinews_text)
 {
     EXPECT("the rate rose to 8.2 % this year . the bank said it would act . We ' ll see",

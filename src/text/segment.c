@@ -521,6 +521,14 @@ static int period_ends(const para *p, size_t dot, size_t n, int nl)
         }
         if (ws == p->line && wl <= 3 && w[0] >= '0' && w[0] <= '9')
             return 0;                   /* "1. First item" */
+        /* A rank run on in the line: after the heading's colon ("If you
+         * were not infected: 1. Back up your files.") or after the step
+         * before ("... files. 2. Get ..."). Ending the sentence there
+         * would print the heading with a dangling "1." and a step without
+         * its number. */
+        if (wl <= 2 && w[0] >= '0' && w[0] <= '9' && (wl == 1 || (w[1] >= '0' && w[1] <= '9')) &&
+            (ws == p->sent || (ws >= p->sent + 2 && p->t[ws - 1] == ' ' && p->t[ws - 2] == ':')))
+            return 0;
     }
     return 1;
 }
