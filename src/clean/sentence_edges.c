@@ -1053,10 +1053,7 @@ static int demonstrative_points_back(const char *s, size_t i, size_t len)
         "do",       "includes", "included", "comes", "came", "makes", "made",     "leaves",  "left",
         "led",      "happened", "happens", "seems", "seemed", "sounds", "sounded", "marks",  "marked",
         "remains",  "remained", "shows",  "showed", "isn",   "wasn",   "aren",     "weren",   "doesn",
-        "didn",     "just",    "also",   "alone", "ll",
-        /* what the thing before tells: "That indicates a high genetic
-         * component", "This suggests the virus spread before March" */
-        "indicates", "suggests", "explains", "reflects", "proves"};
+        "didn",     "just",    "also",   "alone", "ll"};
     /* "These" and "those" lean back only before a helping verb: "These
      * are people who ...", not "These remains were identified", "Those
      * killed in the attack". */
