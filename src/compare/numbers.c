@@ -436,8 +436,9 @@ static int noun_before(const precis_cluster *c, const char *text, const cmp_doc 
 {
     const cmp_tok *t = &d->tok[k];
     size_t n = t->end - t->start;
-    return (!t->cap || k == 0 || !same_sentence(d, k - 1, k)) && t->kind == TOKEN_WORD && !c->term_stop[t->term] && !cmp_is_number_word(t->norm) &&
-           !(n > 2 && !strncmp(t->norm + n - 2, "ly", 2)) && !phrase_break(text, t->end, to);
+    return (!t->cap || k == 0 || !same_sentence(d, k - 1, k)) && t->kind == TOKEN_WORD && !c->term_stop[t->term] &&
+           !cmp_is_number_word(t->norm) && !(n > 2 && !strncmp(t->norm + n - 2, "ly", 2)) &&
+           !phrase_break(text, t->end, to);
 }
 
 /* The subject of the change a bare percentage measures: "Shares of the

@@ -793,7 +793,9 @@ static int last_person(const qstate *q, uint32_t b, uint32_t e, int lone_ok, np 
          * Linden, N.J.", "W. Va.") is a place: a name has a word of three
          * letters or more */
         np full = {.s = s, .t = j, .key_s = s, .key_t = j};
-        int ok = j - s >= 2 || (j - s == 1 && (opened || (lone_name(q, i, s, e, &full) && (lone_ok == LONE_ANY || sayer_at(q, s, e)))) && !all_capitals(q, s));
+        int lone = j - s == 1 && !opened && lone_name(q, i, s, e, &full) &&
+                   (lone_ok == LONE_ANY || sayer_at(q, s, e));
+        int ok = j - s >= 2 || (j - s == 1 && (opened || lone) && !all_capitals(q, s));
         int long_word = honorific;
         for (uint32_t k = s; k < j && !long_word; k++)
             long_word = q->d->tok[k].end - q->d->tok[k].start >= 3;
