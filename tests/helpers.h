@@ -129,6 +129,15 @@ static inline int test_dir_remove(const test_dir *d)
     return nftw(d->path, test_dir_remove_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+/* Write TEXT to PATH (the test fails if it cannot). */
+#define test_write(path, text)                                                           \
+    do {                                                                                 \
+        FILE *test_write_f = fopen((path), "w");                                         \
+        cr_assert_not_null(test_write_f, "cannot write %s", (path));                     \
+        fputs((text), test_write_f);                                                     \
+        cr_assert_eq(fclose(test_write_f), 0, "cannot write %s", (path));                \
+    } while (0)
+
 /* A file's own test directory `tmp`, made and removed around each test
  * that names them: Test(s, n, .init = make_tmp, .fini = remove_tmp). */
 #define TEST_DIR_FIXTURE                                                                 \

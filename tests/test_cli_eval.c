@@ -32,6 +32,11 @@ static double column(const char *table, const char *row, int col)
     return v;
 }
 
+/* One cluster of one article and its reference, as a JSON Lines line. */
+#define BRIDGE_CLUSTER                                                                                      \
+    "{\"id\":\"a\",\"docs\":[\"The bridge closed on Monday after cracks were found. Repairs will take a year, " \
+    "officials said.\"],\"refs\":[\"The bridge closed Monday; repairs take a year.\"]}\n"
+
 /* The files a test writes go in a directory of its own. */
 TEST_DIR_FIXTURE
 
@@ -88,8 +93,7 @@ Test(cli_eval, bad_lines_are_reported_and_skipped, .init = make_tmp, .fini = rem
     char path_buf[128];
     const char *path = TMP_FILE(path_buf, "precis-eval-bad.jsonl");
     FILE *f = fopen(path, "w");
-    fputs("{\"id\":\"a\",\"docs\":[\"The bridge closed on Monday after cracks were found. Repairs will take "
-          "a year, officials said.\"],\"refs\":[\"The bridge closed Monday; repairs take a year.\"]}\n", f);
+    fputs(BRIDGE_CLUSTER, f);
     fputs("{\"id\":\"b\",\"docs\":[\"broken\"\n", f);
     fputs("{\"id\":\"c\",\"docs\":[\"The mayor resigned on Friday. An audit had found missing funds in the "
           "city budget.\"],\"refs\":[\"The mayor quit after an audit found missing funds.\"]}\n", f);
@@ -108,8 +112,7 @@ Test(cli_eval, limit_zero_reads_every_cluster, .init = make_tmp, .fini = remove_
     char path_buf[128];
     const char *path = TMP_FILE(path_buf, "precis-eval-limit.jsonl");
     FILE *f = fopen(path, "w");
-    fputs("{\"id\":\"a\",\"docs\":[\"The bridge closed on Monday after cracks were found. Repairs will take "
-          "a year, officials said.\"],\"refs\":[\"The bridge closed Monday; repairs take a year.\"]}\n"
+    fputs(BRIDGE_CLUSTER
           "{\"id\":\"c\",\"docs\":[\"The mayor resigned on Friday. An audit had found missing funds in the "
           "city budget.\"],\"refs\":[\"The mayor quit after an audit found missing funds.\"]}\n", f);
     fclose(f);
@@ -194,10 +197,7 @@ Test(cli_eval, an_empty_dataset_is_an_error, .init = make_tmp, .fini = remove_tm
 {
     char path_buf[128];
     const char *blank = TMP_FILE(path_buf, "precis-eval-blank.jsonl");
-    FILE *f = fopen(blank, "w");
-    cr_assert_not_null(f);
-    fputs("\n   \n\t\n", f);
-    fclose(f);
+    test_write(blank, "\n   \n\t\n");
     const char *inputs[] = {"- </dev/null", blank};
     for (int i = 0; i < 2; i++) {
         char args[128];
@@ -219,11 +219,7 @@ Test(cli_eval, csv_dash_is_standard_output)
     cr_assert_not_null(mkdtemp(dir));
     cr_assert_not_null(realpath(precis_bin(), prog));
     snprintf(path, sizeof path, "%s/data.jsonl", dir);
-    FILE *f = fopen(path, "w");
-    cr_assert_not_null(f);
-    fputs("{\"id\":\"a\",\"docs\":[\"The bridge closed on Monday after cracks were found. Repairs will take "
-          "a year, officials said.\"],\"refs\":[\"The bridge closed Monday; repairs take a year.\"]}\n", f);
-    fclose(f);
+    test_write(path, BRIDGE_CLUSTER);
     snprintf(cmd, sizeof cmd, "cd %s && %s eval data.jsonl --words 50 --method lead --csv - >out.csv 2>err.txt",
              dir, prog);
     cr_assert_eq(system(cmd), 0);
@@ -253,21 +249,14 @@ Test(cli_eval, bad_peer_lines_are_reported_and_skipped, .init = make_tmp, .fini 
     char data_buf[128], peers_buf[128];
     const char *data = TMP_FILE(data_buf, "precis-eval-peers-data.jsonl"),
                *peers = TMP_FILE(peers_buf, "precis-eval-peers.jsonl");
-    FILE *f = fopen(data, "w");
-    cr_assert_not_null(f);
-    fputs("{\"id\":\"a\",\"docs\":[\"The bridge closed on Monday after cracks were found. Repairs will take "
-          "a year, officials said.\"],\"refs\":[\"The bridge closed Monday; repairs take a year.\"]}\n"
+    test_write(data, BRIDGE_CLUSTER
           "{\"id\":\"c\",\"docs\":[\"The mayor resigned on Friday. An audit had found missing funds in the "
-          "city budget.\"],\"refs\":[\"The mayor quit after an audit found missing funds.\"]}\n", f);
-    fclose(f);
-    f = fopen(peers, "w");
-    cr_assert_not_null(f);
-    fputs("{\"id\":\"a\",\"system\":\"Y\",\"summary\":\"The bridge closed on Monday.\"}\n"
+          "city budget.\"],\"refs\":[\"The mayor quit after an audit found missing funds.\"]}\n");
+    test_write(peers, "{\"id\":\"a\",\"system\":\"Y\",\"summary\":\"The bridge closed on Monday.\"}\n"
           "{\"id\":\"a\",\"system\":\"Y\",\"summary\":\"The bridge closed Monday; repairs take a year.\"}\n"
           "not json\n"
           "{\"id\":\"c\",\"system\":5,\"summary\":\"The mayor quit.\"}\n"
-          "{\"id\":\"c\",\"system\":\"Z\",\"summary\":\"The mayor quit after an audit.\"}\n", f);
-    fclose(f);
+          "{\"id\":\"c\",\"system\":\"Z\",\"summary\":\"The mayor quit after an audit.\"}\n");
     run_result r = run_precisf("eval %s --words 50 --method lead --peers %s", data, peers);
     cr_assert_eq(r.status, 1, "stderr: %s", r.err);
     cr_expect(strstr(r.err, "precis-eval-peers.jsonl:2:") && strstr(r.err, "precis-eval-peers.jsonl:3:") &&
@@ -291,16 +280,9 @@ Test(cli_eval, csv_fields_are_quoted_when_they_need_it, .init = make_tmp, .fini 
     const char *data = TMP_FILE(data_buf, "precis-eval-csvq.jsonl"),
                *peers = TMP_FILE(peers_buf, "precis-eval-csvq-peers.jsonl"),
                *csv_path = TMP_FILE(csv_buf, "precis-eval-csvq.csv");
-    FILE *f = fopen(data, "w");
-    cr_assert_not_null(f);
-    fputs("{\"id\":\"Bridge, closed\",\"docs\":[\"The bridge closed on Monday after cracks were found. Repairs "
-          "will take a year, officials said.\"],\"refs\":[\"The bridge closed Monday; repairs take a year.\"]}\n",
-          f);
-    fclose(f);
-    f = fopen(peers, "w");
-    cr_assert_not_null(f);
-    fputs("{\"id\":\"Bridge, closed\",\"system\":\"the \\\"best\\\" one\",\"summary\":\"The bridge closed.\"}\n", f);
-    fclose(f);
+    test_write(data, "{\"id\":\"Bridge, closed\",\"docs\":[\"The bridge closed on Monday after cracks were found. Repairs "
+          "will take a year, officials said.\"],\"refs\":[\"The bridge closed Monday; repairs take a year.\"]}\n");
+    test_write(peers, "{\"id\":\"Bridge, closed\",\"system\":\"the \\\"best\\\" one\",\"summary\":\"The bridge closed.\"}\n");
     run_result r = run_precisf("eval %s --words 50 --method lead --peers %s --csv %s", data, peers, csv_path);
     cr_assert_eq(r.status, 0, "stderr: %s", r.err);
     char *csv = slurp(csv_path, NULL);
@@ -336,15 +318,8 @@ Test(cli_eval, a_peer_name_keeps_its_table_row_whole, .init = make_tmp, .fini = 
     char data_buf[128], peers_buf[128];
     const char *data = TMP_FILE(data_buf, "precis-eval-pname.jsonl"),
                *peers = TMP_FILE(peers_buf, "precis-eval-pname-peers.jsonl");
-    FILE *f = fopen(data, "w");
-    cr_assert_not_null(f);
-    fputs("{\"id\":\"a\",\"docs\":[\"The bridge closed on Monday after cracks were found. Repairs will take "
-          "a year, officials said.\"],\"refs\":[\"The bridge closed Monday; repairs take a year.\"]}\n", f);
-    fclose(f);
-    f = fopen(peers, "w");
-    cr_assert_not_null(f);
-    fputs("{\"id\":\"a\",\"system\":\"a|b\\u001b[31m\\nX\",\"summary\":\"The bridge closed on Monday.\"}\n", f);
-    fclose(f);
+    test_write(data, BRIDGE_CLUSTER);
+    test_write(peers, "{\"id\":\"a\",\"system\":\"a|b\\u001b[31m\\nX\",\"summary\":\"The bridge closed on Monday.\"}\n");
     run_result r = run_precisf("eval %s --words 50 --method lead --peers %s -f md", data, peers);
     cr_assert_eq(r.status, 0, "stderr: %s", r.err);
     cr_expect(strstr(r.out, "\n| peer a\\|b\xef\xbf\xbd[31m\xef\xbf\xbdX | 1 | - |"), "%s", r.out);

@@ -77,12 +77,8 @@ Test(entity, a_summary_prints_the_characters, .init = make_tmp, .fini = remove_t
     char path_buf[128];
     const char *path = test_dir_file(&tmp, "precis-test-entity.txt", path_buf, sizeof path_buf);
     cr_assert(path);
-    FILE *f = fopen(path, "w");
-    cr_assert(f);
-    fputs("The man pulled out a Smith &amp; Wesson revolver and fired twice, police said on Monday.\n"
-          "He was arrested at the scene after a short chase &#124; officers said.\n",
-          f);
-    fclose(f);
+    test_write(path, "The man pulled out a Smith &amp; Wesson revolver and fired twice, police said on Monday.\n"
+          "He was arrested at the scene after a short chase &#124; officers said.\n");
     run_result r = run_precisf("summarize %s --words 60", path);
     cr_expect_eq(r.status, 0, "%s", r.err);
     cr_expect(strstr(r.out, "a Smith & Wesson revolver"), "%s", r.out);
@@ -100,10 +96,7 @@ Test(entity, a_summary_prints_the_characters, .init = make_tmp, .fini = remove_t
     run_free(&r);
     /* --bytes holds for the printed text, which is shorter than the
      * source: 66 bytes printed (with the newline), 71 counted on the source */
-    f = fopen(path, "w");
-    cr_assert(f);
-    fputs("He was arrested at the scene after a short chase &#124; officers said.\n", f);
-    fclose(f);
+    test_write(path, "He was arrested at the scene after a short chase &#124; officers said.\n");
     r = run_precisf("summarize %s --bytes 66", path);
     cr_expect_eq(r.status, 0, "%s", r.err);
     cr_expect_str_eq(r.out, "He was arrested at the scene after a short chase | officers said.\n");
@@ -119,14 +112,8 @@ Test(entity, the_html_report_escapes_what_a_reference_stands_for, .init = make_t
     const char *a = test_dir_file(&tmp, "precis-test-entity-a.txt", buf_a, sizeof buf_a),
                *b = test_dir_file(&tmp, "precis-test-entity-b.txt", buf_b, sizeof buf_b);
     cr_assert(a && b);
-    FILE *f = fopen(a, "w");
-    cr_assert(f);
-    fputs("The man pulled out a Smith &amp; Wesson revolver &#8238;and fired twice &lt;b&gt; on Monday.\n", f);
-    fclose(f);
-    f = fopen(b, "w");
-    cr_assert(f);
-    fputs("Police said a man pulled out a Smith &amp; Wesson revolver and fired twice on Monday.\n", f);
-    fclose(f);
+    test_write(a, "The man pulled out a Smith &amp; Wesson revolver &#8238;and fired twice &lt;b&gt; on Monday.\n");
+    test_write(b, "Police said a man pulled out a Smith &amp; Wesson revolver and fired twice on Monday.\n");
     run_result r = run_precisf("compare %s %s --format html", a, b);
     cr_expect_eq(r.status, 0, "%s", r.err);
     cr_expect(strstr(r.out, "Smith &amp; Wesson"), "the ampersand");
