@@ -273,6 +273,83 @@ Test(compare_numbers, a_figure_that_meets_the_others_bound_is_no_discrepancy)
                  1);
 }
 
+/* An estimate or a bound that the other outlet's figure satisfies is the
+ * same figure told less exactly: "about 1,200" is "just over 1,000",
+ * "nearly 901,000" is "900,938", and "more than 4 feet" can be "up to 6"
+ * (Multi-News validation). */
+Test(compare_numbers, an_estimate_that_meets_the_others_figure_is_no_discrepancy)
+{
+    cr_assert_eq(discrepancies_between("About 1,200 people watched the rally in the stadium on Friday.\n",
+                                       "Just over 1,000 people watched the rally in the stadium on Friday.\n"),
+                 0);
+    cr_assert_eq(discrepancies_between("Officials found nearly 901,000 valid signatures on the recall petitions.\n",
+                                       "Officials said 900,938 valid signatures were found on the recall "
+                                       "petitions.\n"),
+                 0);
+    cr_assert_eq(discrepancies_between("The storm dumped more than 4 feet of snow around the city on Tuesday.\n",
+                                       "The storm dumped up to 6 feet of snow around the city on Tuesday.\n"),
+                 0);
+    cr_assert_eq(discrepancies_between("About 1,200 people watched the rally in the stadium on Friday.\n",
+                                       "Some 2,000 people watched the rally in the stadium on Friday.\n"),
+                 1);
+}
+
+/* A clock time ("6: 30 p.m.", as Multi-News spaces it, or "7 p.m.") is no
+ * count of anything. */
+Test(compare_numbers, clock_times_are_no_discrepancy)
+{
+    cr_assert_eq(discrepancies_between("The guards pulled off the interstate about 6: 30 p.m. Sunday after the "
+                                       "truck broke down.\n",
+                                       "Deputies reached the interstate shortly before 7 p.m. Sunday after the "
+                                       "truck broke down.\n"),
+                 0);
+}
+
+/* Counts that one event word governs belong to that event: "shooting
+ * eight people, killing six" is eight shot and six killed, and "22
+ * people still missing" is not a death toll (Multi-News validation). */
+Test(compare_numbers, counts_of_different_events_are_no_discrepancy)
+{
+    cr_assert_eq(discrepancies_between("The man charged with shooting eight people in the Kalamazoo area, killing "
+                                       "six of them, is fit to stand trial.\n",
+                                       "A judge ruled that the driver charged with killing six people in the "
+                                       "Kalamazoo area is fit to stand trial.\n"),
+                 0);
+    cr_assert_eq(discrepancies_between("The number of confirmed deaths in the fire remains at 10, with 22 people "
+                                       "still missing.\n",
+                                       "Ten people are confirmed dead after the fire at the home, officials said.\n"),
+                 0);
+    cr_assert_eq(discrepancies_between("Eight people including three children were injured when the gas "
+                                       "explosion tore through the house.\n",
+                                       "Eight people, including two children, were injured when the gas "
+                                       "explosion tore through the house.\n"),
+                 1);
+}
+
+/* An outlet that gives both figures in one sentence tells of two things
+ * ("1,750 of the world's 4,800 black rhinos"), even where only one of
+ * them has its noun after it. */
+Test(compare_numbers, figures_another_outlet_gives_side_by_side_are_no_discrepancy)
+{
+    cr_assert_eq(discrepancies_between("About 1,750 black rhinos live in Namibia, according to the wildlife "
+                                       "group.\n",
+                                       "About 1,750 of the world's 4,800 black rhinos live in Namibia, the "
+                                       "wildlife group said.\n"),
+                 0);
+    /* A figure with a noun of its own ("3 service members"), or a clock's
+     * minutes ("12: 03 am"), is not that count told again. */
+    cr_assert_eq(discrepancies_between("Three American civilians and three soldiers were killed in the attack on "
+                                       "the convoy on Saturday.\n",
+                                       "Two civilians and 3 soldiers were killed in the attack on the convoy on "
+                                       "Saturday, officials said.\n"),
+                 1);
+    cr_assert_eq(discrepancies_between("Gunmen opened fire near the market on Wednesday night, killing three "
+                                       "people.\n",
+                                       "Updated June 9, 2016, 12: 03 am: four people were killed near the market "
+                                       "on Wednesday night.\n"),
+                 1);
+}
+
 /* A page that gives one count thousands of times (a list, a log) would
  * make the pairwise test of counts quadratic; only a unit's first
  * CMP_MAX_UNIT_MENTIONS mentions in the cluster are compared. Below that, a

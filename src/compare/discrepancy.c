@@ -34,10 +34,13 @@
 #define CTX_MIN_SHARED 2     /* shared context words or classes */
 #define CTX_MIN_SHARE 0.2    /* of the smaller context */
 
-/* Event classes, as stem prefixes. */
+/* Event classes, as stem prefixes; an entry ending in '$' is a whole stem
+ * ("miss" is "missing", not "missile"). */
 static const char *const classes[][10] = {
     {"kill", "dead", "die", "death", "toll", "live", "massacr", "fatal", NULL},
     {"injur", "wound", "hurt", NULL},
+    {"shot$", "shoot", "gunfir", NULL},
+    {"miss$", "unaccount", NULL},
     {"strike", "struck", "hit", "bomb", "destroy", "damag", "attack", "raid", "sorti", NULL},
     {"displac", "refuge", "fled", "flee", "homeless", NULL},
     {"arrest", "detain", "jail", "prison", NULL},
@@ -50,16 +53,31 @@ typedef struct context {
     uint32_t term[CTX_MAX];
     uint32_t n;
     uint32_t classes;  /* bit per class */
+    uint32_t nearest;  /* bit of the class of the event word nearest the number, or 0 */
 } context;
+
+static int class_entry_matches(const char *stem, const char *entry)
+{
+    size_t n = strlen(entry);
+    if (entry[n - 1] == '$')
+        return strlen(stem) == n - 1 && !strncmp(stem, entry, n - 1);
+    return !strncmp(stem, entry, n);
+}
 
 static uint32_t class_bits(const char *stem)
 {
     uint32_t bits = 0;
     for (size_t k = 0; k < NCLASSES; k++)
         for (size_t m = 0; classes[k][m]; m++)
-            if (!strncmp(stem, classes[k][m], strlen(classes[k][m])))
+            if (class_entry_matches(stem, classes[k][m]))
                 bits |= 1u << k;
     return bits;
+}
+
+/* Tokens between token k and the number phrase [tok0, tok1). */
+static uint32_t distance(const cmp_quantity *q, uint32_t k)
+{
+    return k < q->tok0 ? q->tok0 - k : k - q->tok1 + 1;
 }
 
 static void build_context(const precis_cluster *c, const cmp_doc *d, const cmp_quantity *q, context *ctx)
@@ -67,13 +85,19 @@ static void build_context(const precis_cluster *c, const cmp_doc *d, const cmp_q
     memset(ctx, 0, sizeof *ctx);
     uint32_t s = d->tok[q->tok0].sent;
     uint32_t lo = q->tok0 > CTX_WINDOW ? q->tok0 - CTX_WINDOW : 0;
+    uint32_t nearest = UINT32_MAX;
     for (uint32_t k = lo; k < q->tok1 + CTX_WINDOW && k < d->ntok && ctx->n < CTX_MAX; k++) {
         const cmp_tok *t = &d->tok[k];
         if (t->sent != s || (k >= q->tok0 && k < q->tok1) || t->kind != 0)
             continue;
         if (c->term_stop[t->term] || t->term == q->unit || cmp_is_number_word(t->norm))
             continue;
-        ctx->classes |= class_bits(cmp_term_text(c, t->term));
+        uint32_t bits = class_bits(cmp_term_text(c, t->term));
+        if (bits && distance(q, k) < nearest) {
+            nearest = distance(q, k);
+            ctx->nearest = bits;
+        }
+        ctx->classes |= bits;
         ctx->term[ctx->n++] = t->term;
     }
     sort_ids(ctx->term, ctx->n);
@@ -88,6 +112,57 @@ static uint32_t shared(const context *x, const context *y)
 {
     uint32_t k = sorted_common(x->term, x->n, y->term, y->n);
     return k + (uint32_t)__builtin_popcount(x->classes & y->classes);
+}
+
+/* Nouns that follow a number in set phrases rather than in a count a
+ * reader would check ("the two sides", "in many ways", "three times"). */
+static const char *const idiom_units[] = {"side", "way", "time", NULL};
+
+/* The unit as written looks like a verb or an adverb ("two got ...",
+ * "50 flunked", "twice annually"), which the quantity reader took for the
+ * noun after a number. */
+static int verb_like(const char *text, uint32_t start, uint32_t end)
+{
+    size_t n = end - start;
+    const char *w = text + start;
+    return (n > 4 && !strncmp(w + n - 2, "ed", 2)) || (n > 5 && !strncmp(w + n - 3, "ing", 3)) ||
+           (n > 4 && !strncmp(w + n - 2, "ly", 2)) || (n == 3 && !strncmp(w, "got", 3));
+}
+
+/* Whether the unit of count or sum q is a noun a reader would check: not
+ * a clock's "p.m." (a unit of one letter), a stopword, a verb the reader
+ * took for a noun or a set phrase's noun. */
+static int counted_noun(const precis_cluster *c, const cmp_quantity *q)
+{
+    if (q->unit == CMP_NONE || q->unit_end - q->unit_start < 2)
+        return 0;
+    if (c->term_stop[q->unit] || verb_like(c->articles[q->article].text, q->unit_start, q->unit_end))
+        return 0;
+    const char *stem = cmp_term_text(c, q->unit);
+    for (size_t k = 0; idiom_units[k]; k++)
+        if (!strcmp(stem, idiom_units[k]))
+            return 0;
+    return 1;
+}
+
+/* A count worth listing as given alike: a number of things or a sum of
+ * money whose unit is a noun (percentages and fractions name a share of
+ * whatever follows them, and the reader's "unit" there can be any word).
+ * "one" is mostly an article ("pitting one group against another"). */
+static int listable(const precis_cluster *c, const cmp_quantity *q)
+{
+    if (q->kind != CMP_Q_COUNT && q->kind != CMP_Q_MONEY)
+        return 0;
+    return !(q->kind == CMP_Q_COUNT && q->value == 1) && counted_noun(c, q);
+}
+
+/* A quantity that may be in a discrepancy: a count or a sum of a noun a
+ * reader would check, or a share of something. */
+static int comparable(const precis_cluster *c, const cmp_quantity *q)
+{
+    if (q->kind == CMP_Q_PERCENT || q->kind == CMP_Q_FRACTION)
+        return q->unit != CMP_NONE;
+    return (q->kind == CMP_Q_COUNT || q->kind == CMP_Q_MONEY) && counted_noun(c, q);
 }
 
 static int comparable_kind(uint8_t kind)
@@ -149,6 +224,13 @@ static int is_age(const precis_cluster *c, const cmp_quantity *x)
 static int linked_figures(const precis_cluster *c, const represent *r, const cmp_quantity *x,
                           const context *cx, const cmp_quantity *y, const context *cy)
 {
+    /* The event word nearest a count says what it counts: "shooting eight
+     * people, killing six" gives eight shot and six killed, even in two
+     * copies of one sentence. (Only here: a brief's count-once test and
+     * the counts given alike keep the looser link, since "shooting five
+     * people to death" does count the dead.) */
+    if (cx->nearest && cy->nearest && !(cx->nearest & cy->nearest))
+        return 0;
     if (!linked(c, r, x, cx, y, cy))
         return 0;
     if (r->group[x->sent] == r->group[y->sent] || !time_unit(c, x->unit))
@@ -168,24 +250,46 @@ static int same_value(const cmp_quantity *x, const cmp_quantity *y)
     return fabs(x->value - y->value) <= 1e-9 * fmax(1, fabs(x->value)) && x->approx == y->approx;
 }
 
-/* Whether exact mention x satisfies bound b: "22" and "more than 20",
- * "1.5 million" and "up to 1.6 million". */
+/* Whether mention x, exact or an estimate, satisfies bound b: "22" and
+ * "more than 20", "about 1,200" and "just over 1,000", "1.5 million" and
+ * "up to 1.6 million". */
 static int within_bound(const cmp_quantity *x, const cmp_quantity *b)
 {
-    return x->approx == CMP_EXACT && ((b->approx == CMP_MORE && x->value >= b->value) ||
-                                      (b->approx == CMP_LESS && x->value <= b->value));
+    if (x->approx != CMP_EXACT && x->approx != CMP_ABOUT)
+        return 0;
+    return (b->approx == CMP_MORE && x->value >= b->value) || (b->approx == CMP_LESS && x->value <= b->value);
+}
+
+/* How far an estimate may be from a figure it rounds: "nearly 901,000"
+ * is "900,938", "about 1,200" is not "1,000". */
+#define ESTIMATE_SLACK 0.02
+
+/* Whether the estimate x ("nearly 901,000") rounds the exact figure y. */
+static int rounds(const cmp_quantity *x, const cmp_quantity *y)
+{
+    return x->approx == CMP_ABOUT && y->approx == CMP_EXACT && fabs(x->value - y->value) <= ESTIMATE_SLACK * x->value;
+}
+
+/* Whether a lower bound and an upper bound leave a figure both allow:
+ * "more than 4 feet" and "up to 6 feet". */
+static int bounds_overlap(const cmp_quantity *x, const cmp_quantity *y)
+{
+    return (x->approx == CMP_MORE && y->approx == CMP_LESS && x->value < y->value) ||
+           (x->approx == CMP_LESS && y->approx == CMP_MORE && y->value < x->value);
 }
 
 /* Whether two mentions give different figures. One value however it is
- * qualified ("at least 11" and "11") is one figure, and so is an exact
- * count that meets the other's bound ("22" and "more than 20"); two
- * different bounds ("more than 250,000", "more than 240,000") or estimates
- * are different figures, as a reader comparing the outlets sees them. */
+ * qualified ("at least 11" and "11") is one figure; so is a figure that
+ * meets the other's bound ("22" and "more than 20"), an estimate of the
+ * other's exact figure, and two bounds that some figure meets. Two
+ * different bounds of one side ("more than 250,000", "more than
+ * 240,000") or two different estimates are different figures, as a
+ * reader comparing the outlets sees them. */
 static int contradict(const cmp_quantity *x, const cmp_quantity *y)
 {
     if (fabs(x->value - y->value) <= 1e-9 * fmax(1, fabs(x->value)))
         return 0;
-    return !within_bound(x, y) && !within_bound(y, x);
+    return !within_bound(x, y) && !within_bound(y, x) && !rounds(x, y) && !rounds(y, x) && !bounds_overlap(x, y);
 }
 
 static int value_in_article(const cmp_quantity *q, const cmp_value *v, uint32_t art)
@@ -196,30 +300,79 @@ static int value_in_article(const cmp_quantity *q, const cmp_value *v, uint32_t 
     return 0;
 }
 
+/* Whether the number at byte start of text follows an hour and a colon,
+ * as a clock's minutes do ("12:03", Multi-News's "12: 03"). */
+static int clock_minutes(const char *text, uint32_t start)
+{
+    uint32_t k = start;
+    if (k > 0 && text[k - 1] == ' ')
+        k--;
+    return k >= 2 && text[k - 1] == ':' && text[k - 2] >= '0' && text[k - 2] <= '9';
+}
+
+/* Whether k is a count of figure v with no noun of its own, which may
+ * count the noun of another number beside it. */
+static int bare_count_of(const precis_cluster *c, const cmp_quantity *k, double v)
+{
+    return k->kind == CMP_Q_COUNT && k->unit == CMP_NONE && fabs(k->value - v) <= 1e-9 * fmax(1, fabs(v)) &&
+           !clock_minutes(c->articles[k->article].text, k->start);
+}
+
+/* Whether the sentence of mention m gives the figure v too, as a count
+ * with no noun after it: "1,750 of the world's 4,800 black rhinos".
+ * Quantities are in cluster order, so those of one sentence stand
+ * together. */
+static int sentence_gives(const precis_cluster *c, const cmp_quantity *q, size_t nq, uint32_t m, double v)
+{
+    for (size_t k = m; k-- > 0 && q[k].article == q[m].article && q[k].sent == q[m].sent;)
+        if (bare_count_of(c, &q[k], v))
+            return 1;
+    for (size_t k = m + 1; k < nq && q[k].article == q[m].article && q[k].sent == q[m].sent; k++)
+        if (bare_count_of(c, &q[k], v))
+            return 1;
+    return 0;
+}
+
+/* Whether the article of mention m of one value also gives value v: as a
+ * mention of v, or beside m in its sentence. */
+static int article_gives(const precis_cluster *c, const cmp_quantity *q, size_t nq, uint32_t m,
+                         const cmp_value *v)
+{
+    return value_in_article(q, v, q[m].article) || sentence_gives(c, q, nq, m, v->value);
+}
+
 /* Whether one article gives value x and not y while another gives y and
- * not x. An article that gives both ("38 states ... 23 states") tells of
- * two things, not of outlets that disagree. */
-static int outlets_differ(const cmp_quantity *q, const cmp_value *x, const cmp_value *y)
+ * not x. An article that gives both ("38 states ... 23 states", or "1,750
+ * of the world's 4,800 black rhinos") tells of two things, not of outlets
+ * that disagree. */
+static int outlets_differ(const precis_cluster *c, const cmp_quantity *q, size_t nq, const cmp_value *x,
+                          const cmp_value *y)
 {
     for (uint32_t i = 0; i < x->nmentions; i++) {
-        uint32_t ax = q[x->mentions[i]].article;
-        if (value_in_article(q, y, ax))
+        if (article_gives(c, q, nq, x->mentions[i], y))
             continue;
-        for (uint32_t j = 0; j < y->nmentions; j++) {
-            uint32_t ay = q[y->mentions[j]].article;
-            if (ay != ax && !value_in_article(q, x, ay))
+        for (uint32_t j = 0; j < y->nmentions; j++)
+            if (q[y->mentions[j]].article != q[x->mentions[i]].article &&
+                !article_gives(c, q, nq, y->mentions[j], x))
                 return 1;
-        }
     }
     return 0;
 }
 
+/* What emitting a group may need besides its members: the number of
+ * quantities (for the discrepancies' look at a mention's sentence) and
+ * the quantities already in a discrepancy (for the counts given alike). */
+typedef struct group_aux {
+    const precis_cluster *c;
+    size_t nq;
+    const uint8_t *disputed;
+} group_aux;
+
 /* Turn one linked group (members in cluster order) into a discrepancy if
  * two articles give different figures. */
-static int emit(const cmp_quantity *q, const uint32_t *mem, uint32_t n, const uint8_t *skip, arena *a,
+static int emit(const cmp_quantity *q, const uint32_t *mem, uint32_t n, const group_aux *aux, arena *a,
                 cmp_discrepancy *out)
 {
-    (void)skip;
     int differs = 0;
     for (uint32_t i = 0; i < n && !differs; i++)
         for (uint32_t j = i + 1; j < n && !differs; j++)
@@ -249,7 +402,7 @@ static int emit(const cmp_quantity *q, const uint32_t *mem, uint32_t n, const ui
     for (size_t x = 0; x < out->nvalues; x++)
         for (size_t y = x + 1; y < out->nvalues; y++)
             if (contradict(&q[out->values[x].mentions[0]], &q[out->values[y].mentions[0]]) &&
-                outlets_differ(q, &out->values[x], &out->values[y]))
+                outlets_differ(aux->c, q, aux->nq, &out->values[x], &out->values[y]))
                 return 1;
     return 0;
 }
@@ -286,16 +439,15 @@ static int same_count(const precis_cluster *c, const represent *r, const cmp_qua
            shared(cx, cy) >= CMP_SAME_MIN_SHARED;
 }
 
-/* Make one group of quantities mem[0..n) into out, or not (0); skip
- * marks quantities the group must not hold. */
-typedef int (*emit_fn)(const cmp_quantity *q, const uint32_t *mem, uint32_t n, const uint8_t *skip, arena *a,
+/* Make one group of quantities mem[0..n) into out, or not (0). */
+typedef int (*emit_fn)(const cmp_quantity *q, const uint32_t *mem, uint32_t n, const group_aux *aux, arena *a,
                        cmp_discrepancy *out);
 
 /* Hand the linked groups (parent) of the nkey keyed quantities to emit,
  * in the order of their first mention (a group's root is its smallest
  * index), members in cluster order; *n counts those it made into out. */
 static int emit_groups(const cmp_quantity *q, uint64_t *key, size_t nkey, uint32_t *parent, uint32_t *mem,
-                       const uint8_t *skip, emit_fn make, arena *a, cmp_discrepancy *out, size_t *n)
+                       const group_aux *aux, emit_fn make, arena *a, cmp_discrepancy *out, size_t *n)
 {
     for (size_t k = 0; k < nkey; k++) {
         uint32_t i = (uint32_t)key[k];
@@ -306,7 +458,7 @@ static int emit_groups(const cmp_quantity *q, uint64_t *key, size_t nkey, uint32
         uint32_t g = (uint32_t)(key[lo] >> 32), m = 0;
         for (hi = lo; hi < nkey && (uint32_t)(key[hi] >> 32) == g; hi++)
             mem[m++] = (uint32_t)key[hi];
-        int rc = make(q, mem, m, skip, a, &out[*n]);
+        int rc = make(q, mem, m, aux, a, &out[*n]);
         if (rc < 0)
             return -1;
         *n += (size_t)rc;
@@ -336,41 +488,6 @@ static void link_by_unit(const precis_cluster *c, const represent *r, const cmp_
     }
 }
 
-/* Nouns that follow a number in set phrases rather than in a count a
- * reader would check ("the two sides", "in many ways", "three times"). */
-static const char *const idiom_units[] = {"side", "way", "time", NULL};
-
-/* The unit as written looks like a verb or an adverb ("two got ...",
- * "50 flunked", "twice annually"), which the quantity reader took for the
- * noun after a number. */
-static int verb_like(const char *text, uint32_t start, uint32_t end)
-{
-    size_t n = end - start;
-    const char *w = text + start;
-    return (n > 4 && !strncmp(w + n - 2, "ed", 2)) || (n > 5 && !strncmp(w + n - 3, "ing", 3)) ||
-           (n > 4 && !strncmp(w + n - 2, "ly", 2)) || (n == 3 && !strncmp(w, "got", 3));
-}
-
-/* A count worth listing as given alike: a number of things or a sum of
- * money whose unit is a noun (percentages and fractions name a share of
- * whatever follows them, and the reader's "unit" there can be any word). */
-static int listable(const precis_cluster *c, const cmp_quantity *q)
-{
-    if (q->kind != CMP_Q_COUNT && q->kind != CMP_Q_MONEY)
-        return 0;
-    /* "one" is mostly an article ("pitting one group against another"),
-     * and a unit of one letter is a clock's "p.m." */
-    if ((q->kind == CMP_Q_COUNT && q->value == 1) || q->unit_end - q->unit_start < 2)
-        return 0;
-    if (c->term_stop[q->unit] || verb_like(c->articles[q->article].text, q->unit_start, q->unit_end))
-        return 0;
-    const char *stem = cmp_term_text(c, q->unit);
-    for (size_t k = 0; idiom_units[k]; k++)
-        if (!strcmp(stem, idiom_units[k]))
-            return 0;
-    return 1;
-}
-
 /* 1 if some mention of group mem[0..n) is in a discrepancy. */
 static int in_discrepancy(const uint32_t *mem, uint32_t n, const uint8_t *disputed)
 {
@@ -382,10 +499,10 @@ static int in_discrepancy(const uint32_t *mem, uint32_t n, const uint8_t *disput
 
 /* Turn one group of equal counts (members in cluster order) into an
  * agreement, a discrepancy of one value, if it spans two articles. */
-static int emit_agreement(const cmp_quantity *q, const uint32_t *mem, uint32_t n, const uint8_t *disputed,
+static int emit_agreement(const cmp_quantity *q, const uint32_t *mem, uint32_t n, const group_aux *aux,
                           arena *a, cmp_discrepancy *out)
 {
-    if (in_discrepancy(mem, n, disputed))
+    if (in_discrepancy(mem, n, aux->disputed))
         return 0; /* the discrepancy shows this count beside the others */
     uint32_t articles = 1;
     for (uint32_t i = 1; i < n; i++)
@@ -435,7 +552,8 @@ int cmp_agreements_find(const precis_cluster *c, const represent *r, const cmp_d
     }
     qsort(key, nkey, sizeof *key, by_key);
     link_by_unit(c, r, q, ctx, key, nkey, parent, same_count);
-    return emit_groups(q, key, nkey, parent, mem, disputed, emit_agreement, a, *out, n);
+    const group_aux aux = {c, nq, disputed};
+    return emit_groups(q, key, nkey, parent, mem, &aux, emit_agreement, a, *out, n);
 }
 
 int cmp_discrepancies_find(const precis_cluster *c, const represent *r, const cmp_doc *docs,
@@ -454,7 +572,7 @@ int cmp_discrepancies_find(const precis_cluster *c, const represent *r, const cm
     for (size_t i = 0; i < nq; i++) {
         parent[i] = (uint32_t)i;
         build_context(c, &docs[q[i].article], &q[i], &ctx[i]);
-        if (comparable_kind(q[i].kind) && q[i].unit != CMP_NONE)
+        if (comparable(c, &q[i]))
             key[nkey++] = (uint64_t)q[i].unit << 32 | (uint64_t)i;
     }
     qsort(key, nkey, sizeof *key, by_key);
@@ -462,5 +580,6 @@ int cmp_discrepancies_find(const precis_cluster *c, const represent *r, const cm
     *out = arena_calloc(a, nq + 1, sizeof **out);
     if (!*out)
         return -1;
-    return emit_groups(q, key, nkey, parent, mem, NULL, emit, a, *out, n);
+    const group_aux aux = {c, nq, NULL};
+    return emit_groups(q, key, nkey, parent, mem, &aux, emit, a, *out, n);
 }
