@@ -350,6 +350,47 @@ Test(compare_numbers, figures_another_outlet_gives_side_by_side_are_no_discrepan
                  1);
 }
 
+/* An outlet whose figures include one that agrees with the other's is no
+ * party to a disagreement ("156 countries", and "117 countries" of
+ * another ranking, against "more than 150 countries"); and "nearly 40
+ * years" is 39 (Multi-News validation). */
+Test(compare_numbers, an_outlet_with_an_agreeing_figure_does_not_disagree)
+{
+    cr_assert_eq(discrepancies_between("The world happiness report ranks 156 countries by happiness and 117 "
+                                       "countries by the happiness of their immigrants.\n",
+                                       "The United States fell in the world happiness report's ranking of more "
+                                       "than 150 countries by happiness.\n"),
+                 0);
+    cr_assert_eq(discrepancies_between("After 39 years on the throne, King Juan Carlos of Spain will abdicate "
+                                       "in favour of his son.\n",
+                                       "King Juan Carlos of Spain will abdicate after nearly 40 years on the "
+                                       "throne, in favour of his son.\n"),
+                 0);
+}
+
+/* Counts told of two named days are a story moving on: "more than
+ * 100,000 people were stuck at the station on Monday", "more than 50,000
+ * still stuck on Tuesday"; even when a third count with no day links
+ * them. */
+Test(compare_numbers, counts_of_different_days_are_no_discrepancy)
+{
+    const char *texts[] = {"More than 100,000 people were stuck at the railway station on Monday after snow "
+                           "delayed trains.\n",
+                           "At the railway station, around 100,000 people were stuck waiting for delayed "
+                           "trains.\n",
+                           "More than 50,000 people were still stuck at the railway station on Tuesday after "
+                           "snow delayed trains.\n"};
+    fixture f;
+    load_texts(&f, texts, 3);
+    cr_assert_eq(f.r.ndisc, 0);
+    unload(&f);
+    cr_assert_eq(discrepancies_between("More than 100,000 people were stuck at the railway station on Monday "
+                                       "after snow delayed trains.\n",
+                                       "More than 50,000 people were stuck at the railway station on Monday after "
+                                       "snow delayed trains.\n"),
+                 1);
+}
+
 /* A page that gives one count thousands of times (a list, a log) would
  * make the pairwise test of counts quadratic; only a unit's first
  * CMP_MAX_UNIT_MENTIONS mentions in the cluster are compared. Below that, a

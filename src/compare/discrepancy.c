@@ -10,12 +10,17 @@
  * contexts; linked groups with different values from different articles
  * are the discrepancies. Requiring the same unit is what keeps "20
  * sorties" and "36 civilians" apart; requiring an agreeing context keeps
- * apart two counts of one noun that are about different things. A unit
- * of time needs more context shared, and ages ("a 27-year-old") link only
- * in copies of one sentence. Values differ when they are different
- * figures: not "at least 11" against "11", nor "22" against "more than
- * 20"; and the outlets differ only when one gives a value the other does
- * not, and the other the reverse.
+ * apart two counts of one noun that are about different things. For a
+ * figure that may disagree the test is stricter: the event word nearest
+ * each count must be of one class ("shooting eight", "killing six"), the
+ * two must not be told of different named days, a unit of time needs more
+ * context shared, and ages ("a 27-year-old") link only in copies of one
+ * sentence. Values differ when they are different figures: not "at least
+ * 11" against "11", "22" against "more than 20", "nearly 40" against 39
+ * or "more than 4" against "up to 6". And the outlets differ only when
+ * one gives a value the other gives nothing that agrees with, and the
+ * other the reverse; a figure given beside the other in one sentence
+ * ("1,750 of the world's 4,800 rhinos") counts as given.
  *
  * The counts the outlets give alike are found too ("36 civilians" in three
  * reports): the same value of the same unit, linked by the stricter test a
@@ -217,6 +222,25 @@ static int is_age(const precis_cluster *c, const cmp_quantity *x)
            !strncmp(t, "s-old", 5);
 }
 
+/* Whether x and y are told of two different named days ("stuck at the
+ * station on Monday", "still stuck on Tuesday"): a count on one day and
+ * another on the next are a story moving on, not outlets that disagree.
+ * Words such as "yesterday" name no day, since outlets write on
+ * different days. */
+static int on_different_days(const cmp_quantity *x, const cmp_quantity *y)
+{
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                       "sunday", NULL};
+    if (!x->time || !y->time || !strcmp(x->time, y->time))
+        return 0;
+    int dx = 0, dy = 0;
+    for (size_t k = 0; days[k]; k++) {
+        dx |= !strcmp(x->time, days[k]);
+        dy |= !strcmp(y->time, days[k]);
+    }
+    return dx && dy;
+}
+
 /* linked(), for figures that may disagree: a unit of time needs more of
  * the context shared, and two ages are one figure only in copies of one
  * sentence (a story's people have many ages, and nothing in the few words
@@ -230,6 +254,8 @@ static int linked_figures(const precis_cluster *c, const represent *r, const cmp
      * the counts given alike keep the looser link, since "shooting five
      * people to death" does count the dead.) */
     if (cx->nearest && cy->nearest && !(cx->nearest & cy->nearest))
+        return 0;
+    if (on_different_days(x, y))
         return 0;
     if (!linked(c, r, x, cx, y, cy))
         return 0;
@@ -261,8 +287,8 @@ static int within_bound(const cmp_quantity *x, const cmp_quantity *b)
 }
 
 /* How far an estimate may be from a figure it rounds: "nearly 901,000"
- * is "900,938", "about 1,200" is not "1,000". */
-#define ESTIMATE_SLACK 0.02
+ * is "900,938" and "nearly 40 years" is 39, "about 1,200" is not "1,000". */
+#define ESTIMATE_SLACK 0.05
 
 /* Whether the estimate x ("nearly 901,000") rounds the exact figure y. */
 static int rounds(const cmp_quantity *x, const cmp_quantity *y)
@@ -292,11 +318,19 @@ static int contradict(const cmp_quantity *x, const cmp_quantity *y)
     return !within_bound(x, y) && !within_bound(y, x) && !rounds(x, y) && !rounds(y, x) && !bounds_overlap(x, y);
 }
 
-static int value_in_article(const cmp_quantity *q, const cmp_value *v, uint32_t art)
+/* Whether article art gives v or a figure that agrees with it: "156
+ * countries" agrees with "more than 150", whatever else the article
+ * counts ("117 countries" of another ranking). */
+static int article_agrees(const cmp_quantity *q, const cmp_discrepancy *d, uint32_t art, const cmp_value *v)
 {
-    for (uint32_t m = 0; m < v->nmentions; m++)
-        if (q[v->mentions[m]].article == art)
-            return 1;
+    for (uint32_t w = 0; w < d->nvalues; w++) {
+        const cmp_value *u = &d->values[w];
+        if (contradict(&q[u->mentions[0]], &q[v->mentions[0]]))
+            continue;
+        for (uint32_t m = 0; m < u->nmentions; m++)
+            if (q[u->mentions[m]].article == art)
+                return 1;
+    }
     return 0;
 }
 
@@ -333,28 +367,33 @@ static int sentence_gives(const precis_cluster *c, const cmp_quantity *q, size_t
     return 0;
 }
 
-/* Whether the article of mention m of one value also gives value v: as a
- * mention of v, or beside m in its sentence. */
-static int article_gives(const precis_cluster *c, const cmp_quantity *q, size_t nq, uint32_t m,
-                         const cmp_value *v)
+/* Whether the article of mention m also gives value v of group d: a
+ * figure that agrees with it, or v beside m in its sentence. */
+static int article_gives(const precis_cluster *c, const cmp_quantity *q, size_t nq, const cmp_discrepancy *d,
+                         uint32_t m, const cmp_value *v)
 {
-    return value_in_article(q, v, q[m].article) || sentence_gives(c, q, nq, m, v->value);
+    return article_agrees(q, d, q[m].article, v) || sentence_gives(c, q, nq, m, v->value);
 }
 
-/* Whether one article gives value x and not y while another gives y and
- * not x. An article that gives both ("38 states ... 23 states", or "1,750
- * of the world's 4,800 black rhinos") tells of two things, not of outlets
- * that disagree. */
-static int outlets_differ(const precis_cluster *c, const cmp_quantity *q, size_t nq, const cmp_value *x,
-                          const cmp_value *y)
+/* Whether one article gives value x of group d and nothing that agrees
+ * with y, while another gives y and nothing that agrees with x. An
+ * article that gives both ("38 states ... 23 states", or "1,750 of the
+ * world's 4,800 black rhinos") tells of two things, not of outlets that
+ * disagree. */
+static int outlets_differ(const precis_cluster *c, const cmp_quantity *q, size_t nq, const cmp_discrepancy *d,
+                          const cmp_value *x, const cmp_value *y)
 {
     for (uint32_t i = 0; i < x->nmentions; i++) {
-        if (article_gives(c, q, nq, x->mentions[i], y))
+        if (article_gives(c, q, nq, d, x->mentions[i], y))
             continue;
-        for (uint32_t j = 0; j < y->nmentions; j++)
-            if (q[y->mentions[j]].article != q[x->mentions[i]].article &&
-                !article_gives(c, q, nq, y->mentions[j], x))
+        for (uint32_t j = 0; j < y->nmentions; j++) {
+            const cmp_quantity *my = &q[y->mentions[j]], *mx = &q[x->mentions[i]];
+            /* a group links through its members: two of them may be told
+             * of different days and still be in it */
+            if (my->article != mx->article && !on_different_days(mx, my) &&
+                !article_gives(c, q, nq, d, y->mentions[j], x))
                 return 1;
+        }
     }
     return 0;
 }
@@ -402,7 +441,7 @@ static int emit(const cmp_quantity *q, const uint32_t *mem, uint32_t n, const gr
     for (size_t x = 0; x < out->nvalues; x++)
         for (size_t y = x + 1; y < out->nvalues; y++)
             if (contradict(&q[out->values[x].mentions[0]], &q[out->values[y].mentions[0]]) &&
-                outlets_differ(aux->c, q, aux->nq, &out->values[x], &out->values[y]))
+                outlets_differ(aux->c, q, aux->nq, out, &out->values[x], &out->values[y]))
                 return 1;
     return 0;
 }
