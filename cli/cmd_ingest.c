@@ -284,8 +284,9 @@ int cmd_ingest(int argc, char **argv)
             continue;
         }
         char **paths;
-        size_t np;
-        st = io_list_dir(args[i], &paths, &np, &err);
+        size_t np, notes;
+        st = io_list_dir(args[i], &paths, &np, &notes, &err);
+        say_notes_left_out(args[i], notes);
         if (st != PRECIS_OK) {
             handle(&r, st, &err);
             continue;

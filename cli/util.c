@@ -417,14 +417,23 @@ static precis_status add_once(precis_cluster *c, const char *path, input_run *ru
     return skip_or_stop(added, run, err);
 }
 
+void say_notes_left_out(const char *dir, size_t notes)
+{
+    if (notes)
+        errorf("precis: %s: %zu file%s of notes (README, LICENSE, ...) left out, not read as article%s; name "
+               "one as a FILE to read it\n",
+               dir, notes, notes == 1 ? "" : "s", notes == 1 ? "" : "s");
+}
+
 /* One operand: a file, or a directory's files in name order. */
 static precis_status add_operand(precis_cluster *c, const char *path, input_run *run, precis_error *err)
 {
     if (!io_is_dir(path))
         return add_once(c, path, run, err);
     char **paths;
-    size_t n;
-    precis_status st = io_list_dir(path, &paths, &n, err);
+    size_t n, notes;
+    precis_status st = io_list_dir(path, &paths, &n, &notes, err);
+    say_notes_left_out(path, notes);
     if (st != PRECIS_OK)
         return skip_or_stop(st, run, err);
     for (size_t k = 0; k < n && st == PRECIS_OK; k++)

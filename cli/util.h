@@ -17,6 +17,10 @@ void print_error(const precis_error *err);
  * option's value) shown as the text formats show article text: control
  * characters and escape sequences never reach the terminal. */
 void errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Tell on stderr that a directory's notes files (README, LICENSE: see
+ * io_is_notes_file) were left out, if notes > 0: nothing a user gave is
+ * dropped without a word. */
+void say_notes_left_out(const char *dir, size_t notes);
 /* Exit code for a library status (see commands.h). */
 int exit_code_for(precis_status st);
 /* Parse a non-negative size; 0 on success, -1 (with a message) if bad:

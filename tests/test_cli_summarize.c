@@ -75,6 +75,27 @@ Test(cli_summarize, directory_without_text_is_an_error)
     run_free(&r);
 }
 
+/* A directory's README and licence are notes for people, not articles
+ * (../shared/seeds has a README.md beside its five reports): left out,
+ * with a word on stderr; named as a FILE, such a file is read. */
+Test(cli_summarize, a_directorys_readme_is_not_an_article)
+{
+    write_file("good.txt", "The council met on Tuesday and voted to fund the parks.\n", 56);
+    write_file("README.md", "These files are the council's reports, pasted from the city's pages.\n", 69);
+    write_file("license", "Free to share for any purpose.\n", 31);
+    run_result r = run_precisf("summarize --format json %s", dir);
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_assert(strstr(r.out, "\"good.txt\"") && !strstr(r.out, "README") && !strstr(r.out, "license"),
+              "stdout: %s", r.out);
+    cr_assert(strstr(r.err, "2 files of notes (README, LICENSE, ...) left out"), "stderr: %s", r.err);
+    run_free(&r);
+    r = run_precisf("summarize --format json %s/README.md %s/good.txt", dir, dir);
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_assert(strstr(r.out, "\"README.md\"") && strstr(r.out, "\"good.txt\""), "stdout: %s", r.out);
+    cr_assert_str_empty(r.err);
+    run_free(&r);
+}
+
 /* A cluster read from files has no id: an error about the whole of it
  * names the input. */
 Test(cli_summarize, notices_only_input_is_named)

@@ -35,7 +35,7 @@ static void load_dir(fixture *f, const char *dir)
     cr_assert_eq(precis_cluster_new(f->eng, "t", &f->c, &err), PRECIS_OK);
     char **paths;
     size_t n;
-    cr_assert_eq(io_list_dir(dir, &paths, &n, &err), PRECIS_OK, "%s", err.message);
+    cr_assert_eq(io_list_dir(dir, &paths, &n, NULL, &err), PRECIS_OK, "%s", err.message);
     buf text = BUF_INIT;
     for (size_t i = 0; i < n; i++) {
         cr_assert_eq(io_read_file(paths[i], &text, &err), PRECIS_OK);

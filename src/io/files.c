@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "core/error.h"
@@ -80,10 +81,28 @@ void io_free_paths(char **paths, size_t n)
     free(paths);
 }
 
-precis_status io_list_dir(const char *dir, char ***paths, size_t *count, precis_error *err)
+/* Names a directory of articles also holds for people, not as articles:
+ * its README (the bundled example's directory has one), licence and the
+ * like, whatever their extension. */
+static const char *const notes_names[] = {"readme", "license", "licence", "copying", "authors", "changelog",
+                                          NULL};
+
+int io_is_notes_file(const char *name)
+{
+    for (size_t k = 0; notes_names[k]; k++) {
+        size_t n = strlen(notes_names[k]);
+        if (!strncasecmp(name, notes_names[k], n) && (name[n] == '\0' || name[n] == '.'))
+            return 1;
+    }
+    return 0;
+}
+
+precis_status io_list_dir(const char *dir, char ***paths, size_t *count, size_t *notes, precis_error *err)
 {
     *paths = NULL;
     *count = 0;
+    if (notes)
+        *notes = 0;
     DIR *d = opendir(dir);
     if (!d)
         return error_set(err, PRECIS_ERR_IO, dir, 0, "cannot open directory: %s", strerror(errno));
@@ -94,6 +113,11 @@ precis_status io_list_dir(const char *dir, char ***paths, size_t *count, precis_
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
+        if (io_is_notes_file(e->d_name)) {
+            if (notes)
+                ++*notes;
+            continue;
+        }
         char *full = malloc(dlen + strlen(e->d_name) + 2);
         if (!full)
             break;

@@ -23,10 +23,16 @@ precis_status io_read_file(const char *path, buf *out, precis_error *err);
  * that refuses a larger file. */
 precis_status io_read_file_max(const char *path, size_t max, const char *what, buf *out, precis_error *err);
 
-/* List the article files of a directory: regular, non-hidden files,
- * sorted by name, as full paths. *paths is malloc'd (free with
- * io_free_paths). An empty directory is PRECIS_ERR_EMPTY. */
-precis_status io_list_dir(const char *dir, char ***paths, size_t *n, precis_error *err);
+/* List the article files of a directory: regular, non-hidden files that
+ * are not notes for people (io_is_notes_file), sorted by name, as full
+ * paths; *notes (if not NULL) counts the notes left out. *paths is
+ * malloc'd (free with io_free_paths). A directory with no article file is
+ * PRECIS_ERR_EMPTY. */
+precis_status io_list_dir(const char *dir, char ***paths, size_t *n, size_t *notes, precis_error *err);
+/* 1 if a file name is a directory's notes rather than an article:
+ * README, LICENSE, LICENCE, COPYING, AUTHORS or CHANGELOG, in any case,
+ * alone or before a dot ("README.md", "readme.txt"). */
+int io_is_notes_file(const char *name);
 void io_free_paths(char **paths, size_t n);
 
 /* 1 if path names a directory. */
