@@ -391,6 +391,25 @@ Test(compare_numbers, counts_of_different_days_are_no_discrepancy)
                  1);
 }
 
+/* A round figure ("2,100 square kilometres", "$14 trillion") is the exact
+ * one it rounds ("2,144", "$14.294 trillion"), but a count of tens is a
+ * count: "120 people on board" is not "122". A measure converted in
+ * brackets ("100 km ( 62 miles )") only rounds the outlet's own figure
+ * again (Multi-News validation). */
+Test(compare_numbers, round_figures_and_conversions_are_no_discrepancy)
+{
+    cr_assert_eq(discrepancies_between("The lidar survey mapped 2,144 square kilometers of the forest reserve.\n",
+                                       "The lidar survey mapped 2,100 square kilometers of the forest reserve.\n"),
+                 0);
+    cr_assert_eq(discrepancies_between("The military plane went missing over the sea with 122 people on board.\n",
+                                       "The military plane went missing over the sea with 120 people on board.\n"),
+                 1);
+    cr_assert_eq(discrepancies_between("The bomb hit the city of Hilla, 60 miles south of Baghdad, on Thursday.\n",
+                                       "The bomb hit the city of Hilla, 100 km ( 62 miles ) south of Baghdad, on "
+                                       "Thursday.\n"),
+                 0);
+}
+
 /* A page that gives one count thousands of times (a list, a log) would
  * make the pairwise test of counts quadratic; only a unit's first
  * CMP_MAX_UNIT_MENTIONS mentions in the cluster are compared. Below that, a

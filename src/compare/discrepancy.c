@@ -16,8 +16,10 @@
  * two must not be told of different named days, a unit of time needs more
  * context shared, and ages ("a 27-year-old") link only in copies of one
  * sentence. Values differ when they are different figures: not "at least
- * 11" against "11", "22" against "more than 20", "nearly 40" against 39
- * or "more than 4" against "up to 6". And the outlets differ only when
+ * 11" against "11", "22" against "more than 20", "nearly 40" against
+ * 39, "2,100" against "2,144" or "more than 4" against "up to 6"; and a
+ * measure converted in brackets ("100 km ( 62 miles )") is no figure of
+ * its own. And the outlets differ only when
  * one gives a value the other gives nothing that agrees with, and the
  * other the reverse; a figure given beside the other in one sentence
  * ("1,750 of the world's 4,800 rhinos") counts as given.
@@ -296,6 +298,24 @@ static int rounds(const cmp_quantity *x, const cmp_quantity *y)
     return x->approx == CMP_ABOUT && y->approx == CMP_EXACT && fabs(x->value - y->value) <= ESTIMATE_SLACK * x->value;
 }
 
+/* Whether the figure y, counted or in money, is x's round figure told
+ * exactly: "2,100 square kilometres" is "2,144", "$14 trillion" is
+ * "$14.294 trillion". x is round when it ends in two zeros or more (a
+ * count of tens is a count: "120 people on board" is not "122"); y must
+ * round to it there and be within ESTIMATE_SLACK. */
+static int rounds_to(const cmp_quantity *x, const cmp_quantity *y)
+{
+    if ((x->kind != CMP_Q_COUNT && x->kind != CMP_Q_MONEY) || x->approx == CMP_MORE || x->approx == CMP_LESS ||
+        y->approx == CMP_MORE || y->approx == CMP_LESS || x->value < 10 || x->value > 1e15 ||
+        x->value != floor(x->value))
+        return 0;
+    double step = 1;
+    while (fmod(x->value, step * 10) == 0)
+        step *= 10;
+    double gap = fabs(x->value - y->value);
+    return step >= 100 && gap < step / 2 && gap <= ESTIMATE_SLACK * fmax(x->value, y->value);
+}
+
 /* Whether a lower bound and an upper bound leave a figure both allow:
  * "more than 4 feet" and "up to 6 feet". */
 static int bounds_overlap(const cmp_quantity *x, const cmp_quantity *y)
@@ -315,7 +335,8 @@ static int contradict(const cmp_quantity *x, const cmp_quantity *y)
 {
     if (fabs(x->value - y->value) <= 1e-9 * fmax(1, fabs(x->value)))
         return 0;
-    return !within_bound(x, y) && !within_bound(y, x) && !rounds(x, y) && !rounds(y, x) && !bounds_overlap(x, y);
+    return !within_bound(x, y) && !within_bound(y, x) && !rounds(x, y) && !rounds(y, x) && !rounds_to(x, y) &&
+           !rounds_to(y, x) && !bounds_overlap(x, y);
 }
 
 /* Whether article art gives v or a figure that agrees with it: "156
@@ -595,6 +616,34 @@ int cmp_agreements_find(const precis_cluster *c, const represent *r, const cmp_d
     return emit_groups(q, key, nkey, parent, mem, &aux, emit_agreement, a, *out, n);
 }
 
+/* Whether q (the i-th quantity) converts the measure before it into
+ * other units: "95 kilometers ( 60 miles )". The figure converted is the
+ * one the outlet gave; its conversion only rounds it again. Not sums of
+ * money: "$130 million ( nearly 892 million yuan )" may give the first
+ * figure in brackets, converted to dollars for the reader. */
+static int is_conversion(const precis_cluster *c, const cmp_quantity *q, size_t i)
+{
+    if (i == 0 || q[i - 1].article != q[i].article || q[i - 1].sent != q[i].sent || q[i].kind == CMP_Q_MONEY)
+        return 0;
+    const char *text = c->articles[q[i].article].text;
+    uint32_t k = q[i - 1].end, end = q[i].start;
+    /* the unit, as written: "kilometers", "km", "square meters" */
+    for (int words = 0; words < 2; words++) {
+        while (k < end && text[k] == ' ')
+            k++;
+        while (k < end && (text[k] | 0x20) >= 'a' && (text[k] | 0x20) <= 'z')
+            k++;
+    }
+    while (k < end && text[k] == ' ')
+        k++;
+    if (k >= end || text[k] != '(')
+        return 0;
+    for (k++; k < end; k++)
+        if (text[k] != ' ')
+            return 0;
+    return 1;
+}
+
 int cmp_discrepancies_find(const precis_cluster *c, const represent *r, const cmp_doc *docs,
                            const cmp_quantity *q, size_t nq, arena *a, cmp_discrepancy **out,
                            size_t *n)
@@ -611,7 +660,7 @@ int cmp_discrepancies_find(const precis_cluster *c, const represent *r, const cm
     for (size_t i = 0; i < nq; i++) {
         parent[i] = (uint32_t)i;
         build_context(c, &docs[q[i].article], &q[i], &ctx[i]);
-        if (comparable(c, &q[i]))
+        if (comparable(c, &q[i]) && !is_conversion(c, q, i))
             key[nkey++] = (uint64_t)q[i].unit << 32 | (uint64_t)i;
     }
     qsort(key, nkey, sizeof *key, by_key);
