@@ -1956,3 +1956,28 @@ Test(compare_speakers, a_place_between_a_role_and_a_name_is_not_in_the_name)
     cr_assert_str_eq(person_of(&f, "The search will go on"), "Andrei S. Lebedev");
     unload(&f);
 }
+
+/* Multi-News (val 313, and the "Advertisement" glued into the flattened
+ * pages of val 0-400): page furniture run into a sentence ("he said
+ * advertisement - continue reading below instead, ...", "and
+ * advertisement berry said") is no part of who speaks. (At a sentence's
+ * start the segmenter has already cut it off.) */
+Test(compare_quotes, page_furniture_is_never_a_speaker)
+{
+    static const char *const texts[] = {
+        "prosecutor steve mellin spoke for two hours. \"now, \" mellin said, \"that light is out. \" "
+        "at any point before the blasts, the defendant \"could have reflected, reconsidered, and stood "
+        "down \" from the plan, he said advertisement - continue reading below instead, mellin said, "
+        "the defendant walked away.\n",
+        "the postal service wants a delay of 90 days, and advertisement berry said \"the extra time "
+        "would allow the white house and congress to agree on a plan.\"\n",
+        "the city closed the branch in may, the board noted story continues below the head librarian "
+        "said \"we will reopen the reading room this winter.\"\n"};
+    fixture f;
+    load_texts(&f, texts, 3);
+    cr_assert(strstr(speaker_of(&f, "could have reflected"), "mellin"), "got %s",
+              speaker_of(&f, "could have reflected"));
+    cr_assert_str_eq(speaker_of(&f, "the extra time would"), "berry");
+    cr_assert_str_eq(speaker_of(&f, "we will reopen"), "the head librarian");
+    unload(&f);
+}

@@ -209,12 +209,51 @@ static int has_comma_between(const qstate *q, uint32_t from_byte, uint32_t to_by
 
 static const char *norm(const qstate *q, uint32_t i) { return q->d->tok[i].norm; }
 
+/* Whether token i, in token k's sentence, is the word w. */
+static int word_at(const qstate *q, uint32_t i, uint32_t k, const char *w)
+{
+    return i < q->d->ntok && q->d->tok[i].sent == q->d->tok[k].sent && !strcmp(norm(q, i), w);
+}
+
+/* Page furniture that a flattened web page runs into a sentence ("he
+ * said advertisement - continue reading below instead, ...", "story
+ * continues below the head librarian said"): the token after it if one
+ * opens at token k, else k. It is never part of who speaks, so a speaker
+ * phrase ends at it. */
+static uint32_t furniture_end(const qstate *q, uint32_t k)
+{
+    const char *w = norm(q, k);
+    if (!strcmp(w, "advertisement") || !strcmp(w, "advertisements"))
+        return k + 1;
+    if (!(!strcmp(w, "continue") && word_at(q, k + 1, k, "reading")) &&
+        !(!strcmp(w, "story") && word_at(q, k + 1, k, "continues")) &&
+        !(!strcmp(w, "read") && word_at(q, k + 1, k, "more")))
+        return k;
+    uint32_t e = k + 2;
+    if (word_at(q, e, k, "below"))
+        return e + 1;
+    if (word_at(q, e, k, "the") && word_at(q, e + 1, k, "main") && word_at(q, e + 2, k, "story"))
+        return e + 3;
+    return e;
+}
+
+/* Whether token k is the last of a piece of page furniture. */
+static int furniture_ends_at(const qstate *q, uint32_t k)
+{
+    for (uint32_t j = k + 1; j > 0 && k + 1 - j < 6; j--)
+        if (furniture_end(q, j - 1) == k + 1)
+            return 1;
+    return 0;
+}
+
 /* Back from token e (exclusive) to the start of its clause, not before b. */
 static uint32_t clause_start(const qstate *q, uint32_t b, uint32_t e)
 {
     uint32_t s = e;
     while (s > b && e - s < NP_MAX_TOKENS) {
         if (s < e && break_between(q, s - 1, s))
+            break;
+        if (furniture_ends_at(q, s - 1))
             break;
         if (in_list(clause_words, norm(q, s - 1)))
             break;
@@ -451,7 +490,7 @@ static int np_after(const qstate *q, uint32_t v, uint32_t limit, np *out)
     while (t < limit && t - s < NP_MAX_TOKENS) {
         if (t > s && break_between(q, t - 1, t))
             break;
-        if (in_list(clause_words, norm(q, t)) || in_list(speech_verbs, norm(q, t)))
+        if (in_list(clause_words, norm(q, t)) || in_list(speech_verbs, norm(q, t)) || furniture_end(q, t) > t)
             break;
         /* a lower-case word after a name ends the phrase ("... Warren told"),
          * unless it is a role that a name follows */
