@@ -1981,3 +1981,42 @@ Test(compare_quotes, page_furniture_is_never_a_speaker)
     cr_assert_str_eq(speaker_of(&f, "we will reopen"), "the head librarian");
     unload(&f);
 }
+
+/* DUC 2006 (D0605E "Pro Golfer Doug Tewell, who works for the Golf
+ * Channel, ...") and news style generally: a noun that says what someone
+ * is ("Survivor", "Golfer", "Columnist") is capitalised when it opens the
+ * sentence before their full name, and is no part of that name; a first
+ * name or a name of three words stays whole. (DUC 2006 gives "Historian
+ * Douglas Brinkley", "Analyst Jim Hall", "Trooper Edward Lennon".) */
+Test(compare_speakers, a_role_noun_opening_the_sentence_is_not_part_of_the_name)
+{
+    static const char *const texts[] = {
+        "The ferry sank in minutes. Survivor Maria Papadaki said \"the water came in through the doors "
+        "before anyone could reach the deck.\"\n",
+        "Pro Golfer Doug Tewell, who works for the Golf Channel, is amazed by the relief. \"I had "
+        "trouble picking up a glass with my right arm,\" he said.\n",
+        "Columnist Chuck Colbert wrote about the vote. \"The senator has been an enigma to gay "
+        "Republicans for years,\" he said.\n",
+        "Maria Elena Salinas said \"the audience for Spanish-language news keeps growing every year.\"\n",
+        "Peter Van Buren said \"the embassy never asked us what we thought about the plan.\"\n",
+        "On Tuesday, Historian Douglas Brinkley said \"no president has left office with less to show "
+        "for it.\"\n",
+        "Witness Anna Berg saw the crash from her car. Berg described the truck to the police. \"It "
+        "never slowed down at the light,\" she said.\n"};
+    fixture f;
+    load_texts(&f, texts, 7);
+    cr_assert_str_eq(person_of(&f, "the water came in"), "Maria Papadaki");
+    cr_assert_str_eq(speaker_of(&f, "the water came in"), "Maria Papadaki");
+    cr_assert_str_eq(speaker_of(&f, "I had trouble picking up"), "Doug Tewell");
+    cr_assert_str_eq(person_of(&f, "I had trouble picking up"), "Doug Tewell");
+    cr_assert_str_eq(speaker_of(&f, "The senator has been"), "Chuck Colbert");
+    cr_assert_str_eq(person_of(&f, "the audience for Spanish"), "Maria Elena Salinas");
+    cr_assert_str_eq(person_of(&f, "the embassy never asked"), "Peter Van Buren");
+    /* not opening the sentence, the phrase is kept as written, but its
+     * person is the name alone; a surname is printed in full without it */
+    cr_assert_str_eq(speaker_of(&f, "no president has left"), "Historian Douglas Brinkley");
+    cr_assert_str_eq(person_of(&f, "no president has left"), "Douglas Brinkley");
+    cr_assert_str_eq(speaker_of(&f, "It never slowed"), "Anna Berg");
+    cr_assert_str_eq(person_of(&f, "It never slowed"), "Anna Berg");
+    unload(&f);
+}

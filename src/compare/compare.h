@@ -270,6 +270,7 @@ int cmp_quotes_merge(const precis_cluster *c, const cmp_doc *docs, cmp_quote *q,
 int cmp_is_title_word(const char *w);      /* "minister", "senator", "mr", "the" */
 int cmp_is_not_person_word(const char *w); /* "ministry", "moscow", "thursday" */
 int cmp_is_name_particle(const char *w);   /* "al", "van", "bin" */
+int cmp_is_role_noun(const char *w);       /* "analyst", "survivor", "columnist" */
 /* Whether a capitalised run of n words after the lower-case words role and
  * prep is one place word and then a person's two-word name ("aide on
  * Chechnya Sergei Yastrzhembsky"; n 4 when the run's third word is an

@@ -336,6 +336,23 @@ static int adverb_after_subject(const qstate *q, uint32_t b, uint32_t k)
     return s < k;
 }
 
+static uint32_t after_role_nouns(const qstate *q, uint32_t s, uint32_t j);
+
+/* A phrase [s, t) that opens its sentence and is all one capitalised run:
+ * where the name starts in it, after a role noun that is capitalised only
+ * because it comes first ("Survivor Maria Papadaki said"). Otherwise s:
+ * a title is written with the name ("President Bill Clinton said"). */
+static uint32_t after_opening_role_noun(const qstate *q, uint32_t s, uint32_t t)
+{
+    const cmp_tok *tok = q->d->tok;
+    if (s > 0 && tok[s - 1].sent == tok[s].sent)
+        return s;
+    for (uint32_t k = s; k < t; k++)
+        if (!tok[k].cap || (k > s && break_between(q, k - 1, k)))
+            return s;
+    return after_role_nouns(q, s, t);
+}
+
 static int np_before(const qstate *q, uint32_t b, uint32_t e, np *out)
 {
     uint32_t t = e;
@@ -374,6 +391,7 @@ static int np_before(const qstate *q, uint32_t b, uint32_t e, np *out)
     }
     while (s < t && in_list(np_strip_head, norm(q, s)))
         s++;
+    s = after_opening_role_noun(q, s, t);
     if (out->key_s < s)
         out->key_s = s;
     if (s == t)
@@ -400,6 +418,26 @@ static const char *const role_nouns[] = {"expert", "analyst", "consultant", "spo
                                          "critic", "columnist", "reporter", "correspondent", "psychologist",
                                          "sociologist", "demographer", "physician", "doctor", "teacher", "aide",
                                          "prosecutor", NULL};
+
+/* Nouns that say what someone is, written before their name ("survivor
+ * Maria Papadaki", "golfer Doug Tewell") and capitalised only when they
+ * open the sentence. */
+static const char *const descriptor_nouns[] = {"survivor", "golfer", "veteran", "victim", "witness", "resident",
+                                               "student", "athlete", "swimmer", "skater", "actor", "actress",
+                                               "rapper", "photographer", "musician", "playwright", "filmmaker",
+                                               "entrepreneur", "investor", "lawmaker", "legislator", "educator",
+                                               "trooper", "firefighter", "nurse", "rancher", "volunteer",
+                                               "neighbor", "neighbour", "sportscaster", "weightlifter",
+                                               "winemaker", "astronaut", "novelist", "poet", "comedian", NULL};
+
+/* Whether w is a noun that says what a person is (role_nouns,
+ * descriptor_nouns, or one in -ist: "columnist", "paleontologist"), which
+ * before a full name is no part of it. */
+int cmp_is_role_noun(const char *w)
+{
+    size_t n = strlen(w);
+    return in_list(role_nouns, w) || in_list(descriptor_nouns, w) || (n >= 7 && !strcmp(w + n - 3, "ist"));
+}
 
 /* Title words that qualify a role rather than name one: "former", "vice". */
 static const char *const title_modifiers[] = {"former", "foreign", "prime", "vice", "deputy", "interior", "defence",
@@ -637,6 +675,19 @@ static int all_capitals(const qstate *q, uint32_t i)
     return letters >= 2;
 }
 
+/* Where the name starts in the capitalised run [s, j): after the last
+ * word that says what the person is ("Survivor Maria Papadaki", "Pro
+ * Golfer Doug Tewell") and that two words of the run still follow, so
+ * that what is left is a full name. */
+static uint32_t after_role_nouns(const qstate *q, uint32_t s, uint32_t j)
+{
+    uint32_t first = s;
+    for (uint32_t k = s; k + 2 < j; k++)
+        if (cmp_is_role_noun(norm(q, k)))
+            first = k + 1;
+    return first;
+}
+
 /* A person named in tokens [b, e): the last run of capitalised words that
  * is a name ("Dmitry Peskov", "Mr Putin"), titles and places removed. */
 /* Whether capitalised word x ends a person's full name: "Bob Smith" and
@@ -671,6 +722,8 @@ static uint32_t full_name_start(const qstate *q, uint32_t x)
         }
     while (!honorific && s < x && (in_list(titles, norm(q, s)) || in_list(not_person, norm(q, s))))
         s++;
+    if (!honorific)
+        s = after_role_nouns(q, s, x + 1);
     if (s + 1 < x && place_then_name(q, s, x + 1))
         s++; /* "prosecutor in Chechnya Vladimir Kravchenko" */
     return s;
@@ -806,9 +859,11 @@ static int last_person(const qstate *q, uint32_t b, uint32_t e, int lone_ok, np 
                 s = k;
                 honorific = 1;
             }
-        if (!honorific)
+        if (!honorific) {
             while (s < j && (in_list(titles, norm(q, s)) || in_list(not_person, norm(q, s))))
                 s++;
+            s = after_role_nouns(q, s, j);
+        }
         /* "in Los Angeles", "the Trade Federation"; but "the EPA's Steve
          * Ireland" is a person, after the possessive, and in "In Montreal,
          * Dr. Elaine C. Jong" the place opening the sentence does not go

@@ -196,6 +196,11 @@ static int name_ending_at(const char *text, const phrase *p, size_t i, size_t ma
     for (size_t k = j; k <= i; k++)
         if ((cmp_is_title_word(p->norm[k]) || in_words(more_titles, p->norm[k])) && !initial(text, p, k))
             first = k + 1; /* "A." is an initial, "a" a title word */
+    /* "Survivor Maria Papadaki", "Pro Golfer Doug Tewell": a noun that
+     * says what the person is, before a full name, is not part of it */
+    for (size_t k = first; k + 2 <= i; k++)
+        if (p->tok[k].capitalized && cmp_is_role_noun(p->norm[k]))
+            first = k + 1;
     while (first <= i && !p->tok[first].capitalized)
         first++; /* a particle cannot open a name */
     if (first > i || i - first + 1 > max_words)
