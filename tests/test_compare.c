@@ -2020,3 +2020,42 @@ Test(compare_speakers, a_role_noun_opening_the_sentence_is_not_part_of_the_name)
     cr_assert_str_eq(person_of(&f, "It never slowed"), "Anna Berg");
     unload(&f);
 }
+
+/* DUC 2006 (D0647B, D0621C, D0626H, D0646A) and Multi-News (val 36): a
+ * report, statement or newspaper is not who spoke when the sentence names
+ * the person it quotes ("The report quoted the appeals judges as saying
+ * ...", "the Starr report says Clinton answered, ..."), and it is never
+ * who "she" is. */
+Test(compare_quotes, a_document_does_not_beat_the_person_it_quotes)
+{
+    static const char *const texts[] = {
+        "The report quoted the appeals judges as saying that they recognized the government's "
+        "authority, but adding that ``we fail to see how an injunction in the case infringes upon the "
+        "congressional power.''\n",
+        "The newspaper quoted Cheung as saying during his trial that ``had I not been arrested there "
+        "would have been no way to stop the gang.''\n",
+        "The report said two bombers died in the blast. ``The man who was identified was slightly "
+        "injured by the blast but escaped,'' the report quoted a source as saying.\n",
+        "The White House lawyers argue that the report is one-sided. For instance, the Starr report "
+        "says Clinton answered, ``I don't think so'' when asked about the subpoena.\n",
+        "In a lengthy statement posted to her instagram on sunday afternoon, the 25-year-old pop star "
+        "breaks her silence for the first time. \" i have always been transparent about my journey "
+        "with addiction, \" she writes.\n",
+        "Labour MP Bernie Grant condemned the case. \"It's an outrage of enormous proportions,\" Grant "
+        "was quoted by Reuters as saying.\n",
+        "Tucker said the Bush campaign is aware of the criticism but added: ``I really won't want to "
+        "respond to him directly.''\n"};
+    fixture f;
+    load_texts(&f, texts, 7);
+    cr_assert_str_eq(speaker_of(&f, "we fail to see"), "the appeals judges");
+    cr_assert_str_eq(speaker_of(&f, "had I not been arrested"), "Cheung");
+    cr_assert_str_eq(speaker_of(&f, "The man who was identified"), "a source");
+    cr_assert_str_eq(speaker_of(&f, "I don't think so"), "Clinton");
+    cr_assert(!strstr(speaker_of(&f, "i have always been"), "statement"), "got %s",
+              speaker_of(&f, "i have always been"));
+    /* quoted by an agency, the one quoted is still the subject; a clause
+     * after "said" that does not open on a name is the sayer's words */
+    cr_assert_str_eq(speaker_of(&f, "It's an outrage"), "Grant");
+    cr_assert(strstr(speaker_of(&f, "I really won't want"), "Tucker"));
+    unload(&f);
+}

@@ -255,6 +255,13 @@ static uint32_t clause_start(const qstate *q, uint32_t b, uint32_t e)
             break;
         if (furniture_ends_at(q, s - 1))
             break;
+        /* "the Starr report says Clinton answered", "Smith said Elian
+         * told him": what was said opens a clause of its own, whose named
+         * subject is the one who answered (a lower-case one, "said he",
+         * "said the campaign is aware ... but added", is as often the
+         * sayer's own words or the sayer again) */
+        if (s < e && q->d->tok[s].cap && (!strcmp(norm(q, s - 1), "says") || !strcmp(norm(q, s - 1), "said")))
+            break;
         if (in_list(clause_words, norm(q, s - 1)))
             break;
         s--;
@@ -954,9 +961,25 @@ static int speech_verb_at(const qstate *q, uint32_t k)
            !strcmp(norm(q, k + 1), "it");
 }
 
+/* Nouns for what is written or broadcast, not for who writes it. */
+static const char *const document_nouns[] = {
+    "report", "study", "statement", "survey", "poll", "paper", "memo", "memorandum", "letter", "document",
+    "release", "article", "editorial", "analysis", "audit", "review", "filing", "communique", "transcript",
+    "message", "email", "e-mail", "post", "tweet", "video", "broadcast", "book", "ruling", "notice",
+    "announcement", "declaration", "petition", "complaint", "lawsuit", "indictment", "affidavit", NULL};
+
+/* Whether phrase p ends in a document noun: "In a lengthy statement",
+ * "the report". */
+static int names_document(const qstate *q, const np *p)
+{
+    return p->t > p->s && in_list(document_nouns, norm(q, p->t - 1));
+}
+
 /* The subject of the last "said" in the sentences before token at.
- * "according" is passed over: its source comes after it. */
-static int last_sayer(const qstate *q, uint32_t at, np *out)
+ * "according" is passed over: its source comes after it. For "he" or
+ * "she" (person), a document is passed over too: "In a lengthy statement
+ * posted to her instagram, the pop star ..." is not who "she writes". */
+static int last_sayer(const qstate *q, uint32_t at, int person, np *out)
 {
     uint32_t b = back_sentences(q, at, LOOKBACK_SENTENCES);
     for (uint32_t v = at; v > b; v--) {
@@ -964,9 +987,9 @@ static int last_sayer(const qstate *q, uint32_t at, np *out)
             continue;
         uint32_t verb = v - 1, sent = q->d->tok[verb].sent;
         uint32_t sb = q->d->sent_first[sent - q->c->articles[q->ai].first];
-        if (inverted_sayer(q, verb, out))
+        if (inverted_sayer(q, verb, out) && !(person && names_document(q, out)))
             return 1;
-        if (np_before(q, sb, verb, out) && !holds_pronoun(q, out->s, out->t))
+        if (np_before(q, sb, verb, out) && !holds_pronoun(q, out->s, out->t) && !(person && names_document(q, out)))
             return 1;
     }
     return 0;
@@ -990,6 +1013,17 @@ static int sayer_in_sentence(const qstate *q, uint32_t sent, np *out)
         return np_before(q, sb, v - 1, out) && !holds_pronoun(q, out->s, out->t) && q->d->tok[out->s].cap;
     }
     return 0;
+}
+
+/* "The newspaper quoted Cheung as saying ...", "..., the report quoted a
+ * source as saying": whoever is quoted as saying it said it, not the
+ * report or outlet that quotes them. The phrase after "quoted" (verb v)
+ * when "as" and a verb of speech follow it, within [v, limit). */
+static int quoted_as_saying(const qstate *q, uint32_t v, uint32_t limit, np *out)
+{
+    if (strcmp(norm(q, v), "quoted") || !np_after(q, v, limit, out) || !strcmp(norm(q, out->s), "by"))
+        return 0; /* "Grant was quoted by Reuters as saying": Grant */
+    return out->t + 1 < limit && !strcmp(norm(q, out->t), "as") && speech_verb_at(q, out->t + 1);
 }
 
 typedef struct found {
@@ -1028,6 +1062,8 @@ static int attrib_after(const qstate *q, const found *f, np *out)
         if (!speech_verb_at(q, v))
             continue;
         out->verb = v;
+        if (quoted_as_saying(q, v, limit, out))
+            return 1;
         /* "...'' about him, said analyst X": words that open on a
          * preposition go on with the sentence the quote was part of; they
          * are no subject, and the speaker is named right after the verb
@@ -1100,6 +1136,8 @@ static int attrib_before(const qstate *q, const found *f, np *out)
             continue;
         if (!strcmp(norm(q, v - 1), "according"))
             return np_after(q, v - 1, k, out);
+        if (quoted_as_saying(q, v - 1, k, out))
+            return 1;
         if (ends_in_ing(norm(q, v - 1))) {
             if (!participle)
                 participle = v;
@@ -1230,9 +1268,9 @@ static int attribute(const qstate *q, const found *f, uint32_t at, const cmp_quo
         /* a named sayer after the person last named is the nearer "he":
          * "Celtie Johnson began ... said Kailer, one of the writers. ``...,''
          * he said" */
-        if (have && last_sayer(q, at, &say) && named_other(q, &say, &r))
+        if (have && last_sayer(q, at, person, &say) && named_other(q, &say, &r))
             r = say;
-        if (have || last_sayer(q, at, &r)) {
+        if (have || last_sayer(q, at, person, &r)) {
             p = r;
         } else {
             x->speaker = arena_strndup(q->a, norm(q, p.s), strlen(norm(q, p.s)));
