@@ -2059,3 +2059,33 @@ Test(compare_quotes, a_document_does_not_beat_the_person_it_quotes)
     cr_assert(strstr(speaker_of(&f, "I really won't want"), "Tucker"));
     unload(&f);
 }
+
+/* DUC 2006 (D0624F, D0612C, D0618I, D0636I, D0635H) and Multi-News (val
+ * 181): a title in quotation marks after "titled" or "entitled", or in
+ * title case after the book, paper or report it names, is no quotation,
+ * however long and whatever its words ("Is It a Travel Immunization?");
+ * what a report or article says, or what something is called, is. */
+Test(compare_quotes, long_titles_after_a_naming_word_are_not_quotes)
+{
+    static const char *const texts[] = {
+        "He makes his case in a new book, ``Virtual Faith: The Irreverent Spiritual Quest of "
+        "Generation X.'' It sold well.\n",
+        "The board heard from a biologist about a book titled ``Of Pandas and People: The Central "
+        "Question of Biological Origins.'' The vote was delayed.\n",
+        "Dr. Elaine Jong presented a paper, ``Varicella Vaccine: Is It a Travel Immunization?'' in "
+        "which she concluded it probably was.\n",
+        "the museum opened an exhibit to call attention to our concerns, titled: \" our walls bear "
+        "witness: the plight of burma's rohingya. \" it runs until may.\n",
+        "Scheidegger said the trend noted in the report ``doesn't mean a whole lot to anyone.''\n",
+        "The agency said the moon, which it called ``one of the most interesting objects in the solar "
+        "system,'' may hold water.\n",
+        "The institute released its figures. According to the report, ``Texas now imprisons more of "
+        "its people than any other state.''\n"};
+    fixture f;
+    load_texts(&f, texts, 7);
+    cr_assert_eq(f.r.nquotes, 3, "got %zu quotes", f.r.nquotes);
+    speaker_of(&f, "Texas now imprisons");
+    speaker_of(&f, "doesn't mean a whole lot");
+    speaker_of(&f, "one of the most interesting");
+    unload(&f);
+}

@@ -1305,13 +1305,61 @@ static const char *const speech_marks[] = {
     "were", "am", "be", "been", "have", "has", "had", "will", "would", "can", "could", "should",
     "must", "do", "does", "did", "not", "t", "s", "m", "re", "ve", "ll", "d", NULL};
 
+/* Words after which what is quoted is a name and nothing else. */
+static const char *const naming_verbs[] = {"titled", "entitled", "headlined", "headline", NULL};
+
+/* Nouns for a written or filmed work whose title may follow them in
+ * quotation marks: "a new book, ``Virtual Faith: ...''". */
+static const char *const work_nouns[] = {"book", "textbook", "paper", "report", "study", "article", "essay",
+                                         "column", "film", "movie", "documentary", "novel", "memoir", "play",
+                                         "song", "album", "series", "show", "episode", "exhibit", "exhibition",
+                                         NULL};
+
+#define TITLE_MAX_WORDS 30
+
+/* Whether the quotation [t0, t1) is written in title case: its first word
+ * and every word that is not a stopword capitalised, with at least two
+ * such words ("Of Pandas and People: The Central Question of Biological
+ * Origins"). */
+static int title_case(const qstate *q, uint32_t t0, uint32_t t1)
+{
+    const cmp_tok *tok = q->d->tok;
+    uint32_t content = 0;
+    if (t1 <= t0 || !tok[t0].cap)
+        return 0;
+    for (uint32_t k = t0; k < t1; k++) {
+        if (tok[k].kind != TOKEN_WORD || q->c->term_stop[tok[k].term])
+            continue;
+        if (!tok[k].cap)
+            return 0;
+        content++;
+    }
+    return content >= 2;
+}
+
+/* A long title: one right after "titled" or "entitled" (a colon or comma
+ * between), or one in title case right after the work it names ("a
+ * paper, ``Varicella Vaccine: Is It a Travel Immunization?''"). Its
+ * words may be a statement's; what a report says ("the report ``doesn't
+ * mean ...''") is not in title case. */
+static int is_named_work(const qstate *q, const found *f)
+{
+    if (f->t0 == 0 || f->t1 - f->t0 > TITLE_MAX_WORDS || q->d->tok[f->t0 - 1].sent != q->d->tok[f->t0].sent)
+        return 0;
+    const char *before = norm(q, f->t0 - 1);
+    return in_list(naming_verbs, before) || (in_list(work_nouns, before) && title_case(q, f->t0, f->t1));
+}
+
 /* A title in quotation marks rather than a quotation: short, no word of a
  * statement, and either introduced by a naming word or in title case
- * (most words capitalised where the text is cased). */
+ * (most words capitalised where the text is cased); or a long one after
+ * the word that names it (is_named_work). */
 static int is_title(const qstate *q, const found *f)
 {
     const cmp_doc *d = q->d;
     uint32_t n = f->t1 - f->t0, caps = 0;
+    if (is_named_work(q, f))
+        return 1;
     if (n > 8)
         return 0;
     for (uint32_t k = f->t0; k < f->t1; k++) {
