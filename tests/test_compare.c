@@ -2089,3 +2089,20 @@ Test(compare_quotes, long_titles_after_a_naming_word_are_not_quotes)
     speaker_of(&f, "one of the most interesting");
     unload(&f);
 }
+
+/* DUC 2006 (D0635H, D0606F): "says a CNN report", "said a WWF statement":
+ * the speaker is the outlet's report as written, not "a CNN". */
+Test(compare_quotes, an_outlets_report_is_named_whole)
+{
+    static const char *const texts[] = {
+        "Journalists invoke the passive voice. ``New questions are being raised about capital "
+        "punishment,'' says a CNN report.\n",
+        "``The loss of habitat would put many species in a race for their lives,'' said a WWF "
+        "statement.\n"};
+    fixture f;
+    load_texts(&f, texts, 2);
+    cr_assert_str_eq(speaker_of(&f, "New questions are being"), "a CNN report");
+    cr_assert_str_eq(speaker_of(&f, "The loss of habitat"), "a WWF statement");
+    cr_assert_str_eq(person_of(&f, "The loss of habitat"), "(none)");
+    unload(&f);
+}

@@ -525,6 +525,20 @@ static uint32_t role_then_name(const qstate *q, uint32_t t, uint32_t limit)
     return u;
 }
 
+/* Nouns for what is written or broadcast, not for who writes it. */
+static const char *const document_nouns[] = {
+    "report", "study", "statement", "survey", "poll", "paper", "memo", "memorandum", "letter", "document",
+    "release", "article", "editorial", "analysis", "audit", "review", "filing", "communique", "transcript",
+    "message", "email", "e-mail", "post", "tweet", "video", "broadcast", "book", "ruling", "notice",
+    "announcement", "declaration", "petition", "complaint", "lawsuit", "indictment", "affidavit", NULL};
+
+/* Whether phrase p ends in a document noun: "In a lengthy statement",
+ * "the report". */
+static int names_document(const qstate *q, const np *p)
+{
+    return p->t > p->s && in_list(document_nouns, norm(q, p->t - 1));
+}
+
 /* The speaker phrase after a verb: "said Kremlin spokesman Dmitry Peskov, when". */
 static int np_after(const qstate *q, uint32_t v, uint32_t limit, np *out)
 {
@@ -542,6 +556,14 @@ static int np_after(const qstate *q, uint32_t v, uint32_t limit, np *out)
         if (t > s && q->d->tok[t - 1].cap && !q->d->tok[t].cap && !in_list(titles, norm(q, t)) &&
             strcmp(norm(q, t), "of")) {
             uint32_t name = role_then_name(q, t, limit);
+            /* "says a CNN report": the report goes with the outlet that
+             * names it, which stays the key */
+            if (!name && in_list(document_nouns, norm(q, t))) {
+                out->s = out->key_s = s;
+                out->key_t = t;
+                out->t = t + 1;
+                return 1;
+            }
             if (!name)
                 break;
             t = name;
@@ -959,20 +981,6 @@ static int speech_verb_at(const qstate *q, uint32_t k)
         return 1;
     return !strcmp(norm(q, k), "put") && k + 1 < q->d->ntok && q->d->tok[k + 1].sent == q->d->tok[k].sent &&
            !strcmp(norm(q, k + 1), "it");
-}
-
-/* Nouns for what is written or broadcast, not for who writes it. */
-static const char *const document_nouns[] = {
-    "report", "study", "statement", "survey", "poll", "paper", "memo", "memorandum", "letter", "document",
-    "release", "article", "editorial", "analysis", "audit", "review", "filing", "communique", "transcript",
-    "message", "email", "e-mail", "post", "tweet", "video", "broadcast", "book", "ruling", "notice",
-    "announcement", "declaration", "petition", "complaint", "lawsuit", "indictment", "affidavit", NULL};
-
-/* Whether phrase p ends in a document noun: "In a lengthy statement",
- * "the report". */
-static int names_document(const qstate *q, const np *p)
-{
-    return p->t > p->s && in_list(document_nouns, norm(q, p->t - 1));
 }
 
 /* The subject of the last "said" in the sentences before token at.
