@@ -84,11 +84,31 @@ Test(caption, a_glued_caption_is_cut_at_its_credit)
                         "by the allen family ) colerain police arrested two teens wednesday night, officers said.";
     size_t cut = caption_prefix_length(glued, strlen(glued));
     cr_assert_str_eq(glued + cut, "colerain police arrested two teens wednesday night, officers said.");
+    /* the other labels pages give a credit ("picture:", "photos:",
+     * "credit:"), and a credit with a bracket of its own */
+    const char *labelled[][2] = {
+        {"Belgian beer being poured ( picture: getty ) \" this is stronger than a steel pipe, \" he said.",
+         "\" this is stronger than a steel pipe, \" he said."},
+        {"Tammy waddell ( credit: family photo ) \"my cousin wanted backpacks with supplies brought to her funeral, \" "
+         "he said.",
+         "\"my cousin wanted backpacks with supplies brought to her funeral, \" he said."},
+        {"mr roy wanted to pull the train for more than 300 metres ( photos: sanjay sah ) a man in eastern india says "
+         "he is going to take to the air.",
+         "a man in eastern india says he is going to take to the air."},
+        {"Lovily johnson ( photo: kent county jail, courtesy wzzm-tv ( grand rapids ) ) wyoming, mich. \xE2\x80\x94 a "
+         "young mother was arraigned monday on two felony charges.",
+         "wyoming, mich. \xE2\x80\x94 a young mother was arraigned monday on two felony charges."},
+    };
+    for (size_t i = 0; i < sizeof labelled / sizeof *labelled; i++) {
+        const char *t = labelled[i][0];
+        cr_expect_str_eq(t + caption_prefix_length(t, strlen(t)), labelled[i][1]);
+    }
     /* too little story after the credit, no credit, an unclosed one */
     const char *keep[] = {"Officials stand near the stadium ( photo: mark humphrey, ap ) on monday.",
                           "Mayor Jane Smith, shown here ( photo: ap ), said monday that the city would raise "
                           "property taxes by two percent next year.",
                           "Police arrested two teens wednesday night after a long chase through town.",
+                          "The museum showed the photos ( pictures from 1912 ) to visitors who came on monday and tuesday.",
                           "The family posed for a picture ( photo: provided by the family and then some more "
                           "words that never close the bracket at all, as broken pages do"};
     for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)

@@ -219,9 +219,40 @@ int is_photo_caption(const char *s, size_t len)
 #define CAPTION_STORY_MIN_WORDS 6
 #define CREDIT_MAX_BYTES 100
 
+/* The label of a credit in brackets and its colon at s[i] ("photo:",
+ * "picture :", "credit:"): the index after the colon, or 0. Pages label
+ * credits in all these ways ("Belgian beer being poured ( picture: getty
+ * ) ...", "Tammy waddell ( credit: family photo ) ..."); longer labels
+ * come before the shorter ones they start with. */
+static size_t credit_label(const char *s, size_t len, size_t i)
+{
+    static const char *const labels[] = {"photo credit", "image credit", "photos", "photo", "pictures",
+                                         "picture",      "images",       "image",  "credit", NULL};
+    size_t j = match_any(s, len, i, labels);
+    if (!j)
+        return 0;
+    j = skip_spaces(s, len, j);
+    return j < len && s[j] == ':' ? j + 1 : 0;
+}
+
+/* The ')' that closes a credit whose text starts at s[j], within
+ * CREDIT_MAX_BYTES of its '(' at i; one bracket may nest in it ("( photo:
+ * kent county jail, courtesy wzzm-tv ( grand rapids ) )"). Its index, or
+ * len when there is none. */
+static size_t credit_close(const char *s, size_t len, size_t i, size_t j)
+{
+    int depth = 1;
+    for (; j < len && j - i < CREDIT_MAX_BYTES; j++) {
+        if (s[j] == '(' && ++depth > 2)
+            return len;
+        if (s[j] == ')' && --depth == 0)
+            return j;
+    }
+    return len;
+}
+
 size_t caption_prefix_length(const char *s, size_t len)
 {
-    static const char *const credits[] = {"photo:", "image:", "photo :", NULL};
     size_t limit = len < CAPTION_PREFIX_BYTES ? len : CAPTION_PREFIX_BYTES;
     for (size_t i = 1; i < limit; i++) {
         /* now tried on every sentence of an article: go from bracket to bracket */
@@ -231,12 +262,11 @@ size_t caption_prefix_length(const char *s, size_t len)
         i = (size_t)(open - s);
         if (s[i - 1] != ' ')
             continue;
-        size_t j = match_any(s, len, skip_spaces(s, len, i + 1), credits);
+        size_t j = credit_label(s, len, skip_spaces(s, len, i + 1));
         if (!j)
             continue;
-        while (j < len && j - i < CREDIT_MAX_BYTES && s[j] != ')' && s[j] != '(')
-            j++;
-        if (j >= len || s[j] != ')')
+        j = credit_close(s, len, i, j);
+        if (j >= len)
             return 0;
         j = skip_spaces(s, len, j + 1);
         /* "Mayor Jane Smith, shown here ( photo: ap ), said ...": what

@@ -50,7 +50,9 @@ int is_photo_caption(const char *s, size_t len);
  * above, the cluster tries this on every sentence, not only those before
  * the first story sentence: the credit marks where a caption ends wherever
  * it stands (a video's blurb often comes first: "Close according to ...
- * Buzz60 david koch ( photo: ... ) washington – ..."). */
+ * Buzz60 david koch ( photo: ... ) washington – ..."). The credit's label
+ * may be any of "photo", "photos", "picture", "pictures", "image",
+ * "credit", "photo credit", ... and one bracket may nest inside it. */
 #define CAPTION_PREFIX_BYTES 400
 size_t caption_prefix_length(const char *s, size_t len);
 
