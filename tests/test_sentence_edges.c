@@ -270,6 +270,15 @@ Test(sentence_edges, glued_page_furniture_is_trimmed)
                      "lyse doucet reports there was joy and relief");
     cr_assert_str_eq(after_furniture("( photo: mark humphrey, ap ) rio de janeiro — rio police say a man was shot"),
                      "rio de janeiro — rio police say a man was shot");
+    /* a gallery's link or a credit under any of its labels */
+    cr_assert_str_eq(after_furniture("( photos: ben quayle's life and career ) schweikert attacked quayle mercilessly "
+                                     "throughout the primary."),
+                     "schweikert attacked quayle mercilessly throughout the primary.");
+    cr_assert_str_eq(after_furniture("( pictures: scenes from the ground at occupy wall street ) an organizer of the "
+                                     "protest said that her group will hold its rally."),
+                     "an organizer of the protest said that her group will hold its rally.");
+    cr_assert_str_eq(after_furniture("(credit: cbs) minneapolis ( wcco ) \xE2\x80\x94 a minnesota man is in jail."),
+                     "minneapolis ( wcco ) \xE2\x80\x94 a minnesota man is in jail.");
     cr_assert_str_eq(after_furniture("( ap photo/manuel balce ceneta ) ( associated press ) vice president mike "
                                      "pence misstated federal statistics"),
                      "vice president mike pence misstated federal statistics");
@@ -441,6 +450,7 @@ Test(sentence_edges, furniture_words_in_a_story_are_kept)
         "Photo: john sibbick / natural history museum the largest extinction", /* not an agency alone */
         "Photo: apple unveiled the phone on Tuesday in California.",       /* "ap" + letters */
         "Credit agencies said the bonds were safe until the last week.",  /* no label's colon */
+        "( photos of the fire ran on the front page ) and the mayor wept at the sight.", /* no colon */
         "Play facebook twitter embed the mayor speaks at a rally in the park on Monday evening.", /* no length */
         "Published on Monday, the report found that most schools were short of staff.", /* no date */
         "Published on may 3 in the journal, the study followed 2,000 patients.", /* no year */

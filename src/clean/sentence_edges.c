@@ -190,7 +190,7 @@ static int continues_advertisement(const char *s, size_t i, size_t len)
 /* Widgets, captions and credits that flattened web pages leave in front of
  * a sentence ("Story highlights", "Image copyright AFP Image caption", the
  * BBC's credit without its caption, "Image copyright Getty Images",
- * "( photo: mark humphrey, ap )", "Advertisement", Politico's "Story
+ * "Advertisement", Politico's "Story
  * continued below", the Times's "Continue reading the main story"). With
  * close, the piece runs to the first close within max_words words and is
  * skipped only if one is there; with opener, only if what follows does not
@@ -217,8 +217,6 @@ static const struct {
     {"text size - + reset", NULL, 0, 0},
     {"hide caption", "photos:", 6, 0},
     {"hide caption", NULL, 0, 0},
-    {"( photo:", ")", 15, 0},
-    {"(photo:", ")", 15, 0},
     {"( ap photo", ")", 15, 0},
     {"(ap photo", ")", 15, 0},
     {"( associated press )", NULL, 0, 0},
@@ -256,6 +254,24 @@ static size_t furniture_at(const char *s, size_t i, size_t len)
             return e;
     }
     return 0;
+}
+
+/* A credit or a gallery's link in brackets under a picture's label:
+ * "( photo: mark humphrey, ap )", "( photos: ben quayle's life and career
+ * )", "( pictures: scenes from ... )", "(credit: cbs)". Runs to the first
+ * ')' within 15 words. Returns the offset past it, or 0. */
+static size_t bracket_credit_at(const char *s, size_t i, size_t len)
+{
+    static const char *const labels[] = {"photo credit", "image credit", "photos", "photo", "pictures",
+                                         "picture",      "images",       "image",  "credit"};
+    if (i >= len || s[i] != '(')
+        return 0;
+    size_t j = skip_spaces(s, i + 1, len), e = 0;
+    for (size_t k = 0; k < sizeof labels / sizeof *labels && !e; k++)
+        e = phrase_at(s, j, len, labels[k]);
+    if (!e || (e = skip_spaces(s, e, len)) >= len || s[e] != ':')
+        return 0;
+    return close_within(s, e + 1, len, ")", 15);
 }
 
 /* Bloomberg's audio widget: "Listen to article 4: 26" (the length, which
@@ -647,7 +663,8 @@ size_t furniture_prefix_length(const char *s, size_t len)
 {
     size_t total = 0, e;
     /* They stack: "( ap photo ) ( associated press ) ...". */
-    for (int k = 0; k < 4 && ((e = furniture_at(s, total, len)) > 0 || (e = credit_at(s, total, len)) > 0 ||
+    for (int k = 0; k < 4 && ((e = furniture_at(s, total, len)) > 0 || (e = bracket_credit_at(s, total, len)) > 0 ||
+                               (e = credit_at(s, total, len)) > 0 ||
                                (e = reuters_credit_at(s, total, len)) > 0 || (e = byline_at(s, total, len)) > 0 ||
                                (e = listen_at(s, total, len)) > 0 || (e = toggle_caption_at(s, total, len)) > 0 ||
                                (e = label_credit_at(s, total, len)) > 0 ||
