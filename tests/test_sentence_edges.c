@@ -8,6 +8,9 @@
 
 #include "clean/quotation.h"
 #include "clean/sentence_edges.h"
+#include "engine_fixture.h"
+#include "model/cluster.h"
+#include "precis.h"
 
 static const char *after_dateline(const char *s)
 {
@@ -502,4 +505,71 @@ Test(sentence_edges, link_widgets_are_not_summary_material)
     };
     for (size_t i = 0; i < sizeof stories / sizeof *stories; i++)
         cr_expect(!link_label(stories[i]), "taken for a widget: %s", stories[i]);
+}
+
+static const char *after_byline(const char *s)
+{
+    return s + byline_length(s, strlen(s));
+}
+
+Test(sentence_edges, a_byline_glued_to_the_story_is_trimmed)
+{
+    /* Multi-News runs the author's line into the story's first sentence,
+     * lower-cased, so a name is taken to be two words (name_at). */
+    cr_assert_str_eq(after_byline("By radar staff demi moore's daughters are growing concerned about their mother."),
+                     "demi moore's daughters are growing concerned about their mother.");
+    cr_assert_str_eq(after_byline("By carmen nobel white vacationers have an easier time booking an airbnb rental."),
+                     "white vacationers have an easier time booking an airbnb rental.");
+    cr_assert_str_eq(after_byline("By tom winter and david k. Li the company that publishes the national enquirer "
+                                  "admitted that it paid $ 150,000."),
+                     "the company that publishes the national enquirer admitted that it paid $ 150,000.");
+    /* and the author's post or paper */
+    cr_assert_str_eq(after_byline("By alexandra seltzer palm beach post staff writer two area beaches were "
+                                  "temporarily closed today."),
+                     "two area beaches were temporarily closed today.");
+    cr_assert_str_eq(after_byline("By debbie emery \xE2\x80\x93 radar reporter marilyn monroe has been seen as the "
+                                  "ultimate sex symbol."),
+                     "marilyn monroe has been seen as the ultimate sex symbol.");
+    /* "By" opening what the sentence says */
+    const char *keep[] = {
+        "By the time she is 20 months old, your baby can use a spoon and a fork.",
+        "By using resources more sustainably, we can be part of global efforts.",
+        "By now it should be clear that people are using bittorrent everywhere.",
+        "By then the fire had spread to three houses on the street.",
+        "By this time next year the plant will be open.",
+        "By late tuesday, the conspiracy climbed to a new level.",
+        "By mark hosenball",  /* nothing would be left */
+    };
+    for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
+        cr_expect_eq(byline_length(keep[i], strlen(keep[i])), 0, "cut: %s", keep[i]);
+}
+
+Test(sentence_edges, only_the_story_s_opening_loses_a_byline, .init = setup, .fini = teardown)
+{
+    /* Past the first story sentence, "By" opens a sentence's own words. */
+    const char *text = "Missing boy found\n\nBy john fowler the quick thinking of a 9-year-old boy may have saved "
+                       "his father's life. The boy was reported missing. By family members who said they woke "
+                       "to find him gone, police were called at dawn.\n";
+    precis_cluster *c = one_article_cluster("byline", text);
+    int story = 0, family = 0;
+    for (size_t i = 0; i < c->nsents; i++) {
+        const char *t = c->articles[0].text + c->sents[i].start;
+        story += !strncmp(t, "the quick thinking", 18);
+        family += !strncmp(t, "By family members", 17);
+        cr_expect(strncmp(t, "By john", 7), "byline left: %s", t);
+    }
+    cr_expect_eq(story, 1);
+    cr_expect_eq(family, 1);
+    precis_cluster_free(c);
+
+    /* a newsletter's notice before it is no story sentence either */
+    const char *after_notice = "Breaking news emails get breaking news alerts and special reports. The news and "
+                               "stories that matter, delivered weekday mornings. By tim stelloh authorities searching "
+                               "the colorado property of a missing woman's fiance said sunday that they found her.\n";
+    c = one_article_cluster("notice", after_notice);
+    story = 0;
+    for (size_t i = 0; i < c->nsents; i++)
+        story += !strncmp(c->articles[0].text + c->sents[i].start, "authorities searching", 21);
+    cr_expect_eq(story, 1, "the byline is trimmed after the notice");
+    precis_cluster_free(c);
 }

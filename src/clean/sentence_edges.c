@@ -627,6 +627,58 @@ static size_t byline_at(const char *s, size_t i, size_t len)
     return e;
 }
 
+/* Words after "By" that open what a sentence says, not a name: "By the
+ * time ...", "By now ...", "By then ...". A word in "-ing" does too ("By
+ * using ..."). */
+static const char *const not_names[] = {"the", "a",   "an",    "this", "that", "these", "those", "then", "now",
+                                        "no",  "all", "its",   "his",  "her",  "their", "our",   "my",   "your",
+                                        "far", "way", "which", "what", "whom"};
+
+/* The word at s[i] may be part of a byline's name. */
+static int may_name(const char *s, size_t i, size_t len)
+{
+    size_t e = word_end(s, i, len);
+    if (e == i || word_in(s, i, e, not_names, sizeof not_names / sizeof *not_names))
+        return 0;
+    return !(e - i > 4 && !strncasecmp(s + e - 3, "ing", 3));
+}
+
+/* The author's post or paper after the name ("palm beach post staff
+ * writer", "\u2013 radar reporter", "healthday reporter"): up to five
+ * tokens, the last of them one of these. The offset past it, or e. */
+static size_t role_after(const char *s, size_t e, size_t len)
+{
+    static const char *const roles[] = {"staff", "writer", "reporter", "correspondent", "editor"};
+    static const char *const openers[] = {"the", "a", "an"};
+    size_t past = e, k = e;
+    for (int tokens = 0; tokens < 5; tokens++) {
+        k = skip_spaces(s, k, len);
+        size_t w = token_end(s, k, len);
+        if (w == k || word_in(s, k, w, openers, sizeof openers / sizeof *openers))
+            break;   /* the story's first sentence starts */
+        if (word_in(s, k, w, roles, sizeof roles / sizeof *roles))
+            past = w;
+        k = w;
+    }
+    return past;
+}
+
+size_t byline_length(const char *s, size_t len)
+{
+    size_t e = phrase_at(s, 0, len, "by ");
+    if (!e || !may_name(s, e, len) || !may_name(s, skip_spaces(s, word_end(s, e, len), len), len) ||
+        !(e = name_at(s, e, len)) || (e < len && s[e] == ','))
+        return 0;   /* "By late tuesday, the ...": a phrase of time */
+    size_t more = phrase_at(s, e, len, " and "); /* "By tom winter and david k. Li" */
+    if (more && may_name(s, more, len) && (more = name_at(s, more, len)))
+        e = more;
+    e = skip_spaces(s, role_after(s, e, len), len);
+    size_t words = 0;
+    for (size_t i = e; i + 1 < len; i++)
+        words += is_space(s[i]) && !is_space(s[i + 1]);
+    return words >= 3 ? e : 0;
+}
+
 /* A labelled credit that names only an agency: "Photo: getty", "Image:
  * AFP/Getty Images", "Photo credit: reuters". The label's other uses, a
  * caption or a video's title after it, have no end to find (see

@@ -45,6 +45,13 @@ size_t dateline_length(const char *s, size_t len);
  * past an article's first sentence is the sentence itself. */
 size_t wire_dateline_length(const char *s, size_t len);
 
+/* Bytes of an author's line at the start of s[0..len), 0 if none: "By
+ * radar staff ...", "By tom winter and david k. Li ...", "By alexandra
+ * seltzer palm beach post staff writer ...". Only for an article's
+ * opening, before its first story sentence: past it, "By family members
+ * who ..." is the sentence's own. Never more than leaves a few words. */
+size_t byline_length(const char *s, size_t len);
+
 /* Bytes of glued page furniture at the start of s[0..len), 0 if none;
  * like dateline_length, never more than leaves a few words. */
 size_t furniture_prefix_length(const char *s, size_t len);

@@ -239,6 +239,8 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
             s->start += (uint32_t)cut;
             s->start += (uint32_t)furniture_prefix_length(a->text + s->start, s->end - s->start);
         }
+        if (leading) /* an author's line opens the story, after any headline */
+            s->start += (uint32_t)byline_length(a->text + s->start, s->end - s->start);
         if (a->count == 0 || cut)
             s->start += (uint32_t)dateline_length(a->text + s->start, s->end - s->start);
         else
@@ -268,8 +270,8 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
             s->flags |= SENT_BOILERPLATE;
         if (leading && a->count < CAPTION_LEADING && is_photo_caption(a->text + s->start, s->end - s->start))
             s->flags |= SENT_CAPTION;
-        else if (!(s->flags & SENT_UNTERMINATED))
-            leading = 0;
+        else if (!(s->flags & (SENT_UNTERMINATED | SENT_BOILERPLATE)))
+            leading = 0; /* a page's notice ("Breaking news emails ...") is no story sentence */
         if (tokenize_sentence(c, a->text, s) != 0)
             return error_set(err, PRECIS_ERR_NOMEM, doc_id, 0, "out of memory");
         if (s->ntok == 0)
