@@ -670,3 +670,25 @@ Test(segment, embedded_post_ends_at_its_signature)
     EXPECT("Hi ( @abcdefghijklmnopqrstuvwxyzabcdefghij ) june 24, 2015 then it ended.",
            "Hi ( @abcdefghijklmnopqrstuvwxyzabcdefghij ) june 24, 2015 then it ended.");
 }
+
+Test(segment, a_spaced_single_quote_after_a_stop_closes_the_quotation)
+{
+    /* Multi-News spaces a closing single quote off its stop: it closes
+     * the quotation the sentence opened, and is not the next sentence's
+     * first character. */
+    EXPECT("He had a message: 'i will screw you over big time. ' well okay, he used other words.",
+           "He had a message: 'i will screw you over big time. '", "well okay, he used other words.");
+    EXPECT("Gaga won eight awards, including video of the year with ' bad romance. ' lady gaga did not buy a dress.",
+           "Gaga won eight awards, including video of the year with ' bad romance. '",
+           "lady gaga did not buy a dress.");
+    /* a contraction spaced the same way opens nothing */
+    EXPECT("She said, 'i ' m going to kill you. ' i don't remember them any better.",
+           "She said, 'i ' m going to kill you. '", "i don't remember them any better.");
+    /* with no quotation open, the mark opens the next sentence's */
+    EXPECT("The vote was close. ' we are a target ' was the headline.",
+           "The vote was close.", "' we are a target ' was the headline.");
+    EXPECT("The boys' team won. ' it hurts ' he said later.", "The boys' team won.", "' it hurts ' he said later.");
+    /* nor once the sentence's own quotation has closed */
+    EXPECT("He sang ' help ' all night. ' we are a target ' was the headline.", "He sang ' help ' all night.",
+           "' we are a target ' was the headline.");
+}

@@ -771,6 +771,42 @@ static size_t post_signature_length(const char *s, size_t i, size_t end)
     return e - i;
 }
 
+/* After a spaced single quote at s[k], a contraction's ending: "i ' m",
+ * "it ' s", "we ' ll", as Multi-News spaces them. */
+static int contraction_after(const char *s, size_t k, size_t end)
+{
+    static const char *const ends[] = {"m", "s", "ll", "re", "ve", "d", "t"};
+    size_t w = k + 2, e = w;
+    while (e < end && is_alpha_ascii((unsigned char)s[e]))
+        e++;
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++)
+        if (strlen(ends[i]) == e - w && strncasecmp(s + w, ends[i], e - w) == 0)
+            return 1;
+    return 0;
+}
+
+/* Does a single quotation opened in s[from, to) stay open at to? Marks
+ * are read as Multi-News writes them: "'i will" opens, "word' " closes,
+ * a spaced " ' " closes an open one and otherwise opens, unless a
+ * contraction's ending follows it; "don't" and doubled marks are none. */
+static int single_quote_open(const char *s, size_t from, size_t to)
+{
+    int open = 0;
+    for (size_t k = from; k < to; k++) {
+        if (s[k] != '\'' || (k + 1 < to && s[k + 1] == '\'') || (k > from && s[k - 1] == '\''))
+            continue;
+        int before = k == from || s[k - 1] == ' ' || s[k - 1] == '"' || s[k - 1] == '(';
+        int after = k + 1 >= to || s[k + 1] == ' ';
+        if (before && !after)
+            open = 1;
+        else if (before && after && !contraction_after(s, k, to))
+            open = !open;
+        else if (!before && after)
+            open = 0;
+    }
+    return open;
+}
+
 /* Emit the sentence [p->sent, end) and open the next at n. */
 static size_t cut_long(para *p);
 
@@ -846,6 +882,13 @@ static size_t at_stop(para *p, size_t i)
             p->inq = 0;
             closed = 1;
         }
+    }
+    /* A spaced closing single quote: `'i will screw you over big time. '
+     * well okay`. */
+    if (e == j && e + 1 < p->pe && t[e] == ' ' && t[e + 1] == '\'' &&
+        (e + 2 >= p->pe || t[e + 2] == ' ') && single_quote_open(t, p->sent, i)) {
+        e += 2;
+        closed = 1;
     }
     /* A tokenised closing bracket: `( d-fla. ) and`, `( it declined to
      * comment . ) but`. A sentence never opens with one. */
