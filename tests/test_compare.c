@@ -1154,6 +1154,110 @@ Test(compare_seeds, facts_by_support_reuse_near_duplicate_groups)
     unload(&f);
 }
 
+/* The fact whose shown sentence opens with prefix, or NULL. */
+static const cmp_fact *fact_opening(const fixture *f, const char *prefix)
+{
+    for (size_t i = 0; i < f->r.facts.n; i++) {
+        const sentence *s = &f->c->sents[f->r.facts.f[i].sent];
+        if (!strncmp(f->c->articles[s->article].text + s->start, prefix, strlen(prefix)))
+            return &f->r.facts.f[i];
+    }
+    return NULL;
+}
+
+/* A fact one outlet tells in its own words is one fact: the first
+ * report's "The UK-based Syrian Observatory for Human Rights said air
+ * strikes in Hama province on Thursday hit FSA members Tajamu Alezzah,
+ * ..." is what the second tells as "The British-based Syrian Observatory
+ * ... hit locations of the US-backed rebel group, Tajamu Alezzah.", and
+ * that sentence is listed with the fact, no longer a fact of its own. The
+ * fact's support still counts the outlets carrying its own words. Numbers
+ * that disagree keep two sentences apart however alike their words ("12
+ * targets", "four targets"). */
+Test(compare_facts, a_fact_told_in_other_words_is_one_fact)
+{
+    fixture f;
+    load_dir(&f, SEEDS);
+    const cmp_fact *fa = fact_opening(&f, "The UK-based Syrian Observatory");
+    cr_assert(fa, "the first report's sentence is a fact");
+    cr_assert_eq(fa->support, 1);
+    cr_assert_eq(fa->nsimilar, 1);
+    const sentence *o = &f.c->sents[fa->similar[0]];
+    cr_assert_eq(o->article, 1);
+    cr_assert(!strncmp(f.c->articles[1].text + o->start, "The British-based Syrian Observatory", 36));
+    cr_assert(!fact_opening(&f, "The British-based Syrian Observatory"), "no longer a fact of its own");
+    for (size_t i = 0; i < f.r.facts.n; i++)
+        if (i > 0)
+            cr_assert_geq(f.r.facts.f[i - 1].support, f.r.facts.f[i].support, "sorted by support");
+    unload(&f);
+
+    static const char *const texts[] = {
+        "The defence ministry said its jets had destroyed 12 targets in the northern province overnight.\n",
+        "The defence ministry said its warplanes destroyed four targets in the northern province overnight.\n"};
+    load_texts(&f, texts, 2);
+    cr_assert_eq(f.r.facts.n, 2);
+    cr_assert_eq(f.r.facts.f[0].nsimilar + f.r.facts.f[1].nsimilar, 0);
+    unload(&f);
+}
+
+/* What is particular to a sentence decides, not the story's names that
+ * every sentence repeats: two outlets saying different things of the
+ * same girl are two facts, and the same thing said of her is one. */
+Test(compare_facts, the_storys_own_names_do_not_make_one_fact)
+{
+    static const char *const texts[] = {
+        "Four-month-old Fatemeh Reshad was all set to travel to the United States for heart surgery. "
+        "Four-month-old Fatemeh Reshad and her mother held visas. The family of four-month-old Fatemeh Reshad "
+        "waited in Dubai.\n",
+        "Four-month-old Fatemeh Reshad was forced to return home. "
+        "Doctors in Portland had planned surgery on the heart of four-month-old Fatemeh Reshad.\n",
+        "Fatemeh Reshad had been set to travel to the United States with her mother for surgery on a heart "
+        "defect, her uncle said. Fatemeh Reshad's uncle lives in Oregon.\n"};
+    fixture f;
+    load_texts(&f, texts, 3);
+    const cmp_fact *set = fact_opening(&f, "Four-month-old Fatemeh Reshad was all set");
+    cr_assert(set);
+    cr_assert_eq(set->nsimilar, 1, "the third outlet tells it in other words");
+    cr_assert_eq(f.c->sents[set->similar[0]].article, 2);
+    cr_assert_eq(set->support, 1);
+    const cmp_fact *home = fact_opening(&f, "Four-month-old Fatemeh Reshad was forced");
+    cr_assert(home, "returning home is another fact");
+    cr_assert_eq(home->nsimilar, 0);
+    unload(&f);
+}
+
+/* A sentence that quotes someone is told again only by one that has its
+ * quotation: two remarks of one expert, each introduced by the same long
+ * title, are two facts (DUC 2006 D0629B), whatever the title's words. */
+Test(compare_facts, two_remarks_of_one_speaker_are_two_facts)
+{
+    static const char *const texts[] = {
+        "``This program is deleting files, and for people who did not have back-ups, they could be lost for "
+        "good,'' said Mark Zajicek, member of the Computer Emergency Response Team at Carnegie Mellon University "
+        "in Pittsburgh.\n\n"
+        "Shares of the software maker fell on Monday. The virus spread through e-mail attachments. Banks closed "
+        "some branches early. Analysts expect more attacks this year. Police in Manila questioned a student. The "
+        "worm reached Europe within hours. Some firms shut their mail servers. Experts urged users to update "
+        "software. Insurers may face large claims. The outbreak began in Asia. Schools sent pupils home early. "
+        "Hospitals reported no problems. Airlines checked their systems. Government offices were hit too.\n",
+        "``As time goes on, the programs intruders are using are becoming more complex,'' said Mark Zajicek, a "
+        "member of the government-chartered Computer Emergency Response Team at Carnegie Mellon University in "
+        "Pittsburgh.\n\n"
+        "Retailers lost sales over the weekend. Investigators traced the code to a student. Copycat versions "
+        "appeared on Tuesday. The damage may reach billions of dollars. Antivirus makers rushed out fixes. "
+        "Congress plans hearings next month. Parliament in London lost e-mail for a day. The Pentagon said its "
+        "networks were safe. Ford shut its internal mail. Users in Japan were spared. Microsoft issued a warning. "
+        "Universities told staff to delete the message. The FBI opened an inquiry. Prosecutors in Manila weighed "
+        "charges.\n"};
+    fixture f;
+    load_texts(&f, texts, 2);
+    const cmp_fact *deleting = fact_opening(&f, "``This program is deleting files");
+    const cmp_fact *complex = fact_opening(&f, "``As time goes on");
+    cr_assert(deleting && complex, "each remark is a fact of its own");
+    cr_assert_eq(deleting->nsimilar + complex->nsimilar, 0);
+    unload(&f);
+}
+
 /* The pieces of a quotation that runs over several sentences are the
  * speaker's words: the fact lists leave them to the quotes section. */
 /* A near-duplicate that gives another number is another fact: the outlet
@@ -1463,6 +1567,9 @@ Test(compare_json, is_valid_json_with_matrix)
     cr_assert(!strncmp(json, "{\"cluster\":", 11));
     cr_assert(strstr(json, "\"share\":[[1.0000,"));
     cr_assert(strstr(json, "\"discrepancies\":[{\"unit\":\"targets\""));
+    /* a fact's similar sentences from other outlets, with their text */
+    cr_assert(strstr(json, "\"similar\":[{\"article\":1,"));
+    cr_assert(strstr(json, "\"text\":\"The British-based Syrian Observatory"));
     free(json);
 }
 

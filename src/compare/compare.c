@@ -32,6 +32,7 @@ precis_status cmp_report_build(precis_cluster *c, int with_summary, cmp_report *
         cmp_agreements_find(c, &r->rep, r->docs, r->quant, r->nquant, r->disc, r->ndisc, &r->mem, &r->agree,
                             &r->nagree) != 0 ||
         cmp_quotes_find(c, r->docs, &r->mem, &r->quotes, &r->nquotes) != 0 ||
+        cmp_facts_paraphrases(c, &r->rep, r->docs, r->quotes, r->nquotes, &r->mem, &r->facts) != 0 ||
         cmp_quotes_merge(c, r->docs, r->quotes, r->nquotes, &r->mem, &r->qgroups, &r->nqgroups) != 0 ||
         cmp_speakers_build(c, r->docs, r->quotes, r->nquotes, r->qgroups, r->nqgroups, &r->mem, &r->speakers,
                            &r->nspeakers) != 0)

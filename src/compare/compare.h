@@ -16,6 +16,7 @@
  *   discrepancy.c  quantities of the same thing that differ across outlets,
  *                  and the counts they give alike
  *   quotes.c       direct quotations, their speakers, merged across outlets
+ *   paraphrase.c   a fact told in other words by other outlets, one fact
  *   speakers.c     who said what: each quote's speaker as one named person
  *   report_*.c     text, JSON and HTML renderings of the finished report
  *
@@ -99,12 +100,16 @@ int cmp_overlap_build(const precis_cluster *c, const cmp_doc *docs, arena *a, cm
 
 /* ---- facts.c -------------------------------------------------------- */
 
-/* One fact: a group of near-duplicate sentences (model/represent). */
+/* One fact: a group of near-duplicate sentences (model/represent), and
+ * the sentences of other outlets that tell it in other words
+ * (paraphrase.c). */
 typedef struct cmp_fact {
     uint32_t sent;              /* the sentence shown: the group's first */
-    uint32_t support;           /* distinct articles carrying it */
+    uint32_t support;           /* distinct articles carrying it (near) word for word */
     uint32_t *sents;            /* every sentence of the group, cluster order */
     uint32_t nsents;
+    uint32_t *similar;      /* the other outlets' sentences that tell it, cluster order */
+    uint32_t nsimilar;
 } cmp_fact;
 
 typedef struct cmp_facts {
@@ -268,6 +273,7 @@ int cmp_quotes_merge(const precis_cluster *c, const cmp_doc *docs, cmp_quote *q,
 
 /* quotes.c's word lists, for speakers.c; w is a normal form (token.h). */
 int cmp_is_title_word(const char *w);      /* "minister", "senator", "mr", "the" */
+int cmp_is_speech_verb(const char *w);     /* "said", "testified", "told" */
 int cmp_is_not_person_word(const char *w); /* "ministry", "moscow", "thursday" */
 int cmp_is_name_particle(const char *w);   /* "al", "van", "bin" */
 int cmp_is_role_noun(const char *w);       /* "analyst", "survivor", "columnist" */
@@ -276,6 +282,29 @@ int cmp_is_role_noun(const char *w);       /* "analyst", "survivor", "columnist"
  * Chechnya Sergei Yastrzhembsky"; n 4 when the run's third word is an
  * initial): role names a job, prep is "on" or "in". */
 int cmp_place_between_role_and_name(const char *role, const char *prep, size_t n, int third_initial);
+
+/* ---- paraphrase.c --------------------------------------------------- */
+
+/* How alike two facts' first sentences must be, by the cosine of their
+ * content words weighted by how rare each is in the cluster, to be one
+ * fact told in other words (see paraphrase.c). */
+#define CMP_PARAPHRASE_MIN_SIM 0.55
+/* Content words the two must share besides. */
+#define CMP_PARAPHRASE_MIN_SHARED 3
+/* Only the first this many facts (by support) are compared pairwise: a
+ * page of thousands of sentences would make the pass quadratic. */
+#define CMP_PARAPHRASE_MAX_FACTS 2000
+
+/* Fold each fact that another outlet tells in other words into the fact
+ * it tells: facts are taken in order (by support), and each takes the
+ * later facts alike enough to it, whose numbers agree with its own and
+ * that come from other outlets than its own words; those facts leave the
+ * list and their sentences become the taker's similar. A sentence
+ * that quotes or reports speech (quotes, from cmp_quotes_find) is told
+ * again only by one with half the words of what was said (of the shorter
+ * remark, where both have one). Support is left as it is. 0 or -1. */
+int cmp_facts_paraphrases(const precis_cluster *c, const represent *r, const cmp_doc *docs, const cmp_quote *quotes,
+                          size_t nquotes, arena *a, cmp_facts *facts);
 
 /* ---- speakers.c ----------------------------------------------------- */
 

@@ -128,6 +128,11 @@ static int in_list(const char *const *list, const char *w)
     return 0;
 }
 
+int cmp_is_speech_verb(const char *w)
+{
+    return in_list(speech_verbs, w);
+}
+
 int cmp_is_title_word(const char *w)
 {
     return in_list(titles, w) || in_list((const char *const[]){"mr", "mrs", "ms", "miss", "mx", "dr", "mme", "messrs", NULL}, w);

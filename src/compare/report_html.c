@@ -45,7 +45,7 @@ static const char page_style[] =
     "border-radius:10px;padding:0 7px;font-size:12px;font-weight:600;margin-right:6px;background:#e4ebf5;color:#1f3a5f}\n"
     ".b-all{background:#1f7a4d;color:#fff}.b-sev{background:#3d6fb6;color:#fff}.b-one{background:#c9ced6;color:#333}\n"
     "a.src{font-size:12px;color:#3d6fb6;text-decoration:none;margin-left:3px}a.src:hover{text-decoration:underline}\n"
-    "ol.summary li,ul.facts li{margin:5px 0}table.heat{border-collapse:collapse;font-size:13px}\n"
+    "ol.summary li,ul.facts li{margin:5px 0}ul.similar{margin:2px 0 0;padding-left:20px;font-size:14px}table.heat{border-collapse:collapse;font-size:13px}\n"
     "table.heat td,table.heat th{border:1px solid #fff;padding:6px 9px;text-align:center;min-width:46px}\n"
     "table.heat th{background:#eef1f5;font-weight:600}table.heat th.row{text-align:left}\n"
     ".passages li{margin:4px 0;font-size:14px}.ex{color:#444}\n"
@@ -307,6 +307,19 @@ static int put_fact(buf *b, const cmp_report *r, const cmp_fact *f)
         refs[k] = (place_ref){c->sents[f->sents[k]].article, c->sents[f->sents[k]].start};
     rc |= src_links(b, refs, f->nsents);
     free(refs);
+    /* other outlets' similar sentences (paraphrase.c), each linked to its
+     * place, for the reader to judge */
+    if (f->nsimilar)
+        rc |= buf_puts(b, "<ul class=\"similar\">");
+    for (uint32_t k = 0; k < f->nsimilar && rc == 0; k++) {
+        const sentence *m = &c->sents[f->similar[k]];
+        place_ref ref = {m->article, m->start};
+        rc |= buf_puts(b, "<li><span class=\"muted\">similar:</span> ");
+        rc |= html_text(b, c->articles[m->article].text + m->start, m->end - m->start);
+        rc |= src_links(b, &ref, 1) | buf_puts(b, "</li>");
+    }
+    if (f->nsimilar)
+        rc |= buf_puts(b, "</ul>");
     return rc | buf_puts(b, "</li>\n");
 }
 

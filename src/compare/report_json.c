@@ -157,6 +157,13 @@ static int put_fact(buf *b, const cmp_report *r, const cmp_fact *f, int first)
         rc |= buf_printf(b, "%s{\"article\":%u,\"start\":%u,\"end\":%u}", k ? "," : "", m->article,
                          m->start, m->end);
     }
+    rc |= buf_puts(b, "],\"similar\":[");
+    for (uint32_t k = 0; k < f->nsimilar; k++) {
+        const sentence *m = &c->sents[f->similar[k]];
+        rc |= buf_printf(b, "%s{\"article\":%u,\"start\":%u,\"end\":%u,\"text\":", k ? "," : "", m->article,
+                         m->start, m->end);
+        rc |= put_text(b, r, m->article, m->start, m->end) | buf_putc(b, '}');
+    }
     return rc | buf_puts(b, "]}");
 }
 

@@ -43,18 +43,40 @@ static int put_excerpt(buf *b, const char *s, size_t len, size_t max)
     return put_text(b, s, cut) | buf_puts(b, " ...");
 }
 
-static int put_articles_of_fact(buf *b, const precis_cluster *c, const cmp_fact *f)
+/* The articles of sentences list[0..n) (cluster order), as "1,3". */
+static int put_article_numbers(buf *b, const precis_cluster *c, const uint32_t *list, uint32_t n)
 {
-    int rc = buf_puts(b, " [");
+    int rc = 0, any = 0;
     uint32_t last = CMP_NONE;
-    int any = 0;
-    for (uint32_t k = 0; k < f->nsents; k++) {
-        uint32_t a = c->sents[f->sents[k]].article;
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t a = c->sents[list[k]].article;
         if (a != last)
             rc |= buf_printf(b, "%s%u", any++ ? "," : "", a + 1);
         last = a;
     }
-    return rc | buf_puts(b, "]\n");
+    return rc;
+}
+
+/* " [3,4]" after a fact, with the outlets whose sentence is similar
+ * (paraphrase.c: " [3,4; similar 1]") and, under it, each of those
+ * sentences (the first of each article), for the reader to judge. */
+static int put_articles_of_fact(buf *b, const precis_cluster *c, const cmp_fact *f)
+{
+    int rc = buf_puts(b, " [") | put_article_numbers(b, c, f->sents, f->nsents);
+    if (f->nsimilar)
+        rc |= buf_puts(b, "; similar ") | put_article_numbers(b, c, f->similar, f->nsimilar);
+    rc |= buf_puts(b, "]\n");
+    uint32_t last = CMP_NONE;
+    for (uint32_t k = 0; k < f->nsimilar && rc == 0; k++) {
+        const sentence *s = &c->sents[f->similar[k]];
+        if (s->article == last)
+            continue;
+        last = s->article;
+        rc |= buf_printf(b, "      ~ [%u] ", s->article + 1);
+        rc |= put_text(b, c->articles[s->article].text + s->start, s->end - s->start);
+        rc |= buf_putc(b, '\n');
+    }
+    return rc;
 }
 
 static int put_overlap(buf *b, const cmp_report *r)
