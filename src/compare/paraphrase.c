@@ -71,27 +71,6 @@ static double weighted_norm(const svec *v, const double *w)
     return sqrt(s);
 }
 
-/* Cosine of x and y under weights w (their norms given), and the number
- * of terms they share. */
-static double weighted_cosine(const svec *x, double nx, const svec *y, double ny, const double *w,
-                              uint32_t *shared)
-{
-    double s = 0;
-    *shared = 0;
-    for (uint32_t i = 0, j = 0; i < x->n && j < y->n;) {
-        if (x->term[i] == y->term[j]) {
-            s += w[x->term[i]] * w[x->term[i]];
-            ++*shared;
-            i++, j++;
-        } else if (x->term[i] < y->term[j]) {
-            i++;
-        } else {
-            j++;
-        }
-    }
-    return nx > 0 && ny > 0 ? s / (nx * ny) : 0;
-}
-
 /* Per fact while the pass runs. */
 typedef struct fact_state {
     double norm;         /* of its first sentence under the local weights */
@@ -102,6 +81,8 @@ typedef struct fact_state {
     uint32_t *claim;     /* content terms of what its first sentence quotes or
                           * says someone said, ascending (none: no such part) */
     uint32_t nclaim;
+    int read;            /* v and claim are filled (done only for the facts
+                          * that come close to another, see read_fact) */
 } fact_state;
 
 /* Claimed content words below this many do not make the quotation the
@@ -193,27 +174,15 @@ static int outlets_meet(const uint64_t *x, const uint64_t *y, size_t words)
     return 0;
 }
 
-static int prepare(const precis_cluster *c, const represent *r, const cmp_doc *docs, const cmp_quote *quotes,
-                   size_t nq, const double *w, const cmp_facts *facts, size_t n, size_t words, arena *a,
-                   fact_state *st)
+/* Each fact's norm and outlets, before the pass. */
+static int prepare(const precis_cluster *c, const represent *r, const double *w, const cmp_facts *facts, size_t n,
+                   size_t words, arena *a, fact_state *st)
 {
-    size_t *qfirst = arena_alloc(a, (c->narticles + 1) * sizeof *qfirst);
-    if (!qfirst)
-        return -1;
-    for (size_t ai = 0, k = 0; ai <= c->narticles; ai++) {
-        while (k < nq && quotes[k].article < ai)
-            k++;
-        qfirst[ai] = k;
-    }
     for (size_t i = 0; i < n; i++) {
         const cmp_fact *f = &facts->f[i];
-        double *v = NULL;
-        size_t nv = 0;
-        if (cmp_sentence_values(c, f->sent, a, &v, &nv) != 0)
-            return -1;
-        st[i] = (fact_state){weighted_norm(&r->vec[f->sent], w), v, nv, arena_calloc(a, words, sizeof(uint64_t)),
-                             CMP_NONE, NULL, 0};
-        if (!st[i].own || claim_terms(c, docs, quotes, nq, qfirst, f->sent, a, &st[i]) != 0)
+        st[i] = (fact_state){weighted_norm(&r->vec[f->sent], w), NULL, 0, arena_calloc(a, words, sizeof(uint64_t)),
+                             CMP_NONE, NULL, 0, 0};
+        if (!st[i].own)
             return -1;
         for (uint32_t k = 0; k < f->nsents; k++) {
             uint32_t art = c->sents[f->sents[k]].article;
@@ -223,39 +192,131 @@ static int prepare(const precis_cluster *c, const represent *r, const cmp_doc *d
     return 0;
 }
 
-/* Whether fact j tells what fact i does, in other words. */
-static int tells_the_same(const represent *r, const double *w, const cmp_facts *facts, const fact_state *st,
-                          size_t i, size_t j)
+/* Where each article's quotes start in quotes[0..nq) (article order). */
+static size_t *quotes_by_article(const precis_cluster *c, const cmp_quote *quotes, size_t nq, arena *a)
 {
-    uint32_t shared;
-    double sim = weighted_cosine(&r->vec[facts->f[i].sent], st[i].norm, &r->vec[facts->f[j].sent], st[j].norm,
-                                 w, &shared);
-    return sim >= CMP_PARAPHRASE_MIN_SIM && shared >= CMP_PARAPHRASE_MIN_SHARED &&
-           cmp_values_agree(st[i].v, st[i].nv, st[j].v, st[j].nv) &&
-           same_claim(&st[i], &r->vec[facts->f[i].sent], &st[j], &r->vec[facts->f[j].sent]);
+    size_t *first = arena_alloc(a, (c->narticles + 1) * sizeof *first);
+    if (!first)
+        return NULL;
+    for (size_t ai = 0, k = 0; ai <= c->narticles; ai++) {
+        while (k < nq && quotes[k].article < ai)
+            k++;
+        first[ai] = k;
+    }
+    return first;
 }
 
-/* Give fact i the sentences of the facts it took (st[j].taken_by == i),
- * in cluster order. */
-static int collect(const cmp_facts *facts, const fact_state *st, size_t n, size_t i, arena *a)
+/* Read fact i's numbers and claim, once: only facts alike enough to
+ * another need them, and reading them for every fact of a long cluster
+ * would cost more than the comparisons. */
+typedef struct pass {
+    const precis_cluster *c;
+    const represent *r;
+    const cmp_doc *docs;
+    const cmp_quote *quotes;
+    size_t nquotes;
+    const size_t *qfirst;
+    const cmp_facts *facts;
+    fact_state *st;
+    arena *a;
+} pass;
+
+static int read_fact(const pass *p, size_t i)
 {
-    cmp_fact *f = &facts->f[i];
-    uint32_t total = 0;
-    for (size_t j = i + 1; j < n; j++)
-        if (st[j].taken_by == i)
-            total += facts->f[j].nsents;
-    if (total == 0)
+    fact_state *x = &p->st[i];
+    if (x->read)
         return 0;
-    f->similar = arena_alloc(a, total * sizeof *f->similar);
-    if (!f->similar)
+    double *v = NULL;
+    if (cmp_sentence_values(p->c, p->facts->f[i].sent, p->a, &v, &x->nv) != 0 ||
+        claim_terms(p->c, p->docs, p->quotes, p->nquotes, p->qfirst, p->facts->f[i].sent, p->a, x) != 0)
         return -1;
-    for (size_t j = i + 1; j < n; j++)
-        if (st[j].taken_by == i) {
+    x->v = v;
+    x->read = 1;
+    return 0;
+}
+
+/* Whether fact j, whose first sentence shares `shared` content words
+ * with fact i's, their weighted products summing to dot, tells what fact
+ * i does in other words: 1, 0, or -1 when out of memory. */
+static int tells_the_same(const pass *p, size_t i, size_t j, uint32_t shared, double dot)
+{
+    const fact_state *x = &p->st[i], *y = &p->st[j];
+    if (shared < CMP_PARAPHRASE_MIN_SHARED || x->norm <= 0 || y->norm <= 0 ||
+        dot / (x->norm * y->norm) < CMP_PARAPHRASE_MIN_SIM)
+        return 0;
+    if (read_fact(p, i) != 0 || read_fact(p, j) != 0)
+        return -1;
+    const svec *vx = &p->r->vec[p->facts->f[i].sent], *vy = &p->r->vec[p->facts->f[j].sent];
+    return cmp_values_agree(x->v, x->nv, y->v, y->nv) && same_claim(x, vx, y, vy);
+}
+
+/* The facts [0, n) that use each term, ascending: post[off[t]..off[t+1]). */
+static int postings(const precis_cluster *c, const represent *r, const cmp_facts *facts, size_t n, arena *a,
+                    uint32_t **off_out, uint32_t **post_out)
+{
+    uint32_t *off = arena_calloc(a, c->nterms + 2, sizeof *off);
+    if (!off)
+        return -1;
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        const svec *v = &r->vec[facts->f[i].sent];
+        for (uint32_t k = 0; k < v->n; k++)
+            off[v->term[k] + 2]++;
+        total += v->n;
+    }
+    for (size_t t = 2; t < c->nterms + 2; t++)
+        off[t] += off[t - 1];
+    uint32_t *post = arena_alloc(a, (total + 1) * sizeof *post);
+    if (!post)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        const svec *v = &r->vec[facts->f[i].sent];
+        for (uint32_t k = 0; k < v->n; k++)
+            post[off[v->term[k] + 1]++] = (uint32_t)i;
+    }
+    *off_out = off;
+    *post_out = post;
+    return 0;
+}
+
+/* Give each fact the sentences of the facts it took (st[j].taken_by),
+ * in cluster order. */
+static int collect(const cmp_facts *facts, const fact_state *st, size_t n, arena *a)
+{
+    for (size_t j = 0; j < n; j++)
+        if (st[j].taken_by != CMP_NONE)
+            facts->f[st[j].taken_by].nsimilar += facts->f[j].nsents;
+    for (size_t i = 0; i < n; i++) {
+        cmp_fact *f = &facts->f[i];
+        if (f->nsimilar == 0)
+            continue;
+        f->similar = arena_alloc(a, f->nsimilar * sizeof *f->similar);
+        if (!f->similar)
+            return -1;
+        f->nsimilar = 0;
+    }
+    for (size_t j = 0; j < n; j++)
+        if (st[j].taken_by != CMP_NONE) {
+            cmp_fact *f = &facts->f[st[j].taken_by];
             memcpy(f->similar + f->nsimilar, facts->f[j].sents, facts->f[j].nsents * sizeof(uint32_t));
             f->nsimilar += facts->f[j].nsents;
         }
-    sort_ids(f->similar, f->nsimilar);
+    for (size_t i = 0; i < n; i++)
+        sort_ids(facts->f[i].similar, facts->f[i].nsimilar);
     return 0;
+}
+
+/* The first place in post[lo, hi) (ascending) holding a fact after i. */
+static uint32_t after(const uint32_t *post, uint32_t lo, uint32_t hi, uint32_t i)
+{
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (post[mid] <= i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 int cmp_facts_paraphrases(const precis_cluster *c, const represent *r, const cmp_doc *docs, const cmp_quote *quotes,
@@ -267,21 +328,46 @@ int cmp_facts_paraphrases(const precis_cluster *c, const represent *r, const cmp
         return 0;
     double *w = local_weights(c, r, a);
     fact_state *st = arena_alloc(a, n * sizeof *st);
-    if (!w || !st || prepare(c, r, docs, quotes, nquotes, w, facts, n, words, a, st) != 0)
+    size_t *qfirst = quotes_by_article(c, quotes, nquotes, a);
+    uint32_t *shared = arena_calloc(a, n, sizeof *shared), *touched = arena_alloc(a, n * sizeof *touched);
+    double *dot = arena_calloc(a, n, sizeof *dot);
+    uint32_t *off, *post;
+    if (!w || !st || !qfirst || !shared || !touched || !dot || prepare(c, r, w, facts, n, words, a, st) != 0 ||
+        postings(c, r, facts, n, a, &off, &post) != 0)
         return -1;
+    pass p = {c, r, docs, quotes, nquotes, qfirst, facts, st, a};
     for (size_t i = 0; i < n; i++) {
         if (st[i].taken_by != CMP_NONE)
             continue;
-        for (size_t j = i + 1; j < n; j++)
+        /* the later facts sharing a word with this one, and how much */
+        const svec *v = &r->vec[facts->f[i].sent];
+        uint32_t nt = 0;
+        for (uint32_t k = 0; k < v->n; k++)
+            for (uint32_t q = after(post, off[v->term[k]], off[v->term[k] + 1], (uint32_t)i);
+                 q < off[v->term[k] + 1]; q++) {
+                uint32_t j = post[q];
+                if (shared[j]++ == 0)
+                    touched[nt++] = j;
+                dot[j] += w[v->term[k]] * w[v->term[k]];
+            }
+        for (uint32_t k = 0; k < nt; k++) {
+            uint32_t j = touched[k];
             /* an outlet that tells it in its own words already does not
              * tell it again in another of its sentences */
-            if (st[j].taken_by == CMP_NONE && !outlets_meet(st[i].own, st[j].own, words) &&
-                tells_the_same(r, w, facts, st, i, j))
-                st[j].taken_by = (uint32_t)i;
+            if (shared[j] >= CMP_PARAPHRASE_MIN_SHARED && st[j].taken_by == CMP_NONE &&
+                !outlets_meet(st[i].own, st[j].own, words)) {
+                int same = tells_the_same(&p, i, j, shared[j], dot[j]);
+                if (same < 0)
+                    return -1;
+                if (same)
+                    st[j].taken_by = (uint32_t)i;
+            }
+            shared[j] = 0;
+            dot[j] = 0;
+        }
     }
-    for (size_t i = 0; i < n; i++)
-        if (st[i].taken_by == CMP_NONE && collect(facts, st, n, i, a) != 0)
-            return -1;
+    if (collect(facts, st, n, a) != 0)
+        return -1;
     size_t kept = 0;
     for (size_t i = 0; i < facts->n; i++)
         if (i >= n || st[i].taken_by == CMP_NONE)
