@@ -1258,6 +1258,35 @@ Test(compare_facts, two_remarks_of_one_speaker_are_two_facts)
     unload(&f);
 }
 
+/* A page of thousands of sentences would make the search for similar
+ * sentences quadratic: only the first CMP_PARAPHRASE_MAX_FACTS facts (by
+ * support, then in cluster order) are looked at. Before the limit, the
+ * second outlet's sentence is listed under the first's; past it, not. */
+static uint32_t similar_after_filler(size_t filler)
+{
+    buf b = BUF_INIT;
+    for (size_t i = 0; i < filler; i++)
+        buf_printf(&b, "Clerk number %zu filed form alpha%zu with the registry office today.\n\n", i, i);
+    buf_puts(&b, "The UK-based Syrian Observatory for Human Rights said air strikes in Hama province on Thursday "
+                 "hit FSA members Tajamu Alezzah.\n");
+    const char *texts[] = {b.data, "The British-based Syrian Observatory for Human Rights said airstrikes in the "
+                                   "central province of Hama on Thursday hit locations of the rebel group Tajamu "
+                                   "Alezzah.\n"};
+    fixture f;
+    load_texts(&f, texts, 2);
+    const cmp_fact *fa = fact_opening(&f, "The UK-based Syrian Observatory");
+    uint32_t n = fa ? fa->nsimilar : 0;
+    unload(&f);
+    buf_free(&b);
+    return n;
+}
+
+Test(compare_facts, similar_sentences_are_sought_up_to_a_limit)
+{
+    cr_assert_eq(similar_after_filler(200), 1);
+    cr_assert_eq(similar_after_filler(CMP_PARAPHRASE_MAX_FACTS + 10), 0);
+}
+
 /* The pieces of a quotation that runs over several sentences are the
  * speaker's words: the fact lists leave them to the quotes section. */
 /* A near-duplicate that gives another number is another fact: the outlet
