@@ -107,12 +107,7 @@ static void build_context(const precis_cluster *c, const cmp_doc *d, const cmp_q
         ctx->classes |= bits;
         ctx->term[ctx->n++] = t->term;
     }
-    sort_ids(ctx->term, ctx->n);
-    uint32_t m = 0;
-    for (uint32_t k = 0; k < ctx->n; k++)
-        if (m == 0 || ctx->term[m - 1] != ctx->term[k])
-            ctx->term[m++] = ctx->term[k];
-    ctx->n = m;
+    ctx->n = (uint32_t)sort_unique_ids(ctx->term, ctx->n);
 }
 
 static uint32_t shared(const context *x, const context *y)

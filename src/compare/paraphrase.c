@@ -139,12 +139,7 @@ static int claim_terms(const precis_cluster *c, const cmp_doc *docs, const cmp_q
         st->nclaim = 0;
         add_claim_terms(c, d, reported_speech(d, t0, t1), t1, st);
     }
-    sort_ids(st->claim, st->nclaim);
-    uint32_t m = 0;
-    for (uint32_t k = 0; k < st->nclaim; k++)
-        if (m == 0 || st->claim[m - 1] != st->claim[k])
-            st->claim[m++] = st->claim[k];
-    st->nclaim = m;
+    st->nclaim = (uint32_t)sort_unique_ids(st->claim, st->nclaim);
     return 0;
 }
 

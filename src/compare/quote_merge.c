@@ -39,12 +39,7 @@ static int collect(const precis_cluster *c, const cmp_doc *d, const cmp_quote *q
         if (cmp_is_number_word(d->tok[k].norm) || d->tok[k].kind == TOKEN_NUMBER)
             out->numbers += d->tok[k].hash;
     }
-    sort_ids(out->t, out->n);
-    uint32_t m = 0;
-    for (uint32_t k = 0; k < out->n; k++)
-        if (m == 0 || out->t[m - 1] != out->t[k])
-            out->t[m++] = out->t[k];
-    out->n = m;
+    out->n = (uint32_t)sort_unique_ids(out->t, out->n);
     return 0;
 }
 

@@ -29,6 +29,16 @@ void sort_ids(uint32_t *ids, size_t n)
     }
 }
 
+size_t sort_unique_ids(uint32_t *ids, size_t n)
+{
+    sort_ids(ids, n);
+    size_t m = 0;
+    for (size_t k = 0; k < n; k++)
+        if (m == 0 || ids[m - 1] != ids[k])
+            ids[m++] = ids[k];
+    return m;
+}
+
 uint32_t sorted_common(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb)
 {
     uint32_t i = 0, j = 0, k = 0;

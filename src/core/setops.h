@@ -13,6 +13,9 @@
  * qsort. */
 void sort_ids(uint32_t *ids, size_t n);
 
+/* Sort ids[0..n) ascending and drop repeats; returns how many are left. */
+size_t sort_unique_ids(uint32_t *ids, size_t n);
+
 /* Number of ids in both a[0..na) and b[0..nb), both strictly ascending. */
 uint32_t sorted_common(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb);
 
