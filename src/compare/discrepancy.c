@@ -19,10 +19,10 @@
  * 11" against "11", "22" against "more than 20", "nearly 40" against
  * 39, "2,100" against "2,144" or "more than 4" against "up to 6"; and a
  * measure converted in brackets ("100 km ( 62 miles )") is no figure of
- * its own. And the outlets differ only when
- * one gives a value the other gives nothing that agrees with, and the
- * other the reverse; a figure given beside the other in one sentence
- * ("1,750 of the world's 4,800 rhinos") counts as given.
+ * its own. And the outlets differ only when one gives a value the other
+ * gives nothing that agrees with, and the other the reverse; a figure
+ * given beside the other in one sentence ("1,750 of the world's 4,800
+ * rhinos") counts as given.
  *
  * The counts the outlets give alike are found too ("36 civilians" in three
  * reports): the same value of the same unit, linked by the stricter test a

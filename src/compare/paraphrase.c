@@ -1,5 +1,5 @@
 /*
- * paraphrase.c: one fact told in other words by other outlets.
+ * paraphrase.c: other outlets' similar sentences under each fact.
  *
  * facts.c groups the sentences that outlets carry almost word for word;
  * a fact that one outlet writes in its own words ("The UK-based Syrian
@@ -8,10 +8,10 @@
  * Syrian Observatory ... said airstrikes in the central province of Hama
  * on Thursday hit locations of the US-backed rebel group, Tajamu
  * Alezzah") stays two facts there. Here two facts are one when their
- * first sentences share enough
- * of what is particular to them: the cosine of their content words, each
- * weighted by how few of the cluster's sentences use it. The story's own
- * names and words (in nearly every sentence) weigh little, so two
+ * first sentences share enough of what is particular to them: the
+ * cosine of their content words, each weighted by how few of the
+ * cluster's sentences use it. The story's own names and words (in nearly
+ * every sentence) weigh little, so two
  * sentences about the same person that say different things of her ("was
  * all set to travel", "was forced to return home") are not alike, while
  * two that tell the same event in its own words are. Their numbers must
@@ -214,6 +214,12 @@ typedef struct pass {
     const cmp_facts *facts;
     fact_state *st;
     arena *a;
+    size_t words;        /* 64-bit words of an outlet bit set */
+    const double *w;     /* local term weights */
+    const uint32_t *off, *post; /* the facts using each term (postings) */
+    uint32_t *shared;    /* per later fact: content words shared with the taker */
+    double *dot;         /* ... and their weighted product */
+    uint32_t *touched;   /* the later facts that share a word */
 } pass;
 
 static int read_fact(const pass *p, size_t i)
@@ -314,58 +320,64 @@ static uint32_t after(const uint32_t *post, uint32_t lo, uint32_t hi, uint32_t i
     return lo;
 }
 
+/* Fact i (taken by none) takes the later facts that tell what it does.
+ * 0 or -1. */
+static int take_alike(pass *p, size_t i)
+{
+    const svec *v = &p->r->vec[p->facts->f[i].sent];
+    uint32_t nt = 0;
+    for (uint32_t k = 0; k < v->n; k++) {
+        uint32_t t = v->term[k];
+        for (uint32_t q = after(p->post, p->off[t], p->off[t + 1], (uint32_t)i); q < p->off[t + 1]; q++) {
+            uint32_t j = p->post[q];
+            if (p->shared[j]++ == 0)
+                p->touched[nt++] = j;
+            p->dot[j] += p->w[t] * p->w[t];
+        }
+    }
+    int rc = 0;
+    for (uint32_t k = 0; k < nt; k++) {
+        uint32_t j = p->touched[k];
+        /* an outlet that tells it in its own words already does not tell
+         * it again in another of its sentences */
+        if (rc == 0 && p->shared[j] >= CMP_PARAPHRASE_MIN_SHARED && p->st[j].taken_by == CMP_NONE &&
+            !outlets_meet(p->st[i].own, p->st[j].own, p->words)) {
+            int same = tells_the_same(p, i, j, p->shared[j], p->dot[j]);
+            if (same > 0)
+                p->st[j].taken_by = (uint32_t)i;
+            rc = same < 0 ? -1 : 0;
+        }
+        p->shared[j] = 0;
+        p->dot[j] = 0;
+    }
+    return rc;
+}
+
 int cmp_facts_paraphrases(const precis_cluster *c, const represent *r, const cmp_doc *docs, const cmp_quote *quotes,
                           size_t nquotes, arena *a, cmp_facts *facts)
 {
     size_t n = facts->n < CMP_PARAPHRASE_MAX_FACTS ? facts->n : CMP_PARAPHRASE_MAX_FACTS;
-    size_t words = (c->narticles + 63) / 64;
     if (n < 2)
         return 0;
-    double *w = local_weights(c, r, a);
-    fact_state *st = arena_alloc(a, n * sizeof *st);
-    size_t *qfirst = quotes_by_article(c, quotes, nquotes, a);
-    uint32_t *shared = arena_calloc(a, n, sizeof *shared), *touched = arena_alloc(a, n * sizeof *touched);
-    double *dot = arena_calloc(a, n, sizeof *dot);
+    pass p = {c, r, docs, quotes, nquotes, NULL, facts, NULL, a, (c->narticles + 63) / 64, local_weights(c, r, a),
+              NULL, NULL, arena_calloc(a, n, sizeof(uint32_t)), arena_calloc(a, n, sizeof(double)),
+              arena_alloc(a, n * sizeof(uint32_t))};
     uint32_t *off, *post;
-    if (!w || !st || !qfirst || !shared || !touched || !dot || prepare(c, r, w, facts, n, words, a, st) != 0 ||
-        postings(c, r, facts, n, a, &off, &post) != 0)
+    p.st = arena_alloc(a, n * sizeof *p.st);
+    p.qfirst = quotes_by_article(c, quotes, nquotes, a);
+    if (!p.w || !p.st || !p.qfirst || !p.shared || !p.dot || !p.touched ||
+        prepare(c, r, p.w, facts, n, p.words, a, p.st) != 0 || postings(c, r, facts, n, a, &off, &post) != 0)
         return -1;
-    pass p = {c, r, docs, quotes, nquotes, qfirst, facts, st, a};
-    for (size_t i = 0; i < n; i++) {
-        if (st[i].taken_by != CMP_NONE)
-            continue;
-        /* the later facts sharing a word with this one, and how much */
-        const svec *v = &r->vec[facts->f[i].sent];
-        uint32_t nt = 0;
-        for (uint32_t k = 0; k < v->n; k++)
-            for (uint32_t q = after(post, off[v->term[k]], off[v->term[k] + 1], (uint32_t)i);
-                 q < off[v->term[k] + 1]; q++) {
-                uint32_t j = post[q];
-                if (shared[j]++ == 0)
-                    touched[nt++] = j;
-                dot[j] += w[v->term[k]] * w[v->term[k]];
-            }
-        for (uint32_t k = 0; k < nt; k++) {
-            uint32_t j = touched[k];
-            /* an outlet that tells it in its own words already does not
-             * tell it again in another of its sentences */
-            if (shared[j] >= CMP_PARAPHRASE_MIN_SHARED && st[j].taken_by == CMP_NONE &&
-                !outlets_meet(st[i].own, st[j].own, words)) {
-                int same = tells_the_same(&p, i, j, shared[j], dot[j]);
-                if (same < 0)
-                    return -1;
-                if (same)
-                    st[j].taken_by = (uint32_t)i;
-            }
-            shared[j] = 0;
-            dot[j] = 0;
-        }
-    }
-    if (collect(facts, st, n, a) != 0)
+    p.off = off;
+    p.post = post;
+    for (size_t i = 0; i < n; i++)
+        if (p.st[i].taken_by == CMP_NONE && take_alike(&p, i) != 0)
+            return -1;
+    if (collect(facts, p.st, n, a) != 0)
         return -1;
     size_t kept = 0;
     for (size_t i = 0; i < facts->n; i++)
-        if (i >= n || st[i].taken_by == CMP_NONE)
+        if (i >= n || p.st[i].taken_by == CMP_NONE)
             facts->f[kept++] = facts->f[i];
     facts->n = kept;
     return 0;
