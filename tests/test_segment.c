@@ -692,3 +692,14 @@ Test(segment, a_spaced_single_quote_after_a_stop_closes_the_quotation)
     EXPECT("He sang ' help ' all night. ' we are a target ' was the headline.", "He sang ' help ' all night.",
            "' we are a target ' was the headline.");
 }
+
+Test(segment, a_spaced_closing_quote_that_ends_the_paragraph_stays)
+{
+    /* Multi-News spaces a closing double quote off its stop; at the end
+     * of a paragraph, with nothing after it, it still closes the
+     * sentence's quotation rather than being dropped. */
+    EXPECT("The mayor spoke on Monday. He said \" we will rebuild the bridge this year. \"",
+           "The mayor spoke on Monday.", "He said \" we will rebuild the bridge this year. \"");
+    EXPECT("He said \" we will rebuild it. \" the council agreed.", "He said \" we will rebuild it. \"",
+           "the council agreed.");
+}

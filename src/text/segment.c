@@ -866,13 +866,14 @@ static size_t at_stop(para *p, size_t i)
             closed = 1;
         e += n;
     }
-    /* A tokenised closing quote: `affair . " democratic`, or a nested
-     * pair: `he said, ' sorry . ' " budde recalled` (the single quote
-     * counts only when a double one closes after it). */
+    /* A tokenised closing quote: `affair . " democratic`, or one that ends
+     * the paragraph, or a nested pair: `he said, ' sorry . ' " budde
+     * recalled` (the single quote counts only when a double one closes
+     * after it). */
     if (p->inq) {
         size_t k = e, last = 0;
-        while (k + 2 < p->pe && t[k] == ' ' && (t[k + 1] == '"' || t[k + 1] == '\'') &&
-               space_len(t, k + 2, p->pe)) {
+        while (k + 1 < p->pe && t[k] == ' ' && (t[k + 1] == '"' || t[k + 1] == '\'') &&
+               (k + 2 == p->pe || space_len(t, k + 2, p->pe))) {
             k += 2;
             if (t[k - 1] == '"')
                 last = k;
