@@ -224,7 +224,7 @@ int is_photo_caption(const char *s, size_t len)
  * credits in all these ways ("Belgian beer being poured ( picture: getty
  * ) ...", "Tammy waddell ( credit: family photo ) ..."); longer labels
  * come before the shorter ones they start with. */
-static size_t credit_label(const char *s, size_t len, size_t i)
+size_t credit_label_end(const char *s, size_t len, size_t i)
 {
     static const char *const labels[] = {"photo credit", "image credit", "photos", "photo", "pictures",
                                          "picture",      "images",       "image",  "credit", NULL};
@@ -262,7 +262,7 @@ size_t caption_prefix_length(const char *s, size_t len)
         i = (size_t)(open - s);
         if (s[i - 1] != ' ')
             continue;
-        size_t j = credit_label(s, len, skip_spaces(s, len, i + 1));
+        size_t j = credit_label_end(s, len, skip_spaces(s, len, i + 1));
         if (!j)
             continue;
         j = credit_close(s, len, i, j);

@@ -54,6 +54,10 @@ int is_photo_caption(const char *s, size_t len);
  * may be any of "photo", "photos", "picture", "pictures", "image",
  * "credit", "photo credit", ... and one bracket may nest inside it. */
 #define CAPTION_PREFIX_BYTES 400
+/* The label of a picture's credit and its colon at s[i] ("photo:",
+ * "pictures :", "credit:", "photo credit:"): the index after the colon,
+ * or 0. Shared with the furniture trims (clean/sentence_edges.c). */
+size_t credit_label_end(const char *s, size_t len, size_t i);
 size_t caption_prefix_length(const char *s, size_t len);
 
 #endif

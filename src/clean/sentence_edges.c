@@ -4,6 +4,7 @@
  * before; see sentence_edges.h.
  */
 #include "clean/sentence_edges.h"
+#include "clean/caption.h"
 
 #include <string.h>
 #include <strings.h>
@@ -262,16 +263,10 @@ static size_t furniture_at(const char *s, size_t i, size_t len)
  * ')' within 15 words. Returns the offset past it, or 0. */
 static size_t bracket_credit_at(const char *s, size_t i, size_t len)
 {
-    static const char *const labels[] = {"photo credit", "image credit", "photos", "photo", "pictures",
-                                         "picture",      "images",       "image",  "credit"};
     if (i >= len || s[i] != '(')
         return 0;
-    size_t j = skip_spaces(s, i + 1, len), e = 0;
-    for (size_t k = 0; k < sizeof labels / sizeof *labels && !e; k++)
-        e = phrase_at(s, j, len, labels[k]);
-    if (!e || (e = skip_spaces(s, e, len)) >= len || s[e] != ':')
-        return 0;
-    return close_within(s, e + 1, len, ")", 15);
+    size_t e = credit_label_end(s, len, skip_spaces(s, i + 1, len));
+    return e ? close_within(s, e, len, ")", 15) : 0;
 }
 
 /* Bloomberg's audio widget: "Listen to article 4: 26" (the length, which
