@@ -137,6 +137,11 @@ typedef struct precis_place {
     size_t article;         /* index in the order articles were added */
     const char *article_id;
     size_t start, end;      /* byte offsets into that article's text */
+    int partial;            /* 1: a near-duplicate that stops short (cut off by
+                               the end of its article, or a caption without a
+                               final stop) and holds less than three quarters
+                               of the sentence's content words: its article
+                               gives only part of the sentence */
 } precis_place;
 
 /* Appended by the text and Markdown renderers to a sentence that is cut
@@ -149,10 +154,12 @@ typedef struct precis_summary_sentence {
     int cut;                /* 1: its article stops inside this sentence (a clipped source),
                                so the text ends early; JSON says "cut":true */
     double score;           /* the method's score; comparable within one summary */
-    size_t support;         /* number of distinct articles that carry it */
+    size_t support;         /* number of distinct articles that carry it: the
+                               articles of its places that are not partial */
     const precis_place *places; /* places[0] is the sentence printed, then every
                                    near-duplicate of it (not merely of its
-                                   group) whose numbers do not contradict it */
+                                   group) whose numbers do not contradict it,
+                                   in text order, partial ones included */
     size_t nplaces;
 } precis_summary_sentence;
 

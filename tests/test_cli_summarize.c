@@ -723,3 +723,34 @@ Test(cli_summarize, a_negative_size_after_a_space_is_refused)
         run_free(&r);
     }
 }
+
+/* A copy cut off by the end of its page carries only part of the printed
+ * sentence: JSON marks it "partial", Markdown lists it after "partly:",
+ * and neither counts it among the sources. */
+Test(cli_summarize, a_copy_cut_short_is_shown_as_partial)
+{
+    static const char a[] = "Firefighters said the blaze destroyed the old flour mill on Friday night and forced "
+                            "forty families from their homes beside the river.\n\n"
+                            "The mill had stood empty since the company moved its work to the coast.\n";
+    static const char b[] = "Investigators have not yet said what started the fire at the mill.\n\n"
+                            "Firefighters said the blaze destroyed the old flour mill on Friday night and\n";
+    write_file("a.txt", a, sizeof a - 1);
+    write_file("b.txt", b, sizeof b - 1);
+    run_result r = run_precisf("summarize -m lead -w 200 -f json %s/a.txt %s/b.txt", dir, dir);
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    json_error_t jerr;
+    json_t *doc = json_loads(r.out, 0, &jerr);
+    cr_assert_not_null(doc, "%s: %s", jerr.text, r.out);
+    json_t *first = json_array_get(json_object_get(doc, "sentences"), 0);
+    cr_assert_eq(json_integer_value(json_object_get(first, "support")), 1, "%s", r.out);
+    json_t *sources = json_object_get(first, "sources");
+    cr_assert_eq(json_array_size(sources), 2, "%s", r.out);
+    cr_assert_null(json_object_get(json_array_get(sources, 0), "partial"), "%s", r.out);
+    cr_assert(json_is_true(json_object_get(json_array_get(sources, 1), "partial")), "%s", r.out);
+    json_decref(doc);
+    run_free(&r);
+    r = run_precisf("summarize -m lead -w 200 -f md %s/a.txt %s/b.txt", dir, dir);
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_assert(strstr(r.out, "river. *(1 source: `a.txt` 0-133; partly: `b.txt` 68-144)*"), "%s", r.out);
+    run_free(&r);
+}

@@ -1515,6 +1515,35 @@ Test(compare_html, seeds_page_has_every_section)
     free(html);
 }
 
+/* The brief at the top of the page lists a copy that stops short (here a
+ * caption-like line without its stop) after "partly:", and does not count
+ * it: 1/2, not 2/2. */
+Test(compare_html, a_copy_cut_short_is_linked_as_partial)
+{
+    static const char *const texts[] = {
+        "Firefighters said the blaze destroyed the old flour mill on Friday night and forced forty "
+        "families from their homes beside the river.\n\n"
+        "The mill had stood empty since the company moved its work to the coast.\n",
+        "Investigators have not yet said what started the fire at the mill.\n\n"
+        "Firefighters said the blaze destroyed the old flour mill on Friday night\n\n"
+        "The owners said they would rebuild the mill within two years.\n"};
+    char *html = compare_texts(texts, 2, PRECIS_COMPARE_HTML);
+    const char *summary = strstr(html, "id=\"summary\"");
+    cr_assert_not_null(summary);
+    const char *item = strstr(summary, "beside the river.");
+    cr_assert_not_null(item, "the brief lacks the mill sentence");
+    const char *end = strstr(item, "</li>");
+    cr_assert_not_null(end);
+    const char *partly = strstr(item, "partly:");
+    cr_assert(partly && partly < end, "no partial link: %.*s", (int)(end - item), item);
+    cr_assert(strstr(partly, "class=\"src\"") < end, "nothing linked after \"partly:\"");
+    const char *li = item;
+    while (li > html && strncmp(li, "<li>", 4) != 0)
+        li--;
+    cr_assert(strstr(li, ">1/2</span>") && strstr(li, ">1/2</span>") < item, "support: %.*s", (int)(end - li), li);
+    free(html);
+}
+
 /* The label of each source link in a run of adjacent links must differ:
  * an article that carries a sentence twice (the seeds' 004 repeats one,
  * reworded) showed [5][5], two links with nothing to tell them apart. */

@@ -249,6 +249,70 @@ Test(summarize, a_half_is_not_cited_to_the_other_half)
     precis_cluster_free(c);
 }
 
+/* A copy that stops short, cut off by the end of its page, is a
+ * near-duplicate of the printed sentence (the relation is symmetric, and
+ * the groups use it), but its outlet never gets to the families: the
+ * brief lists it as a partial place and does not count it in the support.
+ * A shorter copy that ends with a stop is still a source (a judge read
+ * most such copies as telling the claim without a detail), and the longer
+ * sentence carries all of the shorter. */
+#define MILL_SHORT "Firefighters said the blaze destroyed the old flour mill on Friday night."
+#define MILL_CUT "Firefighters said the blaze destroyed the old flour mill on Friday night and"
+#define MILL_LONG "Firefighters said the blaze destroyed the old flour mill on Friday night " \
+                  "and forced forty families from their homes beside the river."
+#define MILL_OTHER "The mill had stood empty since the company moved its work to the coast."
+
+static const precis_summary_sentence *printed(const precis_summary *s, const char *text)
+{
+    for (size_t i = 0; i < precis_summary_count(s); i++) {
+        const precis_summary_sentence *it = precis_summary_get(s, i);
+        if (names(it->text, it->len, text))
+            return it;
+    }
+    return NULL;
+}
+
+/* The lead method's summary of two articles; the sentence `text` must be
+ * in it, with two places: the second is checked against `partial`. */
+static void check_second_place(const char *first, const char *second, const char *text, int partial,
+                               size_t support)
+{
+    const char *const texts[] = {first, second};
+    precis_cluster *c = texts_cluster(engine, "mill", texts, 2);
+    precis_summary *s = summarize(c, "lead", 100000, 0);
+    const precis_summary_sentence *it = printed(s, text);
+    cr_assert_not_null(it, "lead did not print the first article's opening");
+    cr_assert_eq(it->nplaces, 2, "want both copies listed, got %zu places", it->nplaces);
+    cr_assert_eq(it->places[0].article, 0);
+    cr_assert_not(it->places[0].partial);
+    cr_assert_eq(it->places[1].article, 1);
+    cr_assert_eq(it->places[1].partial, partial, "\"%.*s\": second place partial %d, want %d", (int)it->len,
+                 it->text, it->places[1].partial, partial);
+    cr_assert_eq(it->support, support);
+    precis_summary_free(s);
+    precis_cluster_free(c);
+}
+
+Test(summarize, a_copy_cut_short_is_a_partial_source)
+{
+    check_second_place(MILL_LONG "\n\n" MILL_OTHER "\n",
+                       "Investigators have not yet said what started the fire at the mill.\n\n" MILL_CUT "\n",
+                       MILL_LONG, 1, 1);
+    /* Cut off one word from the end, it still holds the sentence. */
+    check_second_place(MILL_SHORT "\n\n" MILL_OTHER "\n",
+                       "Investigators have not yet said what started the fire at the mill.\n\n"
+                       "Firefighters said the blaze destroyed the old flour mill on Friday\n",
+                       MILL_SHORT, 0, 2);
+}
+
+Test(summarize, a_shorter_copy_with_its_stop_is_a_source)
+{
+    check_second_place(MILL_LONG "\n\n" MILL_OTHER "\n",
+                       MILL_SHORT "\n\nInvestigators have not yet said what started the fire.\n", MILL_LONG, 0, 2);
+    check_second_place(MILL_SHORT "\n\nInvestigators have not yet said what started the fire.\n",
+                       MILL_LONG "\n\n" MILL_OTHER "\n", MILL_SHORT, 0, 2);
+}
+
 Test(summarize, no_page_furniture_in_any_summary)
 {
     static const char *furniture[] = {

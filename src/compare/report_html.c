@@ -227,7 +227,8 @@ static int put_summary(buf *b, const cmp_report *r)
     size_t n = r->c->narticles;
     int rc = buf_puts(b, "<section id=\"summary\"><h2>Summary</h2>\n"
                          "<p class=\"muted\">Each sentence is shown with the number of articles that carry it "
-                         "(or a near-duplicate); the links go to its places in the sources.</p>\n<ol class=\"summary\">\n");
+                         "(or a near-duplicate); the links go to its places in the sources, those that "
+                         "carry only part of it after \"partly\".</p>\n<ol class=\"summary\">\n");
     size_t count = r->summary ? precis_summary_count(r->summary) : 0;
     for (size_t i = 0; i < count && rc == 0; i++) {
         const precis_summary_sentence *s = precis_summary_get(r->summary, i);
@@ -237,9 +238,16 @@ static int put_summary(buf *b, const cmp_report *r)
         place_ref *refs = malloc((s->nplaces ? s->nplaces : 1) * sizeof *refs);
         if (!refs)
             return -1;
-        for (size_t k = 0; k < s->nplaces; k++)
-            refs[k] = (place_ref){(uint32_t)s->places[k].article, (uint32_t)s->places[k].start};
-        rc |= src_links(b, refs, s->nplaces);
+        /* The places that carry it, then those that carry only part. */
+        for (int partial = 0; partial <= 1; partial++) {
+            size_t m = 0;
+            for (size_t k = 0; k < s->nplaces; k++)
+                if (s->places[k].partial == partial)
+                    refs[m++] = (place_ref){(uint32_t)s->places[k].article, (uint32_t)s->places[k].start};
+            if (partial && m)
+                rc |= buf_puts(b, " <span class=\"muted\">partly:</span>");
+            rc |= src_links(b, refs, m);
+        }
         free(refs);
         rc |= buf_puts(b, "</li>\n");
     }

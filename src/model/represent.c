@@ -44,6 +44,11 @@ double svec_containment(const svec *x, const svec *y)
     return small ? (double)common / small : 0;
 }
 
+double svec_coverage(const svec *x, const svec *y)
+{
+    return x->n ? (double)sorted_common(x->term, x->n, y->term, y->n) / x->n : 0;
+}
+
 static int build_vector(const precis_cluster *c, arena *a, const sentence *s, uint32_t *tmp, svec *v)
 {
     uint32_t n = 0;

@@ -68,4 +68,9 @@ double svec_dot(const svec *x, const svec *y);
 /* Share of the smaller sentence's content terms found in the other. */
 double svec_containment(const svec *x, const svec *y);
 
+/* Share of sentence x's own content terms found in y: how much of what x
+ * says y carries. Unlike svec_containment it is measured against x, so a
+ * short copy of x's first half covers half of x. */
+double svec_coverage(const svec *x, const svec *y);
+
 #endif

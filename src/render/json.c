@@ -71,7 +71,9 @@ static int put_place(buf *out, const precis_place *p)
 {
     if (buf_printf(out, "{\"article\":%zu,\"id\":", p->article) != 0 || put_cstring(out, p->article_id) != 0)
         return -1;
-    return buf_printf(out, ",\"start\":%zu,\"end\":%zu}", p->start, p->end);
+    if (buf_printf(out, ",\"start\":%zu,\"end\":%zu", p->start, p->end) != 0)
+        return -1;
+    return buf_puts(out, p->partial ? ",\"partial\":true}" : "}");
 }
 
 static int put_sentence(buf *out, const precis_summary_sentence *item)

@@ -108,16 +108,28 @@ static int md_code_span(buf *out, const char *s)
            (pad && buf_putc(out, ' ')) || md_fence(out, longest + 1);
 }
 
-static int md_sources(const precis_summary_sentence *item, buf *out)
+/* The places that carry the sentence, or (partial = 1) those that carry
+ * only part of it, after the given lead-in. */
+static int md_places(const precis_summary_sentence *item, int partial, const char *lead, buf *out)
 {
-    if (buf_printf(out, " *(%zu source%s:", item->support, item->support == 1 ? "" : "s") != 0)
-        return -1;
+    int first = 1;
     for (size_t k = 0; k < item->nplaces; k++) {
         const precis_place *p = &item->places[k];
-        if (buf_puts(out, k ? "; " : " ") != 0 || md_code_span(out, p->article_id) != 0 ||
+        if (p->partial != partial)
+            continue;
+        if (buf_puts(out, first ? lead : "; ") != 0 || md_code_span(out, p->article_id) != 0 ||
             buf_printf(out, " %zu-%zu", p->start, p->end) != 0)
             return -1;
+        first = 0;
     }
+    return 0;
+}
+
+static int md_sources(const precis_summary_sentence *item, buf *out)
+{
+    if (buf_printf(out, " *(%zu source%s:", item->support, item->support == 1 ? "" : "s") != 0 ||
+        md_places(item, 0, " ", out) != 0 || md_places(item, 1, "; partly: ", out) != 0)
+        return -1;
     return buf_puts(out, ")*\n");
 }
 
