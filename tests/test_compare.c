@@ -1165,6 +1165,43 @@ static const cmp_fact *fact_opening(const fixture *f, const char *prefix)
     return NULL;
 }
 
+/* Outlets of a fact's articles, as a bit set. */
+static unsigned fact_articles(const fixture *f, const cmp_fact *fa)
+{
+    unsigned bits = 0;
+    for (uint32_t k = 0; k < fa->nsents; k++)
+        bits |= 1u << f->c->sents[fa->sents[k]].article;
+    return bits;
+}
+
+/* One outlet joins into one sentence what two others say apart. The three
+ * are one near-duplicate group, a closure, but the second half is not a
+ * copy of the first: it is a fact of its own, told by the outlet that
+ * joined them and the one that wrote it, and neither fact counts the
+ * other half's outlet. */
+Test(compare_facts, a_sentence_that_joins_two_is_in_both_facts)
+{
+    static const char *const texts[] = {
+        "The flood waters reached the old stone bridge before dawn.\n\n"
+        "Residents of the town spent a sleepless night as the river rose.\n",
+        "Heavy rain fell across the region for a third day.\n\n"
+        "The flood waters reached the old stone bridge before dawn and "
+        "volunteers stacked sandbags beside the flooded market streets.\n",
+        "Volunteers stacked sandbags beside the flooded market streets.\n\n"
+        "Forecasters expect the water to fall slowly over the coming week.\n"};
+    fixture f;
+    load_texts(&f, texts, 3);
+    const cmp_fact *a = fact_opening(&f, "The flood waters reached the old stone bridge before dawn.");
+    const cmp_fact *b = fact_opening(&f, "Volunteers stacked sandbags");
+    cr_assert_not_null(a);
+    cr_assert_not_null(b, "the second half is hidden inside the first half's fact");
+    cr_assert_eq(a->support, 2);
+    cr_assert_eq(fact_articles(&f, a), 0x3u, "first half told by %#x", fact_articles(&f, a));
+    cr_assert_eq(b->support, 2);
+    cr_assert_eq(fact_articles(&f, b), 0x6u, "second half told by %#x", fact_articles(&f, b));
+    unload(&f);
+}
+
 /* A fact one outlet tells in its own words is one fact: the first
  * report's "The UK-based Syrian Observatory for Human Rights said air
  * strikes in Hama province on Thursday hit FSA members Tajamu Alezzah,

@@ -104,9 +104,11 @@ int cmp_overlap_build(const precis_cluster *c, const cmp_doc *docs, arena *a, cm
  * the sentences of other outlets that tell it in other words
  * (paraphrase.c). */
 typedef struct cmp_fact {
-    uint32_t sent;              /* the sentence shown: the group's first */
+    uint32_t sent;              /* the sentence shown, its head: the first of its sentences */
     uint32_t support;           /* distinct articles carrying it (near) word for word */
-    uint32_t *sents;            /* every sentence of the group, cluster order */
+    uint32_t *sents;            /* the head and the near-duplicates of it in its group whose
+                                   numbers agree, cluster order; one sentence may be in two
+                                   facts (an outlet's one that joins two of another's) */
     uint32_t nsents;
     uint32_t *similar;      /* the other outlets' sentences that tell it, cluster order */
     uint32_t nsimilar;

@@ -2,11 +2,17 @@
  * facts.c: distinct fact sentences and the outlets that carry them.
  *
  * The near-duplicate groups are those the summarizer uses
- * (model/represent.c), so "reported by three outlets" means the same here
- * as in a summary's support. A fact is a group; it is shown by its first
- * sentence, and a member whose numbers contradict the first's ("14 people
- * died" against "12 people died") is a fact of its own: the outlet that
- * wrote 14 does not report 12. Headlines, captions and other
+ * (model/represent.c), and a fact's outlets are those a summary would
+ * cite for its sentence, so "reported by three outlets" means the same
+ * here as in a summary's support. A fact is shown by the first sentence of
+ * its group, and a member that says something else is a fact of its own:
+ * one whose numbers contradict the first's ("14 people died" against "12
+ * people died"), since the outlet that wrote 14 does not report 12; and
+ * one that is no near-duplicate of the first itself, since a group is a
+ * closure and links "The virus was first identified in 1937 in Uganda."
+ * to "The West Nile virus probably entered the United States in infected
+ * birds." through sentences that share words with both. Headlines,
+ * captions and other
  * lines without a final stop are left out: they restate facts rather than
  * add them. So are the pieces of
  * a quotation that runs over several sentences (SENT_QUOTE_PIECE): they
@@ -17,6 +23,7 @@
 #include <string.h>
 
 #include "compare/compare.h"
+#include "model/represent.h"
 #include "text/segment.h"
 
 #define FACT_MIN_CONTENT 4   /* content words for a sentence to state a fact */
@@ -51,55 +58,99 @@ typedef struct claim {
     size_t nv;
 } claim;
 
+/* Whether sentence i, whose values are v[0, nv), tells claim k: a
+ * near-duplicate of the claim's head whose numbers agree with its own. */
+static int tells(const represent *r, const claim *k, uint32_t i, const double *v, size_t nv)
+{
+    return represent_near_duplicates(r, k->head, i) && cmp_values_agree(v, nv, k->v, k->nv);
+}
+
+/* The claims' members, in cluster order: a head, and every other fact
+ * sentence of its group that tells it. A sentence may tell two claims (an
+ * outlet's one sentence that joins two of another's). With out == NULL,
+ * only count them. */
+static void gather_members(const precis_cluster *c, const represent *r, const uint32_t *first, const uint32_t *head_of,
+                           double *const *val, const size_t *nval, claim *cl, cmp_facts *out)
+{
+    for (size_t i = 0; i < c->nsents; i++) {
+        if (!is_fact_sentence(&c->sents[i]))
+            continue;
+        uint32_t seen = 0;
+        for (uint32_t k = first[r->group[i]]; k != CMP_NONE && seen < CLAIMS_MAX; k = cl[k].next, seen++) {
+            if (k == head_of[i] || !tells(r, &cl[k], (uint32_t)i, val[i], nval[i]))
+                continue;
+            if (!out) {
+                cl[k].members++;
+                continue;
+            }
+            /* Support counts the articles of the members, which can be
+             * fewer than represent's group has: a headline, a sentence that
+             * gives other numbers or says something else is no member. */
+            cmp_fact *f = &out->f[k];
+            if (f->nsents == 0 || c->sents[f->sents[f->nsents - 1]].article != c->sents[i].article)
+                f->support++;
+            f->sents[f->nsents++] = (uint32_t)i;
+        }
+        if (head_of[i] == CMP_NONE)
+            continue;
+        if (!out) {
+            cl[head_of[i]].members++;
+            continue;
+        }
+        cmp_fact *f = &out->f[head_of[i]];
+        if (f->nsents == 0 || c->sents[f->sents[f->nsents - 1]].article != c->sents[i].article)
+            f->support++;
+        f->sents[f->nsents++] = (uint32_t)i;
+    }
+}
+
 int cmp_facts_build(const precis_cluster *c, const represent *r, arena *a, cmp_facts *out)
 {
     size_t n = c->nsents;
     memset(out, 0, sizeof *out);
     uint32_t *size = arena_calloc(a, n + 1, sizeof *size);
     uint32_t *first = arena_alloc(a, (n + 1) * sizeof *first);   /* group -> first claim */
-    uint32_t *claim_of = arena_alloc(a, (n + 1) * sizeof *claim_of);
+    uint32_t *head_of = arena_alloc(a, (n + 1) * sizeof *head_of);
+    double **val = arena_calloc(a, n + 1, sizeof *val);
+    size_t *nval = arena_calloc(a, n + 1, sizeof *nval);
     size_t nfact = 0;
     for (size_t i = 0; i < n; i++)
         nfact += is_fact_sentence(&c->sents[i]);
     claim *cl = arena_alloc(a, (nfact + 1) * sizeof *cl);
-    if (!size || !first || !claim_of || !cl)
+    if (!size || !first || !head_of || !val || !nval || !cl)
         return -1;
     for (size_t i = 0; i < n; i++) {
         first[i] = CMP_NONE;
+        head_of[i] = CMP_NONE;
         if (is_fact_sentence(&c->sents[i]))
             size[r->group[i]]++;
     }
-    /* Each fact sentence joins the first claim of its group whose numbers
-     * agree with its own, or heads a new one: "14 people died" is no copy
-     * of "12 people died", whatever else the two share. */
+    /* A fact sentence that tells none of its group's claims so far heads a
+     * new one: "14 people died" is no copy of "12 people died", whatever
+     * else the two share. */
     size_t ncl = 0;
     for (size_t i = 0; i < n; i++) {
         if (!is_fact_sentence(&c->sents[i]))
             continue;
         uint32_t g = r->group[i];
-        double *v = NULL;
-        size_t nv = 0;
-        if (size[g] > 1 && cmp_sentence_values(c, (uint32_t)i, a, &v, &nv) != 0)
+        if (size[g] > 1 && cmp_sentence_values(c, (uint32_t)i, a, &val[i], &nval[i]) != 0)
             return -1;
         uint32_t k = first[g], last = CMP_NONE, seen = 0;
         for (; k != CMP_NONE && seen < CLAIMS_MAX; last = k, k = cl[k].next, seen++)
-            if (cmp_values_agree(v, nv, cl[k].v, cl[k].nv))
+            if (tells(r, &cl[k], (uint32_t)i, val[i], nval[i]))
                 break;
-        if (k != CMP_NONE && seen < CLAIMS_MAX) {
-            cl[k].members++;
-            claim_of[i] = k;
+        if (k != CMP_NONE && seen < CLAIMS_MAX)
             continue;
-        }
-        claim *x = &cl[ncl];
-        *x = (claim){.head = (uint32_t)i, .next = CMP_NONE, .members = 1, .v = v, .nv = nv};
+        cl[ncl] = (claim){.head = (uint32_t)i, .next = CMP_NONE, .members = 0, .v = val[i], .nv = nval[i]};
         if (seen < CLAIMS_MAX) { /* append to the group's list */
             if (last == CMP_NONE)
                 first[g] = (uint32_t)ncl;
             else
                 cl[last].next = (uint32_t)ncl;
         }
-        claim_of[i] = (uint32_t)ncl++;
+        head_of[i] = (uint32_t)ncl++;
     }
+    gather_members(c, r, first, head_of, val, nval, cl, NULL);
     out->f = arena_calloc(a, ncl + 1, sizeof *out->f);
     if (!out->f)
         return -1;
@@ -110,17 +161,7 @@ int cmp_facts_build(const precis_cluster *c, const represent *r, arena *a, cmp_f
             return -1;
     }
     out->n = ncl;
-    for (size_t i = 0; i < n; i++) {
-        if (!is_fact_sentence(&c->sents[i]))
-            continue;
-        cmp_fact *f = &out->f[claim_of[i]];
-        /* Support counts the articles of the members kept here, which can
-         * be fewer than represent's when a member was a headline or gives
-         * other numbers. */
-        if (f->nsents == 0 || c->sents[f->sents[f->nsents - 1]].article != c->sents[i].article)
-            f->support++;
-        f->sents[f->nsents++] = (uint32_t)i;
-    }
+    gather_members(c, r, first, head_of, val, nval, cl, out);
     qsort(out->f, out->n, sizeof *out->f, by_support);
     return 0;
 }
