@@ -49,6 +49,15 @@ double svec_coverage(const svec *x, const svec *y)
     return x->n ? (double)sorted_common(x->term, x->n, y->term, y->n) / x->n : 0;
 }
 
+/* Share of the sentence's content terms a copy that stops short must hold
+ * to carry it: a cut copy missing a word or two still does. */
+#define CARRY_SHARE 0.75
+
+int represent_stops_short(const precis_cluster *c, const represent *r, uint32_t i, uint32_t j)
+{
+    return (c->sents[j].flags & (SENT_CUT | SENT_UNTERMINATED)) && svec_coverage(&r->vec[i], &r->vec[j]) < CARRY_SHARE;
+}
+
 static int build_vector(const precis_cluster *c, arena *a, const sentence *s, uint32_t *tmp, svec *v)
 {
     uint32_t n = 0;

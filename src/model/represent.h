@@ -73,4 +73,12 @@ double svec_containment(const svec *x, const svec *y);
  * short copy of x's first half covers half of x. */
 double svec_coverage(const svec *x, const svec *y);
 
+/* Whether near-duplicate j of sentence i stops short of it: j is cut off
+ * by the end of its article or page, or is a caption or headline without
+ * a final stop, and holds less than three quarters of i's content terms
+ * ("Prosecutor Michael Dorcy said Tuesday that Rosa" for the whole
+ * sentence). The near-duplicate relation is symmetric, so such a piece is
+ * a copy of i, but its outlet's text never gets to the rest. */
+int represent_stops_short(const precis_cluster *c, const represent *r, uint32_t i, uint32_t j);
+
 #endif

@@ -187,9 +187,10 @@ int order_by_position(const precis_cluster *c, uint32_t *chosen, size_t n, arena
 
 /* For each chosen sentence, print the copy of its near-duplicate group that
  * best stands on its own, if the budget allows (select/variant.c); only for
- * methods with keep_context. Updates chosen and the budget's counts. */
-void choose_variants(const precis_cluster *c, const represent *r, const method *m, budget *b, uint32_t *chosen,
-                     size_t n);
+ * methods with keep_context. Updates chosen and the budget's counts; 0,
+ * or -1 if memory runs out (the numbers of copies are read in scratch). */
+int choose_variants(const precis_cluster *c, const represent *r, const method *m, budget *b, uint32_t *chosen,
+                    size_t n, arena *scratch);
 
 /* The first k of chosen[0..n) (in the order they were chosen) whose
  * sentence gives the same count of the same thing as one chosen before it

@@ -10,8 +10,17 @@
  * (SENT_LEANS_BACK) or on the one after it (SENT_LEANS_FORWARD), and of
  * those the one that names the most (capitalised words past the first:
  * people, places, agencies, days). Ties keep the selector's choice, so on
- * lower-cased text nothing changes.
+ * lower-cased text nothing changes. A copy cut off by the end of its page
+ * stands worst of all that do not lean: a whole copy is printed instead.
+ *
+ * A copy stands in only if it says what the chosen sentence says, as a
+ * source of it must: a near-duplicate of the sentence itself, not merely
+ * of its group (a group is a closure, and joined "All 217 people aboard
+ * the plane were killed." to "The Lauda Air crash killed all 223 people
+ * on board." through other crashes' sentences), with numbers that agree
+ * and not a piece that stops short of it.
  */
+#include "compare/compare.h"
 #include "select/select.h"
 #include "text/segment.h"
 
@@ -34,7 +43,21 @@ static int names_in(const precis_cluster *c, const sentence *s)
 static int standing(const precis_cluster *c, size_t i)
 {
     const sentence *s = &c->sents[i];
-    return names_in(c, s) - (s->flags & (SENT_LEANS_BACK | SENT_LEANS_FORWARD) ? 1000 : 0);
+    return names_in(c, s) - (s->flags & (SENT_LEANS_BACK | SENT_LEANS_FORWARD) ? 1000 : 0) -
+           (s->flags & SENT_CUT ? 500 : 0);
+}
+
+/* Whether copy j may be printed for sentence i (see the top of the file):
+ * 1 yes, 0 no, -1 out of memory. */
+static int may_stand_in(const precis_cluster *c, const represent *r, uint32_t i, uint32_t j, arena *scratch)
+{
+    if (!represent_near_duplicates(r, i, j) || represent_stops_short(c, r, i, j))
+        return 0;
+    double *vi, *vj;
+    size_t ni, nj;
+    if (cmp_sentence_values(c, i, scratch, &vi, &ni) != 0 || cmp_sentence_values(c, j, scratch, &vj, &nj) != 0)
+        return -1;
+    return cmp_values_agree(vi, ni, vj, nj);
 }
 
 /* Whether the summary holds a sentence that leans on sentence i. */
@@ -53,11 +76,11 @@ static int swap_fits(const precis_cluster *c, const budget *b, const sentence *f
     return budget_fits(&after, to->words, sentence_bytes(c, to));
 }
 
-void choose_variants(const precis_cluster *c, const represent *r, const method *m, budget *b, uint32_t *chosen,
-                     size_t n)
+int choose_variants(const precis_cluster *c, const represent *r, const method *m, budget *b, uint32_t *chosen,
+                    size_t n, arena *scratch)
 {
     if (!m->keep_context)
-        return;
+        return 0;
     for (size_t k = 0; k < n; k++) {
         size_t i = chosen[k], best = i;
         if ((c->sents[i].flags & SENT_LEANS_BACK) && i > 0 && is_chosen(chosen, n, i - 1))
@@ -70,7 +93,12 @@ void choose_variants(const precis_cluster *c, const represent *r, const method *
                 !sentence_is_selectable(&c->sents[j]) || is_chosen(chosen, n, j))
                 continue;
             int sj = standing(c, j);
-            if (sj > best_standing && swap_fits(c, b, &c->sents[i], &c->sents[j])) {
+            if (sj <= best_standing || !swap_fits(c, b, &c->sents[i], &c->sents[j]))
+                continue;
+            int may = may_stand_in(c, r, (uint32_t)i, (uint32_t)j, scratch);
+            if (may < 0)
+                return -1;
+            if (may) {
                 best = j;
                 best_standing = sj;
             }
@@ -82,4 +110,5 @@ void choose_variants(const precis_cluster *c, const represent *r, const method *
         b->bytes = b->bytes - sentence_bytes(c, from) + sentence_bytes(c, to);
         chosen[k] = (uint32_t)best;
     }
+    return 0;
 }

@@ -13,17 +13,13 @@
  * groups are closures, and one outlet's two sentences meet in another's
  * one that joins them, though neither says what the other does.
  *
- * A near-duplicate that stops short is only a partial place: a copy cut
- * off by the end of its article or page, or a caption or headline without
- * a final stop, that holds less than SOURCE_COVERAGE of the chosen
- * sentence's content terms ("Prosecutor Michael Dorcy said Tuesday that
- * Rosa" for the whole sentence). The near-duplicate relation is symmetric,
- * so such a piece is a copy of the sentence, but its outlet's text never
- * gets to the rest. It is listed, marked partial, and not counted in the
- * support. A shorter copy that ends with a stop is still a source: read
- * by a judge, most of them tell the sentence's claim without one of its
- * details, and the share of words did not tell them from the few that
- * tell only half of it.
+ * A near-duplicate that stops short (represent_stops_short: cut off by the
+ * end of its page before most of the sentence) is only a partial place.
+ * It is listed, marked partial, and not counted in the support. A shorter
+ * copy that ends with a stop is still a source: read by a judge, most of
+ * them tell the sentence's claim without one of its details, and the
+ * share of words did not tell them from the few that tell only half of
+ * it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -36,10 +32,6 @@
 #include "summary/summary.h"
 #include "text/segment.h"
 #include "text/utf8.h"
-
-/* Share of the printed sentence's content terms a place must hold to
- * carry it (see the top of the file). */
-#define SOURCE_COVERAGE 0.75
 
 void precis_options_init(precis_options *opts)
 {
@@ -100,8 +92,7 @@ static int attribute(const precis_cluster *c, const represent *r, uint32_t i, ar
             continue;
         precis_place *p = &places[k++];
         set_place(c, (uint32_t)j, p);
-        p->partial = (c->sents[j].flags & (SENT_CUT | SENT_UNTERMINATED)) &&
-                     svec_coverage(&r->vec[i], &r->vec[j]) < SOURCE_COVERAGE;
+        p->partial = represent_stops_short(c, r, i, (uint32_t)j);
         if (p->partial)
             continue;
         support += !seen[c->sents[j].article];
@@ -209,8 +200,8 @@ static size_t choose(precis_cluster *c, const represent *r, const method *m, con
         rounds++;
     }
     /* still barred here, so no copy of a barred sentence comes back */
-    if (n != (size_t)-1)
-        choose_variants(c, r, m, b, chosen, n);
+    if (n != (size_t)-1 && choose_variants(c, r, m, b, chosen, n, scratch) != 0)
+        n = (size_t)-1;
     if (rounds)
         for (size_t j = 0; j < c->nsents; j++)
             c->sents[j].flags &= ~(uint32_t)SENT_BARRED;
