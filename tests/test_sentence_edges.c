@@ -465,6 +465,40 @@ Test(sentence_edges, furniture_words_in_a_story_are_kept)
         cr_expect_eq(furniture_prefix_length(keep[i], strlen(keep[i])), 0, "trimmed: %s", keep[i]);
 }
 
+/* A link's arrow run into the story by a flattened page: a headline or a
+ * widget, then "»", then the story sentence (Multi-News sources). */
+Test(sentence_edges, a_link_arrow_ends_the_furniture_before_it)
+{
+    cr_assert_str_eq(after_furniture("Printer-friendly \xc2\xbb e-mail this to a friend \xc2\xbb i know how "
+                                     "eddie morra feels after a week like this."),
+                     "i know how eddie morra feels after a week like this.");
+    cr_assert_str_eq(after_furniture("San diego opens downtown restrooms amid hepatitis a crisis \xc2\xbb \" we know "
+                                     "it's getting worse in san diego, \" the mayor said."),
+                     "\" we know it's getting worse in san diego, \" the mayor said.");
+    cr_assert_str_eq(after_furniture("\xc2\xab previous &#124; main &#124; next \xc2\xbb white house press secretary "
+                                     "robert gibbs today continued his criticism."),
+                     "white house press secretary robert gibbs today continued his criticism.");
+    cr_assert_str_eq(after_furniture("\xc2\xab rubio and crist may debate on fox news &#124; main &#124; palin's bigger "
+                                     "blunder \xc2\xbb newt gingrich has tweeted about the case."),
+                     "newt gingrich has tweeted about the case.");
+    cr_assert_str_eq(after_furniture("See the timeline \xc2\xbb reports of submersible craft can be found from the "
+                                     "17th century and earlier."),
+                     "reports of submersible craft can be found from the 17th century and earlier.");
+    static const char *const keep[] = {
+        /* guillemets as quotation marks */
+        "As chantal jaquet wrote in her book \xc2\xab la philosophie de l ' odorat \xc2\xbb ( philosophy of the "
+        "sense of smell ), love is a matter of scent.",
+        /* too little after the arrow to be a sentence */
+        "Voters start tackling the mega-ballot \xc2\xbb see the full list here",
+        /* a stop before the arrow: not a headline */
+        "The vote is on Tuesday. Results \xc2\xbb will be posted here as the counties report them tonight.",
+        /* nothing before the arrow */
+        "\xc2\xbb watch late night with seth meyers weeknights on nbc after the news.",
+    };
+    for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
+        cr_expect_eq(furniture_prefix_length(keep[i], strlen(keep[i])), 0, "trimmed: %s", keep[i]);
+}
+
 static int link_label(const char *s)
 {
     return opens_with_link_label(s, strlen(s));

@@ -406,6 +406,50 @@ static size_t headline_label_at(const char *s, size_t i, size_t len)
     return 0;
 }
 
+/* Whether s[i..end), between "«" and "»", is a pager's ("previous | main
+ * | next", or the two stories' headlines about "| main |") or a picture
+ * counter's ("1"), not a quotation. */
+static int pager_between(const char *s, size_t i, size_t end)
+{
+    static const char *const pager[] = {"previous", "prev", "next"};
+    if (memmem(s + i, end - i, "| main |", 8) || memmem(s + i, end - i, "&#124; main &#124;", 18))
+        return 1;
+    int digits_only = 1;
+    for (size_t j = i; j < end; j++) {
+        if (ascii_letter(s[j]) && (j == i || !ascii_letter(s[j - 1])) && word_in(s, j, word_end(s, j, end), pager, COUNT(pager)))
+            return 1;
+        digits_only &= is_space(s[j]) || (s[j] >= '0' && s[j] <= '9');
+    }
+    return digits_only;
+}
+
+/* A link's arrow that a flattened page ran into the story, after a related
+ * story's headline or a widget: "Printer-friendly » e-mail this to a
+ * friend » i know how ...", "see the timeline » reports of ...", "«
+ * previous | main | next » white house ...". The arrow must follow one to
+ * 25 words with no stop among them (a headline has none) and come before
+ * six words or more. A "«" before it makes the two quotation marks, as
+ * French writes them, unless what they enclose is a pager or a counter.
+ * The offset past the arrow, or 0. */
+static size_t link_arrow_at(const char *s, size_t i, size_t len)
+{
+    const char *arrow = memmem(s + i, len - i, "\xc2\xbb", 2);
+    if (!arrow)
+        return 0;
+    size_t a = (size_t)(arrow - s), words = 0, open = a;
+    for (size_t j = i; j < a; j++) {
+        if (s[j] == '.' || s[j] == '!' || s[j] == '?' || s[j] == ':')
+            return 0;
+        if (j + 1 < a && (unsigned char)s[j] == 0xc2 && (unsigned char)s[j + 1] == 0xab) /* « */
+            open = j;
+        words += !is_space(s[j]) && (j == i || is_space(s[j - 1]));
+    }
+    if (words == 0 || words > 25 || (open < a && !pager_between(s, open + 2, a)))
+        return 0;
+    size_t e = skip_spaces(s, a + 2, len);
+    return count_words(s, e, len) >= 6 ? e : 0;
+}
+
 /* YouTube's description header: "Published on Jul 18, 2017" (also "Sept.",
  * "July"), before the uploader's text. The offset past the year, or 0. */
 static size_t published_on_at(const char *s, size_t i, size_t len)
@@ -716,7 +760,8 @@ size_t furniture_prefix_length(const char *s, size_t len)
                                (e = listen_at(s, total, len)) > 0 || (e = toggle_caption_at(s, total, len)) > 0 ||
                                (e = label_credit_at(s, total, len)) > 0 ||
                                (e = video_player_at(s, total, len)) > 0 || (e = published_on_at(s, total, len)) > 0 ||
-                               (e = bullet_at(s, total, len)) > 0 || (e = headline_label_at(s, total, len)) > 0);
+                               (e = bullet_at(s, total, len)) > 0 || (e = headline_label_at(s, total, len)) > 0 ||
+                               (e = link_arrow_at(s, total, len)) > 0);
          k++) {
         total = e;
         while (total < len && is_space(s[total]))
