@@ -350,6 +350,38 @@ Test(compare_numbers, figures_another_outlet_gives_side_by_side_are_no_discrepan
                  1);
 }
 
+/* A count with a verb after it ("another six arrived") counts the noun of
+ * the figure beside it, as a bare count does (Multi-News validation). */
+Test(compare_numbers, a_count_before_a_verb_is_a_bare_count)
+{
+    cr_assert_eq(discrepancies_between("Medics took 10 victims to area hospitals, and another six arrived at "
+                                       "emergency rooms on their own.\n",
+                                       "Police later learned that an additional six victims arrived at area "
+                                       "hospitals in private cars.\n"),
+                 0);
+    /* a noun's modifier is no verb: "3 U.S. service members" are not the
+     * three civilians the other outlet counts */
+    cr_assert_eq(discrepancies_between("( uncredited/ap ) three american civilians and three u.s. Troops were "
+                                       "killed in two attacks in afghanistan on saturday, officials said.\n",
+                                       "Her parents say the 25-year-old is believed to be the first u.s. Diplomat "
+                                       "killed since benghazi. Two civilians and 3 u.s. Service members were killed "
+                                       "delivering books to a school in afghanistan on saturday.\n"),
+                 1);
+}
+
+/* Two bounds of one side a hair apart ("more than 1,550" and "more than
+ * 1,552") are one figure; "more than 250,000" and "more than 240,000"
+ * are two (Multi-News validation, DUC 2006 labels). */
+Test(compare_numbers, bounds_a_hair_apart_are_one_figure)
+{
+    cr_assert_eq(discrepancies_between("More than 1,550 people have died of ebola, the latest figures show.\n",
+                                       "The ebola outbreak has killed more than 1,552 people, the agency said.\n"),
+                 0);
+    cr_assert_eq(discrepancies_between("The war has killed more than 250,000 people since 2011.\n",
+                                       "The war has killed more than 240,000 people since 2011, the group said.\n"),
+                 1);
+}
+
 /* An outlet whose figures include one that agrees with the other's is no
  * party to a disagreement ("156 countries", and "117 countries" of
  * another ranking, against "more than 150 countries"); and "nearly 40

@@ -17,7 +17,8 @@
  * context shared, and ages ("a 27-year-old") link only in copies of one
  * sentence. Values differ when they are different figures: not "at least
  * 11" against "11", "22" against "more than 20", "nearly 40" against
- * 39, "2,100" against "2,144" or "more than 4" against "up to 6"; and a
+ * 39, "2,100" against "2,144", "more than 4" against "up to 6" or "more
+ * than 1,550" against "more than 1,552"; and a
  * measure converted in brackets ("100 km ( 62 miles )") is no figure of
  * its own. And the outlets differ only when one gives a value the other
  * gives nothing that agrees with, and the other the reverse; a figure
@@ -311,6 +312,18 @@ static int rounds_to(const cmp_quantity *x, const cmp_quantity *y)
     return step >= 100 && gap < step / 2 && gap <= ESTIMATE_SLACK * fmax(x->value, y->value);
 }
 
+/* How far apart two bounds of one side may be and still be one figure. */
+#define BOUND_SLACK 0.01
+
+/* Whether x and y are bounds of one side a hair apart: "more than 1,550"
+ * and "more than 1,552" are one figure, "more than 250,000" and "more
+ * than 240,000" two. */
+static int bounds_close(const cmp_quantity *x, const cmp_quantity *y)
+{
+    return x->approx == y->approx && (x->approx == CMP_MORE || x->approx == CMP_LESS) &&
+           fabs(x->value - y->value) <= BOUND_SLACK * fmax(x->value, y->value);
+}
+
 /* Whether a lower bound and an upper bound leave a figure both allow:
  * "more than 4 feet" and "up to 6 feet". */
 static int bounds_overlap(const cmp_quantity *x, const cmp_quantity *y)
@@ -322,16 +335,16 @@ static int bounds_overlap(const cmp_quantity *x, const cmp_quantity *y)
 /* Whether two mentions give different figures. One value however it is
  * qualified ("at least 11" and "11") is one figure; so is a figure that
  * meets the other's bound ("22" and "more than 20"), an estimate of the
- * other's exact figure, and two bounds that some figure meets. Two
- * different bounds of one side ("more than 250,000", "more than
- * 240,000") or two different estimates are different figures, as a
- * reader comparing the outlets sees them. */
+ * other's exact figure, two bounds that some figure meets, and two bounds
+ * of one side a hair apart. Two different bounds of one side ("more than
+ * 250,000", "more than 240,000") or two different estimates are
+ * different figures, as a reader comparing the outlets sees them. */
 static int contradict(const cmp_quantity *x, const cmp_quantity *y)
 {
     if (fabs(x->value - y->value) <= 1e-9 * fmax(1, fabs(x->value)))
         return 0;
     return !within_bound(x, y) && !within_bound(y, x) && !rounds(x, y) && !rounds(y, x) && !rounds_to(x, y) &&
-           !rounds_to(y, x) && !bounds_overlap(x, y);
+           !rounds_to(y, x) && !bounds_overlap(x, y) && !bounds_close(x, y);
 }
 
 /* Whether article art gives v or a figure that agrees with it: "156
@@ -360,12 +373,14 @@ static int clock_minutes(const char *text, uint32_t start)
     return k >= 2 && text[k - 1] == ':' && text[k - 2] >= '0' && text[k - 2] <= '9';
 }
 
-/* Whether k is a count of figure v with no noun of its own, which may
- * count the noun of another number beside it. */
+/* Whether k is a count of figure v with no noun of its own ("another six
+ * arrived" has a verb after it), which may count the noun of another
+ * number beside it. */
 static int bare_count_of(const precis_cluster *c, const cmp_quantity *k, double v)
 {
-    return k->kind == CMP_Q_COUNT && k->unit == CMP_NONE && fabs(k->value - v) <= 1e-9 * fmax(1, fabs(v)) &&
-           !clock_minutes(c->articles[k->article].text, k->start);
+    return k->kind == CMP_Q_COUNT &&
+           (k->unit == CMP_NONE || verb_like(c->articles[k->article].text, k->unit_start, k->unit_end)) &&
+           fabs(k->value - v) <= 1e-9 * fmax(1, fabs(v)) && !clock_minutes(c->articles[k->article].text, k->start);
 }
 
 /* Whether the sentence of mention m gives the figure v too, as a count
