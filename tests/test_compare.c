@@ -2340,3 +2340,62 @@ Test(compare_quotes, an_outlets_report_is_named_whole)
     cr_assert_str_eq(person_of(&f, "The loss of habitat"), "(none)");
     unload(&f);
 }
+
+/* DUC 2006 (D0606F, D0610A, D0616G, D0647B, D0649D, D0601A, D0623E): "said"
+ * and a role set off from the name by a comma ("said the report's
+ * co-author, Adam Markham") names the person after the comma, as "The
+ * group's president, Jane Doe, said" does before the verb: the speaker
+ * is the role and the name as written, the person is the name. Not when
+ * what follows the comma is an outlet going on with its own clause
+ * ("said the ministry, Itar-Tass news agency reported"), nor when the
+ * phrase after "said" names the person already ("said Wendy Dixon,
+ * Merck's vice president", "said fellow senator John McCain, Arizona
+ * Republican"). */
+Test(compare_speakers, a_role_a_comma_and_a_name_after_said_is_the_named_person)
+{
+    static const char *const texts[] = {
+        "``The Arctic is warming twice as fast as the rest of the planet,'' said the report's co-author, "
+        "Adam Markham, executive director of the U.S.-based group Clean Air-Cool Planet.\n\n"
+        "``He was our experimental child, and we learned a lot from him,'' said Brown's mother, Robin "
+        "Brown.\n\n"
+        "``The rebels have lost their last base in the mountains,'' said a top Russian commander in "
+        "Chechnya, Col. Gen. Gennady Troshev.\n",
+        "``We will take whatever steps are necessary to keep the airport open,'' said the airport's "
+        "director, Carlos Alvarez. ``The flights will go on.''\n\n"
+        "``The ratification of START II has created a unique situation,'' said chairman of the Duma's "
+        "defense committee, Andrei Nikolayev.\n\n"
+        "``Somebody has to pay for it, and it will not be the town,'' said the Southampton town supervisor, "
+        "Vincent Cannuscio.\n\n"
+        "``This bill will cost the province thousands of jobs,'' said one dejected lawmaker, Ruth "
+        "Rabinowitz of the Inkatha Freedom Party, which voted against the bill.\n\n"
+        "``We are not going to take any state for granted this fall,'' said Gore campaign chairman, Tony "
+        "Coelho.\n",
+        "``The talks will resume next week in Geneva,'' said the ministry, Itar-Tass news agency "
+        "reported.\n\n"
+        "``Vioxx is clearly important to us, but we are not dependent on it,'' said Wendy Dixon, Merck's "
+        "vice president of marketing.\n\n"
+        "``The plan will not get a single vote from our side of the aisle,'' said fellow senator John "
+        "McCain, Arizona Republican.\n"};
+    fixture f;
+    load_texts(&f, texts, 3);
+    cr_assert_str_eq(speaker_of(&f, "The Arctic is warming"), "the report's co-author, Adam Markham");
+    cr_assert_str_eq(person_of(&f, "The Arctic is warming"), "Adam Markham");
+    cr_assert_str_eq(speaker_of(&f, "He was our experimental"), "Brown's mother, Robin Brown");
+    cr_assert_str_eq(person_of(&f, "He was our experimental"), "Robin Brown");
+    cr_assert_str_eq(person_of(&f, "The rebels have lost"), "Gennady Troshev");
+    cr_assert_str_eq(person_of(&f, "We will take whatever"), "Carlos Alvarez");
+    cr_assert_str_eq(person_of(&f, "The flights will go on"), "Carlos Alvarez");
+    cr_assert_str_eq(person_of(&f, "The ratification of START"), "Andrei Nikolayev");
+    cr_assert_str_eq(speaker_of(&f, "Somebody has to pay"), "the Southampton town supervisor, Vincent Cannuscio");
+    cr_assert_str_eq(person_of(&f, "Somebody has to pay"), "Vincent Cannuscio");
+    cr_assert_str_eq(speaker_of(&f, "This bill will cost"), "one dejected lawmaker, Ruth Rabinowitz");
+    cr_assert_str_eq(person_of(&f, "This bill will cost"), "Ruth Rabinowitz");
+    cr_assert_str_eq(person_of(&f, "We are not going to take"), "Tony Coelho");
+    const cmp_speaker *markham = speaker_named(&f, "Adam Markham");
+    cr_assert(markham && markham->is_person && markham->ngroups == 1);
+    cr_assert_str_eq(speaker_of(&f, "The talks will resume"), "the ministry");
+    cr_assert_str_eq(person_of(&f, "The talks will resume"), "(none)");
+    cr_assert_str_eq(speaker_of(&f, "Vioxx is clearly"), "Wendy Dixon");
+    cr_assert_str_eq(person_of(&f, "The plan will not get"), "John McCain");
+    unload(&f);
+}

@@ -20,6 +20,7 @@
  *   after the quote:   "...," he said.  /  "...," said Kremlin spokesman X.
  *                      "...," the Defence Ministry said in a statement.
  *                      "...," said GOP consultant Mike Madrid.
+ *                      "...," said the report's co-author, Adam Markham.
  *   before the quote:  Mr Peskov said: "..."  /  X told reporters "..."
  *                      Sergei Ivanov, Mr Putin's chief of staff, said "..."
  *   neither:           a quote that opens a sentence right after another
@@ -544,12 +545,114 @@ static int names_document(const qstate *q, const np *p)
     return p->t > p->s && in_list(document_nouns, norm(q, p->t - 1));
 }
 
+static size_t possessive_len(const char *b, size_t len);
+
+/* Whether token k ends in a possessive: "Brown's", "the Duma's". */
+static int possessive_at(const qstate *q, uint32_t k)
+{
+    const cmp_tok *tk = &q->d->tok[k];
+    return possessive_len(q->text + tk->start, tk->end - tk->start) != 0;
+}
+
+/* The first token after a comma that ends the phrase opening at s, or 0
+ * when a clause word, a verb of speech, other punctuation or
+ * NP_MAX_TOKENS words come first. */
+static uint32_t comma_after_role(const qstate *q, uint32_t s, uint32_t limit)
+{
+    for (uint32_t u = s; u < limit && u - s < NP_MAX_TOKENS; u++) {
+        if (u > s && break_between(q, u - 1, u))
+            return comma_only(q, u - 1, u) && q->d->tok[u].sent == q->d->tok[s].sent ? u : 0;
+        if (in_list(clause_words, norm(q, u)) || in_list(speech_verbs, norm(q, u)) || furniture_end(q, u) > u)
+            return 0;
+    }
+    return 0;
+}
+
+/* Whether a capitalised run of two words or more in [s, r) reads as a
+ * person's name: it does not end in a possessive (whose the role is:
+ * "Sen. John Smith's spokesman") and holds no word of a place or body
+ * ("the National Rifle Association"). */
+static int person_run_in(const qstate *q, uint32_t s, uint32_t r)
+{
+    const cmp_tok *tok = q->d->tok;
+    for (uint32_t i = s, j; i < r; i = j > i ? j : i + 1) {
+        int body = 0;
+        for (j = i; j < r && tok[j].cap && (j == i || !break_between(q, j - 1, j)); j++)
+            body |= in_list(not_person, norm(q, j));
+        if (j - i >= 2 && !body && !possessive_at(q, j - 1))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether tokens [s, r), before a comma, are a role that a name may
+ * follow: "the report's co-author", "Brown's mother", "Gore campaign
+ * chairman", "chairman of the Duma's defense committee". It holds a
+ * lower-case content word (the role's noun), does not open on a
+ * preposition or pronoun ("said in a statement, ...") nor end in a
+ * document noun ("said the report, ..."), and names no one itself ("said
+ * Wendy Dixon, Merck's vice president", "said sports agent Leigh
+ * Steinberg of Newport Beach, California" have named them already). */
+static int role_before_comma(const qstate *q, uint32_t s, uint32_t r)
+{
+    const cmp_tok *tok = q->d->tok;
+    if (in_list(lone_prepositions, norm(q, s)) || in_list(pronouns, norm(q, s)))
+        return 0;
+    int noun = 0;
+    for (uint32_t k = s; k < r; k++)
+        noun |= !tok[k].cap && tok[k].kind == TOKEN_WORD && !q->c->term_stop[tok[k].term];
+    return noun && !in_list(document_nouns, norm(q, r - 1)) && !person_run_in(q, s, r);
+}
+
+/* The end of a person's full name opening at token r, or 0: capitalised
+ * words (and particles: "al-Masri") with no break inside ("Col. Gen.
+ * Gennady Troshev", "Michael P. Farris"), two or more once titles are
+ * left out (one after "Mr" or "Dr"), no place or body among them; and
+ * what follows ends the phrase (a comma, a full stop, the sentence's end,
+ * or "of" and a body). Other words after the run make it the subject of
+ * a clause of its own: "said the ministry, Itar-Tass news agency
+ * reported". */
+static uint32_t name_after_comma(const qstate *q, uint32_t r, uint32_t limit)
+{
+    const cmp_tok *tok = q->d->tok;
+    uint32_t e = r, first = r;
+    while (e < limit && tok[e].sent == tok[r].sent && (e == r || !break_between(q, e - 1, e)) &&
+           (tok[e].cap || (e > r && cmp_is_name_particle(norm(q, e)) && e + 1 < limit && tok[e + 1].cap)))
+        e++;
+    int honorific = 0;
+    while (first < e && cmp_is_title_word(norm(q, first)))
+        honorific |= in_list(honorifics, norm(q, first++));
+    if (first >= e || e - first < (honorific ? 1u : 2u))
+        return 0;
+    int long_word = 0;
+    for (uint32_t k = first; k < e; k++) {
+        if (in_list(not_person, norm(q, k)) && !cmp_is_name_particle(norm(q, k)))
+            return 0;
+        long_word |= tok[k].end - tok[k].start >= 3;
+    }
+    if (!long_word)
+        return 0; /* "N.C.": a place's initials */
+    if (e < q->d->ntok && tok[e].sent == tok[e - 1].sent && !break_between(q, e - 1, e) && strcmp(norm(q, e), "of"))
+        return 0;
+    return e;
+}
+
 /* The speaker phrase after a verb: "said Kremlin spokesman Dmitry Peskov, when". */
 static int np_after(const qstate *q, uint32_t v, uint32_t limit, np *out)
 {
     uint32_t s = v + 1;
     if (!strcmp(norm(q, v), "according") && s < limit && !strcmp(norm(q, s), "to"))
         s++;
+    /* "said the report's co-author, Adam Markham": a role, a comma and the
+     * person's name, which the reading below would leave out (it ends at
+     * the comma); the phrase runs to the end of the name, its key */
+    uint32_t r = comma_after_role(q, s, limit), e;
+    if (r && role_before_comma(q, s, r) && (e = name_after_comma(q, r, limit)) != 0) {
+        out->s = s;
+        out->key_s = r;
+        out->t = out->key_t = e;
+        return 1;
+    }
     uint32_t t = s;
     while (t < limit && t - s < NP_MAX_TOKENS) {
         if (t > s && break_between(q, t - 1, t))
