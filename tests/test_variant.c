@@ -12,20 +12,8 @@
 #include "score/method.h"
 #include "select/select.h"
 #include "text/segment.h"
-#include "texts_cluster.h"
-
-static precis_engine *engine;
-
-static void setup(void)
-{
-    precis_error err;
-    cr_assert_eq(precis_engine_new(&engine, &err), PRECIS_OK, "%s", err.message);
-}
-
-static void teardown(void)
-{
-    precis_engine_free(engine);
-}
+#include "texts_cluster.h" /* before the fixture's engine, which its parameter would shadow */
+#include "engine_fixture.h"
 
 TestSuite(variant, .init = setup, .fini = teardown);
 
