@@ -65,6 +65,18 @@ static int tells(const represent *r, const claim *k, uint32_t i, const double *v
     return represent_near_duplicates(r, k->head, i) && cmp_values_agree(v, nv, k->v, k->nv);
 }
 
+/* Append sentence i to fact f. Support counts the articles of the
+ * members, which can be fewer than represent's group has: a headline, a
+ * sentence that gives other numbers or says something else is no member.
+ * Members come in cluster order, so an article is new exactly when it
+ * differs from the last member's. */
+static void add_member(const precis_cluster *c, cmp_fact *f, uint32_t i)
+{
+    if (f->nsents == 0 || c->sents[f->sents[f->nsents - 1]].article != c->sents[i].article)
+        f->support++;
+    f->sents[f->nsents++] = i;
+}
+
 /* The claims' members, in cluster order: a head, and every other fact
  * sentence of its group that tells it. A sentence may tell two claims (an
  * outlet's one sentence that joins two of another's). With out == NULL,
@@ -79,28 +91,17 @@ static void gather_members(const precis_cluster *c, const represent *r, const ui
         for (uint32_t k = first[r->group[i]]; k != CMP_NONE && seen < CLAIMS_MAX; k = cl[k].next, seen++) {
             if (k == head_of[i] || !tells(r, &cl[k], (uint32_t)i, val[i], nval[i]))
                 continue;
-            if (!out) {
+            if (out)
+                add_member(c, &out->f[k], (uint32_t)i);
+            else
                 cl[k].members++;
-                continue;
-            }
-            /* Support counts the articles of the members, which can be
-             * fewer than represent's group has: a headline, a sentence that
-             * gives other numbers or says something else is no member. */
-            cmp_fact *f = &out->f[k];
-            if (f->nsents == 0 || c->sents[f->sents[f->nsents - 1]].article != c->sents[i].article)
-                f->support++;
-            f->sents[f->nsents++] = (uint32_t)i;
         }
         if (head_of[i] == CMP_NONE)
             continue;
-        if (!out) {
+        if (out)
+            add_member(c, &out->f[head_of[i]], (uint32_t)i);
+        else
             cl[head_of[i]].members++;
-            continue;
-        }
-        cmp_fact *f = &out->f[head_of[i]];
-        if (f->nsents == 0 || c->sents[f->sents[f->nsents - 1]].article != c->sents[i].article)
-            f->support++;
-        f->sents[f->nsents++] = (uint32_t)i;
     }
 }
 
