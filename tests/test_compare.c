@@ -2399,3 +2399,107 @@ Test(compare_speakers, a_role_a_comma_and_a_name_after_said_is_the_named_person)
     cr_assert_str_eq(person_of(&f, "The plan will not get"), "John McCain");
     unload(&f);
 }
+
+/* The group of the quote opening with `opening`; fails the test if there
+ * is no such quote. */
+static const cmp_quote_group *group_of(const fixture *f, const char *opening)
+{
+    size_t olen = strlen(opening);
+    for (size_t k = 0; k < f->r.nquotes; k++) {
+        const cmp_quote *q = &f->r.quotes[k];
+        if (q->end - q->start >= olen && !strncmp(f->c->articles[q->article].text + q->start, opening, olen))
+            return &f->r.qgroups[q->group];
+    }
+    cr_assert_fail("no quote opening \"%s\"", opening);
+    return NULL;
+}
+
+/* Two short remarks that share two or three content words and whose
+ * speakers share a surname are not one remark (DUC 2006): the son's "I
+ * just really want to be educated" (carried to his mother, Bina Thampy)
+ * and his father's "We wanted their education to stress..." ("Thampy
+ * said"), D0610A; President Clinton on the INS in January and on Miami's
+ * mayor in April, D0647B; "Gary Hart is not a kid" and "Gary Hart is a
+ * predator", one after the other in two outlets, D0633F. Each stays its
+ * own group, the father's under his own name. */
+Test(compare_quotes, remarks_sharing_a_few_words_and_a_surname_are_not_one)
+{
+    static const char *const texts[] = {
+        "ST. LOUIS (AP) -- When other kids were reading Dr. Seuss or Winnie the Pooh, George Thampy was "
+        "curled up with Noah Webster.\n\n"
+        "''He could sit with the dictionary for hours and hours, and still enjoy life,'' said his mother, "
+        "Bina Thampy, laughing.\n\n"
+        "George started with the dictionary at age 6 and kept on reading it because ''I just really want "
+        "to be educated.''\n",
+        "Home schooling ``is excellent for a very few parents, with very strong motivation,'' said K. George "
+        "Thampy, shortly before his son's third-place finish Thursday.\n\n"
+        "Thampy works as a biochemist and physician, and his wife Bina teaches young George at their home "
+        "near St. Louis.\n\n"
+        "``Our decision to home-school our children was scripturally based,'' Thampy said. ``We wanted "
+        "their education to stress character development and godly values which are not promoted in local "
+        "schools.''\n",
+        "The case also drew attention in Washington, even as President Clinton confirmed his support for "
+        "the decision that Elian should go back to Cuba.\n\n"
+        "``I believe they followed the law,'' Clinton said of officials from the Immigration and "
+        "Naturalization Service, who ruled the boy belongs with his father.\n",
+        "``They're provoking the community,'' Miami-Dade County Mayor Alex Penelas said of Clinton and "
+        "Reno.\n\n"
+        "Clinton responded to the comments at a Washington news conference by saying, ``I like the mayor "
+        "very much but I believe in the rule of law.''\n",
+        "``Gary Hart is not a kid,'' the prosecutor said during the trial of Gary Davis Hart II, who was 16 "
+        "when he fatally shot a restaurant manager in Mobile, Ala., in 1989. ``Gary Hart is a predator.''\n",
+        "The case drew national attention. ``Gary Hart is not a kid,'' the prosecutor said during the trial "
+        "of Gary Davis Hart II, who was 16 when he fatally shot a restaurant manager in Mobile, Ala., in "
+        "1989. ``Gary Hart is a predator.''\n"};
+    fixture f;
+    load_texts(&f, texts, 6);
+    const cmp_quote_group *son = group_of(&f, "I just really want"), *father = group_of(&f, "We wanted their");
+    cr_assert_neq(son, father, "the son's and the father's remarks are one group");
+    cr_assert_eq(father->nmembers, 1);
+    cr_assert_str_eq(person_of(&f, "We wanted their"), "K. George Thampy");
+    const cmp_speaker *k = speaker_named(&f, "K. George Thampy");
+    cr_assert(k && k->ngroups == 3, "K. George Thampy: %u quote groups", k ? k->ngroups : 0);
+    const cmp_quote_group *ins = group_of(&f, "I believe they followed"), *mayor = group_of(&f, "I like the mayor");
+    cr_assert_neq(ins, mayor, "Clinton's two remarks are one group");
+    cr_assert_eq(ins->nmembers, 1);
+    cr_assert_eq(mayor->nmembers, 1);
+    const cmp_quote_group *kid = group_of(&f, "Gary Hart is not"), *predator = group_of(&f, "Gary Hart is a");
+    cr_assert_neq(kid, predator, "the prosecutor's two remarks are one group");
+    cr_assert_eq(kid->nmembers, 2, "two outlets carry each");
+    cr_assert_eq(predator->nmembers, 2);
+    unload(&f);
+}
+
+/* One remark that outlets trim, short enough to share fewer than four
+ * content words, stays one group when the speaker agrees however each
+ * outlet names him: "These organisations are known" (AFP's "Mr Peskov")
+ * and the Independent's longer copy ("Kremlin spokesman Dmitry Peskov");
+ * "After considering all the facts" ("he", Bush) and "After considering
+ * all of the facts I am convinced justice is being done" (DUC 2006,
+ * D0635H). */
+Test(compare_quotes, one_remark_trimmed_by_an_outlet_stays_one)
+{
+    static const char *const texts[] = {
+        "Moscow rejected the charge. \"These organisations are well known and the targets are chosen in "
+        "coordination with the armed forces of Syria,\" said Kremlin spokesman Dmitry Peskov.\n",
+        "The Kremlin dismissed the criticism on Thursday. \"These organisations are known,\" Mr Peskov told "
+        "reporters.\n",
+        "Bush said he supported the parole board's decision and pointed out that Graham's case had been "
+        "reviewed more than 20 times by state and federal courts.\n\n"
+        "''After considering all of the facts I am convinced justice is being done,'' Bush said after the "
+        "appeals were denied.\n",
+        "In the end, Bush said he agreed with the parole board's vote in favor of Graham's execution.\n\n"
+        "''After considering all the facts,'' he said, ''I am confident justice is being done.''\n"};
+    fixture f;
+    load_texts(&f, texts, 4);
+    const cmp_quote_group *g = group_of(&f, "These organisations are known");
+    cr_assert_eq(g, group_of(&f, "These organisations are well known"), "AFP's trimmed copy is apart");
+    cr_assert_eq(g->articles, 2);
+    cr_assert(g->wording_differs);
+    cr_assert(g->speaker && strstr(g->speaker, "Dmitry Peskov"), "group speaker %s",
+              g->speaker ? g->speaker : "(none)");
+    const cmp_quote_group *facts = group_of(&f, "After considering all the facts");
+    cr_assert_eq(facts, group_of(&f, "After considering all of the facts"), "Bush's trimmed remark is apart");
+    cr_assert_eq(facts->articles, 2);
+    unload(&f);
+}

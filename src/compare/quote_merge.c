@@ -6,6 +6,15 @@
  * "These organisations are known"), so two quotes are one when most of
  * the shorter one's content words are in the other. The group keeps every
  * outlet's wording, and says whether they differ.
+ *
+ * A short remark shares too few content words for that to tell: "I
+ * believe they followed the law" and "I like the mayor very much but I
+ * believe in the rule of law" (President Clinton, on two occasions), or
+ * a son's "I just really want to be educated" and his father's "We wanted
+ * their education to stress..." (two Thampys). Sharing fewer than four,
+ * two quotes are one only when the speaker agrees and the shorter is the
+ * other's own wording, trimmed ("These organisations are known" of "These
+ * organisations are well known and the targets are chosen...").
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +26,12 @@
 #define MERGE_CONTAINMENT 0.6
 #define MERGE_MIN_TERMS 2
 #define MERGE_SURE_TERMS 4
+/* Below MERGE_SURE_TERMS shared terms, the share of the shorter quote's
+ * words the other must hold in the same order ("After considering all the
+ * facts" in "After considering all of the facts I am convinced..."), and
+ * the most words such a short quote is read for. */
+#define MERGE_SAME_WORDS 0.8
+#define MERGE_SHORT_WORDS 64
 
 typedef struct qterms {
     uint32_t *t;   /* sorted distinct content terms */
@@ -43,10 +58,43 @@ static int collect(const precis_cluster *c, const cmp_doc *d, const cmp_quote *q
     return 0;
 }
 
+/* Whether the shorter of two quotes is the other's wording, trimmed or
+ * re-punctuated: at least MERGE_SAME_WORDS of its words (by stem, stop
+ * words too) are the other's in the same order, by their longest common
+ * subsequence. A quote of more than MERGE_SHORT_WORDS words is no short
+ * remark: 0. */
+static int trimmed_from(const cmp_doc *dx, const qterms *x, const cmp_doc *dy, const qterms *y)
+{
+    if (x->t1 - x->t0 > y->t1 - y->t0) {
+        const cmp_doc *dt = dx;
+        const qterms *t = x;
+        dx = dy, x = y;
+        dy = dt, y = t;
+    }
+    uint32_t n = x->t1 - x->t0;
+    if (n == 0 || n > MERGE_SHORT_WORDS)
+        return 0;
+    uint8_t row[MERGE_SHORT_WORDS + 1] = {0}; /* row[i]: LCS of x's first i words and y so far */
+    for (uint32_t j = y->t0; j < y->t1; j++) {
+        uint8_t diag = 0;
+        for (uint32_t i = 1; i <= n; i++) {
+            uint8_t up = row[i];
+            if (dx->tok[x->t0 + i - 1].term == dy->tok[j].term)
+                row[i] = diag + 1;
+            else if (row[i - 1] > row[i])
+                row[i] = row[i - 1];
+            diag = up;
+        }
+    }
+    return row[n] >= MERGE_SAME_WORDS * n;
+}
+
 /* Same remark: most of the shorter one's content words are in the other,
- * with enough of them shared (fewer suffice when the speaker agrees), and
- * no different numbers. */
-static int same_quote(const qterms *x, const cmp_quote *qx, const qterms *y, const cmp_quote *qy)
+ * with enough of them shared, and no different numbers. Fewer shared
+ * content words suffice only when the speaker agrees and every content
+ * word of the shorter is in the other, in its wording (trimmed_from). */
+static int same_quote(const cmp_doc *dx, const qterms *x, const cmp_quote *qx, const cmp_doc *dy, const qterms *y,
+                      const cmp_quote *qy)
 {
     uint32_t small = x->n < y->n ? x->n : y->n;
     int same_speaker = qx->speaker_key && qy->speaker_key && qx->speaker_key[0] &&
@@ -65,7 +113,11 @@ static int same_quote(const qterms *x, const cmp_quote *qx, const qterms *y, con
             j++;
         }
     }
-    return (double)k / small >= MERGE_CONTAINMENT && (k >= MERGE_SURE_TERMS || same_speaker);
+    if ((double)k / small < MERGE_CONTAINMENT)
+        return 0;
+    if (k >= MERGE_SURE_TERMS)
+        return 1;
+    return same_speaker && k == small && trimmed_from(dx, x, dy, y);
 }
 
 /* Same words in the same order (case and punctuation aside). */
@@ -121,7 +173,8 @@ int cmp_quotes_merge(const precis_cluster *c, const cmp_doc *docs, cmp_quote *q,
     size_t compared = nq < CMP_MAX_MERGED_QUOTES ? nq : CMP_MAX_MERGED_QUOTES;
     for (size_t i = 0; i < compared; i++)
         for (size_t j = i + 1; j < compared; j++)
-            if (q[i].article != q[j].article && same_quote(&qt[i], &q[i], &qt[j], &q[j])) {
+            if (q[i].article != q[j].article &&
+                same_quote(&docs[q[i].article], &qt[i], &q[i], &docs[q[j].article], &qt[j], &q[j])) {
                 uint32_t ri = root(parent, (uint32_t)i), rj = root(parent, (uint32_t)j);
                 parent[ri > rj ? ri : rj] = ri < rj ? ri : rj;
             }
