@@ -2324,6 +2324,28 @@ Test(compare_quotes, long_titles_after_a_naming_word_are_not_quotes)
     unload(&f);
 }
 
+/* DUC 2006 (D0610A, D0625C, D0635H, D0636I): a title in title case is no
+ * quotation wherever it stands and however long it is: a book, a film, a
+ * headline. A remark whose words are capitalised is still one when it has
+ * a word of a statement, "it" and "we're" among them. */
+Test(compare_quotes, titles_in_title_case_are_not_quotes)
+{
+    static const char *const texts[] = {
+        "Morris, who wrote ``Creation and Time: A Biblical and Scientific Perspective on the "
+        "Creation-Date Controversy,'' spoke to the board.\n",
+        "The Times ran the story under the headline ``Bush Candidacy Puts Focus on Executions,'' on "
+        "its front page.\n",
+        "Residents fear the new cameras. ``It's Big Brother all over again,'' said Jane Smith, who "
+        "lives on the square.\n",
+        "``We're doing all this without Prop. 5,'' said Richard Milanovich, the tribe's chairman.\n"};
+    fixture f;
+    load_texts(&f, texts, 4);
+    cr_assert_eq(f.r.nquotes, 2, "got %zu quotes", f.r.nquotes);
+    cr_assert_str_eq(person_of(&f, "It's Big Brother"), "Jane Smith");
+    speaker_of(&f, "We're doing all this");
+    unload(&f);
+}
+
 /* DUC 2006 (D0635H, D0606F): "says a CNN report", "said a WWF statement":
  * the speaker is the outlet's report as written, not "a CNN". */
 Test(compare_quotes, an_outlets_report_is_named_whole)

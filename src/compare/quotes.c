@@ -1421,6 +1421,28 @@ static const char *const speech_marks[] = {
     "were", "am", "be", "been", "have", "has", "had", "will", "would", "can", "could", "should",
     "must", "do", "does", "did", "not", "t", "s", "m", "re", "ve", "ll", "d", NULL};
 
+/* Whether word w is a word of a statement: one of speech_marks, "it"
+ * (whose "'s" the tokens drop), or a pronoun's contraction kept as one
+ * token ("we're", "I’m"). */
+static int speech_word(const char *w)
+{
+    static const char *const subjects[] = {"i", "we", "you", "he", "she", "they", "it", "that", "there", NULL};
+    if (in_list(speech_marks, w) || !strcmp(w, "it"))
+        return 1;
+    const char *apostrophe = strchr(w, '\''), *curly = strstr(w, "\xe2\x80\x99");
+    if (!apostrophe || (curly && curly < apostrophe))
+        apostrophe = curly;
+    if (!apostrophe || apostrophe == w)
+        return 0;
+    char head[8];
+    size_t n = (size_t)(apostrophe - w);
+    if (n >= sizeof head)
+        return 0;
+    memcpy(head, w, n);
+    head[n] = 0;
+    return in_list(subjects, head);
+}
+
 /* Words after which what is quoted is a name and nothing else. */
 static const char *const naming_verbs[] = {"titled", "entitled", "headlined", "headline", NULL};
 
@@ -1476,13 +1498,15 @@ static int is_title(const qstate *q, const found *f)
     uint32_t n = f->t1 - f->t0, caps = 0;
     if (is_named_work(q, f))
         return 1;
+    for (uint32_t k = f->t0; k < f->t1 && n <= TITLE_MAX_WORDS; k++)
+        if (speech_word(norm(q, k)))
+            return 0;
+    if (n <= TITLE_MAX_WORDS && title_case(q, f->t0, f->t1))
+        return 1;
     if (n > 8)
         return 0;
-    for (uint32_t k = f->t0; k < f->t1; k++) {
-        if (in_list(speech_marks, norm(q, k)))
-            return 0;
+    for (uint32_t k = f->t0; k < f->t1; k++)
         caps += d->tok[k].cap;
-    }
     for (uint32_t k = f->t0; k > 0 && k + 2 > f->t0; k--)
         if (in_list(title_cues, norm(q, k - 1)))
             return 1;
