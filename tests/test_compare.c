@@ -2337,9 +2337,10 @@ Test(compare_quotes, titles_in_title_case_are_not_quotes)
         "its front page.\n",
         "Residents fear the new cameras. ``It's Big Brother all over again,'' said Jane Smith, who "
         "lives on the square.\n",
-        "``We're doing all this without Prop. 5,'' said Richard Milanovich, the tribe's chairman.\n"};
+        "``We're doing all this without Prop. 5,'' said Richard Milanovich, the tribe's chairman.\n",
+        "Fans lined up for days to see ``Star Wars: Episode I -- The Phantom Menace'' when it opened.\n"};
     fixture f;
-    load_texts(&f, texts, 4);
+    load_texts(&f, texts, 5);
     cr_assert_eq(f.r.nquotes, 2, "got %zu quotes", f.r.nquotes);
     cr_assert_str_eq(person_of(&f, "It's Big Brother"), "Jane Smith");
     speaker_of(&f, "We're doing all this");

@@ -1492,21 +1492,36 @@ static int is_named_work(const qstate *q, const found *f)
  * statement, and either introduced by a naming word or in title case
  * (most words capitalised where the text is cased); or a long one after
  * the word that names it (is_named_work). */
+/* Whether the quotation holds a word of a statement (speech_word). An "I"
+ * after a capitalised word that is not a stopword is a numeral ("Episode
+ * I", "World War I"). */
+static int states_something(const qstate *q, const found *f)
+{
+    const cmp_tok *tok = q->d->tok;
+    for (uint32_t k = f->t0; k < f->t1; k++) {
+        int numeral = k > f->t0 && !strcmp(norm(q, k), "i") && tok[k - 1].cap && tok[k - 1].kind == TOKEN_WORD &&
+                      !q->c->term_stop[tok[k - 1].term];
+        if (!numeral && speech_word(norm(q, k)))
+            return 1;
+    }
+    return 0;
+}
+
 static int is_title(const qstate *q, const found *f)
 {
     const cmp_doc *d = q->d;
     uint32_t n = f->t1 - f->t0, caps = 0;
     if (is_named_work(q, f))
         return 1;
-    for (uint32_t k = f->t0; k < f->t1 && n <= TITLE_MAX_WORDS; k++)
-        if (speech_word(norm(q, k)))
-            return 0;
-    if (n <= TITLE_MAX_WORDS && title_case(q, f->t0, f->t1))
+    if (n <= TITLE_MAX_WORDS && title_case(q, f->t0, f->t1) && !states_something(q, f))
         return 1;
     if (n > 8)
         return 0;
-    for (uint32_t k = f->t0; k < f->t1; k++)
+    for (uint32_t k = f->t0; k < f->t1; k++) {
+        if (in_list(speech_marks, norm(q, k)))
+            return 0;
         caps += d->tok[k].cap;
+    }
     for (uint32_t k = f->t0; k > 0 && k + 2 > f->t0; k--)
         if (in_list(title_cues, norm(q, k - 1)))
             return 1;
