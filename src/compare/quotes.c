@@ -1488,10 +1488,6 @@ static int is_named_work(const qstate *q, const found *f)
     return in_list(naming_verbs, before) || (in_list(work_nouns, before) && title_case(q, f->t0, f->t1));
 }
 
-/* A title in quotation marks rather than a quotation: short, no word of a
- * statement, and either introduced by a naming word or in title case
- * (most words capitalised where the text is cased); or a long one after
- * the word that names it (is_named_work). */
 /* Whether the quotation holds a word of a statement (speech_word). An "I"
  * after a capitalised word that is not a stopword is a numeral ("Episode
  * I", "World War I"). */
@@ -1507,6 +1503,11 @@ static int states_something(const qstate *q, const found *f)
     return 0;
 }
 
+/* A title in quotation marks rather than a quotation: one after the word
+ * that names it (is_named_work); one of up to TITLE_MAX_WORDS in title
+ * case with no word of a statement, wherever it stands; or a short one
+ * with no word of a statement, either introduced by a naming word or
+ * mostly capitalised where the text is cased. */
 static int is_title(const qstate *q, const found *f)
 {
     const cmp_doc *d = q->d;

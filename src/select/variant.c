@@ -47,17 +47,28 @@ static int standing(const precis_cluster *c, size_t i)
            (s->flags & SENT_CUT ? 500 : 0);
 }
 
-/* Whether copy j may be printed for sentence i (see the top of the file):
- * 1 yes, 0 no, -1 out of memory. */
-static int may_stand_in(const precis_cluster *c, const represent *r, uint32_t i, uint32_t j, arena *scratch)
+/* The numbers of a chosen sentence, read when a copy first needs them. */
+typedef struct values {
+    double *v;
+    size_t n;
+    int read;
+} values;
+
+/* Whether copy j may be printed for sentence i, whose numbers are *vi
+ * (see the top of the file): 1 yes, 0 no, -1 out of memory. */
+static int may_stand_in(const precis_cluster *c, const represent *r, uint32_t i, values *vi, uint32_t j,
+                        arena *scratch)
 {
     if (!represent_near_duplicates(r, i, j) || represent_stops_short(c, r, i, j))
         return 0;
-    double *vi, *vj;
-    size_t ni, nj;
-    if (cmp_sentence_values(c, i, scratch, &vi, &ni) != 0 || cmp_sentence_values(c, j, scratch, &vj, &nj) != 0)
+    if (!vi->read && cmp_sentence_values(c, i, scratch, &vi->v, &vi->n) != 0)
         return -1;
-    return cmp_values_agree(vi, ni, vj, nj);
+    vi->read = 1;
+    double *vj;
+    size_t nj;
+    if (cmp_sentence_values(c, j, scratch, &vj, &nj) != 0)
+        return -1;
+    return cmp_values_agree(vi->v, vi->n, vj, nj);
 }
 
 /* Whether the summary holds a sentence that leans on sentence i. */
@@ -88,6 +99,7 @@ int choose_variants(const precis_cluster *c, const represent *r, const method *m
         if (leaned_on(c, chosen, n, i))
             continue;
         int best_standing = standing(c, i);
+        values vi = {NULL, 0, 0};
         for (size_t j = 0; j < c->nsents; j++) {
             if (j == i || r->group[j] != r->group[i] || r->off_topic[c->sents[j].article] ||
                 !sentence_is_selectable(&c->sents[j]) || is_chosen(chosen, n, j))
@@ -95,7 +107,7 @@ int choose_variants(const precis_cluster *c, const represent *r, const method *m
             int sj = standing(c, j);
             if (sj <= best_standing || !swap_fits(c, b, &c->sents[i], &c->sents[j]))
                 continue;
-            int may = may_stand_in(c, r, (uint32_t)i, (uint32_t)j, scratch);
+            int may = may_stand_in(c, r, (uint32_t)i, &vi, (uint32_t)j, scratch);
             if (may < 0)
                 return -1;
             if (may) {
