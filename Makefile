@@ -219,6 +219,10 @@ fuzz-smoke:
 	    else \
 	        fail=$$((fail + 1)); echo "fuzz: $$t FAILED (build/fuzz/$$n.log, build/fuzz/crash-$$n-*)"; \
 	        grep -m3 -E 'ERROR|runtime error|SUMMARY' build/fuzz/$$n.log; \
+	        grep -m12 -E '^ +#[0-9]+ .* in ' build/fuzz/$$n.log; \
+	        for a in build/fuzz/crash-$$n-*; do [ -f "$$a" ] || continue; \
+	            echo "fuzz: the input, $$(wc -c <"$$a") bytes, base64 (its first 3,000 bytes):"; \
+	            head -c 3000 "$$a" | base64 -w 100; break; done; \
 	    fi; \
 	done; \
 	echo "fuzz: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
