@@ -307,6 +307,83 @@ double step_value(const step_state *st, const scorer_model *model, const float *
     return gain > 0 ? gain / pow(fmax(words, 1), STEP_COST_EXP) : 0;
 }
 
+/* The lead a brief without a query opens with, as coverage's best_lead
+ * does: of the articles' first story sentences that stand on their own,
+ * the one the model values most as the first step. A reader who asked
+ * nothing wants to be told what happened first; the model alone, which
+ * only weighs gains, opened the seeds' 40-word brief with "But Russia said
+ * on Thursday ..." once it was refitted. (size_t)-1 when no lead is worth
+ * taking or fits. */
+static size_t opening_lead(const step_state *st, const scorer_model *model, const float *x, const budget *b,
+                           double best_prior)
+{
+    const precis_cluster *c = st->c;
+    size_t best = (size_t)-1;
+    double best_value = 0;
+    for (size_t d = 0; d < c->narticles; d++) {
+        uint32_t i = article_lead(c, d);
+        int lead;
+        if (i == UINT32_MAX || (c->sents[i].flags & (SENT_LEANS_BACK | SENT_LEANS_FORWARD)))
+            continue;
+        double value = step_value(st, model, x, b, i, best_prior, &lead);
+        if (lead == 0 && value > best_value) {
+            best_value = value;
+            best = i;
+        }
+    }
+    return best;
+}
+
+/* The steps of one walk: at each, the best-valued of the first
+ * STEP_CANDIDATES candidates in the pool, or with open_with_lead the
+ * opening_lead as the first step. Returns the sentences taken. */
+static size_t walk(step_state *st, const scorer_model *model, const float *x, const ranked *order, size_t pool,
+                   int open_with_lead, budget *b)
+{
+    const precis_cluster *c = st->c;
+    while (!budget_full(b)) {
+        double best_prior = -INFINITY;
+        for (size_t k = 0; k < pool; k++)
+            if (step_candidate(st, b, order[k].index) && order[k].score > best_prior)
+                best_prior = order[k].score;
+        if (best_prior == -INFINITY)
+            break;
+        size_t best = st->n == 0 && open_with_lead ? opening_lead(st, model, x, b, best_prior) : (size_t)-1;
+        double best_value = 0;
+        int weighed = best != (size_t)-1 ? STEP_CANDIDATES : 0, best_lead = 0;
+        for (size_t k = 0; k < pool && weighed < STEP_CANDIDATES; k++) {
+            int lead;
+            double value = step_value(st, model, x, b, order[k].index, best_prior, &lead);
+            if (value < 0)
+                continue;
+            weighed++;
+            if (value > best_value) {
+                best_value = value;
+                best = order[k].index;
+                best_lead = lead;
+            }
+        }
+        if (best == (size_t)-1)
+            break;
+        for (size_t j = best - (size_t)best_lead; j <= best; j++) { /* the unit, first to last */
+            if (step_take(st, (uint32_t)j) != 0)
+                return (size_t)-1;
+            budget_take(b, c->sents[j].words, sentence_bytes(c, &c->sents[j]));
+        }
+    }
+    return st->n;
+}
+
+/* Whether one of the n chosen sentences is its article's lead, so that the
+ * brief, in story order (order/position.c), opens with one. */
+static int holds_lead(const precis_cluster *c, const uint32_t *chosen, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (article_lead(c, c->sents[chosen[k]].article) == chosen[k])
+            return 1;
+    return 0;
+}
+
 size_t select_stepwise_model(const precis_cluster *c, const represent *r, const scorer_model *model,
                              const float *x, const double *prior, budget *b, arena *a, uint32_t *chosen)
 {
@@ -323,45 +400,31 @@ size_t select_stepwise_model(const precis_cluster *c, const represent *r, const 
     if (pool > STEP_POOL)
         pool = STEP_POOL;
     /* Only the pool is weighed, each with the sentences before it that its
-     * unit may take (up to SELECT_MAX_UNIT in all), and only those taken. */
+     * unit may take (up to SELECT_MAX_UNIT in all), and only those taken;
+     * and the leads a generic brief may open with (opening_lead). */
     for (size_t k = 0; k < pool; k++) {
         uint32_t i = order[k].index;
         for (uint32_t j = i >= SELECT_MAX_UNIT - 1 ? i - (SELECT_MAX_UNIT - 1) : 0; j <= i; j++)
             weighable[j] = 1;
     }
+    for (size_t d = 0; d < c->narticles && !r->has_query; d++) {
+        uint32_t i = article_lead(c, d);
+        if (i != UINT32_MAX)
+            weighable[i] = 1;
+    }
+    const budget start = *b;
     if (step_setup(&st, c, r, prior, b, chosen, weighable, a) != 0)
         return (size_t)-1;
-    while (!budget_full(b)) {
-        double best_prior = -INFINITY;
-        for (size_t k = 0; k < pool; k++)
-            if (step_candidate(&st, b, order[k].index) && order[k].score > best_prior)
-                best_prior = order[k].score;
-        if (best_prior == -INFINITY)
-            break;
-        size_t best = (size_t)-1;
-        double best_value = 0;
-        int weighed = 0, best_lead = 0;
-        for (size_t k = 0; k < pool && weighed < STEP_CANDIDATES; k++) {
-            int lead;
-            double value = step_value(&st, model, x, b, order[k].index, best_prior, &lead);
-            if (value < 0)
-                continue;
-            weighed++;
-            if (value > best_value) {
-                best_value = value;
-                best = order[k].index;
-                best_lead = lead;
-            }
-        }
-        if (best == (size_t)-1)
-            break;
-        for (size_t j = best - (size_t)best_lead; j <= best; j++) { /* the unit, first to last */
-            if (step_take(&st, (uint32_t)j) != 0)
-                return (size_t)-1;
-            budget_take(b, c->sents[j].words, sentence_bytes(c, &c->sents[j]));
-        }
-    }
-    return st.n;
+    size_t n = walk(&st, model, x, order, pool, 0, b);
+    /* A brief without a query that holds no story's lead would open with a
+     * later detail: walk again, from a lead. Only such briefs change, which
+     * costs Multi-News less than opening every walk with one (RESULTS.md). */
+    if (n == 0 || n == (size_t)-1 || r->has_query || holds_lead(c, chosen, n))
+        return n;
+    *b = start;
+    if (step_setup(&st, c, r, prior, b, chosen, weighable, a) != 0)
+        return (size_t)-1;
+    return walk(&st, model, x, order, pool, 1, b);
 }
 
 size_t select_stepwise(const precis_cluster *c, const represent *r, const method *m, const double *scores,
