@@ -181,17 +181,26 @@ Test(summarize, a_copy_with_another_number_is_not_a_source)
     for (size_t m = 0; m < 3; m++) {
         precis_summary *s = summarize(c, methods[m], 100000, 0);
         int found = 0;
+        /* A method may print either count; its sources must be the
+         * outlets that give that count. */
         for (size_t i = 0; i < precis_summary_count(s); i++) {
             const precis_summary_sentence *it = precis_summary_get(s, i);
-            if (it->len < 20 || memcmp(it->text, "Officials said 12 people", 24) != 0)
+            if (it->len < 24 || memcmp(it->text, "Officials said 1", 16) != 0)
                 continue;
             found++;
-            cr_assert_eq(it->nplaces, 2, "%s: cited %zu places, want the two that say 12", methods[m],
-                         it->nplaces);
-            for (size_t k = 0; k < it->nplaces; k++)
-                cr_assert_neq(it->places[k].article, 1, "%s: the outlet that wrote 14 is cited for 12",
-                              methods[m]);
-            cr_assert_eq(it->support, 2, "%s", methods[m]);
+            if (!memcmp(it->text, "Officials said 12 people", 24)) {
+                cr_assert_eq(it->nplaces, 2, "%s: cited %zu places, want the two that say 12", methods[m],
+                             it->nplaces);
+                for (size_t k = 0; k < it->nplaces; k++)
+                    cr_assert_neq(it->places[k].article, 1, "%s: the outlet that wrote 14 is cited for 12",
+                                  methods[m]);
+                cr_assert_eq(it->support, 2, "%s", methods[m]);
+            } else {
+                cr_assert_eq(it->nplaces, 1, "%s: cited %zu places for 14, want the one that says it", methods[m],
+                             it->nplaces);
+                cr_assert_eq(it->places[0].article, 1, "%s: an outlet that wrote 12 is cited for 14", methods[m]);
+                cr_assert_eq(it->support, 1, "%s", methods[m]);
+            }
         }
         cr_assert_eq(found, 1, "%s", methods[m]);
         precis_summary_free(s);
