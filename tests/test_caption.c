@@ -103,6 +103,41 @@ Test(caption, a_glued_caption_is_cut_at_its_credit)
         const char *t = labelled[i][0];
         cr_expect_str_eq(t + caption_prefix_length(t, strlen(t)), labelled[i][1]);
     }
+    /* a credit signed with a slash and no label: at a sentence's start,
+     * after a caption, several photographers, the agency's own form */
+    const char *signed_credits[][2] = {
+        {"( firdia lisnawati/ap ) the journal nature on wednesday published a paper on the virus.",
+         "the journal nature on wednesday published a paper on the virus."},
+        {"Tv personality jenna bush hager arrives sunday at the golden globe awards in beverly hills, calif. ( mike "
+         "blake/reuters ) at every awards show, there's always one red carpet mistake.",
+         "at every awards show, there's always one red carpet mistake."},
+        {"( sarah parnass, osman malik/the washington post ) four years ago, warren struggled for a while with the "
+         "storyline.",
+         "four years ago, warren struggled for a while with the storyline."},
+        {"Attorney general eric holder ( ap photo/john raoux ) in an unusual move, the justice department announced "
+         "wednesday that it is collecting data.",
+         "in an unusual move, the justice department announced wednesday that it is collecting data."},
+        {"( j.b. Forbes/ap ) ' hands up! don't shoot! ' was a common theme during the protests.",
+         "' hands up! don't shoot! ' was a common theme during the protests."},
+        {"( nicholas kamm/afp via getty images ) the white house said on monday that the talks would go on.",
+         "the white house said on monday that the talks would go on."},
+    };
+    for (size_t i = 0; i < sizeof signed_credits / sizeof *signed_credits; i++) {
+        const char *t = signed_credits[i][0];
+        cr_expect_str_eq(t + caption_prefix_length(t, strlen(t)), signed_credits[i][1]);
+    }
+    /* a slash that signs nothing, a credit inside the sentence, a dateline's
+     * source, a bracket too long to be a credit */
+    const char *unsigned_slashes[] = {
+        "The ratio ( 3/4 ) of voters said they would vote again next year in the election.",
+        "The new policy ( and/or its successor ) will be debated by the council on monday morning.",
+        "Mayor Jane Smith ( AP Photo/Rich Pedroncelli ), said the city would raise taxes next year.",
+        "Washington ( cbsla.com/ap ) \xE2\x80\x94 president barack obama has been brought up to date on the shooting.",
+        "The report ( written over many long months by the staff of the committee/ap ) said the agency had "
+        "failed to act on the warnings it was given."};
+    for (size_t i = 0; i < sizeof unsigned_slashes / sizeof *unsigned_slashes; i++)
+        cr_expect_eq(caption_prefix_length(unsigned_slashes[i], strlen(unsigned_slashes[i])), 0, "cut: %s",
+                     unsigned_slashes[i]);
     /* too little story after the credit, no credit, an unclosed one */
     const char *keep[] = {"Officials stand near the stadium ( photo: mark humphrey, ap ) on monday.",
                           "Mayor Jane Smith, shown here ( photo: ap ), said monday that the city would raise "

@@ -251,27 +251,79 @@ static size_t credit_close(const char *s, size_t len, size_t i, size_t j)
     return len;
 }
 
+/* Whether s[a..b), trimmed, is one of words (lower case), case folded. */
+static int trimmed_in(const char *s, size_t a, size_t b, const char *const *words)
+{
+    while (a < b && s[a] == ' ')
+        a++;
+    while (b > a && s[b - 1] == ' ')
+        b--;
+    for (; *words; words++)
+        if (strlen(*words) == b - a && !strncasecmp(s + a, *words, b - a))
+            return 1;
+    return 0;
+}
+
+/* A credit signed with a slash, no label before it: the photographer and
+ * the agency or paper ("( evan vucci/ap )", "( sarah parnass/the
+ * washington post )", "( afp/getty images )"), or the agency's own form
+ * ("( ap photo/evan vucci )"), several photographers before one slash
+ * ("( sarah parnass, osman malik/the washington post )"). A bracket of at
+ * most CREDIT_MAX_WORDS words without a digit, whose part after the last
+ * slash is an agency, or which opens with an agency's photo line. The ')'
+ * that closes it, or len. */
+#define CREDIT_MAX_WORDS 10
+static size_t signed_credit_close(const char *s, size_t len, size_t i)
+{
+    static const char *const agencies[] = {"ap",        "associated press", "ap images", "reuters", "getty images",
+                                           "getty",     "afp",              "epa",       "epa-efe", "efe",
+                                           "bloomberg", "shutterstock",     "istockphoto", "xinhua", "invision",
+                                           "the washington post", "afp via getty images", NULL};
+    static const char *const openers[] = {"ap photo", "afp photo", "reuters photo", NULL};
+    size_t first_slash = 0, last_slash = 0;
+    int words = 0; /* between spaces and slashes */
+    for (size_t j = i + 1; j < len && j - i < CREDIT_MAX_BYTES; j++) {
+        unsigned char ch = (unsigned char)s[j];
+        if (ch == ')') {
+            if (!last_slash || words > CREDIT_MAX_WORDS)
+                return len;
+            return trimmed_in(s, last_slash + 1, j, agencies) || trimmed_in(s, i + 1, first_slash, openers) ? j : len;
+        }
+        if (ch == '(' || is_digit(ch))
+            return len;
+        if (ch == '/') {
+            first_slash = first_slash ? first_slash : j;
+            last_slash = j;
+        }
+        words += ch != ' ' && ch != '/' && (s[j - 1] == ' ' || s[j - 1] == '/' || s[j - 1] == '(');
+    }
+    return len;
+}
+
 size_t caption_prefix_length(const char *s, size_t len)
 {
     size_t limit = len < CAPTION_PREFIX_BYTES ? len : CAPTION_PREFIX_BYTES;
-    for (size_t i = 1; i < limit; i++) {
+    for (size_t i = 0; i < limit; i++) {
         /* now tried on every sentence of an article: go from bracket to bracket */
         const char *open = memchr(s + i, '(', limit - i);
         if (!open)
             return 0;
         i = (size_t)(open - s);
-        if (s[i - 1] != ' ')
+        if (i > 0 && s[i - 1] != ' ')
             continue;
         size_t j = credit_label_end(s, len, skip_spaces(s, len, i + 1));
-        if (!j)
+        if (j) {
+            j = credit_close(s, len, i, j);
+            if (j >= len)
+                return 0;
+        } else if ((j = signed_credit_close(s, len, i)) >= len) {
             continue;
-        j = credit_close(s, len, i, j);
-        if (j >= len)
-            return 0;
+        }
         j = skip_spaces(s, len, j + 1);
         /* "Mayor Jane Smith, shown here ( photo: ap ), said ...": what
          * follows must start a sentence, not go on with this one */
-        if (j >= len || !(is_letter((unsigned char)s[j]) || is_digit((unsigned char)s[j]) || s[j] == '"'))
+        if (j >= len ||
+            !(is_letter((unsigned char)s[j]) || is_digit((unsigned char)s[j]) || s[j] == '"' || s[j] == '\''))
             return 0;
         return count_words(s, j, len) >= CAPTION_STORY_MIN_WORDS ? j : 0;
     }

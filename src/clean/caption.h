@@ -52,7 +52,11 @@ int is_photo_caption(const char *s, size_t len);
  * it stands (a video's blurb often comes first: "Close according to ...
  * Buzz60 david koch ( photo: ... ) washington – ..."). The credit's label
  * may be any of "photo", "photos", "picture", "pictures", "image",
- * "credit", "photo credit", ... and one bracket may nest inside it. */
+ * "credit", "photo credit", ... and one bracket may nest inside it; or
+ * there may be no label, the credit being signed with a slash and an
+ * agency or paper ("( evan vucci/ap )", "( sarah parnass/the washington
+ * post )", "( ap photo/john raoux )"), which is also cut at a sentence's
+ * very start. */
 #define CAPTION_PREFIX_BYTES 400
 /* The label of a picture's credit and its colon at s[i] ("photo:",
  * "pictures :", "credit:", "photo credit:"): the index after the colon,
