@@ -161,6 +161,13 @@ typedef struct precis_summary_sentence {
                                    group) whose numbers do not contradict it,
                                    in text order, partial ones included */
     size_t nplaces;
+    const precis_place *other_numbers; /* the near-duplicates left out of places
+                                   because their numbers may contradict it:
+                                   another count ("14 people died" for "12
+                                   people died"), or another date or age beside
+                                   the same count; in text order, not counted
+                                   in support */
+    size_t nother_numbers;
 } precis_summary_sentence;
 
 /* Summarize a cluster under the budget in opts (NULL = defaults). The

@@ -724,6 +724,38 @@ Test(cli_summarize, a_negative_size_after_a_space_is_refused)
     }
 }
 
+/* A copy that gives another count is no source, and the brief says where
+ * it is: JSON lists it under "other_numbers", Markdown after "other
+ * numbers:". Briefs without one keep their bytes (no empty list). */
+Test(cli_summarize, a_copy_with_another_count_is_listed_apart)
+{
+    static const char a[] = "Officials said 12 people died when the roof of the market collapsed on Tuesday morning.\n";
+    static const char b[] = "Officials said 14 people died when the roof of the market collapsed on Tuesday morning.\n";
+    write_file("a.txt", a, sizeof a - 1);
+    write_file("b.txt", b, sizeof b - 1);
+    run_result r = run_precisf("summarize -m lead -w 15 -f json %s/a.txt %s/b.txt", dir, dir);
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    json_error_t jerr;
+    json_t *doc = json_loads(r.out, 0, &jerr);
+    cr_assert_not_null(doc, "%s: %s", jerr.text, r.out);
+    json_t *first = json_array_get(json_object_get(doc, "sentences"), 0);
+    cr_assert_eq(json_integer_value(json_object_get(first, "support")), 1, "%s", r.out);
+    cr_assert_eq(json_array_size(json_object_get(first, "sources")), 1, "%s", r.out);
+    json_t *others = json_object_get(first, "other_numbers");
+    cr_assert_eq(json_array_size(others), 1, "%s", r.out);
+    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(others, 0), "id")), "b.txt", "%s", r.out);
+    json_decref(doc);
+    run_free(&r);
+    r = run_precisf("summarize -m lead -w 15 -f md %s/a.txt %s/b.txt", dir, dir);
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_assert(strstr(r.out, "morning. *(1 source: `a.txt` 0-87; other numbers: `b.txt` 0-87)*"), "%s", r.out);
+    run_free(&r);
+    r = run_precisf("summarize -m lead -w 15 -f json %s/a.txt", dir);
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_assert_null(strstr(r.out, "other_numbers"), "%s", r.out);
+    run_free(&r);
+}
+
 /* A copy cut off by the end of its page carries only part of the printed
  * sentence: JSON marks it "partial", Markdown lists it after "partly:",
  * and neither counts it among the sources. */

@@ -1613,6 +1613,32 @@ Test(compare_html, a_copy_cut_short_is_linked_as_partial)
     free(html);
 }
 
+/* The brief at the top of the page links a copy that gives another count
+ * after "other numbers:", and does not count it. */
+Test(compare_html, a_copy_with_another_count_is_linked_apart)
+{
+    static const char *const texts[] = {
+        "Officials said 12 people died when the roof of the market collapsed on Tuesday morning.\n\n"
+        "Rescue teams worked through the night at the collapsed market in the capital.\n",
+        "Officials said 14 people died when the roof of the market collapsed on Tuesday morning.\n\n"
+        "Crowds gathered outside the hospital as families waited for news.\n"};
+    char *html = compare_texts(texts, 2, PRECIS_COMPARE_HTML);
+    const char *summary = strstr(html, "id=\"summary\"");
+    cr_assert_not_null(summary);
+    const char *item = strstr(summary, "people died when the roof");
+    cr_assert_not_null(item, "the brief lacks the market sentence");
+    const char *end = strstr(item, "</li>");
+    cr_assert_not_null(end);
+    const char *other = strstr(item, "other numbers:");
+    cr_assert(other && other < end, "no link to the other count: %.*s", (int)(end - item), item);
+    cr_assert(strstr(other, "class=\"src\"") < end, "nothing linked after \"other numbers:\"");
+    const char *li = item;
+    while (li > html && strncmp(li, "<li>", 4) != 0)
+        li--;
+    cr_assert(strstr(li, ">1/2</span>") && strstr(li, ">1/2</span>") < item, "support: %.*s", (int)(end - li), li);
+    free(html);
+}
+
 /* The label of each source link in a run of adjacent links must differ:
  * an article that carries a sentence twice (the seeds' 004 repeats one,
  * reworded) showed [5][5], two links with nothing to tell them apart. */

@@ -195,11 +195,17 @@ Test(summarize, a_copy_with_another_number_is_not_a_source)
                     cr_assert_neq(it->places[k].article, 1, "%s: the outlet that wrote 14 is cited for 12",
                                   methods[m]);
                 cr_assert_eq(it->support, 2, "%s", methods[m]);
+                cr_assert_eq(it->nother_numbers, 1, "%s: %zu places with other numbers, want the one with 14",
+                             methods[m], it->nother_numbers);
+                cr_assert_eq(it->other_numbers[0].article, 1, "%s", methods[m]);
             } else {
                 cr_assert_eq(it->nplaces, 1, "%s: cited %zu places for 14, want the one that says it", methods[m],
                              it->nplaces);
                 cr_assert_eq(it->places[0].article, 1, "%s: an outlet that wrote 12 is cited for 14", methods[m]);
                 cr_assert_eq(it->support, 1, "%s", methods[m]);
+                cr_assert_eq(it->nother_numbers, 2, "%s: %zu places with other numbers, want the two with 12",
+                             methods[m], it->nother_numbers);
+                cr_assert(it->other_numbers[0].article != 1 && it->other_numbers[1].article != 1, "%s", methods[m]);
             }
         }
         cr_assert_eq(found, 1, "%s", methods[m]);

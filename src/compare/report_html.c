@@ -228,14 +228,16 @@ static int put_summary(buf *b, const cmp_report *r)
     int rc = buf_puts(b, "<section id=\"summary\"><h2>Summary</h2>\n"
                          "<p class=\"muted\">Each sentence is shown with the number of articles that carry it "
                          "(or a near-duplicate); the links go to its places in the sources, those that "
-                         "carry only part of it after \"partly\".</p>\n<ol class=\"summary\">\n");
+                         "carry only part of it after \"partly\", and near-copies left out for their "
+                         "numbers after \"other numbers\".</p>\n<ol class=\"summary\">\n");
     size_t count = r->summary ? precis_summary_count(r->summary) : 0;
     for (size_t i = 0; i < count && rc == 0; i++) {
         const precis_summary_sentence *s = precis_summary_get(r->summary, i);
         rc |= buf_printf(b, "<li><span class=\"badge %s\" title=\"carried by %zu of %zu article%s\">%zu/%zu</span>",
                          support_class(s->support, n), s->support, n, plural(n), s->support, n);
         rc |= html_text(b, s->text, s->len);
-        place_ref *refs = malloc((s->nplaces ? s->nplaces : 1) * sizeof *refs);
+        size_t most = s->nplaces > s->nother_numbers ? s->nplaces : s->nother_numbers;
+        place_ref *refs = malloc((most ? most : 1) * sizeof *refs);
         if (!refs)
             return -1;
         /* The places that carry it, then those that carry only part. */
@@ -248,6 +250,11 @@ static int put_summary(buf *b, const cmp_report *r)
                 rc |= buf_puts(b, " <span class=\"muted\">partly:</span>");
             rc |= src_links(b, refs, m);
         }
+        for (size_t k = 0; k < s->nother_numbers; k++)
+            refs[k] = (place_ref){(uint32_t)s->other_numbers[k].article, (uint32_t)s->other_numbers[k].start};
+        if (s->nother_numbers)
+            rc |= buf_puts(b, " <span class=\"muted\">other numbers:</span>");
+        rc |= src_links(b, refs, s->nother_numbers);
         free(refs);
         rc |= buf_puts(b, "</li>\n");
     }

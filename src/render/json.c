@@ -88,7 +88,15 @@ static int put_sentence(buf *out, const precis_summary_sentence *item)
     for (size_t k = 0; k < item->nplaces; k++)
         if ((k && buf_putc(out, ',') != 0) || put_place(out, &item->places[k]) != 0)
             return -1;
-    return buf_puts(out, "]}");
+    if (buf_putc(out, ']') != 0)
+        return -1;
+    /* Only when there are some, so briefs without them keep their bytes. */
+    if (item->nother_numbers && buf_puts(out, ",\"other_numbers\":[") != 0)
+        return -1;
+    for (size_t k = 0; k < item->nother_numbers; k++)
+        if ((k && buf_putc(out, ',') != 0) || put_place(out, &item->other_numbers[k]) != 0)
+            return -1;
+    return buf_puts(out, item->nother_numbers ? "]}" : "}");
 }
 
 int render_json(const precis_summary *s, buf *out)

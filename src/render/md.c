@@ -125,10 +125,24 @@ static int md_places(const precis_summary_sentence *item, int partial, const cha
     return 0;
 }
 
+/* The near-duplicates left out for their numbers, after "other
+ * numbers:". */
+static int md_other_numbers(const precis_summary_sentence *item, buf *out)
+{
+    for (size_t k = 0; k < item->nother_numbers; k++) {
+        const precis_place *p = &item->other_numbers[k];
+        if (buf_puts(out, k ? "; " : "; other numbers: ") != 0 || md_code_span(out, p->article_id) != 0 ||
+            buf_printf(out, " %zu-%zu", p->start, p->end) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 static int md_sources(const precis_summary_sentence *item, buf *out)
 {
     if (buf_printf(out, " *(%zu source%s:", item->support, item->support == 1 ? "" : "s") != 0 ||
-        md_places(item, 0, " ", out) != 0 || md_places(item, 1, "; partly: ", out) != 0)
+        md_places(item, 0, " ", out) != 0 || md_places(item, 1, "; partly: ", out) != 0 ||
+        md_other_numbers(item, out) != 0)
         return -1;
     return buf_puts(out, ")*\n");
 }

@@ -8,7 +8,11 @@
  * are one group for scoring (support is about a shared story), but an
  * outlet that wrote 14 does not carry a sentence that says 12, and the
  * brief must not cite it for one. A copy that gives fewer numbers or more
- * (a dateline's date) does not contradict it. Nor is a member of the
+ * (a dateline's date) does not contradict it; one that gives some of its
+ * own and lacks some of the sentence's does (a date added where the
+ * sentence had a channel's number), as the check cannot pair them. Such
+ * copies are listed apart (other_numbers), so that a reader sees every
+ * near-copy of a printed sentence and why it is no source. Nor is a member of the
  * group that is no near-duplicate of the chosen sentence itself: the
  * groups are closures, and one outlet's two sentences meet in another's
  * one that joins them, though neither says what the other does.
@@ -63,7 +67,9 @@ static int numbers_agree(const precis_cluster *c, const double *vi, size_t ni, u
 
 /* Every near-duplicate of i in its group whose numbers agree with its
  * own, i itself first; support counts the articles of those that are not
- * partial. */
+ * partial. Those whose numbers contradict i's are listed apart
+ * (other_numbers): a reader checking a figure wants to see what the other
+ * outlets wrote. */
 static int attribute(const precis_cluster *c, const represent *r, uint32_t i, arena *a, arena *scratch,
                      precis_summary_sentence *out)
 {
@@ -71,10 +77,11 @@ static int attribute(const precis_cluster *c, const represent *r, uint32_t i, ar
     for (size_t j = 0; j < c->nsents; j++)
         n += r->group[j] == r->group[i];
     precis_place *places = arena_alloc(a, n * sizeof *places);
+    precis_place *others = arena_alloc(a, n * sizeof *others);
     uint8_t *seen = arena_calloc(scratch, c->narticles + 1, 1);
     double *vi = NULL;
-    size_t ni = 0;
-    if (!places || !seen || (n > 1 && cmp_sentence_values(c, i, scratch, &vi, &ni) != 0))
+    size_t ni = 0, nothers = 0;
+    if (!places || !others || !seen || (n > 1 && cmp_sentence_values(c, i, scratch, &vi, &ni) != 0))
         return -1;
     set_place(c, i, &places[0]);
     seen[c->sents[i].article] = 1;
@@ -88,8 +95,10 @@ static int attribute(const precis_cluster *c, const represent *r, uint32_t i, ar
         int same = numbers_agree(c, vi, ni, (uint32_t)j, scratch);
         if (same < 0)
             return -1;
-        if (!same)
+        if (!same) {
+            set_place(c, (uint32_t)j, &others[nothers++]);
             continue;
+        }
         precis_place *p = &places[k++];
         set_place(c, (uint32_t)j, p);
         p->partial = represent_stops_short(c, r, i, (uint32_t)j);
@@ -105,6 +114,8 @@ static int attribute(const precis_cluster *c, const represent *r, uint32_t i, ar
     out->cut = (s->flags & SENT_CUT) != 0;
     out->places = places;
     out->nplaces = k;
+    out->other_numbers = others;
+    out->nother_numbers = nothers;
     return 0;
 }
 
