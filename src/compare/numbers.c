@@ -444,7 +444,7 @@ static int noun_before(const precis_cluster *c, const char *text, const cmp_doc 
 /* The subject of the change a bare percentage measures: "Shares of the
  * company fell 9 percent" is a change in shares. The percentage must
  * follow a verb of change at once, or after "by"; one after "to" or
- * "from" is a level reached, other numbers. The subject is the noun just
+ * "from" is a level reached, another figure. The subject is the noun just
  * before the verb (past an auxiliary), or the noun before "of" when that
  * noun is whose the subject is ("shares of the company"). */
 static uint32_t percent_subject(const precis_cluster *c, const char *text, const cmp_doc *d,
