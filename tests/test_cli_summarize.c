@@ -724,6 +724,17 @@ Test(cli_summarize, a_negative_size_after_a_space_is_refused)
     }
 }
 
+/* The first sentence of a JSON brief that precis printed with status 0;
+ * *doc is the parsed brief, for the caller to free. */
+static json_t *brief_first_sentence(const run_result *r, json_t **doc)
+{
+    cr_assert_eq(r->status, 0, "stderr: %s", r->err);
+    json_error_t jerr;
+    *doc = json_loads(r->out, 0, &jerr);
+    cr_assert_not_null(*doc, "%s: %s", jerr.text, r->out);
+    return json_array_get(json_object_get(*doc, "sentences"), 0);
+}
+
 /* A copy that gives another count is no source, and the brief says where
  * it is: JSON lists it under "other_numbers", Markdown after "other
  * numbers:". Briefs without one keep their bytes (no empty list). */
@@ -734,11 +745,8 @@ Test(cli_summarize, a_copy_with_another_count_is_listed_apart)
     write_file("a.txt", a, sizeof a - 1);
     write_file("b.txt", b, sizeof b - 1);
     run_result r = run_precisf("summarize -m lead -w 15 -f json %s/a.txt %s/b.txt", dir, dir);
-    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
-    json_error_t jerr;
-    json_t *doc = json_loads(r.out, 0, &jerr);
-    cr_assert_not_null(doc, "%s: %s", jerr.text, r.out);
-    json_t *first = json_array_get(json_object_get(doc, "sentences"), 0);
+    json_t *doc;
+    json_t *first = brief_first_sentence(&r, &doc);
     cr_assert_eq(json_integer_value(json_object_get(first, "support")), 1, "%s", r.out);
     cr_assert_eq(json_array_size(json_object_get(first, "sources")), 1, "%s", r.out);
     json_t *others = json_object_get(first, "other_numbers");
@@ -769,11 +777,8 @@ Test(cli_summarize, a_copy_cut_short_is_shown_as_partial)
     write_file("a.txt", a, sizeof a - 1);
     write_file("b.txt", b, sizeof b - 1);
     run_result r = run_precisf("summarize -m lead -w 200 -f json %s/a.txt %s/b.txt", dir, dir);
-    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
-    json_error_t jerr;
-    json_t *doc = json_loads(r.out, 0, &jerr);
-    cr_assert_not_null(doc, "%s: %s", jerr.text, r.out);
-    json_t *first = json_array_get(json_object_get(doc, "sentences"), 0);
+    json_t *doc;
+    json_t *first = brief_first_sentence(&r, &doc);
     cr_assert_eq(json_integer_value(json_object_get(first, "support")), 1, "%s", r.out);
     json_t *sources = json_object_get(first, "sources");
     cr_assert_eq(json_array_size(sources), 2, "%s", r.out);

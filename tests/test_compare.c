@@ -1584,6 +1584,26 @@ Test(compare_html, seeds_page_has_every_section)
     free(html);
 }
 
+/* In the page's brief, the item holding `text` links places after
+ * `label` and shows the support 1/2: a place that is no full source is
+ * linked apart and not counted. */
+static void assert_brief_links_apart(const char *html, const char *text, const char *label)
+{
+    const char *summary = strstr(html, "id=\"summary\"");
+    cr_assert_not_null(summary);
+    const char *item = strstr(summary, text);
+    cr_assert_not_null(item, "the brief lacks \"%s\"", text);
+    const char *end = strstr(item, "</li>");
+    cr_assert_not_null(end);
+    const char *apart = strstr(item, label);
+    cr_assert(apart && apart < end, "no \"%s\" link: %.*s", label, (int)(end - item), item);
+    cr_assert(strstr(apart, "class=\"src\"") < end, "nothing linked after \"%s\"", label);
+    const char *li = item;
+    while (li > html && strncmp(li, "<li>", 4) != 0)
+        li--;
+    cr_assert(strstr(li, ">1/2</span>") && strstr(li, ">1/2</span>") < item, "support: %.*s", (int)(end - li), li);
+}
+
 /* The brief at the top of the page lists a copy that stops short (here a
  * caption-like line without its stop) after "partly:", and does not count
  * it: 1/2, not 2/2. */
@@ -1597,19 +1617,7 @@ Test(compare_html, a_copy_cut_short_is_linked_as_partial)
         "Firefighters said the blaze destroyed the old flour mill on Friday night\n\n"
         "The owners said they would rebuild the mill within two years.\n"};
     char *html = compare_texts(texts, 2, PRECIS_COMPARE_HTML);
-    const char *summary = strstr(html, "id=\"summary\"");
-    cr_assert_not_null(summary);
-    const char *item = strstr(summary, "beside the river.");
-    cr_assert_not_null(item, "the brief lacks the mill sentence");
-    const char *end = strstr(item, "</li>");
-    cr_assert_not_null(end);
-    const char *partly = strstr(item, "partly:");
-    cr_assert(partly && partly < end, "no partial link: %.*s", (int)(end - item), item);
-    cr_assert(strstr(partly, "class=\"src\"") < end, "nothing linked after \"partly:\"");
-    const char *li = item;
-    while (li > html && strncmp(li, "<li>", 4) != 0)
-        li--;
-    cr_assert(strstr(li, ">1/2</span>") && strstr(li, ">1/2</span>") < item, "support: %.*s", (int)(end - li), li);
+    assert_brief_links_apart(html, "beside the river.", "partly:");
     free(html);
 }
 
@@ -1623,19 +1631,7 @@ Test(compare_html, a_copy_with_another_count_is_linked_apart)
         "Officials said 14 people died when the roof of the market collapsed on Tuesday morning.\n\n"
         "Crowds gathered outside the hospital as families waited for news.\n"};
     char *html = compare_texts(texts, 2, PRECIS_COMPARE_HTML);
-    const char *summary = strstr(html, "id=\"summary\"");
-    cr_assert_not_null(summary);
-    const char *item = strstr(summary, "people died when the roof");
-    cr_assert_not_null(item, "the brief lacks the market sentence");
-    const char *end = strstr(item, "</li>");
-    cr_assert_not_null(end);
-    const char *other = strstr(item, "other numbers:");
-    cr_assert(other && other < end, "no link to the other count: %.*s", (int)(end - item), item);
-    cr_assert(strstr(other, "class=\"src\"") < end, "nothing linked after \"other numbers:\"");
-    const char *li = item;
-    while (li > html && strncmp(li, "<li>", 4) != 0)
-        li--;
-    cr_assert(strstr(li, ">1/2</span>") && strstr(li, ">1/2</span>") < item, "support: %.*s", (int)(end - li), li);
+    assert_brief_links_apart(html, "people died when the roof", "other numbers:");
     free(html);
 }
 
