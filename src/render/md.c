@@ -108,41 +108,31 @@ static int md_code_span(buf *out, const char *s)
            (pad && buf_putc(out, ' ')) || md_fence(out, longest + 1);
 }
 
-/* The places that carry the sentence, or (partial = 1) those that carry
- * only part of it, after the given lead-in. */
-static int md_places(const precis_summary_sentence *item, int partial, const char *lead, buf *out)
+/* Of the n places at p, those whose partial flag is `partial` (any when
+ * it is -1), after the given lead-in. */
+static int md_places(const precis_place *p, size_t n, int partial, const char *lead, buf *out)
 {
     int first = 1;
-    for (size_t k = 0; k < item->nplaces; k++) {
-        const precis_place *p = &item->places[k];
-        if (p->partial != partial)
+    for (size_t k = 0; k < n; k++) {
+        if (partial >= 0 && p[k].partial != partial)
             continue;
-        if (buf_puts(out, first ? lead : "; ") != 0 || md_code_span(out, p->article_id) != 0 ||
-            buf_printf(out, " %zu-%zu", p->start, p->end) != 0)
+        if (buf_puts(out, first ? lead : "; ") != 0 || md_code_span(out, p[k].article_id) != 0 ||
+            buf_printf(out, " %zu-%zu", p[k].start, p[k].end) != 0)
             return -1;
         first = 0;
     }
     return 0;
 }
 
-/* The near-duplicates left out for their numbers, after "other
- * numbers:". */
-static int md_other_numbers(const precis_summary_sentence *item, buf *out)
-{
-    for (size_t k = 0; k < item->nother_numbers; k++) {
-        const precis_place *p = &item->other_numbers[k];
-        if (buf_puts(out, k ? "; " : "; other numbers: ") != 0 || md_code_span(out, p->article_id) != 0 ||
-            buf_printf(out, " %zu-%zu", p->start, p->end) != 0)
-            return -1;
-    }
-    return 0;
-}
-
+/* The places that carry the sentence, those that carry only part of it
+ * after "partly:", and the near-duplicates left out for their numbers
+ * after "other numbers:". */
 static int md_sources(const precis_summary_sentence *item, buf *out)
 {
     if (buf_printf(out, " *(%zu source%s:", item->support, item->support == 1 ? "" : "s") != 0 ||
-        md_places(item, 0, " ", out) != 0 || md_places(item, 1, "; partly: ", out) != 0 ||
-        md_other_numbers(item, out) != 0)
+        md_places(item->places, item->nplaces, 0, " ", out) != 0 ||
+        md_places(item->places, item->nplaces, 1, "; partly: ", out) != 0 ||
+        md_places(item->other_numbers, item->nother_numbers, -1, "; other numbers: ", out) != 0)
         return -1;
     return buf_puts(out, ")*\n");
 }
