@@ -596,18 +596,26 @@ Test(compare_seeds, quotes_are_the_full_list_with_speakers)
     unload(&f);
 }
 
-/* The speaker of the quote whose text opens with `opening`, or NULL; fails
- * the test if there is no such quote. */
-static const char *speaker_of(const fixture *f, const char *opening)
+/* The first quote whose text opens with `opening`; fails the test if
+ * there is no such quote. */
+static const cmp_quote *quote_opening(const fixture *f, const char *opening)
 {
     size_t olen = strlen(opening);
     for (size_t k = 0; k < f->r.nquotes; k++) {
         const cmp_quote *q = &f->r.quotes[k];
         if (q->end - q->start >= olen && !strncmp(f->c->articles[q->article].text + q->start, opening, olen))
-            return q->speaker ? q->speaker : "(none)";
+            return q;
     }
     cr_assert_fail("no quote opening \"%s\" (%zu found)", opening, f->r.nquotes);
     return NULL;
+}
+
+/* The speaker of the quote whose text opens with `opening`, "(none)" when
+ * it has none. */
+static const char *speaker_of(const fixture *f, const char *opening)
+{
+    const cmp_quote *q = quote_opening(f, opening);
+    return q->speaker ? q->speaker : "(none)";
 }
 
 /* DUC 2006 (D0640D, D0626H): NYT copy quotes with `` '', AP copy with '' ''. */
@@ -1850,14 +1858,8 @@ static const cmp_speaker *speaker_named(const fixture *f, const char *name)
 /* The person given to the quote opening with `opening`. */
 static const char *person_of(const fixture *f, const char *opening)
 {
-    size_t olen = strlen(opening);
-    for (size_t k = 0; k < f->r.nquotes; k++) {
-        const cmp_quote *q = &f->r.quotes[k];
-        if (q->end - q->start >= olen && !strncmp(f->c->articles[q->article].text + q->start, opening, olen))
-            return q->person ? q->person : "(none)";
-    }
-    cr_assert_fail("no quote opening \"%s\"", opening);
-    return NULL;
+    const cmp_quote *q = quote_opening(f, opening);
+    return q->person ? q->person : "(none)";
 }
 
 /* The seeds name Peskov four ways in five articles, and Putin as "Mr
@@ -2449,14 +2451,7 @@ Test(compare_speakers, a_role_a_comma_and_a_name_after_said_is_the_named_person)
  * is no such quote. */
 static const cmp_quote_group *group_of(const fixture *f, const char *opening)
 {
-    size_t olen = strlen(opening);
-    for (size_t k = 0; k < f->r.nquotes; k++) {
-        const cmp_quote *q = &f->r.quotes[k];
-        if (q->end - q->start >= olen && !strncmp(f->c->articles[q->article].text + q->start, opening, olen))
-            return &f->r.qgroups[q->group];
-    }
-    cr_assert_fail("no quote opening \"%s\"", opening);
-    return NULL;
+    return &f->r.qgroups[quote_opening(f, opening)->group];
 }
 
 /* Two short remarks that share two or three content words and whose
