@@ -251,17 +251,14 @@ static size_t credit_close(const char *s, size_t len, size_t i, size_t j)
     return len;
 }
 
-/* Whether s[a..b), trimmed, is one of words (lower case), case folded. */
+/* word_in for s[a..b) less the spaces at its ends. */
 static int trimmed_in(const char *s, size_t a, size_t b, const char *const *words)
 {
     while (a < b && s[a] == ' ')
         a++;
     while (b > a && s[b - 1] == ' ')
         b--;
-    for (; *words; words++)
-        if (strlen(*words) == b - a && !strncasecmp(s + a, *words, b - a))
-            return 1;
-    return 0;
+    return word_in(s, a, b, words);
 }
 
 /* A credit signed with a slash, no label before it: the photographer and
