@@ -10,6 +10,7 @@
 #include "clean/sentence_edges.h"
 #include "engine_fixture.h"
 #include "model/cluster.h"
+#include "text/segment.h"
 #include "precis.h"
 
 static const char *after_dateline(const char *s)
@@ -297,6 +298,15 @@ Test(sentence_edges, glued_page_furniture_is_trimmed)
                      "there are a few anecdotes of heart transplants.");
     cr_assert_str_eq(after_furniture("Advertisement The company said on Monday that it would close."),
                      "The company said on Monday that it would close.");
+    cr_assert_str_eq(after_furniture("View full caption dnainfo/ted cox bronzeville \xE2\x80\x94 the dyett high "
+                                     "school hunger strikers took their protests into a second week."),
+                     "the dyett high school hunger strikers took their protests into a second week.");
+    cr_assert_str_eq(after_furniture("View full caption dnainfo/ted cox brown said only 5 percent of students met "
+                                     "the standards."),
+                     "dnainfo/ted cox brown said only 5 percent of students met the standards.");
+    cr_assert_str_eq(after_furniture("From wikipedia, the free encyclopedia kiruna church ( swedish: kiruna kyrka ) is "
+                                     "a church building in kiruna, sweden."),
+                     "kiruna church ( swedish: kiruna kyrka ) is a church building in kiruna, sweden.");
     cr_assert_str_eq(after_furniture("Story continued below since entering the race last week, graham has risen."),
                      "since entering the race last week, graham has risen.");
     cr_assert_str_eq(after_furniture("Advertisement continue reading the main story denver \xE2\x80\x94 patrick "
@@ -497,6 +507,51 @@ Test(sentence_edges, a_link_arrow_ends_the_furniture_before_it)
     };
     for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
         cr_expect_eq(furniture_prefix_length(keep[i], strlen(keep[i])), 0, "trimmed: %s", keep[i]);
+}
+
+/* The BBC's pages put a picture's caption, with no stop of its own,
+ * between its label and the story: a sentence whose furniture ends with
+ * the label holds the caption. */
+Test(sentence_edges, a_caption_label_ends_the_furniture_before_a_caption)
+{
+    const char *label[] = {
+        "Image copyright getty images image caption ",
+        "Image copyright afp image caption",
+        "image caption  ",
+        "Media playback is unsupported on your device media caption ",
+        "Image\ncaption ",
+    };
+    for (size_t i = 0; i < sizeof label / sizeof *label; i++)
+        cr_expect(furniture_ends_with_caption_label(label[i], strlen(label[i])), "label missed: %s", label[i]);
+    const char *other[] = {
+        "Image copyright getty images ", "Story highlights ", "( ap photo/manuel balce ceneta ) ",
+        "the caption ", "imagecaption ", "image captions ", "caption ", "",
+    };
+    for (size_t i = 0; i < sizeof other / sizeof *other; i++)
+        cr_expect(!furniture_ends_with_caption_label(other[i], strlen(other[i])), "taken for a label: %s", other[i]);
+}
+
+Test(sentence_edges, a_caption_run_into_the_story_is_not_summary_material, .init = setup, .fini = teardown)
+{
+    const char *text = "Image copyright getty images image caption trump will put his sons in charge, but some "
+                       "critics argue this is not enough donald trump has said his sons will run his businesses "
+                       "during his presidency. He tweeted he would hold a news conference in the near future. "
+                       "Image copyright afp image caption the tower was opened in 1889. The company said the "
+                       "image caption contest had drawn 300 entries.\n";
+    precis_cluster *c = one_article_cluster("bbc", text);
+    int captions = 0, story = 0;
+    for (size_t i = 0; i < c->nsents; i++) {
+        const char *t = c->articles[0].text + c->sents[i].start;
+        int held = !strncmp(t, "trump will put", 14) || !strncmp(t, "the tower was", 13);
+        captions += held;
+        if (held)
+            cr_expect(c->sents[i].flags & SENT_BOILERPLATE, "a caption left selectable: %.40s", t);
+        else
+            story += !(c->sents[i].flags & SENT_BOILERPLATE);
+    }
+    cr_expect_eq(captions, 2);
+    cr_expect_eq(story, 2, "the story's own sentences, one of them naming a caption, stay selectable");
+    precis_cluster_free(c);
 }
 
 static int link_label(const char *s)

@@ -215,6 +215,9 @@ static const struct {
     {"image copyright ap", NULL, 0, 0},
     {"image copyright pa", NULL, 0, 0},
     {"image caption", NULL, 0, 0},
+    {"view full caption", "\xe2\x80\x94", 8, 0}, /* DNAinfo: the credit and the dateline up to its dash */
+    {"view full caption", NULL, 0, 0},
+    {"from wikipedia, the free encyclopedia", NULL, 0, 0},
     {"text size - + reset", NULL, 0, 0},
     {"hide caption", "photos:", 6, 0},
     {"hide caption", NULL, 0, 0},
@@ -775,6 +778,27 @@ size_t furniture_prefix_length(const char *s, size_t len)
     for (size_t i = total; i + 1 < len; i++)
         words += is_space(s[i]) && !is_space(s[i + 1]);
     return words >= 3 ? total : 0;
+}
+
+int furniture_ends_with_caption_label(const char *s, size_t len)
+{
+    static const char *const kinds[] = {"image", "media"};
+    while (len > 0 && is_space(s[len - 1]))
+        len--;
+    size_t n = strlen("caption");
+    if (len < n || phrase_at(s, len - n, len, "caption") != len)
+        return 0;
+    size_t e = len - n; /* the word before, through the white space between */
+    if (e == 0 || !is_space(s[e - 1]))
+        return 0;
+    while (e > 0 && is_space(s[e - 1]))
+        e--;
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+        size_t w = strlen(kinds[k]);
+        if (e >= w && (e == w || is_space(s[e - w - 1])) && phrase_at(s, e - w, e, kinds[k]) == e)
+            return 1;
+    }
+    return 0;
 }
 
 /* A link widget's label: "Related: <another story's headline>", or a

@@ -63,6 +63,13 @@ size_t furniture_prefix_length(const char *s, size_t len);
  * material. */
 int opens_with_link_label(const char *s, size_t len);
 
+/* 1 if the page furniture s[0..len) (what furniture_prefix_length cut)
+ * ends with a picture's or a video's caption label, the BBC's "Image
+ * caption" or "Media caption": the caption comes next, with no stop of its
+ * own, so what follows is the caption and whatever story sentence it was
+ * run into, which cannot be told apart. */
+int furniture_ends_with_caption_label(const char *s, size_t len);
+
 /* Straight quotation marks '"' in s[0..len), inch marks (5'10") not
  * counted. Which of them open and which close is not written, so an odd
  * count is what says that a quotation runs on past the sentence. */

@@ -233,7 +233,10 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
         s->start = seg[i].start;
         s->end = seg[i].end;
         s->flags = seg[i].flags;
+        uint32_t open = s->start;
         s->start += (uint32_t)furniture_prefix_length(a->text + s->start, s->end - s->start);
+        if (furniture_ends_with_caption_label(a->text + open, s->start - open))
+            s->flags |= SENT_BOILERPLATE;
         size_t cut = caption_prefix_length(a->text + s->start, s->end - s->start);
         if (cut) {
             s->start += (uint32_t)cut;
