@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "compare/compare.h"
+#include "core/arena.h"
+#include "model/cluster.h"
 #include "io/io.h"
 #include "precis.h"
 #include "text/segment.h"
@@ -1370,6 +1372,50 @@ Test(compare_facts, similar_sentences_are_sought_up_to_a_limit)
  * that wrote "14 people died" does not report "12 people died", though
  * the two differ by one word; a copy that gives fewer of the numbers
  * still does. */
+/* Whether the first sentences of articles x and y give numbers that
+ * agree (cmp_values_agree). */
+static int first_sentences_agree(const fixture *f, uint32_t x, uint32_t y)
+{
+    arena a;
+    arena_init(&a, 4096);
+    cmp_values vx, vy;
+    cr_assert_eq(cmp_sentence_values(f->c, f->c->articles[x].first, &a, &vx), 0);
+    cr_assert_eq(cmp_sentence_values(f->c, f->c->articles[y].first, &a, &vy), 0);
+    int agree = cmp_values_agree(&vx, &vy);
+    cr_assert_eq(agree, cmp_values_agree(&vy, &vx), "agreement depends on the order");
+    arena_free(&a);
+    return agree;
+}
+
+/* Numbers that say how many must agree; a date or a year that one copy
+ * adds where the other adds an age or a count denies nothing. */
+Test(compare_numbers, a_date_added_beside_an_age_is_no_contradiction)
+{
+    static const char *const texts[] = {
+        "Brokaw, who has worked at NBC News since 1966, was diagnosed with multiple myeloma in August at the "
+        "Mayo Clinic.\n",
+        "Brokaw, 74, was diagnosed with multiple myeloma in August at the Mayo Clinic, the network said.\n",
+        "Johnson, 22, was charged on Monday with first-degree murder in the death of her son.\n",
+        "Johnson was charged on Monday, July 24, with first-degree murder in the death of her son.\n",
+        "Auditors found nearly one-third of the 144 operations were performed without lawful consent.\n",
+        "Auditors found more than a quarter of the 144 operations, 39, were performed without lawful consent.\n",
+        "Officials said 12 people died when the roof collapsed on March 3.\n",
+        "Officials said 12 people died when the roof collapsed on March 4.\n",
+        "Officials said 14 people died when the roof collapsed.\n",
+        "Officials said 12 people died when the roof collapsed, among them a man of 80.\n",
+    };
+    fixture f;
+    load_texts(&f, texts, sizeof texts / sizeof *texts);
+    cr_expect(first_sentences_agree(&f, 0, 1), "a year beside an age");
+    cr_expect(first_sentences_agree(&f, 2, 3), "an age beside a date");
+    cr_expect(first_sentences_agree(&f, 6, 9), "the same count, a date on one side and another count on the other");
+    cr_expect(!first_sentences_agree(&f, 4, 5), "one-third against 39 of 144");
+    cr_expect(!first_sentences_agree(&f, 6, 7), "March 3 against March 4");
+    cr_expect(!first_sentences_agree(&f, 6, 8), "12 against 14");
+    cr_expect(!first_sentences_agree(&f, 7, 8), "12 against 14, one with a date");
+    unload(&f);
+}
+
 Test(compare_facts, a_copy_with_another_number_is_another_fact)
 {
     static const char *const texts[] = {

@@ -178,16 +178,30 @@ int cmp_quantities_find(const precis_cluster *c, const cmp_doc *docs, arena *a,
 int cmp_quantities_in(const precis_cluster *c, uint32_t ai, const cmp_doc *d, arena *a, cmp_quantity **out,
                       size_t *n);
 
-/* The values of the quantities sentence s gives, ascending, in *v (of
- * arena a; NULL and *n = 0 when it has no term that may be a number, which
- * is checked first and cheaply). */
-int cmp_sentence_values(const precis_cluster *c, uint32_t s, arena *a, double **v, size_t *n);
+/* The numbers one sentence gives: n values with their kinds (CMP_Q_*),
+ * those that say how many first, then those that say when (dates and
+ * years), each part ascending. */
+typedef struct cmp_values {
+    const double *v;
+    const uint8_t *kind;
+    size_t n;
+} cmp_values;
 
-/* 1 if two sentences' values (ascending) do not contradict: one's are all
- * among the other's, counted with repeats. "12 people died" and "14 people
- * died" contradict; "12 people died, officials said on March 3" and "12
- * targets, two depots" against "12 targets" do not: one says more. */
-int cmp_values_agree(const double *a, size_t na, const double *b, size_t nb);
+/* The values of the quantities sentence s gives, in *out (arrays of arena
+ * a; n = 0 when it has no term that may be a number, which is checked
+ * first and cheaply). */
+int cmp_sentence_values(const precis_cluster *c, uint32_t s, arena *a, cmp_values *out);
+
+/* 1 if two sentences' values do not contradict: of the numbers that say
+ * how many (counts, ages, sums, percentages, fractions), one's are all
+ * among the other's, counted with repeats, and so are their dates and
+ * years when both give some. "12 people died" and "14 people died"
+ * contradict, and so do "nearly one-third" and "39 of 144"; "12 people
+ * died, officials said on March 3" and "12 targets, two depots" against
+ * "12 targets" do not: one says more. Nor do "Brokaw, 74, was diagnosed"
+ * and "Brokaw, who has worked at NBC since 1966, was diagnosed": one adds
+ * an age, the other a year, and neither can deny the other. */
+int cmp_values_agree(const cmp_values *a, const cmp_values *b);
 
 /* ---- discrepancy.c -------------------------------------------------- */
 

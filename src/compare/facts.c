@@ -54,15 +54,14 @@ typedef struct claim {
     uint32_t head;       /* its first sentence */
     uint32_t next;       /* the group's next claim, or CMP_NONE */
     uint32_t members;
-    const double *v;     /* the head's values, ascending */
-    size_t nv;
+    cmp_values v;        /* the head's values */
 } claim;
 
-/* Whether sentence i, whose values are v[0, nv), tells claim k: a
+/* Whether sentence i, whose values are v, tells claim k: a
  * near-duplicate of the claim's head whose numbers agree with its own. */
-static int tells(const represent *r, const claim *k, uint32_t i, const double *v, size_t nv)
+static int tells(const represent *r, const claim *k, uint32_t i, const cmp_values *v)
 {
-    return represent_near_duplicates(r, k->head, i) && cmp_values_agree(v, nv, k->v, k->nv);
+    return represent_near_duplicates(r, k->head, i) && cmp_values_agree(v, &k->v);
 }
 
 /* Append sentence i to fact f. Support counts the articles of the
@@ -82,14 +81,14 @@ static void add_member(const precis_cluster *c, cmp_fact *f, uint32_t i)
  * outlet's one sentence that joins two of another's). With out == NULL,
  * only count them. */
 static void gather_members(const precis_cluster *c, const represent *r, const uint32_t *first, const uint32_t *head_of,
-                           double *const *val, const size_t *nval, claim *cl, cmp_facts *out)
+                           const cmp_values *val, claim *cl, cmp_facts *out)
 {
     for (size_t i = 0; i < c->nsents; i++) {
         if (!is_fact_sentence(&c->sents[i]))
             continue;
         uint32_t seen = 0;
         for (uint32_t k = first[r->group[i]]; k != CMP_NONE && seen < CLAIMS_MAX; k = cl[k].next, seen++) {
-            if (k == head_of[i] || !tells(r, &cl[k], (uint32_t)i, val[i], nval[i]))
+            if (k == head_of[i] || !tells(r, &cl[k], (uint32_t)i, &val[i]))
                 continue;
             if (out)
                 add_member(c, &out->f[k], (uint32_t)i);
@@ -112,13 +111,12 @@ int cmp_facts_build(const precis_cluster *c, const represent *r, arena *a, cmp_f
     uint32_t *size = arena_calloc(a, n + 1, sizeof *size);
     uint32_t *first = arena_alloc(a, (n + 1) * sizeof *first);   /* group -> first claim */
     uint32_t *head_of = arena_alloc(a, (n + 1) * sizeof *head_of);
-    double **val = arena_calloc(a, n + 1, sizeof *val);
-    size_t *nval = arena_calloc(a, n + 1, sizeof *nval);
+    cmp_values *val = arena_calloc(a, n + 1, sizeof *val);
     size_t nfact = 0;
     for (size_t i = 0; i < n; i++)
         nfact += is_fact_sentence(&c->sents[i]);
     claim *cl = arena_alloc(a, (nfact + 1) * sizeof *cl);
-    if (!size || !first || !head_of || !val || !nval || !cl)
+    if (!size || !first || !head_of || !val || !cl)
         return -1;
     for (size_t i = 0; i < n; i++) {
         first[i] = CMP_NONE;
@@ -134,15 +132,15 @@ int cmp_facts_build(const precis_cluster *c, const represent *r, arena *a, cmp_f
         if (!is_fact_sentence(&c->sents[i]))
             continue;
         uint32_t g = r->group[i];
-        if (size[g] > 1 && cmp_sentence_values(c, (uint32_t)i, a, &val[i], &nval[i]) != 0)
+        if (size[g] > 1 && cmp_sentence_values(c, (uint32_t)i, a, &val[i]) != 0)
             return -1;
         uint32_t k = first[g], last = CMP_NONE, seen = 0;
         for (; k != CMP_NONE && seen < CLAIMS_MAX; last = k, k = cl[k].next, seen++)
-            if (tells(r, &cl[k], (uint32_t)i, val[i], nval[i]))
+            if (tells(r, &cl[k], (uint32_t)i, &val[i]))
                 break;
         if (k != CMP_NONE && seen < CLAIMS_MAX)
             continue;
-        cl[ncl] = (claim){.head = (uint32_t)i, .next = CMP_NONE, .members = 0, .v = val[i], .nv = nval[i]};
+        cl[ncl] = (claim){.head = (uint32_t)i, .next = CMP_NONE, .members = 0, .v = val[i]};
         if (seen < CLAIMS_MAX) { /* append to the group's list */
             if (last == CMP_NONE)
                 first[g] = (uint32_t)ncl;
@@ -151,7 +149,7 @@ int cmp_facts_build(const precis_cluster *c, const represent *r, arena *a, cmp_f
         }
         head_of[i] = (uint32_t)ncl++;
     }
-    gather_members(c, r, first, head_of, val, nval, cl, NULL);
+    gather_members(c, r, first, head_of, val, cl, NULL);
     out->f = arena_calloc(a, ncl + 1, sizeof *out->f);
     if (!out->f)
         return -1;
@@ -162,7 +160,7 @@ int cmp_facts_build(const precis_cluster *c, const represent *r, arena *a, cmp_f
             return -1;
     }
     out->n = ncl;
-    gather_members(c, r, first, head_of, val, nval, cl, out);
+    gather_members(c, r, first, head_of, val, cl, out);
     qsort(out->f, out->n, sizeof *out->f, by_support);
     return 0;
 }

@@ -625,10 +625,21 @@ int cmp_quantities_find(const precis_cluster *c, const cmp_doc *docs, arena *a, 
     return 0;
 }
 
-static int by_value(const void *a, const void *b)
+/* Whether a quantity of this kind says when, not how many: an outlet adds
+ * the day it reports from, or the year a career began, to a sentence
+ * another gives with an age or a count. */
+static int says_when(uint8_t kind)
 {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
+    return kind == CMP_Q_DATE || kind == CMP_Q_YEAR;
+}
+
+/* How many before when, then by value: cmp_values' order. */
+static int by_class_and_value(const void *a, const void *b)
+{
+    const cmp_quantity *x = a, *y = b;
+    if (says_when(x->kind) != says_when(y->kind))
+        return says_when(x->kind) ? 1 : -1;
+    return (x->value > y->value) - (x->value < y->value);
 }
 
 static int has_number_term(const precis_cluster *c, uint32_t s)
@@ -640,10 +651,9 @@ static int has_number_term(const precis_cluster *c, uint32_t s)
     return 0;
 }
 
-int cmp_sentence_values(const precis_cluster *c, uint32_t s, arena *a, double **v, size_t *n)
+int cmp_sentence_values(const precis_cluster *c, uint32_t s, arena *a, cmp_values *out)
 {
-    *v = NULL;
-    *n = 0;
+    memset(out, 0, sizeof *out);
     if (!has_number_term(c, s))
         return 0;
     cmp_doc d;
@@ -652,13 +662,16 @@ int cmp_sentence_values(const precis_cluster *c, uint32_t s, arena *a, double **
     if (cmp_tokens_of_sentence(c, s, a, &d) != 0 || cmp_quantities_in(c, c->sents[s].article, &d, a, &q, &nq) != 0)
         return -1;
     double *vals = arena_alloc(a, (nq + 1) * sizeof *vals);
-    if (!vals)
+    uint8_t *kinds = arena_alloc(a, nq + 1);
+    if (!vals || !kinds)
         return -1;
-    for (size_t k = 0; k < nq; k++)
+    if (nq > 1)
+        qsort(q, nq, sizeof *q, by_class_and_value);
+    for (size_t k = 0; k < nq; k++) {
         vals[k] = q[k].value;
-    qsort(vals, nq, sizeof *vals, by_value);
-    *v = vals;
-    *n = nq;
+        kinds[k] = q[k].kind;
+    }
+    *out = (cmp_values){vals, kinds, nq};
     return 0;
 }
 
@@ -675,7 +688,42 @@ static int values_include(const double *have, size_t nhave, const double *need, 
     return 1;
 }
 
-int cmp_values_agree(const double *a, size_t na, const double *b, size_t nb)
+/* One class of two sentences' values, a[0, na) and b[0, nb), ascending:
+ * one's are all among the other's. */
+static int class_agrees(const double *a, size_t na, const double *b, size_t nb)
 {
     return na <= nb ? values_include(b, nb, a, na) : values_include(a, na, b, nb);
+}
+
+/* The end of the run of x's values from `from` that are all of its class
+ * (how many, or when). */
+static size_t class_end(const cmp_values *x, size_t from)
+{
+    size_t e = from;
+    while (e < x->n && says_when(x->kind[e]) == says_when(x->kind[from]))
+        e++;
+    return e;
+}
+
+int cmp_values_agree(const cmp_values *a, const cmp_values *b)
+{
+    /* How many, then when; a class only one of them gives is something it
+     * adds, not a contradiction. */
+    size_t ia = 0, ib = 0;
+    while (ia < a->n && ib < b->n) {
+        int wa = says_when(a->kind[ia]), wb = says_when(b->kind[ib]);
+        size_t ea = class_end(a, ia), eb = class_end(b, ib);
+        if (wa != wb) { /* one has no count at all: compare its dates with the other's */
+            if (wa)
+                ib = eb;
+            else
+                ia = ea;
+            continue;
+        }
+        if (!class_agrees(a->v + ia, ea - ia, b->v + ib, eb - ib))
+            return 0;
+        ia = ea;
+        ib = eb;
+    }
+    return 1;
 }

@@ -74,8 +74,7 @@ static double weighted_norm(const svec *v, const double *w)
 /* Per fact while the pass runs. */
 typedef struct fact_state {
     double norm;         /* of its first sentence under the local weights */
-    const double *v;     /* its first sentence's values, ascending */
-    size_t nv;
+    cmp_values v;        /* its first sentence's values */
     uint64_t *own;       /* bit per article: those carrying its own words */
     uint32_t taken_by;   /* the fact that took it, or CMP_NONE */
     uint32_t *claim;     /* content terms of what its first sentence quotes or
@@ -175,8 +174,8 @@ static int prepare(const precis_cluster *c, const represent *r, const double *w,
 {
     for (size_t i = 0; i < n; i++) {
         const cmp_fact *f = &facts->f[i];
-        st[i] = (fact_state){weighted_norm(&r->vec[f->sent], w), NULL, 0, arena_calloc(a, words, sizeof(uint64_t)),
-                             CMP_NONE, NULL, 0, 0};
+        st[i] = (fact_state){weighted_norm(&r->vec[f->sent], w), {NULL, NULL, 0},
+                             arena_calloc(a, words, sizeof(uint64_t)), CMP_NONE, NULL, 0, 0};
         if (!st[i].own)
             return -1;
         for (uint32_t k = 0; k < f->nsents; k++) {
@@ -227,11 +226,9 @@ static int read_fact(const pass *p, size_t i)
     fact_state *x = &p->st[i];
     if (x->read)
         return 0;
-    double *v = NULL;
-    if (cmp_sentence_values(p->c, p->facts->f[i].sent, p->a, &v, &x->nv) != 0 ||
+    if (cmp_sentence_values(p->c, p->facts->f[i].sent, p->a, &x->v) != 0 ||
         claim_terms(p->c, p->docs, p->quotes, p->nquotes, p->qfirst, p->facts->f[i].sent, p->a, x) != 0)
         return -1;
-    x->v = v;
     x->read = 1;
     return 0;
 }
@@ -248,7 +245,7 @@ static int tells_the_same(const pass *p, size_t i, size_t j, uint32_t shared, do
     if (read_fact(p, i) != 0 || read_fact(p, j) != 0)
         return -1;
     const svec *vx = &p->r->vec[p->facts->f[i].sent], *vy = &p->r->vec[p->facts->f[j].sent];
-    return cmp_values_agree(x->v, x->nv, y->v, y->nv) && same_claim(x, vx, y, vy);
+    return cmp_values_agree(&x->v, &y->v) && same_claim(x, vx, y, vy);
 }
 
 /* The facts [0, n) that use each term, ascending: post[off[t]..off[t+1]). */

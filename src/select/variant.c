@@ -49,8 +49,7 @@ static int standing(const precis_cluster *c, size_t i)
 
 /* The numbers of a chosen sentence, read when a copy first needs them. */
 typedef struct values {
-    double *v;
-    size_t n;
+    cmp_values v;
     int read;
 } values;
 
@@ -61,14 +60,13 @@ static int may_stand_in(const precis_cluster *c, const represent *r, uint32_t i,
 {
     if (!represent_near_duplicates(r, i, j) || represent_stops_short(c, r, i, j))
         return 0;
-    if (!vi->read && cmp_sentence_values(c, i, scratch, &vi->v, &vi->n) != 0)
+    if (!vi->read && cmp_sentence_values(c, i, scratch, &vi->v) != 0)
         return -1;
     vi->read = 1;
-    double *vj;
-    size_t nj;
-    if (cmp_sentence_values(c, j, scratch, &vj, &nj) != 0)
+    cmp_values vj;
+    if (cmp_sentence_values(c, j, scratch, &vj) != 0)
         return -1;
-    return cmp_values_agree(vi->v, vi->n, vj, nj);
+    return cmp_values_agree(&vi->v, &vj);
 }
 
 /* Whether the summary holds a sentence that leans on sentence i. */
@@ -99,7 +97,7 @@ int choose_variants(const precis_cluster *c, const represent *r, const method *m
         if (leaned_on(c, chosen, n, i))
             continue;
         int best_standing = standing(c, i);
-        values vi = {NULL, 0, 0};
+        values vi = {{NULL, NULL, 0}, 0};
         for (size_t j = 0; j < c->nsents; j++) {
             if (j == i || r->group[j] != r->group[i] || r->off_topic[c->sents[j].article] ||
                 !sentence_is_selectable(&c->sents[j]) || is_chosen(chosen, n, j))

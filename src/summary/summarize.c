@@ -8,9 +8,9 @@
  * are one group for scoring (support is about a shared story), but an
  * outlet that wrote 14 does not carry a sentence that says 12, and the
  * brief must not cite it for one. A copy that gives fewer numbers or more
- * (a dateline's date) does not contradict it; one that gives some of its
- * own and lacks some of the sentence's does (a date added where the
- * sentence had a channel's number), as the check cannot pair them. Such
+ * (a dateline's date) does not contradict it, nor one that adds a date
+ * where the sentence adds an age; one that gives other counts does
+ * (cmp_values_agree). Such
  * copies are listed apart (other_numbers), so that a reader sees every
  * near-copy of a printed sentence and why it is no source. Nor is a member of the
  * group that is no near-duplicate of the chosen sentence itself: the
@@ -54,15 +54,14 @@ static void set_place(const precis_cluster *c, uint32_t j, precis_place *p)
     p->partial = 0;
 }
 
-/* 1 if near-duplicate j's numbers agree with i's (values vi[0, ni)), 0
- * if they contradict them, -1 out of memory. */
-static int numbers_agree(const precis_cluster *c, const double *vi, size_t ni, uint32_t j, arena *scratch)
+/* 1 if near-duplicate j's numbers agree with i's (values vi), 0 if they
+ * contradict them, -1 out of memory. */
+static int numbers_agree(const precis_cluster *c, const cmp_values *vi, uint32_t j, arena *scratch)
 {
-    double *vj;
-    size_t nj;
-    if (cmp_sentence_values(c, j, scratch, &vj, &nj) != 0)
+    cmp_values vj;
+    if (cmp_sentence_values(c, j, scratch, &vj) != 0)
         return -1;
-    return cmp_values_agree(vi, ni, vj, nj);
+    return cmp_values_agree(vi, &vj);
 }
 
 /* Every near-duplicate of i in its group whose numbers agree with its
@@ -79,9 +78,9 @@ static int attribute(const precis_cluster *c, const represent *r, uint32_t i, ar
     precis_place *places = arena_alloc(a, n * sizeof *places);
     precis_place *others = arena_alloc(a, n * sizeof *others);
     uint8_t *seen = arena_calloc(scratch, c->narticles + 1, 1);
-    double *vi = NULL;
-    size_t ni = 0, nothers = 0;
-    if (!places || !others || !seen || (n > 1 && cmp_sentence_values(c, i, scratch, &vi, &ni) != 0))
+    cmp_values vi = {NULL, NULL, 0};
+    size_t nothers = 0;
+    if (!places || !others || !seen || (n > 1 && cmp_sentence_values(c, i, scratch, &vi) != 0))
         return -1;
     set_place(c, i, &places[0]);
     seen[c->sents[i].article] = 1;
@@ -92,7 +91,7 @@ static int attribute(const precis_cluster *c, const represent *r, uint32_t i, ar
          * Only i's own near-duplicates say what it says. */
         if (j == i || r->group[j] != r->group[i] || !represent_near_duplicates(r, i, (uint32_t)j))
             continue;
-        int same = numbers_agree(c, vi, ni, (uint32_t)j, scratch);
+        int same = numbers_agree(c, &vi, (uint32_t)j, scratch);
         if (same < 0)
             return -1;
         if (!same) {
