@@ -314,6 +314,13 @@ Test(segment, tokenised_closing_quote)
            "The end came.",
            "He said, \" she told me, ' we are done here . ' \" budde recalled.", "\" it was over . ' \"",
            "The end came.");
+    /* a double quote after the one that closed opens the next quotation */
+    EXPECT("Abrams said on cnn's \" state of the union. \" \" as president obama pointed out, i am the most "
+           "qualified candidate, \" she said.",
+           "Abrams said on cnn's \" state of the union. \"",
+           "\" as president obama pointed out, i am the most qualified candidate, \" she said.");
+    EXPECT("She called it \" unimaginable. \" \" in the blink of an eye my whole world just got shattered. \"",
+           "She called it \" unimaginable. \"", "\" in the blink of an eye my whole world just got shattered. \"");
     /* The stop is seen through the spaced quote: these are whole
      * sentences, not unterminated lines that no selector may take. */
     cr_expect(!(flags_of(t, 0) & SENT_UNTERMINATED));

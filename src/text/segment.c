@@ -869,10 +869,12 @@ static size_t at_stop(para *p, size_t i)
     /* A tokenised closing quote: `affair . " democratic`, or one that ends
      * the paragraph, or a nested pair: `he said, ' sorry . ' " budde
      * recalled` (the single quote counts only when a double one closes
-     * after it). */
+     * after it). A double quote after the double one that closed opens
+     * the next quotation: `calling it " unimaginable. " " in the blink of
+     * an eye ...`. */
     if (p->inq) {
         size_t k = e, last = 0;
-        while (k + 1 < p->pe && t[k] == ' ' && (t[k + 1] == '"' || t[k + 1] == '\'') &&
+        while (!last && k + 1 < p->pe && t[k] == ' ' && (t[k + 1] == '"' || t[k + 1] == '\'') &&
                (k + 2 == p->pe || space_len(t, k + 2, p->pe))) {
             k += 2;
             if (t[k - 1] == '"')
