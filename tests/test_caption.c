@@ -230,3 +230,47 @@ Test(caption, the_lead_after_a_caption_is_the_lead, .init = setup, .fini = teard
                  "the story's first sentence starts after its dateline");
     precis_cluster_free(c);
 }
+
+/* A sentence followed by a single photo's credit in brackets is that
+ * photo's caption, at an article's head or further down; a gallery's
+ * link after a story sentence says nothing of it. */
+Test(caption, the_sentence_before_a_photo_credit_is_its_caption, .init = setup, .fini = teardown)
+{
+    const char *text =
+        "Kevin the cat was a stowaway on a u-haul truck. ( photo: photo courtesy of john welsh ) a stowaway "
+        "cat traveling in a u-haul trailer somehow made its way from south carolina to california. The family "
+        "found him when they opened the trailer in los angeles. Baggies of marijuana accidentally donated. "
+        "(credit: maplewood police department) the cat's owners said they would drive him home. \" we are "
+        "just glad he is safe, \" she said. ( photos: the cat's long trip ) a vet said he was thirsty but well.\n";
+    precis_cluster *c = one_article_cluster("cat", text);
+    static const char *const captions[] = {"Kevin the cat was", "Baggies of marijuana"};
+    static const char *const story[] = {"a stowaway cat traveling", "The family found him", "the cat's owners said",
+                                        "\" we are just glad", "a vet said he was"};
+    for (size_t k = 0; k < 2; k++) {
+        int n = 0;
+        for (size_t i = 0; i < c->nsents; i++)
+            if (!strncmp(c->articles[0].text + c->sents[i].start, captions[k], strlen(captions[k]))) {
+                n++;
+                cr_expect(c->sents[i].flags & SENT_CAPTION, "caption not marked: %s", captions[k]);
+            }
+        cr_expect_eq(n, 1, "%s", captions[k]);
+    }
+    for (size_t k = 0; k < 5; k++) {
+        int n = 0;
+        for (size_t i = 0; i < c->nsents; i++)
+            if (!strncmp(c->articles[0].text + c->sents[i].start, story[k], strlen(story[k]))) {
+                n++;
+                cr_expect(!(c->sents[i].flags & SENT_CAPTION), "story sentence marked: %s", story[k]);
+            }
+        cr_expect_eq(n, 1, "%s", story[k]);
+    }
+    precis_cluster_free(c);
+
+    cr_expect(photo_credit_follows(" ( photo: mark humphrey, ap ) rio", 33));
+    cr_expect(photo_credit_follows("(Photo credit: AFP) The", 23));
+    cr_expect(!photo_credit_follows(" ( photos: scenes from the ground ) a", 36));
+    cr_expect(!photo_credit_follows(" ( pictures: scenes ) a", 23));
+    cr_expect(!photo_credit_follows(" ( photo: and then the story runs on without ever closing the bracket", 68));
+    cr_expect(!photo_credit_follows(" ( he said ) photo: x )", 23));
+    cr_expect(!photo_credit_follows("", 0));
+}

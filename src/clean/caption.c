@@ -235,6 +235,24 @@ size_t credit_label_end(const char *s, size_t len, size_t i)
     return j < len && s[j] == ':' ? j + 1 : 0;
 }
 
+int photo_credit_follows(const char *s, size_t len)
+{
+    static const char *const labels[] = {"photo credit", "image credit", "photo", "image", "credit", NULL};
+    size_t i = skip_spaces(s, len, 0);
+    if (i >= len || s[i] != '(')
+        return 0;
+    size_t j = match_any(s, len, skip_spaces(s, len, i + 1), labels);
+    if (!j)
+        return 0;
+    j = skip_spaces(s, len, j);
+    if (j >= len || s[j] != ':')
+        return 0;
+    for (j++; j < len && j - i < CREDIT_MAX_BYTES; j++)
+        if (s[j] == ')')
+            return 1;
+    return 0;
+}
+
 /* The ')' that closes a credit whose text starts at s[j], within
  * CREDIT_MAX_BYTES of its '(' at i; one bracket may nest in it ("( photo:
  * kent county jail, courtesy wzzm-tv ( grand rapids ) )"). Its index, or

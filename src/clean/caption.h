@@ -64,4 +64,13 @@ int is_photo_caption(const char *s, size_t len);
 size_t credit_label_end(const char *s, size_t len, size_t i);
 size_t caption_prefix_length(const char *s, size_t len);
 
+/* 1 if s[0..len), the text after a sentence, opens with a single photo's
+ * credit in brackets, "( photo: mark humphrey, ap )" or "(credit: cbs)":
+ * the sentence before it is the photo's caption, wherever it stands
+ * ("Kevin the cat was a stowaway on a u-haul truck. ( photo: photo
+ * courtesy of john welsh ) a stowaway cat ..."). A gallery's link,
+ * "( photos: ... )" or "( pictures: ... )", follows story text too, and
+ * does not count; nor does a credit that never closes. */
+int photo_credit_follows(const char *s, size_t len);
+
 #endif

@@ -271,7 +271,8 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
             opens_with_link_label(body, tlen) || is_note_to_editors(body, tlen) ||
             holds_contact_details(body, tlen))
             s->flags |= SENT_BOILERPLATE;
-        if (leading && a->count < CAPTION_LEADING && is_photo_caption(a->text + s->start, s->end - s->start))
+        if ((leading && a->count < CAPTION_LEADING && is_photo_caption(a->text + s->start, s->end - s->start)) ||
+            photo_credit_follows(a->text + s->end, len - s->end))
             s->flags |= SENT_CAPTION;
         else if (!(s->flags & (SENT_UNTERMINATED | SENT_BOILERPLATE)))
             leading = 0; /* a page's notice ("Breaking news emails ...") is no story sentence */
