@@ -554,6 +554,75 @@ Test(sentence_edges, a_caption_run_into_the_story_is_not_summary_material, .init
     precis_cluster_free(c);
 }
 
+/* Gannett's video player heads its pages: its "Close" button runs into
+ * the video's blurb, and an author's follow prompt is a sentence of its
+ * own. */
+Test(sentence_edges, a_video_player_s_close_button_is_not_the_story, .init = setup, .fini = teardown)
+{
+    static const char *const cut[] = {
+        "Close police say a man shot himself in front of the white house.",
+        "Close a family is suing american airlines after they allegedly mishandled medical care.",
+        "close according to multiple reports, billionaire david koch is stepping down.",
+    };
+    for (size_t i = 0; i < sizeof cut / sizeof *cut; i++)
+        cr_expect_eq(video_close_length(cut[i], strlen(cut[i])), 6, "not cut: %s", cut[i]);
+    static const char *const keep[] = {
+        "Close to 200 people were evacuated from the building on Monday.",
+        "Close friends of the family said he had been ill for months.",
+        "Close aides to the president said the decision was final.",
+        "Close ties with Moscow have long worried the alliance.",
+        "Close, but the deal fell apart at the last minute.",
+        "Closer inspection of the wreckage showed a cracked bolt.",
+        "Close the door.",
+        "The polls close at 8 p.m. on Tuesday.",
+    };
+    for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
+        cr_expect_eq(video_close_length(keep[i], strlen(keep[i])), 0, "cut: %s", keep[i]);
+    cr_expect(opens_with_follow_prompt("Get email notifications on jeff hampton daily! your notification has been "
+                                       "saved.", 74));
+    cr_expect(!opens_with_follow_prompt("Get the email newsletter for daily news.", 40));
+    cr_expect(!opens_with_follow_prompt("Whenever the mayor posts new rules, the council objects.", 56));
+
+    const char *page = "Close skip in skip x embed x share a sacramento police officer is seen on camera punching "
+                       "a man accused of jaywalking. The department released the video on Friday. Close to 40 "
+                       "people have complained about the officer since 2015.\n";
+    precis_cluster *c = one_article_cluster("video", page);
+    cr_assert_geq(c->nsents, 3);
+    cr_expect(!strncmp(c->articles[0].text + c->sents[0].start, "a sacramento police officer", 27), "%s",
+              c->articles[0].text + c->sents[0].start);
+    cr_expect(!strncmp(c->articles[0].text + c->sents[2].start, "Close to 40 people", 18),
+              "past the story's first sentence, the word is its own");
+    precis_cluster_free(c);
+
+    const char *blurb = "Close police say a man shot himself in front of the white house on Saturday. The secret "
+                        "service said he was taken to a hospital.\n";
+    c = one_article_cluster("blurb", blurb);
+    cr_expect(!strncmp(c->articles[0].text + c->sents[0].start, "police say a man", 16), "%s",
+              c->articles[0].text + c->sents[0].start);
+    precis_cluster_free(c);
+
+    const char *follow = "Close get email notifications on calvin wilson daily! your notification has been saved. "
+                         "There was a problem saving your notification. Whenever calvin wilson posts new content, "
+                         "you ' ll get an email delivered to your inbox with a link. Email notifications are only "
+                         "sent once a day, and only if there are new matching items.\n\nThe city council voted on "
+                         "Tuesday to close the old library on main street.\n";
+    c = one_article_cluster("follow", follow);
+    int prompts = 0, story = 0;
+    for (size_t i = 0; i < c->nsents; i++) {
+        const char *t = c->articles[0].text + c->sents[i].start;
+        if (!strncmp(t, "get email notifications", 23) || !strncmp(t, "Whenever calvin", 15)) {
+            prompts++;
+            cr_expect(c->sents[i].flags & SENT_BOILERPLATE, "the prompt is selectable");
+        } else if (!strncmp(t, "The city council", 16)) {
+            story++;
+            cr_expect(!(c->sents[i].flags & SENT_BOILERPLATE), "%s", t);
+        }
+    }
+    cr_expect_eq(prompts, 2);
+    cr_expect_eq(story, 1);
+    precis_cluster_free(c);
+}
+
 static int link_label(const char *s)
 {
     return opens_with_link_label(s, strlen(s));

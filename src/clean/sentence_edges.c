@@ -234,6 +234,8 @@ static const struct {
     {"advertisement:", NULL, 0, 0},
     {"advertisement", NULL, 0, 1},
     {"please enable javascript to watch this video", NULL, 0, 0},
+    {"close skip in skip x embed x share", NULL, 0, 0}, /* Gannett's video player */
+    {"skip in skip x embed x share", NULL, 0, 0},
     {"share this article facebook twitter linkedin email", NULL, 0, 0},
 };
 
@@ -807,6 +809,62 @@ int furniture_ends_with_caption_label(const char *s, size_t len)
  * of its own, so the story sentence it was glued to cannot be told from
  * it, and the whole sentence goes. (An agency's credit alone after
  * "Photo:" is cut by furniture_prefix_length first.) */
+/* Words after which "Close" opens a story's own words ("Close to 200
+ * people ...", "Close friends said ...", "Close ties with ..."). */
+static int continues_close(const char *s, size_t i, size_t len)
+{
+    static const char *const words[] = {
+        "to",         "friend",      "friends",   "aide",      "aides",     "ally",      "allies",    "adviser",
+        "advisers",   "advisor",     "advisors",  "associate", "associates", "confidant", "confidante", "relative",
+        "relatives",  "family",      "ties",      "tie",       "call",      "calls",     "contact",   "contacts",
+        "encounter",  "encounters",  "race",      "races",     "range",     "quarters",  "second",    "enough",
+        "attention",  "inspection",  "cooperation", "observers", "watchers", "personal", "up",        "down",
+        "out",        "by",          "behind",    "on",        "but",       "and",       "of",        "relationship",
+        "relationships", "votes",    "vote",      "election",  "elections", "scrutiny",  "look",      "watch",
+        "examination", "proximity",  NULL};
+    for (int k = 0; words[k]; k++)
+        if (phrase_at(s, i, len, words[k]))
+            return 1;
+    return 0;
+}
+
+size_t video_close_length(const char *s, size_t len)
+{
+    size_t e = phrase_at(s, 0, len, "close");
+    if (!e || e >= len || !is_space(s[e]))
+        return 0;
+    size_t next = e;
+    while (next < len && is_space(s[next]))
+        next++;
+    if (next >= len || continues_close(s, next, len) || s[next] == ',' || s[next] == '.' || s[next] == ':')
+        return 0;
+    size_t words = 0;
+    for (size_t i = next; i + 1 < len; i++)
+        words += is_space(s[i]) && !is_space(s[i + 1]);
+    return words >= 3 ? next : 0;
+}
+
+int opens_with_follow_prompt(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && is_space(s[i]))
+        i++;
+    if (phrase_at(s, i, len, "get email notifications on"))
+        return 1;
+    size_t e = phrase_at(s, i, len, "whenever");
+    if (!e)
+        return 0;
+    for (int words = 0; e < len && words < 6; words++) { /* "whenever <the author> posts new content" */
+        while (e < len && is_space(s[e]))
+            e++;
+        if (phrase_at(s, e, len, "posts new content"))
+            return 1;
+        while (e < len && !is_space(s[e]))
+            e++;
+    }
+    return 0;
+}
+
 int opens_with_link_label(const char *s, size_t len)
 {
     static const char *const labels[] = {"related",    "related coverage", "related stories", "related story",

@@ -56,6 +56,22 @@ size_t byline_length(const char *s, size_t len);
  * like dateline_length, never more than leaves a few words. */
 size_t furniture_prefix_length(const char *s, size_t len);
 
+/* Gannett's pages open with their video player's "Close" button, run into
+ * the video's blurb: "Close police say a man shot himself in front of the
+ * white house." Bytes of "Close" and the space after it at the start of
+ * s[0..len), or 0 when the word continues into the sentence ("Close to
+ * 200 people ...", "Close friends of the family said ...") or too little
+ * would be left. Only before an article's first story sentence: further
+ * in, the word is the sentence's own. */
+size_t video_close_length(const char *s, size_t len);
+
+/* 1 if s[0..len) is the prompt to follow an author, "Get email
+ * notifications on jeff hampton daily! your notification has been
+ * saved." or "Whenever jeff hampton posts new content, you'll get an
+ * email ...": page furniture whose name changes with every author, so no
+ * list of sentences holds it. */
+int opens_with_follow_prompt(const char *s, size_t len);
+
 /* 1 if s[0..len) opens with a link widget's label ("Related:", "More:",
  * "Watch:", "See also:", "Read more:", ">> related:") or a picture's or
  * video's ("Photo:", "Image:", "Credit:", "Video:"): the rest is another

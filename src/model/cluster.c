@@ -233,6 +233,8 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
         s->start = seg[i].start;
         s->end = seg[i].end;
         s->flags = seg[i].flags;
+        if (leading) /* the player heads the page, before the story and after any caption */
+            s->start += (uint32_t)video_close_length(a->text + s->start, s->end - s->start);
         uint32_t open = s->start;
         s->start += (uint32_t)furniture_prefix_length(a->text + s->start, s->end - s->start);
         if (furniture_ends_with_caption_label(a->text + open, s->start - open))
@@ -268,7 +270,8 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
         if (q & QUOTE_SELF_FORWARD)
             s->flags |= SENT_LEANS_FORWARD | SENT_QUOTE_PIECE;
         if (engine_is_boilerplate(c->engine, a->text + s->start, s->end - s->start) ||
-            opens_with_link_label(body, tlen) || is_note_to_editors(body, tlen) ||
+            opens_with_link_label(body, tlen) || opens_with_follow_prompt(body, tlen) ||
+            is_note_to_editors(body, tlen) ||
             holds_contact_details(body, tlen))
             s->flags |= SENT_BOILERPLATE;
         if ((leading && a->count < CAPTION_LEADING && is_photo_caption(a->text + s->start, s->end - s->start)) ||
