@@ -304,6 +304,11 @@ Test(sentence_edges, glued_page_furniture_is_trimmed)
     cr_assert_str_eq(after_furniture("View full caption dnainfo/ted cox brown said only 5 percent of students met "
                                      "the standards."),
                      "dnainfo/ted cox brown said only 5 percent of students met the standards.");
+    cr_assert_str_eq(after_furniture("Buzz60 buy photo the negligence lawsuit against el jalisco was put out to "
+                                     "pasture tuesday."),
+                     "the negligence lawsuit against el jalisco was put out to pasture tuesday.");
+    cr_assert_str_eq(after_furniture("buy photo howell \xE2\x80\x93 more than 200 dogs were rescued from the house."),
+                     "howell \xE2\x80\x93 more than 200 dogs were rescued from the house.");
     cr_assert_str_eq(after_furniture("From wikipedia, the free encyclopedia kiruna church ( swedish: kiruna kyrka ) is "
                                      "a church building in kiruna, sweden."),
                      "kiruna church ( swedish: kiruna kyrka ) is a church building in kiruna, sweden.");
@@ -437,6 +442,9 @@ Test(sentence_edges, furniture_words_in_a_story_are_kept)
 {
     const char *keep[] = {
         "Advertisements for the show ran for weeks before it opened.",   /* a longer word */
+        "Buy photos of the parade from the city's website, the mayor said.", /* "photos" */
+        "Buzz600 is the name of the new scooter, the company said.",
+        "Skip the line at the airport with the new pass, travelers are told.",
         "Advertisement revenue at the newspaper fell by a third last year.", /* a noun */
         "Advertisement for the show ran for weeks before it opened.",    /* a preposition */
         "Advertisement is the oldest trade in the city, its guild says.", /* the subject */

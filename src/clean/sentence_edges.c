@@ -235,6 +235,8 @@ static const struct {
     {"advertisement", NULL, 0, 1},
     {"please enable javascript to watch this video", NULL, 0, 0},
     {"close skip in skip x embed x share", NULL, 0, 0}, /* Gannett's video player */
+    {"buzz60", NULL, 0, 0},                             /* ... the video's source */
+    {"buy photo", NULL, 0, 0},                          /* Gannett's photo store */
     {"skip in skip x embed x share", NULL, 0, 0},
     {"share this article facebook twitter linkedin email", NULL, 0, 0},
 };
