@@ -134,8 +134,8 @@ static int is_space(char c)
 
 /* If phrase (lower case, single spaces) starts at s[i], ignoring case and
  * matching each of its spaces to a run of white space, the offset just
- * past it; else 0. A phrase ending in a letter must not run on into more
- * letters ("advertisements"). */
+ * past it; else 0. A phrase ending in a letter or a digit must not run on
+ * into more of them ("advertisements", "buzz600"). */
 static size_t phrase_at(const char *s, size_t i, size_t len, const char *phrase)
 {
     for (const char *p = phrase; *p; p++) {
@@ -150,8 +150,9 @@ static size_t phrase_at(const char *s, size_t i, size_t len, const char *phrase)
             return 0;
         }
     }
-    char last = phrase[strlen(phrase) - 1];
-    if (last >= 'a' && last <= 'z' && i < len && lower(s[i]) >= 'a' && lower(s[i]) <= 'z')
+    char last = phrase[strlen(phrase) - 1], next = i < len ? lower(s[i]) : ' ';
+    int word_end = (last >= 'a' && last <= 'z') || (last >= '0' && last <= '9');
+    if (word_end && ((next >= 'a' && next <= 'z') || (next >= '0' && next <= '9')))
         return 0;
     return i;
 }
