@@ -309,6 +309,17 @@ Test(sentence_edges, glued_page_furniture_is_trimmed)
                      "the negligence lawsuit against el jalisco was put out to pasture tuesday.");
     cr_assert_str_eq(after_furniture("buy photo howell \xE2\x80\x93 more than 200 dogs were rescued from the house."),
                      "howell \xE2\x80\x93 more than 200 dogs were rescued from the house.");
+    cr_assert_str_eq(after_furniture("&#124; ap photo dnc moving to assert control as more democrats join the race."),
+                     "dnc moving to assert control as more democrats join the race.");
+    cr_assert_str_eq(after_furniture("&#124; andrew harnik/ap photo fbi director puts responsibility on the agency."),
+                     "fbi director puts responsibility on the agency.");
+    cr_assert_str_eq(after_furniture("| Getty Images The senator said she would vote against the bill."),
+                     "The senator said she would vote against the bill.");
+    cr_assert_str_eq(after_furniture("Washington &#124; washington ( reuters ) - republicans in the u.s. congress "
+                                     "said on friday."),
+                     "washington ( reuters ) - republicans in the u.s. congress said on friday.");
+    cr_assert_str_eq(after_furniture("New york &#124; new york ( reuters ) - stocks fell on monday as oil slid."),
+                     "new york ( reuters ) - stocks fell on monday as oil slid.");
     cr_assert_str_eq(after_furniture("From wikipedia, the free encyclopedia kiruna church ( swedish: kiruna kyrka ) is "
                                      "a church building in kiruna, sweden."),
                      "kiruna church ( swedish: kiruna kyrka ) is a church building in kiruna, sweden.");
@@ -443,6 +454,9 @@ Test(sentence_edges, furniture_words_in_a_story_are_kept)
     const char *keep[] = {
         "Advertisements for the show ran for weeks before it opened.",   /* a longer word */
         "Buy photos of the parade from the city's website, the mayor said.", /* "photos" */
+        "Washington &#124; the capital of the nation held its vote on Tuesday.", /* another place */
+        "&#124; the vote was held on Tuesday in the capital of the nation.", /* no credit after the pipe */
+        "| apples and pears were on sale at the market on Tuesday.",
         "Buzz600 is the name of the new scooter, the company said.",
         "Skip the line at the airport with the new pass, travelers are told.",
         "Advertisement revenue at the newspaper fell by a third last year.", /* a noun */

@@ -762,6 +762,70 @@ static size_t label_credit_at(const char *s, size_t i, size_t len)
     return 0;
 }
 
+/* The offset past a pipe at s[i], as a page's HTML left it ("&#124;")
+ * or as a character, and the spaces after it; or 0. */
+static size_t pipe_at(const char *s, size_t i, size_t len)
+{
+    size_t e = phrase_at(s, i, len, "&#124;");
+    if (!e && i < len && s[i] == '|')
+        e = i + 1;
+    return e ? skip_spaces(s, e, len) : 0;
+}
+
+/* A photo's credit after the pipe that ends its caption, Politico's way,
+ * left at a sentence's front when the caption ended the sentence before:
+ * "&#124; ap photo", "&#124; getty", "&#124; andrew harnik/ap photo". The
+ * offset past it, or 0. */
+static size_t pipe_credit_at(const char *s, size_t i, size_t len)
+{
+    static const char *const agencies[] = {"afp/getty images", "getty images", "getty", "ap photos", "ap photo",
+                                           "ap", "reuters", "afp", "epa", "politico", NULL};
+    size_t e = pipe_at(s, i, len);
+    if (!e)
+        return 0;
+    for (int words = 0; e < len && words < 5; words++) {
+        for (int k = 0; agencies[k]; k++) {
+            size_t a = phrase_at(s, e, len, agencies[k]);
+            if (a)
+                return a;
+        }
+        while (e < len && !is_space(s[e]) && s[e] != '/') /* a photographer's name before "/agency" */
+            e++;
+        if (e < len && s[e] == '/') {
+            e++;
+            continue;
+        }
+        e = skip_spaces(s, e, len);
+    }
+    return 0;
+}
+
+/* Reuters's pages give the place twice, the page's and the dateline's:
+ * "Washington &#124; washington ( reuters ) - ...". The offset of the
+ * second, or 0. */
+static size_t place_twice_at(const char *s, size_t i, size_t len)
+{
+    size_t p = i;
+    for (int words = 0; p < len && words < 4; words++) {
+        size_t e = pipe_at(s, p, len);
+        if (e) {
+            size_t n = p;
+            while (n > i && is_space(s[n - 1]))
+                n--;
+            if (n == i || e + (n - i) >= len)
+                return 0;
+            for (size_t k = 0; k < n - i; k++)
+                if (lower(s[i + k]) != lower(s[e + k]))
+                    return 0;
+            return e + (n - i) < len && is_space(s[e + (n - i)]) ? e : 0;
+        }
+        while (p < len && !is_space(s[p]))
+            p++;
+        p = skip_spaces(s, p, len);
+    }
+    return 0;
+}
+
 size_t furniture_prefix_length(const char *s, size_t len)
 {
     size_t total = 0, e;
@@ -773,7 +837,8 @@ size_t furniture_prefix_length(const char *s, size_t len)
                                (e = label_credit_at(s, total, len)) > 0 ||
                                (e = video_player_at(s, total, len)) > 0 || (e = published_on_at(s, total, len)) > 0 ||
                                (e = bullet_at(s, total, len)) > 0 || (e = headline_label_at(s, total, len)) > 0 ||
-                               (e = link_arrow_at(s, total, len)) > 0);
+                               (e = link_arrow_at(s, total, len)) > 0 ||
+                               (e = pipe_credit_at(s, total, len)) > 0 || (e = place_twice_at(s, total, len)) > 0);
          k++) {
         total = e;
         while (total < len && is_space(s[total]))
