@@ -309,6 +309,10 @@ Test(sentence_edges, glued_page_furniture_is_trimmed)
                      "the negligence lawsuit against el jalisco was put out to pasture tuesday.");
     cr_assert_str_eq(after_furniture("buy photo howell \xE2\x80\x93 more than 200 dogs were rescued from the house."),
                      "howell \xE2\x80\x93 more than 200 dogs were rescued from the house.");
+    cr_assert_str_eq(after_furniture("Michael tran/filmmagic the nose knows! beverley mitchell suspected something."),
+                     "the nose knows! beverley mitchell suspected something.");
+    cr_assert_str_eq(after_furniture("Sponsored links word is bubbling up that groupon is about to close a round."),
+                     "word is bubbling up that groupon is about to close a round.");
     cr_assert_str_eq(after_furniture("&#124; ap photo dnc moving to assert control as more democrats join the race."),
                      "dnc moving to assert control as more democrats join the race.");
     cr_assert_str_eq(after_furniture("&#124; andrew harnik/ap photo fbi director puts responsibility on the agency."),
@@ -454,6 +458,7 @@ Test(sentence_edges, furniture_words_in_a_story_are_kept)
     const char *keep[] = {
         "Advertisements for the show ran for weeks before it opened.",   /* a longer word */
         "Buy photos of the parade from the city's website, the mayor said.", /* "photos" */
+        "FilmMagic and WireImage are owned by Getty, the company said.", /* no photographer's slash */
         "Washington &#124; the capital of the nation held its vote on Tuesday.", /* another place */
         "&#124; the vote was held on Tuesday in the capital of the nation.", /* no credit after the pipe */
         "| apples and pears were on sale at the market on Tuesday.",

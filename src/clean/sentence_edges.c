@@ -235,6 +235,7 @@ static const struct {
     {"advertisement:", NULL, 0, 0},
     {"advertisement", NULL, 0, 1},
     {"please enable javascript to watch this video", NULL, 0, 0},
+    {"sponsored links", NULL, 0, 0},
     {"close skip in skip x embed x share", NULL, 0, 0}, /* Gannett's video player */
     {"buzz60", NULL, 0, 0},                             /* ... the video's source */
     {"buy photo", NULL, 0, 0},                          /* Gannett's photo store */
@@ -517,16 +518,32 @@ static size_t toggle_caption_at(const char *s, size_t i, size_t len)
     return e;
 }
 
+/* The photo agency whose name starts at s[g], as a credit signs it after
+ * the photographer's slash: the offset past it, or 0. */
+static size_t photo_agency_at(const char *s, size_t g, size_t len)
+{
+    static const char *const agencies[] = {"getty images", "filmmagic", "wireimage", "invision/ap", "invision", NULL};
+    char first = lower(s[g]);
+    if (first != 'g' && first != 'f' && first != 'w' && first != 'i')
+        return 0;
+    for (int k = 0; agencies[k]; k++) {
+        size_t e = phrase_at(s, g, len, agencies[k]);
+        if (e)
+            return e;
+    }
+    return 0;
+}
+
 /* A photo credit in the agencies' "photographer/agency" form, ending in
- * "/getty images" within the first words ("( alex wong / getty images )",
- * "&#124; chip somodevilla/getty images", "ryan lane/getty images"): the
- * offset past it, a ", file" and a closing bracket, or 0. The slash keeps
- * a sentence about the company ("The agency Getty Images said ...") whole. */
+ * "/getty images" (or Getty's FilmMagic and WireImage, or Invision) within
+ * the first words ("( alex wong / getty images )", "&#124; chip
+ * somodevilla/getty images", "michael tran/filmmagic"): the offset past
+ * it, a ", file" and a closing bracket, or 0. The slash keeps a sentence
+ * about the company ("The agency Getty Images said ...") whole. */
 static size_t credit_at(const char *s, size_t i, size_t len)
 {
     size_t g = i, e = 0;
-    for (int words = 0; g < len && words <= 10 && !(lower(s[g]) == 'g' && (e = phrase_at(s, g, len, "getty images")));
-         g++)
+    for (int words = 0; g < len && words <= 10 && !(e = photo_agency_at(s, g, len)); g++)
         words += is_space(s[g]) && g + 1 < len && !is_space(s[g + 1]);
     if (!e)
         return 0;
