@@ -267,6 +267,7 @@ Test(caption, the_sentence_before_a_photo_credit_is_its_caption, .init = setup, 
     precis_cluster_free(c);
 
     cr_expect(photo_credit_follows(" ( photo: mark humphrey, ap ) rio", 33));
+    cr_expect(photo_credit_follows("\n( photo: john smith, ap )\nThe", 31));
     cr_expect(photo_credit_follows("(Photo credit: AFP) The", 23));
     cr_expect(!photo_credit_follows(" ( photos: scenes from the ground ) a", 36));
     cr_expect(!photo_credit_follows(" ( pictures: scenes ) a", 23));

@@ -238,7 +238,9 @@ size_t credit_label_end(const char *s, size_t len, size_t i)
 int photo_credit_follows(const char *s, size_t len)
 {
     static const char *const labels[] = {"photo credit", "image credit", "photo", "image", "credit", NULL};
-    size_t i = skip_spaces(s, len, 0);
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t')) /* a credit on its own line too */
+        i++;
     if (i >= len || s[i] != '(')
         return 0;
     size_t j = match_any(s, len, skip_spaces(s, len, i + 1), labels);

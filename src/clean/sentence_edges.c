@@ -235,7 +235,6 @@ static const struct {
     {"advertisement:", NULL, 0, 0},
     {"advertisement", NULL, 0, 1},
     {"please enable javascript to watch this video", NULL, 0, 0},
-    {"sponsored links", NULL, 0, 0},
     {"close skip in skip x embed x share", NULL, 0, 0}, /* Gannett's video player */
     {"buzz60", NULL, 0, 0},                             /* ... the video's source */
     {"buy photo", NULL, 0, 0},                          /* Gannett's photo store */
@@ -789,29 +788,39 @@ static size_t pipe_at(const char *s, size_t i, size_t len)
     return e ? skip_spaces(s, e, len) : 0;
 }
 
+/* The agency whose whole name starts at s[i] in a credit after a pipe:
+ * the offset past it, or 0 ("AP-NORC poll" and "Politico's" are the
+ * story's words). */
+static size_t pipe_agency_at(const char *s, size_t i, size_t len)
+{
+    static const char *const agencies[] = {"afp/getty images", "getty images", "getty", "ap photos", "ap photo",
+                                           "ap", "reuters", "afp", "epa", "politico", NULL};
+    for (int k = 0; agencies[k]; k++) {
+        size_t a = phrase_at(s, i, len, agencies[k]);
+        if (a && (a == len || is_space(s[a])))
+            return a;
+    }
+    return 0;
+}
+
 /* A photo's credit after the pipe that ends its caption, Politico's way,
  * left at a sentence's front when the caption ended the sentence before:
  * "&#124; ap photo", "&#124; getty", "&#124; andrew harnik/ap photo". The
  * offset past it, or 0. */
 static size_t pipe_credit_at(const char *s, size_t i, size_t len)
 {
-    static const char *const agencies[] = {"afp/getty images", "getty images", "getty", "ap photos", "ap photo",
-                                           "ap", "reuters", "afp", "epa", "politico", NULL};
     size_t e = pipe_at(s, i, len);
     if (!e)
         return 0;
+    size_t a = pipe_agency_at(s, e, len);
+    if (a)
+        return a;
+    /* a photographer's name of a few words, then the slash and the agency */
     for (int words = 0; e < len && words < 5; words++) {
-        for (int k = 0; agencies[k]; k++) {
-            size_t a = phrase_at(s, e, len, agencies[k]);
-            if (a)
-                return a;
-        }
-        while (e < len && !is_space(s[e]) && s[e] != '/') /* a photographer's name before "/agency" */
+        while (e < len && !is_space(s[e]) && s[e] != '/')
             e++;
-        if (e < len && s[e] == '/') {
-            e++;
-            continue;
-        }
+        if (e < len && s[e] == '/')
+            return pipe_agency_at(s, skip_spaces(s, e + 1, len), len);
         e = skip_spaces(s, e, len);
     }
     return 0;
@@ -888,12 +897,6 @@ int furniture_ends_with_caption_label(const char *s, size_t len)
     return 0;
 }
 
-/* A link widget's label: "Related: <another story's headline>", or a
- * picture's or a video's: "Video: weiner's teary presser politico ...",
- * "Image: meechan was convicted ...". The headline or caption has no stop
- * of its own, so the story sentence it was glued to cannot be told from
- * it, and the whole sentence goes. (An agency's credit alone after
- * "Photo:" is cut by furniture_prefix_length first.) */
 /* Words after which "Close" opens a story's own words ("Close to 200
  * people ...", "Close friends said ...", "Close ties with ..."). */
 static int continues_close(const char *s, size_t i, size_t len)
@@ -906,7 +909,7 @@ static int continues_close(const char *s, size_t i, size_t len)
         "attention",  "inspection",  "cooperation", "observers", "watchers", "personal", "up",        "down",
         "out",        "by",          "behind",    "on",        "but",       "and",       "of",        "relationship",
         "relationships", "votes",    "vote",      "election",  "elections", "scrutiny",  "look",      "watch",
-        "examination", "proximity",  NULL};
+        "examination", "proximity",  "brothers", NULL};
     for (int k = 0; words[k]; k++)
         if (phrase_at(s, i, len, words[k]))
             return 1;
@@ -939,10 +942,10 @@ int opens_with_follow_prompt(const char *s, size_t len)
     size_t e = phrase_at(s, i, len, "whenever");
     if (!e)
         return 0;
-    for (int words = 0; e < len && words < 6; words++) { /* "whenever <the author> posts new content" */
+    for (int words = 0; e < len && words < 6; words++) { /* "whenever <the author> posts new content, you" */
         while (e < len && is_space(s[e]))
             e++;
-        if (phrase_at(s, e, len, "posts new content"))
+        if (phrase_at(s, e, len, "posts new content, you"))
             return 1;
         while (e < len && !is_space(s[e]))
             e++;
@@ -950,6 +953,12 @@ int opens_with_follow_prompt(const char *s, size_t len)
     return 0;
 }
 
+/* A link widget's label: "Related: <another story's headline>", or a
+ * picture's or a video's: "Video: weiner's teary presser politico ...",
+ * "Image: meechan was convicted ...". The headline or caption has no stop
+ * of its own, so the story sentence it was glued to cannot be told from
+ * it, and the whole sentence goes. (An agency's credit alone after
+ * "Photo:" is cut by furniture_prefix_length first.) */
 int opens_with_link_label(const char *s, size_t len)
 {
     static const char *const labels[] = {"related",    "related coverage", "related stories", "related story",
