@@ -108,17 +108,33 @@ static int md_code_span(buf *out, const char *s)
            (pad && buf_putc(out, ' ')) || md_fence(out, longest + 1);
 }
 
+static int md_place_wanted(const precis_place *p, int partial)
+{
+    return partial < 0 || p->partial == partial;
+}
+
 /* Of the n places at p, those whose partial flag is `partial` (any when
  * it is -1), after the given lead-in. */
 static int md_places(const precis_place *p, size_t n, int partial, const char *lead, buf *out)
 {
+    /* An article that carries the sentence twice is named once, with both
+     * ranges ("`a.txt` 404-554, 1333-1498"). */
     int first = 1;
     for (size_t k = 0; k < n; k++) {
-        if (partial >= 0 && p[k].partial != partial)
+        if (!md_place_wanted(&p[k], partial))
             continue;
+        size_t e = 0;
+        while (e < k && !(md_place_wanted(&p[e], partial) && p[e].article == p[k].article))
+            e++;
+        if (e < k)
+            continue; /* printed with the first of its article */
         if (buf_puts(out, first ? lead : "; ") != 0 || md_code_span(out, p[k].article_id) != 0 ||
             buf_printf(out, " %zu-%zu", p[k].start, p[k].end) != 0)
             return -1;
+        for (size_t m = k + 1; m < n; m++)
+            if (md_place_wanted(&p[m], partial) && p[m].article == p[k].article &&
+                buf_printf(out, ", %zu-%zu", p[m].start, p[m].end) != 0)
+                return -1;
         first = 0;
     }
     return 0;
