@@ -541,9 +541,15 @@ static size_t photo_agency_at(const char *s, size_t g, size_t len)
  * about the company ("The agency Getty Images said ...") whole. */
 static size_t credit_at(const char *s, size_t i, size_t len)
 {
+    /* the first agency's name within the first words (where a word
+     * starts), which must come after a slash */
     size_t g = i, e = 0;
-    for (int words = 0; g < len && words <= 10 && !(e = photo_agency_at(s, g, len)); g++)
+    for (int words = 0; g < len && words <= 10; g++) {
+        if ((g == i || is_space(s[g - 1]) || s[g - 1] == '/' || s[g - 1] == '(') &&
+            (e = photo_agency_at(s, g, len)) > 0)
+            break;
         words += is_space(s[g]) && g + 1 < len && !is_space(s[g + 1]);
+    }
     if (!e)
         return 0;
     while (g > i && is_space(s[g - 1]))
@@ -831,6 +837,12 @@ static size_t pipe_credit_at(const char *s, size_t i, size_t len)
  * second, or 0. */
 static size_t place_twice_at(const char *s, size_t i, size_t len)
 {
+    /* most sentences have no pipe in their first words: look for its byte first */
+    size_t spaces = 0, b = i;
+    for (; b < len && spaces < 4 && s[b] != '&' && s[b] != '|'; b++)
+        spaces += is_space(s[b]);
+    if (b >= len || spaces >= 4)
+        return 0;
     size_t p = i;
     for (int words = 0; p < len && words < 4; words++) {
         size_t e = pipe_at(s, p, len);
