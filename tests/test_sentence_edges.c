@@ -656,6 +656,50 @@ Test(sentence_edges, a_video_player_s_close_button_is_not_the_story, .init = set
     precis_cluster_free(c);
 }
 
+static int named_before(const char *prev, const char *s)
+{
+    return speaker_named_before(prev, strlen(prev), s, strlen(s));
+}
+
+/* A quotation given to a bare surname leans on the sentence before that
+ * names the speaker in full, as one given to "he" does. */
+Test(sentence_edges, a_bare_name_that_speaks_leans_on_the_sentence_that_names_it, .init = setup, .fini = teardown)
+{
+    cr_expect(named_before("Michael drewniak, christie's spokesman, later issued a brief statement.",
+                           "\" the supreme court has made its determination, \" drewniak said."));
+    cr_expect(named_before("Walker county sheriff clint mcrae told reporters that the girl may have seen it.",
+                           "\" we're working it as if she had been abducted, \" mcrae said."));
+    cr_expect(named_before("David Hall, 42, has worked for the agency for 14 years.",
+                           "In late April, Hall said, employees received an email about a training video."));
+    cr_expect(named_before("Chief Jane Smith spoke to reporters on Monday.",
+                           "\xe2\x80\x9cWe are not done,\xe2\x80\x9d Smith said."));
+    /* the name is in the sentence itself, or not in the one before */
+    cr_expect(!named_before("Michael drewniak issued a statement.",
+                            "Drewniak, a spokesman, said the ruling stood, drewniak said."));
+    cr_expect(!named_before("The court ruled on Monday.", "\" the court has ruled, \" drewniak said."));
+    /* no name: pronouns are opens_leaning_back's; roles need no introduction */
+    cr_expect(!named_before("Police in Austin said two people died.", "\" it was a tragedy, \" police said."));
+    cr_expect(!named_before("The mayor spoke on Monday.", "\" we will rebuild, \" the mayor said."));
+    cr_expect(!named_before("He spoke on Monday.", "\" we will rebuild, \" he said."));
+    cr_expect(!named_before("Smith spoke on Monday.", "The blacksmith said the forge was cold."));
+    cr_expect(!named_before("", "\" no, \" smith said."));
+
+    /* in a cluster: the quotation is marked as leaning back, and a brief
+     * that prints it prints the sentence that names its speaker */
+    const char *text = "Michael Drewniak, the governor's spokesman, later issued a brief statement on the ruling. "
+                       "\" The supreme court has made its determination, \" Drewniak said. The ruling "
+                       "overturned a decade of state law on school funding.\n";
+    precis_cluster *c = one_article_cluster("ruling", text);
+    int marked = 0;
+    for (size_t i = 0; i < c->nsents; i++) {
+        const char *t = c->articles[0].text + c->sents[i].start;
+        if (strstr(t, "Drewniak said") && strstr(t, "Drewniak said") < t + (c->sents[i].end - c->sents[i].start))
+            marked += (c->sents[i].flags & SENT_LEANS_BACK) != 0;
+    }
+    cr_expect_eq(marked, 1);
+    precis_cluster_free(c);
+}
+
 static int link_label(const char *s)
 {
     return opens_with_link_label(s, strlen(s));

@@ -1497,3 +1497,78 @@ int opens_leaning_back(const char *s, size_t len)
            pronoun_speaks(s, len) || pronoun_after_opener(s, i, len) || number_points_back(s, i, len) ||
            rank_points_back(s, len);
 }
+
+/* Whether the word w[0..n) stands in s[0..len) as a whole word, case
+ * folded. */
+static int holds_word(const char *s, size_t len, const char *w, size_t n)
+{
+    for (size_t i = 0; i + n <= len; i++) {
+        if (i > 0 && (ascii_letter(s[i - 1]) || s[i - 1] == '-' || s[i - 1] == '\''))
+            continue;
+        size_t k = 0;
+        while (k < n && lower(s[i + k]) == lower(w[k]))
+            k++;
+        if (k == n && (i + n == len || !(ascii_letter(s[i + n]) || s[i + n] == '-')))
+            return 1;
+    }
+    return 0;
+}
+
+/* The bare name before a speaking verb in s[0..len) (", casey said", "\"
+ * drewniak said", "” Reitz said"): its offset in *w and length in *n;
+ * 0 when there is none. */
+static int bare_speaker(const char *s, size_t len, size_t *w, size_t *n)
+{
+    static const char *const verbs[] = {"said",    "says",     "told",   "added", "wrote",   "explained",
+                                        "noted",   "recalled", "asked",  "insisted", "argued", "tweeted",
+                                        "continued", NULL};
+    static const char *const no_names[] = {
+        "he",        "she",        "they",      "it",         "i",          "we",         "you",
+        "who",       "which",      "that",      "this",       "and",        "but",        "also",
+        "then",      "later",      "reportedly", "allegedly", "police",     "officials",  "authorities",
+        "prosecutors", "investigators", "witnesses", "residents", "experts",   "analysts",   "researchers",
+        "scientists", "doctors",   "sources",   "officers",   "spokesman",  "spokeswoman", "spokesperson",
+        "reports",   "report",     "studies",   "study",      "court",      "company",    "agency",
+        "sheriff",   "mayor",      "president", "governor",   "lawyers",    "lawyer",     "attorney",
+        "neighbors", "friends",    "family",    "officer",    "source",     "people",     "statement",
+        "critics",   "supporters", "organizers", "observers", "others",    "many",       "some",
+        "both",      "all",        "one",       "everyone",   "nobody",     "someone",    "reuters",
+        "ap",        "afp",        "cnn",       "nbc",        "abc",        "cbs",        "fox",
+        "bbc",       "tmz",        "politico",  NULL};
+    for (size_t i = 0; i + 2 < len; i++) {
+        size_t a;
+        if ((s[i] == ',' || s[i] == '"') && s[i + 1] == ' ')
+            a = i + 2;
+        else if (i + 3 < len && !memcmp(s + i, "\xe2\x80\x9d", 3) && s[i + 3] == ' ') /* ” */
+            a = i + 4;
+        else
+            continue;
+        size_t b = a;
+        while (b < len && (ascii_letter(s[b]) || s[b] == '-' || s[b] == '\''))
+            b++;
+        if (b == a || b >= len || s[b] != ' ' || !ascii_letter(s[a]))
+            continue;
+        int speaks = 0;
+        for (int k = 0; verbs[k] && !speaks; k++)
+            speaks = phrase_at(s, b + 1, len, verbs[k]) != 0;
+        if (!speaks)
+            continue;
+        int common = 0;
+        for (int k = 0; no_names[k] && !common; k++)
+            common = phrase_at(s, a, b, no_names[k]) == b;
+        if (common)
+            continue;
+        *w = a;
+        *n = b - a;
+        return 1;
+    }
+    return 0;
+}
+
+int speaker_named_before(const char *prev, size_t plen, const char *s, size_t len)
+{
+    size_t w, n;
+    if (!bare_speaker(s, len, &w, &n) || holds_word(s, w, s + w, n))
+        return 0;
+    return holds_word(prev, plen, s + w, n);
+}

@@ -112,6 +112,17 @@ int closes_quotation_first(const char *s, size_t len);
  * stemmer. */
 int opens_leaning_back(const char *s, size_t len);
 
+/* 1 if a quotation or report in s[0..len) is given to a bare name that
+ * the sentence before, prev[0..plen), holds and s does not before it:
+ * 'Michael drewniak, christie's spokesman, later issued a brief
+ * statement.' then '" the supreme court has made its determination, "
+ * drewniak said.' Printed alone, the second leaves the reader asking who
+ * Drewniak is. Only one word right after a comma or a closing quotation
+ * mark and right before "said", "says", "told", "added" and the like;
+ * pronouns are opens_leaning_back's, and words that say who without a
+ * name ("police", "officials", "the mayor") need no introduction. */
+int speaker_named_before(const char *prev, size_t plen, const char *s, size_t len);
+
 /* 1 if s[0..len) is one quotation from its first byte to its last, with
  * no speaker inside ("“...”", "``...''", straight quotes, and
  * Multi-News's spaced ". \""): past an article's first sentence its

@@ -257,6 +257,11 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
             s->flags |= SENT_PART_QUOTE | SENT_QUOTE_PIECE;
         if (a->count > 0 && (opens_leaning_back(body, tlen) || is_whole_quotation(body, tlen)))
             s->flags |= SENT_LEANS_BACK;
+        else if (a->count > 0) {
+            const sentence *p = &c->sents[c->nsents - 1]; /* the article's sentence before */
+            if (speaker_named_before(a->text + p->start, p->end - p->start, body, tlen))
+                s->flags |= SENT_LEANS_BACK;
+        }
         /* A sentence that starts inside a quotation is the rest of
          * someone's words: it goes with the sentence before, where they
          * began; and when that one opened the quotation without saying
