@@ -1536,18 +1536,21 @@ static int bare_speaker(const char *s, size_t len, size_t *w, size_t *n)
         "ap",        "afp",        "cnn",       "nbc",        "abc",        "cbs",        "fox",
         "bbc",       "tmz",        "politico",  NULL};
     for (size_t i = 0; i + 2 < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch != ',' && ch != '"' && ch != 0xE2) /* every byte comes here: the cheap test first */
+            continue;
         size_t a;
-        if ((s[i] == ',' || s[i] == '"') && s[i + 1] == ' ')
+        if (ch != 0xE2 && s[i + 1] == ' ')
             a = i + 2;
-        else if (i + 3 < len && !memcmp(s + i, "\xe2\x80\x9d", 3) && s[i + 3] == ' ') /* ” */
+        else if (ch == 0xE2 && i + 3 < len && !memcmp(s + i, "\xe2\x80\x9d", 3) && s[i + 3] == ' ') /* ” */
             a = i + 4;
         else
             continue;
         size_t b = a;
         while (b < len && (ascii_letter(s[b]) || s[b] == '-' || s[b] == '\''))
             b++;
-        if (b == a || b >= len || s[b] != ' ' || !ascii_letter(s[a]))
-            continue;
+        if (b == a || b + 1 >= len || s[b] != ' ' || !ascii_letter(s[a]) || !strchr("stawenraic", lower(s[b + 1])))
+            continue; /* the verbs' first letters */
         int speaks = 0;
         for (int k = 0; verbs[k] && !speaks; k++)
             speaks = phrase_at(s, b + 1, len, verbs[k]) != 0;
