@@ -268,6 +268,10 @@ Test(caption, the_sentence_before_a_photo_credit_is_its_caption, .init = setup, 
 
     cr_expect(photo_credit_follows(" ( photo: mark humphrey, ap ) rio", 33));
     cr_expect(photo_credit_follows("\n( photo: john smith, ap )\nThe", 31));
+    cr_expect(photo_credit_follows(" ( photo by stacy revere/getty images ) rob", 43));
+    cr_expect(photo_credit_follows(" Photograph: ignacio lopez/epa the king", 39));
+    cr_expect(!photo_credit_follows(" ( he said the 2012 figures/estimates were wrong ) and", 54));
+    cr_expect(!photo_credit_follows(" Photographers gathered outside the court.", 42));
     cr_expect(photo_credit_follows("(Photo credit: AFP) The", 23));
     cr_expect(!photo_credit_follows(" ( photos: scenes from the ground ) a", 36));
     cr_expect(!photo_credit_follows(" ( pictures: scenes ) a", 23));

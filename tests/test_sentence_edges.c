@@ -554,6 +554,10 @@ Test(sentence_edges, a_caption_label_ends_the_furniture_before_a_caption)
     };
     for (size_t i = 0; i < sizeof label / sizeof *label; i++)
         cr_expect(furniture_ends_with_caption_label(label[i], strlen(label[i])), "label missed: %s", label[i]);
+    const char *media = "Media caption mr mansour praised the armed forces supporters of the ousted president gathered.";
+    size_t cut = furniture_prefix_length(media, strlen(media));
+    cr_expect_eq(cut, 14, "the label alone is furniture");
+    cr_expect(furniture_ends_with_caption_label(media, cut));
     const char *other[] = {
         "Image copyright getty images ", "Story highlights ", "( ap photo/manuel balce ceneta ) ",
         "the caption ", "imagecaption ", "image captions ", "caption ", "",
@@ -724,6 +728,7 @@ Test(sentence_edges, link_widgets_are_not_summary_material)
         "Image: meechan was convicted of a hate crime meechan said he had posted the video.",
         "Credit: Â© john sibbick / natural history museum the largest mass extinction occurred.",
         "Photo: kids playing in the snow the storm dropped two feet on the city.",
+        "Photos: model wives \" they are very much in love, \" the friend said.",
     };
     for (size_t i = 0; i < sizeof widgets / sizeof *widgets; i++)
         cr_expect(link_label(widgets[i]), "not taken for a widget: %s", widgets[i]);

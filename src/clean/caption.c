@@ -235,25 +235,6 @@ size_t credit_label_end(const char *s, size_t len, size_t i)
     return j < len && s[j] == ':' ? j + 1 : 0;
 }
 
-int photo_credit_follows(const char *s, size_t len)
-{
-    static const char *const labels[] = {"photo credit", "image credit", "photo", "image", "credit", NULL};
-    size_t i = 0;
-    while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t')) /* a credit on its own line too */
-        i++;
-    if (i >= len || s[i] != '(')
-        return 0;
-    size_t j = match_any(s, len, skip_spaces(s, len, i + 1), labels);
-    if (!j)
-        return 0;
-    j = skip_spaces(s, len, j);
-    if (j >= len || s[j] != ':')
-        return 0;
-    for (j++; j < len && j - i < CREDIT_MAX_BYTES; j++)
-        if (s[j] == ')')
-            return 1;
-    return 0;
-}
 
 /* The ')' that closes a credit whose text starts at s[j], within
  * CREDIT_MAX_BYTES of its '(' at i; one bracket may nest in it ("( photo:
@@ -315,6 +296,28 @@ static size_t signed_credit_close(const char *s, size_t len, size_t i)
         words += ch != ' ' && ch != '/' && (s[j - 1] == ' ' || s[j - 1] == '/' || s[j - 1] == '(');
     }
     return len;
+}
+
+int photo_credit_follows(const char *s, size_t len)
+{
+    static const char *const labels[] = {"photo credit", "image credit", "photo", "image", "credit", NULL};
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t')) /* a credit on its own line too */
+        i++;
+    size_t g = match(s, len, i, "photograph"); /* the Guardian's "Photograph: ignacio lopez/epa" */
+    if (g && (g = skip_spaces(s, len, g)) < len && s[g] == ':')
+        return 1;
+    if (i >= len || s[i] != '(')
+        return 0;
+    size_t j = match_any(s, len, skip_spaces(s, len, i + 1), labels);
+    if (j && (j = skip_spaces(s, len, j)) < len && s[j] == ':') {
+        for (j++; j < len && j - i < CREDIT_MAX_BYTES; j++)
+            if (s[j] == ')')
+                return 1;
+        return 0;
+    }
+    /* or signed with a slash: "( photo by stacy revere/getty images )" */
+    return signed_credit_close(s, len, i) < len;
 }
 
 size_t caption_prefix_length(const char *s, size_t len)

@@ -65,7 +65,10 @@ size_t credit_label_end(const char *s, size_t len, size_t i);
 size_t caption_prefix_length(const char *s, size_t len);
 
 /* 1 if s[0..len), the text after a sentence, opens with a single photo's
- * credit in brackets, "( photo: mark humphrey, ap )" or "(credit: cbs)":
+ * credit in brackets, "( photo: mark humphrey, ap )", "(credit: cbs)" or
+ * signed with a slash, "( photo by stacy revere/getty images )" (the
+ * forms caption_prefix_length knows), or with the Guardian's
+ * "Photograph: ignacio lopez/epa":
  * the sentence before it is the photo's caption, wherever it stands
  * ("Kevin the cat was a stowaway on a u-haul truck. ( photo: photo
  * courtesy of john welsh ) a stowaway cat ..."). A gallery's link,

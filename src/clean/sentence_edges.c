@@ -216,6 +216,7 @@ static const struct {
     {"image copyright ap", NULL, 0, 0},
     {"image copyright pa", NULL, 0, 0},
     {"image caption", NULL, 0, 0},
+    {"media caption", NULL, 0, 0},
     {"view full caption", "\xe2\x80\x94", 8, 0}, /* DNAinfo: the credit and the dateline up to its dash */
     {"view full caption", NULL, 0, 0},
     {"from wikipedia, the free encyclopedia", NULL, 0, 0},
@@ -758,8 +759,9 @@ size_t byline_length(const char *s, size_t len)
  * opens_with_link_label). */
 /* Labels of a picture or a video; the first CREDIT_LABELS of them may
  * stand before a credit alone. */
-static const char *const picture_labels[] = {"photo credit", "image credit", "photograph", "photo",
-                                              "image",        "credit",       "video",      "caption"};
+static const char *const picture_labels[] = {"photo credit", "image credit", "photograph", "photo",  "image",
+                                              "credit",       "video",        "caption",    "photos", "images",
+                                              "videos"};
 #define CREDIT_LABELS 6
 
 static size_t label_credit_at(const char *s, size_t i, size_t len)
