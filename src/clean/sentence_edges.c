@@ -1104,16 +1104,17 @@ static int word_is(const char *s, size_t i, size_t len, const char *const *words
  * named earlier in the same sentence ("Although Smith denies wrongdoing,
  * he said he would resign"): when the verb opens a clause and a name
  * comes before the pronoun, the sentence stands alone. */
+/* Verbs that may open a clause ("he said he would"), and verbs whose
+ * object follows ("she told The Associated Press", "he asked them"). */
+static const char *const reporting[] = {"said",     "says",     "say",      "added",        "adds",
+                                        "wrote",    "writes",   "noted",    "notes",        "explained",
+                                        "argued",   "argues",   "insisted", "insists",      "replied",
+                                        "recalled", "conceded", "warned",   "acknowledged"};
+static const char *const addressing[] = {"told", "tells", "asked", "asks"};
+
 static int pronoun_speaks(const char *s, size_t len)
 {
     static const char *const subjects[] = {"he", "she", "they", "it"};
-    /* Verbs that may open a clause ("he said he would"), and verbs whose
-     * object follows ("she told The Associated Press", "he asked them"). */
-    static const char *const reporting[] = {"said",     "says",     "say",      "added",        "adds",
-                                            "wrote",    "writes",   "noted",    "notes",        "explained",
-                                            "argued",   "argues",   "insisted", "insists",      "replied",
-                                            "recalled", "conceded", "warned",   "acknowledged"};
-    static const char *const addressing[] = {"told", "tells", "asked", "asks"};
     static const char *const clause[] = {"that", "he", "she", "it", "they", "we", "i", "you", "the", "a"};
     for (size_t i = 0; i + 2 < len; i++) {
         size_t a = word_after_quote(s, i, len), ae, be, ce;
@@ -1516,14 +1517,12 @@ static int holds_word(const char *s, size_t len, const char *w, size_t n)
     return 0;
 }
 
-/* The bare name before a speaking verb in s[0..len) (", casey said", "\"
- * drewniak said", "” Reitz said"): its offset in *w and length in *n;
- * 0 when there is none. */
+/* The bare name that speaks in s[0..len) after a quotation or a comma
+ * (", casey said", ", \" drewniak said", ",\xe2\x80\x9d Reitz told"), found
+ * the way pronoun_speaks finds "he": its offset in *w and length in *n; 0
+ * when there is none. */
 static int bare_speaker(const char *s, size_t len, size_t *w, size_t *n)
 {
-    static const char *const verbs[] = {"said",    "says",     "told",   "added", "wrote",   "explained",
-                                        "noted",   "recalled", "asked",  "insisted", "argued", "tweeted",
-                                        "continued", NULL};
     static const char *const no_names[] = {
         "he",        "she",        "they",      "it",         "i",          "we",         "you",
         "who",       "which",      "that",      "this",       "and",        "but",        "also",
@@ -1536,35 +1535,18 @@ static int bare_speaker(const char *s, size_t len, size_t *w, size_t *n)
         "critics",   "supporters", "organizers", "observers", "others",    "many",       "some",
         "both",      "all",        "one",       "everyone",   "nobody",     "someone",    "reuters",
         "ap",        "afp",        "cnn",       "nbc",        "abc",        "cbs",        "fox",
-        "bbc",       "tmz",        "politico",  NULL};
+        "bbc",       "tmz",        "politico"};
     for (size_t i = 0; i + 2 < len; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch != ',' && ch != '"' && ch != 0xE2) /* every byte comes here: the cheap test first */
+        size_t a = word_after_quote(s, i, len), ae, be;
+        if (!a || (ae = word_end(s, a, len)) == a || ae >= len || s[ae] != ' ')
             continue;
-        size_t a;
-        if (ch != 0xE2 && s[i + 1] == ' ')
-            a = i + 2;
-        else if (ch == 0xE2 && i + 3 < len && !memcmp(s + i, "\xe2\x80\x9d", 3) && s[i + 3] == ' ') /* ” */
-            a = i + 4;
-        else
+        if (!word_is(s, ae + 1, len, reporting, COUNT(reporting), &be) &&
+            !word_is(s, ae + 1, len, addressing, COUNT(addressing), &be))
             continue;
-        size_t b = a;
-        while (b < len && (ascii_letter(s[b]) || s[b] == '-' || s[b] == '\''))
-            b++;
-        if (b == a || b + 1 >= len || s[b] != ' ' || !ascii_letter(s[a]) || !strchr("stawenraic", lower(s[b + 1])))
-            continue; /* the verbs' first letters */
-        int speaks = 0;
-        for (int k = 0; verbs[k] && !speaks; k++)
-            speaks = phrase_at(s, b + 1, len, verbs[k]) != 0;
-        if (!speaks)
-            continue;
-        int common = 0;
-        for (int k = 0; no_names[k] && !common; k++)
-            common = phrase_at(s, a, b, no_names[k]) == b;
-        if (common)
+        if (word_in(s, a, ae, no_names, COUNT(no_names)))
             continue;
         *w = a;
-        *n = b - a;
+        *n = ae - a;
         return 1;
     }
     return 0;
