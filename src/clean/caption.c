@@ -235,7 +235,6 @@ size_t credit_label_end(const char *s, size_t len, size_t i)
     return j < len && s[j] == ':' ? j + 1 : 0;
 }
 
-
 /* The ')' that closes a credit whose text starts at s[j], within
  * CREDIT_MAX_BYTES of its '(' at i; one bracket may nest in it ("( photo:
  * kent county jail, courtesy wzzm-tv ( grand rapids ) )"). Its index, or
