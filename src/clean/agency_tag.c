@@ -1,0 +1,172 @@
+/*
+ * agency_tag.c: an agency's dateline at a sentence's head, in any case;
+ * see agency_tag.h.
+ */
+#include "clean/agency_tag.h"
+
+#include <string.h>
+#include <strings.h>
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+/* A dateline's place and date: "los angeles", "roswell, n.m., march 29",
+ * "st. Petersburg, fla.". Longer than this, the words are a sentence. */
+#define PLACE_MAX_WORDS 7
+#define PLACE_MAX_BYTES 64
+/* A place after the tag ("( reuters ) charlotte — "): shorter, since it has
+ * no bracket after it to vouch for it, only a dash. */
+#define LATE_PLACE_MAX_WORDS 4
+#define TAG_MAX_BYTES 24
+#define WORDS_LEFT_MIN 3
+
+/* Names seen in brackets at the head of agency copy. Lower case. */
+static const char *const agencies[] = {
+    "ap",        "associated press", "reuters",   "afp",        "upi",    "cnn",   "cnnmoney",
+    "cnn money", "cbs",              "cbs news",  "cbs sf",     "cbsnews", "nbc",  "nbc news",
+    "abc",       "abc news",         "bloomberg", "ansa",       "xinhua", "dpa",   "efe",
+    "kyodo",     "yonhap",           "tass",      "itar-tass",  "marketwatch", "ew.com", "ktla",
+};
+
+static int ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static int ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* A byte of a place's or a date's word: letters (UTF-8 ones too, "são
+ * paulo", but not the punctuation block of U+2000, where dashes and curly
+ * quotes live), digits, and the dots, commas, hyphens and apostrophes of
+ * "n.m.,", "wilkes-barre", "coeur d'alene", and the slash of two
+ * places, "berlin/athens". */
+static int place_byte(const char *s, size_t i, size_t len)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x80)
+        return !(c == 0xE2 && i + 1 < len && (unsigned char)s[i + 1] == 0x80);
+    return ascii_letter(c) || ascii_digit(c) || c == '.' || c == ',' || c == '-' || c == '\'' || c == '/';
+}
+
+static size_t skip_spaces(const char *s, size_t i, size_t len)
+{
+    while (i < len && s[i] == ' ')
+        i++;
+    return i;
+}
+
+/* A dash that ends a dateline, with the space after it: "-- ", "- ", "_ ",
+ * an em, en or horizontal-bar dash. Its length, or 0. */
+static size_t dash_at(const char *s, size_t i, size_t len)
+{
+    static const char *const dashes[] = {"-- ", "- ", "_ ", "\xe2\x80\x94 ", "\xe2\x80\x93 ", "\xe2\x80\x95 "};
+    for (size_t k = 0; k < COUNT(dashes); k++) {
+        size_t n = strlen(dashes[k]);
+        if (i + n <= len && !memcmp(s + i, dashes[k], n))
+            return n;
+    }
+    return 0;
+}
+
+/* Place words from s[i] up to the first byte that is neither a place's
+ * nor a space. Sets *words; returns where they stop. "the", "a" and "an"
+ * stop it ("( cnn ) -- the storm behind ...", "Residents said the storm (
+ * ap ) -- "), but for a first "the" where the bracket after vouches for
+ * the place, "the hague ( afp ) - ". */
+static size_t place_words(const char *s, size_t i, size_t len, int articles, size_t *words)
+{
+    *words = 0;
+    while (i < len && place_byte(s, i, len)) {
+        size_t e = i;
+        while (e < len && place_byte(s, e, len))
+            e++;
+        size_t n = e - i;
+        if (strspn(s + i, "-") >= n) /* a dash between spaces ends the place */
+            return i;
+        if (!(articles && *words == 0) && ((n == 3 && !strncasecmp(s + i, "the", 3)) || (n == 1 && (s[i] == 'a' || s[i] == 'A')) ||
+            (n == 2 && !strncasecmp(s + i, "an", 2))))
+            return i;
+        ++*words;
+        i = skip_spaces(s, e, len);
+    }
+    return i;
+}
+
+/* A station's call letters: four letters, the first K or W ("wjla",
+ * "KTLA"), the way American broadcasters sign their copy. */
+static int call_letters(const char *s, size_t n)
+{
+    if (n != 4 || (s[0] != 'k' && s[0] != 'w' && s[0] != 'K' && s[0] != 'W'))
+        return 0;
+    for (size_t k = 1; k < n; k++)
+        if (!ascii_letter((unsigned char)s[k]))
+            return 0;
+    return 1;
+}
+
+/* The bracketed tag at s[i] == '(': "( ap )", "(CNN)", "( wjla )". Past its
+ * closing bracket, or 0; *station says it was call letters, which only a
+ * dash after them makes a dateline. */
+static size_t tag_at(const char *s, size_t i, size_t len, int *station)
+{
+    size_t a = skip_spaces(s, i + 1, len), e = a;
+    while (e < len && e - i < TAG_MAX_BYTES && s[e] != ')')
+        e++;
+    if (e >= len || s[e] != ')')
+        return 0;
+    size_t b = e;
+    while (b > a && s[b - 1] == ' ')
+        b--;
+    *station = 0;
+    for (size_t k = 0; k < COUNT(agencies); k++)
+        if (strlen(agencies[k]) == b - a && !strncasecmp(s + a, agencies[k], b - a))
+            return e + 1;
+    *station = call_letters(s + a, b - a);
+    return *station ? e + 1 : 0;
+}
+
+static size_t words_from(const char *s, size_t i, size_t len)
+{
+    size_t words = 0;
+    for (int in = 0; i < len; i++) {
+        int space = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
+        words += !space && !in;
+        in = !space;
+    }
+    return words;
+}
+
+/* One dateline at s[0..len): its bytes, or 0. */
+static size_t one_dateline(const char *s, size_t len)
+{
+    size_t place, i = place_words(s, 0, len, 1, &place);
+    if (i >= len || s[i] != '(' || place > PLACE_MAX_WORDS || i > PLACE_MAX_BYTES)
+        return 0;
+    int station;
+    size_t k = tag_at(s, i, len, &station);
+    if (!k)
+        return 0;
+    /* "(CNN)Hillary Clinton": cased copy may run the tag into the text. */
+    if (k < len && s[k] != ' ' && !(s[k] >= 'A' && s[k] <= 'Z') && s[k] != '"' && !dash_at(s, k, len))
+        return 0;
+    k = skip_spaces(s, k, len);
+    size_t dash = dash_at(s, k, len);
+    /* Without a dash, words before the tag are a sentence introducing the
+     * name ("Cable News Network (CNN) said ..."), unless they are a
+     * teaser the page cut short and signed ("The families are... (
+     * associated press ) "). Call letters always need the dash. */
+    if (!dash && (station || (place && !(i >= 4 && !memcmp(s + i - 4, "... ", 4)))))
+        return 0;
+    k += dash;
+    if (!place) { /* the place may follow: "( reuters ) charlotte — " */
+        size_t late, e = place_words(s, k, len, 0, &late), d;
+        if (late && late <= LATE_PLACE_MAX_WORDS && e > 0 && s[e - 1] == ' ' && (d = dash_at(s, e, len)))
+            k = e + d;
+    }
+    return words_from(s, k, len) >= WORDS_LEFT_MIN ? k : 0;
+}
+
+size_t agency_dateline_length(const char *s, size_t len)
+{
+    /* An AP page signs a teaser "( associated press )" right before the
+     * story's own "washington ( ap ) — ": both go. */
+    size_t total = 0, n;
+    for (int k = 0; k < 3 && (n = one_dateline(s + total, len - total)) > 0; k++)
+        total += n;
+    return total;
+}
