@@ -939,3 +939,25 @@ Test(store_cli, a_page_title_is_the_headline)
     cr_assert(!strncmp(r.out, "story 1: Storm hits coast\n", 26), "%s", r.out);
     run_free(&r);
 }
+
+/* A pasted page without a title field is titled by its story's first line,
+ * not by the furniture above it: the bundled example's second page opens
+ * with its date line, its third with a site's banner. */
+Test(store_cli, a_pasted_page_is_titled_past_its_furniture)
+{
+    char args[1024];
+    snprintf(args, sizeof args, "ingest --db %s ../examples/seeds", dbpath);
+    run_result r = run_precis(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_free(&r);
+    snprintf(args, sizeof args, "stories --db %s", dbpath);
+    r = run_precis(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_expect_not_null(strstr(r.out, "  Russia's Syria airstrikes resume amid claims US-backed rebels are being "
+                                     "targeted  [001_ff01b8e64425b3dd.txt]"), "%s", r.out);
+    cr_expect_not_null(strstr(r.out, "  Russia launches new strikes on foes of Syria\xe2\x80\x99s Assad  "
+                                     "[002_190641c456ae7d2f.txt]"), "%s", r.out);
+    cr_expect_null(strstr(r.out, "Monday 22 January 2018"), "%s", r.out);
+    cr_expect_null(strstr(r.out, "Consular assistance"), "%s", r.out);
+    run_free(&r);
+}

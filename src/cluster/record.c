@@ -39,14 +39,14 @@ static char *trimmed(const char *s, size_t len)
     return len ? strndup(s, len) : NULL;
 }
 
-/* The text's first line, cut at a word (or character) boundary. */
+/* The story's first line, cut at a word (or character) boundary. */
 static char *first_line(const char *text, size_t len)
 {
     int cut;
-    size_t end = article_title_length(text, len, &cut);
+    size_t start, end = article_title_length(text, len, &start, &cut);
     char *t = malloc(end + 4);
     if (t) {
-        memcpy(t, text, end);
+        memcpy(t, text + start, end);
         strcpy(t + end, cut ? "\xe2\x80\xa6" : "");
     }
     return t;

@@ -5,7 +5,10 @@
 
 #include <string.h>
 
+#include "clean/furniture.h"
+#include "core/arena.h"
 #include "core/error.h"
+#include "core/span.h"
 #include "text/utf8.h"
 #include "text/whitespace.h"
 
@@ -69,8 +72,26 @@ precis_status article_view_make(const precis_article_in *a, html_doc *html, arti
     return PRECIS_OK;
 }
 
-size_t article_title_length(const char *text, size_t len, int *cut)
+/* Where the page's own text begins: past the furniture a pasted page opens
+ * with (a date line, a site's banner, a breadcrumb), which clean/furniture.h
+ * already knows. The start of the text if it finds none, or no memory. */
+static size_t story_start(const char *text, size_t len)
 {
+    arena mem;
+    arena_init(&mem, 4096);
+    span *kept = NULL;
+    size_t n = furniture_keep(&mem, text, len, &kept), start = 0;
+    if (n != (size_t)-1 && n > 0)
+        start = kept[0].start;
+    arena_free(&mem);
+    return start;
+}
+
+size_t article_title_length(const char *text, size_t len, size_t *start, int *cut)
+{
+    *start = story_start(text, len);
+    text += *start;
+    len -= *start;
     size_t end = 0;
     while (end < len && text[end] != '\n')
         end++;

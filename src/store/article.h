@@ -28,10 +28,13 @@ precis_status article_view_make(const precis_article_in *a, html_doc *html, arti
                                 precis_error *err);
 
 /* A title made from the text's first line, for articles that came without
- * one: its length in bytes, at most ARTICLE_TITLE_MAX, cut back to a word
- * (or, failing that, a character) boundary and trimmed; *cut is 1 when the
- * line was shortened, which the title shows with a trailing ellipsis. */
+ * one: the first line of what is left once the page furniture before the
+ * story is skipped ("Monday 22 January 2018", a site's banner), which
+ * starts at text + *start. Returns its length in bytes, at most
+ * ARTICLE_TITLE_MAX, cut back to a word (or, failing that, a character)
+ * boundary and trimmed; *cut is 1 when the line was shortened, which the
+ * title shows with a trailing ellipsis. */
 #define ARTICLE_TITLE_MAX 160
-size_t article_title_length(const char *text, size_t len, int *cut);
+size_t article_title_length(const char *text, size_t len, size_t *start, int *cut);
 
 #endif

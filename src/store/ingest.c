@@ -20,15 +20,15 @@
 #include "text/utf8.h"
 #include "text/whitespace.h"
 
-/* A title from the first line of the text, cut at a word boundary. */
+/* A title from the story's first line, cut at a word boundary. */
 static const char *derive_title(arena *mem, const char *text, size_t len)
 {
     int cut;
-    size_t end = article_title_length(text, len, &cut);
+    size_t start, end = article_title_length(text, len, &start, &cut);
     char *t = arena_alloc(mem, end + 4);
     if (!t)
         return NULL;
-    memcpy(t, text, end);
+    memcpy(t, text + start, end);
     if (cut)
         memcpy(t + end, "\xe2\x80\xa6", 3); /* ... */
     t[end + (cut ? 3 : 0)] = '\0';
