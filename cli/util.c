@@ -305,14 +305,17 @@ static precis_status add_file(precis_cluster *c, const char *path, buf *text, in
     precis_status st = io_read_file(path, text, err);
     if (st != PRECIS_OK)
         return st;
-    if (text->len == 0)
+    const char *name = strrchr(path, '/');
+    name = name ? name + 1 : path;
+    if (text->len == 0) { /* the cluster notes it as left out; the message is plainer */
+        (void)precis_cluster_add(c, name, "", 0, err);
         return error_set(err, PRECIS_ERR_EMPTY, path, 0, "empty file: no article text");
+    }
     if ((st = check_not_clusters(path, text, err)) != PRECIS_OK)
         return st;
     if (html_sniff(text->data, text->len) && (st = page_text(path, text, err)) != PRECIS_OK)
         return st;
-    const char *name = strrchr(path, '/');
-    st = precis_cluster_add(c, name ? name + 1 : path, text->data, text->len, err);
+    st = precis_cluster_add(c, name, text->data, text->len, err);
     if (st != PRECIS_OK)
         error_locate(err, path, 0);
     if (st == PRECIS_ERR_TOO_LARGE && text->len <= PRECIS_MAX_ARTICLE_BYTES)

@@ -791,3 +791,42 @@ Test(cli_summarize, a_copy_cut_short_is_shown_as_partial)
     cr_assert(strstr(r.out, "river. *(1 source: `a.txt` 0-133; partly: `b.txt` 68-144)*"), "%s", r.out);
     run_free(&r);
 }
+
+/* A JSON Lines cluster's article with no story text (DUC 2006's D0637A
+ * holds one that is only the Times's typesetting codes around its
+ * syndicate's note) is left out without a message, as Multi-News's empty
+ * documents are, but the brief names it, so no input goes missing unsaid;
+ * in file mode the brief names the files that were left out too. */
+Test(cli_summarize, articles_without_story_text_are_named_in_json)
+{
+    const char *line = "{\"id\": \"d\", \"docs\": [\"The council met on Tuesday and voted to fund the parks. "
+                       "The mayor signed the bill on Wednesday.\", \"&UR; (Distributed by New York Times Special "
+                       "Features) &QL;\", \"\", \"Officials said the council voted to fund the parks on Tuesday.\"]}\n"
+                       "{\"id\": \"e\", \"docs\": [\"The council met on Tuesday and voted to fund the parks.\"]}\n";
+    write_file("left.jsonl", line, strlen(line));
+    run_result r = run_precisf("summarize --jsonl %s/left.jsonl --words 30", dir);
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_expect_str_eq(r.err, "", "stderr: %s", r.err);
+    json_error_t e;
+    json_t *j = json_loads(r.out, JSON_DISABLE_EOF_CHECK, &e);
+    cr_assert_not_null(j, "%s", e.text);
+    json_t *articles = json_object_get(j, "articles"), *left = json_object_get(j, "left_out");
+    cr_assert_eq(json_array_size(articles), 2);
+    cr_expect_str_eq(json_string_value(json_array_get(articles, 1)), "3");
+    cr_assert_eq(json_array_size(left), 2, "%s", r.out);
+    cr_expect_str_eq(json_string_value(json_array_get(left, 0)), "1");
+    cr_expect_str_eq(json_string_value(json_array_get(left, 1)), "2");
+    json_decref(j);
+    const char *second = strchr(r.out, '\n') + 1; /* nothing left out: no key, as before */
+    cr_expect(strstr(second, "\"id\":\"e\"") && !strstr(second, "left_out"), "%s", second);
+    run_free(&r);
+
+    write_file("good.txt", "The council met on Tuesday and voted to fund the parks.\n", 56);
+    write_file("codes.txt", "&UR; (Distributed by New York Times Special Features) &QL;\n", 59);
+    write_file("empty.txt", "", 0);
+    r = run_precisf("summarize --format json %s/good.txt %s/codes.txt %s/empty.txt", dir, dir, dir);
+    cr_assert_eq(r.status, 1, "stderr: %s", r.err);
+    cr_expect(strstr(r.out, "\"articles\":[\"good.txt\"],\"left_out\":[\"codes.txt\",\"empty.txt\"]"), "%s", r.out);
+    cr_expect(strstr(r.err, "2 files left out, 1 article used"), "stderr: %s", r.err);
+    run_free(&r);
+}

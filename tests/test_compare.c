@@ -2589,3 +2589,24 @@ Test(compare_quotes, one_remark_trimmed_by_an_outlet_stays_one)
     cr_assert_eq(facts->articles, 2);
     unload(&f);
 }
+
+/* A cluster's article with no story text is named in the report, as in
+ * summarize's JSON: left out of "articles", listed under "left_out". */
+Test(compare_cli, articles_without_story_text_are_named)
+{
+    const char *prog = getenv("PRECIS") ? getenv("PRECIS") : "../build/precis";
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd,
+             "printf '%%s\\n' '{\"id\":\"d\",\"docs\":[\"The council met on Tuesday and voted to fund the parks.\","
+             "\"&UR; (Distributed by New York Times Special Features) &QL;\","
+             "\"Officials said the council voted on Tuesday to fund the parks.\"]}' | %s compare --jsonl",
+             prog);
+    FILE *p = popen(cmd, "r");
+    cr_assert(p);
+    char out[65536];
+    size_t n = fread(out, 1, sizeof out - 1, p);
+    out[n] = 0;
+    cr_assert_eq(pclose(p), 0, "%s", out);
+    cr_expect(strstr(out, "\"left_out\":[\"1\"]"), "%s", out);
+    cr_expect(strstr(out, "{\"index\":1,\"id\":\"2\""), "%s", out);
+}

@@ -114,6 +114,14 @@ static int put_articles(buf *b, const cmp_report *r)
         rc |= buf_printf(b, ",\"bytes\":%u,\"sentences\":%u,\"shingles\":%u}", c->articles[i].len,
                          c->articles[i].count, r->overlap.shingles[i]);
     }
+    rc |= buf_putc(b, ']');
+    if (c->nleft_out == 0) /* as summarize's JSON: only when some article had no story text */
+        return rc;
+    rc |= buf_puts(b, ",\"left_out\":[");
+    for (size_t i = 0; i < c->nleft_out && rc == 0; i++) {
+        rc |= i ? buf_putc(b, ',') : 0;
+        rc |= cmp_json_string(b, c->left_out[i], strlen(c->left_out[i]));
+    }
     return rc | buf_putc(b, ']');
 }
 

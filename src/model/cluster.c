@@ -57,6 +57,12 @@ void precis_cluster_free(precis_cluster *c)
 size_t precis_cluster_articles(const precis_cluster *c) { return c->narticles; }
 size_t precis_cluster_sentences(const precis_cluster *c) { return c->nsents; }
 const char *precis_cluster_id(const precis_cluster *c) { return c->id; }
+size_t precis_cluster_left_out(const precis_cluster *c) { return c->nleft_out; }
+
+const char *precis_cluster_left_out_id(const precis_cluster *c, size_t i)
+{
+    return i < c->nleft_out ? c->left_out[i] : NULL;
+}
 
 static int grow_terms(precis_cluster *c)
 {
@@ -173,6 +179,22 @@ static void mark_cut_end(sentence *s)
         s->flags |= SENT_CUT;
         s->bytes += sizeof PRECIS_CUT_MARK - 1;
     }
+}
+
+/* Remember an article that was given but held no story text, so that the
+ * brief can say so. Out of memory, it goes unremembered: the caller has
+ * the error for it anyway. */
+static void note_left_out(precis_cluster *c, const char *id)
+{
+    if (c->nleft_out == c->left_out_cap) {
+        size_t cap = c->left_out_cap ? 2 * c->left_out_cap : 4;
+        const char **grown = arena_grow(&c->mem, c->left_out, c->left_out_cap, cap, sizeof *grown);
+        if (!grown)
+            return;
+        c->left_out = grown;
+        c->left_out_cap = cap;
+    }
+    c->left_out[c->nleft_out++] = id;
 }
 
 /* A caption heads the page: only an article's first few sentences, before
@@ -297,6 +319,7 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
         mark_cut_end(&c->sents[c->nsents - 1]);
     if (a->count == 0) {
         c->nsents = a->first;
+        note_left_out(c, a->id);
         return error_set(err, PRECIS_ERR_EMPTY, doc_id, 0, "article has no story text");
     }
     c->total_bytes += len;

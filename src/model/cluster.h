@@ -54,6 +54,8 @@ struct precis_cluster {
     u32map local_of;         /* global -> local */
     size_t total_bytes;
     const char *query;       /* a query that came with the cluster (JSON Lines "query"), or NULL */
+    const char **left_out;   /* ids of the articles given that had no story text (arena) */
+    size_t nleft_out, left_out_cap;
 };
 
 /* Local id of a global term, adding it; UINT32_MAX when out of memory. */

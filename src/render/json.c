@@ -110,6 +110,13 @@ int render_json(const precis_summary *s, buf *out)
     for (size_t k = 0; k < s->narticles; k++)
         if ((k && buf_putc(out, ',') != 0) || put_cstring(out, s->article_ids[k]) != 0)
             return -1;
+    /* Only when some article was turned away, so other briefs keep their
+     * bytes. */
+    if (s->nleft_out && buf_puts(out, "],\"left_out\":[") != 0)
+        return -1;
+    for (size_t k = 0; k < s->nleft_out; k++)
+        if ((k && buf_putc(out, ',') != 0) || put_cstring(out, s->left_out_ids[k]) != 0)
+            return -1;
     if (buf_puts(out, "],\"sentences\":[") != 0)
         return -1;
     for (size_t i = 0; i < s->n; i++)

@@ -256,6 +256,8 @@ static precis_status summarize_cluster(precis_cluster *c, const precis_cluster *
         return fail(sum, &scratch, err);
     for (size_t k = 0; k < whole->narticles; k++)
         sum->article_ids[k] = whole->articles[k].id;
+    sum->nleft_out = whole->nleft_out;
+    sum->left_out_ids = whole->left_out;
     /* A sentence is attributed to every place in the whole cluster that
      * carries it, also past the part the method read. */
     represent rw;

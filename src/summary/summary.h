@@ -16,6 +16,8 @@ struct precis_summary {
     int read_openings;     /* 1: it read the articles' openings (a view), not all of them */
     size_t narticles;
     const char **article_ids;
+    size_t nleft_out;      /* articles given without story text (precis_cluster_left_out) */
+    const char **left_out_ids;
     precis_summary_sentence *items;
     size_t n;
     size_t words, bytes;   /* as rendered in text form */
