@@ -11,7 +11,7 @@
  * each sentence also goes through the photo-caption tests (clean/caption.h),
  * and a caption cut never ends past the sentence, and through the
  * leaning-back tests and the glued-furniture and dateline cuts
- * (clean/sentence_edges.h, clean/agency_tag.h), which must not end past
+ * (clean/sentence_edges.h, clean/page_dateline.h), which must not end past
  * it either, and the
  * wire's note and contact tests (clean/wire_markup.h).
  *
@@ -29,7 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clean/agency_tag.h"
+#include "clean/page_dateline.h"
 #include "clean/caption.h"
 #include "clean/sentence_edges.h"
 #include "clean/furniture.h"
@@ -118,7 +118,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)is_note_to_editors(copy, slen);
         (void)holds_contact_details(copy, slen);
         if (furniture_prefix_length(copy, slen) > slen || dateline_length(copy, slen) > slen ||
-            agency_dateline_length(copy, slen) > slen)
+            agency_dateline_length(copy, slen) > slen || place_dateline_length(copy, slen) > slen)
             abort();
         free(copy);
         /* a question is a terminated sentence whose final stop is '?' */

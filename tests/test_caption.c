@@ -208,13 +208,14 @@ Test(caption, the_lead_after_a_caption_is_the_lead, .init = setup, .fini = teard
 
     /* ... also after a video's blurb, which counts as a story sentence
      * (Multi-News: "Close according to ... Buzz60 david koch ( photo: ... )
-     * washington – ..."); a lower-case dateline stays, as on a lead */
+     * washington – ..."); the lower-case dateline after the credit goes,
+     * as on a lead (clean/page_dateline.h) */
     const char *after_video = "Close according to multiple reports, the mayor is stepping down from her post. "
                               "Buzz60 mayor jane smith ( photo: john doe, ap ) springfield – Mayor Jane Smith "
                               "said on Monday that she would resign at the end of the month. Her deputy will "
                               "take over until an election in the spring.\n";
     c = one_article_cluster("resign", after_video);
-    cr_expect_eq(sentences_starting(c, "springfield – Mayor Jane Smith said on Monday", "photo:"), 1,
+    cr_expect_eq(sentences_starting(c, "Mayor Jane Smith said on Monday", "photo:"), 1,
                  "the story sentence stands alone, without the caption");
     precis_cluster_free(c);
 

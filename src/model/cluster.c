@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clean/agency_tag.h"
+#include "clean/page_dateline.h"
 #include "clean/caption.h"
 #include "clean/furniture.h"
 #include "clean/quotation.h"
@@ -274,6 +274,8 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
         else
             s->start += (uint32_t)wire_dateline_length(a->text + s->start, s->end - s->start);
         s->start += (uint32_t)agency_dateline_length(a->text + s->start, s->end - s->start);
+        if (leading || cut) /* a bare place is a dateline only where the story begins */
+            s->start += (uint32_t)place_dateline_length(a->text + s->start, s->end - s->start);
         const char *body = a->text + s->start;
         size_t tlen = s->end - s->start;
         int q = quote_track_next(&quotes, body, tlen, a->count == 0);

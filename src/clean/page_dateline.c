@@ -1,8 +1,8 @@
 /*
- * agency_tag.c: an agency's dateline at a sentence's head, in any case;
- * see agency_tag.h.
+ * page_dateline.c: an agency's or a bare place's dateline at a sentence's
+ * head, in any case; see page_dateline.h.
  */
-#include "clean/agency_tag.h"
+#include "clean/page_dateline.h"
 
 #include <string.h>
 #include <strings.h>
@@ -43,6 +43,16 @@ static int place_byte(const char *s, size_t i, size_t len)
     return ascii_letter(c) || ascii_digit(c) || c == '.' || c == ',' || c == '-' || c == '\'' || c == '/';
 }
 
+/* Whether s[i..i+n) is all dashes or underscores: a dash between spaces,
+ * not a word. (The text is not NUL-terminated: no strspn.) */
+static int only_dashes(const char *s, size_t i, size_t n)
+{
+    for (size_t k = i; k < i + n; k++)
+        if (s[k] != '-' && s[k] != '_')
+            return 0;
+    return 1;
+}
+
 static size_t skip_spaces(const char *s, size_t i, size_t len)
 {
     while (i < len && s[i] == ' ')
@@ -76,7 +86,7 @@ static size_t place_words(const char *s, size_t i, size_t len, int articles, siz
         while (e < len && place_byte(s, e, len))
             e++;
         size_t n = e - i;
-        if (strspn(s + i, "-") >= n) /* a dash between spaces ends the place */
+        if (only_dashes(s, i, n)) /* a dash between spaces ends the place */
             return i;
         if (!(articles && *words == 0) && ((n == 3 && !strncasecmp(s + i, "the", 3)) || (n == 1 && (s[i] == 'a' || s[i] == 'A')) ||
             (n == 2 && !strncasecmp(s + i, "an", 2))))
@@ -169,4 +179,113 @@ size_t agency_dateline_length(const char *s, size_t len)
     for (int k = 0; k < 3 && (n = one_dateline(s + total, len - total)) > 0; k++)
         total += n;
     return total;
+}
+
+/* ---- a bare place ------------------------------------------------------ */
+
+#define BARE_PLACE_MAX_WORDS 3
+#define BARE_REGION_MAX_WORDS 3
+#define BARE_WORDS_LEFT_MIN 5
+/* An aside closes with a second dash within a few words ("apparel
+ * industries -- a clothing manufacturer -- just filed ..."). */
+#define ASIDE_MAX_WORDS 10
+
+/* Words that no place's name is made of: a sentence's ("songwriter don
+ * mclean's"), not a dateline's. Lower case. A picture's label before the
+ * place ("Photo oslo — ") goes with it. */
+static const char *const not_place[] = {
+    "the", "a", "an", "and", "or", "of", "in", "to", "for", "with", "on", "at", "by", "from", "is",
+    "was", "are", "were", "be", "has", "have", "had", "said", "says", "who", "that", "this", "it",
+    "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "but", "well", "so", "now",
+    "then", "update", "updated",
+};
+
+/* Words after the dash that open an aside, not a story: "who", "like",
+ * "perhaps". Lower case. */
+static const char *const aside_openers[] = {
+    "who", "whose", "whom", "which", "like", "perhaps", "including", "especially", "not", "and", "or",
+    "but", "or", "maybe", "possibly", "probably", "presumably", "apparently", "along", "plus", "also",
+    "even", "just", "now", "then", "still", "yes", "no", "he's", "she's", "it's", "that's",
+};
+
+static int word_listed(const char *s, size_t n, const char *const *list, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (strlen(list[k]) == n && !strncasecmp(s, list[k], n))
+            return 1;
+    return 0;
+}
+
+/* Up to max words of a place from s[i], each of place bytes, none a
+ * sentence's word or a possessive ("lahood's"). Sets *words; returns where
+ * they stop (at a comma's end, a dash or anything else). */
+static size_t bare_place_words(const char *s, size_t i, size_t len, size_t max, size_t *words)
+{
+    *words = 0;
+    while (i < len && *words < max) {
+        size_t e = i;
+        while (e < len && place_byte(s, e, len) && s[e] != ',')
+            e++;
+        size_t n = e - i;
+        if (n == 0 || only_dashes(s, i, n) || word_listed(s + i, n, not_place, COUNT(not_place)) ||
+            (n > 2 && s[e - 2] == '\'' && (s[e - 1] == 's' || s[e - 1] == 'S')))
+            return i;
+        ++*words;
+        i = e;
+        if (i < len && s[i] == ',')
+            return i;
+        i = skip_spaces(s, i, len);
+    }
+    return i;
+}
+
+/* Whether the words after a dateline's dash open an aside: a listed word
+ * first, or another spaced dash within a few words. */
+static int aside_follows(const char *s, size_t k, size_t len)
+{
+    size_t e = k;
+    while (e < len && s[e] != ' ' && s[e] != ',')
+        e++;
+    if (word_listed(s + k, e - k, aside_openers, COUNT(aside_openers)))
+        return 1;
+    size_t words = 0;
+    for (size_t i = k; i < len && words < ASIDE_MAX_WORDS; i++) {
+        if (s[i] != ' ')
+            continue;
+        words++;
+        if (dash_at(s, i + 1, len))
+            return 1;
+    }
+    return 0;
+}
+
+size_t place_dateline_length(const char *s, size_t len)
+{
+    if (len == 0 || !(ascii_letter((unsigned char)s[0]) || (unsigned char)s[0] >= 0x80))
+        return 0;
+    size_t words, i = bare_place_words(s, 0, len, BARE_PLACE_MAX_WORDS, &words);
+    if (!words)
+        return 0;
+    if (i + 1 < len && s[i] == ',' && s[i + 1] == ' ') { /* ", wash.", ", n.m., march 29" */
+        size_t more;
+        size_t j = bare_place_words(s, i + 2, len, BARE_REGION_MAX_WORDS, &more);
+        if (!more)
+            return 0;
+        i = j;
+        if (i + 1 < len && s[i] == ',' && s[i + 1] == ' ') {
+            j = bare_place_words(s, i + 2, len, BARE_REGION_MAX_WORDS, &more);
+            if (!more)
+                return 0;
+            i = j;
+        }
+    }
+    if (i == 0 || s[i - 1] != ' ')
+        return 0;
+    size_t d = dash_at(s, i, len);
+    if (!d)
+        return 0;
+    size_t k = i + d;
+    if (aside_follows(s, k, len) || words_from(s, k, len) < BARE_WORDS_LEFT_MIN)
+        return 0;
+    return k;
 }
