@@ -120,6 +120,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (furniture_prefix_length(copy, slen) > slen || dateline_length(copy, slen) > slen ||
             agency_dateline_length(copy, slen) > slen || place_dateline_length(copy, slen) > slen)
             abort();
+        int header_only;
+        if (running_header_length(copy, slen, &header_only) > slen)
+            abort();
         free(copy);
         /* a question is a terminated sentence whose final stop is '?' */
         int stop = final_stop(text, s[i].start, s[i].end);

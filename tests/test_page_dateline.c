@@ -177,3 +177,51 @@ Test(page_dateline, a_bare_place_goes_only_where_the_story_begins, .init = setup
     cr_expect(!strncmp(t2, "Washington -- the federal government", 36), "third: %.40s", t2);
     precis_cluster_free(c);
 }
+
+Test(page_dateline, a_running_storys_header_is_trimmed)
+{
+    static const char *const cases[][2] = {
+        {"the latest on hurricane irma ( all times local ): 9: 25 a.m. Hurricane irma has made landfall in "
+         "the florida keys.",
+         "Hurricane irma has made landfall in the florida keys."},
+        {"the latest on the news of two israeli citizens being held in gaza ( all times local ): ___ 3: 50 p.m. "
+         "Israel's prime minister says the country is working to return them.",
+         "Israel's prime minister says the country is working to return them."},
+        {"the latest on the trial of hulk hogan's lawsuit against gawker ( all times local ): 7 p.m.: a jury "
+         "has sided with the wrestler.",
+         "a jury has sided with the wrestler."},
+        {"The Latest on campaign 2016 (all times EDT): 10:43 p.m. Bernie Sanders netted about a half-dozen "
+         "more delegates.",
+         "Bernie Sanders netted about a half-dozen more delegates."},
+        {"the latest on the killings ( all times local ): file - in this july 7, 2015, file photo, a "
+         "police car stands outside.",
+         "file - in this july 7, 2015, file photo, a police car stands outside."},
+    };
+    int whole;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *t = cases[i][0];
+        size_t n = running_header_length(t, strlen(t), &whole);
+        cr_expect_str_eq(t + n, cases[i][1]);
+        cr_expect_eq(whole, 0);
+    }
+    /* the header alone: all of it is furniture */
+    const char *alone = "the latest on hurricane matthew ( all times local ): 3: 10 p.m.";
+    cr_expect_eq(running_header_length(alone, strlen(alone), &whole), strlen(alone));
+    cr_expect_eq(whole, 1);
+    for (size_t n = 0; n <= strlen(alone); n++) { /* cut short anywhere: read no further */
+        char *copy = malloc(n ? n : 1);
+        cr_assert_not_null(copy);
+        memcpy(copy, alone, n);
+        cr_expect_leq(running_header_length(copy, n, &whole), n);
+        free(copy);
+    }
+    /* not a header: no "( all times )", or not at the start */
+    static const char *const keep[] = {
+        "the latest on the storm is that it has weakened, forecasters said on monday.",
+        "the latest novel from dan brown broke one-day sales records ( all times are estimates ).",
+        "He said the latest on hurricane irma ( all times local ): 9: 25 a.m. came late.",
+        "A nuclear button is on his desk at all times, he said.",
+    };
+    for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
+        cr_expect_eq(running_header_length(keep[i], strlen(keep[i]), &whole), 0, "trimmed: %s", keep[i]);
+}

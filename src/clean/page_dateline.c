@@ -289,3 +289,78 @@ size_t place_dateline_length(const char *s, size_t len)
         return 0;
     return k;
 }
+
+/* ---- AP's running-story header ------------------------------------------ */
+
+/* How far into a sentence the "( all times local )" of a header may stand:
+ * the story's name is a headline, "the latest on the sentencing of michael
+ * cohen, a former lawyer for president donald trump". */
+#define HEADER_MAX_BYTES 400
+
+static size_t digits_at(const char *s, size_t i, size_t len)
+{
+    size_t k = i;
+    while (k < len && ascii_digit((unsigned char)s[k]))
+        k++;
+    return k - i;
+}
+
+/* Past an update's time at s[i] ("9: 25 a.m.", "10 p.m.:", "12:44 p.m."),
+ * or i if there is none. */
+static size_t time_end(const char *s, size_t i, size_t len)
+{
+    size_t n = digits_at(s, i, len);
+    if (n == 0 || n > 2)
+        return i;
+    size_t k = i + n;
+    if (k < len && s[k] == ':') {
+        size_t m = skip_spaces(s, k + 1, len);
+        if (digits_at(s, m, len) != 2)
+            return i;
+        k = m + 2;
+    }
+    k = skip_spaces(s, k, len);
+    if (k + 3 > len || (strncasecmp(s + k, "a.m", 3) && strncasecmp(s + k, "p.m", 3)))
+        return i;
+    k += 3;
+    if (k < len && s[k] == '.')
+        k++;
+    if (k < len && s[k] == ':')
+        k++;
+    return k;
+}
+
+size_t running_header_length(const char *s, size_t len, int *whole)
+{
+    static const char opening[] = "the latest";
+    static const char times[] = "all times ";
+    *whole = 0;
+    if (len < sizeof opening - 1 || strncasecmp(s, opening, sizeof opening - 1))
+        return 0;
+    size_t limit = len < HEADER_MAX_BYTES ? len : HEADER_MAX_BYTES, k = 0;
+    for (size_t i = sizeof opening - 1; !k && i < limit; i++) {
+        if (s[i] != '(') /* "( all times local )", "(all times EDT)" */
+            continue;
+        size_t j = skip_spaces(s, i + 1, len);
+        if (j + sizeof times - 1 <= len && !strncasecmp(s + j, times, sizeof times - 1))
+            k = j + sizeof times - 1;
+    }
+    if (!k)
+        return 0;
+    while (k < len && ascii_letter((unsigned char)s[k])) /* "local", "eastern", "edt" */
+        k++;
+    k = skip_spaces(s, k, len);
+    if (k >= len || s[k] != ')')
+        return 0;
+    k = skip_spaces(s, k + 1, len);
+    if (k < len && s[k] == ':')
+        k = skip_spaces(s, k + 1, len);
+    if (k < len && s[k] == '_') { /* AP's rule between the header and the update */
+        while (k < len && s[k] == '_')
+            k++;
+        k = skip_spaces(s, k, len);
+    }
+    k = skip_spaces(s, time_end(s, k, len), len);
+    *whole = words_from(s, k, len) < WORDS_LEFT_MIN;
+    return k;
+}

@@ -42,4 +42,12 @@ size_t agency_dateline_length(const char *s, size_t len);
  * when less than five words would be left. */
 size_t place_dateline_length(const char *s, size_t len);
 
+/* AP's running stories ("The Latest") head each update with the story's
+ * name and the update's time: "the latest on hurricane irma ( all times
+ * local ): 9: 25 a.m. Hurricane irma has made landfall ...". Bytes of that
+ * header at the start of s[0..len), up to the time's end, or 0 if it is
+ * not one. *whole is 1 when less than three words would be left: the
+ * sentence is the header alone ("... ( all times local ): 11: 30 a.m."). */
+size_t running_header_length(const char *s, size_t len, int *whole);
+
 #endif

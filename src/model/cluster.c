@@ -276,6 +276,12 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
         s->start += (uint32_t)agency_dateline_length(a->text + s->start, s->end - s->start);
         if (leading || cut) /* a bare place is a dateline only where the story begins */
             s->start += (uint32_t)place_dateline_length(a->text + s->start, s->end - s->start);
+        int header_only;
+        size_t header = running_header_length(a->text + s->start, s->end - s->start, &header_only);
+        if (header_only)
+            s->flags |= SENT_BOILERPLATE; /* a running story's name and time, no update */
+        else
+            s->start += (uint32_t)header;
         const char *body = a->text + s->start;
         size_t tlen = s->end - s->start;
         int q = quote_track_next(&quotes, body, tlen, a->count == 0);
