@@ -199,3 +199,46 @@ Test(wire_markup, whom_to_call_is_not_what_happened)
     for (size_t i = 0; i < sizeof story / sizeof *story; i++)
         cr_expect(!contact(story[i]), "taken for a contact: %s", story[i]);
 }
+
+/* A news service's budget, the day's list of stories for its clients
+ * (five of DUC 2006's D0647B articles are Cox's), is no story: each line
+ * sums up a story written elsewhere, under its slug. It is turned away
+ * and remembered as left out. A story with its own slug on its first line
+ * is a story. */
+Test(wire_markup, a_news_budget_is_no_story, .init = setup, .fini = teardown)
+{
+    const char *budget =
+        "Photo and graphics information and editors' names can be found at the end of this budget.\n"
+        "INTERNATIONAL\n"
+        "CUBA-ELIAN _ MIAMI _ As both sides in the custody case await a federal appeals court ruling, the "
+        "mayor of Miami flies to Washington to meet with the attorney general. (Williams, Cox News Service). 30.\n"
+        "WASHINGTON\n"
+        "COKE-RALLY _ WASHINGTON _ A group seeking a quick settlement of a discrimination lawsuit holds a rally "
+        "Tuesday at the Capitol. (Turay, Cox News Service). 18. WITH PHOTOS.\n";
+    cr_expect(is_news_budget(budget, strlen(budget)));
+    const char *three = "ELIAN _ MIAMI _ Both sides remained defiant Friday. MOVED\n"
+                        "RUSSIA-TREATY _ MOSCOW _ The path was cleared Friday for arms reductions.\n"
+                        "IMF _ WASHINGTON _ Spot coverage of the spring meetings of the fund.\n";
+    cr_expect(is_news_budget(three, strlen(three)), "three slugged lines, no phrase");
+    const char *story = "CUBA-ELIAN _ MIAMI _ As both sides in the custody case await a federal appeals court "
+                        "ruling, the mayor of Miami flies to Washington.\nThe mayor said he would ask for a meeting "
+                        "with the boy's father. Relatives said they would not give the boy up. IMF _ protests were "
+                        "planned for Sunday.\n";
+    cr_expect(!is_news_budget(story, strlen(story)), "one slug, on the first line");
+    const char *two = "CUBA-ELIAN _ MIAMI _ Both sides remained defiant Friday.\n"
+                      "CUBA-ELIAN-2NDLD _ MIAMI _ Both sides remained defiant Friday, as crowds grew.\n"
+                      "The court could rule at any time, lawyers said.\n";
+    cr_expect(!is_news_budget(two, strlen(two)), "two slugs and no budget phrase");
+
+    precis_cluster *c;
+    precis_error err;
+    cr_assert_eq(precis_cluster_new(engine, "elian", &c, &err), PRECIS_OK);
+    cr_expect_eq(precis_cluster_add(c, "budget", budget, strlen(budget), &err), PRECIS_ERR_EMPTY);
+    cr_expect(strstr(err.message, "budget"), "%s", err.message);
+    cr_expect_eq(precis_cluster_add(c, "story", story, strlen(story), &err), PRECIS_OK, "%s", err.message);
+    cr_expect_eq(precis_cluster_articles(c), 1);
+    cr_assert_eq(precis_cluster_left_out(c), 1);
+    cr_expect_str_eq(precis_cluster_left_out_id(c, 0), "budget");
+    cr_expect_null(precis_cluster_left_out_id(c, 1));
+    precis_cluster_free(c);
+}

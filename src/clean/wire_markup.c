@@ -386,3 +386,53 @@ int holds_contact_details(const char *s, size_t len)
     }
     return 0;
 }
+
+/* ---- budgets ----------------------------------------------------------- */
+
+#define BUDGET_SLUG_LINES 3
+
+/* Past a slug at s[i], a line's start: capitals or digits joined by
+ * hyphens, then " _ " ("CUBA-ELIAN _ ", "POL-TICKER _ ", "EDITORIAL-TEENS
+ * _ "); else i. */
+static size_t slug_at(const char *s, size_t i, size_t len)
+{
+    size_t k = i, caps = 0;
+    while (k < len && ((s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9') || s[k] == '-')) {
+        caps += s[k] >= 'A' && s[k] <= 'Z';
+        k++;
+    }
+    if (caps < 2 || s[k - 1] == '-')
+        return i;
+    return k + 3 <= len && !memcmp(s + k, " _ ", 3) ? k + 3 : i;
+}
+
+static int holds_phrase(const char *s, size_t len, const char *phrase)
+{
+    size_t n = strlen(phrase);
+    for (size_t i = 0; i + n <= len; i++)
+        if (!strncasecmp(s + i, phrase, n))
+            return 1;
+    return 0;
+}
+
+int is_news_budget(const char *text, size_t len)
+{
+    static const char *const phrases[] = {
+        "end of this budget", "budgets move", "budget information", "moving today to clients",
+        "plans to move the following", "need a resend",
+    };
+    size_t slugs = 0;
+    for (size_t i = 0; i < len && slugs < BUDGET_SLUG_LINES; i++) {
+        if (i > 0 && text[i - 1] != '\n')
+            continue;
+        slugs += slug_at(text, i, len) > i;
+    }
+    if (slugs >= BUDGET_SLUG_LINES)
+        return 1;
+    if (slugs < 2)
+        return 0;
+    for (size_t k = 0; k < sizeof phrases / sizeof *phrases; k++)
+        if (holds_phrase(text, len, phrases[k]))
+            return 1;
+    return 0;
+}

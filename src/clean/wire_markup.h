@@ -44,4 +44,15 @@ int is_note_to_editors(const char *s, size_t len);
  * ...", a hotline. Whom to call is not what happened. */
 int holds_contact_details(const char *s, size_t len);
 
+/* 1 if the article text[0..len) is a news service's budget: the list of
+ * stories it is sending its clients that day, each a line opened by its
+ * slug and dateline and ended by its writer ("CUBA-ELIAN _ MIAMI _ As both
+ * sides ... await a ruling, the mayor flies to Washington. (Williams, Cox
+ * News Service). 30."), with the desk's notes ("Photo and graphics
+ * information ... can be found at the end of this budget."). Its lines
+ * are summaries of other stories, written ahead of them, not a story:
+ * three lines opened by a slug, or two and one of the budget's phrases.
+ * A story carries one slug at most, on its first line. */
+int is_news_budget(const char *text, size_t len);
+
 #endif

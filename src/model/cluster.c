@@ -235,6 +235,11 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
     if (!a->id || !a->text)
         return error_set(err, PRECIS_ERR_NOMEM, doc_id, 0, "out of memory");
 
+    if (is_news_budget(a->text, len)) {
+        note_left_out(c, a->id);
+        return error_set(err, PRECIS_ERR_EMPTY, doc_id, 0,
+                         "a news service's budget (the day's list of stories for editors), not a story");
+    }
     span *kept = NULL;
     size_t nkept = furniture_keep(&c->mem, a->text, len, &kept);
     if (nkept != (size_t)-1)
