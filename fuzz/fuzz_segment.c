@@ -117,6 +117,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)is_whole_quotation(copy, slen);
         (void)is_note_to_editors(copy, slen);
         (void)holds_contact_details(copy, slen);
+        (void)is_reader_prompt(copy, slen);
         if (furniture_prefix_length(copy, slen) > slen || dateline_length(copy, slen) > slen ||
             agency_dateline_length(copy, slen) > slen || place_dateline_length(copy, slen) > slen)
             abort();

@@ -813,3 +813,50 @@ Test(sentence_edges, only_the_story_s_opening_loses_a_byline, .init = setup, .fi
     cr_expect_eq(story, 1, "the byline is trimmed after the notice");
     precis_cluster_free(c);
 }
+
+/* What the page says to its reader ("click here", "watch the video
+ * above") is no sentence of the story; a sentence about a video is. */
+Test(sentence_edges, prompts_to_the_pages_reader)
+{
+    static const char *const prompts[] = {
+        "Click here to see the cities where the most people smoke.",
+        "To subscribe to capitol fax, click here.",
+        "for more information on patrick, click here.",
+        "Bill gallo for news click here to see some of bill gallo's most memorable cartoons.",
+        "Watch the short in the video above.",
+        "( see video below. )",
+        "( watch the video below. )",
+        "Check out the video above to see what happens.",
+        "see for yourself and watch below for a blast from the past: jt's 2002 video.",
+        "Just one more thing...",
+    };
+    for (size_t i = 0; i < sizeof prompts / sizeof *prompts; i++)
+        cr_expect(is_reader_prompt(prompts[i], strlen(prompts[i])), "not a prompt: %s", prompts[i]);
+    static const char *const story[] = {
+        "In the video above, 19-year-old kelsey is thanking the crowd for voting for her.",
+        "In the video, the man appears to be urinating into the geyser.",
+        "The man you see in the foreground of the video below is a reporter for a local station.",
+        "For 40 minutes, the president and his aides could only watch the video screens.",
+        "The clicker, here on the table, controls the television.",
+        "Just one more thing was needed: a vote of the council on monday night.",
+        "The airline said it is shocked and saddened to see the video from inside the airport.",
+    };
+    for (size_t i = 0; i < sizeof story / sizeof *story; i++)
+        cr_expect(!is_reader_prompt(story[i], strlen(story[i])), "a prompt: %s", story[i]);
+    /* a pointer in brackets before the story goes; the story stays */
+    const char *glued = "( watch below ) a north carolina man survived a scary brush tuesday with an eight-foot gator.";
+    cr_expect_str_eq(glued + furniture_prefix_length(glued, strlen(glued)),
+                     "a north carolina man survived a scary brush tuesday with an eight-foot gator.");
+}
+
+Test(sentence_edges, a_prompt_to_the_reader_is_not_summary_material, .init = setup, .fini = teardown)
+{
+    const char *text = "A north carolina man survived a scary brush on tuesday with an eight-foot alligator. "
+                       "Check out the video above to see what happens. The man was treated at a hospital and "
+                       "released. For more information on the park, click here.\n";
+    precis_cluster *c = one_article_cluster("gator", text);
+    cr_assert_eq(c->nsents, 4);
+    for (size_t i = 0; i < c->nsents; i++)
+        cr_expect_eq(!!(c->sents[i].flags & SENT_BOILERPLATE), i == 1 || i == 3, "sentence %zu", i);
+    precis_cluster_free(c);
+}

@@ -223,6 +223,8 @@ static const struct {
     {"text size - + reset", NULL, 0, 0},
     {"hide caption", "photos:", 6, 0},
     {"hide caption", NULL, 0, 0},
+    {"( watch", ")", 6, 0}, /* a pointer to the page's video: "( watch below ) a man survived ..." */
+    {"(watch", ")", 6, 0},
     {"( ap photo", ")", 15, 0},
     {"(ap photo", ")", 15, 0},
     {"( associated press )", NULL, 0, 0},
@@ -964,6 +966,39 @@ int opens_with_follow_prompt(const char *s, size_t len)
         while (e < len && !is_space(s[e]))
             e++;
     }
+    return 0;
+}
+
+/* Whether phrase occurs in s[0..len) at a word's start, in any case. */
+static int holds_phrase_at_word(const char *s, size_t len, const char *phrase)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((i == 0 || !ascii_letter(s[i - 1])) && lower(s[i]) == phrase[0] && phrase_at(s, i, len, phrase))
+            return 1;
+    return 0;
+}
+
+int is_reader_prompt(const char *s, size_t len)
+{
+    static const char *const pointers[] = {"watch", "see", "check out", "take a look", "scroll"};
+    static const char *const places[] = {"video above", "video below", "videos above", "videos below",
+                                         "clip above",  "clip below",  "watch above",  "watch below"};
+    if (holds_phrase_at_word(s, len, "click here"))
+        return 1;
+    size_t i = 0;
+    while (i < len && (is_space(s[i]) || s[i] == '(' || s[i] == '"'))
+        i++;
+    size_t e = phrase_at(s, i, len, "just one more thing"); /* a login wall's, before its notice */
+    while (e && e < len && (is_space(s[e]) || s[e] == '.'))
+        e++;
+    if (e && (e == len || (e + 3 == len && !memcmp(s + e, "\xe2\x80\xa6", 3))))
+        return 1;
+    int pointing = 0;
+    for (size_t k = 0; k < COUNT(pointers) && !pointing; k++)
+        pointing = phrase_at(s, i, len, pointers[k]) != 0;
+    for (size_t k = 0; pointing && k < COUNT(places); k++)
+        if (holds_phrase_at_word(s, len, places[k]))
+            return 1;
     return 0;
 }
 

@@ -72,6 +72,15 @@ size_t video_close_length(const char *s, size_t len);
  * list of sentences holds it. */
 int opens_with_follow_prompt(const char *s, size_t len);
 
+/* 1 if s[0..len) speaks to the reader of the page, not of the story: a
+ * link's "click here" anywhere ("To subscribe to capitol fax, click
+ * here.", "Click here to see the cities where the most people smoke."), a
+ * pointer to the page's own video ("Watch the short in the video above.",
+ * "( see video below. )", "Check out the video above to see what
+ * happens."; not "In the video above, she thanks the crowd"), or a login
+ * wall's "Just one more thing...". */
+int is_reader_prompt(const char *s, size_t len);
+
 /* 1 if s[0..len) opens with a link widget's label ("Related:", "More:",
  * "Watch:", "See also:", "Read more:", ">> related:") or a picture's or
  * video's ("Photo:", "Image:", "Credit:", "Video:"): the rest is another

@@ -312,7 +312,7 @@ precis_status precis_cluster_add(precis_cluster *c, const char *doc_id, const ch
         if (q & QUOTE_SELF_FORWARD)
             s->flags |= SENT_LEANS_FORWARD | SENT_QUOTE_PIECE;
         if (engine_is_boilerplate(c->engine, a->text + s->start, s->end - s->start) ||
-            opens_with_link_label(body, tlen) || opens_with_follow_prompt(body, tlen) ||
+            opens_with_link_label(body, tlen) || opens_with_follow_prompt(body, tlen) || is_reader_prompt(body, tlen) ||
             is_note_to_editors(body, tlen) ||
             holds_contact_details(body, tlen))
             s->flags |= SENT_BOILERPLATE;
