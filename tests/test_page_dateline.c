@@ -43,6 +43,11 @@ Test(page_dateline, datelines_in_any_case_are_trimmed)
          "the king met them on sunday."},
         {"S\xc3\xa3o paulo ( reuters ) - brazil's central bank cut rates on wednesday.",
          "brazil's central bank cut rates on wednesday."},
+        /* CNN's own style has no dash after a place either */
+        {"Kabul, afghanistan ( cnn ) four americans were killed in an apparent suicide bomb attack.",
+         "four americans were killed in an apparent suicide bomb attack."},
+        {"Washington (CNN) Republican investigators asked the court for more time.",
+         "Republican investigators asked the court for more time."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
         cr_expect_str_eq(after(cases[i][0]), cases[i][1]);
@@ -54,6 +59,9 @@ Test(page_dateline, other_brackets_and_introductions_stay)
         "Apple ( aapl ) - shares rose 3 percent on monday after the launch.",   /* a ticker */
         "Cable News Network (CNN) said on Monday that it would sue the White House.", /* introduced */
         "The Associated Press (AP) reported that the vote was delayed again.",
+        "Cable News Network (CNN) executives met on Monday to plan the coverage.",
+        "A reporter for the network ( cnn ) told viewers the vote was delayed.",
+        "Viewers of the network (CNN) said the debate ran long on Tuesday night.",
         "Police in the town ( wood ) said the fire started in the kitchen.",     /* call-letter shape, no dash */
         "Residents said the storm ( ap ) \xe2\x80\x94 the worst in years \xe2\x80\x94 flooded the town.",
         "He told \" cnn ( cnn ) - tonight \" that he would run.",                /* a quotation mark ends a place */

@@ -130,6 +130,37 @@ static size_t tag_at(const char *s, size_t i, size_t len, int *station)
     return *station ? e + 1 : 0;
 }
 
+/* Whether a place, s[0..open), and CNN's tag at s[open] with no dash
+ * after it (s[after] is the next word) are CNN's dateline: "Kabul, afghanistan (
+ * cnn ) four americans were killed ...". Not when the words before name
+ * the network ("Cable News Network (CNN) ...") or the next one says what
+ * it did ("(CNN) said", "(CNN) has"). */
+static int cnn_style(const char *s, size_t open, size_t len, size_t after)
+{
+    static const char *const network[] = {"news", "network", "cable", "cnn", "cnn's"};
+    static const char *const verbs[] = {"said", "says", "reported", "reports", "told", "is", "was", "has",
+                                        "had", "will", "would", "and", "or", "that", "which", "who"};
+    size_t a = skip_spaces(s, open + 1, len);
+    if (len - a < 3 || strncasecmp(s + a, "cnn", 3))
+        return 0;
+    for (size_t i = 0; i < open;) { /* no word of the place names the network */
+        size_t e = i;
+        while (e < open && s[e] != ' ' && s[e] != ',')
+            e++;
+        for (size_t k = 0; k < COUNT(network); k++)
+            if (strlen(network[k]) == e - i && !strncasecmp(s + i, network[k], e - i))
+                return 0;
+        i = e + 1;
+    }
+    size_t w = skip_spaces(s, after, len), e = w;
+    while (e < len && s[e] != ' ' && s[e] != ',' && s[e] != '.')
+        e++;
+    for (size_t k = 0; k < COUNT(verbs); k++)
+        if (strlen(verbs[k]) == e - w && !strncasecmp(s + w, verbs[k], e - w))
+            return 0;
+    return 1;
+}
+
 static size_t words_from(const char *s, size_t i, size_t len)
 {
     size_t words = 0;
@@ -156,11 +187,14 @@ static size_t one_dateline(const char *s, size_t len)
         return 0;
     k = skip_spaces(s, k, len);
     size_t dash = dash_at(s, k, len);
-    /* Without a dash, words before the tag are a sentence introducing the
-     * name ("Cable News Network (CNN) said ..."), unless they are a
-     * teaser the page cut short and signed ("The families are... (
-     * associated press ) "). Call letters always need the dash. */
-    if (!dash && (station || (place && !(i >= 4 && !memcmp(s + i - 4, "... ", 4)))))
+    /* Without a dash, words before the tag may be a sentence introducing
+     * the name ("Cable News Network (CNN) said ..."). They are a dateline
+     * in CNN's style, which has no dash ("Washington (CNN) Republican
+     * investigators ..."), or a teaser the page cut short and signed
+     * ("The families are... ( associated press ) "). Call letters always
+     * need the dash. */
+    if (!dash && (station || (place && !(i >= 4 && !memcmp(s + i - 4, "... ", 4)) &&
+                              !cnn_style(s, i, len, k))))
         return 0;
     k += dash;
     if (!place) { /* the place may follow: "( reuters ) charlotte — " */
