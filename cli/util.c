@@ -313,8 +313,13 @@ static precis_status add_file(precis_cluster *c, const char *path, buf *text, in
     }
     if ((st = check_not_clusters(path, text, err)) != PRECIS_OK)
         return st;
-    if (html_sniff(text->data, text->len) && (st = page_text(path, text, err)) != PRECIS_OK)
+    if (html_sniff(text->data, text->len) && (st = page_text(path, text, err)) != PRECIS_OK) {
+        if (st == PRECIS_ERR_EMPTY) { /* a page with no story text: noted, as an empty file */
+            precis_error ignored;
+            (void)precis_cluster_add(c, name, "", 0, &ignored);
+        }
         return st;
+    }
     st = precis_cluster_add(c, name, text->data, text->len, err);
     if (st != PRECIS_OK)
         error_locate(err, path, 0);

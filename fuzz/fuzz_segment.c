@@ -13,7 +13,8 @@
  * leaning-back tests and the glued-furniture and dateline cuts
  * (clean/sentence_edges.h, clean/page_dateline.h), which must not end past
  * it either, and the
- * wire's note and contact tests (clean/wire_markup.h).
+ * wire's note and contact tests (clean/wire_markup.h); the whole text goes
+ * through the news-budget test.
  *
  * Build and run (from the repository root):
  *
@@ -54,6 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size > PRECIS_MAX_ARTICLE_BYTES || utf8_check((const char *)data, size, &bad) != 0)
         return 0;
     const char *text = (const char *)data;
+    (void)is_news_budget(text, size); /* libFuzzer's data ends at size: a read past it is caught */
     arena a;
     arena_init(&a, 0);
     span *kept;

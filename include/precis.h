@@ -97,9 +97,10 @@ precis_status precis_cluster_new(precis_engine *engine, const char *id,
 /* Add one article. The text is copied, validated as UTF-8 (no NUL bytes),
  * cleaned of page furniture, split into sentences and tokenized. `doc_id`
  * names the article in attributions (copied; NULL gives "1", "2", ...).
- * An article with no story text left after cleaning is an error
- * (PRECIS_ERR_EMPTY): it is not added, only remembered as left out (see
- * precis_cluster_left_out). */
+ * An article with no story text left after cleaning, or one that is a news
+ * service's budget (the day's list of stories for editors, each under its
+ * slug), is an error (PRECIS_ERR_EMPTY): it is not added, only remembered
+ * as left out (see precis_cluster_left_out). */
 precis_status precis_cluster_add(precis_cluster *cluster, const char *doc_id,
                                  const char *text, size_t len, precis_error *err);
 
@@ -109,7 +110,8 @@ size_t precis_cluster_sentences(const precis_cluster *cluster);
 const char *precis_cluster_id(const precis_cluster *cluster);
 
 /* The articles that precis_cluster_add turned away for having no story text
- * (empty, or only page furniture, notices or typesetting codes): how many,
+ * (empty, only page furniture, notices or typesetting codes, or a news
+ * service's budget): how many,
  * and the id of the i-th in the order given (NULL past the end). A caller
  * that carries on without them can say which they were; the JSON rendering
  * of a summary lists them as "left_out". */

@@ -824,9 +824,13 @@ Test(cli_summarize, articles_without_story_text_are_named_in_json)
     write_file("good.txt", "The council met on Tuesday and voted to fund the parks.\n", 56);
     write_file("codes.txt", "&UR; (Distributed by New York Times Special Features) &QL;\n", 59);
     write_file("empty.txt", "", 0);
-    r = run_precisf("summarize --format json %s/good.txt %s/codes.txt %s/empty.txt", dir, dir, dir);
+    const char *page = "<!doctype html><html><head></head><body><nav>Home | News</nav></body></html>\n";
+    write_file("page.html", page, strlen(page));
+    r = run_precisf("summarize --format json %s/good.txt %s/codes.txt %s/empty.txt %s/page.html", dir, dir, dir,
+                    dir);
     cr_assert_eq(r.status, 1, "stderr: %s", r.err);
-    cr_expect(strstr(r.out, "\"articles\":[\"good.txt\"],\"left_out\":[\"codes.txt\",\"empty.txt\"]"), "%s", r.out);
-    cr_expect(strstr(r.err, "2 files left out, 1 article used"), "stderr: %s", r.err);
+    cr_expect(strstr(r.out, "\"articles\":[\"good.txt\"],\"left_out\":[\"codes.txt\",\"empty.txt\",\"page.html\"]"),
+              "%s", r.out);
+    cr_expect(strstr(r.err, "3 files left out, 1 article used"), "stderr: %s", r.err);
     run_free(&r);
 }

@@ -32,6 +32,13 @@ Test(page_dateline, datelines_in_any_case_are_trimmed)
         {"( reuters ) charlotte \xe2\x80\x94 for months, the teleprompters have been a symbol.",
          "for months, the teleprompters have been a symbol."},
         {"( ansa ) - rome, august 25 - there were some 100 aftershocks overnight.", "there were some 100 aftershocks overnight."},
+        /* a name after the tag, before an aside, is no place: only the tag goes */
+        {"( cnn ) -- cliven bundy -- the nevada rancher who became a folk hero -- admits he owes the fees.",
+         "cliven bundy -- the nevada rancher who became a folk hero -- admits he owes the fees."},
+        {"(AP) Hillary Clinton \xe2\x80\x94 who lost in 2016 \xe2\x80\x94 said on Monday that she would not run.",
+         "Hillary Clinton \xe2\x80\x94 who lost in 2016 \xe2\x80\x94 said on Monday that she would not run."},
+        {"( afp ) - record-breaking australia -- inspired by mack horton and cate campbell -- put their stamp on rio.",
+         "record-breaking australia -- inspired by mack horton and cate campbell -- put their stamp on rio."},
         {"Berlin/athens ( reuters ) - fresh fears that greece will restructure its debt grew.",
          "fresh fears that greece will restructure its debt grew."},
         {"The hague ( afp ) - a dutch court on thursday ordered facebook to hand over a name.",
@@ -162,7 +169,13 @@ Test(page_dateline, asides_and_sentences_stay)
         "Well \xe2\x80\x94 some millennials.",
         "Staten island, n.y. -- she was strangled.",             /* too little left */
         "The president said on monday -- in a long speech -- that he would run again next year.",
-        "Nine countries \xe2\x80\x94 the us, israel, togo and micronesia \xe2\x80\x94 voted against it.",
+        "Nine countries \xe2\x80\x94 the us, israel, togo, micronesia, guatemala, nauru, palau, marshall islands "
+        "and honduras \xe2\x80\x94 voted against it.",
+        /* an aside of any length: its closing dash comes later */
+        "Tim tebow \xe2\x80\x94 one of the most extraordinary athletes ever to pass through denver \xe2\x80\x94 "
+        "was run out of town wednesday.",
+        "Janet waldo \xe2\x80\x93 the voice actress behind numerous characters from classic hanna-barbera cartoons "
+        "and the voice of judy jetson \xe2\x80\x93 died on sunday at 96.",
     };
     for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
         cr_expect_eq(place_dateline_length(keep[i], strlen(keep[i])), 0, "trimmed: %s", keep[i]);

@@ -839,6 +839,9 @@ Test(sentence_edges, prompts_to_the_pages_reader)
         "For 40 minutes, the president and his aides could only watch the video screens.",
         "The clicker, here on the table, controls the television.",
         "Just one more thing was needed: a vote of the council on monday night.",
+        "Researchers said the e-mails urged recipients to \"click here\" to claim a tax refund they were owed.",
+        "Regulators said the company made users who wanted to cancel their subscriptions online go through "
+        "several pages and click here and there before they found the button, which it had hidden well.",
         "The airline said it is shocked and saddened to see the video from inside the airport.",
     };
     for (size_t i = 0; i < sizeof story / sizeof *story; i++)
@@ -847,6 +850,9 @@ Test(sentence_edges, prompts_to_the_pages_reader)
     const char *glued = "( watch below ) a north carolina man survived a scary brush tuesday with an eight-foot gator.";
     cr_expect_str_eq(glued + furniture_prefix_length(glued, strlen(glued)),
                      "a north carolina man survived a scary brush tuesday with an eight-foot gator.");
+    const char *flyer = "( click here to see the flyer ) coach magwood has devoted countless hours to the youth league.";
+    cr_expect_str_eq(flyer + furniture_prefix_length(flyer, strlen(flyer)),
+                     "coach magwood has devoted countless hours to the youth league.");
 }
 
 Test(sentence_edges, a_prompt_to_the_reader_is_not_summary_material, .init = setup, .fini = teardown)

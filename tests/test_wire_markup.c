@@ -229,6 +229,10 @@ Test(wire_markup, a_news_budget_is_no_story, .init = setup, .fini = teardown)
                       "CUBA-ELIAN-2NDLD _ MIAMI _ Both sides remained defiant Friday, as crowds grew.\n"
                       "The court could rule at any time, lawyers said.\n";
     cr_expect(!is_news_budget(two, strlen(two)), "two slugs and no budget phrase");
+    const char *roundup = "MOSCOW _ Russian lawmakers approved the treaty on Friday after years of delay.\n"
+                          "BEIJING _ China said its exports rose in March for a third month.\n"
+                          "TOKYO _ Japan's central bank left its rates unchanged, as expected.\n";
+    cr_expect(!is_news_budget(roundup, strlen(roundup)), "a world roundup's datelines are no slugs");
 
     precis_cluster *c;
     precis_error err;

@@ -172,6 +172,41 @@ static size_t words_from(const char *s, size_t i, size_t len)
     return words;
 }
 
+/* Words after the dash that open an aside, not a story: "who", "like",
+ * "perhaps". Lower case. */
+static const char *const aside_openers[] = {
+    "who", "whose", "whom", "which", "like", "perhaps", "including", "especially", "not", "and", "or",
+    "but", "maybe", "possibly", "probably", "presumably", "apparently", "along", "plus", "also",
+    "even", "just", "now", "then", "still", "yes", "no", "he's", "she's", "it's", "that's",
+};
+
+static int word_listed(const char *s, size_t n, const char *const *list, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (strlen(list[k]) == n && !strncasecmp(s, list[k], n))
+            return 1;
+    return 0;
+}
+
+/* Whether the words after a dash at s[k] open an aside rather than a
+ * story: a listed word first, or another spaced dash anywhere after, which
+ * closes an aside however long ("Tim tebow — one of the most extraordinary
+ * athletes ever to pass through denver — was run out of town"). A true
+ * dateline whose sentence has such a dash stays, which costs only looks;
+ * a name taken for a place would leave a sentence without its subject. */
+static int aside_follows(const char *s, size_t k, size_t len)
+{
+    size_t e = k;
+    while (e < len && s[e] != ' ' && s[e] != ',')
+        e++;
+    if (word_listed(s + k, e - k, aside_openers, COUNT(aside_openers)))
+        return 1;
+    for (size_t i = k; i + 1 < len; i++)
+        if (s[i] == ' ' && dash_at(s, i + 1, len))
+            return 1;
+    return 0;
+}
+
 /* One dateline at s[0..len): its bytes, or 0. */
 static size_t one_dateline(const char *s, size_t len)
 {
@@ -199,7 +234,8 @@ static size_t one_dateline(const char *s, size_t len)
     k += dash;
     if (!place) { /* the place may follow: "( reuters ) charlotte — " */
         size_t late, e = place_words(s, k, len, 0, &late), d;
-        if (late && late <= LATE_PLACE_MAX_WORDS && e > 0 && s[e - 1] == ' ' && (d = dash_at(s, e, len)))
+        if (late && late <= LATE_PLACE_MAX_WORDS && e > 0 && s[e - 1] == ' ' && (d = dash_at(s, e, len)) &&
+            !aside_follows(s, e + d, len))
             k = e + d;
     }
     return words_from(s, k, len) >= WORDS_LEFT_MIN ? k : 0;
@@ -220,9 +256,6 @@ size_t agency_dateline_length(const char *s, size_t len)
 #define BARE_PLACE_MAX_WORDS 3
 #define BARE_REGION_MAX_WORDS 3
 #define BARE_WORDS_LEFT_MIN 5
-/* An aside closes with a second dash within a few words ("apparel
- * industries -- a clothing manufacturer -- just filed ..."). */
-#define ASIDE_MAX_WORDS 10
 
 /* Words that no place's name is made of: a sentence's ("songwriter don
  * mclean's"), not a dateline's. Lower case. A picture's label before the
@@ -233,22 +266,6 @@ static const char *const not_place[] = {
     "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "but", "well", "so", "now",
     "then", "update", "updated",
 };
-
-/* Words after the dash that open an aside, not a story: "who", "like",
- * "perhaps". Lower case. */
-static const char *const aside_openers[] = {
-    "who", "whose", "whom", "which", "like", "perhaps", "including", "especially", "not", "and", "or",
-    "but", "or", "maybe", "possibly", "probably", "presumably", "apparently", "along", "plus", "also",
-    "even", "just", "now", "then", "still", "yes", "no", "he's", "she's", "it's", "that's",
-};
-
-static int word_listed(const char *s, size_t n, const char *const *list, size_t count)
-{
-    for (size_t k = 0; k < count; k++)
-        if (strlen(list[k]) == n && !strncasecmp(s, list[k], n))
-            return 1;
-    return 0;
-}
 
 /* Up to max words of a place from s[i], each of place bytes, none a
  * sentence's word or a possessive ("lahood's"). Sets *words; returns where
@@ -271,26 +288,6 @@ static size_t bare_place_words(const char *s, size_t i, size_t len, size_t max, 
         i = skip_spaces(s, i, len);
     }
     return i;
-}
-
-/* Whether the words after a dateline's dash open an aside: a listed word
- * first, or another spaced dash within a few words. */
-static int aside_follows(const char *s, size_t k, size_t len)
-{
-    size_t e = k;
-    while (e < len && s[e] != ' ' && s[e] != ',')
-        e++;
-    if (word_listed(s + k, e - k, aside_openers, COUNT(aside_openers)))
-        return 1;
-    size_t words = 0;
-    for (size_t i = k; i < len && words < ASIDE_MAX_WORDS; i++) {
-        if (s[i] != ' ')
-            continue;
-        words++;
-        if (dash_at(s, i + 1, len))
-            return 1;
-    }
-    return 0;
 }
 
 size_t place_dateline_length(const char *s, size_t len)

@@ -225,6 +225,8 @@ static const struct {
     {"hide caption", NULL, 0, 0},
     {"( watch", ")", 6, 0}, /* a pointer to the page's video: "( watch below ) a man survived ..." */
     {"(watch", ")", 6, 0},
+    {"( click here", ")", 10, 0}, /* "( click here to see the flyer ) coach magwood has ..." */
+    {"(click here", ")", 10, 0},
     {"( ap photo", ")", 15, 0},
     {"(ap photo", ")", 15, 0},
     {"( associated press )", NULL, 0, 0},
@@ -978,12 +980,44 @@ static int holds_phrase_at_word(const char *s, size_t len, const char *phrase)
     return 0;
 }
 
+/* Words a prompt may have on either side of its "click here" ("To
+ * subscribe to capitol fax, click here.", "Click here to see some of bill
+ * gallo's most memorable cartoons."). Further in, the words are a
+ * story's, which the page ran together with its link. */
+#define PROMPT_SIDE_WORDS 10
+
+static size_t words_between(const char *s, size_t from, size_t to)
+{
+    size_t words = 0;
+    for (size_t i = from; i < to; i++)
+        words += !is_space(s[i]) && (i == from || is_space(s[i - 1]));
+    return words;
+}
+
+/* Whether "click here" in s[0..len) is what the sentence says: near its
+ * start or its end, and not quoted ('urged recipients to "click here"'). */
+static int click_here_rules(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if ((i > 0 && ascii_letter(s[i - 1])) || lower(s[i]) != 'c')
+            continue;
+        size_t e = phrase_at(s, i, len, "click here");
+        if (!e)
+            continue;
+        if (i > 0 && (s[i - 1] == '"' || s[i - 1] == '\'' || (i > 1 && s[i - 2] == '"')))
+            continue;
+        if (words_between(s, 0, i) <= PROMPT_SIDE_WORDS || words_between(s, e, len) <= PROMPT_SIDE_WORDS)
+            return 1;
+    }
+    return 0;
+}
+
 int is_reader_prompt(const char *s, size_t len)
 {
     static const char *const pointers[] = {"watch", "see", "check out", "take a look", "scroll"};
     static const char *const places[] = {"video above", "video below", "videos above", "videos below",
                                          "clip above",  "clip below",  "watch above",  "watch below"};
-    if (holds_phrase_at_word(s, len, "click here"))
+    if (click_here_rules(s, len))
         return 1;
     size_t i = 0;
     while (i < len && (is_space(s[i]) || s[i] == '(' || s[i] == '"'))

@@ -393,12 +393,15 @@ int holds_contact_details(const char *s, size_t len)
 
 /* Past a slug at s[i], a line's start: capitals or digits joined by
  * hyphens, then " _ " ("CUBA-ELIAN _ ", "POL-TICKER _ ", "EDITORIAL-TEENS
- * _ "); else i. */
-static size_t slug_at(const char *s, size_t i, size_t len)
+ * _ ", "ELIAN _ "); else i. *joined says it had a hyphen, which a
+ * dateline's place ("MOSCOW _ ") does not. */
+static size_t slug_at(const char *s, size_t i, size_t len, int *joined)
 {
     size_t k = i, caps = 0;
+    *joined = 0;
     while (k < len && ((s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9') || s[k] == '-')) {
         caps += s[k] >= 'A' && s[k] <= 'Z';
+        *joined |= s[k] == '-';
         k++;
     }
     if (caps < 2 || s[k - 1] == '-')
@@ -421,16 +424,22 @@ int is_news_budget(const char *text, size_t len)
         "end of this budget", "budgets move", "budget information", "moving today to clients",
         "plans to move the following", "need a resend",
     };
+    /* A world roundup's paragraphs open with datelines ("MOSCOW _ ",
+     * "BEIJING _ "): one slug at least must be two words joined. */
     size_t slugs = 0;
-    for (size_t i = 0; i < len && slugs < BUDGET_SLUG_LINES; i++) {
+    int joined = 0, hyphen;
+    for (size_t i = 0; i < len && (slugs < BUDGET_SLUG_LINES || !joined); i++) {
         if (i > 0 && text[i - 1] != '\n')
             continue;
-        slugs += slug_at(text, i, len) > i;
+        if (slug_at(text, i, len, &hyphen) > i) {
+            slugs++;
+            joined |= hyphen;
+        }
     }
+    if (!joined || slugs < 2)
+        return 0;
     if (slugs >= BUDGET_SLUG_LINES)
         return 1;
-    if (slugs < 2)
-        return 0;
     for (size_t k = 0; k < sizeof phrases / sizeof *phrases; k++)
         if (holds_phrase(text, len, phrases[k]))
             return 1;

@@ -51,8 +51,10 @@ int holds_contact_details(const char *s, size_t len);
  * News Service). 30."), with the desk's notes ("Photo and graphics
  * information ... can be found at the end of this budget."). Its lines
  * are summaries of other stories, written ahead of them, not a story:
- * three lines opened by a slug, or two and one of the budget's phrases.
- * A story carries one slug at most, on its first line. */
+ * three lines opened by a slug, or two and one of the budget's phrases,
+ * one slug at least of words joined by a hyphen (a roundup's paragraphs
+ * open "MOSCOW _ ", "BEIJING _ "). A story carries one slug at most, on
+ * its first line. */
 int is_news_budget(const char *text, size_t len);
 
 #endif
