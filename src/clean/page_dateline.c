@@ -74,22 +74,24 @@ static size_t dash_at(const char *s, size_t i, size_t len)
 }
 
 /* Place words from s[i] up to the first byte that is neither a place's
- * nor a space. Sets *words; returns where they stop. "the", "a" and "an"
+ * nor a space, or past max + 1 words. Sets *words; returns where they
+ * stop. "the", "a" and "an"
  * stop it ("( cnn ) -- the storm behind ...", "Residents said the storm (
  * ap ) -- "), but for a first "the" where the bracket after vouches for
  * the place, "the hague ( afp ) - ". */
-static size_t place_words(const char *s, size_t i, size_t len, int articles, size_t *words)
+static size_t place_words(const char *s, size_t i, size_t len, int articles, size_t max, size_t *words)
 {
     *words = 0;
-    while (i < len && place_byte(s, i, len)) {
+    while (i < len && place_byte(s, i, len) && *words <= max) { /* one past max says too many */
         size_t e = i;
         while (e < len && place_byte(s, e, len))
             e++;
         size_t n = e - i;
         if (only_dashes(s, i, n)) /* a dash between spaces ends the place */
             return i;
-        if (!(articles && *words == 0) && ((n == 3 && !strncasecmp(s + i, "the", 3)) || (n == 1 && (s[i] == 'a' || s[i] == 'A')) ||
-            (n == 2 && !strncasecmp(s + i, "an", 2))))
+        int article = (n == 3 && !strncasecmp(s + i, "the", 3)) || (n == 1 && (s[i] == 'a' || s[i] == 'A')) ||
+                      (n == 2 && !strncasecmp(s + i, "an", 2));
+        if (article && !(articles && *words == 0))
             return i;
         ++*words;
         i = skip_spaces(s, e, len);
@@ -210,7 +212,7 @@ static int aside_follows(const char *s, size_t k, size_t len)
 /* One dateline at s[0..len): its bytes, or 0. */
 static size_t one_dateline(const char *s, size_t len)
 {
-    size_t place, i = place_words(s, 0, len, 1, &place);
+    size_t place, i = place_words(s, 0, len, 1, PLACE_MAX_WORDS, &place);
     if (i >= len || s[i] != '(' || place > PLACE_MAX_WORDS || i > PLACE_MAX_BYTES)
         return 0;
     int station;
@@ -233,7 +235,7 @@ static size_t one_dateline(const char *s, size_t len)
         return 0;
     k += dash;
     if (!place) { /* the place may follow: "( reuters ) charlotte — " */
-        size_t late, e = place_words(s, k, len, 0, &late), d;
+        size_t late, e = place_words(s, k, len, 0, LATE_PLACE_MAX_WORDS, &late), d;
         if (late && late <= LATE_PLACE_MAX_WORDS && e > 0 && s[e - 1] == ' ' && (d = dash_at(s, e, len)) &&
             !aside_follows(s, e + d, len))
             k = e + d;

@@ -998,8 +998,19 @@ static size_t words_between(const char *s, size_t from, size_t to)
  * start or its end, and not quoted ('urged recipients to "click here"'). */
 static int click_here_rules(const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++) {
-        if ((i > 0 && ascii_letter(s[i - 1])) || lower(s[i]) != 'c')
+    /* Every sentence comes here: jump from one 'c' or 'C' to the next,
+     * each looked for once. */
+    const char *lo = memchr(s, 'c', len), *up = memchr(s, 'C', len);
+    while (lo || up) {
+        size_t i;
+        if (lo && (!up || lo < up)) {
+            i = (size_t)(lo - s);
+            lo = i + 1 < len ? memchr(s + i + 1, 'c', len - i - 1) : NULL;
+        } else {
+            i = (size_t)(up - s);
+            up = i + 1 < len ? memchr(s + i + 1, 'C', len - i - 1) : NULL;
+        }
+        if (i > 0 && ascii_letter(s[i - 1]))
             continue;
         size_t e = phrase_at(s, i, len, "click here");
         if (!e)

@@ -428,13 +428,15 @@ int is_news_budget(const char *text, size_t len)
      * "BEIJING _ "): one slug at least must be two words joined. */
     size_t slugs = 0;
     int joined = 0, hyphen;
-    for (size_t i = 0; i < len && (slugs < BUDGET_SLUG_LINES || !joined); i++) {
-        if (i > 0 && text[i - 1] != '\n')
-            continue;
+    for (size_t i = 0; i < len && (slugs < BUDGET_SLUG_LINES || !joined);) {
         if (slug_at(text, i, len, &hyphen) > i) {
             slugs++;
             joined |= hyphen;
         }
+        const char *nl = memchr(text + i, '\n', len - i); /* every article comes here: no byte loop */
+        if (!nl)
+            break;
+        i = (size_t)(nl - text) + 1;
     }
     if (!joined || slugs < 2)
         return 0;
