@@ -75,10 +75,9 @@ static size_t dash_at(const char *s, size_t i, size_t len)
 
 /* Place words from s[i] up to the first byte that is neither a place's
  * nor a space, or past max + 1 words. Sets *words; returns where they
- * stop. "the", "a" and "an"
- * stop it ("( cnn ) -- the storm behind ...", "Residents said the storm (
- * ap ) -- "), but for a first "the" where the bracket after vouches for
- * the place, "the hague ( afp ) - ". */
+ * stop. "the", "a" and "an" stop it ("( cnn ) -- the storm behind ...",
+ * "Residents said the storm ( ap ) -- "), but for a first "the" where the
+ * bracket after vouches for the place, "the hague ( afp ) - ". */
 static size_t place_words(const char *s, size_t i, size_t len, int articles, size_t max, size_t *words)
 {
     *words = 0;
@@ -133,10 +132,10 @@ static size_t tag_at(const char *s, size_t i, size_t len, int *station)
 }
 
 /* Whether a place, s[0..open), and CNN's tag at s[open] with no dash
- * after it (s[after] is the next word) are CNN's dateline: "Kabul, afghanistan (
- * cnn ) four americans were killed ...". Not when the words before name
- * the network ("Cable News Network (CNN) ...") or the next one says what
- * it did ("(CNN) said", "(CNN) has"). */
+ * after it (s[after] is the next word) are CNN's dateline: "Kabul,
+ * afghanistan ( cnn ) four americans were killed ...". Not when the words
+ * before name the network ("Cable News Network (CNN) ...") or the next
+ * one says what it did ("(CNN) said", "(CNN) has"). */
 static int cnn_style(const char *s, size_t open, size_t len, size_t after)
 {
     static const char *const network[] = {"news", "network", "cable", "cnn", "cnn's"};
