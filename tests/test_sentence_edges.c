@@ -6,6 +6,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "clean/page_dateline.h"
 #include "clean/quotation.h"
 #include "clean/sentence_edges.h"
 #include "engine_fixture.h"

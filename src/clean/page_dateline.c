@@ -1,6 +1,7 @@
 /*
- * page_dateline.c: an agency's or a bare place's dateline at a sentence's
- * head, in any case; see page_dateline.h.
+ * page_dateline.c: datelines at a sentence's head, the wire's own in
+ * capitals and the pages' however cased: an agency's, a bare place's, a
+ * running story's header; see page_dateline.h.
  */
 #include "clean/page_dateline.h"
 
@@ -72,6 +73,78 @@ static size_t dash_at(const char *s, size_t i, size_t len)
     }
     return 0;
 }
+
+/* ---- the wire's own form: a place in capitals ---------------------------- */
+
+static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+/* One dateline segment: a place in capitals ("WASHINGTON", "PINE RIDGE,
+ * S.D.", "CARACAS, Venezuela", "CUBA-ELIAN"), an optional agency in
+ * brackets, then a dash. Returns the bytes it spans, or 0. */
+static size_t segment_at(const char *s, size_t i, size_t len)
+{
+    size_t j = i, caps = 0;
+    /* The place: capital letters, spaces, dots, hyphens, apostrophes. */
+    while (j < len && (is_upper(s[j]) || s[j] == ' ' || s[j] == '.' || s[j] == '-' || s[j] == '\'')) {
+        if (s[j] == ' ' && dash_at(s, j + 1, len))
+            break; /* "WASHINGTON -- ": the dash ends the place */
+        if (s[j] == ' ' && j + 1 < len && !is_upper(s[j + 1]))
+            break;
+        caps += is_upper(s[j]);
+        j++;
+    }
+    if (caps < 2)
+        return 0;
+    j = skip_spaces(s, j, len);
+    /* ", Venezuela" or ", S.D.": a region after a comma. */
+    if (j + 1 < len && s[j] == ',' && s[j + 1] == ' ') {
+        size_t k = j + 2;
+        while (k < len && k - j < 40 && s[k] != '(' && !dash_at(s, k, len) && s[k] != ',' && s[k] != '.')
+            k++;
+        if (k < len && s[k] == '.')  /* abbreviations such as "S.D." */
+            while (k < len && (s[k] == '.' || is_upper(s[k])))
+                k++;
+        j = k;
+        j = skip_spaces(s, j, len);
+    }
+    /* "(AP)", "(Xinhua)". */
+    if (j < len && s[j] == '(') {
+        const char *close = memchr(s + j, ')', len - j < 24 ? len - j : 24);
+        if (!close)
+            return 0;
+        j = (size_t)(close - s) + 1;
+        j = skip_spaces(s, j, len);
+    }
+    size_t d = dash_at(s, j, len);
+    return d ? j + d - i : 0;
+}
+
+size_t dateline_length(const char *s, size_t len)
+{
+    size_t total = 0, seg;
+    /* Slugs can stack: "CUBA-ELIAN _ MIAMI _ ". */
+    for (int k = 0; k < 3 && (seg = segment_at(s, total, len)) > 0; k++)
+        total += seg;
+    total = skip_spaces(s, total, len);
+    /* A dateline is followed by the start of a sentence: "MOSCOW - Russia
+     * said", not "NATO - the alliance - met". */
+    if (total && total < len && !is_upper(s[total]) && !(s[total] >= '0' && s[total] <= '9') &&
+        s[total] != '"' && s[total] != '`' && (unsigned char)s[total] < 0x80)
+        return 0;
+    /* Leave a real sentence behind, never an empty or one-word stub. */
+    size_t words = 0;
+    for (size_t i = total; i < len; i++)
+        words += s[i] == ' ';
+    return words >= 3 ? total : 0;
+}
+
+size_t wire_dateline_length(const char *s, size_t len)
+{
+    size_t n = dateline_length(s, len);
+    return n && memchr(s, '(', n) ? n : 0;
+}
+
+/* ---- an agency's tag, however cased -------------------------------------- */
 
 /* Place words from s[i] up to the first byte that is neither a place's
  * nor a space, or past max + 1 words. Sets *words; returns where they

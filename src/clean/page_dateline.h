@@ -1,10 +1,13 @@
 /*
- * page_dateline: datelines as the pages that print wire and newspaper copy
- * write them, however cased.
+ * page_dateline: datelines, as the wire writes them and as the pages that
+ * print wire and newspaper copy do, however cased.
  *
- * dateline_length (sentence_edges.h) reads the wire's own form, a place in
- * capitals: "BEIRUT (AFP) - ". The pages that carry such copy re-case it
- * ("Los Angeles (AP) — ", "Washington (CNN) -- "), CNN has dropped the
+ * The wire's own form is a place in capitals, with its agency and slugs:
+ * "WASHINGTON (AP) -- ", "CARACAS, Venezuela (AP) _ ", "CUBA-ELIAN _ MIAMI
+ * _ " (dateline_length). It opens the first sentence of a wire story; a
+ * summary sentence starts after it (the offsets still point at exact
+ * source bytes, just fewer of them). The pages that carry such copy
+ * re-case it ("Los Angeles (AP) — ", "Washington (CNN) -- "), CNN has dropped the
  * dash and often the place ("(CNN)Hillary Clinton said ...", "( cnn ) a
  * dark intersection."), newspapers' sites print a bare place ("Sacramento
  * -- California's budget deficit ..."), and Multi-News lower-cased the lot
@@ -23,10 +26,20 @@
  * it is trimmed only where a story begins, and only when what follows the
  * dash reads as the story's first sentence.
  */
-#ifndef PRECIS_AGENCY_TAG_H
-#define PRECIS_AGENCY_TAG_H
+#ifndef PRECIS_PAGE_DATELINE_H
+#define PRECIS_PAGE_DATELINE_H
 
 #include <stddef.h>
+
+/* Bytes of dateline or slug in capitals at the start of s[0..len), 0 if
+ * none. Never more than leaves a sentence of at least a few words. */
+size_t dateline_length(const char *s, size_t len);
+
+/* The same, but only for a dateline that names its agency in brackets
+ * ("BEIRUT (AFP) - "): such a line opens a wire story wherever it sits,
+ * even after a pasted page's captions, while a bare "US - China talks"
+ * past an article's first sentence is the sentence itself. */
+size_t wire_dateline_length(const char *s, size_t len);
 
 /* Bytes of an agency's dateline at the start of s[0..len), with the space
  * after it, or 0 if there is none: "( cnn ) ", "Los angeles ( ap ) — ",

@@ -1,7 +1,7 @@
 /*
- * sentence_edges.c: datelines, page furniture, credits and bylines glued to
- * a sentence's start, unbalanced quotes, and sentences that lean on the one
- * before; see sentence_edges.h.
+ * sentence_edges.c: page furniture, credits and bylines glued to a
+ * sentence's start, unbalanced quotes, and sentences that lean on the one
+ * before; see sentence_edges.h. (Datelines: clean/page_dateline.h.)
  */
 #include "clean/sentence_edges.h"
 #include "clean/caption.h"
@@ -39,85 +39,6 @@ static size_t skip_spaces(const char *s, size_t i, size_t len)
     while (i < len && s[i] == ' ')
         i++;
     return i;
-}
-
-/* A dash that ends a dateline: "--", "_", "-", or an en/em dash, with a
- * space after. Returns its length including the following space, or 0. */
-static size_t dash_at(const char *s, size_t i, size_t len)
-{
-    static const char *const dashes[] = {"-- ", "_ ", "- ", "\xe2\x80\x94 ", "\xe2\x80\x93 "};
-    for (size_t k = 0; k < sizeof dashes / sizeof *dashes; k++) {
-        size_t n = strlen(dashes[k]);
-        if (i + n <= len && !memcmp(s + i, dashes[k], n))
-            return n;
-    }
-    return 0;
-}
-
-/* One dateline segment: a place in capitals ("WASHINGTON", "PINE RIDGE,
- * S.D.", "CARACAS, Venezuela", "CUBA-ELIAN"), an optional agency in
- * brackets, then a dash. Returns the bytes it spans, or 0. */
-static size_t segment_at(const char *s, size_t i, size_t len)
-{
-    size_t j = i, caps = 0;
-    /* The place: capital letters, spaces, dots, hyphens, apostrophes. */
-    while (j < len && (is_upper(s[j]) || s[j] == ' ' || s[j] == '.' || s[j] == '-' || s[j] == '\'')) {
-        if (s[j] == ' ' && dash_at(s, j + 1, len))
-            break; /* "WASHINGTON -- ": the dash ends the place */
-        if (s[j] == ' ' && j + 1 < len && !is_upper(s[j + 1]))
-            break;
-        caps += is_upper(s[j]);
-        j++;
-    }
-    if (caps < 2)
-        return 0;
-    j = skip_spaces(s, j, len);
-    /* ", Venezuela" or ", S.D.": a region after a comma. */
-    if (j + 1 < len && s[j] == ',' && s[j + 1] == ' ') {
-        size_t k = j + 2;
-        while (k < len && k - j < 40 && s[k] != '(' && !dash_at(s, k, len) && s[k] != ',' && s[k] != '.')
-            k++;
-        if (k < len && s[k] == '.')  /* abbreviations such as "S.D." */
-            while (k < len && (s[k] == '.' || is_upper(s[k])))
-                k++;
-        j = k;
-        j = skip_spaces(s, j, len);
-    }
-    /* "(AP)", "(Xinhua)". */
-    if (j < len && s[j] == '(') {
-        const char *close = memchr(s + j, ')', len - j < 24 ? len - j : 24);
-        if (!close)
-            return 0;
-        j = (size_t)(close - s) + 1;
-        j = skip_spaces(s, j, len);
-    }
-    size_t d = dash_at(s, j, len);
-    return d ? j + d - i : 0;
-}
-
-size_t dateline_length(const char *s, size_t len)
-{
-    size_t total = 0, seg;
-    /* Slugs can stack: "CUBA-ELIAN _ MIAMI _ ". */
-    for (int k = 0; k < 3 && (seg = segment_at(s, total, len)) > 0; k++)
-        total += seg;
-    total = skip_spaces(s, total, len);
-    /* A dateline is followed by the start of a sentence: "MOSCOW - Russia
-     * said", not "NATO - the alliance - met". */
-    if (total && total < len && !is_upper(s[total]) && !(s[total] >= '0' && s[total] <= '9') &&
-        s[total] != '"' && s[total] != '`' && (unsigned char)s[total] < 0x80)
-        return 0;
-    /* Leave a real sentence behind, never an empty or one-word stub. */
-    size_t words = 0;
-    for (size_t i = total; i < len; i++)
-        words += s[i] == ' ';
-    return words >= 3 ? total : 0;
-}
-
-size_t wire_dateline_length(const char *s, size_t len)
-{
-    size_t n = dateline_length(s, len);
-    return n && memchr(s, '(', n) ? n : 0;
 }
 
 /* ---- furniture glued to the start of a sentence ------------------------ */

@@ -2,14 +2,12 @@
  * sentence_edges: what a sentence carries at its edges that is not part of
  * what it says, and whether it can stand alone.
  *
- *  - Datelines and wire slugs: "WASHINGTON (AP) -- ", "CARACAS, Venezuela
- *    (AP) _ ", "CUBA-ELIAN _ MIAMI _ ". They open the first sentence of a
- *    wire story; a summary sentence starts after them (the offsets still
- *    point at exact source bytes, just fewer of them).
  *  - Page furniture glued to the front of a sentence when a web page was
  *    flattened to text: "Story highlights", "Image copyright AFP Image
  *    caption", "( photo: mark humphrey, ap )", "Advertisement". Skipped
- *    the same way, from any sentence of an article.
+ *    from any sentence of an article, as datelines are (clean/
+ *    page_dateline.h): the sentence starts after it, and its offsets
+ *    still point at exact source bytes, just fewer of them.
  *  - Quotation marks: how many straight marks a sentence holds, and whether
  *    its first one closes a quotation begun before it (the pieces of a
  *    quotation are followed across sentences in clean/quotation.h).
@@ -35,16 +33,6 @@
 
 #include <stddef.h>
 
-/* Bytes of dateline or slug at the start of s[0..len), 0 if none. Never
- * more than leaves a sentence of at least a few words. */
-size_t dateline_length(const char *s, size_t len);
-
-/* The same, but only for a dateline that names its agency in brackets
- * ("BEIRUT (AFP) - "): such a line opens a wire story wherever it sits,
- * even after a pasted page's captions, while a bare "US - China talks"
- * past an article's first sentence is the sentence itself. */
-size_t wire_dateline_length(const char *s, size_t len);
-
 /* Bytes of an author's line at the start of s[0..len), 0 if none: "By
  * radar staff ...", "By tom winter and david k. Li ...", "By alexandra
  * seltzer palm beach post staff writer ...". Only for an article's
@@ -53,7 +41,8 @@ size_t wire_dateline_length(const char *s, size_t len);
 size_t byline_length(const char *s, size_t len);
 
 /* Bytes of glued page furniture at the start of s[0..len), 0 if none;
- * like dateline_length, never more than leaves a few words. */
+ * like dateline_length (clean/page_dateline.h), never more than leaves a
+ * few words. */
 size_t furniture_prefix_length(const char *s, size_t len);
 
 /* Gannett's pages open with their video player's "Close" button, run into
