@@ -2610,3 +2610,27 @@ Test(compare_cli, articles_without_story_text_are_named)
     cr_expect(strstr(out, "\"left_out\":[\"1\"]"), "%s", out);
     cr_expect(strstr(out, "{\"index\":1,\"id\":\"2\""), "%s", out);
 }
+
+/* The text and HTML reports name an article given without story text too,
+ * so that a report saved with -o says what it leaves out (stderr says it
+ * as well, exit status 1). */
+Test(compare_cli, reports_name_what_was_left_out)
+{
+    const char *prog = getenv("PRECIS") ? getenv("PRECIS") : "../build/precis";
+    const char *formats[] = {"text", "html"};
+    for (size_t f = 0; f < 2; f++) {
+        char cmd[1024];
+        snprintf(cmd, sizeof cmd,
+                 "%s compare -f %s ../examples/seeds/000_679d28d13e5d8f6f.txt "
+                 "../examples/seeds/001_ff01b8e64425b3dd.txt data/compare/bad/empty.txt 2>/dev/null",
+                 prog, formats[f]);
+        FILE *p = popen(cmd, "r");
+        cr_assert(p);
+        static char out[1 << 20];
+        size_t n = fread(out, 1, sizeof out - 1, p);
+        out[n] = 0;
+        int st = pclose(p);
+        cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 1, "%s: status %d", formats[f], st);
+        cr_expect(strstr(out, "left out, no story text: empty.txt"), "%s report:\n%.400s", formats[f], out);
+    }
+}

@@ -207,6 +207,10 @@ static int put_header(buf *b, const cmp_report *r)
         rc |= buf_puts(b, " &middot; story ");
         rc |= html_str(b, c->id);
     }
+    for (size_t i = 0; i < c->nleft_out; i++) { /* given, but with no story text */
+        rc |= buf_puts(b, i ? ", " : " &middot; left out, no story text: ");
+        rc |= html_str(b, c->left_out[i]);
+    }
     rc |= buf_printf(b, " &middot; %zu shared passage%s &middot; %zu discrepanc%s &middot; %zu quotation%s</p>\n",
                      r->overlap.npass, plural(r->overlap.npass), r->ndisc, r->ndisc == 1 ? "y" : "ies",
                      r->nqgroups, plural(r->nqgroups));

@@ -214,6 +214,12 @@ int cmp_render_text(const cmp_report *r, buf *b)
     for (size_t i = 0; i < c->narticles; i++)
         rc |= buf_printf(b, "  [%zu] ", i + 1) | put_name(b, c->articles[i].id) |
               buf_printf(b, " (%u sentence%s)\n", c->articles[i].count, plural(c->articles[i].count));
+    if (c->nleft_out) /* given, but with no story text: said here too, not only on stderr */
+        rc |= buf_puts(b, "  left out, no story text:");
+    for (size_t i = 0; i < c->nleft_out; i++)
+        rc |= buf_puts(b, i ? ", " : " ") | put_name(b, c->left_out[i]);
+    if (c->nleft_out)
+        rc |= buf_putc(b, '\n');
     rc |= put_overlap(b, r);
     rc |= put_facts(b, r);
     rc |= put_counts(b, r, "Discrepancies", r->disc, r->ndisc);
