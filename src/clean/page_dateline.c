@@ -8,6 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "text/token.h"
+
 #define COUNT(a) (sizeof(a) / sizeof *(a))
 
 /* A dateline's place and date: "los angeles", "roswell, n.m., march 29",
@@ -235,17 +237,6 @@ static int cnn_style(const char *s, size_t open, size_t len, size_t after)
     return 1;
 }
 
-static size_t words_from(const char *s, size_t i, size_t len)
-{
-    size_t words = 0;
-    for (int in = 0; i < len; i++) {
-        int space = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
-        words += !space && !in;
-        in = !space;
-    }
-    return words;
-}
-
 /* Words after the dash that open an aside, not a story: "who", "like",
  * "perhaps". Lower case. */
 static const char *const aside_openers[] = {
@@ -312,7 +303,7 @@ static size_t one_dateline(const char *s, size_t len)
             !aside_follows(s, e + d, len))
             k = e + d;
     }
-    return words_from(s, k, len) >= WORDS_LEFT_MIN ? k : 0;
+    return count_words(s, k, len) >= WORDS_LEFT_MIN ? k : 0;
 }
 
 size_t agency_dateline_length(const char *s, size_t len)
@@ -390,7 +381,7 @@ size_t place_dateline_length(const char *s, size_t len)
     if (!d)
         return 0;
     size_t k = i + d;
-    if (aside_follows(s, k, len) || words_from(s, k, len) < BARE_WORDS_LEFT_MIN)
+    if (aside_follows(s, k, len) || count_words(s, k, len) < BARE_WORDS_LEFT_MIN)
         return 0;
     return k;
 }
@@ -466,6 +457,6 @@ size_t running_header_length(const char *s, size_t len, int *whole)
         k = skip_spaces(s, k, len);
     }
     k = skip_spaces(s, time_end(s, k, len), len);
-    *whole = words_from(s, k, len) < WORDS_LEFT_MIN;
+    *whole = count_words(s, k, len) < WORDS_LEFT_MIN;
     return k;
 }

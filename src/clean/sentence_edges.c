@@ -907,14 +907,6 @@ static int holds_phrase_at_word(const char *s, size_t len, const char *phrase)
  * story's, which the page ran together with its link. */
 #define PROMPT_SIDE_WORDS 10
 
-static size_t words_between(const char *s, size_t from, size_t to)
-{
-    size_t words = 0;
-    for (size_t i = from; i < to; i++)
-        words += !is_space(s[i]) && (i == from || is_space(s[i - 1]));
-    return words;
-}
-
 /* Whether "click here" in s[0..len) is what the sentence says: near its
  * start or its end, and not quoted ('urged recipients to "click here"'). */
 static int click_here_rules(const char *s, size_t len)
@@ -938,7 +930,7 @@ static int click_here_rules(const char *s, size_t len)
             continue;
         if (i > 0 && (s[i - 1] == '"' || s[i - 1] == '\'' || (i > 1 && s[i - 2] == '"')))
             continue;
-        if (words_between(s, 0, i) <= PROMPT_SIDE_WORDS || words_between(s, e, len) <= PROMPT_SIDE_WORDS)
+        if (count_words(s, 0, i) <= PROMPT_SIDE_WORDS || count_words(s, e, len) <= PROMPT_SIDE_WORDS)
             return 1;
     }
     return 0;
